@@ -1,0 +1,50 @@
+"""vnextract: typed records from Vietnamese text.
+
+>>> import vnextract
+>>> doc = vnextract.extract("Giám đốc Sở TTTT Lai Xuân Thành trao thưởng cho 13 tập thể.")
+>>> [c.text for c in doc.counts]
+['13 tập thể']
+"""
+
+from vnextract.errors import AlignmentError, VnextractError
+from vnextract.pipeline import extract, pipe
+from vnextract.records import (
+    Abbreviation,
+    Count,
+    DateMention,
+    Document,
+    Duration,
+    Fine,
+    Location,
+    Money,
+    Organization,
+    Percentage,
+    Person,
+    Quantity,
+    Sentence,
+    Title,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Abbreviation",
+    "AlignmentError",
+    "Count",
+    "DateMention",
+    "Document",
+    "Duration",
+    "Fine",
+    "Location",
+    "Money",
+    "Organization",
+    "Percentage",
+    "Person",
+    "Quantity",
+    "Sentence",
+    "Title",
+    "VnextractError",
+    "__version__",
+    "extract",
+    "pipe",
+]

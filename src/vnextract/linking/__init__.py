@@ -1,0 +1,1 @@
+"""Linking steps: each module has ``link(text: Text, found: Mentions) -> Mentions``."""

@@ -1,0 +1,113 @@
+"""The pipeline: normalise → segment → recognise → resolve and link → build the Document.
+
+Adding a recogniser is one module and one line in RECOGNIZERS; adding a linking step is one
+line in LINKERS. Nothing registers itself at import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from vnextract.linking import abbreviations as link_abbreviations
+from vnextract.linking import fines as link_fines
+from vnextract.linking import persons as link_persons
+from vnextract.mentions import Mentions
+from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
+from vnextract.records import Document, Person, Sentence, Span
+from vnextract.resolve import resolve_overlaps
+from vnextract.text import Text
+
+Recognizer = Callable[[Text], Iterable[Span]]
+Linker = Callable[[Text, Mentions], Mentions]
+
+#: Independent recognisers, each reading the same Text; order only breaks ties.
+RECOGNIZERS: tuple[tuple[str, Recognizer], ...] = (
+    ("numbers", numbers.recognize),  # money, counts, percentages, durations, quantities
+    ("dates", dates.recognize),
+    ("entities", entities.recognize),  # persons, organisations, locations
+    ("titles", titles.recognize),
+    ("abbreviations", abbreviations.recognize),
+)
+
+#: Steps over everything found, in this order.
+LINKERS: tuple[tuple[str, Linker], ...] = (
+    ("overlaps", resolve_overlaps),
+    ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
+    ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
+    ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
+)
+
+
+def _check_input(text: Any) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            return bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(
+                f"text is not valid UTF-8: byte {err.start} ({bytes(text)[err.start]:#04x}) cannot be decoded"
+            ) from None
+    raise TypeError(f"extract() expects str (or UTF-8 bytes), got {type(text).__name__}")
+
+
+def _remap(text: Text, value: Any) -> Any:
+    """Move a record (and the records inside it) from normalised to original offsets."""
+    if isinstance(value, Span):
+        start, end = text.to_original(value.start, value.end)
+        changes: dict[str, Any] = {"start": start, "end": end, "text": text.original[start:end]}
+        for field in attrs.fields(type(value)):
+            if field.name in ("start", "end", "text"):
+                continue
+            inner = getattr(value, field.name)
+            if isinstance(value, Person) and field.name == "mentions":
+                changes["mentions"] = tuple(text.to_original(s, e) for s, e in inner)
+            elif isinstance(inner, Span) or (isinstance(inner, tuple) and inner and isinstance(inner[0], Span)):
+                changes[field.name] = _remap(text, inner)
+        return attrs.evolve(value, **changes)
+    if isinstance(value, tuple):
+        return tuple(_remap(text, v) for v in value)
+    return value
+
+
+def extract_from_text(text: Text) -> Document:
+    """Run every recogniser and linker over an already segmented Text."""
+    records: list[Span] = []
+    for _name, recognize in RECOGNIZERS:
+        records.extend(recognize(text))
+    found = Mentions.collect(records)
+    for _name, link in LINKERS:
+        found = link(text, found)
+    published = dates.published(text)
+    fields = {
+        key: _remap(text, getattr(found, key))
+        for key in (
+            "persons", "organizations", "locations", "dates", "durations", "counts",
+            "percentages", "money", "fines", "abbreviations", "quantities",
+        )
+    }
+    sentences: tuple[Sentence, ...] = _remap(text, text.sentences)
+    return Document(text=text.original, sentences=sentences, published=published, **fields)
+
+
+def extract(text: str | bytes, *, reference_date: dt.date | None = None) -> Document:
+    """Extract every record from one Vietnamese text.
+
+    >>> doc = extract("Ngành đã xử phạt 144 trường hợp với số tiền phạt hơn 504 triệu đồng.")
+    >>> doc.money[0].amount, doc.money[0].qualifier
+    (Decimal('504000000'), 'more_than')
+    """
+    source = _check_input(text)
+    if reference_date is not None and not isinstance(reference_date, dt.date):
+        raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
+    return extract_from_text(Text.from_string(source, reference_date=reference_date))
+
+
+def pipe(texts: Iterable[str], *, reference_date: dt.date | None = None) -> Iterator[Document]:
+    """Extract from many texts lazily, in input order (one process; see issue 7 for more)."""
+    for text in texts:
+        yield extract(text, reference_date=reference_date)

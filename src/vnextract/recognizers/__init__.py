@@ -1,0 +1,1 @@
+"""Recognisers: each module has ``recognize(text: Text) -> Iterator[Span]``."""

@@ -1,0 +1,250 @@
+"""The typed records vnextract returns (the public contract of DESIGN.md §2).
+
+Every span record carries ``text``, ``start`` and ``end`` with ``original[start:end] == text``
+for the string the caller passed to :func:`vnextract.extract`. Records are frozen, slotted,
+keyword-only attrs classes: immutable, hashable and cheap. Serialisation lives outside the
+classes (:mod:`vnextract.serialize`, cattrs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+#: How a number is hedged; the hedge word ("hơn" = more than) is inside the span.
+Qualifier = Literal["more_than", "less_than", "about", "nearly", "at_least", "at_most"]
+QUALIFIERS: frozenset[str] = frozenset(
+    {"more_than", "less_than", "about", "nearly", "at_least", "at_most"}
+)
+
+
+def _check_span(instance: Any, attribute: attrs.Attribute, value: int) -> None:
+    """Refuse empty or inverted spans (``end <= start``) and negative offsets."""
+    if instance.start < 0:
+        raise ValueError(f"{type(instance).__name__}: start must be >= 0, got {instance.start}")
+    if value <= instance.start:
+        raise ValueError(
+            f"{type(instance).__name__}: end ({value}) must be greater than start ({instance.start})"
+        )
+
+
+def _check_text_length(instance: Any) -> None:
+    # text is the exact surface; a span of another length can only be a bug upstream.
+    if len(instance.text) != instance.end - instance.start:
+        raise ValueError(
+            f"{type(instance).__name__}: text {instance.text!r} has length {len(instance.text)} "
+            f"but the span [{instance.start}, {instance.end}) has length {instance.end - instance.start}"
+        )
+
+
+def _check_qualifier(instance: Any, attribute: attrs.Attribute, value: str | None) -> None:
+    if value is not None and value not in QUALIFIERS:
+        raise ValueError(f"{type(instance).__name__}: unknown qualifier {value!r}")
+
+
+# ----------------------------------------------------------------------------- spans
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Base of every record with a place in the text."""
+
+    text: str
+    start: int
+    end: int = attrs.field(validator=_check_span)
+
+    def __attrs_post_init__(self) -> None:
+        _check_text_length(self)
+
+
+@attrs.frozen(kw_only=True)
+class Sentence(Span):
+    """A sentence as underthesea's segmenter and our line rules cut it."""
+
+
+@attrs.frozen(kw_only=True)
+class Title(Span):
+    """A position, rank, profession or role in a case: "Phó Chủ tịch Thường trực UBND tỉnh".
+
+    ``role`` is the position ("Phó Chủ tịch Thường trực"), ``organization`` the organisation as
+    written next to it ("UBND tỉnh"), ``organization_expansion`` its expansion when abbreviated
+    ("Ủy ban nhân dân tỉnh"), ``modifier`` one of "former" (nguyên), "acting" (quyền),
+    "new" (tân) or None.
+    """
+
+    role: str
+    organization: str | None = None
+    organization_expansion: str | None = None
+    modifier: Literal["former", "acting", "new"] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Person(Span):
+    """A person: the span is the first full mention of the name (honorific excluded).
+
+    ``mentions`` holds the (start, end) of every mention, the first included: "Trần Thanh Liêm"
+    and later "ông Liêm" (span "Liêm") are one Person.
+    """
+
+    name: str
+    honorific: str | None = None
+    titles: tuple[Title, ...] = ()
+    mentions: tuple[tuple[int, int], ...] = ()
+    age: int | None = None
+    birth_year: int | None = None
+    residence: str | None = None
+    gender: Literal["male", "female"] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Organization(Span):
+    """A named organisation: "UBND tỉnh Bình Dương", "Sở TTTT", "Bộ Y tế"."""
+
+    name: str
+    abbreviation: str | None = None
+    expansion: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Location(Span):
+    """A place: "Bình Dương" (kind "tỉnh"), "Trung Quốc" (kind "quốc gia")."""
+
+    name: str
+    kind: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DateMention(Span):
+    """A calendar time: "24/08/2015 - 07:38" → iso "2015-08-24T07:38".
+
+    ``iso`` is ISO 8601 ("2020", "2019-10", "2024-Q2", "--09-02", intervals "2011/2015") or None
+    for a relative expression with no reference date. ``earliest``/``latest`` bound the time
+    meant; ``part`` says "start", "middle" or "end" for "đầu/giữa/cuối năm 2020".
+    """
+
+    iso: str | None
+    granularity: str | None = None
+    earliest: dt.date | dt.datetime | None = None
+    latest: dt.date | dt.datetime | None = None
+    part: Literal["start", "middle", "end"] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Duration(Span):
+    """A length of time: "15 năm tù" → value 15, unit "year", iso "P15Y"."""
+
+    value: Decimal
+    unit: str
+    iso: str | None = None
+    qualifier: Qualifier | None = attrs.field(default=None, validator=_check_qualifier)
+
+
+@attrs.frozen(kw_only=True)
+class Count(Span):
+    """A number of counted things: "hơn 1.200 hộ dân" → 1200, unit "hộ dân", more_than."""
+
+    value: int | Decimal
+    unit: str
+    qualifier: Qualifier | None = attrs.field(default=None, validator=_check_qualifier)
+
+
+@attrs.frozen(kw_only=True)
+class Quantity(Span):
+    """A measurement: "3,5 ha" → value 3.5, unit "ha". Not a count."""
+
+    value: Decimal
+    unit: str
+    value_to: Decimal | None = None
+    qualifier: Qualifier | None = attrs.field(default=None, validator=_check_qualifier)
+
+
+@attrs.frozen(kw_only=True)
+class Percentage(Span):
+    """A percentage: "gần 50 phần trăm" → 50, "%", nearly; "0,5 điểm phần trăm" → percentage_point."""
+
+    value: Decimal
+    value_to: Decimal | None = None
+    unit: Literal["%", "percentage_point"] = "%"
+    qualifier: Qualifier | None = attrs.field(default=None, validator=_check_qualifier)
+
+
+@attrs.frozen(kw_only=True)
+class Money(Span):
+    """An amount of money: "hơn 504 triệu đồng" → 504000000 VND, more_than."""
+
+    amount: Decimal
+    currency: str
+    amount_to: Decimal | None = None
+    qualifier: Qualifier | None = attrs.field(default=None, validator=_check_qualifier)
+
+
+@attrs.frozen(kw_only=True)
+class Fine(Span):
+    """Money in a penalty context (phạt = fine), with the violations counted beside it."""
+
+    money: Money
+    violations: Count | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Abbreviation(Span):
+    """An abbreviation and its expansion: "TTTT" → "Thông tin và Truyền thông"."""
+
+    short: str
+    long: str
+
+
+# ----------------------------------------------------------------------------- document
+
+#: The list keys of Document.to_dict(), in the order of the contract.
+DOCUMENT_KEYS: tuple[str, ...] = (
+    "persons",
+    "organizations",
+    "locations",
+    "dates",
+    "durations",
+    "counts",
+    "percentages",
+    "money",
+    "fines",
+    "abbreviations",
+)
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """Everything found in one text; each tuple is in text order."""
+
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+    published: dt.datetime | dt.date | None = None
+    persons: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    locations: tuple[Location, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    durations: tuple[Duration, ...] = ()
+    counts: tuple[Count, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+    money: tuple[Money, ...] = ()
+    fines: tuple[Fine, ...] = ()
+    abbreviations: tuple[Abbreviation, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe dict: the contract keys plus ``quantities`` and ``published``.
+
+        Decimals become int when whole and str otherwise; dates become ISO strings.
+        """
+        from vnextract.serialize import document_to_dict
+
+        return document_to_dict(self)
+
+    def records(self) -> list[Span]:
+        """Every top-level span record, in text order (persons, dates, money, …)."""
+        out: list[Span] = []
+        for key in (*DOCUMENT_KEYS, "quantities"):
+            out.extend(getattr(self, key))
+        return sorted(out, key=lambda r: (r.start, r.end))
