@@ -13,16 +13,16 @@ from vnextract.text import Text
 NUMERIC_PRIORITY: tuple[str, ...] = ("dates", "money", "percentages", "durations", "quantities", "counts")
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def resolve_overlaps(text: Text, found: Mentions) -> Mentions:
-    """Drop a numeric mention that overlaps one of a kind with higher priority."""
+    """Drop a numeric mention that overlaps one of a kind with higher priority.
+
+    Coverage is a byte per character, so the pass is linear in the text and the spans.
+    """
+    covered = bytearray(len(text.normalized) + 1)
     kept: dict[str, tuple[Span, ...]] = {}
-    taken: list[Span] = []
     for kind in NUMERIC_PRIORITY:
-        survivors = tuple(r for r in getattr(found, kind) if not any(_overlaps(r, t) for t in taken))
+        survivors = tuple(r for r in getattr(found, kind) if not any(covered[r.start : r.end]))
+        for r in survivors:
+            covered[r.start : r.end] = b"\x01" * (r.end - r.start)
         kept[kind] = survivors
-        taken.extend(survivors)
     return attrs.evolve(found, **kept)
