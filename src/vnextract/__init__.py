@@ -7,6 +7,7 @@
 """
 
 from vnextract.errors import AlignmentError, VnextractError
+from vnextract.frames import to_arrow
 from vnextract.pipeline import extract, pipe
 from vnextract.records import (
     Abbreviation,
@@ -24,6 +25,7 @@ from vnextract.records import (
     Sentence,
     Title,
 )
+from vnextract.render import render
 
 __version__ = "0.1.0"
 
@@ -47,4 +49,6 @@ __all__ = [
     "__version__",
     "extract",
     "pipe",
+    "render",
+    "to_arrow",
 ]

@@ -1,54 +1,605 @@
-"""The ``vnextract`` command line."""
+"""The ``vnextract`` command line: extract, evaluate, info, schema.
+
+Exit codes (also in ``vnextract --help`` and docs/cli.md):
+
+====  =====================================================================================
+0     success: every input document was processed
+1     finished, but some input lines were bad (or failed) and were skipped (``--on-error skip``)
+2     usage error, or an input file that cannot be read / is not UTF-8
+3     stopped at a bad input line (``--on-error stop``); everything before it was written
+130   interrupted (Ctrl-C)
+141   the reader of the output went away (``vnextract extract … | head``)
+====  =====================================================================================
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import datetime as dt
+import functools
+import gzip
+import importlib
+import io
 import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, NamedTuple
 
 from vnextract import __version__
-from vnextract.pipeline import extract
+
+EXIT_OK = 0
+EXIT_SKIPPED = 1
+EXIT_USAGE = 2
+EXIT_STOPPED = 3
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+EXIT_CODES_HELP = """exit codes:
+  0    every input document was processed
+  1    finished, but bad input lines were reported and skipped (--on-error skip)
+  2    usage error, or an input file cannot be read or is not UTF-8
+  3    stopped at a bad input line (--on-error stop); all output before it was written
+  130  interrupted (Ctrl-C)
+  141  the reader of the output went away (e.g. | head)"""
+
+FORMATS = ("jsonl", "csv", "table", "html")
 
 
-def _read(path: str) -> str:
+class InputError(Exception):
+    """A file that cannot be read at all (exit code 2)."""
+
+
+class Item(NamedTuple):
+    """One input document: where it came from, the fields to copy, its text."""
+
+    source: str  # "article.txt" or "news.jsonl:12"
+    kept: dict[str, Any]
+    text: str
+
+
+class Problem(NamedTuple):
+    source: str
+    message: str
+
+
+# ----------------------------------------------------------------------------- input
+
+
+@contextlib.contextmanager
+def _open_text(path: str) -> Iterator[IO[str]]:
+    """A UTF-8 text stream on a file, a .gz file or standard input (left open)."""
     if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
+        wrapper = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")
+        try:
+            yield wrapper
+        finally:
+            wrapper.detach()  # do not close the process's stdin
+        return
+    try:
+        binary: Any = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror or err}") from None
+    with io.TextIOWrapper(binary, encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+def _input_format(path: str, chosen: str | None) -> str:
+    if chosen:
+        return chosen
+    name = path[:-3] if path.endswith(".gz") else path
+    return "jsonl" if name.endswith((".jsonl", ".ndjson")) else "text"
+
+
+def _display(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _read_text_file(path: str, report: Callable[[Problem], bool]) -> Iterator[Item]:
+    """The whole file is one document."""
+    try:
+        with _open_text(path) as handle:
+            text = handle.read()
+    except UnicodeDecodeError as err:
+        report(Problem(_display(path), f"not UTF-8 ({err.reason})"))
+        return
+    except (OSError, EOFError) as err:  # gzip raises EOFError on a truncated file
+        report(Problem(_display(path), f"cannot read ({err})"))
+        return
+    yield Item(_display(path), {}, text)
+
+
+def _read_jsonl_file(
+    path: str, text_key: str, keep: Sequence[str], report: Callable[[Problem], bool]
+) -> Iterator[Item]:
+    """Each line an object with a string under ``text_key``; bad lines go to ``report``.
+
+    ``report`` returns False to stop reading (``--on-error stop``).
+    """
+    name = _display(path)
+    with _open_text(path) as handle:
+        number = 0
+        while True:
+            try:
+                line = handle.readline()
+            except UnicodeDecodeError as err:
+                # The decoder cannot resynchronise inside a text stream: stop this file.
+                report(
+                    Problem(f"{name}:{number + 1}", f"not UTF-8 ({err.reason}); rest of the file not read")
+                )
+                return
+            except (OSError, EOFError) as err:
+                report(Problem(f"{name}:{number + 1}", f"cannot read ({err}); rest of the file not read"))
+                return
+            if not line:
+                return
+            number += 1
+            if not line.strip():
+                continue
+            where = f"{name}:{number}"
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as err:
+                problem = Problem(where, f"invalid JSON ({err.msg} at column {err.colno})")
+            else:
+                if not isinstance(data, dict):
+                    problem = Problem(where, f"expected a JSON object, got {type(data).__name__}")
+                elif text_key not in data:
+                    problem = Problem(where, f"no {text_key!r} key (use --text-key to name the text field)")
+                elif not isinstance(data[text_key], str):
+                    problem = Problem(where, f"{text_key!r} is {type(data[text_key]).__name__}, not a string")
+                else:
+                    yield Item(where, {k: data.get(k) for k in keep}, data[text_key])
+                    continue
+            if not report(problem):
+                return
+
+
+def _count_lines(paths: Sequence[str]) -> int | None:
+    """Lines in plain files (a fast byte scan); None when a path is stdin or compressed."""
+    total = 0
+    for path in paths:
+        if path == "-" or path.endswith(".gz") or not os.path.isfile(path):
+            return None
+        with open(path, "rb") as handle:
+            total += sum(chunk.count(b"\n") for chunk in iter(functools.partial(handle.read, 1 << 20), b""))
+    return total
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def _cell(value: Any) -> str:
+    """CSV cell: exact numbers, ISO dates, JSON for lists, empty for None."""
+    from vnextract.serialize import decimal_to_json
+
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return str(decimal_to_json(value))
+    if isinstance(value, dt.date):  # datetime too
+        return value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+class Writer:
+    """Writes documents in one output format to a binary stream."""
+
+    def __init__(self, fmt: str, stream: IO[bytes], keep: Sequence[str]) -> None:
+        self.fmt = fmt
+        self.stream = stream
+        self.keep = list(keep)
+        self.text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        self.csv: Any = None
+        self.documents = 0
+        if fmt == "jsonl":
+            import msgspec
+
+            self.encoder = msgspec.json.Encoder()
+        elif fmt == "csv":
+            from vnextract.frames import COLUMNS
+
+            self.csv = csv.writer(self.text, lineterminator="\n")
+            self.csv.writerow([*self.keep, "source", *COLUMNS])
+        elif fmt == "html":
+            self.text.write(
+                '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>vnextract</title></head>'
+                '<body style="margin: 1.5em 2em; background: #fff; color: #1f2328">\n'
+            )
+
+    def write(self, item: Item, doc: Any) -> None:
+        self.documents += 1
+        if self.fmt == "jsonl":
+            # The same data as Document.to_dict() (one cattrs converter), encoded by msgspec.
+            self.stream.write(self.encoder.encode({**item.kept, **doc.to_dict()}) + b"\n")
+        elif self.fmt == "csv":
+            from vnextract.frames import record_rows
+
+            kept = [_cell(item.kept.get(k)) for k in self.keep]
+            for row in record_rows(doc):
+                self.csv.writerow([*kept, item.source, *(_cell(v) for v in row.values())])
+        elif self.fmt == "table":
+            self.text.write(_table(item, doc))
+        else:
+            import html
+
+            from vnextract.render import render
+
+            self.text.write(f'<h2 style="font-family: sans-serif">{html.escape(item.source)}</h2>\n')
+            self.text.write(render(doc) + "\n")
+
+    def close(self) -> None:
+        if self.fmt == "html":
+            self.text.write("</body></html>\n")
+        self.text.flush()
+        self.text.detach()
+        self.stream.flush()
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    if _width(text) > width:
+        while _width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (width - _width(text))
+
+
+def _table(item: Item, doc: Any) -> str:
+    """A plain aligned table for reading in a terminal: label, span, text, normalised value."""
+    from vnextract.frames import kinded_records
+    from vnextract.render import KINDS, describe
+
+    lines = [f"== {item.source}  ({len(doc.text)} characters)"]
+    found = kinded_records(doc)
+    for kind, record, _extra in found:
+        lines.append(
+            f"{_pad(KINDS[kind].label, 6)} {record.start:>6}-{record.end:<6} "
+            f"{_pad(record.text.replace(chr(10), ' '), 40)} {describe(record).replace(chr(10), '; ')}"
+        )
+    if not found:
+        lines.append("(no records)")
+    return "\n".join(lines) + "\n\n"
+
+
+# ----------------------------------------------------------------------------- extract
+
+
+def _progress(enabled: bool | None, total: int | None) -> Any:
+    """A tqdm bar on stderr; by default only on a terminal and only once a run takes > 1 s."""
+    from tqdm import tqdm
+
+    auto = enabled is None
+    return tqdm(
+        total=total,
+        unit="doc",
+        file=sys.stderr,
+        disable=(not sys.stderr.isatty()) if auto else not enabled,
+        delay=1.0 if auto else 0.0,
+        dynamic_ncols=True,
+        leave=True,
+    )
+
+
+def _documents(
+    items: Iterator[Item], n_process: int, reference_date: dt.date | None
+) -> Iterator[tuple[Item, Any, BaseException | None]]:
+    """(item, document or None, error or None), in input order."""
+    from vnextract import pipeline
+
+    if n_process == 1:
+        for item in items:
+            try:
+                yield item, pipeline.extract(item.text, reference_date=reference_date), None
+            except Exception as err:  # one failing document must not end a long run
+                yield item, None, err
+        return
+    pending: deque[Item] = deque()
+
+    def texts() -> Iterator[str]:
+        for item in items:
+            pending.append(item)
+            yield item.text
+
+    pipe: Any = pipeline.pipe
+    for doc in pipe(texts(), n_process=n_process, reference_date=reference_date):
+        yield pending.popleft(), doc, None
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    for path in args.files:
+    files: list[str] = args.files or ["-"]
+    if args.keep and args.input_format == "text":
+        raise _Usage("--keep copies fields of JSONL input; it needs --input-format jsonl")
+    from vnextract.records import DOCUMENT_KEYS
+
+    clash = set(args.keep) & {*DOCUMENT_KEYS, "quantities", "published"}
+    if clash:
+        raise _Usage(f"--keep {sorted(clash)[0]} would overwrite an output key of the same name")
+
+    for path in files:
+        if path != "-" and not os.path.isfile(path):
+            raise InputError(
+                f"cannot read {path}: {'is a directory' if os.path.isdir(path) else 'no such file'}"
+            )
+
+    problems: list[Problem] = []
+    stopped = False
+
+    def report(problem: Problem) -> bool:
+        nonlocal stopped
+        problems.append(problem)
+        action = "skipped" if args.on_error == "skip" else "stopping"
+        print(f"vnextract: {problem.source}: {problem.message}; {action}", file=sys.stderr)
+        stopped = args.on_error == "stop"
+        return not stopped
+
+    def items() -> Iterator[Item]:
+        for path in files:
+            if stopped:
+                return
+            if _input_format(path, args.input_format) == "jsonl":
+                yield from _read_jsonl_file(path, args.text_key, args.keep, report)
+            else:
+                yield from _read_text_file(path, report)
+
+    total = None
+    if any(_input_format(p, args.input_format) == "jsonl" for p in files):
+        if all(_input_format(p, args.input_format) == "jsonl" for p in files):
+            total = _count_lines(files)
+    else:
+        total = len(files)
+
+    with contextlib.ExitStack() as stack:
+        if args.output in (None, "-"):
+            stream: IO[bytes] = sys.stdout.buffer
+        else:
+            try:
+                stream = stack.enter_context(open(args.output, "wb"))
+            except OSError as err:
+                raise InputError(f"cannot write {args.output}: {err.strerror or err}") from None
+        writer = Writer(args.format, stream, args.keep)
+        bar = stack.enter_context(_progress(args.progress, total))
         try:
-            text = _read(path)
-        except OSError as err:
-            print(f"vnextract: cannot read {path}: {err.strerror}", file=sys.stderr)
-            return 2
-        except UnicodeDecodeError as err:
-            print(f"vnextract: {path} is not UTF-8 (byte {err.start})", file=sys.stderr)
-            return 2
-        doc = extract(text)
-        json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    return 0
+            for item, doc, error in _documents(items(), args.n_process, args.reference_date):
+                bar.update(1)
+                if error is not None:
+                    # A failure inside extract() is a bug in vnextract, not in the input.
+                    if not report(
+                        Problem(item.source, f"extraction failed ({type(error).__name__}: {error})")
+                    ):
+                        break
+                    continue
+                writer.write(item, doc)
+        finally:
+            writer.close()
+    if stopped:
+        return EXIT_STOPPED
+    return EXIT_SKIPPED if problems else EXIT_OK
+
+
+# ----------------------------------------------------------------------------- info, schema
+
+
+def data_files() -> list[tuple[str, int, list[str]]]:
+    """(file name, entries, distinct values of its ``source`` column) for every shipped .tsv."""
+    out = []
+    for path in sorted((Path(__file__).parent / "data").glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header = next(reader, [])
+            rows = [row for row in reader if row and not row[0].startswith("#")]
+        sources: list[str] = []
+        if "source" in header:
+            column = header.index("source")
+            sources = list(dict.fromkeys(row[column] for row in rows if len(row) > column and row[column]))
+        out.append((path.name, len(rows), sources))
+    return out
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    import platform
+    from importlib import metadata
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    print(f"vnextract {__version__}")
+    print(f"python {platform.python_version()} ({sys.executable})")
+    for dep in (
+        "underthesea",
+        "underthesea_core",
+        "regex",
+        "attrs",
+        "cattrs",
+        "msgspec",
+        "pandas",
+        "pyarrow",
+    ):
+        print(f"  {dep} {version(dep)}")
+    print("data files (src/vnextract/data):")
+    for name, entries, sources in data_files():
+        print(f"  {name}: {entries} entries")
+        for source in sources[:8]:
+            print(f"    source: {source}")
+        if len(sources) > 8:
+            print(f"    … and {len(sources) - 8} more sources")
+        if not sources:
+            print("    source: (no source column; see its gloss column)")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    try:
+        schema: Any = importlib.import_module("vnextract.schema")
+    except ImportError:
+        print("vnextract: no JSON Schema in this build (vnextract.schema is missing)", file=sys.stderr)
+        return EXIT_USAGE
+    json.dump(schema.json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+# ----------------------------------------------------------------------------- parser
+
+
+class _Usage(Exception):
+    """A usage error found after parsing (exit code 2)."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1: {value!r}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnextract", description="Typed records from Vietnamese text.")
+    parser = argparse.ArgumentParser(
+        prog="vnextract",
+        description="Typed records from Vietnamese text: persons, organisations, places, dates, money, …",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"vnextract {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("extract", help="print one JSON object per input document")
-    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for standard input")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "extract",
+        help="extract records from text files or JSONL",
+        description="Extract records from each input document and write one result per document.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="input files (- or nothing: standard input); .gz files are read compressed",
+    )
+    p.add_argument(
+        "--input-format",
+        choices=("text", "jsonl"),
+        default=None,
+        help="text: each file is one document; jsonl: one JSON object per line "
+        "(default: jsonl for *.jsonl / *.ndjson, text otherwise)",
+    )
+    p.add_argument(
+        "--text-key", default="text", metavar="KEY", help="JSONL field holding the text (default: text)"
+    )
+    p.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="copy this JSONL input field (e.g. id) into each output object / row; repeatable",
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="jsonl: Document.to_dict() per line (default); csv: one row per record; "
+        "table: aligned text for reading; html: highlighted text",
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    p.add_argument(
+        "--n-process", type=_positive, default=1, metavar="N", help="worker processes (default: 1)"
+    )
+    p.add_argument(
+        "--reference-date",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date that relative expressions (hôm qua, tuần trước) count from",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: on a terminal, once a run takes over a second)",
+    )
+    p.add_argument(
+        "--on-error",
+        choices=("skip", "stop"),
+        default="skip",
+        help="a bad JSONL line is reported with its line number and skipped (default), or stops the run",
+    )
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("info", help="version, dependencies and the data files with their sources")
+    p.set_defaults(func=_cmd_info)
+
+    p = sub.add_parser("schema", help="JSON Schema of the objects `extract --format jsonl` writes")
+    p.set_defaults(func=_cmd_schema)
+
+    _add_evaluate(sub)
     return parser
 
 
+def _add_evaluate(sub: Any) -> None:
+    """The ``evaluate`` subcommand, when the evaluation module is present."""
+    try:
+        evaluate: Any = importlib.import_module("vnextract.evaluate")
+    except ImportError:
+        return
+    add = getattr(evaluate, "add_arguments", None)
+    run = getattr(evaluate, "run", None)
+    if add is None or run is None:
+        return
+    p = sub.add_parser("evaluate", help="precision / recall / F1 per type against a gold JSONL file")
+    add(p)
+    p.set_defaults(func=run)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    code: int = args.func(args)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except _Usage as err:
+        parser.error(str(err))  # exits with 2
+    except InputError as err:
+        print(f"vnextract: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("vnextract: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at /dev/null so that is quiet too.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     return code
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.exit(main())

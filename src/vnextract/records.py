@@ -242,6 +242,18 @@ class Document:
 
         return document_to_dict(self)
 
+    def _repr_html_(self) -> str:
+        """Notebooks show the text with every record highlighted (see :func:`vnextract.render`)."""
+        from vnextract.render import render
+
+        return render(self)
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one row per record (needs the extra ``vnextract[frames]``)."""
+        from vnextract.frames import document_to_frame
+
+        return document_to_frame(self)
+
     def records(self) -> list[Span]:
         """Every top-level span record, in text order (persons, dates, money, …)."""
         out: list[Span] = []

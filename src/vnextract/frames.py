@@ -1,0 +1,240 @@
+"""Tables of records: a pandas DataFrame per document, an Arrow table per batch of documents.
+
+``Document.to_frame()`` gives one row per record (persons, their titles, organisations, places,
+dates, durations, counts, measurements, percentages, money, fines, abbreviations) with the
+columns of :data:`COLUMNS`, derived from the record classes so that a field added to a record
+shows up as a column. :func:`to_arrow` gives one row per document with nested lists of structs,
+with the explicit schema of :mod:`vnextract.schema` (shared with the Spark integration).
+
+pandas and pyarrow are the optional extra ``vnextract[frames]``; :func:`record_rows` (used by the
+CLI's CSV output) needs neither.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from vnextract.records import (
+    Abbreviation,
+    Count,
+    DateMention,
+    Document,
+    Duration,
+    Fine,
+    Location,
+    Money,
+    Organization,
+    Percentage,
+    Person,
+    Quantity,
+    Span,
+    Title,
+)
+
+__all__ = ["COLUMNS", "document_to_frame", "record_rows", "to_arrow"]
+
+#: Row kind → record class and the Document attribute holding the records (titles live in persons).
+KIND_CLASSES: dict[str, type[Span]] = {
+    "person": Person,
+    "title": Title,
+    "organization": Organization,
+    "location": Location,
+    "date": DateMention,
+    "duration": Duration,
+    "count": Count,
+    "quantity": Quantity,
+    "percentage": Percentage,
+    "money": Money,
+    "fine": Fine,
+    "abbreviation": Abbreviation,
+}
+_DOCUMENT_FIELDS: dict[str, str] = {
+    "person": "persons",
+    "organization": "organizations",
+    "location": "locations",
+    "date": "dates",
+    "duration": "durations",
+    "count": "counts",
+    "quantity": "quantities",
+    "percentage": "percentages",
+    "money": "money",
+    "fine": "fines",
+    "abbreviation": "abbreviations",
+}
+
+#: Columns every row has; a record field with one of these names gets its kind as prefix
+#: (Location.kind → "location_kind").
+BASE_COLUMNS: tuple[str, ...] = ("kind", "text", "start", "end", "sentence")
+# Columns that flatten nested records: a title row names its person; a fine row carries its
+# money's fields (amount, currency, …) and its violation count's surface and value.
+_EXTRA_COLUMNS: dict[str, type] = {"person": str, "violations_value": int}
+_FLATTENED = {(Fine, "money")}
+_KIND_ORDER = {kind: i for i, kind in enumerate(KIND_CLASSES)}
+
+
+def _column_name(cls: type[Span], field: str) -> str:
+    kind = next(k for k, c in KIND_CLASSES.items() if c is cls)
+    return f"{kind}_{field}" if field in BASE_COLUMNS or field in _EXTRA_COLUMNS else field
+
+
+def _derive_columns() -> dict[str, Any]:
+    """Column name → the field type it holds, from the attrs fields of every record class."""
+    columns: dict[str, Any] = {"kind": str, "text": str, "start": int, "end": int, "sentence": int}
+    for cls in KIND_CLASSES.values():
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            if field.name in ("text", "start", "end"):
+                continue
+            if (cls, field.name) in _FLATTENED:
+                for inner in attrs.fields(hints[field.name]):
+                    if inner.name not in ("text", "start", "end"):
+                        columns.setdefault(inner.name, typing.get_type_hints(hints[field.name])[inner.name])
+            columns.setdefault(_column_name(cls, field.name), hints[field.name])
+    columns.update(_EXTRA_COLUMNS)
+    return columns
+
+
+_COLUMN_TYPES: dict[str, Any] = _derive_columns()
+#: Every column of :func:`document_to_frame` and of the CLI's CSV, in order.
+COLUMNS: tuple[str, ...] = tuple(_COLUMN_TYPES)
+
+
+def _flat(value: Any) -> Any:
+    """A cell: nested records become their surface text, tuples of them lists of texts."""
+    if isinstance(value, Span):
+        return value.text
+    if isinstance(value, tuple):
+        return [_flat(v) for v in value]
+    return value
+
+
+def _fields(record: Span) -> dict[str, Any]:
+    cls = type(record)
+    row: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if field.name in ("text", "start", "end"):
+            continue
+        value = getattr(record, field.name)
+        if (cls, field.name) in _FLATTENED and value is not None:
+            row.update(_fields(value))
+        row[_column_name(cls, field.name)] = _flat(value)
+    return row
+
+
+def kinded_records(doc: Document) -> list[tuple[str, Span, dict[str, Any]]]:
+    """(kind, record, extra columns) for every record, persons' titles included, in text order."""
+    found: list[tuple[str, Span, dict[str, Any]]] = []
+    for kind, attribute in _DOCUMENT_FIELDS.items():
+        for record in getattr(doc, attribute):
+            found.append((kind, record, {}))
+            if isinstance(record, Person):
+                found.extend(("title", title, {"person": record.name}) for title in record.titles)
+    found.sort(key=lambda item: (item[1].start, -item[1].end, _KIND_ORDER[item[0]]))
+    return found
+
+
+def record_rows(doc: Document) -> Iterator[dict[str, Any]]:
+    """One dict per record, every key of :data:`COLUMNS`, in text order; no pandas needed.
+
+    Persons' titles get rows of their own (kind "title", column ``person``). Values keep their
+    Python types (Decimal, datetime.date); ``sentence`` is the index in ``doc.sentences``.
+
+    >>> from vnextract.records import Count, Document
+    >>> doc = Document(text="Tuyên dương 13 tập thể",
+    ...                counts=(Count(text="13 tập thể", start=12, end=22, value=13, unit="tập thể"),))
+    >>> [(r["kind"], r["text"], r["value"], r["unit"]) for r in record_rows(doc)]
+    [('count', '13 tập thể', 13, 'tập thể')]
+    """
+    found = kinded_records(doc)
+    sentence_starts = [s.start for s in doc.sentences]
+    for kind, record, extra in found:
+        row = dict.fromkeys(COLUMNS)
+        at = bisect.bisect_right(sentence_starts, record.start) - 1
+        row.update(
+            kind=kind,
+            text=record.text,
+            start=record.start,
+            end=record.end,
+            sentence=at if at >= 0 and record.start < doc.sentences[at].end else None,
+        )
+        row.update(_fields(record))
+        if isinstance(record, Fine) and record.violations is not None:
+            row["violations_value"] = record.violations.value
+        row.update(extra)
+        yield row
+
+
+# ----------------------------------------------------------------------------- pandas / Arrow
+
+
+def _require(module: str) -> Any:
+    """Import pandas or pyarrow, or say which extra brings it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as err:
+        raise ImportError(
+            f"{module} is needed for this; install the extra: pip install 'vnextract[frames]'"
+        ) from err
+
+
+def _is_numeric(tp: Any) -> str | None:
+    """ "float" for Decimal-valued columns, "int" for int-valued ones, else None."""
+    union = isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union
+    members = set(typing.get_args(tp)) if union else {tp}
+    members.discard(type(None))
+    if Decimal in members:
+        return "float"
+    if members == {int}:
+        return "int"
+    return None
+
+
+def document_to_frame(doc: Document) -> Any:
+    """A pandas DataFrame with one row per record (see :func:`record_rows` and :data:`COLUMNS`).
+
+    Decimal values (``value``, ``amount`` …) become float64 (exact up to 2**53: every amount of
+    đồng in the news); offsets and other whole numbers nullable Int64; the rest stays as is.
+
+    >>> import vnextract
+    >>> df = vnextract.extract("Tuyên dương 13 tập thể và 24 cá nhân").to_frame()  # doctest: +SKIP
+    >>> df[["kind", "text", "value", "unit"]]  # doctest: +SKIP
+    """
+    pd = _require("pandas")
+    frame = pd.DataFrame(list(record_rows(doc)), columns=list(COLUMNS))
+    for column, tp in _COLUMN_TYPES.items():
+        numeric = _is_numeric(tp)
+        if numeric == "float":
+            frame[column] = pd.to_numeric(frame[column].map(_to_float), errors="raise").astype("float64")
+        elif numeric == "int":
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _to_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def to_arrow(docs: Iterable[Document]) -> Any:
+    """A pyarrow Table with one row per document and a list of structs per kind of record.
+
+    The schema is :func:`vnextract.schema.arrow_schema` (the one Spark uses too).
+
+    >>> import vnextract
+    >>> table = vnextract.to_arrow(vnextract.pipe(["Tuyên dương 13 tập thể."]))  # doctest: +SKIP
+    >>> table.column("counts")[0][0]["unit"].as_py()  # doctest: +SKIP
+    'tập thể'
+    """
+    pa = _require("pyarrow")
+    schema: Any = importlib.import_module("vnextract.schema")
+
+    arrow_schema = schema.arrow_schema()
+    rows = [schema.document_to_row(doc) for doc in docs]
+    return pa.Table.from_pylist(rows, schema=arrow_schema)

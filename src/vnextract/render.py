@@ -1,0 +1,367 @@
+"""HTML rendering of a Document: the text with every record highlighted inline.
+
+In the spirit of spaCy's displaCy: one colour per kind of record, a small label after each
+highlighted span, a legend, and the normalised value on hover ("504.000.000 VND (hơn)",
+"2015-08-24T07:38", a person's titles). A notebook shows it through ``Document._repr_html_``;
+:func:`render` returns the same HTML as a string.
+
+The input text is escaped (it may contain ``<script>``); styles are inline because notebook
+front ends and sanitisers drop ``<style>`` blocks but keep ``style`` attributes. Nested records
+("UBND tỉnh" inside a person's title, a money amount inside a fine) become nested marks;
+records that cross without nesting are cut into fragments at the crossing, each fragment
+carrying the whole record's tooltip and the label shown once, after the last fragment.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import NamedTuple
+
+from vnextract.records import (
+    Abbreviation,
+    Count,
+    DateMention,
+    Document,
+    Duration,
+    Fine,
+    Location,
+    Money,
+    Organization,
+    Percentage,
+    Person,
+    Quantity,
+    Span,
+    Title,
+)
+
+__all__ = ["KINDS", "describe", "render"]
+
+
+class KindStyle(NamedTuple):
+    """How one kind of record looks: the label chip, its Vietnamese and English name, colour."""
+
+    label: str
+    vietnamese: str
+    english: str
+    colour: str
+
+
+#: Every kind the renderer draws, in legend order; the order also breaks ties between records
+#: with the same span (the earlier kind is drawn outside: a fine around its money).
+KINDS: dict[str, KindStyle] = {
+    "person": KindStyle("PER", "người", "person", "#c4b5fd"),
+    "title": KindStyle("TITLE", "chức danh", "title", "#fbcfe8"),
+    "organization": KindStyle("ORG", "tổ chức", "organisation", "#7aecec"),
+    "location": KindStyle("LOC", "địa danh", "place", "#fdba74"),
+    "date": KindStyle("DATE", "thời điểm", "date", "#bfe1d9"),
+    "duration": KindStyle("DUR", "khoảng thời gian", "duration", "#d9f99d"),
+    "fine": KindStyle("FINE", "tiền phạt", "fine", "#fca5a5"),
+    "money": KindStyle("MONEY", "tiền", "money", "#86efac"),
+    "percentage": KindStyle("PCT", "tỷ lệ", "percentage", "#a5f3fc"),
+    "count": KindStyle("COUNT", "số lượng", "count", "#fde68a"),
+    "quantity": KindStyle("QTY", "đo lường", "measurement", "#e5e7eb"),
+    "abbreviation": KindStyle("ABBR", "viết tắt", "abbreviation", "#f5d0fe"),
+}
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+
+# Vietnamese for each qualifier, as a reader would say it before the number.
+_QUALIFIER_WORDS = {
+    "more_than": "hơn",  # more than
+    "less_than": "dưới",  # less than
+    "about": "khoảng",  # about
+    "nearly": "gần",  # nearly
+    "at_least": "ít nhất",  # at least
+    "at_most": "tối đa",  # at most
+}
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def vietnamese_number(value: int | Decimal) -> str:
+    """A number as Vietnamese writes it: "." groups thousands, "," marks decimals.
+
+    >>> vietnamese_number(Decimal("504000000")), vietnamese_number(Decimal("1.5"))
+    ('504.000.000', '1,5')
+    """
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        digits = format(value.normalize(), "f")
+        sign = "-" if digits.startswith("-") else ""
+        whole, fraction = digits.lstrip("-").split(".")
+        return f"{sign}{int(whole):,}".replace(",", ".") + "," + fraction
+    return f"{int(value):,}".replace(",", ".")
+
+
+def _qualified(summary: str, qualifier: str | None) -> str:
+    return f"{summary} ({_QUALIFIER_WORDS.get(qualifier, qualifier)})" if qualifier else summary
+
+
+def _range(low: int | Decimal, high: int | Decimal | None) -> str:
+    return vietnamese_number(low) if high is None else f"{vietnamese_number(low)}–{vietnamese_number(high)}"
+
+
+def _describe_title(title: Title) -> str:
+    line = title.text
+    if title.organization_expansion:
+        line += f" ({title.organization_expansion})"
+    if title.modifier:
+        line += f" [{title.modifier}]"
+    return line
+
+
+def describe(record: Span) -> str:
+    """The normalised value of a record in one short text: what the renderer shows on hover.
+
+    >>> from decimal import Decimal
+    >>> describe(Money(text="hơn 504 triệu đồng", start=0, end=18, amount=Decimal(504000000),
+    ...                currency="VND", qualifier="more_than"))
+    '504.000.000 VND (hơn)'
+    """
+    if isinstance(record, Money):
+        return _qualified(f"{_range(record.amount, record.amount_to)} {record.currency}", record.qualifier)
+    if isinstance(record, Fine):
+        lines = [f"phạt {describe(record.money)}"]  # phạt = fine
+        if record.violations is not None:
+            lines.append(f"vi phạm: {describe(record.violations)}")  # vi phạm = violations
+        return "\n".join(lines)
+    if isinstance(record, Count):
+        return _qualified(f"{vietnamese_number(record.value)} {record.unit}", record.qualifier)
+    if isinstance(record, Percentage):
+        unit = "%" if record.unit == "%" else " điểm %"  # điểm phần trăm = percentage point
+        return _qualified(f"{_range(record.value, record.value_to)}{unit}", record.qualifier)
+    if isinstance(record, Quantity):
+        return _qualified(f"{_range(record.value, record.value_to)} {record.unit}", record.qualifier)
+    if isinstance(record, Duration):
+        summary = f"{vietnamese_number(record.value)} {record.unit}"
+        if record.iso:
+            summary = f"{record.iso} · {summary}"
+        return _qualified(summary, record.qualifier)
+    if isinstance(record, DateMention):
+        lines = [record.iso or "(tương đối: relative, no reference date)"]
+        if record.earliest is not None and record.latest is not None and record.earliest != record.latest:
+            lines.append(f"{record.earliest.isoformat()} … {record.latest.isoformat()}")
+        if record.part:
+            lines.append(f"part: {record.part}")
+        return "\n".join(lines)
+    if isinstance(record, Person):
+        name = f"{record.honorific} {record.name}" if record.honorific else record.name
+        lines = [name, *(f"• {_describe_title(t)}" for t in record.titles)]
+        facts = [
+            f"{label}: {value}"
+            for label, value in (
+                ("tuổi (age)", record.age),
+                ("sinh năm (born)", record.birth_year),
+                ("ngụ (lives in)", record.residence),
+                ("gender", record.gender),
+            )
+            if value is not None
+        ]
+        lines.extend(facts)
+        if len(record.mentions) > 1:
+            lines.append(f"{len(record.mentions)} mentions")
+        return "\n".join(lines)
+    if isinstance(record, Title):
+        lines = [f"role: {record.role}"]
+        if record.organization:
+            lines.append(f"organization: {record.organization}")
+        if record.organization_expansion:
+            lines.append(f"= {record.organization_expansion}")
+        if record.modifier:
+            lines.append(f"modifier: {record.modifier}")
+        return "\n".join(lines)
+    if isinstance(record, Organization):
+        line = record.name
+        if record.expansion:
+            line += f" = {record.expansion}"
+        elif record.abbreviation:
+            line += f" ({record.abbreviation})"
+        return line
+    if isinstance(record, Location):
+        return f"{record.name} ({record.kind})" if record.kind else record.name
+    if isinstance(record, Abbreviation):
+        return f"{record.short} = {record.long}"
+    return record.text
+
+
+# ----------------------------------------------------------------------------- marks
+
+
+class Mark(NamedTuple):
+    """One highlighted span: a record (or one mention of a person) placed on the text."""
+
+    kind: str
+    start: int
+    end: int
+    tooltip: str
+
+
+def _record_marks(doc: Document) -> Iterator[Mark]:
+    for person in doc.persons:
+        tooltip = describe(person)
+        for start, end in person.mentions or ((person.start, person.end),):
+            yield Mark("person", start, end, tooltip)
+        for title in person.titles:
+            yield Mark("title", title.start, title.end, f"{describe(title)}\n→ {person.name}")
+    fine_spans = {(fine.start, fine.end) for fine in doc.fines}
+    for fine in doc.fines:
+        yield Mark("fine", fine.start, fine.end, describe(fine))
+    for money in doc.money:
+        # A fine drawn on exactly the money's span already says the amount: one mark, not two.
+        if (money.start, money.end) not in fine_spans:
+            yield Mark("money", money.start, money.end, describe(money))
+    simple: Sequence[tuple[str, Iterable[Span]]] = (
+        ("organization", doc.organizations),
+        ("location", doc.locations),
+        ("date", doc.dates),
+        ("duration", doc.durations),
+        ("percentage", doc.percentages),
+        ("count", doc.counts),
+        ("quantity", doc.quantities),
+        ("abbreviation", doc.abbreviations),
+    )
+    for kind, records in simple:
+        for record in records:
+            yield Mark(kind, record.start, record.end, describe(record))
+
+
+def marks(doc: Document, kinds: Iterable[str] | None = None) -> list[Mark]:
+    """Every mark to draw, outer before inner: sorted by start, longest first, then kind order.
+
+    Duplicates (same kind and span) are dropped; spans outside the text are ignored.
+    """
+    wanted = set(KINDS) if kinds is None else set(kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds {sorted(unknown)}; choose from {list(KINDS)}")
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Mark] = []
+    for mark in _record_marks(doc):
+        key = (mark.kind, mark.start, mark.end)
+        if mark.kind in wanted and key not in seen and 0 <= mark.start < mark.end <= len(doc.text):
+            seen.add(key)
+            out.append(mark)
+    out.sort(key=lambda m: (m.start, -m.end, _KIND_ORDER[m.kind]))
+    return out
+
+
+# ----------------------------------------------------------------------------- HTML
+
+_FONT = "font-family: -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+_CONTAINER_STYLE = (
+    f"{_FONT}; font-size: 15px; line-height: 2.3; white-space: pre-wrap; overflow-wrap: anywhere; "
+    "padding: 0.5em 0; max-width: 60em"
+)
+_MARK_STYLE = (
+    "background: {colour}; color: #1f2328; padding: 0.2em 0.35em; margin: 0 0.1em; "
+    "border-radius: 0.35em; line-height: 1; box-decoration-break: clone; "
+    "-webkit-box-decoration-break: clone; cursor: help"
+)
+_LABEL_STYLE = (
+    "font-size: 0.62em; font-weight: 700; letter-spacing: 0.03em; margin-left: 0.35em; "
+    "vertical-align: middle; opacity: 0.75"
+)
+_LEGEND_STYLE = f"{_FONT}; font-size: 13px; line-height: 2; margin-bottom: 0.4em"
+_CHIP_STYLE = (
+    "display: inline-block; background: {colour}; color: #1f2328; padding: 0 0.5em; "
+    "border-radius: 0.35em; margin-right: 0.5em; font-weight: 600"
+)
+
+
+def _open(mark: Mark) -> str:
+    style = KINDS[mark.kind]
+    return (
+        f'<mark class="vnx vnx-{mark.kind}" data-kind="{mark.kind}" data-start="{mark.start}" '
+        f'data-end="{mark.end}" title="{html.escape(mark.tooltip)}" '
+        f'style="{_MARK_STYLE.format(colour=style.colour)}">'
+    )
+
+
+def _close(mark: Mark, at: int, labels: bool) -> str:
+    if labels and at == mark.end:  # the label goes after the record's last fragment only
+        return f'<span class="vnx-label" style="{_LABEL_STYLE}">{KINDS[mark.kind].label}</span></mark>'
+    return "</mark>"
+
+
+def _highlight(text: str, drawn: Sequence[Mark], labels: bool) -> str:
+    """The text with nested ``<mark>`` elements; a sweep over the span boundaries."""
+    boundaries = sorted({0, len(text), *(m.start for m in drawn), *(m.end for m in drawn)})
+    rank = {id(m): i for i, m in enumerate(drawn)}  # drawn is sorted outer-first
+    starting: dict[int, list[Mark]] = {}
+    for mark in drawn:
+        starting.setdefault(mark.start, []).append(mark)
+    active: list[Mark] = []
+    stack: list[Mark] = []
+    parts: list[str] = []
+    for a, b in itertools.pairwise(boundaries):
+        active = [m for m in active if m.end > a] + starting.get(a, [])
+        wanted = sorted(active, key=lambda m: rank[id(m)])
+        keep = 0
+        while keep < len(stack) and keep < len(wanted) and stack[keep] is wanted[keep]:
+            keep += 1
+        while len(stack) > keep:
+            parts.append(_close(stack.pop(), a, labels))
+        for mark in wanted[keep:]:
+            parts.append(_open(mark))
+            stack.append(mark)
+        parts.append(html.escape(text[a:b], quote=False))
+    while stack:
+        parts.append(_close(stack.pop(), len(text), labels))
+    return "".join(parts)
+
+
+def _legend(drawn: Sequence[Mark]) -> str:
+    counts: dict[str, int] = {}
+    for mark in drawn:
+        counts[mark.kind] = counts.get(mark.kind, 0) + 1
+    items = []
+    for kind, style in KINDS.items():
+        if kind in counts:
+            items.append(
+                f'<span class="vnx-legend-item" data-kind="{kind}" style="white-space: nowrap; '
+                f'margin-right: 1em"><span style="{_CHIP_STYLE.format(colour=style.colour)}">'
+                f"{style.label}</span>{style.vietnamese} · {style.english} × {counts[kind]}</span>"
+            )
+    if not items:
+        empty = "(không có bản ghi · no records)"
+        items.append(f'<span class="vnx-legend-item" style="opacity: 0.7">{empty}</span>')
+    return f'<div class="vnx-legend" style="{_LEGEND_STYLE}">{"".join(items)}</div>'
+
+
+def render(
+    doc: Document,
+    *,
+    kinds: Iterable[str] | None = None,
+    labels: bool = True,
+    legend: bool = True,
+    page: bool = False,
+) -> str:
+    """HTML of the document's text with its records highlighted; safe for any input text.
+
+    ``kinds`` limits the kinds drawn (names from :data:`KINDS`: "person", "money", …);
+    ``labels`` and ``legend`` switch the label chips and the legend; ``page=True`` returns a
+    whole HTML page (to save as a file) instead of a fragment (for a notebook).
+
+    >>> from decimal import Decimal
+    >>> from vnextract.records import Count, Document
+    >>> doc = Document(text="Tuyên dương 13 tập thể",
+    ...                counts=(Count(text="13 tập thể", start=12, end=22, value=13, unit="tập thể"),))
+    >>> '<mark class="vnx vnx-count"' in render(doc)
+    True
+    """
+    drawn = marks(doc, kinds)
+    body = _highlight(doc.text, drawn, labels)
+    fragment = (
+        '<div class="vnx-document">'
+        + (_legend(drawn) if legend else "")
+        + f'<div class="vnx-text" style="{_CONTAINER_STYLE}">{body}</div></div>'
+    )
+    if not page:
+        return fragment
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        "<title>vnextract</title></head>"
+        f'<body style="margin: 1.5em 2em; background: #fff; color: #1f2328">{fragment}</body></html>\n'
+    )

@@ -1,0 +1,320 @@
+"""The ``vnextract`` command line: formats, JSONL input errors, exit codes, info."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import vnextract
+from sample_documents import sample_document
+from vnextract import cli, pipeline
+from vnextract.frames import COLUMNS
+
+SENTENCE = "Ngành đã xử lý 144 trường hợp vi phạm, với số tiền phạt hơn 504 triệu đồng."
+
+
+@pytest.fixture
+def sample_extract(monkeypatch):
+    """extract() returns the hand-built sample document (with every kind) for any text."""
+    calls: list[tuple[str, object]] = []
+
+    def fake(text, *, reference_date=None):
+        calls.append((text, reference_date))
+        if "FAIL" in text:
+            raise IndexError("boom")
+        return sample_document()
+
+    monkeypatch.setattr(pipeline, "extract", fake)
+    return calls
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(*argv: str) -> int:
+    return cli.main(list(argv))
+
+
+# ----------------------------------------------------------------------------- JSONL output
+
+
+def test_jsonl_output_is_to_dict_of_the_real_extraction(tmp_path, reference_article):
+    out = tmp_path / "out.jsonl"
+    assert run("extract", "fixtures/reference_article.txt", "-o", str(out)) == cli.EXIT_OK
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0]) == vnextract.extract(reference_article).to_dict()
+
+
+def test_jsonl_output_has_exactly_the_to_dict_data_for_every_kind(tmp_path, sample_extract):
+    out = tmp_path / "out.jsonl"
+    source = tmp_path / "a.txt"
+    source.write_text(SENTENCE, encoding="utf-8")
+    assert run("extract", str(source), "-o", str(out)) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data == sample_document().to_dict()
+    assert list(data) == list(sample_document().to_dict())  # same key order
+    assert data["money"][0]["amount"] == 504000000
+    assert data["published"] == "2015-08-24T07:38"
+    assert data["quantities"][0]["value"] == "3.5"
+
+
+def test_stdin_to_stdout(monkeypatch, capsysbinary):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SENTENCE.encode())))
+    assert run("extract") == 0
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    assert json.loads(out) == vnextract.extract(SENTENCE).to_dict()
+    assert not sys.stdin.closed
+
+
+def test_jsonl_input_keeps_fields_and_text_key(tmp_path, sample_extract):
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            json.dumps({"id": "a", "body": "Văn bản một", "extra": 1}, ensure_ascii=False),
+            json.dumps({"id": "b", "body": "Văn bản hai"}, ensure_ascii=False),
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    assert (
+        run("extract", str(source), "--text-key", "body", "--keep", "id", "--keep", "extra", "-o", str(out))
+        == 0
+    )
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["extra"]) for r in rows] == [("a", 1), ("b", None)]
+    assert list(rows[0])[:3] == ["id", "extra", "persons"]
+    assert [text for text, _ in sample_extract] == ["Văn bản một", "Văn bản hai"]
+
+
+def test_reference_date_is_passed_to_extract(tmp_path, sample_extract):
+    source = tmp_path / "a.txt"
+    source.write_text("hôm qua", encoding="utf-8")
+    assert run("extract", str(source), "--reference-date", "2021-06-15", "-o", str(tmp_path / "o")) == 0
+    import datetime as dt
+
+    assert sample_extract == [("hôm qua", dt.date(2021, 6, 15))]
+
+
+def test_gzipped_jsonl_is_read(tmp_path, sample_extract):
+    source = tmp_path / "in.jsonl.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as handle:
+        handle.write('{"text": "một"}\n{"text": "hai"}\n')
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(source), "-o", str(out)) == 0  # *.jsonl.gz → jsonl input
+    assert len(out.read_text().splitlines()) == 2
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+BAD_LINES = [
+    '{"id": 1, "text": "một"}',
+    "{not json",
+    "[1, 2]",
+    '{"id": 4}',
+    '{"id": 5, "text": 5}',
+    "",  # blank lines are not documents and not errors
+    '{"id": 7, "text": "bảy"}',
+]
+
+
+def test_bad_lines_are_reported_with_line_numbers_and_skipped(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", BAD_LINES)
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(source), "--keep", "id", "-o", str(out)) == cli.EXIT_SKIPPED
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [1, 7]
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"vnextract: {source}:2: invalid JSON "
+        "(Expecting property name enclosed in double quotes at column 2); skipped",
+        f"vnextract: {source}:3: expected a JSON object, got list; skipped",
+        f"vnextract: {source}:4: no 'text' key (use --text-key to name the text field); skipped",
+        f"vnextract: {source}:5: 'text' is int, not a string; skipped",
+    ]
+
+
+def test_on_error_stop_keeps_everything_before_the_bad_line(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", BAD_LINES)
+    out = tmp_path / "out.jsonl"
+    assert (
+        run("extract", str(source), "--keep", "id", "--on-error", "stop", "-o", str(out)) == cli.EXIT_STOPPED
+    )
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [1]
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith(
+            ":2: invalid JSON (Expecting property name enclosed in double quotes at column 2); stopping"
+        )
+    )
+
+
+def test_a_document_that_fails_to_extract_is_reported_and_skipped(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"text": "một"}', '{"text": "FAIL"}', '{"text": "ba"}'])
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(source), "-o", str(out)) == cli.EXIT_SKIPPED
+    assert len(out.read_text().splitlines()) == 2
+    assert "in.jsonl:2: extraction failed (IndexError: boom); skipped" in capsys.readouterr().err
+
+
+def test_non_utf8_text_file_is_reported(tmp_path, sample_extract, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("một", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Vi\xea\xf2t Nam")  # "Việt Nam" in Windows-1258
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(bad), str(good), "-o", str(out)) == cli.EXIT_SKIPPED
+    assert len(out.read_text().splitlines()) == 1
+    assert "bad.txt: not UTF-8" in capsys.readouterr().err
+
+
+def test_missing_file_is_a_usage_error_before_any_output(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("một", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(good), str(tmp_path / "nope.txt"), "-o", str(out)) == cli.EXIT_USAGE
+    assert "nope.txt: no such file" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "--reference-date", "15/06/2021", "x"], "YYYY-MM-DD"),
+        (["extract", "--n-process", "0", "x"], ">= 1"),
+        (["extract", "--format", "xml", "x"], "invalid choice"),
+        (["extract", "--keep", "id", "--input-format", "text", "x"], "--keep"),
+        (["extract", "--keep", "persons", "--input-format", "jsonl", "x"], "overwrite"),
+    ],
+    ids=["bad-date", "zero-processes", "unknown-format", "keep-on-text", "keep-clash"],
+)
+def test_usage_errors_exit_2(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        run(*argv)
+    assert exit_info.value.code == cli.EXIT_USAGE
+    assert message in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- other formats
+
+
+def test_csv_has_one_row_per_record_with_exact_values(tmp_path, sample_extract):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"id": "x1", "text": "một"}'])
+    out = tmp_path / "out.csv"
+    assert run("extract", str(source), "--format", "csv", "--keep", "id", "-o", str(out)) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert list(rows[0]) == ["id", "source", *COLUMNS]
+    assert len(rows) == 12
+    money = next(r for r in rows if r["kind"] == "money")
+    assert (money["id"], money["source"], money["amount"], money["currency"], money["qualifier"]) == (
+        "x1",
+        f"{source}:1",
+        "504000000",
+        "VND",
+        "more_than",
+    )
+    person = next(r for r in rows if r["kind"] == "person")
+    assert json.loads(person["titles"]) == ["Phó Chủ tịch Thường trực UBND tỉnh Bình Dương"]
+    assert next(r for r in rows if r["kind"] == "quantity")["value"] == "3.5"
+    assert next(r for r in rows if r["kind"] == "date")["latest"] == ""
+
+
+def test_table_shows_labels_and_normalised_values(tmp_path, sample_extract):
+    source = tmp_path / "a.txt"
+    source.write_text("một", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert run("extract", str(source), "--format", "table", "-o", str(out)) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith(f"== {source}")
+    money = next(line for line in lines if line.startswith("MONEY"))
+    assert "hơn 504 triệu đồng" in money
+    assert money.endswith("504.000.000 VND (hơn)")
+
+
+def test_html_output_is_a_page_with_highlights(tmp_path, sample_extract):
+    source = tmp_path / "a.txt"
+    source.write_text("một", encoding="utf-8")
+    out = tmp_path / "out.html"
+    assert run("extract", str(source), "--format", "html", "-o", str(out)) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert 'title="504.000.000 VND (hơn)"' in page
+
+
+# ----------------------------------------------------------------------------- progress, processes
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"text": "một"}', '{"text": "hai"}'])
+    assert run("extract", str(source), "-o", str(tmp_path / "o1")) == 0
+    assert capsys.readouterr().err == ""  # stderr is not a terminal here
+    assert run("extract", str(source), "--progress", "-o", str(tmp_path / "o2")) == 0
+    assert "2/2" in capsys.readouterr().err
+
+
+def test_several_processes_keep_input_order(tmp_path):
+    import inspect
+
+    if "n_process" not in inspect.signature(pipeline.pipe).parameters:
+        pytest.skip("pipe() has no n_process yet (issue 7)")
+    texts = [f"Tuyên dương {n} tập thể." for n in range(1, 7)]
+    source = write_jsonl(
+        tmp_path / "in.jsonl", [json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)]
+    )
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(source), "--keep", "id", "--n-process", "2", "-o", str(out)) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in rows] == list(range(6))
+    assert [{k: v for k, v in r.items() if k != "id"} for r in rows] == [
+        vnextract.extract(t).to_dict() for t in texts
+    ]
+
+
+# ----------------------------------------------------------------------------- info, help, console script
+
+
+def test_info_lists_version_and_data_sources(capsys):
+    assert run("info") == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"vnextract {vnextract.__version__}\n")
+    data = {name: sources for name, _n, sources in cli.data_files()}
+    assert data  # the package ships its lexicons
+    for name in data:
+        assert f"  {name}: " in out
+    with_sources = [name for name, sources in data.items() if sources]
+    for name in with_sources:
+        assert f"    source: {data[name][0]}" in out
+
+
+def test_help_documents_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        run("extract", "--help")
+    out = capsys.readouterr().out
+    for code in ("0 ", "1 ", "2 ", "3 ", "130", "141"):
+        assert f"  {code}" in out
+
+
+def test_console_script_reads_stdin_and_survives_a_closed_pipe(tmp_path):
+    script = Path(sys.executable).with_name("vnextract")
+    if not script.exists():
+        pytest.skip("console script not installed next to this Python")
+    done = subprocess.run(
+        [str(script), "extract", "-"], input=SENTENCE.encode(), capture_output=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == vnextract.extract(SENTENCE).to_dict()
+    many = write_jsonl(tmp_path / "in.jsonl", [json.dumps({"text": "Tuyên dương 13 tập thể."})] * 30)
+    shell = f"{script} extract {many} | head -n 1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, timeout=120)
+    assert done.stderr == b""
+    assert done.returncode in (0, cli.EXIT_BROKEN_PIPE)
+    assert len(done.stdout.splitlines()) == 1

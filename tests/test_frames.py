@@ -1,0 +1,100 @@
+"""Rows, pandas DataFrames and Arrow tables of records."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import vnextract
+from sample_documents import sample_document
+from vnextract.frames import COLUMNS, record_rows
+from vnextract.records import Document
+
+
+def test_one_row_per_record_in_text_order_with_titles_as_rows():
+    doc = sample_document()
+    rows = list(record_rows(doc))
+    assert [(r["kind"], r["text"]) for r in rows] == [
+        ("date", "24/08/2015 - 07:38"),
+        ("person", "Trần Thanh Liêm"),
+        ("title", "Phó Chủ tịch Thường trực UBND tỉnh Bình Dương"),
+        ("organization", "UBND tỉnh Bình Dương"),
+        ("abbreviation", "TTTT"),
+        ("count", "144 trường hợp"),
+        ("fine", "tiền phạt hơn 504 triệu đồng"),
+        ("money", "hơn 504 triệu đồng"),
+        ("duration", "5 năm"),
+        ("percentage", "80%"),
+        ("quantity", "3,5 ha"),
+        ("date", "giai đoạn 2011-2015"),
+    ]
+    assert all(tuple(r) == COLUMNS for r in rows)
+    assert all(doc.text[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_row_values():
+    rows: dict = {}
+    for row in record_rows(sample_document()):
+        rows.setdefault(row["kind"], row)  # the first row of each kind
+    assert rows["person"]["name"] == "Trần Thanh Liêm"
+    assert rows["person"]["honorific"] == "ông"
+    assert rows["person"]["titles"] == ["Phó Chủ tịch Thường trực UBND tỉnh Bình Dương"]
+    assert rows["title"]["person"] == "Trần Thanh Liêm"
+    assert rows["title"]["role"] == "Phó Chủ tịch Thường trực"
+    assert rows["title"]["organization"] == "UBND tỉnh Bình Dương"
+    assert (rows["money"]["amount"], rows["money"]["currency"], rows["money"]["qualifier"]) == (
+        504000000,
+        "VND",
+        "more_than",
+    )
+    # a fine row carries its money's fields and its violation count
+    assert (rows["fine"]["amount"], rows["fine"]["money"]) == (504000000, "hơn 504 triệu đồng")
+    assert (rows["fine"]["violations"], rows["fine"]["violations_value"]) == ("144 trường hợp", 144)
+    assert rows["count"]["value"] == 144 and rows["count"]["unit"] == "trường hợp"
+    assert rows["abbreviation"]["long"] == "Thông tin và Truyền thông"
+    assert rows["date"]["iso"] == "2015-08-24T07:38"
+    # the sentence index: the dateline is sentence 0, the fine is in sentence 1
+    assert rows["date"]["sentence"] == 0
+    assert rows["fine"]["sentence"] == 1
+    assert rows["quantity"]["sentence"] == 2
+
+
+def test_location_kind_does_not_clash_with_the_row_kind():
+    from sample_documents import with_location
+
+    row = next(r for r in record_rows(with_location(sample_document())) if r["kind"] == "location")
+    assert (row["name"], row["location_kind"]) == ("Bình Dương", "tỉnh")
+
+
+def test_to_frame_types_and_values():
+    pd = pytest.importorskip("pandas")
+    frame = sample_document().to_frame()
+    assert list(frame.columns) == list(COLUMNS)
+    assert len(frame) == 12
+    money = frame[frame.kind == "money"].iloc[0]
+    assert money.amount == 504000000.0
+    assert str(frame.amount.dtype) == "float64"
+    assert str(frame.start.dtype) == "Int64"
+    assert frame[frame.kind == "quantity"].value.iloc[0] == 3.5
+    assert frame.groupby("kind").size()["date"] == 2
+    assert pd.isna(frame[frame.kind == "person"].amount.iloc[0])
+
+
+def test_to_frame_of_an_empty_document_has_the_columns():
+    pytest.importorskip("pandas")
+    frame = Document(text="Không có gì.").to_frame()
+    assert frame.empty
+    assert list(frame.columns) == list(COLUMNS)
+
+
+def test_missing_pandas_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(ImportError, match=r"vnextract\[frames\]"):
+        sample_document().to_frame()
+
+
+def test_missing_pyarrow_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match=r"vnextract\[frames\]"):
+        vnextract.to_arrow([sample_document()])
