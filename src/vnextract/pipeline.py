@@ -107,7 +107,11 @@ def extract(text: str | bytes, *, reference_date: dt.date | None = None) -> Docu
     return extract_from_text(Text.from_string(source, reference_date=reference_date))
 
 
-def pipe(texts: Iterable[str], *, reference_date: dt.date | None = None) -> Iterator[Document]:
-    """Extract from many texts lazily, in input order (one process; see issue 7 for more)."""
-    for text in texts:
-        yield extract(text, reference_date=reference_date)
+def pipe(
+    texts: Iterable[Any],
+    *,
+    n_process: int = 1,
+    batch_size: int | None = None,
+    as_tuples: bool = False,
+    reference_date: dt.date | None = None,
+    start_method: str | None = None,

@@ -1,0 +1,340 @@
+"""Many texts, in input order, on one or several processes: the engine behind :func:`vnextract.pipe`.
+
+Design, in the order things happen:
+
+- The input is read lazily in batches of ``batch_size`` texts; at most
+  ``_BATCHES_PER_WORKER`` batches per worker are in flight, so memory stays flat however long
+  (or endless) the input is.
+- Each worker process loads the models once (a warm-up ``extract`` call) and then extracts
+  batch after batch. Batches are dealt round-robin and every worker answers its batches in the
+  order it got them, so reading the answers round-robin gives the input order back without a
+  reorder buffer.
+- ``as_tuples`` contexts never leave the parent process: they need not be picklable.
+- A worker that raises sends the error back with the index of the text; a worker that dies
+  (killed, out of memory, a crash in native code) is seen through its process sentinel, and a
+  shared counter tells which text it was working on. Either way :class:`PipeError` names the
+  input index and every worker is stopped.
+- Workers ignore SIGINT: on Ctrl-C the parent gets the KeyboardInterrupt, stops the workers and
+  re-raises it, so one clean traceback is printed instead of one per process.
+
+Works with the ``fork``, ``spawn`` and ``forkserver`` start methods. With ``spawn`` (the default
+on macOS and Windows) the calling script needs the usual ``if __name__ == "__main__":`` guard.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+import multiprocessing
+import os
+import pickle
+import queue
+import signal
+import threading
+import traceback
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any
+
+from vnextract.errors import VnextractError
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.queues import Queue
+
+    from vnextract.records import Document
+
+#: Texts per message to a worker: big enough that pickling and pipe overhead is amortised
+#: (a news article takes tens of milliseconds), small enough that the first result comes soon.
+DEFAULT_BATCH_SIZE = 16
+
+#: Batches queued per worker. More than one so a worker never waits for the parent; few so
+#: memory stays bounded: at most n_process × 3 × batch_size texts are held at once.
+_BATCHES_PER_WORKER = 3
+
+#: Seconds a worker gets to finish and exit after the input is done, before it is terminated.
+_JOIN_TIMEOUT = 10.0
+
+#: Warm-up text: loads the word segmentation model and every lexicon in each worker
+#: ("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, ngày 2/9/2020 phạt 5 triệu đồng" = "Mr Nguyễn Văn An,
+#: chairman of the provincial People's Committee, on 2/9/2020 fined 5 million dong").
+_WARM_UP_TEXT = "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, ngày 2/9/2020 phạt 5 triệu đồng."
+
+
+class PipeError(VnextractError):
+    """A text failed inside :func:`vnextract.pipe`, or a worker process died.
+
+    ``index`` is the position of the text in the input (0-based), or None when a worker died
+    before it took any text. The original exception, when there is one, is ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, index: int | None) -> None:
+        super().__init__(message)
+        self.index = index
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_pipe_error, (str(self), self.index))
+
+
+def _rebuild_pipe_error(message: str, index: int | None) -> PipeError:
+    return PipeError(message, index=index)
+
+
+class _RemoteTraceback(Exception):
+    """Carries a worker's formatted traceback as the cause of the error raised in the parent."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+# ----------------------------------------------------------------------------- arguments
+
+
+def resolve_n_process(n_process: int) -> int:
+    """Number of worker processes: ``-1`` means one per usable CPU."""
+    if isinstance(n_process, bool) or not isinstance(n_process, int):
+        raise TypeError(f"n_process must be an int, got {type(n_process).__name__}")
+    if n_process == -1:
+        return _usable_cpus()
+    if n_process < 1:
+        raise ValueError(f"n_process must be >= 1 or -1 (one per CPU), got {n_process}")
+    return n_process
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _split_item(item: Any, as_tuples: bool, index: int) -> tuple[Any, Any]:
+    """(text, context) of one input item."""
+    if not as_tuples:
+        return item, None
+    if not isinstance(item, tuple) or len(item) != 2:
+        raise PipeError(
+            f"text #{index}: with as_tuples=True every item must be a (text, context) pair, "
+            f"got {type(item).__name__}",
+            index=index,
+        )
+    return item[0], item[1]
+
+
+# ----------------------------------------------------------------------------- one process
+
+
+def pipe_serial(
+    texts: Iterable[Any], *, as_tuples: bool, reference_date: dt.date | None
+) -> Iterator[Any]:
+    """Extract in this process, one text after the other."""
+    from vnextract.pipeline import extract
+
+    for index, item in enumerate(texts):
+        text, context = _split_item(item, as_tuples, index)
+        try:
+            doc = extract(text, reference_date=reference_date)
+        except Exception as err:
+            raise PipeError(f"text #{index}: {type(err).__name__}: {err}", index=index) from err
+        yield (doc, context) if as_tuples else doc
+
+
+# ----------------------------------------------------------------------------- workers
+
+
+def _worker_main(
+    tasks: Queue[tuple[int, list[Any]] | None],
+    results: Connection,
+    current: Any,
+    reference_date: dt.date | None,
+) -> None:
+    """Body of a worker process: warm up once, then extract batches until told to stop."""
+    # Ctrl-C in a terminal reaches every process of the group; the parent decides what to do.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from vnextract.pipeline import extract
+
+    extract(_WARM_UP_TEXT)  # load models and lexicons once, before the first batch
+
+    # Results go out through a thread so the worker keeps extracting while the parent is busy
+    # reading another worker's answer (a pipe holds only ~64 KiB).
+    outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_all, args=(outbox, results), daemon=True)
+    sender.start()
+    try:
+        while (task := tasks.get()) is not None:
+            first, chunk = task
+            docs: list[Document] = []
+            for offset, text in enumerate(chunk):
+                current.value = first + offset
+                try:
+                    docs.append(extract(text, reference_date=reference_date))
+                except Exception as err:
+                    outbox.put(("error", first + offset, _describe(err)))
+                    break
+            else:
+                outbox.put(("ok", docs))
+    finally:
+        outbox.put(None)
+        sender.join()
+        results.close()
+
+
+def _send_all(outbox: queue.SimpleQueue[Any], results: Connection) -> None:
+    while (message := outbox.get()) is not None:
+        try:
+            results.send(message)
+        except (BrokenPipeError, EOFError, OSError):
+            return  # the parent went away or stopped listening: nothing left to do
+
+
+def _describe(err: BaseException) -> tuple[str, str, str, bytes | None]:
+    """What the parent needs to re-raise an error: type, message, traceback, pickled error."""
+    try:
+        pickled: bytes | None = pickle.dumps(err)
+    except Exception:
+        pickled = None
+    return type(err).__name__, str(err), "".join(traceback.format_exception(err)), pickled
+
+
+class _Worker:
+    """A worker process with its task queue, its result pipe and its progress counter."""
+
+    def __init__(self, ctx: BaseContext, reference_date: dt.date | None) -> None:
+        self.tasks: Queue[tuple[int, list[Any]] | None] = ctx.Queue()
+        receiver, sender = ctx.Pipe(duplex=False)
+        self.results: Connection = receiver
+        #: index of the text the worker is on (-1 before the first): names it if the worker dies.
+        self.current: Any = ctx.RawValue("q", -1)
+        self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
+            target=_worker_main,
+            args=(self.tasks, sender, self.current, reference_date),
+            name="vnextract-pipe",
+            daemon=True,
+        )
+        self.process.start()
+        sender.close()  # the parent's copy: EOF must reach us when the worker exits
+
+    def submit(self, first: int, chunk: list[Any]) -> None:
+        self.tasks.put((first, chunk))
+
+    def receive(self, first: int, count: int) -> list[Document]:
+        """The documents of the batch that starts at input index ``first``."""
+        ready = wait([self.results, self.process.sentinel])
+        if self.results in ready:
+            try:
+                message = self.results.recv()
+            except EOFError:
+                message = None
+            if message is not None:
+                return self._unpack(message)
+        self.process.join(timeout=1.0)
+        index = self.current.value
+        where = f"while extracting text #{index}" if index >= 0 else "while loading its models"
+        raise PipeError(
+            f"worker process {self.process.pid} died (exit code {self.process.exitcode}) {where} "
+            f"(texts #{first}–#{first + count - 1} were in its batch)",
+            index=index if index >= 0 else None,
+        )
+
+    def _unpack(self, message: tuple[Any, ...]) -> list[Document]:
+        if message[0] == "ok":
+            docs: list[Document] = message[1]
+            return docs
+        _, index, (type_name, text, formatted, pickled) = message
+        cause: BaseException = _RemoteTraceback(f"\n\nTraceback in worker process {self.process.pid}:\n"
+                                                f"{formatted}")
+        if pickled is not None:
+            with contextlib.suppress(Exception):
+                original = pickle.loads(pickled)
+                original.__cause__ = cause
+                cause = original
+        raise PipeError(f"text #{index}: {type_name}: {text}", index=index) from cause
+
+    def stop(self) -> None:
+        """Ask for a clean exit (after the batches already queued)."""
+        with contextlib.suppress(Exception):
+            self.tasks.put(None)
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+
+    def reap(self, timeout: float) -> None:
+        """Wait for the process, kill it if it does not exit, release the pipes."""
+        self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout)
+        # Queued tasks the worker never read must not keep the parent waiting at exit.
+        self.tasks.cancel_join_thread()
+        self.tasks.close()
+        self.results.close()
+
+
+# ----------------------------------------------------------------------------- several processes
+
+
+def _batches(
+    texts: Iterable[Any], batch_size: int, as_tuples: bool
+) -> Iterator[tuple[int, list[Any], list[Any]]]:
+    """(index of the first text, texts, contexts), read lazily from the input."""
+    items = iter(texts)
+    first = 0
+    while chunk := list(itertools.islice(items, batch_size)):
+        pairs = [_split_item(item, as_tuples, first + i) for i, item in enumerate(chunk)]
+        yield first, [text for text, _ in pairs], [context for _, context in pairs]
+        first += len(chunk)
+
+
+def pipe_parallel(
+    texts: Iterable[Any],
+    *,
+    n_process: int,
+    batch_size: int,
+    as_tuples: bool,
+    reference_date: dt.date | None,
+    start_method: str | None = None,
+) -> Iterator[Any]:
+    """Extract on ``n_process`` worker processes, yielding in input order."""
+    ctx = multiprocessing.get_context(start_method)
+    workers: list[_Worker] = []
+    clean = False
+    try:
+        workers.extend(_Worker(ctx, reference_date) for _ in range(n_process))
+        dealer = itertools.cycle(workers)
+        # In submission order: (worker, first index, batch length, contexts).
+        in_flight: deque[tuple[_Worker, int, int, list[Any]]] = deque()
+        batches = _batches(texts, batch_size, as_tuples)
+        exhausted = False
+        while True:
+            while not exhausted and len(in_flight) < n_process * _BATCHES_PER_WORKER:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                first, chunk, contexts = batch
+                worker = next(dealer)
+                worker.submit(first, chunk)
+                in_flight.append((worker, first, len(chunk), contexts))
+            if not in_flight:
+                break
+            worker, first, count, contexts = in_flight.popleft()
+            docs = worker.receive(first, count)
+            if as_tuples:
+                yield from zip(docs, contexts, strict=True)
+            else:
+                yield from docs
+        clean = True
+    finally:
+        # Normal end: let the workers exit by themselves. Error, Ctrl-C or a consumer that
+        # stopped early: terminate them now rather than let them finish queued work.
+        for worker in workers:
+            if clean:
+                worker.stop()
+            else:
+                worker.kill()
+        for worker in workers:
+            worker.reap(_JOIN_TIMEOUT if clean else 2.0)

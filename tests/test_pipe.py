@@ -1,0 +1,196 @@
+"""pipe(): input order, streaming, worker processes (fork and spawn), errors and Ctrl-C."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import vnextract
+from vnextract.parallel import PipeError
+
+REFERENCE_DATE = dt.date(2021, 6, 15)  # tests never depend on today()
+
+#: Short news sentences written for these tests ("fined 5 million dong", "more than 1,200
+#: households", "yesterday the Ministry of Health announced", …).
+OWN_SENTENCES = [
+    "Ngành đã xử phạt 144 trường hợp với số tiền phạt hơn 504 triệu đồng.",
+    "Hơn 1.200 hộ dân ở huyện Nhà Bè bị ảnh hưởng.",
+    "Hôm qua, Bộ Y tế công bố thêm 35 ca mắc COVID-19.",
+    "Ông Trần Thanh Liêm, Chủ tịch UBND tỉnh Bình Dương, dự hội nghị ngày 24/8/2015.",
+    "Giá xăng tăng gần 50 phần trăm trong quý II/2024.",
+    "",
+    "Không có số nào ở đây.",
+]
+
+
+def _children() -> list[multiprocessing.process.BaseProcess]:
+    return [p for p in multiprocessing.active_children() if p.name == "vnextract-pipe"]
+
+
+@pytest.fixture(scope="module")
+def texts(reference_article: str) -> list[str]:
+    """The reference article line by line, then our own sentences: about 40 texts."""
+    lines = [line for line in reference_article.splitlines() if line.strip()]
+    return lines + OWN_SENTENCES
+
+
+@pytest.fixture(scope="module")
+def expected(texts: list[str]) -> list[vnextract.Document]:
+    return [vnextract.extract(t, reference_date=REFERENCE_DATE) for t in texts]
+
+
+def test_one_process_equals_extract_in_input_order(texts: list[str], expected: list) -> None:
+    docs = list(vnextract.pipe(texts, reference_date=REFERENCE_DATE))
+    assert docs == expected
+    assert [d.text for d in docs] == texts
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_two_processes_equal_extract_in_input_order(
+    start_method: str, texts: list[str], expected: list
+) -> None:
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{start_method} is not available on this platform")
+    docs = list(
+        vnextract.pipe(
+            texts, n_process=2, batch_size=3, reference_date=REFERENCE_DATE, start_method=start_method
+        )
+    )
+    assert docs == expected
+    assert _children() == []
+
+
+def test_as_tuples_keeps_contexts_in_the_parent(texts: list[str], expected: list) -> None:
+    # Lambdas cannot be pickled: they can only come back if they never left this process.
+    contexts = [lambda i=i: i for i in range(len(texts))]
+    out = list(vnextract.pipe(zip(texts, contexts, strict=True), n_process=2, batch_size=4, as_tuples=True,
+                              reference_date=REFERENCE_DATE))
+    assert [doc for doc, _ in out] == expected
+    assert [context() for _, context in out] == list(range(len(texts)))
+
+
+def test_as_tuples_refuses_a_bare_string() -> None:
+    with pytest.raises(PipeError, match=r"text #1: .*\(text, context\) pair") as info:
+        list(vnextract.pipe([("Phạt 5 triệu đồng.", 0), "Phạt 6 triệu đồng."], as_tuples=True))
+    assert info.value.index == 1
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_input_is_read_lazily_and_early_stop_ends_the_workers(n_process: int) -> None:
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        for i in itertools.count():
+            consumed += 1
+            yield f"Ngày {i % 28 + 1}/5/2020, tỉnh phạt {i} triệu đồng."
+
+    docs = vnextract.pipe(endless(), n_process=n_process, batch_size=4)
+    first = list(itertools.islice(docs, 5))
+    assert [d.text for d in first] == [f"Ngày {i + 1}/5/2020, tỉnh phạt {i} triệu đồng." for i in range(5)]
+    # At most 3 batches of 4 per worker are read ahead.
+    assert consumed <= 5 + n_process * 3 * 4
+    docs.close()  # type: ignore[attr-defined]
+    assert _children() == []
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failing_text_names_its_index(n_process: int, texts: list[str]) -> None:
+    bad: list[object] = [*texts[:7], 42, *texts[7:]]
+    with pytest.raises(PipeError, match=r"^text #7: TypeError: .*int") as info:
+        list(vnextract.pipe(bad, n_process=n_process, batch_size=2))
+    assert info.value.index == 7
+    assert isinstance(info.value.__cause__, TypeError)
+    assert _children() == []
+
+
+def test_a_dead_worker_is_reported_with_the_text_it_was_on(texts: list[str]) -> None:
+    docs = vnextract.pipe(texts * 20, n_process=2, batch_size=1)
+    next(docs), next(docs)  # one text from each worker: both have loaded their models
+    victim = _children()[0]
+    assert victim.pid is not None
+    os.kill(victim.pid, signal.SIGKILL)
+    died = rf"worker process {victim.pid} died \(exit code -9\) while extracting text #\d+"
+    with pytest.raises(PipeError, match=died) as info:
+        list(docs)
+    assert info.value.index is not None and 0 < info.value.index < len(texts) * 20
+    assert _children() == []
+
+
+def test_keyboard_interrupt_while_reading_input_stops_the_workers(texts: list[str]) -> None:
+    def interrupted() -> Iterator[str]:
+        yield from texts
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        list(vnextract.pipe(interrupted(), n_process=2, batch_size=2))
+    assert _children() == []
+
+
+def test_ctrl_c_in_a_terminal_stops_everything_quickly() -> None:
+    """SIGINT to the whole process group, as a terminal sends it: one clean exit, no orphans."""
+    script = textwrap.dedent(
+        """
+        import itertools, os, sys, vnextract
+        texts = (f"Ông Nguyễn Văn An nộp phạt {i} triệu đồng." for i in itertools.count())
+        docs = vnextract.pipe(texts, n_process=2, batch_size=2)
+        next(docs)
+        import multiprocessing
+        print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+        try:
+            for _ in docs:
+                pass
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+            sys.exit(130)
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None
+    workers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert len(workers) == 2
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130, err
+    assert "interrupted" in out
+    assert "Traceback" not in err  # the workers ignore SIGINT: no traceback per process
+    time.sleep(0.2)
+    for pid in workers:  # every worker is gone (reaped by the parent before it exited)
+        status = Path(f"/proc/{pid}/status")
+        assert not status.exists() or "zombie" in status.read_text()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"n_process": 0}, ValueError, "n_process must be >= 1 or -1"),
+        ({"n_process": 1.5}, TypeError, "n_process must be an int"),
+        ({"batch_size": 0}, ValueError, "batch_size must be a positive int"),
+        ({"reference_date": "2020-01-01"}, TypeError, "reference_date must be a datetime.date"),
+    ],
+    ids=["zero-processes", "float-processes", "zero-batch", "string-date"],
+)
+def test_bad_arguments_fail_at_call_time(kwargs: dict, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        vnextract.pipe(["Phạt 5 triệu đồng."], **kwargs)
+
+
+def test_pipe_error_survives_pickling() -> None:
+    import pickle
+
+    err = pickle.loads(pickle.dumps(PipeError("text #3: boom", index=3)))
+    assert (str(err), err.index) == ("text #3: boom", 3)
