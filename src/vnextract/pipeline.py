@@ -115,3 +115,37 @@ def pipe(
     as_tuples: bool = False,
     reference_date: dt.date | None = None,
     start_method: str | None = None,
+) -> Iterator[Any]:
+    """Extract from many texts lazily, yielding Documents in input order.
+
+    The input is read as the output is consumed, so memory stays flat on any number of texts.
+    ``n_process`` > 1 (or -1: one per CPU) runs worker processes that each load the models once;
+    ``batch_size`` texts travel together to a worker (default 16). With ``as_tuples=True`` the
+    items are ``(text, context)`` pairs and ``(Document, context)`` pairs come out; contexts stay
+    in this process. ``start_method`` picks the multiprocessing start method ("fork", "spawn",
+    "forkserver"; default: the platform's). A text that fails, or a worker that dies, raises
+    :class:`vnextract.parallel.PipeError` naming the input index; all workers are then stopped,
+    as they are on Ctrl-C or when the consumer stops early.
+
+    >>> docs = pipe(["Phạt 5 triệu đồng.", "Hơn 1.200 hộ dân."], n_process=1)
+    >>> [d.text for d in docs]
+    ['Phạt 5 triệu đồng.', 'Hơn 1.200 hộ dân.']
+    """
+    from vnextract import parallel
+
+    workers = parallel.resolve_n_process(n_process)
+    size = parallel.DEFAULT_BATCH_SIZE if batch_size is None else batch_size
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ValueError(f"batch_size must be a positive int, got {size!r}")
+    if reference_date is not None and not isinstance(reference_date, dt.date):
+        raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
+    if workers == 1:
+        return parallel.pipe_serial(texts, as_tuples=as_tuples, reference_date=reference_date)
+    return parallel.pipe_parallel(
+        texts,
+        n_process=workers,
+        batch_size=size,
+        as_tuples=as_tuples,
+        reference_date=reference_date,
+        start_method=start_method,
+    )
