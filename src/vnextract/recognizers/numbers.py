@@ -62,6 +62,10 @@ _GLOSSED_ABBR_RE = regex.compile(
 )
 # "chỉ một hành vi" (only one act), "trên một huyện" (in one district): here "một" counts
 _ONE_COUNTS_AFTER_RE = regex.compile(r"(?<![\p{L}])(?:chỉ|trên)\ +\Z", flags=regex.IGNORECASE)
+# "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount
+_CODE_BEFORE_RE = regex.compile(r"\p{L}\ *[-–]\ *\Z")
+# "iPhone 12 mini", "tàu ngầm Nanggala 402 chở …": after a capitalised word, a number is a name
+_NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )\p{Lu}[\p{L}\p{N}]*\ +\Z")
 _YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
 _TRIVIAL_MONEY_SCALE = Decimal(1000)
 
@@ -146,7 +150,9 @@ def _expression(
 ) -> tuple[_Expression | None, int]:
     """Read number i with its range partner, unit and qualifier; return it and how many numbers it used."""
     first = numbers[i]
-    if _leading_zero(norm, first) or _is_label(norm, first.start, tokens_by_end):
+    if _leading_zero(norm, first) or _is_label(norm, first.start, tokens_by_end) or _CODE_BEFORE_RE.search(
+        norm, max(0, first.start - 12), first.start
+    ):
         return None, 1
     reading = first.reading
     value = reading.value
@@ -178,12 +184,12 @@ def _expression(
                 return None, 2
             if joined == "range" and unit_2 is not None:
                 low = value
-                if reading.scale is None and second.reading.scale is not None:
+                if unit_1 is None and reading.scale is None and second.reading.scale is not None:
                     low = value * second.reading.scale  # "từ 5 đến 7 triệu": the scale is shared
                     if low > second.reading.value:
                         low = value * second.reading.scale / 1000  # "800 - 1,2 triệu" = 800 nghìn
                 if low <= second.reading.value:
-                    value, value_to = low, second.reading.value
+                    value, value_to = _clean(low), second.reading.value
                     unit, end, used = unit_2, unit_2[2], 2
                     scale = second.reading.scale
                     from_ = _FROM_RE.search(norm, max(0, start - 8), start)
@@ -297,8 +303,8 @@ def _money(norm: str, start: int, end: int, ex: _Expression, currency: str) -> M
     amount, amount_to = ex.value, ex.value_to
     if currency == "USD_CENT":  # "10 cent" is a tenth of a dollar
         currency = "USD"
-        amount = amount / 100
-        amount_to = amount_to / 100 if amount_to is not None else None
+        amount = _clean(amount / 100)
+        amount_to = _clean(amount_to / 100) if amount_to is not None else None
     return Money(
         text=norm[start:end],
         start=start,
@@ -330,6 +336,13 @@ def _money_context(
 def _is_count_noun(norm: str, pos: int) -> bool:
     found = unit_after(norm, pos)
     return found is not None and found[0].kind == "count"
+
+
+def _clean(value: Decimal) -> Decimal:
+    """5200000.0 → 5200000; 1.50 → 1.5 (no exponent either way)."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return Decimal(format(value.normalize(), "f"))
 
 
 def _integral(value: Decimal) -> int | None:
@@ -371,6 +384,8 @@ def _fallback_count(norm: str, ex: _Expression, tokens: dict[int, Token]) -> Cou
     glossed = _GLOSSED_ABBR_RE.match(norm, ex.end)
     if glossed is not None and units().get(glossed.group("noun"), Unit("measure", "")).kind == "count":
         return _count(norm, ex, glossed.group("noun"), glossed.end())
+    if _NAME_BEFORE_RE.search(norm, max(0, ex.first.start - 30), ex.first.start):
+        return None
     match = _NOUN_AFTER_RE.match(norm, ex.end)
     if match is None:
         return None
@@ -380,8 +395,12 @@ def _fallback_count(norm: str, ex: _Expression, tokens: dict[int, Token]) -> Cou
     token = tokens.get(match.start("w"))
     noun = word
     parts = token.text.split() if token is not None and token.text.startswith(word) else []
-    if 1 < len(parts) <= 3 and all(part.isalpha() and part[0].islower() for part in parts):
-        noun = " ".join(parts) if token is None or " ".join(parts) == token.text else token.text
+    if len(parts) > 3:
+        parts = parts[:2]  # "điện thoại di động" → "điện thoại": the shortest noun is enough
+    if len(parts) > 1 and all(part.isalpha() and part[0].islower() for part in parts):
+        candidate = " ".join(parts)
+        if norm.startswith(candidate, match.start("w")):
+            noun = candidate
     return _count(norm, ex, noun, match.start("w") + len(noun))
 
 
