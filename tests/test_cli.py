@@ -228,6 +228,33 @@ def test_csv_has_one_row_per_record_with_exact_values(tmp_path, sample_extract):
     assert next(r for r in rows if r["kind"] == "date")["latest"] == ""
 
 
+def test_csv_columns_can_be_chosen(tmp_path, sample_extract):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"id": 3, "text": "một"}'])
+    out = tmp_path / "out.csv"
+    argv = ["extract", str(source), "--format", "csv", "--keep", "id", "-o", str(out)]
+    assert run(*argv, "--columns", "id,kind,amount,currency") == 0
+    rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    assert rows[0] == ["id", "kind", "amount", "currency"]
+    assert ["3", "money", "504000000", "VND"] in rows
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--columns", "kind,colour"], "unknown --columns ['colour']"),
+        (["--columns", "kind", "--format", "table"], "csv"),
+    ],
+    ids=["unknown-column", "not-csv"],
+)
+def test_bad_csv_columns_are_usage_errors(tmp_path, extra, message, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"text": "một"}'])
+    argv = ["extract", str(source), "--format", "csv", *extra]
+    with pytest.raises(SystemExit) as exit_info:
+        run(*argv)
+    assert exit_info.value.code == cli.EXIT_USAGE
+    assert message in capsys.readouterr().err
+
+
 def test_table_shows_labels_and_normalised_values(tmp_path, sample_extract):
     source = tmp_path / "a.txt"
     source.write_text("một", encoding="utf-8")
@@ -293,6 +320,15 @@ def test_info_lists_version_and_data_sources(capsys):
     with_sources = [name for name, sources in data.items() if sources]
     for name in with_sources:
         assert f"    source: {data[name][0]}" in out
+
+
+def test_schema_prints_the_json_schema_of_to_dict(capsys):
+    from vnextract import schema
+
+    assert run("schema") == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == schema.json_schema()
+    assert list(printed["properties"]) == list(sample_document().to_dict())
 
 
 def test_help_documents_exit_codes(capsys):

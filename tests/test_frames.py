@@ -98,3 +98,36 @@ def test_missing_pyarrow_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ImportError, match=r"vnextract\[frames\]"):
         vnextract.to_arrow([sample_document()])
+
+
+def test_to_arrow_has_one_row_per_document_with_nested_records():
+    pa = pytest.importorskip("pyarrow")
+    from decimal import Decimal
+
+    from vnextract import schema
+
+    empty = Document(text="Không có gì.")
+    table = vnextract.to_arrow([sample_document(), empty])
+    assert table.num_rows == 2
+    assert table.schema == schema.arrow_schema()
+    assert table.schema.names == list(sample_document().to_dict())
+    money = table.column("money")[0][0]
+    assert money["amount"].as_py() == Decimal(504000000)
+    assert money["qualifier"].as_py() == "more_than"
+    title = table.column("persons")[0][0]["titles"][0]
+    assert (title["role"].as_py(), title["organization"].as_py()) == (
+        "Phó Chủ tịch Thường trực",
+        "UBND tỉnh Bình Dương",
+    )
+    assert table.column("fines")[0][0]["violations"]["value"].as_py() == Decimal(144)
+    assert table.column("published").to_pylist() == ["2015-08-24T07:38", None]
+    assert table.column("money")[1].as_py() == []
+    assert pa.types.is_list(table.schema.field("dates").type)
+
+
+def test_to_arrow_with_text_and_from_a_generator():
+    pytest.importorskip("pyarrow")
+    docs = (d for d in [sample_document(), Document(text="Hai.")])
+    table = vnextract.to_arrow(docs, include_text=True)
+    assert table.schema.names[0] == "text"
+    assert table.column("text").to_pylist() == [sample_document().text, "Hai."]

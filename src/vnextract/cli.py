@@ -193,7 +193,9 @@ def _cell(value: Any) -> str:
 class Writer:
     """Writes documents in one output format to a binary stream."""
 
-    def __init__(self, fmt: str, stream: IO[bytes], keep: Sequence[str]) -> None:
+    def __init__(
+        self, fmt: str, stream: IO[bytes], keep: Sequence[str], columns: Sequence[str] | None = None
+    ) -> None:
         self.fmt = fmt
         self.stream = stream
         self.keep = list(keep)
@@ -207,8 +209,9 @@ class Writer:
         elif fmt == "csv":
             from vnextract.frames import COLUMNS
 
+            self.columns = list(columns) if columns else [*self.keep, "source", *COLUMNS]
             self.csv = csv.writer(self.text, lineterminator="\n")
-            self.csv.writerow([*self.keep, "source", *COLUMNS])
+            self.csv.writerow(self.columns)
         elif fmt == "html":
             self.text.write(
                 '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>vnextract</title></head>'
@@ -223,9 +226,9 @@ class Writer:
         elif self.fmt == "csv":
             from vnextract.frames import record_rows
 
-            kept = [_cell(item.kept.get(k)) for k in self.keep]
             for row in record_rows(doc):
-                self.csv.writerow([*kept, item.source, *(_cell(v) for v in row.values())])
+                full = {**{k: item.kept.get(k) for k in self.keep}, "source": item.source, **row}
+                self.csv.writerow([_cell(full[c]) for c in self.columns])
         elif self.fmt == "table":
             self.text.write(_table(item, doc))
         else:
@@ -321,6 +324,22 @@ def _documents(
         yield pending.popleft(), doc, None
 
 
+def _columns(args: argparse.Namespace) -> list[str] | None:
+    """The CSV columns asked for with --columns, checked against the known ones."""
+    if args.columns is None:
+        return None
+    if args.format != "csv":
+        raise _Usage("--columns chooses CSV columns; it needs --format csv")
+    from vnextract.frames import COLUMNS
+
+    chosen = [c.strip() for c in args.columns.split(",") if c.strip()]
+    known = [*args.keep, "source", *COLUMNS]
+    unknown = [c for c in chosen if c not in known]
+    if unknown or not chosen:
+        raise _Usage(f"unknown --columns {unknown}; choose from {', '.join(known)}")
+    return chosen
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     files: list[str] = args.files or ["-"]
     if args.keep and args.input_format == "text":
@@ -331,6 +350,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if clash:
         raise _Usage(f"--keep {sorted(clash)[0]} would overwrite an output key of the same name")
 
+    columns = _columns(args)
     for path in files:
         if path != "-" and not os.path.isfile(path):
             raise InputError(
@@ -372,7 +392,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 stream = stack.enter_context(open(args.output, "wb"))
             except OSError as err:
                 raise InputError(f"cannot write {args.output}: {err.strerror or err}") from None
-        writer = Writer(args.format, stream, args.keep)
+        writer = Writer(args.format, stream, args.keep, columns)
         bar = stack.enter_context(_progress(args.progress, total))
         try:
             for item, doc, error in _documents(items(), args.n_process, args.reference_date):
@@ -527,6 +547,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="jsonl",
         help="jsonl: Document.to_dict() per line (default); csv: one row per record; "
         "table: aligned text for reading; html: highlighted text",
+    )
+    p.add_argument(
+        "--columns",
+        metavar="LIST",
+        help="CSV columns to write, comma-separated (default: the --keep fields, source, then every "
+        "record column: kind,text,start,end,sentence,name,…,value,unit,…)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     p.add_argument(

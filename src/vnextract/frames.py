@@ -38,6 +38,7 @@ from vnextract.records import (
     Span,
     Title,
 )
+from vnextract.render import KINDS
 
 __all__ = ["COLUMNS", "document_to_frame", "record_rows", "to_arrow"]
 
@@ -77,7 +78,8 @@ BASE_COLUMNS: tuple[str, ...] = ("kind", "text", "start", "end", "sentence")
 # money's fields (amount, currency, …) and its violation count's surface and value.
 _EXTRA_COLUMNS: dict[str, type] = {"person": str, "violations_value": int}
 _FLATTENED = {(Fine, "money")}
-_KIND_ORDER = {kind: i for i, kind in enumerate(KIND_CLASSES)}
+# Ties (same span) in the renderer's order: a fine before the money it is made of.
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
 def _column_name(cls: type[Span], field: str) -> str:
@@ -222,10 +224,13 @@ def _to_float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def to_arrow(docs: Iterable[Document]) -> Any:
+def to_arrow(docs: Iterable[Document], *, include_text: bool = False) -> Any:
     """A pyarrow Table with one row per document and a list of structs per kind of record.
 
-    The schema is :func:`vnextract.schema.arrow_schema` (the one Spark uses too).
+    The columns are the keys of ``to_dict()`` with the schema of
+    :func:`vnextract.schema.arrow_schema` (the one Spark uses too): decimals as
+    ``decimal128(38, 9)``, ``published``/``earliest``/``latest`` as ISO strings.
+    ``include_text=True`` adds the document text as a first column ``text``.
 
     >>> import vnextract
     >>> table = vnextract.to_arrow(vnextract.pipe(["Tuyên dương 13 tập thể."]))  # doctest: +SKIP
@@ -234,7 +239,14 @@ def to_arrow(docs: Iterable[Document]) -> Any:
     """
     pa = _require("pyarrow")
     schema: Any = importlib.import_module("vnextract.schema")
-
-    arrow_schema = schema.arrow_schema()
-    rows = [schema.document_to_row(doc) for doc in docs]
-    return pa.Table.from_pylist(rows, schema=arrow_schema)
+    documents = list(docs)
+    table = pa.Table.from_pylist(
+        [schema.document_to_row(doc) for doc in documents], schema=schema.arrow_schema()
+    )
+    if include_text:
+        table = table.add_column(
+            0,
+            pa.field("text", pa.string(), nullable=False),
+            pa.array([doc.text for doc in documents], pa.string()),
+        )
+    return table
