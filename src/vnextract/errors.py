@@ -1,4 +1,12 @@
-"""Exceptions vnextract raises."""
+"""Exceptions vnextract raises.
+
+Bad input gets a clear answer: a wrong type is a :class:`TypeError` naming the type expected;
+bytes that are not UTF-8 are an :class:`InvalidUTF8Error`, a text over ``max_length`` a
+:class:`TextTooLongError`; both are :class:`InputError`, hence also :class:`ValueError`.
+:class:`AlignmentError` is a bug in vnextract, never the caller's fault.
+"""
+
+from __future__ import annotations
 
 
 class VnextractError(Exception):
@@ -7,3 +15,31 @@ class VnextractError(Exception):
 
 class AlignmentError(VnextractError):
     """A token or span could not be placed on the caller's text (a bug: please report it)."""
+
+
+class InputError(VnextractError, ValueError):
+    """The text cannot be processed as given (also a ValueError, for callers that catch that)."""
+
+
+class InvalidUTF8Error(InputError):
+    """Bytes given as text are not UTF-8; ``position`` is the offset of the first bad byte.
+
+    >>> import vnextract
+    >>> vnextract.extract(b"H\\xe0 N\\xf4i")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    vnextract.errors.InvalidUTF8Error: text is not valid UTF-8: byte 0xe0 at position 1 ...
+    """
+
+    def __init__(self, message: str, *, position: int) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+class TextTooLongError(InputError):
+    """The text is longer than ``max_length`` characters (see :data:`vnextract.text.MAX_LENGTH`)."""
+
+    def __init__(self, message: str, *, length: int, max_length: int) -> None:
+        super().__init__(message)
+        self.length = length
+        self.max_length = max_length

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from vnextract.errors import InvalidUTF8Error, TextTooLongError
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import fines as link_fines
 from vnextract.linking import persons as link_persons
@@ -19,7 +20,7 @@ from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
 from vnextract.records import Document, Person, Sentence, Span
 from vnextract.resolve import resolve_overlaps
-from vnextract.text import Text
+from vnextract.text import MAX_LENGTH, Text
 
 Recognizer = Callable[[Text], Iterable[Span]]
 Linker = Callable[[Text, Mentions], Mentions]
@@ -42,17 +43,43 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
 )
 
 
-def _check_input(text: Any) -> str:
+def _check_input(text: Any, max_length: int | None = MAX_LENGTH) -> str:
+    """The caller's text as a plain str, or a clear error (the input contract of issue 9).
+
+    str is taken as is; bytes (bytearray, memoryview) are decoded as UTF-8; anything else is a
+    TypeError naming what was expected. Longer than ``max_length`` characters: TextTooLongError.
+    """
+    if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int)):
+        raise TypeError(f"max_length must be an int or None, got {type(max_length).__name__}")
     if isinstance(text, str):
-        return text
-    if isinstance(text, (bytes, bytearray)):
+        source = str(text)  # a str subclass becomes a plain str
+    elif isinstance(text, (bytes, bytearray, memoryview)):
+        data = bytes(text)
+        if max_length is not None and len(data) > 4 * max_length:  # UTF-8: at most 4 bytes a character
+            raise TextTooLongError(
+                f"text has {len(data):,} bytes, more than max_length={max_length:,} characters can take; "
+                "split it, or pass a larger max_length",
+                length=len(data),
+                max_length=max_length,
+            )
         try:
-            return bytes(text).decode("utf-8")
+            source = data.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ValueError(
-                f"text is not valid UTF-8: byte {err.start} ({bytes(text)[err.start]:#04x}) cannot be decoded"
+            raise InvalidUTF8Error(
+                f"text is not valid UTF-8: byte {data[err.start]:#04x} at position {err.start} "
+                f"({err.reason}); decode it yourself (e.g. data.decode('cp1258')) and pass a str",
+                position=err.start,
             ) from None
-    raise TypeError(f"extract() expects str (or UTF-8 bytes), got {type(text).__name__}")
+    else:
+        raise TypeError(f"extract() expects the text as str (or UTF-8 bytes), got {type(text).__name__}")
+    if max_length is not None and len(source) > max_length:
+        raise TextTooLongError(
+            f"text has {len(source):,} characters, more than max_length={max_length:,}; "
+            "split it (e.g. by paragraph), or pass a larger max_length",
+            length=len(source),
+            max_length=max_length,
+        )
+    return source
 
 
 def _remap(text: Text, value: Any) -> Any:
@@ -94,17 +121,32 @@ def extract_from_text(text: Text) -> Document:
     return Document(text=text.original, sentences=sentences, published=published, **fields)
 
 
-def extract(text: str | bytes, *, reference_date: dt.date | None = None) -> Document:
+def extract(
+    text: str | bytes,
+    *,
+    reference_date: dt.date | None = None,
+    max_length: int | None = MAX_LENGTH,
+) -> Document:
     """Extract every record from one Vietnamese text.
+
+    ``text`` is a str, or bytes in UTF-8 (anything else: TypeError; bytes that are not UTF-8:
+    :class:`~vnextract.errors.InvalidUTF8Error` naming the byte position). Offsets in the
+    records are into this string (the decoded one for bytes). Empty, whitespace-only or
+    invisible-only text gives an empty Document. Texts longer than ``max_length`` characters
+    (default :data:`vnextract.text.MAX_LENGTH`, ten million; None: no limit) raise
+    :class:`~vnextract.errors.TextTooLongError`; time grows linearly with the length.
 
     >>> doc = extract("Ngành đã xử phạt 144 trường hợp với số tiền phạt hơn 504 triệu đồng.")
     >>> doc.money[0].amount, doc.money[0].qualifier
     (Decimal('504000000'), 'more_than')
     """
-    source = _check_input(text)
+    source = _check_input(text, max_length)
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
-    return extract_from_text(Text.from_string(source, reference_date=reference_date))
+    prepared = Text.from_string(source, reference_date=reference_date)
+    if not prepared.sentences:  # nothing but whitespace, controls and invisible characters
+        return Document(text=source)
+    return extract_from_text(prepared)
 
 
 def pipe(
