@@ -1,0 +1,145 @@
+"""vnextract.spark on a local[2] Spark: output equal to local extract(), record for record.
+
+Runs when pyspark (the extra ``vnextract[spark]``) and a Java runtime are installed; CI installs
+both, so these tests never skip there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import vnextract
+
+pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'vnextract[spark]')")
+pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'vnextract[spark]')")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs a Java runtime (java not on PATH, JAVA_HOME unset)", allow_module_level=True)
+
+from pyspark.sql import SparkSession
+
+from vnextract import schema
+from vnextract.serialize import decimal_to_json
+from vnextract.spark import extract_records
+
+REFERENCE_DATE = dt.date(2021, 6, 15)
+
+#: Sentences written for these tests ("fined 144 cases more than 504 million dong", …).
+SENTENCES = [
+    "Ngành đã xử phạt 144 trường hợp với số tiền phạt hơn 504 triệu đồng.",
+    "Giá xăng tăng gần 50 phần trăm, tức 1,5 tỷ USD, trong quý II/2024.",
+    "Ông Trần Thanh Liêm, Chủ tịch UBND tỉnh Bình Dương, dự hội nghị ngày 24/8/2015.",
+    "Hôm qua, Bộ Y tế công bố thêm 35 ca mắc COVID-19.",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[SparkSession]:
+    # The workers must run this interpreter, where vnextract is installed.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("vnextract-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def texts(reference_article: str) -> list[str]:
+    return [reference_article, *reference_article.split("\n\n"), *SENTENCES]
+
+
+def _as_to_dict(value: Any) -> Any:
+    """A collected Spark value written as to_dict() writes it (Decimal → int or plain string)."""
+    if isinstance(value, Decimal):
+        return decimal_to_json(value)
+    if isinstance(value, dict):
+        return {k: _as_to_dict(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_to_dict(v) for v in value]
+    return value
+
+
+def _collected(df: Any, out_col: str = "extraction") -> dict[int, Any]:
+    rows = df.orderBy("id").collect()
+    return {
+        row["id"]: None if row[out_col] is None else _as_to_dict(row[out_col].asDict(recursive=True))
+        for row in rows
+    }
+
+
+def test_spark_output_equals_local_extract(spark: SparkSession, texts: list[str]) -> None:
+    df = spark.createDataFrame([(i, t) for i, t in enumerate(texts)], "id long, text string").repartition(2)
+    out = extract_records(df, reference_date=REFERENCE_DATE)
+    got = _collected(out)
+    expected = {i: vnextract.extract(t, reference_date=REFERENCE_DATE).to_dict() for i, t in enumerate(texts)}
+    assert got == expected
+    assert sum(len(d["money"]) + len(d["counts"]) for d in got.values()) >= 3  # real records compared
+
+
+def test_schema_is_the_derived_one_and_columns_pass_through(spark: SparkSession) -> None:
+    from pyspark.sql.pandas.types import from_arrow_type
+
+    df = spark.createDataFrame([(1, "Phạt 5 triệu đồng.", 2.5)], "id long, text string, score double")
+    out = extract_records(df, out_col="records")
+    assert out.columns == ["id", "text", "score", "records"]
+    column_type = out.schema["records"].dataType
+    assert column_type == schema.spark_struct_type()
+    assert column_type.fieldNames() == list(vnextract.extract("Phạt.").to_dict())
+    # The Spark type and the Arrow type are derived separately from the same shape: they agree.
+    assert column_type == from_arrow_type(schema.arrow_struct_type())
+    assert out.select("score").first()[0] == 2.5
+
+
+def test_null_text_gives_null_struct(spark: SparkSession) -> None:
+    df = spark.createDataFrame([(1, None), (2, "Phạt 5 triệu đồng.")], "id long, text string")
+    got = _collected(extract_records(df))
+    assert got[1] is None
+    assert got[2] == vnextract.extract("Phạt 5 triệu đồng.").to_dict()
+
+
+def test_parquet_in_parquet_out(spark: SparkSession, tmp_path: Path, texts: list[str]) -> None:
+    """The job of docs/spark.md: Parquet of texts in, Parquet of records out."""
+    spark.createDataFrame([(i, t) for i, t in enumerate(texts)], "id long, text string").write.parquet(
+        str(tmp_path / "texts")
+    )
+    texts_in = spark.read.parquet(str(tmp_path / "texts"))
+    extract_records(texts_in, reference_date=REFERENCE_DATE).write.parquet(str(tmp_path / "records"))
+    got = _collected(spark.read.parquet(str(tmp_path / "records")))
+    expected = {i: vnextract.extract(t, reference_date=REFERENCE_DATE).to_dict() for i, t in enumerate(texts)}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"text_col": "body"}, ValueError, "no column 'body'"),
+        ({"text_col": "id"}, TypeError, "must be a string column, got bigint"),
+        ({"out_col": "id"}, ValueError, "already has a column 'id'"),
+        ({"reference_date": "2021-06-15"}, TypeError, "reference_date must be a datetime.date"),
+    ],
+    ids=["missing-column", "not-a-string", "clash", "string-date"],
+)
+def test_bad_arguments_are_refused_before_any_job(
+    spark: SparkSession, kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    df = spark.createDataFrame([(1, "Phạt 5 triệu đồng.")], "id long, text string")
+    with pytest.raises(error, match=message):
+        extract_records(df, **kwargs)
