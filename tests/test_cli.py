@@ -190,7 +190,7 @@ def test_missing_file_is_a_usage_error_before_any_output(tmp_path, capsys):
     ("argv", "message"),
     [
         (["extract", "--reference-date", "15/06/2021", "x"], "YYYY-MM-DD"),
-        (["extract", "--n-process", "0", "x"], ">= 1"),
+        (["extract", "--n-process", "0", "x"], ">= 1, or -1"),
         (["extract", "--format", "xml", "x"], "invalid choice"),
         (["extract", "--keep", "id", "--input-format", "text", "x"], "--keep"),
         (["extract", "--keep", "persons", "--input-format", "jsonl", "x"], "overwrite"),
@@ -331,11 +331,27 @@ def test_schema_prints_the_json_schema_of_to_dict(capsys):
     assert list(printed["properties"]) == list(sample_document().to_dict())
 
 
+def test_an_internal_error_is_one_line_and_exit_4(monkeypatch, capsys):
+    def broken() -> list:
+        raise RuntimeError("lexicon missing")
+
+    monkeypatch.setattr(cli, "data_files", broken)
+    monkeypatch.delenv("VNEXTRACT_DEBUG", raising=False)
+    assert run("info") == cli.EXIT_INTERNAL
+    assert (
+        capsys.readouterr().err
+        == "vnextract: internal error, please report it: RuntimeError: lexicon missing\n"
+    )
+    monkeypatch.setenv("VNEXTRACT_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        run("info")
+
+
 def test_help_documents_exit_codes(capsys):
     with pytest.raises(SystemExit):
         run("extract", "--help")
     out = capsys.readouterr().out
-    for code in ("0 ", "1 ", "2 ", "3 ", "130", "141"):
+    for code in ("0 ", "1 ", "2 ", "3 ", "4 ", "130", "141"):
         assert f"  {code}" in out
 
 

@@ -110,7 +110,8 @@ def expected_prints(source: str) -> dict[tuple[int, int], str]:
     return out
 
 
-def run_python(block: Block, check: bool) -> None:
+def run_python(block: Block, check: bool, namespace: dict[str, Any] | None = None) -> None:
+    """Run a python block in ``namespace`` (shared with the page's earlier blocks)."""
     name = f"<{block.id}>"
     printed: list[tuple[int, str]] = []
 
@@ -121,7 +122,8 @@ def run_python(block: Block, check: bool) -> None:
         line = frame.f_lineno if frame is not None else 0
         printed.append((line, sep.join(str(a) for a in args)))
 
-    namespace: dict[str, Any] = {"__name__": "__docs__", "print": recording_print}
+    namespace = {} if namespace is None else namespace
+    namespace.update(__name__="__docs__", print=recording_print)
     exec(compile(block.source, name, "exec"), namespace)
     if not check:
         return
@@ -133,10 +135,11 @@ def run_python(block: Block, check: bool) -> None:
 @pytest.mark.parametrize("block", _params(PYTHON))
 def test_python_example(block: Block, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
+    namespace: dict[str, Any] = {}
     for earlier in PYTHON:
         if earlier.page == block.page and earlier.line < block.line:
-            run_python(earlier, check=False)
-    run_python(block, check=True)
+            run_python(earlier, check=False, namespace=namespace)
+    run_python(block, check=True, namespace=namespace)
 
 
 # ----------------------------------------------------------------------------- console

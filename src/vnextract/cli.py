@@ -7,6 +7,7 @@ Exit codes (also in ``vnextract --help`` and docs/cli.md):
 1     finished, but some input lines were bad (or failed) and were skipped (``--on-error skip``)
 2     usage error, or an input file that cannot be read / is not UTF-8
 3     stopped at a bad input line (``--on-error stop``); everything before it was written
+4     an internal error stopped the run (a bug: please report it); output so far is kept
 130   interrupted (Ctrl-C)
 141   the reader of the output went away (``vnextract extract … | head``)
 ====  =====================================================================================
@@ -38,6 +39,7 @@ EXIT_OK = 0
 EXIT_SKIPPED = 1
 EXIT_USAGE = 2
 EXIT_STOPPED = 3
+EXIT_INTERNAL = 4
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
@@ -46,6 +48,7 @@ EXIT_CODES_HELP = """exit codes:
   1    finished, but bad input lines were reported and skipped (--on-error skip)
   2    usage error, or an input file cannot be read or is not UTF-8
   3    stopped at a bad input line (--on-error stop); all output before it was written
+  4    an internal error stopped the run (a bug: please report it); output so far is kept
   130  interrupted (Ctrl-C)
   141  the reader of the output went away (e.g. | head)"""
 
@@ -491,13 +494,14 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
-def _positive(value: str) -> int:
+def _processes(value: str) -> int:
+    """--n-process: a whole number >= 1, or -1 for one process per CPU (as pipe() takes it)."""
     try:
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number >= 1: {value!r}")
+    if number < 1 and number != -1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, or -1 for one per CPU: {value!r}")
     return number
 
 
@@ -556,7 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     p.add_argument(
-        "--n-process", type=_positive, default=1, metavar="N", help="worker processes (default: 1)"
+        "--n-process",
+        type=_processes,
+        default=1,
+        metavar="N",
+        help="worker processes, -1 for one per CPU (default: 1)",
     )
     p.add_argument(
         "--reference-date",
@@ -623,6 +631,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except Exception as err:  # a bug: say so in one line, output so far is kept
+        if os.environ.get("VNEXTRACT_DEBUG"):
+            raise
+        print(f"vnextract: internal error, please report it: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_INTERNAL
     return code
 
 
