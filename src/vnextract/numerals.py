@@ -68,11 +68,19 @@ _WORDS_ALT = "|".join(
 # punctuation, not part of the number), optionally "k"/"K" for thousand ("30k").
 # Possessive quantifiers: the whole run is taken or nothing, so "090.123.4567" is one candidate
 # (rejected later) instead of a valid-looking prefix.
-_DIGITS = r"""
-    (?<![\p{L}\p{N}_]|\p{N}[.,/:]|\p{L}-)          # not inside a word, code, date or time
+# ISO codes written right before an amount ("USD1,23", "EUR29,99"): the one case where a
+# letter may touch the digits.
+_CODES = "|".join(
+    row["surface"]
+    for row in load_tsv("currencies.tsv")
+    if row["position"] in ("before", "both") and row["surface"].isalpha() and row["surface"].isupper()
+)
+_DIGITS = rf"""
+    (?:(?<=(?<![\p{{L}}])(?:{_CODES}))                       # "USD1,23"
+      |(?<![\p{{L}}\p{{N}}_]|\p{{N}}[.,/:]|\p{{L}}-))          # else not inside a word or code
     \d++(?:[.,]\d++)*+
-    (?:[kK](?![\p{L}\p{N}]))?+                        # "30k" = 30 000
-    (?![/:]\p{N}|\p{N})                               # "24/08", "07:38" are dates and times
+    (?:[kK](?![\p{{L}}\p{{N}}]))?+                        # "30k" = 30 000
+    (?![/:]\p{{N}}|\p{{N}})                               # "24/08", "07:38" are dates and times
 """
 _WORD = rf"(?<![\p{{L}}\p{{N}}])(?:{_WORDS_ALT})(?![\p{{L}}\p{{N}}])"
 # Scale words that are really the first syllable of another word: "tỷ lệ" (ratio), "tỉ phú"

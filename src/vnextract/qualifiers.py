@@ -43,8 +43,12 @@ _WORD_BEFORE_RE = regex.compile(r"(?P<w>\p{L}+)\ +\Z")
 _AFTER_RE = regex.compile(r"\ +(?P<q>trở\ +lên|trở\ +xuống)(?![\p{L}\p{N}])", flags=regex.IGNORECASE)
 
 
-def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+def qualifier_before(text: str, start: int, *, comparatives: bool = True) -> tuple[str, int] | None:
     """The hedge right before ``start``: (qualifier, start of the hedge word), or None.
+
+    With ``comparatives=False`` an adjective before "hơn" does not cancel it: a measurement
+    "dài hơn 73 km" (longer than 73 km) is more than 73 km, while a price "cao hơn 1,5 triệu
+    đồng" is higher BY 1.5 million.
 
     >>> qualifier_before("số tiền phạt hơn 504 triệu đồng", 17)
     ('more_than', 13)
@@ -57,7 +61,7 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
         return None
     phrase = " ".join(match.group("q").casefold().split())
     at = start - len(window) + match.start("q")
-    if phrase == "hơn":
+    if phrase == "hơn" and comparatives:
         before = _WORD_BEFORE_RE.search(text[max(0, at - 12) : at])
         if before is not None and before.group("w").casefold() in _COMPARATIVES:
             return None

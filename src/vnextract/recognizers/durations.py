@@ -36,7 +36,12 @@ _UNIT_WORDS = {row["surface"]: row["unit"] for row in load_tsv("time_units.tsv")
 # "5 tháng 9", "3 năm 2020", "20 ngày 10/5": the unit word starts a date, not a duration.
 _DATE_AFTER_RE = regex.compile(r"\ *(?:\d|/)")
 # "2 giờ chiều", "7 giờ sáng": a clock time
-_CLOCK_AFTER_RE = regex.compile(r"\ +(?:sáng|trưa|chiều|tối|đêm|khuya)(?![\p{L}])", flags=regex.IGNORECASE)
+_CLOCK_AFTER_RE = regex.compile(
+    r"\ +(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?![\p{L}])", flags=regex.IGNORECASE
+)
+_HOUR_BEFORE_RE = regex.compile(r"\d\ *(?:giờ|h)\ +\Z", flags=regex.IGNORECASE)
+# "lúc 17 giờ", "hồi 15 giờ", "đúng 7 giờ", "đến 8 giờ", "từ 22 giờ": a clock time
+_CLOCK_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:lúc|hồi|đúng|đến|tới|vào|từ)\ +\Z", flags=regex.IGNORECASE)
 _COMPOUND_RE = regex.compile(
     r"\ +(?:và\ +)?(?P<n>\d{1,2})\ +(?P<u>tháng|ngày|phút|giây)(?![\p{L}])", flags=regex.IGNORECASE
 )
@@ -79,13 +84,20 @@ def make_duration(
     >>> make_duration("ngày 5 tháng 9", 5, 12, Decimal(5), "month", None) is None
     True
     """
-    if unit in ("year", "month", "day") and _DATE_AFTER_RE.match(norm, end):
-        return None
-    if unit == "hour" and _CLOCK_AFTER_RE.match(norm, end):
+    compound = _COMPOUND_RE.match(norm, end)
+    if compound is not None and _UNIT_WORDS.get(compound.group("u").casefold()) != _NEXT_UNIT.get(unit):
+        compound = None
+    if compound is None and unit in ("year", "month", "day") and _DATE_AFTER_RE.match(norm, end):
+        return None  # "5 tháng 9" is the fifth of September
+    if unit == "minute" and _HOUR_BEFORE_RE.search(norm, max(0, start - 10), start):
+        return None  # "21 giờ 45 phút": the minutes of a clock time (or of a compound read already)
+    if unit == "hour" and (
+        _CLOCK_AFTER_RE.match(norm, compound.end() if compound else end)
+        or _CLOCK_BEFORE_RE.search(norm, max(0, start - 8), start)
+    ):
         return None
     iso = iso_duration(value, unit)
-    compound = _COMPOUND_RE.match(norm, end)
-    if compound is not None and _UNIT_WORDS.get(compound.group("u").casefold()) == _NEXT_UNIT.get(unit):
+    if compound is not None:
         smaller = _UNIT_WORDS[compound.group("u").casefold()]
         part = Decimal(compound.group("n"))
         rest = iso_duration(part, smaller) or ""

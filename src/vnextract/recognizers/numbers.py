@@ -55,6 +55,7 @@ _MONEY_CONTEXT_RE = regex.compile(
         (?![\p{L}])[^.;:!?\n]{0,24}\Z""",
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
+_MONEY_AFTER_RE = regex.compile(r"\ +tiền(?![\p{L}])", flags=regex.IGNORECASE)
 _NOUN_AFTER_RE = regex.compile(r"\ +(?P<w>\p{Ll}\p{L}*+)(?![\p{N}])")
 # "mỗi thành phố 1 (doanh nghiệp) DN": the noun in brackets explains the abbreviation
 _GLOSSED_ABBR_RE = regex.compile(
@@ -65,7 +66,7 @@ _ONE_COUNTS_AFTER_RE = regex.compile(r"(?<![\p{L}])(?:chỉ|trên)\ +\Z", flags=
 # "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount
 _CODE_BEFORE_RE = regex.compile(r"\p{L}\ *[-–]\ *\Z")
 # "iPhone 12 mini", "tàu ngầm Nanggala 402 chở …": after a capitalised word, a number is a name
-_NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )\p{Lu}[\p{L}\p{N}]*\ +\Z")
+_NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\ +\Z")
 _YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
 _TRIVIAL_MONEY_SCALE = Decimal(1000)
 
@@ -196,7 +197,7 @@ def _expression(
                     if from_ is not None:
                         start = from_.start("from")
     qualifier: str | None = None
-    hedge = qualifier_before(norm, start)
+    hedge = qualifier_before(norm, start, comparatives=unit is None or unit[0].kind != "measure")
     if hedge is not None:
         qualifier, start = hedge
     tail = qualifier_after(norm, end)
@@ -324,6 +325,8 @@ def _money_context(
         return None
     if _NOUN_AFTER_RE.match(norm, ex.end) and _is_count_noun(norm, ex.end):
         return None
+    if _MONEY_AFTER_RE.match(norm, ex.end):  # "3,7 triệu tiền vốn" (3.7 million of capital)
+        return last_money.currency if last_money is not None and last_money.start >= ex.start - 200 else "VND"
     sentence = bisect.bisect_right(sentence_starts, ex.start) - 1
     sentence_start = sentence_starts[sentence] if sentence >= 0 else 0
     if last_money is not None and last_money.start >= sentence_start:
@@ -358,12 +361,17 @@ def _count(norm: str, ex: _Expression, noun: str, end: int) -> Count | None:
         if following and following[0].kind == "count" and following[0].canonical not in _CLASSIFIERS:
             noun, end = following[0].canonical, following[2]
     qualifier = ex.qualifier
+    start = ex.start
     if qualifier == "more_than" and norm[ex.start : ex.start + 3].casefold() == "trên" and value < 10:
         # "trên một huyện" is "in one district": "trên" (on) hedges only larger counts
         start = ex.first.start
         qualifier = None
-    else:
-        start = ex.start
+    tail = qualifier_after(norm, end) if qualifier is None else None
+    if tail is not None:  # "từ 10 tầng trở lên" (10 floors and more)
+        qualifier, end = tail
+        from_ = _FROM_RE.search(norm, max(0, start - 8), start)
+        if from_ is not None:
+            start = from_.start("from")
     return Count(
         text=norm[start:end],
         start=start,
