@@ -8,6 +8,7 @@
 
 from vnextract.errors import AlignmentError, VnextractError
 from vnextract.frames import to_arrow
+from vnextract.numerals import parse_number
 from vnextract.pipeline import extract, pipe
 from vnextract.records import (
     Abbreviation,
@@ -48,6 +49,7 @@ __all__ = [
     "VnextractError",
     "__version__",
     "extract",
+    "parse_number",
     "pipe",
     "render",
     "to_arrow",

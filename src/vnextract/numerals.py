@@ -222,7 +222,7 @@ def _tens(words: list[str], i: int, *, after_hundred: bool) -> tuple[Decimal, in
         j = i + 2
         unit = _digit_word(words[j], allow=("digit", "unit_after_tens")) if j < n else None
         # "hai mươi năm" is "twenty years": "năm" is never a units digit after mươi
-        if unit is not None and unit != 0 and words[j] not in ("năm", "một"):
+        if unit is not None and unit != 0 and words[j] != "năm":
             return tens * 10 + unit, j + 1
         return tens * 10, j
     if tens is not None and tens > 0 and i + 1 < n and words[i + 1] == "chục":
