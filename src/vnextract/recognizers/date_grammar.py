@@ -1,0 +1,632 @@
+"""The date grammar: one verbose regex that finds date "atoms", and their parsed values.
+
+An atom is the smallest piece with a calendar meaning: "ngày 24/8/2015", "tháng 10/2019",
+"năm 2020", "giai đoạn 2011-2015", "14h30", "hôm qua", "(GMT+7)". :mod:`.dates` then joins
+neighbouring atoms (a time and a date, two ends of a range) and resolves relative ones against
+a reference date. All word lists come from ``data/dates_*.tsv``; the regex is compiled once
+and scanned once over the text (``finditer``, leftmost, non-overlapping), so the cost is linear.
+
+Bare numbers such as "30/4" or "2005" are *weak*: they count as dates only with a cue word
+before them ("chiều 30/4", "dịp 30/4" = afternoon of / occasion of 30 April) or when joined to
+a sure date ("30/4 và 1/5"); "số 32/8" (house number), "hơn 2000 tỷ" (a quantity) never count.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal
+
+import regex
+
+# ----------------------------------------------------------------------------- lexicons
+
+
+@cache
+def load_table(name: str) -> tuple[Mapping[str, str], ...]:
+    """Rows of ``data/<name>`` (UTF-8 TSV with a header row), read once.
+
+    >>> load_table("dates_relative.tsv")[0]["phrase"]
+    'hôm nay'
+    """
+    path = resources.files("vnextract") / "data" / name
+    with path.open(encoding="utf-8") as handle:
+        return tuple(MappingProxyType(dict(row)) for row in csv.DictReader(handle, delimiter="\t"))
+
+
+def _word_map(name: str, key: str, value: str) -> Mapping[str, int]:
+    return MappingProxyType({row[key]: int(row[value]) for row in load_table(name)})
+
+
+MONTH_WORDS = _word_map("dates_months.tsv", "word", "month")
+LUNAR_MONTH_WORDS = frozenset(r["word"] for r in load_table("dates_months.tsv") if r["calendar"] == "lunar")
+WEEKDAYS = _word_map("dates_weekdays.tsv", "word", "weekday")
+NUMBER_WORDS = _word_map("dates_numbers.tsv", "word", "value")
+PARTS_OF_DAY = MappingProxyType({r["word"]: r["part"] for r in load_table("dates_parts_of_day.tsv")})
+RELATIVE = MappingProxyType(
+    {r["phrase"]: (r["unit"], int(r["offset"])) for r in load_table("dates_relative.tsv")}
+)
+STEMS = MappingProxyType(
+    {r["word"]: int(r["index"]) for r in load_table("dates_lunar.tsv") if r["kind"] == "can"}
+)
+BRANCHES = MappingProxyType(
+    {r["word"]: int(r["index"]) for r in load_table("dates_lunar.tsv") if r["kind"] == "chi"}
+)
+
+
+def _words_with_role(role: str) -> frozenset[str]:
+    return frozenset(r["word"] for r in load_table("dates_cues.tsv") if r["role"] == role)
+
+
+#: Words that make a bare "30/4" or "2005" a date when right before it ("chiều 30/4").
+CUE_WORDS = _words_with_role("cue")
+#: The cues that name a day or a part of it: the only ones before a bare "21-4" (hyphen).
+DAY_CUE_WORDS = _words_with_role("day_cue")
+#: Words that make the number after them something else ("số 32/8", "hơn 2000 tỷ").
+BLOCK_WORDS = _words_with_role("block")
+#: Lower-case words that may follow a bare year ("Techmart 2005 dự kiến …"); any other lower-case
+#: word after a bare four-digit number is its counted noun ("2000 người") and the number no year.
+AFTER_YEAR_WORDS = _words_with_role("after_year")
+#: Words before "năm qua"/"tuần trước" that turn it into a span of time ("5 năm qua", "những năm
+#: qua" = the past (five) years), not a calendar time.
+QUANTIFIERS = frozenset(
+    {"những", "các", "nhiều", "mấy", "vài", "mỗi", "hàng", "cả", "từng", "suốt", "bao"}
+) | (frozenset(NUMBER_WORDS))
+
+
+def _alternation(words: object) -> str:
+    """A regex alternation of literal words, longest first, spaces matching any whitespace."""
+    ordered = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# ----------------------------------------------------------------------------- the atom regex
+
+# "năm" (five) names May only when written "tháng Năm"; lower case it is the word for year
+# ("tháng năm 2020" is rare, "hai tháng năm ngoái" common), so the regex insists on the capital.
+_MONTH_WORD = _alternation(w for w in MONTH_WORDS if w != "năm") + r"|(?-i:Năm|NĂM)"
+_NUM_WORD = _alternation(NUMBER_WORDS)
+_WEEKDAY = _alternation(WEEKDAYS)
+_POD = _alternation(PARTS_OF_DAY)
+_REL = _alternation(RELATIVE)
+_CANCHI = rf"(?:{_alternation(STEMS)})\s+(?:{_alternation(BRANCHES)})"
+_PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"  # beginning / middle / end of
+_YEAR_SEP = r"\s*(?:[/.-]|,?\s*(?:của\s+)?năm)\s*"  # "tháng 10/2019", "tháng 9-2002", "tháng 10 năm 2019"
+_END = r"(?!\p{N}|[/.,]\p{N}|\p{L})"  # not glued to more digits or letters
+
+ATOM_RE = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}_/.,:])     # an atom starts a word
+    (?:
+      # time zone "(GMT+7)"
+      (?P<tz>\(?\s*(?:GMT|UTC)\s*(?P<tz_sign>[+-])\s*(?P<tz_h>\d{{1,2}})(?::?(?P<tz_m>\d\d))?\s*\)?)
+      # half a year: "6 tháng đầu năm 2023" (first six months), "nửa cuối năm" (second half)
+    | (?P<half>(?:(?P<half_n>\d{{1,2}}|{_NUM_WORD})\s+tháng|nửa)\s+(?P<half_part>đầu|cuối)\s+năm
+        (?:\s+(?:(?P<half_y>\d{{4}})|(?P<half_rel>nay|này|ngoái|trước|qua|tới|sau)))?(?!\p{{L}}|\s*\d))
+      # time of day: "14h30", "10 giờ 30 phút", "22g00", "07:38", "7:30 tối" (7.30 pm)
+    | (?P<time>(?P<t_h>\d{{1,2}})
+        (?:\s*:\s*(?P<t_m1>[0-5]\d)(?::[0-5]\d)?
+          |\s*(?:h|g|giờ)(?:\s*(?P<t_m2>[0-5]?\d)(?:\s*(?:phút|p|'))?
+             |\s+(?P<t_half>rưỡi)|\s+kém\s+(?P<t_to>[0-5]?\d)(?:\s*phút)?)?)
+        (?![\p{{L}}\p{{N}}])
+        (?:\s+(?P<t_pod>{_POD})(?!\p{{L}})(?!\s+(?:hôm\s+)?(?:nay|qua|mai|kia)(?!\p{{L}})))?)
+      # a day: "Thứ Hai, 24/8/2015", "ngày 31-3", "ngày 2 tháng 9 năm 1945", "25-27/12/2020"
+    | (?P<date>
+        (?:(?P<wd>{_WEEKDAY})\s*(?:,\s*|(?P<wd_paren>\(\s*)|\s)(?:ngày\s+)?)?
+        (?P<dpre>(?:ngày\s+)?(?:mồng|mùng)\s+|ngày\s+)?
+        (?:
+          (?P<r_d1>\d{{1,2}})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\s*(?P<r_s>[/.-])\s*(?P<r_m>\d{{1,2}})(?!\d)
+            (?:\s*[/.-]\s*(?P<r_y>\d{{4}}))?
+        | (?P<n_d>\d{{1,2}})(?P<n_s1>[/.-])(?P<n_m>\d{{1,2}})
+            (?:(?P<n_s2>[/.-])(?P<n_y>\d{{4}}|\d\d(?![/.-]?\d)))?
+        | (?P<w_d>\d{{1,2}}|{_NUM_WORD})\s+tháng\s+(?P<w_m>\d{{1,2}}|{_MONTH_WORD})(?!\p{{L}})
+            (?:{_YEAR_SEP}(?:(?P<w_y>\d{{4}})|(?P<w_cc>{_CANCHI})))?
+            (?P<w_lunar>\s*\(?\s*(?:âm\s+lịch|AL)\s*\)?)?
+        | (?(dpre)(?P<o_d>\d{{1,2}})|(?!))  # "ngày 22" of "ngày 22 và 23-9-2005": only in a range
+        )
+        (?(wd_paren)\s*\))
+        {_END}
+      )
+      # a month: "tháng 10/2019", "cuối tháng 10", "tháng 2 năm ngoái", "tháng Giêng"
+    | (?P<month>(?:(?P<m_part>{_PART})\s+)?tháng\s+(?P<m_m>\d{{1,2}}|{_MONTH_WORD})(?!\p{{L}})
+        (?:{_YEAR_SEP}(?:(?P<m_y>\d{{4}})|(?P<m_cc>{_CANCHI}))
+          |\s+(?P<m_year_word>năm\s+)?(?:vừa\s+)?(?P<m_rel>nay|này|ngoái|trước|tới|sau|qua|rồi)(?!\p{{L}}))?
+        (?P<m_lunar>\s*\(?\s*(?:âm\s+lịch|AL)\s*\)?)?
+        {_END})
+      # a bare month and year, only inside a range: the "4/2021" of "tháng 3-4/2021"
+    | (?P<my>(?P<my_m>\d{{1,2}})\s*[/-]\s*(?P<my_y>\d{{4}}){_END})
+      # a quarter: "quý II/2024", "quý 3 năm 2023", "quý I năm nay"
+    | (?P<quarter>(?:(?P<q_part>đầu|giữa|cuối)\s+)?quý\s+(?P<q_q>IV|I{{1,3}}|[1-4])(?![\p{{L}}\p{{N}}])
+        (?:{_YEAR_SEP}(?P<q_y>\d{{4}})
+          |\s+(?:năm\s+)?(?P<q_rel>nay|này|ngoái|trước|tới|sau|qua)(?!\p{{L}}))?
+        {_END})
+      # a decade: "thập niên 1990", "những năm 90"
+    | (?P<decade>(?:(?P<dec_part>đầu|giữa|cuối)\s+)?(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+
+        (?P<dec_n>\d{{4}}|\d\d){_END})
+      # a year or a range of years: "năm 2020", "cuối 2004", "giai đoạn 2011-2015", "năm học 2020-2021"
+    | (?P<year>
+        (?:(?:(?P<y_part>đầu|giữa|cuối)\s+)?
+           (?P<y_word>năm\s+học|năm\s+tài\s+(?:khóa|chính)|niên\s+khóa|niên\s+học|niên\s+độ|giai\s+đoạn
+              |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|năm)\s+
+          |(?P<y_part2>đầu|giữa|cuối)\s+)?
+        (?P<y1>\d{{4}})(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d))?{_END}(?!\s*%))
+      # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"
+    | (?P<tet>Tết\s+(?:(?P<tet_kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch|Tây)\s+)?(?:năm\s+)?
+        (?:(?P<tet_y>\d{{4}})|(?P<tet_cc>{_CANCHI})){_END})
+      # so long ago: "3 ngày trước", "cách đây 3 năm"
+    | (?P<ago>(?:cách\s+đây\s+(?P<ago_n1>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u1>ngày|tuần|tháng|năm)
+                 (?:\s+(?:về\s+)?trước)?
+              |(?P<ago_n2>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u2>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước
+                 (?!\s+(?:khi|đó|đấy|nữa|đây)(?!\p{{L}})))(?!\p{{L}}))
+      # part of a relative day: "sáng nay" (this morning), "tối hôm qua" (last night)
+    | (?P<podrel>(?P<pr_pod>{_POD})\s+(?:hôm\s+)?(?P<pr_day>nay|qua|mai|kia)(?!\p{{L}}))
+      # relative: "hôm qua", "tuần trước", "cuối năm nay", "thứ sáu tuần trước"
+    | (?P<wdrel>(?P<wr_wd>{_WEEKDAY})\s+(?P<wr_dir>tới|này|vừa\s+rồi|vừa\s+qua)(?!\p{{L}}))
+    | (?P<rel>(?:(?P<rel_wd>{_WEEKDAY})\s+(?:của\s+)?)?(?:(?P<rel_part>{_PART})\s+)?
+        (?P<rel_phrase>{_REL})(?!\p{{L}})
+        (?!\s+(?:đó|đấy)(?!\p{{L}})))
+      # "đầu năm", "cuối tháng": this year's / month's beginning or end
+    | (?P<barepart>(?P<bp_part>{_PART})\s+(?P<bp_unit>tuần|tháng|năm|quý)(?!\p{{L}})(?!\s*(?:học|mới|tài|\d)))
+      # "nay" (now) as one end of a range: "từ đầu năm đến nay"
+    | (?P<now>(?<=(?:từ|đến|tới)\s+)nay(?!\p{{L}}))
+    )
+    """.replace(r"\s", r"[^\S\n]"),  # a date never runs across a line break
+    regex.VERBOSE | regex.IGNORECASE | regex.V0,
+)
+
+# ----------------------------------------------------------------------------- values
+
+Part = Literal["start", "middle", "end"]
+_PARTS: Mapping[str, Part] = MappingProxyType(
+    {
+        "đầu": "start",
+        "thượng tuần": "start",
+        "giữa": "middle",
+        "trung tuần": "middle",
+        "cuối": "end",
+        "hạ tuần": "end",
+    }
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Point:
+    """One calendar time, possibly partial ("--09-02"), relative ("hôm qua") or lunar."""
+
+    year: int | None = None
+    quarter: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    decade: int | None = None  # 199 for "thập niên 1990"
+    week: bool = False  # a whole week ("tuần trước")
+    #: relative to the reference date: unit ("day", "week", "month", "quarter", "year") and offset
+    rel_unit: str | None = None
+    rel_offset: int = 0
+    #: "tháng 11 tới" (next November): "future"; "tháng 3 vừa qua": "past"
+    rel_direction: Literal["future", "past"] | None = None
+    weekday: int | None = None
+    part: Part | None = None
+    #: part of the day ("morning", "evening", …) written with a time or a relative day
+    pod: str | None = None
+    tz: str | None = None
+    #: lunar date: candidate Gregorian years of its lunar year when only the stem-branch is known
+    lunar: bool = False
+    lunar_years: tuple[int, ...] = ()
+
+    @property
+    def relative(self) -> bool:
+        return self.rel_unit is not None or self.rel_direction is not None
+
+    def finest(self) -> str:
+        """The granularity: the finest unit written (or resolved)."""
+        if self.minute is not None:
+            return "minute"
+        if self.hour is not None:
+            return "hour"
+        if self.week or (self.rel_unit == "week" and self.weekday is None):
+            return "week"
+        if self.day is not None or self.rel_unit in ("day", "week", "weekday"):
+            return "day"
+        if self.month is not None or self.rel_unit == "month":
+            return "month"
+        if self.quarter is not None or self.rel_unit == "quarter":
+            return "quarter"
+        if self.decade is not None:
+            return "decade"
+        return "year"
+
+
+AtomKind = Literal["point", "interval", "time", "tz", "now"]
+
+
+@dataclasses.dataclass(slots=True)
+class Atom:
+    """A matched piece of the grammar, in text offsets."""
+
+    start: int
+    end: int
+    kind: AtomKind
+    value: Point | tuple[Point, Point] | None = None
+    #: a bare number that is a date only with a cue word or beside a sure date
+    weak: bool = False
+    #: "ngày 22": a day with neither month nor year, usable only as the first end of a range
+    day_only: bool = False
+    #: the explicit year written, for anchoring stem-branch years ("năm Tân Sửu")
+    explicit_year: int | None = None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _month(word: str) -> int:
+    return int(word) if word.isdigit() else MONTH_WORDS[" ".join(word.lower().split())]
+
+
+def _roman(numeral: str) -> int:
+    return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(numeral.lower()) or int(numeral)
+
+
+def _canchi_years(words: str) -> tuple[int, ...]:
+    from vnextract.recognizers.date_lunar import sexagenary_years
+
+    stem, branch = words.lower().split()
+    return sexagenary_years(STEMS[stem], BRANCHES[branch]) or ()
+
+
+def _two_digit_year(yy: str) -> int:
+    value = int(yy)
+    return value + (2000 if value < 50 else 1900)
+
+
+def valid_day(day: int, month: int, year: int | None) -> bool:
+    """Whether ``day`` exists in ``month`` (of ``year`` when known; 29 February otherwise)."""
+    import calendar
+
+    if not (1 <= month <= 12 and day >= 1):
+        return False
+    if year:
+        return day <= calendar.monthrange(year, month)[1]
+    return day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word right before ``start`` (lower case), skipping spaces only; "" if none."""
+    i = start
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum()):
+        j -= 1
+    return text[j:i].lower()
+
+
+def _next_word(text: str, end: int) -> str:
+    match = regex.match(r"\s*(\w*)", text[end : end + 30])
+    return match.group(1) if match else ""
+
+
+def has_cue(text: str, start: int, end: int) -> bool:
+    """A weak number is a date after a cue word ("chiều 30/4") or between brackets "(30/9)"."""
+    if _previous_word(text, start) in CUE_WORDS:
+        return True
+    return start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")"
+
+
+def blocked(text: str, start: int) -> bool:
+    """The number is a house, document or clause number, or a quantity ("số 32/8", "hơn 2000")."""
+    return _previous_word(text, start) in BLOCK_WORDS
+
+
+def _after_quantifier(text: str, start: int) -> bool:
+    word = _previous_word(text, start)
+    return word.isdigit() or word in QUANTIFIERS
+
+
+# ----------------------------------------------------------------------------- parsing
+
+
+def _time_atom(m: regex.Match[str]) -> Atom | None:
+    hour = int(m["t_h"])
+    minute_text = m["t_m1"] or m["t_m2"]
+    minute = int(minute_text) if minute_text else None  # "14h": granularity hour
+    if m["t_half"]:  # "3 giờ rưỡi": half past three
+        minute = 30
+    elif m["t_to"]:  # "11 giờ kém 15": a quarter to eleven
+        if not 0 < int(m["t_to"]) < 60 or hour == 0:
+            return None
+        hour, minute = hour - 1, 60 - int(m["t_to"])
+    if hour > 24 or (minute or 0) > 59:
+        return None
+    pod = PARTS_OF_DAY.get(" ".join(m["t_pod"].lower().split())) if m["t_pod"] else None
+    return Atom(m.start(), m.end(), "time", Point(hour=clock_hour(hour, pod), minute=minute, pod=pod))
+
+
+def clock_hour(hour: int, pod: str | None) -> int:
+    """The 24-hour clock hour of "7 giờ tối" (7 in the evening → 19)."""
+    if (
+        (pod in ("afternoon", "evening") and hour < 12)
+        or (pod == "night" and 6 <= hour < 12)
+        or (pod == "noon" and hour < 5)
+    ):
+        hour += 12
+    return hour % 24
+
+
+def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
+    weekday = WEEKDAYS.get(" ".join(m["wd"].lower().split())) if m["wd"] else None
+    prefixed = bool(m["dpre"]) or weekday is not None
+    start, end = m.start(), m.end()
+    lunar = bool(m["w_lunar"])
+    if m["r_d1"]:  # "25-27/12/2020", "10 - 11/4/2021": two days of one month
+        d1, d2, month = int(m["r_d1"]), int(m["r_d2"]), int(m["r_m"])
+        year = int(m["r_y"]) if m["r_y"] else None
+        if not (valid_day(d1, month, year) and valid_day(d2, month, year) and d1 < d2):
+            return None
+        if m["r_s"] == "." and year is None:
+            return None
+        weak = not prefixed and year is None and not has_cue(text, start, end)
+        if not prefixed and blocked(text, start):
+            return None
+        ends = (Point(year=year, month=month, day=d1), Point(year=year, month=month, day=d2))
+        return Atom(start, end, "interval", ends, weak=weak, explicit_year=year)
+    if m["n_d"]:  # "24/08/2015", "31-3", "5.6.2021", "24/8/15"
+        day, month = int(m["n_d"]), int(m["n_m"])
+        year = None
+        if m["n_y"]:
+            if len(m["n_y"]) == 2:
+                if m["n_s2"] != m["n_s1"]:
+                    return None
+                year = _two_digit_year(m["n_y"])
+            else:
+                year = int(m["n_y"])
+        if not valid_day(day, month, year):
+            return None
+        if m["n_s1"] == "." and (year is None or m["n_s2"] != "."):
+            return None  # "5.6" is a decimal number
+        if not prefixed and blocked(text, start):
+            return None
+        sure = (
+            prefixed or (year is not None and len(m["n_y"]) == 4) or (year is not None and m["n_s1"] == "/")
+        )
+        if m["n_s1"] == "-" and not sure:
+            # "chiều 21-4" is a date, "từ 1-3 lần" (one to three times) a range of numbers
+            weak = _previous_word(text, start) not in DAY_CUE_WORDS
+        else:
+            weak = not sure and not has_cue(text, start, end)
+        return Atom(
+            start,
+            end,
+            "point",
+            Point(year=year, month=month, day=day, weekday=weekday),
+            weak=weak,
+            explicit_year=year,
+        )
+    if m["w_d"]:  # "ngày 2 tháng 9 năm 1945", "mùng 3 tháng 3 năm Tân Sửu"
+        if not m["w_d"].isdigit() and not m["dpre"]:
+            return None  # "hai tháng sáu ngày" is a duration
+        day, month = _number(m["w_d"]), _month(m["w_m"])
+        year = int(m["w_y"]) if m["w_y"] else None
+        lunar = lunar or bool(m["w_cc"]) or m["w_m"].lower() in LUNAR_MONTH_WORDS
+        if not valid_day(day, month, None if lunar else year) or (lunar and day > 30):
+            return None
+        if not prefixed and year is None and not m["w_m"].isdigit() and not m["w_m"][0].isupper():
+            return None
+        years = _canchi_years(m["w_cc"]) if m["w_cc"] else ()
+        return Atom(
+            start,
+            end,
+            "point",
+            Point(year=year, month=month, day=day, weekday=weekday, lunar=lunar, lunar_years=years),
+            explicit_year=None if lunar else year,
+        )
+    if m["o_d"] and m["dpre"] and 1 <= int(m["o_d"]) <= 31:
+        return Atom(start, end, "point", Point(day=int(m["o_d"])), day_only=True)
+    return None
+
+
+_REL_WORD_YEAR = MappingProxyType(
+    {"nay": 0, "này": 0, "ngoái": -1, "trước": -1, "qua": -1, "rồi": -1, "tới": 1, "sau": 1}
+)
+
+
+def _month_atom(text: str, m: regex.Match[str]) -> Atom | None:
+    word = " ".join(m["m_m"].split())
+    month = _month(word)
+    if not 1 <= month <= 12:
+        return None
+    year = int(m["m_y"]) if m["m_y"] else None
+    lunar = bool(m["m_lunar"]) or bool(m["m_cc"]) or word.lower() in LUNAR_MONTH_WORDS
+    if not word.isdigit() and year is None and not m["m_cc"] and not lunar and not word[0].isupper():
+        following = _next_word(text, m.end())
+        if following[:1].islower() and following not in AFTER_YEAR_WORDS:
+            return None  # "mỗi tháng hai lần" (twice a month) is no February
+    part = _PARTS.get(" ".join(m["m_part"].lower().split())) if m["m_part"] else None
+    rel_unit: str | None = None
+    rel_offset = 0
+    direction: Literal["future", "past"] | None = None
+    if m["m_rel"]:
+        rel = m["m_rel"].lower()
+        if m["m_year_word"] or rel in ("ngoái", "nay"):  # "tháng 2 năm ngoái": February of last year
+            rel_unit, rel_offset = "year", _REL_WORD_YEAR[rel]
+        elif rel in ("tới", "sau"):
+            direction = "future"  # "tháng 11 tới": the coming November
+        elif rel in ("qua", "trước", "rồi"):
+            direction = "past"
+        else:  # "tháng 5 này"
+            rel_unit = "year"
+    years = _canchi_years(m["m_cc"]) if m["m_cc"] else ()
+    point = Point(
+        year=year,
+        month=month,
+        part=part,
+        rel_unit=rel_unit,
+        rel_offset=rel_offset,
+        rel_direction=direction,
+        lunar=lunar,
+        lunar_years=years,
+    )
+    return Atom(m.start(), m.end(), "point", point, explicit_year=None if lunar else year)
+
+
+def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
+    y1 = int(m["y1"])
+    word = " ".join((m["y_word"] or "").lower().split())
+    part_word = m["y_part"] or m["y_part2"]
+    part = _PARTS.get(part_word.lower()) if part_word else None
+    start, end = m.start(), m.end()
+    if m["y2"]:
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+        if not (1000 <= y1 < y2 <= y1 + 100 and y2 <= 2200):
+            return None
+        if not word and (blocked(text, start) or y1 < 1900 or y2 > 2100):
+            return None
+        ends = (Point(year=y1), Point(year=y2))
+        return Atom(start, end, "interval", ends, explicit_year=y1)
+    if word and word != "năm":
+        return None  # "giai đoạn 2011" alone
+    if not (1000 <= y1 <= 2200):
+        return None
+    weak = False
+    if not word and not part_word:
+        if not 1900 <= y1 <= 2099 or blocked(text, start):
+            return None
+        following = _next_word(text, end)
+        if following and following[0].islower() and following not in AFTER_YEAR_WORDS:
+            return None  # "2000 người": a count
+        # a bare year is taken as a date (news writes "Techmart 2005", "(sinh 1952)"), but
+        # only weakly after a hyphen: "1.130-1.150" style ranges are handled by their owners
+        weak = text[max(0, start - 1) : start] in ("-", "–")
+    return Atom(start, end, "point", Point(year=y1, part=part), weak=weak, explicit_year=y1)
+
+
+def _relative_atom(text: str, m: regex.Match[str]) -> Atom | None:
+    start = m.start()
+    phrase = " ".join(m["rel_phrase"].lower().split())
+    unit, offset = RELATIVE[phrase]
+    if not m["rel_wd"] and not m["rel_part"] and unit != "day" and _after_quantifier(text, start):
+        return None  # "5 năm qua", "những năm qua": a span of time
+    weekday = WEEKDAYS.get(" ".join(m["rel_wd"].lower().split())) if m["rel_wd"] else None
+    if weekday is not None and unit != "week":
+        return None
+    part = _PARTS.get(" ".join(m["rel_part"].lower().split())) if m["rel_part"] else None
+    return Atom(start, m.end(), "point", Point(rel_unit=unit, rel_offset=offset, weekday=weekday, part=part))
+
+
+_POD_DAY = MappingProxyType({"nay": 0, "qua": -1, "mai": 1, "kia": -2})
+
+
+def parse_atoms(text: str) -> Iterator[Atom]:
+    """Every atom of ``text`` in order, parsed and checked; weak ones flagged.
+
+    >>> [(a.kind, a.value.year) for a in parse_atoms("năm 2020")]
+    [('point', 2020)]
+    """
+    for m in ATOM_RE.finditer(text):
+        atom = _parse(text, m)
+        if atom is not None:
+            yield atom
+
+
+def _parse(text: str, m: regex.Match[str]) -> Atom | None:
+    kind = m.lastgroup
+    start, end = m.start(), m.end()
+    if m["tz"]:
+        sign, hours, minutes = m["tz_sign"], int(m["tz_h"]), int(m["tz_m"] or 0)
+        if hours > 14:
+            return None
+        return Atom(start, end, "tz", Point(tz=f"{sign}{hours:02d}:{minutes:02d}"))
+    if m["half"]:
+        months = _number(m["half_n"]) if m["half_n"] else 6
+        if not 1 <= months <= 11:
+            return None
+        first = m["half_part"].lower() == "đầu"
+        lo, hi = (1, months) if first else (13 - months, 12)
+        year = int(m["half_y"]) if m["half_y"] else None
+        rel_unit, offset = (
+            (None, 0) if year else ("year", _REL_WORD_YEAR.get((m["half_rel"] or "nay").lower(), 0))
+        )
+        ends = (
+            Point(year=year, month=lo, rel_unit=rel_unit, rel_offset=offset),
+            Point(year=year, month=hi, rel_unit=rel_unit, rel_offset=offset),
+        )
+        return Atom(start, end, "interval", ends, explicit_year=year)
+    if m["time"]:
+        return _time_atom(m)
+    if m["date"]:
+        return _date_atom(text, m)
+    if m["month"]:
+        return _month_atom(text, m)
+    if m["my"]:
+        month, year = int(m["my_m"]), int(m["my_y"])
+        if not 1 <= month <= 12 or blocked(text, start):
+            return None
+        return Atom(start, end, "point", Point(year=year, month=month), weak=True, explicit_year=year)
+    if m["quarter"]:
+        quarter = _roman(m["q_q"])
+        year = int(m["q_y"]) if m["q_y"] else None
+        part = _PARTS.get(m["q_part"].lower()) if m["q_part"] else None
+        if m["q_rel"]:
+            rel = m["q_rel"].lower()
+            point = Point(quarter=quarter, part=part, rel_unit="year", rel_offset=_REL_WORD_YEAR[rel])
+        else:
+            point = Point(year=year, quarter=quarter, part=part)
+        return Atom(start, end, "point", point, explicit_year=year)
+    if m["decade"]:
+        digits = m["dec_n"]
+        if len(digits) == 4:
+            if not digits.endswith("0"):
+                return None
+            decade = int(digits) // 10
+        else:
+            if not digits.endswith("0"):
+                return None
+            decade = (int(digits) + (1900 if int(digits) >= 30 else 2000)) // 10
+        part = _PARTS.get(m["dec_part"].lower()) if m["dec_part"] else None
+        return Atom(start, end, "point", Point(decade=decade, part=part))
+    if m["year"]:
+        return _year_atom(text, m)
+    if m["tet"]:
+        kind_word = " ".join((m["tet_kind"] or "").lower().split())
+        if kind_word in ("dương lịch", "tây"):
+            if not m["tet_y"]:
+                return None
+            return Atom(start, end, "point", Point(year=int(m["tet_y"]), month=1, day=1))
+        year = int(m["tet_y"]) if m["tet_y"] else None
+        years = _canchi_years(m["tet_cc"]) if m["tet_cc"] else ()
+        return Atom(start, end, "point", Point(year=year, month=1, day=1, lunar=True, lunar_years=years))
+    if m["ago"]:
+        n = _number((m["ago_n1"] or m["ago_n2"]).lower())
+        unit = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[
+            (m["ago_u1"] or m["ago_u2"]).lower()
+        ]
+        return Atom(start, end, "point", Point(rel_unit=unit, rel_offset=-n))
+    if m["podrel"]:
+        pod = PARTS_OF_DAY[" ".join(m["pr_pod"].lower().split())]
+        return Atom(
+            start, end, "point", Point(rel_unit="day", rel_offset=_POD_DAY[m["pr_day"].lower()], pod=pod)
+        )
+    if m["wdrel"]:
+        weekday = WEEKDAYS[" ".join(m["wr_wd"].lower().split())]
+        word = " ".join(m["wr_dir"].lower().split())
+        if word == "này":  # "thứ sáu này": this week's Friday
+            return Atom(start, end, "point", Point(rel_unit="week", weekday=weekday))
+        direction: Literal["future", "past"] = "future" if word == "tới" else "past"
+        return Atom(start, end, "point", Point(rel_unit="weekday", weekday=weekday, rel_direction=direction))
+    if m["rel"]:
+        return _relative_atom(text, m)
+    if m["barepart"]:
+        if _previous_word(text, start) in ("các", "những", "mỗi", "hàng", "ngày"):
+            return None  # "các ngày cuối tuần": weekends in general
+        unit = {"tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter"}[m["bp_unit"].lower()]
+        part = _PARTS[" ".join(m["bp_part"].lower().split())]
+        return Atom(start, end, "point", Point(rel_unit=unit, part=part))
+    if m["now"]:
+        return Atom(start, end, "now", Point(rel_unit="day"))
+    raise AssertionError(f"unhandled date atom {kind!r}")  # pragma: no cover
