@@ -1,11 +1,530 @@
-"""Linking step: persons (first stub; see its issue)."""
+"""Linking step: one Person per real person, with the titles the text gives them.
+
+The entities recogniser yields one Person per mention ("Trần Thanh Liêm", later "ông Liêm" →
+"Liêm"). This step
+
+1. groups mentions of the same person: a later (or, for a headline, earlier) mention whose name
+   is the last word(s) of a full name joins it ("Liêm" → "Trần Thanh Liêm"); a foreign full name
+   also takes its first words ("Tala" → "Tala Pierre Marie"); honorifics of opposite gender
+   never join;
+2. attaches titles for the shapes Vietnamese news uses:
+   TITLE ORG NAME ("Giám đốc Sở TTTT Lai Xuân Thành"),
+   NAME, TITLE ORG, TITLE ORG ("ông Trần Thanh Liêm, Ủy viên Thường vụ Tỉnh ủy, Phó Chủ tịch …"),
+   NAME (AGE tuổi, TITLE ORG), NAME - TITLE, "TITLE ORG là ông NAME", lists ("ông A và bà B,
+   Phó Giám đốc …"), predicates ("NAME là TITLE", "giữ chức TITLE", "trên cương vị TITLE") and a
+   bare pronoun subject ("ông giữ chức vụ phó giám đốc học viện") resolved to the last person;
+3. reads the details news gives next to a name: age ("25 tuổi"), birth year ("SN 1994", "sinh
+   năm 1994"), residence ("trú tại …", "ngụ …") and the gender the honorific implies.
+
+Titles nobody holds stay in ``found.titles`` only; the Document lists persons' titles.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+from collections.abc import Sequence
+from types import MappingProxyType
+from typing import Literal
+
+import attrs
+import regex
+
+from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.mentions import Mentions
+from vnextract.recognizers.titles import data_rows
+from vnextract.records import Organization, Person, Title
 from vnextract.text import Text
+
+Gender = Literal["male", "female"]
+
+
+# ----------------------------------------------------------------------------- lexicons
+
+
+
+
+@functools.cache
+def _genders() -> MappingProxyType[str, Gender]:
+    table: dict[str, Gender] = {}
+    for row in data_rows("honorific_genders.tsv"):
+        if row["gender"] in ("male", "female"):
+            table[row["honorific"]] = row["gender"]  # type: ignore[assignment]
+    return MappingProxyType(table)
+
+
+@functools.cache
+def _honorific_before() -> regex.Pattern[str]:
+    """An honorific right before a name: "ông " in "ông Trần Thanh Liêm" (case-insensitive)."""
+    words = {row["honorific"] for row in data_rows("honorifics.tsv")} | set(_genders())
+    words |= {"ông", "bà", "anh", "chị", "cô", "chú", "cháu", "em", "cụ", "bé"}
+    words = {w for w in words if len(w) > 1}  # "o" (aunt, Central dialect) is too ambiguous
+    alternation = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+    # not the second half of a kinship compound: "3 chị em Đường Thị Quế" (three siblings)
+    return regex.compile(rf"(?<![\p{{L}}])(?<!(?i:chị|anh|ông|bà|cô|chú|cháu)\s)(?i:{alternation})\s+$")
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(row["surname"] for row in data_rows("surnames.tsv"))
+
+
+def gender_of(honorific: str | None) -> Gender | None:
+    """The gender an honorific implies: gender_of("bà") == "female"; "em" says nothing."""
+    return _genders().get(honorific.casefold()) if honorific else None
+
+
+# ----------------------------------------------------------------------------- shapes
+
+# Between a name and a title after it: "Trần Thanh Liêm, Ủy viên …", "Bùi Ngọc Cẩm - Chủ tịch …",
+# "Chu Quang Việt (25 tuổi, Giám đốc …", "Nguyễn Minh Hoa (sinh 1952), hiện là chủ tịch …".
+_POST_GAP = regex.compile(
+    r"""
+    \s*
+    (?:\([^()\n]{0,60}\)\s*)?                       # a closed aside: "(sinh 1952)"
+    [,:\-–—(]\s*                                    # the separator
+    (?:(?:\d{1,3}\s+tuổi|(?:SN|sinh(?:\s+năm)?)\s*\d{4}|quốc\s+tịch\s+[\p{L}\s]{1,20}?)
+       \s*[,;]\s*)*+                                # age, birth year, nationality
+    (?:(?:hiện\s+đang|hiện|đang|nguyên|vốn|cũng)\s+)?(?:là\s+)?
+    (?:(?:kiêm|đồng\s+thời\s+là)\s+)?
+    """,
+    regex.VERBOSE,
+)
+# Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
+# Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
+_PRE_GAP = regex.compile(r"\s*(?:người\s+(?:\p{Lu}[\p{L}\-]*\s+){1,3})?(?:là\s+)?")
+_PRE_GAP_COMMA = regex.compile(r"\s*,\s*")
+# "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
+_PRE_GAP_CLAUSE = regex.compile(r"(?:\s+[^\s,.;:()\"“”]+){1,7}?\s+là\s+")
+# Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
+_CHAIN_GAP = regex.compile(r"\s*(?:[,;\-–]\s*)?(?:(?:kiêm(?:\s+nhiệm)?|đồng\s+thời\s+là|và|làm)\s+)?")
+# Between two names of a list that shares the title after it: "ông A và bà B, Phó Giám đốc …".
+_LIST_GAP = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+# A predicate right before a title: "là người mẫu", "giữ chức vụ phó giám đốc", "trên cương vị …".
+_PREDICATE = regex.compile(
+    r"""(?<![\p{L}])(?i:là|làm|giữ\s+chức(?:\s+vụ)?|trên\s+cương\s+vị|với\s+tư\s+cách(?:\s+là)?
+        |được\s+bổ\s+nhiệm(?:\s+làm|\s+giữ\s+chức(?:\s+vụ)?)?|được\s+giao(?:\s+giữ\s+chức(?:\s+vụ)?)?
+        |được\s+bầu(?:\s+làm|\s+giữ\s+chức(?:\s+vụ)?)?|đảm\s+nhiệm|đảm\s+nhận|nhậm\s+chức)\s+$""",
+    regex.VERBOSE,
+)
+# "Là sinh viên …, Diệp Hồng …", "với tư cách là thành viên, bà Nguyễn Minh Hoa": the
+# predicate opens the clause and the name follows the title.
+_OPENING_PREDICATE = regex.compile(
+    r"(?:^|[,;:.]\s*|\n)(?:\p{L}+\s+){0,2}?(?i:là|với\s+tư\s+cách(?:\s+là)?)\s+$"
+)
+# A bare pronoun standing for a person mentioned before ("ông giữ chức vụ …"): not followed by
+# a name, not part of "ông bà" or "người đàn ông".
+_PRONOUN = regex.compile(
+    r"(?<![\p{L}])(?<!đàn\s)(?<!người\s)(?P<p>(?i:ông|bà|cô|anh|chị))(?![\p{L}])(?!\s+(?:\p{Lu}|bà|ông))"
+)
+
+_AFTER_THEO = regex.compile(r"(?<![\p{L}])(?i:theo)\s+$")
+_AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
+
+# Person details next to a mention.
+_AGE = regex.compile(r"\s*[,(]\s*(?:SN\s*\d{4}\s*,\s*)?(\d{1,3})\s+tuổi")
+_BIRTH_YEAR = regex.compile(r"\s*,?\s*\(?\s*(?:\d{1,3}\s+tuổi\s*,\s*)?(?:SN|sinh\s+năm|sinh)\s*(\d{4})(?!\d)")
+_PLACE_CHUNK = r"""
+    (?:(?:thôn|ấp|xóm|bản|tổ(?:\s+dân\s+phố)?|khu\s+phố|khu|số\s+nhà|số|đường|phố|phường|xã|thị\s+trấn
+        |quận|huyện|thị\s+xã|TP\.?|thành\s+phố|tỉnh|P\.|Q\.)\s*)?
+    [\p{Lu}\p{N}][\p{L}\p{N}/\-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}/\-]*)*"""
+# "trú tại xã Tân Phú, huyện Đức Hòa", "ngụ huyện Bình Chánh", "ở thôn 2, xã Quảng Bị".
+_RESIDENCE = regex.compile(
+    rf"""\s*[,(]\s*(?:[^,()\n]{{0,30}}?,\s*){{0,2}}?            # "(25 tuổi, " / ", 65 tuổi, "
+    (?:thường\s+trú|tạm\s+trú|cư\s+trú|trú|ngụ|ở|quê)(?:\s+(?:tại|ở))?\s+
+    (?P<r>{_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)""",
+    regex.VERBOSE,
+)
+
+
+# ----------------------------------------------------------------------------- mentions
+
+
+@attrs.frozen
+class _Mention:
+    start: int
+    end: int
+    name: str
+    honorific: str | None
+    outer: int  # start including the honorific ("ông Liêm")
+
+
+def _mentions(text: Text, persons: Sequence[Person]) -> list[_Mention]:
+    s = text.normalized
+    out: list[_Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for person in persons:
+        spans = person.mentions or ((person.start, person.end),)
+        for start, end in spans:
+            if (start, end) in seen or end <= start:
+                continue
+            seen.add((start, end))
+            m = _honorific_before().search(s, max(0, start - 8), start)
+            honorific = m.group().split()[0].casefold() if m else None
+            if honorific is None and (start, end) == (person.start, person.end):
+                honorific = person.honorific
+            out.append(_Mention(start, end, s[start:end], honorific, m.start() if m else start))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _words(name: str) -> list[str]:
+    return name.casefold().split()
+
+
+def _is_vietnamese(words: list[str]) -> bool:
+    surnames = {w.casefold() for w in _surnames()}
+    return bool(words) and words[0] in surnames
+
+
+def _refers_to(short: list[str], full: list[str]) -> bool:
+    """Whether a shorter name refers to a full one: its last words (or a foreign name's first)."""
+    if not short or len(short) >= len(full):
+        return False
+    if full[-len(short) :] == short:
+        return True
+    return not _is_vietnamese(full) and full[: len(short)] == short
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    ga, gb = gender_of(a), gender_of(b)
+    return ga is None or gb is None or ga == gb
+
+
+class _Cluster:
+    def __init__(self, mention: _Mention) -> None:
+        self.mentions = [mention]
+
+    @property
+    def full(self) -> _Mention:
+        """The first mention with the most words: the person's full name."""
+        return max(self.mentions, key=lambda m: (len(m.name.split()), -m.start))
+
+    @property
+    def honorifics(self) -> list[str]:
+        return [m.honorific for m in self.mentions if m.honorific]
+
+    def accepts(self, m: _Mention) -> bool:
+        full = _words(self.full.name)
+        mine = _words(m.name)
+        if mine != full and not _refers_to(mine, full):
+            return False
+        return all(_compatible(m.honorific, h) for h in self.honorifics)
+
+
+def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for m in mentions:
+        # the most recent person this name can refer to
+        home = next((c for c in reversed(clusters) if c.accepts(m)), None)
+        if home is None:
+            clusters.append(_Cluster(m))
+        else:
+            home.mentions.append(m)
+    # A short name before its full name (a headline "Diệp Hồng tranh giải …", then "người mẫu
+    # Nguyễn Nga Diệp Hồng"): join the one later full name it can refer to.
+    merged: list[_Cluster] = []
+    for i, c in enumerate(clusters):
+        targets = [d for d in clusters[i + 1 :] if d is not c and all(d.accepts(m) for m in c.mentions)
+                   and len(d.full.name.split()) > len(c.full.name.split())]
+        if len(targets) == 1:
+            targets[0].mentions.extend(c.mentions)
+        else:
+            merged.append(c)
+    for c in merged:
+        c.mentions.sort(key=lambda m: m.start)
+    return merged
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+def _title_key(title: Title) -> tuple[str, ...]:
+    return tuple(regex.findall(r"[\p{L}\p{N}]+", title.text.casefold()))
+
+
+def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> list[Title]:
+    """Cut titles before a name, narrow them to an Organization found next to the role, drop
+    titles inside an organisation's name ("Ban Giám đốc Học viện")."""
+    s = text.normalized
+    orgs: list[Organization] = sorted(found.organizations, key=lambda o: o.start)
+    org_starts = [o.start for o in orgs]
+    starts = [m.outer for m in mentions]
+    out: list[Title] = []
+    for t in found.titles:
+        k = bisect.bisect_right(org_starts, t.start) - 1
+        if k >= 0 and orgs[k].start < t.start < orgs[k].end:
+            continue  # "Giám đốc" inside "Ban Giám đốc Học viện"
+        role_end = t.end - len(t.organization) if t.organization else t.end
+        while role_end > t.start and s[role_end - 1] in " ,":
+            role_end -= 1
+        # a name inside the role itself means the "title" was part of the name
+        j = bisect.bisect_left(starts, t.start)
+        if j < len(mentions) and mentions[j].outer < role_end and mentions[j].start < role_end:
+            continue
+        end = t.end
+        org_start = t.end - len(t.organization) if t.organization else None
+        # an Organization record where our organisation reading starts (or right after the role)
+        at = org_start if org_start is not None else role_end + 1
+        k = bisect.bisect_left(org_starts, at)
+        if k < len(orgs) and orgs[k].start == at and (org_start is not None or s[role_end:at] == " "):
+            org_start, end = at, orgs[k].end
+        # never run into a name: "Giám đốc Sở TTTT Lai Xuân Thành"
+        if j < len(mentions) and mentions[j].outer < end:
+            end = mentions[j].outer
+        while end > role_end and not s[end - 1].isalnum():
+            end -= 1
+        if org_start is not None and end > org_start:
+            organization: str | None = s[org_start:end]
+        else:
+            organization, end = None, role_end
+        out.append(attrs.evolve(t, text=s[t.start : end], end=end, organization=organization))
+    table = table_for(found.abbreviations)
+    return [expand_title(t, table) for t in out]
+
+
+def _attach(
+    text: Text, mentions: list[_Mention], owner: dict[int, int], titles: list[Title]
+) -> dict[int, list[Title]]:
+    """Titles per cluster index, from the shapes in this module's docstring."""
+    s = text.normalized
+    events: list[tuple[int, int, str, int]] = []  # (start, end, kind, index)
+    for i, m in enumerate(mentions):
+        events.append((m.outer, m.end, "p", i))
+    for i, t in enumerate(titles):
+        events.append((t.start, t.end, "t", i))
+    events.sort()
+    n = len(events)
+
+    def gap(a: int, b: int) -> str:
+        return s[a:b] if a <= b else "\x00"
+
+    def fits(pattern: regex.Pattern[str], a: int, b: int) -> bool:
+        return a <= b and pattern.fullmatch(s, a, b) is not None
+
+    # backward: NAME, TITLE (, TITLE)*  — left to right
+    backward: dict[int, list[int]] = {}
+    for k in range(n):
+        start, end, kind, idx = events[k]
+        if kind != "t" or k == 0:
+            continue
+        _, pend, pkind, pidx = events[k - 1]
+        if pkind == "p" and fits(_POST_GAP, pend, start):
+            names = [owner[pidx]]
+            # a list of names before the title: "Đường Thị Quế, Đường Ngọc Hải, Đường Ngọc Sơn (giám đốc …)"
+            q = k - 1
+            while q > 0 and events[q - 1][2] == "p" and fits(_LIST_GAP, events[q - 1][1], events[q][0]):
+                names.append(owner[events[q - 1][3]])
+                q -= 1
+            backward[k] = names
+        elif pkind == "t" and (k - 1) in backward and fits(_CHAIN_GAP, pend, start):
+            backward[k] = backward[k - 1]
+
+    # forward: TITLE (, TITLE)* NAME — right to left
+    forward: dict[int, tuple[int, bool]] = {}  # event → (cluster, strict)
+    for k in range(n - 1, -1, -1):
+        start, end, kind, idx = events[k]
+        if kind != "t" or k + 1 >= n:
+            continue
+        nstart, _, nkind, nidx = events[k + 1]
+        if nkind == "p":
+            if fits(_PRE_GAP, end, nstart):
+                forward[k] = (owner[nidx], True)
+            elif fits(_PRE_GAP_COMMA, end, nstart) and (
+                _opens_clause(s, start) or _AFTER_THEO.search(s, max(0, start - 6), start)
+            ):
+                forward[k] = (owner[nidx], False)  # "Theo Giám đốc Sở X, ông Y …"
+            elif fits(_PRE_GAP_CLAUSE, end, nstart) and _opens_clause(s, start):
+                forward[k] = (owner[nidx], False)
+        elif nkind == "t" and (k + 1) in forward and fits(_CHAIN_GAP, end, nstart):
+            between = gap(end, nstart)
+            if "và" not in between:
+                forward[k] = (forward[k + 1][0], forward[k + 1][1] and "," not in between)
+
+    result: dict[int, list[Title]] = {}
+    sentence_starts = [x.start for x in text.sentences]
+    by_predicate: dict[int, int] = {}  # title event → cluster, for "… và TITLE" after it
+    last_predicate: int | None = None
+    for k in range(n):
+        start, end, kind, idx = events[k]
+        if kind != "t":
+            continue
+        title = titles[idx]
+        targets: list[int] = []
+        if k in forward and forward[k][1]:
+            targets = [forward[k][0], *_list_after(s, events, owner, k + 1)]
+        elif k in backward:
+            targets = backward[k]
+        elif k in forward:
+            targets = [forward[k][0]]
+        else:
+            target = _by_predicate(s, title, mentions, owner, events, k, sentence_starts)
+            if (
+                target is None
+                and last_predicate is not None
+                and _AND_BEFORE.search(s, max(0, start - 5), start)
+                and _same_sentence(sentence_starts, events[last_predicate][0], start)
+            ):
+                target = by_predicate[last_predicate]  # "làm tiến sĩ … và thực tập sinh khoa học"
+            if target is not None:
+                targets = [target]
+                by_predicate[k] = target
+                last_predicate = k
+        for c in dict.fromkeys(targets):
+            result.setdefault(c, []).append(title)
+    return result
+
+
+def _same_sentence(sentence_starts: list[int], a: int, b: int) -> bool:
+    return bisect.bisect_right(sentence_starts, a) == bisect.bisect_right(sentence_starts, b)
+
+
+def _list_after(s: str, events: list[tuple[int, int, str, int]], owner: dict[int, int], k: int) -> list[int]:
+    """More names sharing a title before the first: "2 bị cáo Simo Fotso Victor và Tala Pierre
+    Marie". Names with an honorific or a title of their own ("… và Thượng úy Trần Văn Quang",
+    "… và ông B") are not in the list."""
+    out: list[int] = []
+    while k + 1 < len(events) and events[k + 1][2] == "p":
+        nxt = events[k + 1]
+        if not _LIST_GAP.fullmatch(s, events[k][1], nxt[0]):
+            break
+        if _honorific_before().search(s, max(0, nxt[0] - 8), nxt[0]):
+            break
+        out.append(owner[nxt[3]])
+        k += 1
+    return out
+
+
+def _opens_clause(s: str, start: int) -> bool:
+    """Whether only a clause boundary precedes ``start`` ("Nguyên đơn của vụ kiện … là cô …")."""
+    before = s[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in ",.;:!?\n\"“(" or start == 0
+
+
+def _by_predicate(
+    s: str, title: Title, mentions: list[_Mention], owner: dict[int, int],
+    events: list[tuple[int, int, str, int]], k: int, sentence_starts: list[int],
+) -> int | None:
+    """"NAME là TITLE", "ông giữ chức TITLE", "Là TITLE, NAME": the subject holds the title."""
+    window = s[max(0, title.start - 40) : title.start]
+    if not _PREDICATE.search(window):
+        return None
+    si = bisect.bisect_right(sentence_starts, title.start) - 1
+    sent_start = sentence_starts[si] if si >= 0 else 0
+    # "Là sinh viên …, Diệp Hồng": the name after the title
+    if _OPENING_PREDICATE.search(s[sent_start : title.start]) and k + 1 < len(events) \
+            and events[k + 1][2] == "p" and _PRE_GAP_COMMA.fullmatch(s, title.end, events[k + 1][0]):
+        return owner[events[k + 1][3]]
+    # the nearest name before the title in the same sentence
+    for q in range(k - 1, -1, -1):
+        _, qe, qkind, qidx = events[q]
+        if qe <= sent_start:
+            break
+        if qkind == "p":
+            return owner[qidx]
+    # a pronoun subject before the title ("ông giữ chức vụ …") stands for the last person
+    pronoun = None
+    for pm in _PRONOUN.finditer(s, sent_start, title.start):
+        pronoun = pm
+    if pronoun is None:
+        return None
+    word = pronoun.group("p").casefold()
+    lookback = sentence_starts[max(0, si - 6)] if si >= 0 else 0
+    best: tuple[int, int, int] | None = None
+    for i, m in enumerate(mentions):
+        if m.end > pronoun.start() or m.start < lookback:
+            continue
+        if not _compatible(m.honorific, word):
+            continue
+        # the same pronoun beats the same gender, which beats a person of unknown gender
+        tier = 2 if m.honorific == word else 1 if gender_of(m.honorific) else 0
+        cand = (tier, m.start, owner[i])
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    return best[2] if best else None
+
+
+def _dedupe(titles: list[Title]) -> tuple[Title, ...]:
+    """One title per position: "thiếu tá" again, "PGS, TS" after "PGS.TS", and "Quyền Giám đốc
+    Học viện" inside "Quyền Giám đốc Học viện Báo chí và Tuyên truyền" all go."""
+    keys = [_title_key(t) for t in titles]
+    kept: list[Title] = []
+    seen: set[tuple[str, ...]] = set()
+    for t, key in zip(titles, keys, strict=True):
+        if key in seen or not key:
+            continue
+        role = " ".join(t.role.casefold().split())
+        if any(
+            other is not t and set(key) < set(okey) and " ".join(other.role.casefold().split()) == role
+            and other.modifier == t.modifier
+            for other, okey in zip(titles, keys, strict=True)
+        ):
+            continue
+        seen.add(key)
+        kept.append(t)
+    return tuple(sorted(kept, key=lambda t: t.start))
+
+
+# ----------------------------------------------------------------------------- details
+
+
+def _details(s: str, cluster: _Cluster) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for m in cluster.mentions:
+        if "age" not in out and (a := _AGE.match(s, m.end)):
+            out["age"] = int(a.group(1))
+        if "birth_year" not in out and (b := _BIRTH_YEAR.match(s, m.end)):
+            out["birth_year"] = int(b.group(1))
+        if "residence" not in out and (r := _RESIDENCE.match(s, m.end)):
+            out["residence"] = " ".join(r.group("r").split())
+    for h in cluster.honorifics:
+        if (g := gender_of(h)) is not None:
+            out["gender"] = g
+            break
+    return out
+
+
+# ----------------------------------------------------------------------------- link
 
 
 def link(text: Text, found: Mentions) -> Mentions:
-    """Return ``found`` with persons linked."""
-    return found
+    """Merge mentions of one person, attach titles and details.
+
+    "Phát biểu, ông Trần Thanh Liêm, Ủy viên Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND
+    tỉnh … Ông Liêm nhấn mạnh …" with the Person mentions "Trần Thanh Liêm" and "Liêm" becomes
+    one Person(name="Trần Thanh Liêm", honorific="ông", gender="male", mentions=(both spans),
+    titles=("Ủy viên Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực UBND tỉnh")).
+    """
+    if not found.persons:
+        return found
+    s = text.normalized
+    mentions = _mentions(text, found.persons)
+    clusters = _cluster(mentions)
+    owner: dict[int, int] = {}
+    position = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    for ci, c in enumerate(clusters):
+        for m in c.mentions:
+            owner[position[(m.start, m.end)]] = ci
+    titles = _refine_titles(text, found, mentions)
+    attached = _attach(text, mentions, owner, titles)
+    persons: list[Person] = []
+    for ci, c in enumerate(clusters):
+        full = c.full
+        first_full = min(
+            (m for m in c.mentions if _words(m.name) == _words(full.name)), key=lambda m: m.start
+        )
+        honorific = first_full.honorific or (c.honorifics[0] if c.honorifics else None)
+        details = _details(s, c)
+        persons.append(
+            Person(
+                text=s[first_full.start : first_full.end],
+                start=first_full.start,
+                end=first_full.end,
+                name=full.name,
+                honorific=honorific,
+                titles=_dedupe(attached.get(ci, [])),
+                mentions=tuple(sorted((m.start, m.end) for m in c.mentions)),
+                **details,  # type: ignore[arg-type]
+            )
+        )
+    persons.sort(key=lambda p: p.start)
+    return attrs.evolve(found, persons=tuple(persons), titles=tuple(titles))

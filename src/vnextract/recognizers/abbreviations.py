@@ -1,13 +1,189 @@
-"""Recogniser: abbreviations (first stub; see its issue)."""
+"""Recogniser: abbreviations and what they stand for.
+
+Three sources, in this order of trust:
+
+1. definitions in the text: "Thông tin và Truyền thông (TTTT)" (the initials of the words before
+   the parenthesis spell the short form), "(viết tắt là …)", "(gọi tắt là …)", "(sau đây gọi là …)";
+2. province initials the document itself resolves: "tỉnh BD" → Bình Dương when the document
+   names Bình Dương (provinces from the entities recogniser's ``data/places_vn.tsv``);
+3. common abbreviations of Vietnamese news (``data/abbreviations.tsv``: UBND, HĐND, CNTT …).
+
+One Abbreviation per distinct short form: its span is the short form inside the definition when
+the text defines it, else its first occurrence.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from types import MappingProxyType
 
-from vnextract.records import Span
+import regex
+
+from vnextract.recognizers.titles import data_rows
+from vnextract.records import Abbreviation
 from vnextract.text import Text
 
 
-def recognize(text: Text) -> Iterator[Span]:
-    """Yield abbreviations records found in ``text.normalized`` (normalised offsets)."""
-    return iter(())
+@functools.cache
+def common() -> MappingProxyType[str, str]:
+    """The data file's abbreviations: common()["UBND"] == "Ủy ban nhân dân"."""
+    table: dict[str, str] = {}
+    for row in data_rows("abbreviations.tsv"):
+        table.setdefault(row["short"], row["long"])  # first reading wins for a repeated short form
+    return MappingProxyType(table)
+
+
+def _boundary(alternation: str) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}&])(?:{alternation})(?![\p{{L}}\p{{N}}]|[.&\-][\p{{L}}\p{{N}}])"
+    )
+
+
+@functools.cache
+def _common_pattern() -> regex.Pattern[str]:
+    shorts = sorted(common(), key=lambda w: (-len(w), w))
+    return _boundary("|".join(regex.escape(w).replace(r"\ ", r"\s") for w in shorts))
+
+
+def _initials(name: str) -> list[str]:
+    """"Bà Rịa - Vũng Tàu" → ["BRVT", "BR-VT"]; "Bình Dương" → ["BD"]."""
+    parts = [p.split() for p in regex.split(r"\s+-\s+", name)]
+    joined = ["".join(w[0] for w in part).upper() for part in parts]
+    out = ["".join(joined)]
+    if len(joined) > 1:
+        out.append("-".join(joined))
+    return out
+
+
+@functools.cache
+def _provinces() -> MappingProxyType[str, tuple[str, ...]]:
+    """Province initials → province names ("ĐN" → Đà Nẵng, Đồng Nai)."""
+    table: dict[str, set[str]] = {}
+    for row in data_rows("places_vn.tsv"):
+        if row.get("kind") in ("tỉnh", "thành phố") and not row.get("province"):
+            for short in _initials(row["name"]):
+                if len(short.replace("-", "")) >= 2:
+                    table.setdefault(short, set()).add(row["name"])
+    return MappingProxyType({k: tuple(sorted(v)) for k, v in table.items()})
+
+
+# An abbreviation-like token: at least two capitals, digits, "&", "-" or "." inside ("GD&ĐT",
+# "BR-VT", "TP.HCM"), one lowercase letter allowed after a capital ("ThS").
+_SHORT = regex.compile(
+    r"""(?=(?:\P{Ll}*\p{Lu}){2})          # two capitals somewhere
+        [\p{Lu}\p{N}]
+        (?:[\p{Lu}\p{N}&]
+          |[.\-](?=[\p{Lu}\p{N}])         # "TP.HCM", "BR-VT"
+          |(?<=\p{Lu})\p{Ll}(?=\p{Lu})     # "ThS"
+        )*+""",
+    regex.VERBOSE,
+)
+_CAPS = regex.compile(r"(?<![\p{L}\p{N}&.\-])\p{Lu}{2,4}(?:-\p{Lu}{1,3})?(?![\p{L}\p{N}]|[.&\-][\p{L}\p{N}])")
+
+# "(TTTT)", "(viết tắt là QSDĐ)", "(sau đây gọi tắt là Trái phiếu đô thị)".
+_DEFINITION = regex.compile(
+    r"""\(\s*
+    (?P<intro>(?:sau\s+đây\s+)?(?i:gọi\s+tắt\s+là|viết\s+tắt\s+là|gọi\s+là|viết\s+tắt|gọi\s+tắt)\s*:?\s*)?
+    ["“']?(?P<short>[^()"“”'\n]{1,40}?)["”']?
+    \s*\)""",
+    regex.VERBOSE,
+)
+_SYLLABLE_BACK = regex.compile(r"(?r)[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
+# Words an abbreviation skips: "Thông tin và Truyền thông" → TTTT.
+_SKIPPED = frozenset({"và", "&", "-", ",", "các", "của"})
+_STOP_BACK = frozenset(
+    {"tại", "của", "ở", "là", "về", "với", "cho", "các", "những", "từ", "đến", "theo", "do", "bởi",
+     "vừa", "đã", "sẽ", "đang", "được", "bị", "và", "hoặc", "trong", "ngoài", "khi"}
+)
+
+
+def _by_initials(s: str, end: int, short: str) -> int | None:
+    """Start of the words before ``end`` whose initials spell ``short``, or None."""
+    letters = [c for c in short if c.isalpha() and c.isupper()]
+    if len(letters) < 2:
+        return None
+    j = len(letters) - 1
+    start = None
+    for m in _SYLLABLE_BACK.finditer(s, max(0, end - 120), end):
+        word = m.group()
+        if j < 0:
+            break
+        first = word[0].upper()
+        if first == letters[j] or (first, letters[j]) in (("D", "Đ"), ("Đ", "D")):
+            j -= 1
+            start = m.start()
+        elif word.casefold() in _SKIPPED and start is not None:
+            continue
+        else:
+            return None
+    return start if j < 0 else None
+
+
+def _named_phrase(s: str, end: int) -> int | None:
+    """Start of the capitalised phrase before ``end`` ("… phát hành Trái phiếu đô thị TPHCM")."""
+    leftmost = None
+    for count, m in enumerate(_SYLLABLE_BACK.finditer(s, max(0, end - 120), end)):
+        word = m.group()
+        if not word[0].isalnum() or word[0].isdigit() or word.casefold() in _STOP_BACK or count >= 12:
+            break
+        if word[0].isupper():
+            leftmost = m.start()
+    return leftmost
+
+
+def definitions(text: Text) -> Iterator[Abbreviation]:
+    """In-text definitions, in text order.
+
+    >>> from vnextract.text import Text
+    >>> text = Text.from_string("Ngành Thông tin và Truyền thông (TTTT) tỉnh")
+    >>> [(a.short, a.long) for a in definitions(text)]
+    [('TTTT', 'Thông tin và Truyền thông')]
+    """
+    s = text.normalized
+    for m in _DEFINITION.finditer(s):
+        short = m.group("short").strip()
+        a, b = m.span("short")
+        a += len(m.group("short")) - len(m.group("short").lstrip())
+        b = a + len(short)
+        if not short:
+            continue
+        before = m.start()
+        while before > 0 and s[before - 1] == " ":
+            before -= 1
+        looks_short = _SHORT.fullmatch(short) is not None
+        start = _by_initials(s, before, short) if looks_short else None
+        if start is None and m.group("intro"):
+            start = _named_phrase(s, before)
+        if start is None or start >= before:
+            continue
+        yield Abbreviation(text=short, start=a, end=b, short=short, long=s[start:before])
+
+
+def recognize(text: Text) -> Iterator[Abbreviation]:
+    """Yield one Abbreviation per distinct short form in ``text.normalized``.
+
+    >>> from vnextract.text import Text
+    >>> [(a.short, a.long) for a in recognize(Text.from_string("UBND tỉnh BD và tỉnh Bình Dương"))]
+    [('UBND', 'Ủy ban nhân dân'), ('BD', 'Bình Dương')]
+    """
+    s = text.normalized
+    out: dict[str, Abbreviation] = {}
+    for record in definitions(text):
+        out.setdefault(record.short, record)
+    provinces = _provinces()
+    for m in _CAPS.finditer(s):
+        short = m.group()
+        if short in out or short in common() or short not in provinces:
+            continue
+        named = [name for name in provinces[short] if name in s]
+        if len(named) == 1:
+            out[short] = Abbreviation(text=short, start=m.start(), end=m.end(), short=short, long=named[0])
+    table = common()
+    for m in _common_pattern().finditer(s):
+        short = m.group()
+        key = short if short in table else " ".join(short.split())
+        if key in out or key not in table:
+            continue
+        out[key] = Abbreviation(text=short, start=m.start(), end=m.end(), short=key, long=table[key])
+    yield from sorted(out.values(), key=lambda r: r.start)

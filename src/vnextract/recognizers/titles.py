@@ -1,13 +1,387 @@
-"""Recogniser: titles (first stub; see its issue)."""
+"""Recogniser: titles — positions, ranks, professions and roles in a case, with their organisation.
+
+"Phó Chủ tịch Thường trực UBND tỉnh" → Title(role="Phó Chủ tịch Thường trực", organization="UBND tỉnh").
+The recogniser finds every title in the text; the persons linker keeps those it can attach to a
+person (a title nobody holds is dropped from the Document). The organisation here is our own
+reading of the words after the role; the linker narrows it to an Organization record found next
+to the role and cuts it before a person's name ("Giám đốc Sở TTTT Lai Xuân Thành").
+
+Lexicons: ``data/titles.tsv`` (roles), ``data/title_abbreviations.tsv`` (GS, PGS, TS …), and,
+read-only, the entities recogniser's ``data/org_heads.tsv`` and ``data/entity_stopwords.tsv``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Iterator
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
-from vnextract.records import Span
+import regex
+
+from vnextract.numerals import load_tsv
+from vnextract.records import Title
 from vnextract.text import Text
 
+Modifier = Literal["former", "acting", "new"]
 
-def recognize(text: Text) -> Iterator[Span]:
-    """Yield titles records found in ``text.normalized`` (normalised offsets)."""
-    return iter(())
+#: nguyên = former, quyền = acting, tân = newly appointed; "cố" (the late) stays in the text only.
+MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
+    {"nguyên": "former", "quyền": "acting", "tân": "new", "cố": None}
+)
+
+#: Roles whose organisation is a unit named by plain lowercase words: "trưởng phòng cấp chủ
+#: quyền nhà Sở Xây dựng", "trùm ngành viễn thông", "vua thép".
+_UNIT_ROLES = frozenset(
+    {"trưởng phòng", "trưởng ban", "trưởng khoa", "trưởng bộ môn", "trùm", "vua", "giảng viên",
+     "giáo viên", "bác sĩ", "điều dưỡng", "phó trưởng phòng", "phó trưởng ban", "phó trưởng khoa",
+     "phó trưởng bộ môn", "tổ trưởng", "đội trưởng", "tổ phó", "đội phó"}
+)
+#: Pupils and students carry their class and school: "học sinh lớp 2A, trường TH-THCS Nguyễn Du".
+_STUDENT_ROLES = frozenset({"học sinh", "sinh viên", "nghiên cứu sinh"})
+
+#: Lowercase words that name an organisational unit and take a plain-word description after
+#: them ("khoa chính trị học" = the political science faculty; "ngành viễn thông" = telecoms).
+_LOWER_UNIT_HEADS = (
+    "khoa", "phòng", "ban", "ngành", "hội đồng", "học viện", "công ty", "tập đoàn", "xưởng",
+    "trường", "bộ môn", "tổ", "đội", "nhóm", "văn phòng", "xí nghiệp", "nhà máy", "trung tâm",
+    "viện", "sở", "cục", "chi cục", "vụ", "bệnh viện", "hội", "hiệp hội", "ngân hàng",
+    "tổng công ty", "cơ sở", "doanh nghiệp", "trại", "đài", "báo", "tạp chí", "câu lạc bộ",
+)
+
+#: Heads that, written in lowercase, are mostly ordinary words ("bộ" = set, "vụ" = case, "tổ" =
+#: group, "báo" = to report, "hội" = festival): not an organisation head when lowercase.
+_AMBIGUOUS_LOWER_HEADS = frozenset({"bộ", "vụ", "tổ", "đội", "ban", "báo", "hội", "sở", "cục", "viện"})
+
+#: Heads of small units whose plain-word description may end the name: "Tổ hợp tác sản xuất",
+#: "Phòng kinh doanh", "Ban quản lý dự án".
+_UNIT_HEADS = frozenset({"tổ", "phòng", "ban", "khoa", "đội", "bộ môn", "tổ hợp tác"})
+
+#: Administrative units that can stand for their People's Committee after a role ("Chủ tịch
+#: xã Tiên Cẩm" = chairman of the commune) or close an organisation ("UBND tỉnh").
+_ADMIN_WORDS = (
+    "tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường",
+    "thôn", "ấp", "bản", "khu phố", "Tỉnh", "Thành phố", "Huyện", "Quận", "Xã", "Phường",
+)
+
+#: Extra words that end an organisation reading beyond the entity stopwords.
+_EXTRA_STOPS = (
+    "này", "đó", "kia", "ấy", "nọ", "người", "kiêm", "là", "làm", "và", "hoặc", "cùng", "nhưng",
+    "lớp", "năm", "khi", "thì", "mà", "nên", "vì", "do", "sau", "trước", "từ", "tới", "đến",
+    "đồng thời", "hiện", "nay", "cũ", "mới", "trên", "dưới", "cả", "các", "những", "một", "hai",
+    "ba", "nhiều", "gồm", "bao gồm", "phụ trách", "thường trực", "ông", "bà", "anh", "chị", "em",
+    "cô", "chú", "cháu", "tại", "ở", "với", "về", "theo", "như", "sẽ", "cũng",
+)
+
+#: Entity stopwords that still occur inside plain-word unit names: "khoa chính trị học",
+#: "phòng cấp chủ quyền nhà", "Sở Giao thông".
+_UNIT_WORDS = frozenset(
+    {"chính", "cấp", "học", "giao", "đồng", "quản lý", "kinh doanh", "sản xuất", "bán", "mua",
+     "điều tra", "kiểm tra", "nghiên cứu", "tuyên truyền", "hợp tác", "cấp cứu", "chỉ đạo"}
+)
+
+# ----------------------------------------------------------------------------- lexicons
+
+
+def data_rows(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a data file; none when a sibling recogniser's file is absent (read-only reuse)."""
+    try:
+        return load_tsv(name)
+    except FileNotFoundError:
+        return ()
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation, longest first so "Phó Chủ tịch Thường trực" beats "Phó Chủ tịch"."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+class _Lexicon(NamedTuple):
+    title: regex.Pattern[str]
+    org_head: regex.Pattern[str]
+    lower_head: regex.Pattern[str]
+    admin: regex.Pattern[str]
+    stop: regex.Pattern[str]
+    kinds: MappingProxyType[str, str]
+    abbreviations: MappingProxyType[str, str]
+
+
+@functools.cache
+def lexicon() -> _Lexicon:
+    """Compile the title grammar from the data files (once per process)."""
+    kinds: dict[str, str] = {}
+    roles: list[str] = []
+    for row in data_rows("titles.tsv"):
+        role = row["role"].strip()
+        roles.append(role)
+        kinds[role.casefold()] = row["kind"]
+        if row.get("deputy") == "yes":  # Phó = deputy: "Phó Giám đốc", "Phó Tổng Giám đốc"
+            roles.append("Phó " + role)
+            kinds[("phó " + role).casefold()] = row["kind"]
+    academic = {row["abbreviation"]: row["expansion"] for row in data_rows("title_abbreviations.tsv")}
+    academic_one = _alternation(list(academic))
+    heads = [row["head"] for row in data_rows("org_heads.tsv")]
+    heads += ["Công ty TNHH", "Công ty CP", "Công ty cổ phần", "Cty TNHH", "Cty CP", "UBND", "HĐND"]
+    stops = [row["word"] for row in data_rows("entity_stopwords.tsv")] + list(_EXTRA_STOPS)
+    # Words that end a name but occur inside plain-word unit names ("khoa chính trị học").
+    stops = [w for w in stops if w not in _UNIT_WORDS]
+    title = regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])
+        (?:(?P<modifier>(?i:nguyên|quyền|tân|cố))\s+)?      # former / acting / new / the late
+        (?P<role>
+            (?i:{_alternation(roles)})
+            (?:\s+(?i:thường\s+trực|phụ\s+trách|thứ\s+nhất))?  # standing / in charge of / first
+          | (?:{academic_one})(?:\s?[.,]\s?(?:{academic_one}))*+   # PGS.TS, GS.TSKH, ThS.BS
+        )
+        (?![\p{{L}}\p{{N}}])
+        """,
+        regex.VERBOSE,
+    )
+    return _Lexicon(
+        title=title,
+        org_head=regex.compile(rf"(?i:{_alternation(heads)})(?![\p{{L}}\p{{N}}])"),
+        lower_head=regex.compile(rf"(?i:{_alternation(list(_LOWER_UNIT_HEADS))})(?![\p{{L}}\p{{N}}])"),
+        admin=regex.compile(rf"(?:{_alternation(list(_ADMIN_WORDS))})(?![\p{{L}}\p{{N}}])"),
+        stop=regex.compile(rf"(?i:{_alternation(stops)})(?![\p{{L}}\p{{N}}])"),
+        kinds=MappingProxyType(kinds),
+        abbreviations=MappingProxyType(academic),
+    )
+
+
+def role_kind(role: str) -> str | None:
+    """The lexicon's kind of a role ("rank", "party", "case" …): role_kind("Đại tá") == "rank"."""
+    lex = lexicon()
+    key = " ".join(role.split()).casefold()
+    if key in lex.kinds:
+        return lex.kinds[key]
+    first = regex.split(r"\s?[.,]\s?", role)[0]
+    return "degree" if first in lex.abbreviations else None
+
+
+# ----------------------------------------------------------------------------- words
+
+# One syllable-like chunk: letters/digits with inner . & - ' ("TP.HCM", "GD&ĐT", "Li-băng",
+# "R.Hariri"), or one punctuation character.
+_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}]|[.&'’\-](?=[\p{L}\p{N}]))*+|\S")
+_ABBREVIATION = regex.compile(r"(?:[\p{Lu}\p{N}]+[.&\-]?)*\p{Lu}[\p{Lu}\p{N}.&\-]*")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_abbr(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and _ABBREVIATION.fullmatch(word) is not None
+
+
+class _Words:
+    """The text's syllables with offsets, and which of them underthesea joined into one word."""
+
+    def __init__(self, text: Text) -> None:
+        s = text.normalized
+        self.spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _WORD.finditer(s)]
+        self.starts = [a for a, _ in self.spans]
+        # token_of[i]: index of the underthesea token that contains syllable i (or -1).
+        self.token_of = [-1] * len(self.spans)
+        j = 0
+        for k, token in enumerate(text.tokens):
+            while j < len(self.spans) and self.spans[j][0] < token.start:
+                j += 1
+            while j < len(self.spans) and self.spans[j][1] <= token.end:
+                self.token_of[j] = k
+                j += 1
+        self.text = s
+
+    def index_at(self, pos: int) -> int:
+        """Index of the first syllable starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def word(self, i: int) -> str:
+        a, b = self.spans[i]
+        return self.text[a:b]
+
+
+def _same_line_gap(s: str, a: int, b: int) -> bool:
+    """Only spaces between a and b (no newline, no punctuation)."""
+    return a <= b and (a == b or (s[a:b].isspace() and "\n" not in s[a:b]))
+
+
+def read_organization(text: str, words: _Words, pos: int, *, unit: bool = False) -> tuple[int, int] | None:
+    """Our reading of the organisation that starts at ``pos`` (after a role), as (start, end).
+
+    "Sở Xây dựng TP.HCM: …" → the span of "Sở Xây dựng TP.HCM"; "khoa chính trị học." → "khoa
+    chính trị học"; "đã biểu dương" → None. ``unit`` lets plain lowercase words describe the unit
+    first ("trưởng phòng cấp chủ quyền nhà Sở Xây dựng").
+    """
+    reader = _OrganizationReader(text, words)
+    return reader.read(pos, unit=unit)
+
+
+class _OrganizationReader:
+    """Reads an organisation name syllable by syllable; see :func:`read_organization`."""
+
+    def __init__(self, s: str, words: _Words) -> None:
+        self.s = s
+        self.words = words
+        self.lex = lexicon()
+
+    def stop_at(self, k: int) -> bool:
+        return self.lex.stop.match(self.s, self.words.spans[k][0]) is not None
+
+    def is_name_word(self, k: int) -> bool:
+        w = self.words.word(k)
+        return (_is_cap(w) or _is_abbr(w)) and self.lex.title.match(self.s, self.words.spans[k][0]) is None
+
+    def description(self, i: int, end: int, limit: int) -> int:
+        """Index after up to ``limit`` plain lowercase words starting at syllable ``i``."""
+        s, words, k = self.s, self.words, i
+        while k < len(words.spans) and k - i < limit:
+            w = words.word(k)
+            a = words.spans[k][0]
+            prev_end = words.spans[k - 1][1] if k > i else end
+            if not _same_line_gap(s, prev_end, a) or self.stop_at(k) or self.lex.admin.match(s, a):
+                break
+            if not (w[:1].islower() and w.isalpha()):
+                break
+            k += 1
+        return k
+
+    def followed_by_name(self, k: int, after: int) -> bool:
+        words = self.words
+        return k < len(words.spans) and _same_line_gap(self.s, after, words.spans[k][0]) and (
+            self.is_name_word(k) or self.lex.org_head.match(self.s, words.spans[k][0]) is not None
+        )
+
+    def read(self, pos: int, *, unit: bool) -> tuple[int, int] | None:
+        s, words, lex = self.s, self.words, self.lex
+        n = len(words.spans)
+        i = words.index_at(pos)
+        if i >= n or not _same_line_gap(s, pos, words.spans[i][0]):
+            return None
+        start = end = words.spans[i][0]
+        if unit and words.word(i)[:1].islower() and not lex.lower_head.match(s, start):
+            # "trưởng phòng cấp chủ quyền nhà Sở Xây dựng", "trùm ngành viễn thông", "vua thép"
+            k = self.description(i, start, 8)
+            if k > i:
+                end, i = words.spans[k - 1][1], k
+        while i < n:
+            a, b = words.spans[i]
+            if end > start and not _same_line_gap(s, end, a):
+                break
+            w = words.word(i)
+            prev_in = end > start and i > 0 and end == words.spans[i - 1][1]
+            head = lex.org_head.match(s, a) or lex.lower_head.match(s, a)
+            if head and head.group()[:1].islower() and head.group().casefold() in _AMBIGUOUS_LOWER_HEADS \
+                    and not (unit and end == start):
+                head = None
+            if head is not None and (end == start or head.group()[:1].isupper()):
+                # a head ("Sở", "Công ty", "khoa") and the plain words describing it ("Công ty địa
+                # ốc Hùng Vương", "Trung tâm điện máy Lộc Lê", "khoa chính trị học")
+                end, i = head.end(), words.index_at(head.end())
+                k = self.description(i, end, 8)
+                if k > i:
+                    after = words.spans[k - 1][1]
+                    named = self.followed_by_name(k, after) and k - i <= 4
+                    if named or head.group()[:1].islower() or head.group().casefold() in _UNIT_HEADS:
+                        end, i = after, k
+                continue
+            if self.is_name_word(i):
+                end = b
+            elif w[:1].isdigit() and prev_in and w.isalnum():
+                end = b  # "Trung ương 1", "GTVT 3"
+            elif (m := lex.admin.match(s, a)) is not None:
+                nxt = words.index_at(m.end())
+                if nxt < n and _is_cap(words.word(nxt)) and _same_line_gap(s, m.end(), words.spans[nxt][0]):
+                    end, i = m.end(), nxt  # "tỉnh Thanh Hóa", "xã Tiên Cẩm"
+                    continue
+                if end == start or s[a:m.end()][:1].isupper():
+                    end = m.end()  # "Chủ tịch tỉnh"
+                elif prev_in:
+                    end = m.end()  # "UBND tỉnh", "Công an huyện": the unit of the place in context
+                break
+            elif w in ("và", "&") and prev_in and i + 1 < n and self.is_name_word(i + 1):
+                end, i = words.spans[i + 1][1], i + 2  # "Báo chí và Tuyên truyền"
+                continue
+            elif w[:1].islower() and w.isalpha() and prev_in and end > start and not self.stop_at(i):
+                same_token = words.token_of[i] >= 0 and words.token_of[i] == words.token_of[i - 1]
+                if same_token and _is_cap(words.word(i - 1)):
+                    end = b  # "Xây dựng", "Tư pháp": one word with a capitalised first syllable
+                else:
+                    # lowercase words bridging two parts of a name: "Phòng Thi hành án TP Cần Thơ"
+                    k = self.description(i, end, 2)
+                    if k == i or not self.followed_by_name(k, words.spans[k - 1][1]):
+                        break
+                    end, i = words.spans[k - 1][1], k
+                    continue
+            else:
+                break
+            i += 1
+        if end <= start:
+            return None
+        return start, end
+
+
+# ----------------------------------------------------------------------------- recogniser
+
+# Qualifiers of a pupil's or student's role: "lớp 2A", "năm thứ 4", "khóa 2019".
+_STUDENT_QUALIFIER = regex.compile(
+    r"\s+(?:lớp\s+[\p{L}\p{N}/.\-]+|năm\s+thứ\s+(?:\d+|nhất|hai|ba|tư|năm)|khóa\s+[\p{N}\p{L}\-]+)"
+)
+
+
+def recognize(text: Text) -> Iterator[Title]:
+    """Yield every title in ``text.normalized`` with the organisation written after it.
+
+    >>> from vnextract.text import Text
+    >>> [t.text for t in recognize(Text.from_string("Phó Chủ tịch Thường trực UBND tỉnh đã phát biểu."))]
+    ['Phó Chủ tịch Thường trực UBND tỉnh']
+    """
+    lex = lexicon()
+    s = text.normalized
+    words = _Words(text)
+    for m in lex.title.finditer(s):
+        role_start, role_end = m.span("role")
+        key = " ".join(m.group("role").split()).casefold()
+        modifier = MODIFIERS.get(m.group("modifier").casefold()) if m.group("modifier") else None
+        end = role_end
+        if key in _STUDENT_ROLES and (q := _STUDENT_QUALIFIER.match(s, end)):
+            end = q.end()  # the class belongs to the role: "học sinh lớp 2A"
+        kind = role_kind(key)
+        # A rank or degree is followed by a name, never by an organisation: "Thiếu tá Dương Văn Tiến".
+        org_span = None if kind in ("rank", "degree") else _organization_after(s, words, end, key, kind)
+        if key == "chủ" and (org_span is None or not _is_cap(s[org_span[0]])):
+            continue  # "chủ" (owner) is a title only before a named business: "chủ Công ty X"
+        if org_span is not None:
+            organization: str | None = s[org_span[0] : org_span[1]]
+            role = s[role_start : org_span[0]].rstrip(" ,")
+            end = org_span[1]
+        else:
+            organization, role = None, s[role_start:end]
+        yield Title(
+            text=s[m.start() : end],
+            start=m.start(),
+            end=end,
+            role=role,
+            organization=organization,
+            modifier=modifier,
+        )
+
+
+# ", trường TH-THCS Nguyễn Du": a pupil's school after the class, behind a comma.
+_SCHOOL_AFTER_COMMA = regex.compile(r",\s*(?=(?i:trường|THPT|THCS|ĐH|đại\s+học|học\s+viện)(?!\p{L}))")
+
+
+def _organization_after(
+    s: str, words: _Words, end: int, key: str, kind: str | None
+) -> tuple[int, int] | None:
+    """The organisation read right after a role ending at ``end`` (one space between)."""
+    if s.startswith(" ", end) and not s.startswith("  ", end):
+        span = read_organization(s, words, end + 1, unit=key in _UNIT_ROLES or kind == "owner")
+        if span is not None:
+            return span
+    if key in _STUDENT_ROLES and (comma := _SCHOOL_AFTER_COMMA.match(s, end)):
+        return read_organization(s, words, comma.end())
+    return None
