@@ -1,13 +1,1146 @@
-"""Recogniser: entities (first stub; see its issue)."""
+"""Recogniser: persons, organisations and locations (PER / ORG / LOC).
+
+Rules and lexicons, no statistical model: one left-to-right pass over the syllables of each
+sentence, then one pass over the whole document for names seen earlier ("ông Liêm" after
+"Trần Thanh Liêm", "Vinaisalpro" after "Công ty … (Vinaisalpro)").
+
+At each syllable the scanner tries, in this order:
+
+1. a well-known bare organisation ("WHO", "Vinamilk", "Dân trí");
+2. an organisation head noun ("Bộ", "Sở", "UBND", "Công ty" …) and its body, extended over
+   capitalised words, abbreviations, admin units ("UBND tỉnh Bình Dương") and lowercase
+   descriptors ("Trung tâm kiểm soát bệnh tật") until a verb or function word;
+3. a place prefix ("tỉnh", "huyện", "xã", "đường" …; "TP", "Thị xã" when capitalised) and the
+   place name after it; numbered units ("quận 12", "P.10");
+4. an honorific ("ông", "bà" …) or a title/role cue ("Giám đốc", "Thiếu tá", "bị cáo") that
+   makes the next capitalised run a person;
+5. a capitalised run, classified with the gazetteer (provinces, countries), surnames
+   ("Nguyễn Văn A") and district names; what is left is kept for the document pass.
+
+Offsets are into ``text.normalized``. Word boundaries inside lowercase text come from the
+underthesea tokens the Text already holds ("Y tế", "Tài chính" are one word each).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
-from vnextract.records import Span
+import regex
+
+from vnextract.recognizers import gazetteer as gz
+from vnextract.records import Location, Organization, Person, Span
 from vnextract.text import Text
+
+# ----------------------------------------------------------------------------- syllables
+
+_SYLLABLE = gz.SYLLABLE
+
+# Initials before a surname ("W.Buffett", "H.Hariri") or initials only ("H.T.P").
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)++\p{Lu}\p{Ll}++|\p{Lu}(?:\.\p{Lu})++\.?")
+# A Vietnamese-looking name syllable: one capital then lowercase letters ("Liêm", "Thị").
+_NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
+# An abbreviation: two or more capitals ("UBND", "TTTT", "GD&ĐT", "TP.HCM", "BR-VT").
+_ABBREVIATION = regex.compile(r"(?=(?:[^\p{Lu}]*+\p{Lu}){2})[\p{Lu}\p{N}.&\-]++")
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    kind: str  # "cap", "abbr", "lower", "num", "punct"
+    word_start: bool  # starts an underthesea word (False inside "Y tế" at "tế")
+    word: str  # the underthesea word starting here ("Hội nghị"), "" inside a word
+
+
+def _kind(s: str) -> str:
+    c = s[0]
+    if c.isdigit():
+        return "num"
+    if not c.isalpha():
+        return "punct"
+    if c.isupper():
+        return "abbr" if _ABBREVIATION.fullmatch(s) else "cap"
+    return "lower"
+
+
+def _syllables(text: Text, start: int, end: int, words: dict[int, str]) -> list[Tok]:
+    out = []
+    for m in _SYLLABLE.finditer(text.normalized, start, end):
+        s = m.group()
+        w = words.get(m.start(), "")
+        out.append(Tok(s, m.start(), m.end(), _kind(s), bool(w), w))
+    return out
+
+
+# ----------------------------------------------------------------------------- small tables
+
+# Place prefixes: lowercase ones stay outside the span ("tỉnh Bình Dương" → "Bình Dương"),
+# the value is the Location.kind they give.
+_LOC_PREFIXES: dict[tuple[str, ...], str] = {
+    ("tỉnh",): "tỉnh",
+    ("thành", "phố"): "thành phố",
+    ("tp",): "thành phố",
+    ("huyện",): "huyện",
+    ("quận",): "quận",
+    ("thị", "xã"): "thị xã",
+    ("thị", "trấn"): "thị trấn",
+    ("xã",): "xã",
+    ("phường",): "phường",
+    ("thôn",): "thôn",
+    ("ấp",): "ấp",
+    ("làng",): "làng",
+    ("bản",): "bản",
+    ("xóm",): "xóm",
+    ("khu", "phố"): "khu phố",
+    ("tổ", "dân", "phố"): "tổ dân phố",
+    ("đường",): "đường",
+    ("phố",): "phố",
+    ("ngõ",): "ngõ",
+    ("hẻm",): "hẻm",
+    ("đại", "lộ"): "đường",
+    ("quốc", "lộ"): "đường",
+    ("tỉnh", "lộ"): "đường",
+    ("sông",): "sông",
+    ("núi",): "núi",
+    ("hồ",): "hồ",
+    ("đảo",): "đảo",
+    ("quần", "đảo"): "đảo",
+    ("vịnh",): "vịnh",
+    ("đèo",): "đèo",
+    ("cầu",): "cầu",
+    ("cửa", "khẩu"): "cửa khẩu",
+    ("sân", "bay"): "sân bay",
+    ("khu", "vực"): "vùng",
+    ("quốc", "tịch"): "quốc gia",
+    ("bang",): "bang",
+    ("tiểu", "bang"): "bang",
+    ("thủ", "đô"): "thành phố",
+    ("thành", "phố", "cảng"): "thành phố",
+    ("kênh",): "kênh",
+}
+# Capitalised prefixes that are part of the usual name ("TP Hồ Chí Minh", "Thị xã Nghĩa Lộ").
+_CAP_LOC_PREFIXES: dict[tuple[str, ...], str] = {
+    ("TP",): "thành phố",
+    ("TP.",): "thành phố",
+    ("TP", "."): "thành phố",
+    ("Tp", "."): "thành phố",
+    ("Tp.",): "thành phố",
+    ("Tp",): "thành phố",
+    ("Thành", "phố"): "thành phố",
+    ("Thị", "xã"): "thị xã",
+    ("Thị", "trấn"): "thị trấn",
+    ("Q.",): "quận",
+    ("P.",): "phường",
+    ("Thôn",): "thôn",
+    ("Làng",): "làng",
+    ("Ấp",): "ấp",
+    ("Sân", "bay"): "sân bay",
+    ("Sân", "bay", "Quốc", "tế"): "sân bay",
+    ("Cảng",): "cảng",
+    ("Đường",): "đường",
+    ("Phố",): "phố",
+    ("Quận",): "quận",
+    ("Phường",): "phường",
+    ("Huyện",): "huyện",
+    ("Xã",): "xã",
+    ("Tỉnh",): "tỉnh",
+    ("Khu", "phố"): "khu phố",
+}
+# Capitalised prefixes that are only sentence case: kept out of the span ("Tỉnh Hải Dương
+# yêu cầu" → "Hải Dương"), like their lowercase forms.
+_SENTENCE_CASE_PREFIXES = frozenset(
+    {("Tỉnh",), ("Huyện",), ("Xã",), ("Phường",), ("Quận",), ("Đường",), ("Phố",)}
+)
+# Prefixes that take a number: the number and prefix make the name ("quận 12", "ấp 7").
+_NUMBERED = frozenset({"quận", "phường", "ấp", "khu phố", "tổ dân phố", "thôn", "đường", "xóm", "bản", "khu"})
+# Admin words inside an organisation's name ("UBND tỉnh", "Công an huyện Củ Chi").
+_ADMIN_WORDS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("tỉnh",),
+        ("huyện",),
+        ("xã",),
+        ("quận",),
+        ("phường",),
+        ("thị", "xã"),
+        ("thị", "trấn"),
+        ("thành", "phố"),
+        ("tp",),
+        ("TP",),
+        ("TP.",),
+        ("Tp.",),
+        ("thôn",),
+        ("ấp",),
+    }
+)
+# Lowercase words that introduce an organisation but stay outside its span ("báo Tuổi Trẻ").
+_ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("báo",),
+        ("tờ",),
+        ("tạp", "chí"),
+        ("hãng",),
+        ("hãng", "tin"),
+        ("hãng", "thông", "tấn"),
+        ("nhóm",),
+        ("ban", "nhạc"),
+        ("trường",),
+        ("công", "ty"),
+        ("tập", "đoàn"),
+        ("đài",),
+        ("kênh",),
+        ("câu", "lạc", "bộ"),
+        ("đội", "bóng"),
+        ("ngân", "hàng"),
+        ("nhà", "mạng"),
+        ("đảng",),
+    }
+)
+# Heads whose name may go on in lowercase ("Trung tâm kiểm soát bệnh tật", "Quỹ hỗ trợ phát
+# triển", "Công ty cổ phần dược phẩm Nam Hà"); other heads need a capitalised word next.
+_LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("Trung", "tâm"),
+        ("Phòng",),
+        ("Quỹ",),
+        ("Ban",),
+        ("Chi", "cục"),
+        ("Công", "ty"),
+        ("Cty",),
+        ("Tổng", "công", "ty"),
+        ("Hội",),
+        ("Hiệp", "hội"),
+        ("Công", "an"),
+        ("Cơ", "quan", "điều", "tra"),
+        ("Viện",),
+        ("Trường",),
+        ("Bệnh", "viện"),
+        ("Trạm", "y", "tế"),
+        ("Trạm", "Y", "tế"),
+        ("Xí", "nghiệp"),
+        ("Nhà", "máy"),
+        ("Tổng", "lãnh", "sự", "quán"),
+        ("Đại", "sứ", "quán"),
+        ("Lãnh", "sự", "quán"),
+        ("Tòa", "án", "nhân", "dân"),
+        ("Ủy", "ban", "nhân", "dân"),
+        ("Hội", "đồng", "nhân", "dân"),
+        ("THPT",),
+        ("THCS",),
+        ("TH-THCS",),
+        ("Tiểu", "học"),
+        ("Mầm", "non"),
+        ("Chi", "nhánh"),
+        ("Văn", "phòng"),
+        ("Cục",),
+        ("Vụ",),
+        ("Sở",),
+        ("Bộ", "Chỉ", "huy"),
+        ("Đội",),
+    }
+)
+# Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
+_AT_PLACE_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("Tổng", "lãnh", "sự", "quán"),
+        ("Đại", "sứ", "quán"),
+        ("Lãnh", "sự", "quán"),
+        ("Chi", "nhánh"),
+        ("Văn", "phòng"),
+    }
+)
+# Words after a title that belong to it ("Phó Chủ tịch Thường trực"), not a name.
+_CUE_MODIFIERS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("Thường", "trực"),
+        ("thường", "trực"),
+        ("Thường", "vụ"),
+        ("thường", "vụ"),
+        ("Trung", "ương"),
+        ("phụ", "trách"),
+        ("kiêm",),
+    }
+)
+# Heads often followed by a person's name that is part of the organisation's name
+# ("Trường THPT Lê Quý Đôn", "trường TH-THCS Nguyễn Du").
+_NAMED_AFTER_PEOPLE: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("Trường",),
+        ("THPT",),
+        ("THCS",),
+        ("TH-THCS",),
+        ("Tiểu", "học"),
+        ("Mầm", "non"),
+        ("Đại", "học"),
+        ("ĐH",),
+        ("Học", "viện"),
+        ("Bệnh", "viện"),
+        ("Nhà", "văn", "hóa"),
+        ("Quỹ",),
+        ("Hội",),
+        ("Trường", "Đại", "học"),
+        ("Cao", "đẳng"),
+        ("Công", "ty"),
+        ("Tập", "đoàn"),
+    }
+)
+# Documents, not names: "Ban Chỉ đạo Quốc gia và Quyết định số 93" stops before "Quyết định".
+_DOCUMENT_WORDS: frozenset[str] = frozenset(
+    {"Quyết", "Nghị", "Thông", "Công", "Chỉ", "Luật", "Kế", "Văn", "Tờ", "Đề", "Báo", "Điều", "Khoản"}
+)
+_DOCUMENT_KEYS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("Quyết", "định"),
+        ("Nghị", "định"),
+        ("Thông", "tư"),
+        ("Công", "văn"),
+        ("Chỉ", "thị"),
+        ("Nghị", "quyết"),
+        ("Luật",),
+        ("Kế", "hoạch"),
+        ("Thông", "báo"),
+        ("Văn", "bản"),
+        ("Tờ", "trình"),
+        ("Đề", "án"),
+        ("Báo", "cáo"),
+        ("Điều",),
+        ("Khoản",),
+    }
+)
+# Words that make a foreign capitalised run an organisation ("European Super League").
+_FOREIGN_ORG_WORDS = frozenset(
+    {
+        "League",
+        "Club",
+        "FC",
+        "Group",
+        "Foundation",
+        "Company",
+        "Corp",
+        "Corporation",
+        "Inc",
+        "Ltd",
+        "Bank",
+        "University",
+        "College",
+        "Institute",
+        "Association",
+        "Airlines",
+        "Airways",
+        "Motors",
+        "Holdings",
+        "Partners",
+        "Capital",
+        "Fund",
+        "Agency",
+        "Council",
+        "Committee",
+        "Organization",
+        "Organisation",
+        "Union",
+        "Federation",
+        "Sports",
+        "News",
+        "Times",
+        "Post",
+        "Journal",
+        "Channel",
+        "TV",
+        "Studios",
+        "Studio",
+        "Pictures",
+        "Records",
+        "Entertainment",
+        "Technologies",
+        "Technology",
+        "Systems",
+        "Software",
+        "Media",
+        "Press",
+        "Electronics",
+        "Pharma",
+        "Energy",
+        "Petroleum",
+        "Hotel",
+        "Resort",
+    }
+)
+# Words before a head that make it generic, not one named organisation ("6 CLB Anh",
+# "các Sở", "những công ty").
+_PLURAL = frozenset({"các", "những", "mọi", "nhiều", "mỗi", "từng", "vài", "hai", "ba", "bốn"})
+# Years of the sexagenary cycle ("Giáp Thân" = 2004), not names.
+_STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"})
+_BRANCHES = frozenset(
+    {"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"}
+)
+# Compass and generic words never taken as a short reference to a person ("miền Nam").
+_NOT_SHORT_NAMES = frozenset({"Bắc", "Nam", "Đông", "Tây", "Trung", "Việt", "Anh", "Nga", "Mỹ"})
+# "Ảnh:" (photo:) credits a person or an organisation.
+_PHOTO = frozenset({"Ảnh", "ảnh"})
+
+_MAX_LOWER_WORDS = 5  # lowercase words an organisation body may run on for
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+class Cand(NamedTuple):
+    label: str  # "PER", "ORG", "LOC" or "UNK" (a capitalised run not yet classified)
+    start: int  # token index
+    end: int
+    honorific: str | None = None
+    kind: str | None = None  # Location.kind
+    by_cue: bool = False  # a person only because a title came before ("Giám đốc Vinaisalpro")
+
+
+def _match(toks: Sequence[Tok], i: int, table: Container[tuple[str, ...]], max_len: int) -> int:
+    """Length of the longest entry of ``table`` (a container of syllable tuples) at ``i``."""
+    best = 0
+    limit = min(max_len, len(toks) - i)
+    for n in range(1, limit + 1):
+        if tuple(t.text for t in toks[i : i + n]) in table:
+            best = n
+    return best
+
+
+class _Lex(NamedTuple):
+    places: Mapping[gz.Key, gz.Place]
+    place_len: int
+    heads: Mapping[gz.Key, gz.OrgHead]
+    head_len: int
+    orgs: frozenset[gz.Key]
+    org_len: int
+    cues: frozenset[gz.Key]
+    cue_len: int
+    stops: frozenset[gz.Key]
+    surnames: Mapping[str, float]
+    honorifics: frozenset[str]
+    words: frozenset[str]
+
+
+_LEX: _Lex | None = None
+
+
+def _lex() -> _Lex:
+    global _LEX
+    if _LEX is None:
+        places = gz.places()
+        heads = gz.org_heads()
+        orgs = gz.known_organizations()
+        cues = gz.person_cues()
+        _LEX = _Lex(
+            places,
+            max(map(len, places)),
+            heads,
+            max(map(len, heads)),
+            orgs,
+            max(map(len, orgs)),
+            cues,
+            max(map(len, cues)),
+            gz.stopwords(),
+            gz.surnames(),
+            gz.honorifics(),
+            gz.common_words(),
+        )
+    return _LEX
+
+
+class _Sentence:
+    """One sentence's syllables and the scanner over them."""
+
+    def __init__(self, toks: list[Tok], lex: _Lex) -> None:
+        self.toks = toks
+        self.lex = lex
+        self.n = len(toks)
+
+    # --------------------------------------------------------------- token predicates
+
+    def is_name_tok(self, j: int) -> bool:
+        return j < self.n and self.toks[j].kind in ("cap", "abbr")
+
+    def key_at(self, j: int, n: int) -> tuple[str, ...]:
+        return tuple(t.text for t in self.toks[j : j + n])
+
+    def place_at(self, j: int, end: int | None = None, max_tier: int = gz.TIER_COMMUNE) -> int:
+        """Length of the longest place name at ``j`` (within ``end``) of tier <= max_tier."""
+        lex = self.lex
+        stop = self.n if end is None else end
+        best = 0
+        for n in range(1, min(lex.place_len, stop - j) + 1):
+            p = lex.places.get(self.key_at(j, n))
+            if p is not None and p.tier <= max_tier:
+                best = n
+        return best
+
+    def place_kind(self, j: int, n: int) -> str | None:
+        p = self.lex.places.get(self.key_at(j, n))
+        return p.kind if p is not None else None
+
+    def head_at(self, j: int) -> int:
+        """Length of an organisation head at ``j`` (0 when the syllables form a common word:
+        "Hội nghị" is a conference, "Bộ trưởng" a minister, not heads)."""
+        if j >= self.n or self.toks[j].kind not in ("cap", "abbr"):
+            return 0
+        n = _match(self.toks, j, self.lex.heads, self.lex.head_len)
+        if n and j + n < self.n:
+            nxt = self.toks[j + n]
+            if nxt.kind == "lower" and not nxt.word_start:
+                # "Hội nghị", "Bộ trưởng", "Ban tổ chức": the head syllable starts a longer
+                # common word. Heads of several syllables ("Công ty") are words themselves.
+                word = self.toks[j].word.lower()
+                if n == 1 and (
+                    word in self.lex.words or (self.toks[j].text.lower() + " " + nxt.text) in self.lex.words
+                ):
+                    return 0
+            if (
+                self.toks[j].kind == "abbr"
+                and nxt.kind == "abbr"
+                and nxt.text.isalpha()
+                and len(nxt.text) >= 3
+                and nxt.text.lower() in self.lex.words
+            ):
+                return 0  # "CA BỆNH 2813": a heading in capitals, not "Công an"
+        return n
+
+    def continues_word(self, k: int) -> bool:
+        """The lowercase syllable at ``k`` finishes a word begun before it: "tế" in "Y tế",
+        "chính" in "Tài chính" (underthesea's word and the dictionary agree)."""
+        toks = self.toks
+        t = toks[k]
+        if t.word_start or k == 0:
+            return False
+        prev = toks[k - 1]
+        if prev.kind == "lower":
+            return True
+        if prev.kind not in ("cap", "abbr"):
+            return False
+        words = self.lex.words
+        if (prev.text.lower() + " " + t.text) in words:
+            return True
+        return k >= 2 and (toks[k - 2].text.lower() + " " + prev.text.lower() + " " + t.text) in words
+
+    def stop_at(self, j: int) -> int:
+        """Length of a stop word at ``j`` that is a whole underthesea word ("phát" is not one
+        inside "phát triển")."""
+        toks = self.toks
+        best = 0
+        for n in range(1, min(3, self.n - j) + 1):
+            if self.key_at(j, n) in self.lex.stops and (j + n >= self.n or toks[j + n].word_start):
+                best = n
+        return best
+
+    def is_person_start(self, j: int, end: int | None = None) -> bool:
+        """A Vietnamese full name starts at ``j``: a surname then 1–3 name syllables."""
+        stop = self.n if end is None else end
+        if j >= stop or self.toks[j].text not in self.lex.surnames:
+            return False
+        k = j + 1
+        while (
+            k < stop
+            and k - j < 4
+            and self.toks[k].kind == "cap"
+            and _NAME_SYLLABLE.fullmatch(self.toks[k].text)
+        ):
+            k += 1
+        if k == j + 1:
+            return False
+        # "Hà Nội", "Lâm Đồng": a place, not a person
+        return self.place_at(j, k, gz.TIER_DISTRICT) < k - j
+
+    def cap_run(self, j: int) -> int:
+        """End of the run of capitalised syllables from ``j`` (stops before an org head)."""
+        k = j
+        place_end = j + self.place_at(j, None, gz.TIER_DISTRICT)
+        while k < self.n and self.toks[k].kind in ("cap", "abbr"):
+            if k > j and k >= place_end:
+                h = self.head_at(k)
+                if h:
+                    head = self.key_at(k, h)
+                    body_end, named = self.org_body(k + h, head)
+                    if named or self.lex.heads[head].standalone or body_end > k + h:
+                        break  # "Hoàng Hữu Đoàn": "Đoàn" heads nothing here, it is a name
+            k += 1
+        return k
+
+    # --------------------------------------------------------------- organisation body
+
+    def org_body(self, j: int, head: tuple[str, ...]) -> tuple[int, bool]:
+        """End of an organisation's body starting at ``j``; and whether it names something."""
+        toks, n = self.toks, self.n
+        lowercase_ok = head in _LOWERCASE_BODY_HEADS
+        people_ok = head in _NAMED_AFTER_PEOPLE
+        end = j
+        named = False
+        proper = False  # the last capitalised word is a proper name ("Hậu Nghĩa"), not "Sản xuất"
+        lower_words = 0
+        k = j
+        while k < n:
+            t = toks[k]
+            if t.kind in ("cap", "abbr"):
+                prev = toks[k - 1] if k > j else None
+                if (
+                    named
+                    and not people_ok
+                    and prev is not None
+                    and prev.kind in ("cap", "abbr")
+                    and self.is_person_start(k)
+                ):
+                    break  # "Sở TTTT Lai Xuân Thành": the name of the director follows
+                if k > j and t.text in self.lex.honorifics:
+                    break
+                if _match(toks, k, _DOCUMENT_KEYS, 2):
+                    break
+                nxt = toks[k + 1] if k + 1 < n else None
+                proper = bool(
+                    (prev is not None and k > j and prev.kind in ("cap", "abbr"))
+                    or (t.kind == "abbr" and not self.head_at(k))
+                    or self.place_at(k, None, gz.TIER_BARE)
+                )
+                if nxt is not None and nxt.kind == "lower" and not nxt.word_start:
+                    proper = False  # "Sản xuất", "Phát triển": a common word capitalised
+                k += 1
+                end, named, lower_words = k, True, 0
+                continue
+            if t.kind == "num":
+                prev = toks[k - 1]
+                nxt = toks[k + 1] if k + 1 < n else None
+                if (
+                    k > j
+                    and prev.kind in ("cap", "abbr", "lower")
+                    and (named or self._admin_before(k))
+                    and (nxt is None or nxt.kind == "punct" or self.stop_at(k + 1))
+                ):
+                    k += 1
+                    end = k
+                    continue
+                break
+            if t.kind == "lower":
+                admin = _match(toks, k, _ADMIN_WORDS, 3) if t.word_start else 0  # not "nông thôn"
+                if t.text == "tại" and head in _AT_PLACE_HEADS and named:
+                    m = self._place_with_prefix(k + 1)
+                    if m:
+                        k = end = m
+                        continue
+                    break
+                if not admin and named and proper and t.word_start:
+                    break  # "Sở TTTT đã", "Bệnh viện Hậu Nghĩa chữa trị": a proper name ends it
+                if admin:
+                    after = k + admin
+                    if self.is_name_tok(after):
+                        stop = self.cap_run(after)
+                        # keep the place; a person's name after it is not part of the body
+                        m = self.place_at(after, stop)
+                        if m and m < stop - after and self.is_person_start(after + m, stop):
+                            stop = after + m
+                        else:
+                            for q in range(after + 1, stop):
+                                if self.is_person_start(q, stop) and not self.place_at(
+                                    q, stop, gz.TIER_DISTRICT
+                                ):
+                                    stop = q
+                                    break
+                        k = end = stop
+                        named = proper = True
+                        lower_words = 0
+                        continue
+                    if after < n and toks[after].kind == "num":
+                        k = end = after + 1
+                        named = proper = True
+                        continue
+                    end = after  # "UBND tỉnh", "Công an huyện": the admin word ends it
+                    break
+                if k > j and self.continues_word(k):
+                    k += 1  # rest of a word begun before: "Y tế", "Tài chính"
+                    end = k
+                    continue
+                if t.text == "và" or t.text == "&":
+                    if (
+                        self.is_name_tok(k + 1)
+                        and not self.head_at(k + 1)
+                        and not self.is_person_start(k + 1)
+                        and not _match(toks, k + 1, _DOCUMENT_KEYS, 2)
+                        and not self.place_at(k + 1, None, gz.TIER_DISTRICT)
+                    ):
+                        k += 1
+                        continue
+                    break
+                if self.stop_at(k):
+                    break
+                if not (named or lowercase_ok) or lower_words >= _MAX_LOWER_WORDS:
+                    break
+                lower_words += 1
+                k += 1
+                end = k
+                continue
+            # punctuation
+            if t.text in "-–" and k > j:
+                if self.head_at(k + 1):
+                    k += 1  # "Cục Quản lý Khám chữa bệnh - Bộ Y tế"
+                    continue
+                if (
+                    toks[k - 1].kind == "lower"
+                    and k + 1 < n
+                    and toks[k + 1].kind == "lower"
+                    and not self.stop_at(k + 1)
+                ):
+                    k += 1  # "Phòng tài nguyên - môi trường"
+                    continue
+            if t.text == "&" and self.is_name_tok(k + 1):
+                k += 1
+                continue
+            if t.text == "." and k > j and toks[k - 1].text in ("TP", "Tp") and self.is_name_tok(k + 1):
+                k += 1  # "TP. Hồ Chí Minh"
+                continue
+            if (
+                t.text == "("
+                and named
+                and k + 3 < n
+                and toks[k + 1].kind == "abbr"
+                and toks[k + 2].text == ")"
+                and _match(toks, k + 3, _ADMIN_WORDS, 3)
+            ):
+                k += 3  # "Ngành Thông tin và Truyền thông (TTTT) tỉnh Bình Dương"
+                continue
+            break
+        if (
+            not named
+            and end > j
+            and lower_words < 2
+            and not _match(toks, end - 1, _ADMIN_WORDS, 1)
+            and toks[end - 1].kind != "num"
+        ):
+            return j, False  # "trường THPT chuyên của …": one generic word names nothing
+        return end, named
+
+    def _admin_before(self, k: int) -> bool:
+        return any(_match(self.toks, k - m, _ADMIN_WORDS, 3) == m for m in (1, 2) if k - m >= 0)
+
+    def _place_with_prefix(self, j: int) -> int:
+        """End of "[TP] <place>" at ``j`` or 0."""
+        k = j
+        m = _match(self.toks, k, _CAP_LOC_PREFIXES, 4) or _match(self.toks, k, _LOC_PREFIXES, 3)
+        k += m
+        if self.is_name_tok(k):
+            return self.cap_run(k)
+        return 0
+
+    # --------------------------------------------------------------- the scan
+
+    def scan(self) -> list[Cand]:
+        toks, n, lex = self.toks, self.n, self.lex
+        out: list[Cand] = []
+        i = 0
+        pending: str | None = None  # "" after a title cue, the honorific after one
+        while i < n:
+            t = toks[i]
+            at_sentence_start = i == 0 or (i == 1 and toks[0].kind == "punct")
+
+            # 1. a well-known organisation ("WHO", "Dân trí") — not inside a longer capitalised run
+            m = _match(toks, i, lex.orgs, lex.org_len)
+            if m and not self.is_name_tok(i + m) and not (i > 0 and toks[i - 1].kind in ("cap", "abbr")):
+                out.append(Cand("ORG", i, i + m))
+                i += m
+                pending = None
+                continue
+
+            # 2. an organisation head and its body
+            h = self.head_at(i)
+            if (
+                h
+                and i > 0
+                and (
+                    (toks[i - 1].kind == "num" and not (i > 1 and toks[i - 2].text == "thứ"))
+                    or toks[i - 1].text in _PLURAL
+                )
+            ):
+                i += h  # "6 CLB Anh", "các Sở": several, not one named organisation
+                pending = None
+                continue
+            if h:
+                p = self.place_at(i, None, gz.TIER_DISTRICT)
+                head = self.key_at(i, h)
+                end, named = self.org_body(i + h, head)
+                if p >= end - i and p > 0:
+                    pass  # "Đài Loan", "Hội An": a place that starts like a head
+                elif named or (lex.heads[head].standalone or end > i + h):
+                    out.append(Cand("ORG", i, end))
+                    i = self._after_org(out, end)
+                    pending = None
+                    continue
+                elif not (pending or self.is_person_start(i)):
+                    # a head naming nothing ("của Học viện;", "chiến sĩ Công an và") is no name
+                    i += h
+                    pending = None
+                    continue
+            if t.kind == "lower":
+                # "ngành TTTT": a sector named by an abbreviation
+                if t.text == "ngành" and i + 1 < n and toks[i + 1].kind == "abbr":
+                    end, _ = self.org_body(i + 1, ("Ngành",))
+                    out.append(Cand("ORG", i, max(end, i + 2)))
+                    i = max(end, i + 2)
+                    continue
+                p = self.place_at(i, None, gz.TIER_BARE)
+                if p:  # "châu Á", "đồng bằng sông Cửu Long"
+                    out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
+                    i += p
+                    continue
+                intro = _match(toks, i, _ORG_INTRODUCERS, 3)
+                if (
+                    intro
+                    and t.word_start
+                    and self.is_name_tok(i + intro)
+                    and not self.is_person_start(i + intro)
+                    and not (i > 0 and toks[i - 1].kind == "lower" and not t.word_start)
+                ):
+                    j = i + intro
+                    if self.head_at(j):
+                        i = j  # "trường THPT …": the head decides
+                        continue
+                    if not self.place_at(j, None, gz.TIER_DISTRICT):
+                        end, _ = self.org_body(j, ("",))
+                        out.append(Cand("ORG", j, end))
+                        i = self._after_org(out, end)
+                        continue
+
+            # 3. a place prefix and its name
+            place = self._place(i, at_sentence_start)
+            if place is not None:
+                out.append(place)
+                i = place.end
+                pending = None
+                continue
+
+            # 4. honorifics and title cues
+            if t.text.lower() in lex.honorifics and (
+                t.kind == "lower" or at_sentence_start or t.kind == "cap"
+            ):
+                p = self.place_at(i, None, gz.TIER_DISTRICT)
+                if p >= 2:
+                    out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
+                    i += p
+                    continue
+                if (
+                    (self.is_name_tok(i + 1)
+                    and toks[i + 1].kind == "cap")
+                    or (i + 1 < n and _INITIALS.fullmatch(toks[i + 1].text))
+                ):
+                    pending = t.text.lower()
+                    i += 1
+                    continue
+            c = _match(toks, i, lex.cues, lex.cue_len)
+            if c:
+                i += c
+                while True:
+                    mod = _match(toks, i, _CUE_MODIFIERS, 2)
+                    if not mod:
+                        break
+                    i += mod
+                pending = pending or ""
+                continue
+            if t.text in _PHOTO and i + 1 < n and toks[i + 1].text == ":":
+                i += 2
+                pending = ""
+                continue
+
+            # 5. initials ("W.Buffett", "H.T.P")
+            if (
+                t.kind in ("cap", "abbr")
+                and _INITIALS.fullmatch(t.text)
+                and not t.text.startswith(("TP.", "Tp."))
+            ):
+                end = i + 1
+                while end < n and toks[end].kind == "cap" and _NAME_SYLLABLE.fullmatch(toks[end].text):
+                    end += 1
+                out.append(Cand("PER", i, end, honorific=pending or None))
+                i, pending = end, None
+                continue
+
+            # 6. a capitalised run
+            if t.kind in ("cap", "abbr"):
+                end = self.cap_run(i)
+                p = self.place_at(i, None, gz.TIER_BARE)
+                if p > end - i:  # "Thừa Thiên - Huế"
+                    out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
+                    i, pending = i + p, None
+                    continue
+                got = self._classify(i, end, pending, at_sentence_start, out)
+                out.extend(got)
+                # "Chủ tịch European Super League, Florentino Perez": the title's person may
+                # still follow its organisation
+                i, pending = end, (pending if got and got[-1].label in ("ORG", "LOC") else None)
+                continue
+
+            # an address number before a street named after a person: "32/8 Đặng Văn Ngữ"
+            if t.kind == "num" and i + 3 < n and toks[i + 1].text == "/" and toks[i + 2].kind == "num":
+                j = i + 3
+                if self.is_name_tok(j) and self.is_person_start(j):
+                    end = self.cap_run(j)
+                    out.append(Cand("LOC", j, end, kind="đường"))
+                    i = end
+                    continue
+            if t.kind != "punct" or t.text not in ",":
+                pending = None if t.kind in ("lower", "punct", "num") else pending
+            i += 1
+        return out
+
+    def _after_org(self, out: list[Cand], end: int) -> int:
+        """After an organisation: "(Vinaisalpro)" right behind it is its short name."""
+        toks = self.toks
+        if (
+            end + 2 < self.n
+            and toks[end].text == "("
+            and toks[end + 2].text == ")"
+            and toks[end + 1].kind in ("cap", "abbr")
+            and not self.place_at(end + 1, end + 2)
+            and not self.is_person_start(end + 1)
+        ):
+            out.append(Cand("ORG", end + 1, end + 2))
+            return end + 3
+        return end
+
+    def _place(self, i: int, at_sentence_start: bool) -> Cand | None:
+        """A place written with its prefix at ``i``: "tỉnh Bình Dương", "TP.HCM", "quận 12"."""
+        toks = self.toks
+        m = _match(toks, i, _CAP_LOC_PREFIXES, 4)
+        if m and self.key_at(i, m) in {("Đường",), ("Phố",)} and self.is_person_start(i):
+            return None  # "Đường Thị Quế": Đường is also a surname
+        include = bool(m)
+        kind = _CAP_LOC_PREFIXES.get(self.key_at(i, m)) if m else None
+        if m and (self.key_at(i, m) in _SENTENCE_CASE_PREFIXES):
+            include = not at_sentence_start and self.key_at(i, m) not in {("Đường",), ("Phố",)}
+            if at_sentence_start:
+                include = False
+        if not m and (toks[i].word_start or (i + 1 < self.n and toks[i + 1].kind == "cap")):
+            # a whole word ("thôn" but not "nông thôn 1"), or one underthesea glued to a name
+            m = _match(toks, i, _LOC_PREFIXES, 3)
+            kind = _LOC_PREFIXES.get(self.key_at(i, m)) if m else None
+            include = False
+        if not m:
+            return None
+        j = i + m
+        if j >= self.n:
+            return None
+        nxt = toks[j]
+        if nxt.kind == "num" and kind in _NUMBERED and (m > 0):
+            return Cand("LOC", i, j + 1, kind=kind)
+        if nxt.kind == "lower" and self.place_at(j, None, gz.TIER_BARE) and kind in ("vùng",):
+            p = self.place_at(j, None, gz.TIER_BARE)  # "khu vực châu Á - Thái Bình Dương"
+            return Cand("LOC", j, j + p, kind=self.place_kind(j, p))
+        if nxt.kind not in ("cap", "abbr") or self.head_at(j):
+            return None
+        end = self.cap_run(j)
+        p = self.place_at(j, None)
+        if p > end - j:
+            end = j + p  # "Thừa Thiên - Huế" spans a hyphen
+        elif p and p < end - j and self.is_person_start(j + p, end):
+            end = j + p  # "phường Lam Hạ Nguyễn …"
+        elif kind not in ("đường", "phố", "sân bay", "cầu"):
+            for q in range(j + 1, end):
+                if self.is_person_start(q, end) and not self.place_at(q, end, gz.TIER_DISTRICT):
+                    end = q
+                    break
+        if (
+            end + 1 < self.n
+            and toks[end].kind == "num"
+            and toks[end + 1].kind == "punct"
+            and toks[end].text.isdigit()
+        ):
+            end += 1  # "làng Kép 2,"
+        start = i if include else j
+        return Cand("LOC", start, end, kind=kind if kind != "vùng" else self.place_kind(j, end - j) or kind)
+
+    def _classify(
+        self, i: int, end: int, pending: str | None, at_sentence_start: bool, out: list[Cand]
+    ) -> list[Cand]:
+        """Classify the capitalised run [i, end)."""
+        toks = self.toks
+        n_run = end - i
+        if n_run == 1 and end < self.n and toks[end].kind == "lower" and self.continues_word(end):
+            return []  # "Hộ tịch", "Sắc đẹp": a common word written with a capital, not a name
+        if at_sentence_start and n_run > 1 and not self.is_person_start(i, end):
+            w = toks[i].text.lower()
+            if ((w,) in self.lex.stops or w in self.lex.words) and not self.place_at(
+                i, end, gz.TIER_DISTRICT
+            ):
+                # "Riêng Nga có …": a sentence-initial common word before the name
+                return self._classify(i + 1, end, pending, False, out)
+        if n_run == 2 and toks[i].text in _STEMS and toks[i + 1].text in _BRANCHES:
+            return []  # "Tết Giáp Thân": a year of the cycle
+        if pending is not None and n_run >= 2:
+            m = _match(toks, i, self.lex.orgs, min(self.lex.org_len, n_run - 1))
+            if m:  # "Tổng thư ký NATO George Robertson"
+                return [Cand("ORG", i, i + m), *self._classify(i + m, end, pending, False, out)]
+        if n_run >= 2 and any(t.text in _FOREIGN_ORG_WORDS for t in toks[i + 1 : end]):
+            return [Cand("ORG", i, end)]  # "European Super League", "Sky Sports"
+        p = self.place_at(i, end, gz.TIER_BARE)
+        after_loc = self._after_place_list(i, out)
+        single_name = n_run == 1 and pending  # "bà Nga": a given name that is also a country
+        if p == n_run and not single_name:
+            return [Cand("LOC", i, end, kind=self.place_kind(i, p))]
+        if p and p < n_run and _INITIALS.fullmatch(toks[i + p].text):  # "Ấn Độ L.Mittal"
+            return [Cand("LOC", i, i + p, kind=self.place_kind(i, p)), Cand("PER", i + p, end)]
+        if pending is not None:
+            if all(t.kind == "abbr" and "." not in t.text for t in toks[i:end]):
+                return []  # "(ảnh: CTV)": an abbreviation, not a name
+            if p and p < n_run:  # "Thủ tướng Li-băng R.Hariri"
+                return [
+                    Cand("LOC", i, i + p, kind=self.place_kind(i, p)),
+                    Cand("PER", i + p, end, honorific=pending or None),
+                ]
+            if n_run > 5:
+                return []
+            return [Cand("PER", i, end, honorific=pending or None, by_cue=not pending)]
+        if (
+            out
+            and out[-1].label == "PER"
+            and i >= 1
+            and out[-1].end == i - 1
+            and toks[i - 1].text in (",", "và")
+            and n_run <= 4
+            and not p
+            and all(_NAME_SYLLABLE.fullmatch(t.text) for t in toks[i:end])
+        ):
+            return [Cand("PER", i, end)]  # "Simo Fotso Victor và Tala Pierre Marie"
+        if self.is_person_start(i, end) and n_run <= 4:
+            return [Cand("PER", i, end)]
+        d = self.place_at(i, end, gz.TIER_DISTRICT)
+        if d == n_run:
+            return [Cand("LOC", i, end, kind=self.place_kind(i, d))]
+        if after_loc:
+            c = self.place_at(i, end, gz.TIER_COMMUNE)
+            if c == n_run:
+                return [Cand("LOC", i, end, kind=self.place_kind(i, c))]
+        # a place then a person: "Vĩnh Long Lê Văn Quý"
+        if d and self.is_person_start(i + d, end):
+            return [Cand("LOC", i, i + d, kind=self.place_kind(i, d)), Cand("PER", i + d, end)]
+        # a surname inside a longer run: "… Nguyễn Văn A"
+        for q in range(i + 1, end):
+            if self.is_person_start(q, end) and end - q <= 4:
+                return [Cand("UNK", i, q), Cand("PER", q, end)]
+        if at_sentence_start and n_run == 1:
+            w = toks[i].text.lower()
+            if (w,) in self.lex.stops or w in self.lex.words:
+                return [Cand("UNK", i, end, kind="sentence-start")]
+        return [Cand("UNK", i, end)]
+
+    def _after_place_list(self, i: int, out: list[Cand]) -> bool:
+        """The run follows a place and "," or "(": "xã Long An, Long Hồ, Vĩnh Long"."""
+        if not out or i < 1 or self.toks[i - 1].text not in ",(":
+            return False
+        last = out[-1]
+        return last.label == "LOC" and last.end == i - 1
+
+
+# ----------------------------------------------------------------------------- document
+
+
+def _word_starts(text: Text) -> dict[int, str]:
+    """Char offset where an underthesea word starts → the word (its later syllables are absent)."""
+    return {t.start: t.text for t in text.tokens}
+
+
+def _byline_sentences(text: Text) -> set[int]:
+    """Indices of the last short lines that are only a name (the author: "Nguyễn Thảo")."""
+    found: set[int] = set()
+    seen = 0
+    for idx in range(len(text.sentences) - 1, -1, -1):
+        s = text.sentences[idx]
+        body = s.text.strip()
+        if not body:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        words = body.split()
+        if 2 <= len(words) <= 4 and all(_NAME_SYLLABLE.fullmatch(w) for w in words):
+            found.add(idx)
+    return found
+
+
+def _records(text: Text, toks: Sequence[Tok], c: Cand) -> Span:
+    start, end = toks[c.start].start, toks[c.end - 1].end
+    surface = text.normalized[start:end]
+    if c.label == "PER":
+        return Person(
+            text=surface, start=start, end=end, name=surface, honorific=c.honorific, mentions=((start, end),)
+        )
+    if c.label == "ORG":
+        return Organization(text=surface, start=start, end=end, name=surface)
+    return Location(text=surface, start=start, end=end, name=surface, kind=c.kind)
 
 
 def recognize(text: Text) -> Iterator[Span]:
-    """Yield entities records found in ``text.normalized`` (normalised offsets)."""
-    return iter(())
+    """Yield Person, Organization and Location records (offsets into ``text.normalized``).
+
+    >>> from vnextract.text import Text
+    >>> t = Text.from_string("Giám đốc Sở TTTT Lai Xuân Thành làm việc tại tỉnh Bình Dương.")
+    >>> [(type(r).__name__, r.text) for r in recognize(t)]
+    [('Organization', 'Sở TTTT'), ('Person', 'Lai Xuân Thành'), ('Location', 'Bình Dương')]
+    """
+    lex = _lex()
+    starts = _word_starts(text)
+    bylines = _byline_sentences(text)
+    sentences: list[tuple[list[Tok], list[Cand]]] = []
+    for idx, s in enumerate(text.sentences):
+        toks = _syllables(text, s.start, s.end, starts)
+        if not toks:
+            continue
+        if (
+            idx in bylines
+            and all(t.kind == "cap" for t in toks)
+            and _Sentence(toks, lex).place_at(0, None, gz.TIER_DISTRICT) < len(toks)
+        ):
+            sentences.append((toks, [Cand("PER", 0, len(toks))]))
+            continue
+        sentences.append((toks, _Sentence(toks, lex).scan()))
+
+    # document pass: names met once are recognised again ("ông Liêm", "Vinaisalpro")
+    person_names: set[str] = set()
+    org_names: set[str] = set()
+    loc_names: set[str] = set()
+    for toks, cands in sentences:
+        for c in cands:
+            if c.label == "ORG":
+                words = tuple(t.text for t in toks[c.start : c.end])
+                if len(words) == 1 and toks[c.start].kind in ("cap", "abbr"):
+                    org_names.add(words[0])
+                h = _match(toks, c.start, lex.heads, lex.head_len)
+                body = words[h:]
+                if (
+                    h
+                    and len(body) >= 2
+                    and all(toks[c.start + h + q].kind == "cap" for q in range(len(body)))
+                ):
+                    org_names.add(" ".join(body))  # "Công ty Holcim Foundation" → "Holcim Foundation"
+    for toks, cands in sentences:
+        for q, c in enumerate(cands):
+            if c.label == "PER" and c.by_cue and " ".join(t.text for t in toks[c.start : c.end]) in org_names:
+                cands[q] = c._replace(label="ORG")
+    for toks, cands in sentences:
+        for c in cands:
+            words = tuple(t.text for t in toks[c.start : c.end])
+            if c.label == "PER":
+                person_names.add(" ".join(words))
+                if len(words) >= 2 and words[0] in lex.surnames:
+                    person_names.add(words[-1])
+                    if len(words) >= 3:
+                        person_names.add(" ".join(words[-2:]))
+                elif len(words) >= 2:  # a foreign name: "Tala Pierre Marie" → "Tala"
+                    person_names.add(words[0])
+                    person_names.add(words[-1])
+            elif c.label == "LOC":
+                loc_names.add(" ".join(words))
+    person_names -= _NOT_SHORT_NAMES
+    for toks, cands in sentences:
+        for c in cands:
+            if c.label == "UNK":
+                surface = " ".join(t.text for t in toks[c.start : c.end])
+                if surface in person_names:
+                    c = c._replace(label="PER")
+                elif surface in org_names:
+                    c = c._replace(label="ORG")
+                elif surface in loc_names:
+                    c = c._replace(label="LOC")
+                else:
+                    continue
+            yield _records(text, toks, c)
