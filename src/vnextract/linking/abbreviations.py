@@ -42,6 +42,8 @@ def expand(name: str | None, table: Mapping[str, str]) -> str | None:
     def replace(m: regex.Match[str]) -> str:
         nonlocal changed
         word = m.group()
+        if name[m.start() - 1 : m.start()] == "(" and name[m.end() : m.end() + 1] == ")":
+            return word  # the definition itself: "Thông tin và Truyền thông (TTTT)"
         if word in table and sum(c.isupper() for c in word) >= 2:
             changed = True
             return table[word]
@@ -51,11 +53,14 @@ def expand(name: str | None, table: Mapping[str, str]) -> str | None:
     return out if changed else None
 
 
-def _abbreviation_after(text: Text, org: Organization, records: tuple[Abbreviation, ...]) -> str | None:
-    """The short form defined right after a full name: "… Truyền thông (TTTT)" → "TTTT"."""
+def _abbreviation_of(text: Text, org: Organization, records: tuple[Abbreviation, ...]) -> str | None:
+    """The short form the text defines for a full name: "Ngành Thông tin và Truyền thông (TTTT)
+    tỉnh Bình Dương" → "TTTT" (the definition inside the name or right after it)."""
     s = text.normalized
     for a in records:
-        if 0 <= a.start - org.end <= 3 and s[org.end : a.start].strip() == "(":
+        inside = org.start < a.start and a.end < org.end and s[a.start - 1] == "(" and s[a.end] == ")"
+        after = 0 <= a.start - org.end <= 3 and s[org.end : a.start].strip() == "("
+        if inside or after:
             return a.short
     return None
 
@@ -66,7 +71,7 @@ def link(text: Text, found: Mentions) -> Mentions:
     organizations = []
     for org in found.organizations:
         expansion = expand(org.name, table)
-        abbreviation = _abbreviation_after(text, org, found.abbreviations)
+        abbreviation = _abbreviation_of(text, org, found.abbreviations)
         organizations.append(
             attrs.evolve(
                 org,

@@ -15,6 +15,7 @@ the text defines it, else its first occurrence.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterator
 from types import MappingProxyType
 
@@ -94,7 +95,7 @@ _SYLLABLE_BACK = regex.compile(r"(?r)[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
 _SKIPPED = frozenset({"và", "&", "-", ",", "các", "của"})
 _STOP_BACK = frozenset(
     {"tại", "của", "ở", "là", "về", "với", "cho", "các", "những", "từ", "đến", "theo", "do", "bởi",
-     "vừa", "đã", "sẽ", "đang", "được", "bị", "và", "hoặc", "trong", "ngoài", "khi"}
+     "vừa", "đã", "sẽ", "đang", "được", "bị", "hoặc", "trong", "ngoài", "khi"}
 )
 
 
@@ -109,8 +110,8 @@ def _by_initials(s: str, end: int, short: str) -> int | None:
         word = m.group()
         if j < 0:
             break
-        first = word[0].upper()
-        if first == letters[j] or (first, letters[j]) in (("D", "Đ"), ("Đ", "D")):
+        first = _base(word[0])
+        if first == _base(letters[j]) or {first, _base(letters[j])} == {"D", "Đ"}:
             j -= 1
             start = m.start()
         elif word.casefold() in _SKIPPED and start is not None:
@@ -120,12 +121,20 @@ def _by_initials(s: str, end: int, short: str) -> int | None:
     return start if j < 0 else None
 
 
+def _base(letter: str) -> str:
+    """The capital without tone or vowel marks ("Ủ" → "U"); "Đ" stays a letter of its own."""
+    upper = letter.upper()
+    return upper if upper == "Đ" else unicodedata.normalize("NFD", upper)[0]
+
+
 def _named_phrase(s: str, end: int) -> int | None:
     """Start of the capitalised phrase before ``end`` ("… phát hành Trái phiếu đô thị TPHCM")."""
     leftmost = None
     for count, m in enumerate(_SYLLABLE_BACK.finditer(s, max(0, end - 120), end)):
         word = m.group()
-        if not word[0].isalnum() or word[0].isdigit() or word.casefold() in _STOP_BACK or count >= 12:
+        if word in ("-", "&"):
+            continue  # "Bà Rịa - Vũng Tàu"
+        if not word[0].isalnum() or word[0].isdigit() or word.casefold() in _STOP_BACK or count >= 16:
             break
         if word[0].isupper():
             leftmost = m.start()

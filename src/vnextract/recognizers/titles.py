@@ -349,9 +349,11 @@ def recognize(text: Text) -> Iterator[Title]:
         end = role_end
         if key in _STUDENT_ROLES and (q := _STUDENT_QUALIFIER.match(s, end)):
             end = q.end()  # the class belongs to the role: "học sinh lớp 2A"
-        kind = role_kind(key)
-        # A rank or degree is followed by a name, never by an organisation: "Thiếu tá Dương Văn Tiến".
-        org_span = None if kind in ("rank", "degree") else _organization_after(s, words, end, key, kind)
+        kind = role_kind(m.group("role"))
+        # A rank, a degree or a role in a case is followed by a name, not by an organisation:
+        # "Thiếu tá Dương Văn Tiến", "PGS.TS Lưu Văn An", "bị cáo Simo Fotso Victor".
+        no_org = kind in ("rank", "degree", "case")
+        org_span = None if no_org else _organization_after(s, words, end, key, kind)
         if key == "chủ" and (org_span is None or not _is_cap(s[org_span[0]])):
             continue  # "chủ" (owner) is a title only before a named business: "chủ Công ty X"
         if org_span is not None:

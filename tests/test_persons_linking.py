@@ -1,0 +1,156 @@
+"""The persons linker: the reference article end to end, and its rules one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnextract
+from titles_corpus import link_case
+from vnextract.linking import persons
+
+
+@pytest.fixture(scope="module")
+def reference_doc(reference_article: str) -> vnextract.Document:
+    return vnextract.extract(reference_article)
+
+
+def test_reference_article_persons(reference_doc: vnextract.Document) -> None:
+    got = {p.name: (p.honorific, [t.text for t in p.titles]) for p in reference_doc.persons}
+    assert got == {
+        "Lai Xuân Thành": (None, ["Giám đốc Sở TTTT"]),
+        "Trần Thanh Liêm": ("ông", ["Ủy viên Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực UBND tỉnh"]),
+        "Nguyễn Thảo": (None, []),
+        "Hồ Chí Minh": (None, []),
+    }
+
+
+def test_reference_article_title_fields(reference_doc: vnextract.Document) -> None:
+    thanh = next(p for p in reference_doc.persons if p.name == "Lai Xuân Thành")
+    (title,) = thanh.titles
+    assert (title.role, title.organization, title.organization_expansion) == (
+        "Giám đốc",
+        "Sở TTTT",
+        "Sở Thông tin và Truyền thông",
+    )
+    liem = next(p for p in reference_doc.persons if p.name == "Trần Thanh Liêm")
+    assert liem.gender == "male"
+    assert [(t.role, t.organization, t.organization_expansion) for t in liem.titles] == [
+        ("Ủy viên Thường vụ", "Tỉnh ủy", None),
+        ("Phó Chủ tịch Thường trực", "UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+    ]
+    text = reference_doc.text
+    for person in reference_doc.persons:
+        assert text[person.start : person.end] == person.text == person.name
+        for start, end in person.mentions:
+            assert person.name.endswith(text[start:end])
+        for t in person.titles:
+            assert text[t.start : t.end] == t.text
+
+
+def test_reference_article_abbreviations(reference_doc: vnextract.Document) -> None:
+    got = {a.short: a.long for a in reference_doc.abbreviations}
+    assert got["TTTT"] == "Thông tin và Truyền thông"  # defined in the text
+    assert got["UBND"] == "Ủy ban nhân dân"
+    # also found: "tỉnh BD" (the document names Bình Dương) and CNTT from the common list
+    assert got == {
+        "TTTT": "Thông tin và Truyền thông",
+        "UBND": "Ủy ban nhân dân",
+        "BD": "Bình Dương",
+        "CNTT": "Công nghệ thông tin",
+    }
+    tttt = next(a for a in reference_doc.abbreviations if a.short == "TTTT")
+    assert reference_doc.text[tttt.start - 1 : tttt.end + 1] == "(TTTT)"  # the definition's span
+
+
+def test_reference_article_organizations(reference_doc: vnextract.Document) -> None:
+    expansions = {o.name: o.expansion for o in reference_doc.organizations}
+    assert expansions.get("Sở TTTT") == "Sở Thông tin và Truyền thông"
+    assert expansions.get("UBND tỉnh") == "Ủy ban nhân dân tỉnh"
+
+
+def test_short_reference_joins_full_name() -> None:
+    case = {
+        "text": "Ông Trần Thanh Liêm phát biểu. Ông Liêm nhấn mạnh, ngành cần đổi mới.",
+        "mentions": ["Trần Thanh Liêm", "Liêm"],
+    }
+    text, found = link_case(case)
+    (liem,) = found.persons
+    assert liem.name == "Trần Thanh Liêm"
+    assert [text.normalized[a:b] for a, b in liem.mentions] == ["Trần Thanh Liêm", "Liêm"]
+    assert (liem.start, liem.end) == liem.mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("Liêm", "Trần Thanh Liêm", True),
+        ("Diệp Hồng", "Nguyễn Nga Diệp Hồng", True),
+        ("Gates", "Bill Gates", True),
+        ("Tala", "Tala Pierre Marie", True),  # a foreign name's first word
+        ("Nguyễn", "Nguyễn Văn A", False),  # a Vietnamese surname alone is nobody
+        ("Thanh", "Trần Thanh Liêm", False),
+        ("Trần Thanh Liêm", "Trần Thanh Liêm", False),
+    ],
+)
+def test_refers_to(short: str, full: str, expected: bool) -> None:
+    assert persons._refers_to(short.casefold().split(), full.casefold().split()) is expected
+
+
+@pytest.mark.parametrize(
+    ("honorific", "gender"),
+    [
+        ("ông", "male"),
+        ("Bà", "female"),
+        ("anh", "male"),
+        ("chị", "female"),
+        ("cô", "female"),
+        ("em", None),
+        ("cháu", None),
+        (None, None),
+    ],
+)
+def test_gender_of(honorific: str | None, gender: str | None) -> None:
+    assert persons.gender_of(honorific) == gender
+
+
+def test_details_next_to_name() -> None:
+    case = {
+        "text": "Công an bắt Chu Quang Việt (25 tuổi, trú tại xã Tân Phú, huyện Đức Hòa) và bà "
+        "Lê Thị Hoa (SN 1994, ngụ phường 7, quận 3).",
+        "mentions": ["Chu Quang Việt", "Lê Thị Hoa"],
+    }
+    _, found = link_case(case)
+    viet, hoa = found.persons
+    assert (viet.age, viet.birth_year, viet.residence, viet.gender) == (
+        25,
+        None,
+        "xã Tân Phú, huyện Đức Hòa",
+        None,
+    )
+    assert (hoa.age, hoa.birth_year, hoa.residence, hoa.gender) == (None, 1994, "phường 7, quận 3", "female")
+
+
+def test_kinship_compound_is_not_an_honorific() -> None:
+    case = {
+        "text": "Vụ án 3 chị em Đường Thị Quế, Đường Ngọc Hải bị xét xử.",
+        "mentions": ["Đường Thị Quế", "Đường Ngọc Hải"],
+    }
+    _, found = link_case(case)
+    assert [p.honorific for p in found.persons] == [None, None]
+
+
+def test_unattached_titles_stay_in_found_only() -> None:
+    case = {"text": "Chủ tịch xã Tiên Cẩm cho hay. Ông Nguyễn Văn A đến dự.", "mentions": ["Nguyễn Văn A"]}
+    _, found = link_case(case)
+    assert [t.text for t in found.titles] == ["Chủ tịch xã Tiên Cẩm"]
+    assert found.persons[0].titles == ()
+
+
+def test_title_expansion_uses_the_documents_definition() -> None:
+    case = {
+        "text": "Ngành Thông tin và Truyền thông (TTTT) tỉnh họp. Giám đốc Sở TTTT Lai Xuân Thành phát biểu.",
+        "mentions": ["Lai Xuân Thành"],
+    }
+    _, found = link_case(case)
+    (title,) = found.persons[0].titles
+    assert title.organization_expansion == "Sở Thông tin và Truyền thông"
