@@ -19,6 +19,12 @@ import pytest
 
 import vnextract
 
+if os.environ.get("CI"):
+    # CI installs the extra (.ci/run): a missing pyspark or Java there is an error, not a skip.
+    import pyarrow  # noqa: F401
+    import pyspark  # noqa: F401
+
+    assert shutil.which("java") or os.environ.get("JAVA_HOME"), "Spark needs Java: install a JRE in CI"
 pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'vnextract[spark]')")
 pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'vnextract[spark]')")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):

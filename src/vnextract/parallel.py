@@ -5,7 +5,8 @@ Design, in the order things happen:
 - The input is read lazily in batches of ``batch_size`` texts; at most
   ``_BATCHES_PER_WORKER`` batches per worker are in flight, so memory stays flat however long
   (or endless) the input is.
-- Each worker process loads the models once (a warm-up ``extract`` call) and then extracts
+- Each worker process loads the models once (a warm-up ``extract`` call; with ``fork`` the
+  parent warms up first and the workers inherit the loaded models) and then extracts
   batch after batch. Batches are dealt round-robin and every worker answers its batches in the
   order it got them, so reading the answers round-robin gives the input order back without a
   reorder buffer.
@@ -300,6 +301,12 @@ def pipe_parallel(
 ) -> Iterator[Any]:
     """Extract on ``n_process`` worker processes, yielding in input order."""
     ctx = multiprocessing.get_context(start_method)
+    if ctx.get_start_method() == "fork":
+        # Forked workers inherit what this process has loaded (copy-on-write): load the models
+        # and lexicons here once instead of once per worker. Faster start, less memory.
+        from vnextract.pipeline import extract
+
+        extract(_WARM_UP_TEXT)
     workers: list[_Worker] = []
     clean = False
     try:

@@ -1,0 +1,277 @@
+"""vnextract speed and memory against underthesea, in one run, on real news.
+
+    python benchmarks/bench.py ../shared/news/big.jsonl.gz              # everything (~10 min)
+    python benchmarks/bench.py ../shared/news/big.jsonl.gz --limit 50 --rss-large 2000   # quick
+
+Prints, on the same articles and in the same process: vnextract ``extract()`` chars/s,
+underthesea ``ner()`` (per sentence, as the scorer's baseline runs it) and ``word_tokenize()``
+(per article) chars/s and the ratios; where extract() spends its time (segmentation, each
+recogniser, each linker); ``pipe()`` with n_process 1 and 2; peak RSS after 1,000 and after
+20,000 articles (a fresh subprocess each, streaming the file); import time and first-call
+latency (a fresh subprocess, three times). Ends with the targets of issue 7, met or not.
+
+The input is JSON Lines (optionally gzip-compressed) with a "text" field per line. The machine
+is shared: the load average is printed next to every timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+#: First-call text ("Mr Nguyễn Văn An, chairman of the provincial People's Committee, …").
+FIRST_CALL_TEXT = "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Bình Dương, ngày 2/9/2020 phạt hơn 5 triệu đồng."
+
+
+# ----------------------------------------------------------------------------- input
+
+
+def read_texts(path: str, limit: int | None = None) -> Iterator[str]:
+    """Texts of a JSONL file (gzip or not), lazily: memory stays flat on a big file."""
+    opener: Callable[..., Any] = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in itertools.islice(handle, limit):
+            if line.strip():
+                yield json.loads(line)["text"]
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.2f}/{five:.2f}"
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{model}, {cores} cores usable, Python {platform.python_version()}, {platform.system()}"
+
+
+def timed(function: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+# ----------------------------------------------------------------------------- subprocess modes
+
+
+def peak_rss_mode(path: str, count: int) -> None:
+    """Child process: stream ``count`` articles through pipe(), print JSON with the peak RSS."""
+    import vnextract
+
+    chars = 0
+    start = time.perf_counter()
+    for doc in vnextract.pipe(read_texts(path, count)):
+        chars += len(doc.text)
+        doc.to_dict()  # what an ingestion job does with each result
+    seconds = time.perf_counter() - start
+    # VmHWM: this process's own peak resident set (ru_maxrss may carry the parent's across exec).
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1])
+    result = {"articles": count, "chars": chars, "seconds": seconds, "peak_rss_mb": peak_kb / 1024}
+    print(json.dumps(result))
+
+
+def first_call_mode() -> None:
+    """Child process: time ``import vnextract`` and the first extract() (model loading)."""
+    start = time.perf_counter()
+    import vnextract
+
+    imported = time.perf_counter()
+    vnextract.extract(FIRST_CALL_TEXT)
+    first = time.perf_counter()
+    vnextract.extract(FIRST_CALL_TEXT)
+    second = time.perf_counter()
+    times = {"import": imported - start, "first_call": first - imported, "second_call": second - first}
+    print(json.dumps(times))
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
+    ).stdout
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+# ----------------------------------------------------------------------------- measurements
+
+
+def stage_breakdown(articles: list[str]) -> list[tuple[str, float]]:
+    """Seconds per stage of extract(): segmentation, each recogniser, each linker, the rest."""
+    from vnextract import pipeline
+    from vnextract.text import Text
+
+    spent: dict[str, float] = {}
+
+    def clock(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any) -> Any:
+            start = time.perf_counter()
+            result = function(*args)
+            if name.startswith("recogniser"):
+                result = list(result)  # recognisers may be generators: run them here
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+            return result
+
+        return wrapper
+
+    segmentation = timed(lambda: [Text.from_string(a) for a in articles])
+    saved = pipeline.RECOGNIZERS, pipeline.LINKERS
+    try:
+        pipeline.RECOGNIZERS = tuple((n, clock(f"recogniser {n}", f)) for n, f in saved[0])
+        pipeline.LINKERS = tuple((n, clock(f"linker {n}", f)) for n, f in saved[1])
+        total = timed(lambda: [pipeline.extract(a) for a in articles])
+    finally:
+        pipeline.RECOGNIZERS, pipeline.LINKERS = saved
+    rest = total - segmentation - sum(spent.values())
+    return [
+        ("segmentation (normalise, sent_tokenize, word_tokenize, align)", segmentation),
+        *spent.items(),
+        ("the rest (remap offsets, build Document)", max(rest, 0.0)),
+        ("total", total),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", help="JSONL(.gz) with a 'text' field, e.g. ../shared/news/big.jsonl.gz")
+    parser.add_argument("--limit", type=int, default=100,
+                        help="articles for the extract/ner/word_tokenize comparison (default 100)")
+    parser.add_argument("--pipe-limit", type=int, default=1000, help="articles for pipe() n_process 1 vs 2")
+    parser.add_argument("--rss-small", type=int, default=1000, help="articles of the first RSS measurement")
+    parser.add_argument("--rss-large", type=int, default=20000, help="articles of the second RSS measurement")
+    parser.add_argument("--skip-rss", action="store_true", help="skip the two RSS subprocesses")
+    parser.add_argument("--_child", choices=("rss", "first-call"), help=argparse.SUPPRESS)
+    parser.add_argument("--_count", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args._child == "rss":
+        peak_rss_mode(args.path, args._count)
+        return 0
+    if args._child == "first-call":
+        first_call_mode()
+        return 0
+
+    import underthesea
+
+    import vnextract
+
+    print(f"machine: {machine()}")
+    print(f"vnextract {vnextract.__version__}, underthesea {underthesea.__version__}; {load()} at start")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=Path(__file__).parent).stdout.strip()
+    print(f"commit {commit or '?'}, input {args.path}")
+    results: dict[str, float] = {}
+
+    # --- import and first call, in fresh processes (first run: cold file cache maybe)
+    runs = [run_child(args.path, "--_child", "first-call") for _ in range(3)]
+    for key in ("import", "first_call", "second_call"):
+        results[key] = statistics.median(r[key] for r in runs)
+    print("\n== import and first call (fresh process, median of 3)")
+    each = ", ".join(f"{r['import']:.3f}" for r in runs)
+    print(f"import vnextract        {results['import']:.3f} s   (runs: {each})")
+    print(f"first extract() call    {results['first_call']:.3f} s   (loads the models and lexicons)")
+    print(f"second extract() call   {results['second_call'] * 1000:.1f} ms")
+    print(f"import + first call     {results['import'] + results['first_call']:.3f} s")
+
+    # --- throughput on the same articles
+    articles = list(read_texts(args.path, args.limit))
+    chars = sum(map(len, articles))
+    sentences = [s for a in articles for line in a.split("\n") if line.strip()
+                 for s in underthesea.sent_tokenize(line)]
+    vnextract.extract(FIRST_CALL_TEXT)
+    underthesea.word_tokenize(FIRST_CALL_TEXT)
+    underthesea.ner(FIRST_CALL_TEXT)
+    print(f"\n== throughput: first {len(articles)} articles, {chars:,} characters, "
+          f"{len(sentences):,} sentences")
+    for name, function in [
+        ("vnextract extract()", lambda: [vnextract.extract(a) for a in articles]),
+        ("underthesea word_tokenize()", lambda: [underthesea.word_tokenize(a) for a in articles]),
+        ("underthesea ner() per sentence", lambda: [underthesea.ner(s) for s in sentences]),
+    ]:
+        seconds = timed(function)
+        results[name] = chars / seconds
+        print(f"{name:32s} {chars / seconds:>10,.0f} chars/s  {seconds:7.2f} s   {load()}")
+    extract_speed = results["vnextract extract()"]
+    results["vs_ner"] = extract_speed / results["underthesea ner() per sentence"]
+    results["vs_word_tokenize"] = extract_speed / results["underthesea word_tokenize()"]
+    print(f"extract() / ner()            {results['vs_ner']:6.2f}x   (target >= 10x)")
+    print(f"extract() / word_tokenize()  {results['vs_word_tokenize']:6.2f}x   (target >= 0.5x)")
+
+    print("\n== where extract() spends its time (same articles, one more pass)")
+    try:
+        stages = stage_breakdown(articles)
+        total = stages[-1][1]
+        for name, seconds in stages:
+            per_article = 1000 * seconds / len(articles)
+            share = 100 * seconds / total
+            print(f"{name:62s} {seconds:7.2f} s  {share:5.1f} %  {per_article:7.2f} ms/article")
+    except Exception as err:  # the pipeline's internals changed: the headline numbers still stand
+        print(f"(breakdown unavailable: {type(err).__name__}: {err})")
+
+    # --- pipe, one and two processes (worker start-up included, as a user sees it)
+    piped = list(read_texts(args.path, args.pipe_limit))
+    piped_chars = sum(map(len, piped))
+    print(f"\n== pipe(): first {len(piped)} articles, {piped_chars:,} characters (worker start-up included)")
+    for n in (1, 2):
+        start = time.perf_counter()
+        for _ in vnextract.pipe(piped, n_process=n):
+            pass
+        seconds = time.perf_counter() - start
+        results[f"pipe{n}"] = piped_chars / seconds
+        label = f"pipe(n_process={n})"
+        print(f"{label:32s} {piped_chars / seconds:>10,.0f} chars/s  {seconds:7.2f} s   {load()}")
+    results["speedup"] = results["pipe2"] / results["pipe1"]
+    print(f"speed-up n_process 2 vs 1  {results['speedup']:.2f}x   (target >= 1.6x on 2 cores)")
+
+    # --- peak memory, a fresh subprocess per measurement, streaming the file
+    if not args.skip_rss:
+        print("\n== peak RSS of a process streaming articles through pipe() (fresh subprocess each)")
+        for count in (args.rss_small, args.rss_large):
+            r = run_child(args.path, "--_child", "rss", "--_count", str(count))
+            results[f"rss{count}"] = r["peak_rss_mb"]
+            speed = r["chars"] / r["seconds"]
+            print(f"{r['articles']:>6,} articles ({r['chars']:>11,} chars): "
+                  f"peak RSS {r['peak_rss_mb']:7.1f} MB   {speed:>9,.0f} chars/s   {load()}")
+        growth = results[f"rss{args.rss_large}"] / results[f"rss{args.rss_small}"] - 1
+        results["rss_growth"] = growth
+        span = f"{args.rss_small:,} → {args.rss_large:,} articles"
+        print(f"growth {span}: {100 * growth:+.1f} %   (target within 10 %)")
+
+    print(f"\n== targets ({load()} at end)")
+    checks = [
+        ("extract() >= 10x ner()", results["vs_ner"] >= 10, f"{results['vs_ner']:.2f}x"),
+        ("extract() >= 0.5x word_tokenize()", results["vs_word_tokenize"] >= 0.5,
+         f"{results['vs_word_tokenize']:.2f}x"),
+        ("pipe(n_process=2) >= 1.6x n_process=1", results["speedup"] >= 1.6, f"{results['speedup']:.2f}x"),
+        ("import + first call < 1.5 s", results["import"] + results["first_call"] < 1.5,
+         f"{results['import'] + results['first_call']:.2f} s"),
+    ]
+    if "rss_growth" in results:
+        checks.append(("peak RSS flat (within 10 %)", abs(results["rss_growth"]) <= 0.10,
+                       f"{100 * results['rss_growth']:+.1f} %"))
+    for name, ok, value in checks:
+        print(f"{'PASS' if ok else 'MISS'}  {name:40s} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
