@@ -39,6 +39,7 @@ _DATE_AFTER_RE = regex.compile(r"\ *(?:\d|/)")
 _CLOCK_AFTER_RE = regex.compile(
     r"\ +(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?![\p{L}])", flags=regex.IGNORECASE
 )
+_MINUTES_AFTER_RE = regex.compile(r"\ *\d")
 _HOUR_BEFORE_RE = regex.compile(r"\d\ *(?:giờ|h)\ +\Z", flags=regex.IGNORECASE)
 # "lúc 17 giờ", "hồi 15 giờ", "đúng 7 giờ", "đến 8 giờ", "từ 22 giờ": a clock time
 _CLOCK_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:lúc|hồi|đúng|đến|tới|vào|từ)\ +\Z", flags=regex.IGNORECASE)
@@ -93,6 +94,7 @@ def make_duration(
         return None  # "21 giờ 45 phút": the minutes of a clock time (or of a compound read already)
     if unit == "hour" and (
         _CLOCK_AFTER_RE.match(norm, compound.end() if compound else end)
+        or (compound is None and _MINUTES_AFTER_RE.match(norm, end))  # "14 giờ 10": ten past two
         or _CLOCK_BEFORE_RE.search(norm, max(0, start - 8), start)
     ):
         return None
