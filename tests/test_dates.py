@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from vnextract.recognizers import dates
 from vnextract.recognizers.date_lunar import lunar_to_solar, sexagenary_years
@@ -135,3 +137,114 @@ def test_lunar_rejects_impossible_dates() -> None:
     assert lunar_to_solar(1, 13, 2021) is None
     assert sexagenary_years(0, 1) is None  # Giáp never pairs with Sửu
     assert 2021 in (sexagenary_years(7, 1) or ())  # Tân Sửu
+
+
+def test_every_keyword_starts_with_a_first_char_of_the_scan() -> None:
+    from vnextract.recognizers import date_grammar as grammar
+
+    words = [
+        *grammar.MONTH_WORDS,
+        *grammar.WEEKDAYS,
+        *grammar.NUMBER_WORDS,
+        *grammar.PARTS_OF_DAY,
+        *grammar.RELATIVE,
+        "ngày",
+        "mồng",
+        "mùng",
+        "tháng",
+        "quý",
+        "năm học",
+        "niên khóa",
+        "giai đoạn",
+        "thời kỳ",
+        "nhiệm kỳ",
+        "mùa giải",
+        "thập niên",
+        "những năm",
+        "đầu",
+        "giữa",
+        "cuối",
+        "hạ tuần",
+        "trung tuần",
+        "thượng tuần",
+        "nửa",
+        "tết",
+        "cách đây",
+        "nay",
+        "gmt",
+        "utc",
+        "(",
+    ]
+    assert all(w[0].lower() in grammar.ATOM_FIRST_CHARS for w in words)
+
+
+_PIECES = [
+    "ngày",
+    "mùng",
+    "tháng",
+    "năm",
+    "quý",
+    "II",
+    "giai đoạn",
+    "từ",
+    "đến",
+    "và",
+    "-",
+    "/",
+    ".",
+    ",",
+    " ",
+    "(",
+    ")",
+    "0",
+    "00",
+    "1",
+    "9",
+    "12",
+    "13",
+    "29",
+    "30",
+    "31",
+    "99",
+    "2000",
+    "0000",
+    "9999",
+    "1899",
+    "2021",
+    "h",
+    "giờ",
+    "phút",
+    ":",
+    "sáng",
+    "tối",
+    "nay",
+    "qua",
+    "hôm",
+    "tuần",
+    "trước",
+    "tới",
+    "thứ",
+    "hai",
+    "sáu",
+    "Tân",
+    "Sửu",
+    "Tết",
+    "Nguyên đán",
+    "cách đây",
+    "đầu",
+    "cuối",
+    "GMT+7",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=25).map("".join),
+    st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+)
+def test_any_text_gives_well_formed_mentions(text: str, reference: dt.date | None) -> None:
+    for record in dates.mentions(text, reference):
+        assert text[record.start : record.end] == record.text
+        if record.earliest is not None and record.latest is not None:
+            assert record.earliest <= record.latest

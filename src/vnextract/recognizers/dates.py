@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from vnextract.recognizers.date_grammar import Atom, Point, clock_hour, parse_atoms
+from vnextract.recognizers.date_grammar import Atom, Point, clock_hour, parse_atoms, valid_day
 from vnextract.recognizers.date_lunar import lunar_to_solar
 from vnextract.records import DateMention, Span
 from vnextract.text import Text
@@ -35,6 +35,8 @@ _RANGE_GAP = regex.compile(
     r"[^\S\n]*(?:[-–—]|đến(?:[^\S\n]+hết)?|tới|cho[^\S\n]+(?:đến|tới))[^\S\n]*", regex.IGNORECASE
 )
 _AND_GAP = regex.compile(r"[^\S\n]*(?:và|hoặc|hay|,)[^\S\n]*", regex.IGNORECASE)
+# a relative day then its date: "Hôm nay, 19-1", "chiều qua (23-4)"
+_APPOSITION_GAP = regex.compile(r"[^\S\n]*[,(]?[^\S\n]*")
 # time → day: "14h30 ngày 5/6", "7:30 tối 20/4/2017", "9h sáng hôm qua", "10h, 5/6"
 _TIME_DAY_GAP = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:vào[^\S\n]+)?(?:hôm|bữa)[^\S\n]+)?", regex.IGNORECASE)
 # day → time: "24/08/2015 - 07:38", "ngày 5/6/2021 lúc 14h"
@@ -64,6 +66,10 @@ def _is_day(atom: Atom) -> bool:
         and p.hour is None
         and (p.day is not None or p.rel_unit == "day" or (p.rel_unit == "week" and p.weekday is not None))
     )
+
+
+def _is_relative_day(atom: Atom) -> bool:
+    return isinstance(atom.value, Point) and atom.value.rel_unit == "day" and atom.value.rel_offset <= 0
 
 
 def _with_time(day: Point, time: Point) -> Point:
@@ -195,6 +201,8 @@ def _join_ranges(text: str, atoms: Sequence[Atom]) -> list[Atom]:
                 i += 2
                 continue
             listed = conj is not None and conj.group().strip() != ","
+            if b.weak and _is_relative_day(a) and _APPOSITION_GAP.fullmatch(text, a.end, b.start):
+                listed = True  # "Hôm nay, 19-1, Bộ GTVT …": today, that is 19 January
             if listed and b.weak and not a.weak and not a.day_only and isinstance(a.value, Point):
                 atoms_b = dataclasses.replace(b, weak=False)  # "30/4 và 1/5": both dates
                 out.append(a)
@@ -320,6 +328,8 @@ def _bounds(p: Point, ref: dt.date | None) -> tuple[dt.date | None, dt.date | No
         if ref is None or p.month is None:
             return None, None
         year = _nearest_year(p.month, p.day or 1, ref)
+        if p.day is not None and not valid_day(p.day, p.month, year):
+            return None, None  # "29/2" read in a year without it
     if p.week and p.month and p.day:
         monday = dt.date(year, p.month, p.day)
         return monday, monday + dt.timedelta(days=6)
