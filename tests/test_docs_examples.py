@@ -5,9 +5,10 @@ Conventions the pages follow (docs/index.md repeats them for writers):
 - A ```` ```python ```` block runs after the earlier python blocks of the same page (fresh
   namespace per test, working directory the project root). A line ``print(...)  # text`` must
   print exactly ``text`` (all output of that line, so one line of output).
-- A ```` ```console ```` block holds ``$ command`` lines, run by bash from the project root with
-  this Python's scripts first on PATH; the lines after a command are its expected output, where
-  a line ``...`` stands for any number of lines. Commands must exit 0.
+- A ```` ```console ```` block holds ``$ command`` lines, run by bash in a scratch folder that
+  has the project's ``fixtures/`` (as from the project root), with this Python's scripts first
+  on PATH; the lines after a command are its expected output, where a line ``...`` stands for
+  any number of lines. Commands must exit 0.
 - ```` ```sh ```` blocks (installation) and other languages are not run here: CI runs the set-up.
 - An HTML comment on the line before a block, ``<!-- test: skip reason -->`` or
   ``<!-- test: xfail reason -->``, skips it or marks it as an expected failure (not strict:
@@ -181,14 +182,17 @@ def test_console_example(block: Block, tmp_path: Path) -> None:
         "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}",
         "TMPDIR": str(tmp_path),
     }
+    # Commands run in a scratch folder (files they write stay out of the project) that sees the
+    # project's fixtures/ as the README's commands do from the project root.
+    (tmp_path / "fixtures").symlink_to(ROOT / "fixtures")
     for command, expected in commands(block.source):
         done = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", command], cwd=ROOT, env=env, capture_output=True, timeout=300
+            ["bash", "-o", "pipefail", "-c", command], cwd=tmp_path, env=env, capture_output=True, timeout=300
         )
         assert done.returncode == 0, (
             f"{block.id}: `{command}` exited {done.returncode}: {done.stderr.decode()}"
         )
-        actual = done.stdout.decode("utf-8").splitlines()
+        actual = done.stdout.decode("utf-8").rstrip("\n").splitlines()  # trailing blank lines do not count
         if expected:
             assert matches(expected, actual), f"{block.id}: `{command}` printed:\n" + "\n".join(actual)
 

@@ -4,8 +4,8 @@ Exit codes (also in ``vnextract --help`` and docs/cli.md):
 
 ====  =====================================================================================
 0     success: every input document was processed
-1     finished, but some input lines were bad (or failed) and were skipped (``--on-error skip``)
-2     usage error, or an input file that cannot be read / is not UTF-8
+1     finished, but some input lines or files were bad (or failed) and were skipped
+2     usage error, a missing input file, or an output file that cannot be written
 3     stopped at a bad input line (``--on-error stop``); everything before it was written
 4     an internal error stopped the run (a bug: please report it); output so far is kept
 130   interrupted (Ctrl-C)
@@ -45,8 +45,8 @@ EXIT_BROKEN_PIPE = 141
 
 EXIT_CODES_HELP = """exit codes:
   0    every input document was processed
-  1    finished, but bad input lines were reported and skipped (--on-error skip)
-  2    usage error, or an input file cannot be read or is not UTF-8
+  1    finished, but bad input lines or files were reported and skipped (--on-error skip)
+  2    usage error, a missing input file, or an output file that cannot be written
   3    stopped at a bad input line (--on-error stop); all output before it was written
   4    an internal error stopped the run (a bug: please report it); output so far is kept
   130  interrupted (Ctrl-C)
