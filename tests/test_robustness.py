@@ -239,6 +239,43 @@ def test_pathological_text_takes_linear_time(make: Callable[[int], str]) -> None
     assert large < 8 * small + 0.3
 
 
+def _extract_seconds(text: str) -> float:
+    begin = time.perf_counter()
+    vnextract.extract(text)
+    return time.perf_counter() - begin
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+
+# Texts that make a recogniser's scan quadratic if it re-reads the rest of a run at each word.
+QUADRATIC_NUMBERS = "read_number() splits the whole rest of a number-word run at each word (numbers module)"
+RECOGNISER_STRESS = [
+    pytest.param(
+        _repeat("1 "), id="digits-spaced", marks=pytest.mark.xfail(strict=True, reason=QUADRATIC_NUMBERS)
+    ),
+    pytest.param(_repeat("hơn 1.200 triệu đồng "), id="numbers-and-units"),
+    pytest.param(_repeat("hơn khoảng gần "), id="qualifiers"),
+    pytest.param(_repeat("Nguyễn Văn "), id="capitalised-words"),
+    pytest.param(_repeat("A B "), id="capitals"),
+    pytest.param(_repeat("Phó Chủ tịch UBND tỉnh "), id="titles"),
+    pytest.param(_repeat("Ủy ban nhân dân "), id="org-words"),
+    pytest.param(_repeat("(TTTT "), id="parentheses"),
+    pytest.param(_repeat("ngày 24/08/2015 "), id="dates"),
+    pytest.param(_repeat("1/"), id="slashes"),
+    pytest.param(_repeat("a." * 49 + "a "), id="dotted-runs-under-the-long-run-limit"),
+]
+
+
+@pytest.mark.parametrize("make", RECOGNISER_STRESS)
+def test_extract_takes_linear_time_on_repetitive_text(make: Callable[[int], str]) -> None:
+    # 4x the text must take about 4x the time (quadratic: 16x); bounds generous for a shared machine.
+    _extract_seconds(make(300))
+    small, large = _extract_seconds(make(1_000)), _extract_seconds(make(4_000))
+    assert large < 8 * small + 0.3, (small, large)
+
+
 def test_news_text_segments_at_news_speed() -> None:
     articles = load_articles()
     if articles is None:

@@ -1,0 +1,162 @@
+"""Fuzz vnextract.extract with hypothesis: many inputs, every offset checked (issue 9).
+
+    python scripts/fuzz_extract.py --inputs 100000 [--round 2000] [--seed 1]
+
+Four sources of input, in turn: arbitrary Unicode; fragments of Vietnamese news text glued at
+random (numbers, units, titles, dates, entities, invisible characters); real articles from
+../shared/news cut anywhere with such fragments pushed in; arbitrary bytes. Each input goes
+through ``extract``; a failure is an exception (other than InvalidUTF8Error for bytes that are
+not UTF-8), a record whose ``text`` is not ``original[start:end]`` (nested records included),
+or an alignment warning logged. Runs go in rounds; a failing round is shrunk by hypothesis to a
+minimal input, printed, and the run goes on. Prints the number of inputs run and the failures
+(grouped by where they were raised); exit status 1 if there was any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+import vnextract
+from test_robustness_support import (
+    ARTICLES,
+    FRAGMENTS,
+    check_offsets,
+    fragment_texts,
+    news_cuts,
+)
+from vnextract.errors import InvalidUTF8Error
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+WARNINGS = _Collect()
+logging.getLogger("vnextract").addHandler(WARNINGS)
+logging.getLogger("vnextract").propagate = False
+
+
+@st.composite
+def noisy_news(draw: st.DrawFn) -> str:
+    """A cut of a real article with up to 6 fragments pushed in anywhere."""
+    cut = draw(news_cuts())
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(cut)))
+        cut = cut[:at] + draw(st.sampled_from(FRAGMENTS)) + cut[at:]
+    return cut
+
+
+SOURCES: dict[str, st.SearchStrategy[Any]] = {
+    "unicode": st.text(max_size=300),
+    "fragments": fragment_texts,
+    "news": noisy_news() if ARTICLES is not None else fragment_texts,
+    "bytes": st.binary(max_size=300),
+}
+
+
+def check(value: str | bytes) -> None:
+    """One input: extract, check every offset, no alignment warning."""
+    WARNINGS.messages.clear()
+    try:
+        doc = vnextract.extract(value)
+    except InvalidUTF8Error:
+        assert isinstance(value, bytes)
+        return
+    original = value.decode("utf-8") if isinstance(value, bytes) else value
+    check_offsets(doc, original)
+    assert not WARNINGS.messages, WARNINGS.messages
+
+
+def run_round(source: st.SearchStrategy[Any], examples: int, round_seed: int) -> tuple[int, Any, str | None]:
+    """``examples`` inputs from ``source``: (inputs run, minimal failing input, its traceback)."""
+    count = 0
+    last: list[Any] = [None]
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        report_multiple_bugs=False,
+        print_blob=False,
+    )
+    @given(source)
+    def body(value: Any) -> None:
+        nonlocal count
+        count += 1
+        last[0] = value
+        check(value)
+
+    try:
+        seed(round_seed)(body)()
+    except Exception:  # the minimal example is the last one hypothesis ran
+        return count, last[0], traceback.format_exc(limit=-4)
+    return count, None, None
+
+
+def where(trace: str) -> str:
+    """The innermost vnextract frame of a traceback: what groups failures."""
+    frames = [line.strip() for line in trace.splitlines() if line.strip().startswith('File "')]
+    inside = [f for f in frames if "/vnextract/" in f] or frames
+    return inside[-1] if inside else trace.splitlines()[-1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--inputs", type=int, default=100_000, help="inputs to run in all (default 100000)")
+    parser.add_argument("--round", type=int, default=2_000, help="inputs per hypothesis round")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    vnextract.extract("khởi động")  # load the models before timing
+    total, rounds, begin = 0, 0, time.perf_counter()
+    per_source = dict.fromkeys(SOURCES, 0)
+    failures: dict[str, tuple[str, Any, str]] = {}
+    while total < args.inputs:
+        for name, source in SOURCES.items():
+            count, failing, trace = run_round(source, args.round, args.seed * 1_000 + rounds)
+            rounds += 1
+            total += count
+            per_source[name] += count
+            if trace is not None:
+                key = where(trace)
+                if key not in failures or len(repr(failing)) < len(repr(failures[key][1])):
+                    failures[key] = (name, failing, trace)
+                print(f"round {rounds} ({name}): FAILED at {key}: {failing!r}"[:400], flush=True)
+            if total >= args.inputs:
+                break
+        elapsed = time.perf_counter() - begin
+        print(f"{total:,} inputs, {len(failures)} distinct failures, {elapsed:.0f} s", flush=True)
+
+    elapsed = time.perf_counter() - begin
+    print(f"\nRESULT: {total:,} inputs in {elapsed:.0f} s ({total / elapsed:.0f}/s); by source: {per_source}")
+    if not failures:
+        print("RESULT: no exception, no wrong offset, no alignment warning")
+        return 0
+    print(f"RESULT: {len(failures)} distinct failures")
+    for key, (name, failing, trace) in failures.items():
+        print(f"\n--- {key}\nsource: {name}\nminimal input: {failing!r}\n{trace}")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
