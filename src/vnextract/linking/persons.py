@@ -455,7 +455,7 @@ def _dedupe(titles: list[Title]) -> tuple[Title, ...]:
         role = " ".join(t.role.casefold().split())
         if any(
             other is not t and set(key) < set(okey) and " ".join(other.role.casefold().split()) == role
-            and other.modifier == t.modifier
+            and (other.modifier == t.modifier or t.organization is None)
             for other, okey in zip(titles, keys, strict=True)
         ):
             continue

@@ -106,6 +106,8 @@ class _Lexicon(NamedTuple):
     stop: regex.Pattern[str]
     kinds: MappingProxyType[str, str]
     abbreviations: MappingProxyType[str, str]
+    #: casefolded syllables a title can start with (its modifier, role or degree)
+    first_syllables: frozenset[str]
 
 
 @functools.cache
@@ -148,6 +150,11 @@ def lexicon() -> _Lexicon:
         stop=regex.compile(rf"(?i:{_alternation(stops)})(?![\p{{L}}\p{{N}}])"),
         kinds=MappingProxyType(kinds),
         abbreviations=MappingProxyType(academic),
+        first_syllables=frozenset(
+            [r.split()[0].casefold() for r in roles]
+            + [a.casefold() for a in academic]
+            + list(MODIFIERS)
+        ),
     )
 
 
@@ -165,7 +172,7 @@ def role_kind(role: str) -> str | None:
 
 # One syllable-like chunk: letters/digits with inner . & - ' ("TP.HCM", "GD&ĐT", "Li-băng",
 # "R.Hariri"), or one punctuation character.
-_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}]|[.&'’\-](?=[\p{L}\p{N}]))*+|\S")
+_WORD = regex.compile(r"[\p{L}\p{N}]++(?:[.&'’\-][\p{L}\p{N}]++)*+|\S")
 _ABBREVIATION = regex.compile(r"(?:[\p{Lu}\p{N}]+[.&\-]?)*\p{Lu}[\p{Lu}\p{N}.&\-]*")
 
 
@@ -178,21 +185,24 @@ def _is_abbr(word: str) -> bool:
 
 
 class _Words:
-    """The text's syllables with offsets, and which of them underthesea joined into one word."""
+    """The syllables of a window of the text, and which of them underthesea joined into one word.
 
-    def __init__(self, text: Text) -> None:
+    Only the words after a role are ever read, so the window is built per title (linear work).
+    """
+
+    #: how far after a role an organisation name may reach
+    WINDOW = 160
+
+    def __init__(self, text: Text, token_starts: list[int], start: int) -> None:
         s = text.normalized
-        self.spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _WORD.finditer(s)]
+        end = min(len(s), start + self.WINDOW)
+        self.spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _WORD.finditer(s, start, end)]
         self.starts = [a for a, _ in self.spans]
         # token_of[i]: index of the underthesea token that contains syllable i (or -1).
-        self.token_of = [-1] * len(self.spans)
-        j = 0
-        for k, token in enumerate(text.tokens):
-            while j < len(self.spans) and self.spans[j][0] < token.start:
-                j += 1
-            while j < len(self.spans) and self.spans[j][1] <= token.end:
-                self.token_of[j] = k
-                j += 1
+        self.token_of: list[int] = []
+        for a, b in self.spans:
+            k = bisect.bisect_right(token_starts, a) - 1
+            self.token_of.append(k if k >= 0 and text.tokens[k].end >= b else -1)
         self.text = s
 
     def index_at(self, pos: int) -> int:
@@ -297,6 +307,8 @@ class _OrganizationReader:
                 if nxt < n and _is_cap(words.word(nxt)) and _same_line_gap(s, m.end(), words.spans[nxt][0]):
                     end, i = m.end(), nxt  # "tỉnh Thanh Hóa", "xã Tiên Cẩm"
                     continue
+                if nxt < n and words.word(nxt)[:1].islower() and not self.stop_at(nxt):
+                    break  # not a unit: "xã hội" (society), "tỉnh táo" (alert)
                 if end == start or s[a:m.end()][:1].isupper():
                     end = m.end()  # "Chủ tịch tỉnh"
                 elif prev_in:
@@ -332,6 +344,24 @@ _STUDENT_QUALIFIER = regex.compile(
 )
 
 
+_SYLLABLE = regex.compile(r"[\p{L}\p{N}]++")
+
+
+def _candidates(s: str) -> Iterator[regex.Match[str]]:
+    """Title matches, tried only where a syllable can begin one (a dictionary look-up per
+    syllable is far cheaper than a large alternation tried at every position)."""
+    lex = lexicon()
+    first = lex.first_syllables
+    resume = 0
+    for syllable in _SYLLABLE.finditer(s):
+        if syllable.start() < resume or syllable.group().casefold() not in first:
+            continue
+        m = lex.title.match(s, syllable.start())
+        if m is not None:
+            resume = m.end()
+            yield m
+
+
 def recognize(text: Text) -> Iterator[Title]:
     """Yield every title in ``text.normalized`` with the organisation written after it.
 
@@ -339,10 +369,10 @@ def recognize(text: Text) -> Iterator[Title]:
     >>> [t.text for t in recognize(Text.from_string("Phó Chủ tịch Thường trực UBND tỉnh đã phát biểu."))]
     ['Phó Chủ tịch Thường trực UBND tỉnh']
     """
-    lex = lexicon()
     s = text.normalized
-    words = _Words(text)
-    for m in lex.title.finditer(s):
+    token_starts = [t.start for t in text.tokens]
+    for m in _candidates(s):
+        words = _Words(text, token_starts, m.end("role"))
         role_start, role_end = m.span("role")
         key = " ".join(m.group("role").split()).casefold()
         modifier = MODIFIERS.get(m.group("modifier").casefold()) if m.group("modifier") else None
