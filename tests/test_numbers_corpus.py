@@ -39,8 +39,9 @@ def as_expected(record: Span) -> dict[str, Any]:
         return {"kind": "percentage", "text": record.text, "value": _num(record.value),
                 "value_to": _num(record.value_to), "unit": record.unit, "qualifier": record.qualifier}
     if isinstance(record, Duration):
-        return {"kind": "duration", "text": record.text, "value": _num(record.value), "unit": record.unit,
-                "iso": record.iso, "qualifier": record.qualifier}
+        return {"kind": "duration", "text": record.text, "value": _num(record.value),
+                "value_to": _num(record.value_to), "unit": record.unit, "iso": record.iso,
+                "qualifier": record.qualifier}
     if isinstance(record, Quantity):
         return {"kind": "quantity", "text": record.text, "value": _num(record.value),
                 "value_to": _num(record.value_to), "unit": record.unit, "qualifier": record.qualifier}

@@ -134,12 +134,16 @@ class DateMention(Span):
 
 @attrs.frozen(kw_only=True)
 class Duration(Span):
-    """A length of time: "15 năm tù" → value 15, unit "year", iso "P15Y"."""
+    """A length of time: "15 năm tù" → value 15, unit "year", iso "P15Y".
+
+    A range "3-5 năm" has ``value_to`` 5 and no ``iso`` (ISO 8601 has no duration ranges).
+    """
 
     value: Decimal
     unit: str
     iso: str | None = None
     qualifier: Qualifier | None = attrs.field(default=None, validator=_check_qualifier)
+    value_to: Decimal | None = None
 
 
 @attrs.frozen(kw_only=True)

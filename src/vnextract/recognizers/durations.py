@@ -76,7 +76,13 @@ def iso_duration(value: Decimal, unit: str) -> str | None:
 
 
 def make_duration(
-    norm: str, start: int, end: int, value: Decimal, unit: str, qualifier: str | None
+    norm: str,
+    start: int,
+    end: int,
+    value: Decimal,
+    unit: str,
+    qualifier: str | None,
+    value_to: Decimal | None = None,
 ) -> Duration | None:
     """A Duration for a number + time unit at ``start:end``, or None when it is a date/clock time.
 
@@ -121,8 +127,9 @@ def make_duration(
         end=end,
         value=value,
         unit=unit,
-        iso=iso,
+        iso=iso if value_to is None else None,
         qualifier=qualifier,  # type: ignore[arg-type]
+        value_to=value_to,
     )
 
 

@@ -63,8 +63,9 @@ _GLOSSED_ABBR_RE = regex.compile(
 )
 # "chỉ một hành vi" (only one act), "trên một huyện" (in one district): here "một" counts
 _ONE_COUNTS_AFTER_RE = regex.compile(r"(?<![\p{L}])(?:chỉ|trên)\ +\Z", flags=regex.IGNORECASE)
-# "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount
-_CODE_BEFORE_RE = regex.compile(r"\p{L}\ *[-–]\ *\Z")
+# "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount; "số 14-15", "gấp 2-3 lần",
+# "1+4": the second half of a pair whose first half was not an amount either
+_CODE_BEFORE_RE = regex.compile(r"\p{L}\ *[-–]\ *\Z|\d[-–+]\Z")
 # "iPhone 12 mini", "tàu ngầm Nanggala 402 chở …": after a capitalised word, a number is a name
 _NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\ +\Z")
 _YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
@@ -282,7 +283,7 @@ def _record(
     if unit.kind == "currency":
         return _money(norm, ex.start, ex.end, ex, unit.canonical)
     if unit.kind == "time":
-        return make_duration(norm, ex.start, ex.end, ex.value, unit.canonical, ex.qualifier)
+        return make_duration(norm, ex.start, ex.end, ex.value, unit.canonical, ex.qualifier, ex.value_to)
     if unit.kind == "measure":
         return Quantity(
             text=norm[ex.start : ex.end],
