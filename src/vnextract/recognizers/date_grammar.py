@@ -73,9 +73,25 @@ BLOCK_WORDS = _words_with_role("block")
 AFTER_YEAR_WORDS = _words_with_role("after_year")
 #: Words before "năm qua"/"tuần trước" that turn it into a span of time ("5 năm qua", "những năm
 #: qua" = the past (five) years), not a calendar time.
-QUANTIFIERS = frozenset({"những", "các", "nhiều", "mấy", "vài", "mỗi", "hàng", "từng", "bao"}) | (
-    frozenset(NUMBER_WORDS)
-)
+QUANTIFIERS = frozenset(
+    {
+        "những",
+        "các",
+        "nhiều",
+        "mấy",
+        "vài",
+        "mỗi",
+        "hàng",
+        "từng",
+        "bao",
+        "chục",
+        "trăm",
+        "nghìn",
+        "ngàn",
+        "vạn",
+    }
+    | {"triệu", "tỷ", "tỉ"}  # "700 triệu năm trước": seven hundred million years ago
+) | (frozenset(NUMBER_WORDS))
 
 
 def _alternation(words: object) -> str:
@@ -134,6 +150,7 @@ ATOM_RE = regex.compile(
             (?P<w_lunar>\s*\(?\s*(?:âm\s+lịch|AL)\s*\)?)?
         | (?(dpre)(?P<o_d>\d{{1,2}})|(?!))  # "ngày 22" of "ngày 22 và 23-9-2005": only in a range
         )
+        (?:\s+năm\s+(?P<d_rel>nay|ngoái|trước|qua|sau|tới)(?!\p{{L}}))?  # "hôm 10/9 năm ngoái"
         (?(wd_paren)\s*\))
         {_END}
       )
@@ -157,7 +174,7 @@ ATOM_RE = regex.compile(
     | (?P<year>
         (?:(?:(?P<y_part>đầu|giữa|cuối)\s+)?
            (?P<y_word>năm\s+học|năm\s+tài\s+(?:khóa|chính)|niên\s+khóa|niên\s+học|niên\s+độ|giai\s+đoạn
-              |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|năm)\s+
+              |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|mùa\s+vụ|niên\s+vụ|năm)\s+
           |(?P<y_part2>đầu|giữa|cuối)\s+)?
         (?P<y1>\d{{4}})(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d))?{_END}(?!\s*%))
       # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"
@@ -172,6 +189,8 @@ ATOM_RE = regex.compile(
     | (?P<podrel>(?P<pr_pod>{_POD})\s+(?:hôm\s+)?(?P<pr_day>nay|qua|mai|kia)(?!\p{{L}}))
       # relative: "hôm qua", "tuần trước", "cuối năm nay", "thứ sáu tuần trước"
     | (?P<wdrel>(?P<wr_wd>{_WEEKDAY})\s+(?P<wr_dir>tới|này|vừa\s+rồi|vừa\s+qua)(?!\p{{L}}))
+      # "hôm thứ năm" (on Thursday, in a report: the last one)
+    | (?P<wdpast>hôm\s+(?P<wp_wd>{_WEEKDAY})(?!\p{{L}}|\s*\d))
     | (?P<rel>(?:(?P<rel_wd>{_WEEKDAY})\s+(?:của\s+)?)?(?:(?P<rel_part>{_PART})\s+)?
         (?P<rel_phrase>{_REL})(?!\p{{L}})
         (?!\s+(?:đó|đấy)(?!\p{{L}})))
@@ -365,6 +384,13 @@ def clock_hour(hour: int, pod: str | None) -> int:
     return hour % 24
 
 
+def _with_relative_year(point: Point, m: regex.Match[str]) -> Point:
+    """ "10/9 năm ngoái": 10 September of last year."""
+    if not m["d_rel"] or point.year is not None or point.lunar:
+        return point
+    return dataclasses.replace(point, rel_unit="year", rel_offset=_REL_WORD_YEAR[m["d_rel"].lower()])
+
+
 def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
     weekday = WEEKDAYS.get(" ".join(m["wd"].lower().split())) if m["wd"] else None
     prefixed = bool(m["dpre"]) or weekday is not None
@@ -399,7 +425,8 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         if m["n_s1"] == "." and year is None and not prefixed:
             # "5.6" is a decimal number, but "Hôm nay 6.3, TAND …" (today, 6 March) a date
             following = _next_word(text, end)
-            if _previous_word(text, start) not in DAY_CUE_WORDS or following[:1].islower():
+            cue = _previous_word(text, start)
+            if cue not in DAY_CUE_WORDS or (following[:1].islower() and cue not in ("hôm", "ngày")):
                 return None
         if not prefixed and blocked(text, start):
             return None
@@ -416,7 +443,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
             start,
             end,
             "point",
-            Point(year=year, month=month, day=day, weekday=weekday),
+            _with_relative_year(Point(year=year, month=month, day=day, weekday=weekday), m),
             weak=weak,
             explicit_year=year,
         )
@@ -430,12 +457,18 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
             return None
         if not prefixed and year is None and not m["w_m"].isdigit() and not m["w_m"][0].isupper():
             return None
+        # "2 tháng 9" is 2 September after a cue ("sáng 2 tháng 9"), but "(18 tháng 2 năm)" is a
+        # length of time: without "ngày", weekday, year or cue it only counts beside a sure date
+        weak = not prefixed and year is None and not lunar and not has_cue(text, start, end)
         years = _canchi_years(m["w_cc"]) if m["w_cc"] else ()
         return Atom(
             start,
             end,
             "point",
-            Point(year=year, month=month, day=day, weekday=weekday, lunar=lunar, lunar_years=years),
+            _with_relative_year(
+                Point(year=year, month=month, day=day, weekday=weekday, lunar=lunar, lunar_years=years), m
+            ),
+            weak=weak,
             explicit_year=None if lunar else year,
         )
     if m["o_d"] and m["dpre"] and 1 <= int(m["o_d"]) <= 31:
@@ -497,7 +530,8 @@ def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
         if not (1000 <= y1 < y2 <= y1 + 100 and y2 <= 2200):
             return None
-        if not word and (blocked(text, start) or y1 < 1900 or y2 > 2100):
+        if not word and (blocked(text, start) or y1 < 1900 or y2 > 2100 or "/" in m.group()):
+            # "Windows 2000/2003": only "niên vụ 2003/2004" (crop year) or "mùa giải 2020/21" are ranges
             return None
         ends = (Point(year=y1), Point(year=y2))
         return Atom(start, end, "interval", ends, explicit_year=y1)
@@ -638,6 +672,9 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
             return Atom(start, end, "point", Point(rel_unit="week", weekday=weekday))
         direction: Literal["future", "past"] = "future" if word == "tới" else "past"
         return Atom(start, end, "point", Point(rel_unit="weekday", weekday=weekday, rel_direction=direction))
+    if m["wdpast"]:
+        weekday = WEEKDAYS[" ".join(m["wp_wd"].lower().split())]
+        return Atom(start, end, "point", Point(rel_unit="weekday", weekday=weekday, rel_direction="past"))
     if m["rel"]:
         return _relative_atom(text, m)
     if m["barepart"]:
