@@ -248,3 +248,18 @@ def test_any_text_gives_well_formed_mentions(text: str, reference: dt.date | Non
         assert text[record.start : record.end] == record.text
         if record.earliest is not None and record.latest is not None:
             assert record.earliest <= record.latest
+
+
+def test_reference_article_through_extract(reference_article: str) -> None:
+    import vnextract
+
+    doc = vnextract.extract(reference_article)
+    assert [(d.text, d.iso) for d in doc.dates] == [
+        ("24/08/2015 - 07:38", "2015-08-24T07:38"),
+        ("giai đoạn 2011-2015", "2011/2015"),
+        ("năm 2020", "2020"),
+        ("giai đoạn 2011-2015", "2011/2015"),
+    ]
+    assert doc.published == dt.datetime(2015, 8, 24, 7, 38)
+    for d in doc.dates:
+        assert reference_article[d.start : d.end] == d.text
