@@ -211,6 +211,27 @@ class _Cluster:
         return all(_compatible(m.honorific, h) for h in self.honorifics)
 
 
+def _role_end(s: str, title: Title) -> int:
+    end = title.end - len(title.organization) if title.organization else title.end
+    while end > title.start and s[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+def _not_titles(s: str, mentions: list[_Mention], titles: Sequence[Title]) -> list[_Mention]:
+    """Mentions that do not begin inside a title's role: "Trưởng Phòng Kế" (in "Trưởng Phòng Kế
+    hoạch Tài chánh") or "Phó Tổng" (in "Phó Tổng cục trưởng") are positions, not names."""
+    roles = sorted((t.start, _role_end(s, t)) for t in titles)
+    starts = [a for a, _ in roles]
+    kept = []
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and roles[k][0] <= m.start < roles[k][1]:
+            continue
+        kept.append(m)
+    return kept
+
+
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for m in mentions:
@@ -254,9 +275,7 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
         k = bisect.bisect_right(org_starts, t.start) - 1
         if k >= 0 and orgs[k].start < t.start < orgs[k].end:
             continue  # "Giám đốc" inside "Ban Giám đốc Học viện"
-        role_end = t.end - len(t.organization) if t.organization else t.end
-        while role_end > t.start and s[role_end - 1] in " ,":
-            role_end -= 1
+        role_end = _role_end(s, t)
         # a name inside the role itself means the "title" was part of the name
         j = bisect.bisect_left(starts, t.start)
         if j < len(mentions) and mentions[j].outer < role_end and mentions[j].start < role_end:
@@ -267,7 +286,10 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
         at = org_start if org_start is not None else role_end + 1
         k = bisect.bisect_left(org_starts, at)
         if k < len(orgs) and orgs[k].start == at and (org_start is not None or s[role_end:at] == " "):
-            org_start, end = at, orgs[k].end
+            # a longer record must go on with a name, not plain words ("Bộ Xây dựng trao bộ hồ sơ")
+            extension = s[end : orgs[k].end].lstrip(" ,-")
+            if orgs[k].end <= end or not extension[:1].islower():
+                org_start, end = at, orgs[k].end
         # never run into a name: "Giám đốc Sở TTTT Lai Xuân Thành"
         if j < len(mentions) and mentions[j].outer < end:
             end = mentions[j].outer
@@ -497,7 +519,7 @@ def link(text: Text, found: Mentions) -> Mentions:
     if not found.persons:
         return found
     s = text.normalized
-    mentions = _mentions(text, found.persons)
+    mentions = _not_titles(s, _mentions(text, found.persons), found.titles)
     clusters = _cluster(mentions)
     owner: dict[int, int] = {}
     position = {(m.start, m.end): i for i, m in enumerate(mentions)}
