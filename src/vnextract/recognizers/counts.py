@@ -1,0 +1,123 @@
+"""Count records: a number and the noun it counts ("13 tập thể", "hơn 1.200 hộ dân").
+
+The noun comes from data/count_units.tsv (longest entry first) or, after a digit number, from
+underthesea's word at that place when no stop word, unit or name says otherwise ("9 giấy chứng
+nhận"). Classifiers give way to the noun after them ("hai vị khách" counts "khách").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from vnextract.numerals import load_tsv
+from vnextract.qualifiers import qualifier_after
+from vnextract.recognizers.expressions import FROM_RE, Expression
+from vnextract.records import Count
+from vnextract.text import Token
+from vnextract.units import Unit, unit_after, units
+
+__all__ = ["fallback_count", "make_count", "one_is_counted"]
+
+_STOPWORDS = frozenset(row["word"].casefold() for row in load_tsv("count_stopwords.tsv"))
+# Classifier nouns: "hai vị khách" counts guests, "2 chiếc xe" vehicles.
+_CLASSIFIERS = frozenset({"con", "chiếc", "cái", "vị", "ngôi", "căn", "bức", "tấm", "cuốn", "quyển", "tờ"})
+_NOUN_AFTER_RE = regex.compile(r"\ +(?P<w>\p{Ll}\p{L}*+)(?![\p{N}])")
+# "mỗi thành phố 1 (doanh nghiệp) DN": the noun in brackets explains the abbreviation
+_GLOSSED_ABBR_RE = regex.compile(
+    r"\ *\(\ *(?P<noun>[\p{L} ]{2,30}?)\ *\)\ *(?P<abbr>[\p{Lu}]{2,5})(?![\p{L}])"
+)
+# "chỉ một hành vi" (only one act), "trên một huyện" (in one district): here "một" counts
+_ONE_COUNTS_AFTER_RE = regex.compile(r"(?<![\p{L}])(?:chỉ|trên)\ +\Z", flags=regex.IGNORECASE)
+# "iPhone 12 mini", "tàu ngầm Nanggala 402 chở …": after a capitalised word, a number is a name
+_NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\ +\Z")
+_YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
+
+
+def one_is_counted(norm: str, ex: Expression) -> bool:
+    """"một" is mostly the article "a" ("một ca sĩ" = a singer); it counts after "chỉ"/"trên".
+
+    >>> from vnextract.recognizers.expressions import read_expression
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "chỉ một hành vi"
+    >>> one_is_counted(text, read_expression(text, scan_numbers(text), 0, {})[0])
+    True
+    """
+    if ex.first.reading.bare_word != "một":
+        return True
+    return _ONE_COUNTS_AFTER_RE.search(norm, max(0, ex.first.start - 8), ex.first.start) is not None
+
+
+def _integral(value: Decimal) -> int | None:
+    return int(value) if value == value.to_integral_value() else None
+
+
+def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
+    """The Count of an expression whose counted noun ends at ``end``, or None (ranges, fractions).
+
+    >>> from vnextract.recognizers.expressions import read_expression
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "Hai vị khách rời đi"
+    >>> ex, _ = read_expression(text, scan_numbers(text), 0, {})
+    >>> count = make_count(text, ex, ex.unit.canonical, ex.end)
+    >>> count.text, count.value, count.unit
+    ('Hai vị khách', 2, 'khách')
+    """
+    value = _integral(ex.value)
+    if value is None or ex.value_to is not None:  # "từ 1-3 lần": a Count has no range
+        return None
+    if noun in _CLASSIFIERS:  # "hai vị khách": the guests are counted, "vị" is a classifier
+        following = unit_after(norm, end)
+        if following and following[0].kind == "count" and following[0].canonical not in _CLASSIFIERS:
+            noun, end = following[0].canonical, following[2]
+    qualifier = ex.qualifier
+    start = ex.start
+    if qualifier == "more_than" and norm[ex.start : ex.start + 3].casefold() == "trên" and value < 10:
+        # "trên một huyện" is "in one district": "trên" (on) hedges only larger counts
+        start = ex.first.start
+        qualifier = None
+    tail = qualifier_after(norm, end) if qualifier is None else None
+    if tail is not None:  # "từ 10 tầng trở lên" (10 floors and more)
+        qualifier, end = tail
+        from_ = FROM_RE.search(norm, max(0, start - 8), start)
+        if from_ is not None:
+            start = from_.start("from")
+    return Count(
+        text=norm[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=noun,
+        qualifier=qualifier,  # type: ignore[arg-type]
+    )
+
+
+def fallback_count(norm: str, ex: Expression, tokens: dict[int, Token]) -> Count | None:
+    """A digit number before an unlisted noun: "9 giấy chứng nhận", "4 tài liệu"."""
+    if ex.value_to is not None or _integral(ex.value) is None:
+        return None
+    digits = norm[ex.first.start : ex.first.end]
+    if ex.scale is None and _YEAR_LIKE_RE.fullmatch(digits):
+        return None  # "Euro 2020 diễn ra": a year
+    glossed = _GLOSSED_ABBR_RE.match(norm, ex.end)
+    if glossed is not None and units().get(glossed.group("noun"), Unit("measure", "")).kind == "count":
+        return make_count(norm, ex, glossed.group("noun"), glossed.end())
+    if _NAME_BEFORE_RE.search(norm, max(0, ex.first.start - 30), ex.first.start):
+        return None
+    match = _NOUN_AFTER_RE.match(norm, ex.end)
+    if match is None:
+        return None
+    word = match.group("w")
+    if word.casefold() in _STOPWORDS or unit_after(norm, ex.end) is not None:
+        return None
+    token = tokens.get(match.start("w"))
+    noun = word
+    parts = token.text.split() if token is not None and token.text.startswith(word) else []
+    if len(parts) > 3:
+        parts = parts[:2]  # "điện thoại di động" → "điện thoại": the shortest noun is enough
+    if len(parts) > 1 and all(part.isalpha() and part[0].islower() for part in parts):
+        candidate = " ".join(parts)
+        if norm.startswith(candidate, match.start("w")):
+            noun = candidate
+    return make_count(norm, ex, noun, match.start("w") + len(noun))

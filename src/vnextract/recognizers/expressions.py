@@ -1,0 +1,196 @@
+"""A number in context: its range partner, its unit, its qualifier and whether it is a label.
+
+"từ 5 đến 7 triệu đồng" is ONE expression (5e6 to 7e6, unit đồng); "Điều 139" and
+"giai đoạn 2011-2015" are none. The recognisers of money, counts, percentages, durations and
+quantities then only look at the expression's unit.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import regex
+
+from vnextract.numerals import load_tsv, parse_digits
+from vnextract.qualifiers import qualifier_after, qualifier_before
+from vnextract.recognizers.number_scan import NumberSpan
+from vnextract.text import Token
+from vnextract.units import Unit, currency_prefix, unit_after
+
+__all__ = ["FROM_RE", "Expression", "clean_decimal", "read_expression"]
+
+_LABELS = frozenset(row["word"].casefold() for row in load_tsv("number_labels.tsv"))
+# "tổng số 15 người" (15 people in total): "số" is a label only when it stands alone
+_NOT_LABELS = frozenset({"tổng số", "con số", "số lượng"})
+_WORDS_BEFORE_RE = regex.compile(r"(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+)\ +\Z")
+# Between the two ends of a range: "5-7", "540.000 -580.000", "từ 5 đến 7", "10 ~ 15".
+_RANGE_SEP_RE = regex.compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc)\ +", flags=regex.IGNORECASE)
+#: "từ" (from) opening a range or an "at least" ("từ 18 tuổi trở lên"); it joins the span.
+FROM_RE = regex.compile(r"(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNORECASE)
+# "tăng từ 31 USD lên 45 USD", "giảm từ 10% đến 5%": a change, not a range
+_CHANGE_RE = regex.compile(
+    r"(?<![\p{L}])(?:tăng|giảm|hạ|nâng|điều\ chỉnh|lên|xuống|rút|đẩy|kéo|sụt)\ +(?:giá\ +)?từ\ +\Z",
+    flags=regex.IGNORECASE,
+)
+# "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount; "số 14-15", "gấp 2-3 lần",
+# "1+4": the second half of a pair whose first half was not an amount either
+_CODE_BEFORE_RE = regex.compile(r"\p{L}\ *[-–]\ *\Z|\d[-–+]\Z")
+
+
+@attrs.frozen
+class Expression:
+    """A number with everything around it that decides what it is.
+
+    ``start``/``end`` cover the hedge, "từ", the number(s) and the unit; ``first`` is the
+    (first) number itself; ``scale`` the last scale word read ("triệu" → 1e6).
+    """
+
+    start: int
+    end: int
+    value: Decimal
+    value_to: Decimal | None
+    unit: Unit | None
+    qualifier: str | None
+    first: NumberSpan
+    scale: Decimal | None
+    currency_before: str | None
+
+
+def _is_label(norm: str, start: int, tokens_by_end: dict[int, Token]) -> bool:
+    """"Điều 139", "quận 12", "năm 2020", "lần thứ 3": the number names, it does not count."""
+    before = start
+    while before > 0 and norm[before - 1] == " ":
+        before -= 1
+    token = tokens_by_end.get(before)
+    if token is not None and " " in token.text:
+        # a compound word decides as a whole: "quốc lộ 1" is a label, "nông thôn 1 DN" is not
+        whole = token.text.casefold()
+        return whole in _LABELS and whole not in _NOT_LABELS
+    match = _WORDS_BEFORE_RE.search(norm, max(0, start - 30), start)
+    if match is None:
+        return False
+    last = match.group("w2").casefold()
+    pair = f"{match.group('w1').casefold()} {last}" if match.group("w1") else ""
+    if pair in _NOT_LABELS:
+        return False
+    return pair in _LABELS or last in _LABELS
+
+
+def _leading_zero(norm: str, span: NumberSpan) -> bool:
+    """"07", "0913 456 789": phone numbers, codes and clock times, not amounts."""
+    second = norm[span.start + 1 : span.start + 2]
+    return not span.reading.spelled and norm[span.start] == "0" and second.isdigit()
+
+
+def read_expression(
+    norm: str, numbers: list[NumberSpan], i: int, tokens_by_end: dict[int, Token]
+) -> tuple[Expression | None, int]:
+    """Number i with its range partner, unit and qualifier, and how many numbers it used.
+
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "Lương từ 5 đến 7 triệu đồng"
+    >>> expression, used = read_expression(text, scan_numbers(text), 0, {})
+    >>> text[expression.start : expression.end], expression.value, expression.value_to, used
+    ('từ 5 đến 7 triệu đồng', Decimal('5000000'), Decimal('7000000'), 2)
+    """
+    first = numbers[i]
+    if _leading_zero(norm, first) or _is_label(norm, first.start, tokens_by_end) or _CODE_BEFORE_RE.search(
+        norm, max(0, first.start - 12), first.start
+    ):
+        return None, 1
+    reading = first.reading
+    value = reading.value
+    currency_before: str | None = None
+    start = first.start
+    if not reading.spelled:
+        prefix = currency_prefix(norm, first.start)
+        if prefix is not None:
+            currency_before, start = prefix
+            digits = norm[first.start : first.end].split(" ")[0]
+            if "," in digits and "." not in digits:  # "$1,500": English grouping after "$"
+                regrouped = parse_digits(digits, comma_groups=True)
+                if regrouped is not None and reading.scale is None:
+                    value = regrouped
+    unit_1 = unit_after(norm, first.end)
+    after_first = unit_1[2] if unit_1 else first.end
+    used = 1
+    value_to: Decimal | None = None
+    unit = unit_1
+    end = after_first
+    scale = reading.scale
+    if i + 1 < len(numbers):
+        second = numbers[i + 1]
+        sep = _RANGE_SEP_RE.fullmatch(norm, after_first, second.start)
+        if sep is not None and not _leading_zero(norm, second):
+            unit_2 = unit_after(norm, second.end)
+            joined = _join_range(norm, first, second, unit_1, unit_2, sep, start)
+            if joined == "skip":
+                return None, 2
+            if joined == "range" and unit_2 is not None:
+                low = value
+                if unit_1 is None and reading.scale is None and second.reading.scale is not None:
+                    low = value * second.reading.scale  # "từ 5 đến 7 triệu": the scale is shared
+                    if low > second.reading.value:
+                        low = value * second.reading.scale / 1000  # "800 - 1,2 triệu" = 800 nghìn
+                if low <= second.reading.value:
+                    value, value_to = clean_decimal(low), second.reading.value
+                    unit, end, used = unit_2, unit_2[2], 2
+                    scale = second.reading.scale
+                    from_ = FROM_RE.search(norm, max(0, start - 8), start)
+                    if from_ is not None:
+                        start = from_.start("from")
+    qualifier: str | None = None
+    hedge = qualifier_before(norm, start, comparatives=unit is None or unit[0].kind != "measure")
+    if hedge is not None:
+        qualifier, start = hedge
+    tail = qualifier_after(norm, end)
+    if tail is not None and qualifier is None:
+        qualifier, end = tail
+        from_ = FROM_RE.search(norm, max(0, start - 8), start)
+        if from_ is not None:
+            start = from_.start("from")
+    return (
+        Expression(
+            start=start,
+            end=end,
+            value=value,
+            value_to=value_to,
+            unit=unit[0] if unit else None,
+            qualifier=qualifier,
+            first=first,
+            scale=scale,
+            currency_before=currency_before,
+        ),
+        used,
+    )
+
+
+def _join_range(
+    norm: str,
+    first: NumberSpan,
+    second: NumberSpan,
+    unit_1: tuple[Unit, int, int] | None,
+    unit_2: tuple[Unit, int, int] | None,
+    sep: regex.Match[str],
+    start: int,
+) -> str:
+    """"range" when two numbers are the ends of one range, "skip" for "2011-2015", else "no"."""
+    if sep.group("word"):
+        # "đến"/"tới" joins a range only after "từ" or a hedge; "tăng từ 5 đến 7" is a change
+        if _CHANGE_RE.search(norm, max(0, start - 24), start):
+            return "no"
+        if unit_1 is not None and (unit_2 is None or unit_1[0] != unit_2[0]):
+            return "no"
+    elif unit_1 is None and unit_2 is None:
+        return "skip"  # "giai đoạn 2011-2015", "BN2813-2816": a period or a code
+    if unit_2 is None or (unit_1 is not None and unit_1[0] != unit_2[0]):
+        return "no"
+    return "range"
+
+
+def clean_decimal(value: Decimal) -> Decimal:
+    """5200000.0 → 5200000; 1.50 → 1.5 (no exponent either way)."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return Decimal(format(value.normalize(), "f"))

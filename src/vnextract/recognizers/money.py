@@ -1,0 +1,83 @@
+"""Money records: an amount with its ISO 4217 currency, written or inferred from the sentence.
+
+"hơn 504 triệu đồng" → 504000000 VND; "10 cent" → 0.10 USD; a bare "99 tỉ" takes the
+currency of the sentence's last amount ("32 tỉ USD (99 tỉ so với 67 tỉ)") or VND after a
+money word ("giá 30 nghìn").
+"""
+
+from __future__ import annotations
+
+import bisect
+from decimal import Decimal
+
+import regex
+
+from vnextract.recognizers.expressions import Expression, clean_decimal
+from vnextract.records import Money
+from vnextract.units import unit_after
+
+__all__ = ["make_money", "money_currency"]
+
+# Words before a bare "30 nghìn" / "99 tỉ" that make it money (price, capital, salary …).
+_MONEY_CONTEXT_RE = regex.compile(
+    r"""(?<![\p{L}])(?:giá|tiền|vốn|lương|phí|chi\ phí|kinh\ phí|thu\ nhập|doanh\ thu|lợi\ nhuận|lãi|lỗ|
+        trị\ giá|giá\ trị|tài\ sản|ngân\ sách|đầu\ tư|nợ|vay|phạt|bồi\ thường|thưởng|hỗ\ trợ|
+        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ)
+        (?![\p{L}])[^.;:!?\n]{0,24}\Z""",
+    flags=regex.IGNORECASE | regex.VERBOSE,
+)
+# "3,7 triệu tiền vốn" (3.7 million of capital)
+_MONEY_AFTER_RE = regex.compile(r"\ +tiền(?![\p{L}])", flags=regex.IGNORECASE)
+_WORD_AFTER_RE = regex.compile(r"\ +\p{Ll}")
+# "5 trăm" is not money: only thousands and more make a bare amount money
+_SMALLEST_MONEY_SCALE = Decimal(1000)
+
+
+def make_money(norm: str, start: int, end: int, ex: Expression, currency: str) -> Money:
+    """The Money of an expression at ``start:end`` in ``currency`` ("USD_CENT" = hundredths of USD).
+
+    >>> from vnextract.recognizers.expressions import read_expression
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "giá 81 cent"
+    >>> ex, _ = read_expression(text, scan_numbers(text), 0, {})
+    >>> make_money(text, ex.start, ex.end, ex, "USD_CENT").amount
+    Decimal('0.81')
+    """
+    amount, amount_to = ex.value, ex.value_to
+    if currency == "USD_CENT":  # "10 cent" is a tenth of a dollar
+        currency = "USD"
+        amount = clean_decimal(amount / 100)
+        amount_to = clean_decimal(amount_to / 100) if amount_to is not None else None
+    return Money(
+        text=norm[start:end],
+        start=start,
+        end=end,
+        amount=amount,
+        amount_to=amount_to,
+        currency=currency,
+        qualifier=ex.qualifier,  # type: ignore[arg-type]
+    )
+
+
+def money_currency(
+    norm: str, ex: Expression, sentence_starts: list[int], last_money: Money | None
+) -> str | None:
+    """Currency of a bare "99 tỉ": the sentence's last currency, else VND after a money word."""
+    if ex.scale is None or ex.scale < _SMALLEST_MONEY_SCALE:
+        return None
+    if _WORD_AFTER_RE.match(norm, ex.end) and _is_count_noun(norm, ex.end):
+        return None
+    if _MONEY_AFTER_RE.match(norm, ex.end):  # "3,7 triệu tiền vốn" (3.7 million of capital)
+        return last_money.currency if last_money is not None and last_money.start >= ex.start - 200 else "VND"
+    sentence = bisect.bisect_right(sentence_starts, ex.start) - 1
+    sentence_start = sentence_starts[sentence] if sentence >= 0 else 0
+    if last_money is not None and last_money.start >= sentence_start:
+        return last_money.currency
+    if _MONEY_CONTEXT_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):
+        return "VND"
+    return None
+
+
+def _is_count_noun(norm: str, pos: int) -> bool:
+    found = unit_after(norm, pos)
+    return found is not None and found[0].kind == "count"
