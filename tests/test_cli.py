@@ -322,6 +322,23 @@ def test_info_lists_version_and_data_sources(capsys):
         assert f"    source: {data[name][0]}" in out
 
 
+def test_evaluate_scores_entities_of_a_gold_file(tmp_path, capsys):
+    text = "Ông Trần Thanh Liêm làm việc tại Bộ Y tế ở Hà Nội."
+    entities = [
+        {"type": t, "start": text.index(s), "end": text.index(s) + len(s), "text": s}
+        for t, s in (("PER", "Trần Thanh Liêm"), ("ORG", "Bộ Y tế"), ("LOC", "Hà Nội"))
+    ]
+    gold = write_jsonl(
+        tmp_path / "gold.jsonl", [json.dumps({"id": "g1", "text": text, "entities": entities})]
+    )
+    assert run("evaluate", str(gold), "--json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert json.dumps(result)  # one JSON object with the scores
+    assert run("evaluate", str(gold)) == 0
+    table = capsys.readouterr().out
+    assert "exact.PER" in table and "overlap.micro" in table
+
+
 def test_schema_prints_the_json_schema_of_to_dict(capsys):
     from vnextract import schema
 

@@ -598,18 +598,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_evaluate(sub: Any) -> None:
-    """The ``evaluate`` subcommand, when the evaluation module is present."""
+    """``vnextract evaluate``: the options and the run of :mod:`vnextract.evaluate`."""
     try:
         evaluate: Any = importlib.import_module("vnextract.evaluate")
     except ImportError:
         return
-    add = getattr(evaluate, "add_arguments", None)
-    run = getattr(evaluate, "run", None)
-    if add is None or run is None:
-        return
-    p = sub.add_parser("evaluate", help="precision / recall / F1 per type against a gold JSONL file")
-    add(p)
-    p.set_defaults(func=run)
+    p = sub.add_parser(
+        "evaluate",
+        help="entity precision / recall / F1 against gold JSONL or CoNLL/BIO files",
+        description="Entity precision, recall and F1 (exact and overlap, per type) of vnextract on an "
+        "annotated file: our gold JSONL, or CoNLL/BIO columns (VLSP 2016, PhoNER_COVID19).",
+    )
+    evaluate.build_parser(p)
+    p.set_defaults(func=evaluate.run)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
