@@ -31,3 +31,21 @@ def test_mkdocs_nav_lists_every_page() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     listed = set(re.findall(r":\s*([\w-]+\.md)\s*$", config, flags=re.M))
     assert listed == {p.name for p in (ROOT / "docs").glob("*.md")}
+
+
+def test_mkdocs_builds_the_site_strictly(tmp_path: Path) -> None:
+    pytest.importorskip("mkdocs", reason="the docs extra is not installed")
+    pytest.importorskip("material", reason="the docs extra is not installed")
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / "site" / "notebooks" / "index.html").exists()
