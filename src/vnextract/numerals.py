@@ -282,6 +282,9 @@ def read_number(candidate: str) -> NumberReading | None:
                 break  # "3 tỷ 500" continues only with a smaller scale after it ("500 triệu")
             spelled = False
             i += 1
+            if i + 1 < n and lowered[i] in ("phẩy", "chấm") and words[i + 1].isdigit() and value % 1 == 0:
+                value = Decimal(f"{value}.{words[i + 1]}")  # "2 chấm 23" = 2.23
+                i += 2
             if word[-1] == "k":  # "30k": the thousand is already in the value
                 total, last_scale = total + value, Decimal(1000)
                 used = i
@@ -303,6 +306,9 @@ def read_number(candidate: str) -> NumberReading | None:
             if decimals:
                 value = Decimal(f"{value}.{''.join(decimals)}")
                 j = k
+            elif lowered[j + 1].isdigit():  # "hai phẩy 23" = 2.23
+                value = Decimal(f"{value}.{lowered[j + 1]}")
+                j += 2
         hundreds_written = "trăm" in lowered[i:j]
         if last_scale is not None and not hundreds_written and not _scale_follows(lowered, j, last_scale):
             break  # after a scale, a spelled group needs "trăm" or a smaller scale after it

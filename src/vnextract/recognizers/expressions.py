@@ -25,9 +25,11 @@ _LABELS = frozenset(row["word"].casefold() for row in load_tsv("number_labels.ts
 _NOT_LABELS = frozenset({"tổng số", "con số", "số lượng"})
 _WORDS_BEFORE_RE = regex.compile(r"(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+)\ +\Z")
 # Between the two ends of a range: "5-7", "540.000 -580.000", "từ 5 đến 7", "10 ~ 15".
-_RANGE_SEP_RE = regex.compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc)\ +", flags=regex.IGNORECASE)
+_RANGE_SEP_RE = regex.compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc|và)\ +", flags=regex.IGNORECASE)
 #: "từ" (from) opening a range or an "at least" ("từ 18 tuổi trở lên"); it joins the span.
 FROM_RE = regex.compile(r"(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNORECASE)
+# "giữa 1000 và 2000 đồng" (between 1000 and 2000): "và" (and) joins a range only after "giữa"
+_BETWEEN_RE = regex.compile(r"(?<![\p{L}])(?P<from>giữa)\ +\Z", flags=regex.IGNORECASE)
 # "tăng từ 31 USD lên 45 USD", "giảm từ 10% đến 5%": a change, not a range
 _CHANGE_RE = regex.compile(
     r"(?<![\p{L}])(?:tăng|giảm|hạ|nâng|điều\ chỉnh|lên|xuống|rút|đẩy|kéo|sụt)\ +(?:giá\ +)?từ\ +\Z",
@@ -58,7 +60,7 @@ class Expression:
 
 
 def _is_label(norm: str, start: int, tokens_by_end: dict[int, Token]) -> bool:
-    """"Điều 139", "quận 12", "năm 2020", "lần thứ 3": the number names, it does not count."""
+    """ "Điều 139", "quận 12", "năm 2020", "lần thứ 3": the number names, it does not count."""
     before = start
     while before > 0 and norm[before - 1] == " ":
         before -= 1
@@ -78,7 +80,7 @@ def _is_label(norm: str, start: int, tokens_by_end: dict[int, Token]) -> bool:
 
 
 def _leading_zero(norm: str, span: NumberSpan) -> bool:
-    """"07", "0913 456 789": phone numbers, codes and clock times, not amounts."""
+    """ "07", "0913 456 789": phone numbers, codes and clock times, not amounts."""
     second = norm[span.start + 1 : span.start + 2]
     return not span.reading.spelled and norm[span.start] == "0" and second.isdigit()
 
@@ -95,8 +97,10 @@ def read_expression(
     ('từ 5 đến 7 triệu đồng', Decimal('5000000'), Decimal('7000000'), 2)
     """
     first = numbers[i]
-    if _leading_zero(norm, first) or _is_label(norm, first.start, tokens_by_end) or _CODE_BEFORE_RE.search(
-        norm, max(0, first.start - 12), first.start
+    if (
+        _leading_zero(norm, first)
+        or _is_label(norm, first.start, tokens_by_end)
+        or _CODE_BEFORE_RE.search(norm, max(0, first.start - 12), first.start)
     ):
         return None, 1
     reading = first.reading
@@ -137,13 +141,21 @@ def read_expression(
                     value, value_to = clean_decimal(low), second.reading.value
                     unit, end, used = unit_2, unit_2[2], 2
                     scale = second.reading.scale
-                    from_ = FROM_RE.search(norm, max(0, start - 8), start)
+                    from_ = FROM_RE.search(norm, max(0, start - 8), start) or _BETWEEN_RE.search(
+                        norm, max(0, start - 8), start
+                    )
                     if from_ is not None:
                         start = from_.start("from")
     qualifier: str | None = None
-    hedge = qualifier_before(norm, start, comparatives=unit is None or unit[0].kind != "measure")
+    comparatives = unit is None or unit[0].kind != "measure"
+    hedge = qualifier_before(norm, start, comparatives=comparatives)
     if hedge is not None:
         qualifier, start = hedge
+        # stacked hedges, "ước tính hơn 1 tỷ" (estimated at over 1 billion): the span takes both,
+        # the one next to the number says what is meant
+        outer = qualifier_before(norm, start, comparatives=comparatives)
+        if outer is not None:
+            start = outer[1]
     tail = qualifier_after(norm, end)
     if tail is not None and qualifier is None:
         qualifier, end = tail
@@ -175,7 +187,13 @@ def _join_range(
     sep: regex.Match[str],
     start: int,
 ) -> str:
-    """"range" when two numbers are the ends of one range, "skip" for "2011-2015", else "no"."""
+    """ "range" when two numbers are the ends of one range, "skip" for "2011-2015", else "no"."""
+    if (
+        sep.group("word")
+        and sep.group("word").casefold() == "và"
+        and not _BETWEEN_RE.search(norm, max(0, start - 8), start)
+    ):
+        return "no"  # "13 tập thể và 24 cá nhân": two amounts
     if sep.group("word"):
         # "đến"/"tới" joins a range only after "từ" or a hedge; "tăng từ 5 đến 7" is a change
         if _CHANGE_RE.search(norm, max(0, start - 24), start):
