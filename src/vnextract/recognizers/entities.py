@@ -23,7 +23,8 @@ underthesea tokens the Text already holds ("Y tế", "Tài chính" are one word 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping, Sequence
+import functools
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import regex
@@ -38,6 +39,8 @@ _SYLLABLE = gz.SYLLABLE
 
 # Initials before a surname ("W.Buffett", "H.Hariri") or initials only ("H.T.P").
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)++\p{Lu}\p{Ll}++|\p{Lu}(?:\.\p{Lu})++\.?")
+# A syllable of a foreign name ("Gates", "Moo-hyun", "O'Neill").
+_FOREIGN_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’\-]*+")
 # A Vietnamese-looking name syllable: one capital then lowercase letters ("Liêm", "Thị").
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
 # An abbreviation: two or more capitals ("UBND", "TTTT", "GD&ĐT", "TP.HCM", "BR-VT").
@@ -116,6 +119,15 @@ _LOC_PREFIXES: dict[tuple[str, ...], str] = {
     ("bang",): "bang",
     ("tiểu", "bang"): "bang",
     ("thủ", "đô"): "thành phố",
+    ("bến", "xe"): "bến xe",
+    ("ga",): "ga",
+    ("chợ",): "chợ",
+    ("phà",): "bến phà",
+    ("cảng",): "cảng",
+    ("sân", "vận", "động"): "sân vận động",
+    ("công", "viên"): "công viên",
+    ("khu", "công", "nghiệp"): "khu công nghiệp",
+    ("khu", "đô", "thị"): "khu đô thị",
     ("thành", "phố", "cảng"): "thành phố",
     ("kênh",): "kênh",
 }
@@ -239,6 +251,7 @@ _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
         ("Đội",),
     }
 )
+_LOWERCASE_BODY_HEADS_LOWER = frozenset(tuple(w.lower() for w in k) for k in _LOWERCASE_BODY_HEADS)
 # Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
 _AT_PLACE_HEADS: frozenset[tuple[str, ...]] = frozenset(
     {
@@ -393,19 +406,39 @@ class Cand(NamedTuple):
     by_cue: bool = False  # a person only because a title came before ("Giám đốc Vinaisalpro")
 
 
-def _match(toks: Sequence[Tok], i: int, table: Container[tuple[str, ...]], max_len: int) -> int:
-    """Length of the longest entry of ``table`` (a container of syllable tuples) at ``i``."""
-    best = 0
-    limit = min(max_len, len(toks) - i)
-    for n in range(1, limit + 1):
-        if tuple(t.text for t in toks[i : i + n]) in table:
-            best = n
-    return best
+# First syllable → lengths of the entries starting with it (longest first), per lexicon; the
+# lexicon itself is kept beside its index so that its id cannot be reused.
+_FIRST: dict[int, tuple[Collection[tuple[str, ...]], dict[str, tuple[int, ...]]]] = {}
+
+
+def _first_index(table: Collection[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    got = _FIRST.get(id(table))
+    if got is None:
+        lengths: dict[str, set[int]] = {}
+        for k in table:
+            lengths.setdefault(k[0], set()).add(len(k))
+        got = (table, {first: tuple(sorted(ls, reverse=True)) for first, ls in lengths.items()})
+        _FIRST[id(table)] = got
+    return got[1]
+
+
+def _match(toks: Sequence[Tok], i: int, table: Collection[tuple[str, ...]], max_len: int) -> int:
+    """Length of the longest entry of ``table`` (a collection of syllable tuples) at ``i``."""
+    if i >= len(toks):
+        return 0
+    lengths = _first_index(table).get(toks[i].text)
+    if not lengths:
+        return 0
+    room = min(max_len, len(toks) - i)
+    for n in lengths:
+        if n <= room and (n == 1 or tuple(t.text for t in toks[i : i + n]) in table):
+            return n
+    return 0
 
 
 class _Lex(NamedTuple):
     places: Mapping[gz.Key, gz.Place]
-    place_len: int
+    place_keys: frozenset[gz.Key]
     heads: Mapping[gz.Key, gz.OrgHead]
     head_len: int
     orgs: frozenset[gz.Key]
@@ -416,6 +449,7 @@ class _Lex(NamedTuple):
     surnames: Mapping[str, float]
     honorifics: frozenset[str]
     words: frozenset[str]
+    foreign_given: frozenset[str]
 
 
 _LEX: _Lex | None = None
@@ -430,7 +464,7 @@ def _lex() -> _Lex:
         cues = gz.person_cues()
         _LEX = _Lex(
             places,
-            max(map(len, places)),
+            frozenset(places),
             heads,
             max(map(len, heads)),
             orgs,
@@ -441,8 +475,19 @@ def _lex() -> _Lex:
             gz.surnames(),
             gz.honorifics(),
             gz.common_words(),
+            gz.foreign_given_names(),
         )
     return _LEX
+
+
+@functools.cache
+def _triggers() -> frozenset[str]:
+    """Lowercase syllables and marks that may start something the scanner looks for."""
+    lex = _lex()
+    firsts: set[str] = {"ngành", "số", *_PHOTO, *lex.honorifics}
+    for table in (lex.orgs, lex.cues, lex.place_keys, _ORG_INTRODUCERS, _LOC_PREFIXES.keys()):
+        firsts.update(k[0] for k in table)
+    return frozenset(f for f in firsts if not f[:1].isupper())
 
 
 class _Sentence:
@@ -463,14 +508,18 @@ class _Sentence:
 
     def place_at(self, j: int, end: int | None = None, max_tier: int = gz.TIER_COMMUNE) -> int:
         """Length of the longest place name at ``j`` (within ``end``) of tier <= max_tier."""
-        lex = self.lex
-        stop = self.n if end is None else end
-        best = 0
-        for n in range(1, min(lex.place_len, stop - j) + 1):
-            p = lex.places.get(self.key_at(j, n))
-            if p is not None and p.tier <= max_tier:
-                best = n
-        return best
+        if j >= self.n:
+            return 0
+        lengths = _first_index(self.lex.place_keys).get(self.toks[j].text)
+        if not lengths:
+            return 0
+        room = (self.n if end is None else end) - j
+        for n in lengths:
+            if n <= room:
+                p = self.lex.places.get(self.key_at(j, n))
+                if p is not None and p.tier <= max_tier:
+                    return n
+        return 0
 
     def place_kind(self, j: int, n: int) -> str | None:
         p = self.lex.places.get(self.key_at(j, n))
@@ -484,6 +533,8 @@ class _Sentence:
         n = _match(self.toks, j, self.lex.heads, self.lex.head_len)
         if n and j + n < self.n:
             nxt = self.toks[j + n]
+            if nxt.text == "viên" and not nxt.word_start:
+                return 0  # "Tỉnh ủy viên": a member, not the committee
             if nxt.kind == "lower" and not nxt.word_start:
                 # "Hội nghị", "Bộ trưởng", "Ban tổ chức": the head syllable starts a longer
                 # common word. Heads of several syllables ("Công ty") are words themselves.
@@ -567,7 +618,7 @@ class _Sentence:
     def org_body(self, j: int, head: tuple[str, ...]) -> tuple[int, bool]:
         """End of an organisation's body starting at ``j``; and whether it names something."""
         toks, n = self.toks, self.n
-        lowercase_ok = head in _LOWERCASE_BODY_HEADS
+        lowercase_ok = tuple(w.lower() for w in head) in _LOWERCASE_BODY_HEADS_LOWER
         people_ok = head in _NAMED_AFTER_PEOPLE
         end = j
         named = False
@@ -578,13 +629,10 @@ class _Sentence:
             t = toks[k]
             if t.kind in ("cap", "abbr"):
                 prev = toks[k - 1] if k > j else None
-                if (
-                    named
-                    and not people_ok
-                    and prev is not None
-                    and prev.kind in ("cap", "abbr")
-                    and self.is_person_start(k)
-                ):
+                inner = self.head_at(k)
+                if inner and self.key_at(k, inner) in _NAMED_AFTER_PEOPLE:
+                    people_ok = True  # "Ban Giám đốc Học viện … Hồ Chí Minh"
+                if named and not people_ok and self.is_person_start(k):
                     break  # "Sở TTTT Lai Xuân Thành": the name of the director follows
                 if k > j and t.text in self.lex.honorifics:
                     break
@@ -706,7 +754,7 @@ class _Sentence:
             not named
             and end > j
             and lower_words < 2
-            and not _match(toks, end - 1, _ADMIN_WORDS, 1)
+            and not self._admin_before(end)
             and toks[end - 1].kind != "num"
         ):
             return j, False  # "trường THPT chuyên của …": one generic word names nothing
@@ -731,8 +779,15 @@ class _Sentence:
         out: list[Cand] = []
         i = 0
         pending: str | None = None  # "" after a title cue, the honorific after one
+        triggers = _triggers()
         while i < n:
             t = toks[i]
+            if t.kind in ("lower", "punct") and t.text not in triggers:
+                # most syllables start nothing: skip them with one set lookup
+                if t.text != ",":
+                    pending = None
+                i += 1
+                continue
             at_sentence_start = i == 0 or (i == 1 and toks[0].kind == "punct")
 
             # 1. a well-known organisation ("WHO", "Dân trí") — not inside a longer capitalised run
@@ -744,6 +799,11 @@ class _Sentence:
                 continue
 
             # 2. an organisation head and its body
+            m = _match(toks, i, lex.heads, lex.head_len) if t.kind in ("cap", "abbr") else 0
+            if m and i + m < n and toks[i + m].text == "viên":
+                i += m + 1  # "Tỉnh ủy viên", "Đảng ủy viên": a member's title
+                pending = None
+                continue
             h = self.head_at(i)
             if (
                 h
@@ -819,10 +879,8 @@ class _Sentence:
                     out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
                     i += p
                     continue
-                if (
-                    (self.is_name_tok(i + 1)
-                    and toks[i + 1].kind == "cap")
-                    or (i + 1 < n and _INITIALS.fullmatch(toks[i + 1].text))
+                if (self.is_name_tok(i + 1) and toks[i + 1].kind == "cap") or (
+                    i + 1 < n and _INITIALS.fullmatch(toks[i + 1].text)
                 ):
                     pending = t.text.lower()
                     i += 1
@@ -870,6 +928,19 @@ class _Sentence:
                 i, pending = end, (pending if got and got[-1].label in ("ORG", "LOC") else None)
                 continue
 
+            # a house number before a street: "số 56 Nơ Trang Long"
+            if (
+                t.text == "số"
+                and i + 2 < n
+                and toks[i + 1].kind == "num"
+                and toks[i + 2].kind == "cap"
+                and not self.head_at(i + 2)
+            ):
+                end = self.cap_run(i + 2)
+                if 2 <= end - i - 2 <= 4:
+                    out.append(Cand("LOC", i + 2, end, kind="đường"))
+                    i = end
+                    continue
             # an address number before a street named after a person: "32/8 Đặng Văn Ngữ"
             if t.kind == "num" and i + 3 < n and toks[i + 1].text == "/" and toks[i + 2].kind == "num":
                 j = i + 3
@@ -976,7 +1047,9 @@ class _Sentence:
         after_loc = self._after_place_list(i, out)
         single_name = n_run == 1 and pending  # "bà Nga": a given name that is also a country
         if p == n_run and not single_name:
-            return [Cand("LOC", i, end, kind=self.place_kind(i, p))]
+            # "Tổng thống Nga" is a place, but "thiếu úy Đức" may be a person met before
+            by_cue = pending == "" and n_run == 1
+            return [Cand("LOC", i, end, kind=self.place_kind(i, p), by_cue=by_cue)]
         if p and p < n_run and _INITIALS.fullmatch(toks[i + p].text):  # "Ấn Độ L.Mittal"
             return [Cand("LOC", i, i + p, kind=self.place_kind(i, p)), Cand("PER", i + p, end)]
         if pending is not None:
@@ -999,10 +1072,18 @@ class _Sentence:
             and n_run <= 4
             and not p
             and all(_NAME_SYLLABLE.fullmatch(t.text) for t in toks[i:end])
+            and not (end < self.n and toks[end].kind == "lower" and not toks[end].word_start)
         ):
             return [Cand("PER", i, end)]  # "Simo Fotso Victor và Tala Pierre Marie"
         if self.is_person_start(i, end) and n_run <= 4:
             return [Cand("PER", i, end)]
+        if (
+            2 <= n_run <= 4
+            and toks[i].text in self.lex.foreign_given
+            and not p
+            and all(_FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i + 1 : end])
+        ):
+            return [Cand("PER", i, end)]  # "Bill Gates", "Vladimir Putin"
         d = self.place_at(i, end, gz.TIER_DISTRICT)
         if d == n_run:
             return [Cand("LOC", i, end, kind=self.place_kind(i, d))]
@@ -1133,6 +1214,8 @@ def recognize(text: Text) -> Iterator[Span]:
     person_names -= _NOT_SHORT_NAMES
     for toks, cands in sentences:
         for c in cands:
+            if c.label == "LOC" and c.by_cue and toks[c.start].text in person_names:
+                c = c._replace(label="PER", kind=None)  # "thiếu úy Huỳnh Minh Đức" … "thiếu úy Đức"
             if c.label == "UNK":
                 surface = " ".join(t.text for t in toks[c.start : c.end])
                 if surface in person_names:

@@ -11,6 +11,7 @@ Files (each a UTF-8 TSV with a header row and a source/gloss column):
 - ``places_world.tsv``   countries, world cities, regions, rivers, seas in Vietnamese; aliases;
 - ``surnames.tsv``       Vietnamese surnames with their share of the population;
 - ``honorifics.tsv``     "ông", "bà", "anh", "chị" … (Mr, Mrs, elder brother, elder sister);
+- ``foreign_given_names.tsv`` "Bill", "Vladimir" …: foreign names with no title before them;
 - ``person_cues.tsv``    titles, ranks, professions and roles that announce a name;
 - ``org_heads.tsv``      head nouns of organisation names ("Bộ", "Sở", "UBND", "Công ty" …);
 - ``organizations.tsv``  well-known bare organisation names (WHO, Vinamilk, BBC …);
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
+import unicodedata
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
@@ -28,7 +31,7 @@ from typing import NamedTuple
 
 import regex
 
-from vnextract.text import canonical_tones, normalize
+from vnextract.text import canonical_tones
 
 Key = tuple[str, ...]
 
@@ -46,7 +49,7 @@ SYLLABLE = regex.compile(
 
 
 def _norm(s: str) -> str:
-    return canonical_tones(normalize(s.strip()).text)
+    return canonical_tones(unicodedata.normalize("NFC", s.strip()))
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -104,6 +107,11 @@ def places() -> Mapping[Key, Place]:
         if row["name"] in _PERSON_FIRST:
             tier = TIER_COMMUNE
         add(row["name"], kind, tier)
+        if " - " in row["name"] and tier == TIER_DISTRICT:
+            # "Phan Rang - Tháp Chàm": each half is used alone in news
+            for part in row["name"].split(" - "):
+                if len(part.split()) >= 2:
+                    add(part, kind, tier)
     for row in _rows("places_world.tsv"):
         add(row["name"], row["kind"], TIER_BARE)
     return MappingProxyType(table)
@@ -132,7 +140,16 @@ def honorifics() -> frozenset[str]:
 @functools.cache
 def person_cues() -> frozenset[Key]:
     """Titles and roles that announce a name: ("Giám", "đốc"), ("bị", "cáo"), ("PGS.TS",) …"""
-    return frozenset(key(r["cue"]) for r in _rows("person_cues.tsv"))
+    cues = {key(r["cue"]) for r in _rows("person_cues.tsv")}
+    # titles are written lowercase mid-sentence too ("đại sứ Mỹ Michael Marine")
+    cues |= {tuple(w.lower() for w in k) for k in cues if not any(c.isupper() for w in k[1:] for c in w)}
+    return frozenset(cues)
+
+
+@functools.cache
+def foreign_given_names() -> frozenset[str]:
+    """Common foreign given names ("Bill", "Vladimir"): a run starting with one is a person."""
+    return frozenset(_norm(r["name"]) for r in _rows("foreign_given_names.tsv"))
 
 
 # ----------------------------------------------------------------------------- organisations
@@ -145,9 +162,16 @@ class OrgHead(NamedTuple):
 
 @functools.cache
 def org_heads() -> Mapping[Key, OrgHead]:
-    return MappingProxyType(
-        {key(r["head"]): OrgHead(r["standalone"] == "yes") for r in _rows("org_heads.tsv")}
-    )
+    table: dict[Key, OrgHead] = {}
+    for r in _rows("org_heads.tsv"):
+        head = OrgHead(r["standalone"] == "yes")
+        k = key(r["head"])
+        table[k] = head
+        if 1 < len(k) <= 5:
+            # "Tổng Công ty", "Tổng công ty": news writes the later syllables either way
+            for cased in itertools.product(*((w.lower(), w[:1].upper() + w[1:]) for w in k[1:])):
+                table.setdefault(k[:1] + cased, head)
+    return MappingProxyType(table)
 
 
 @functools.cache
@@ -172,6 +196,7 @@ def common_words() -> frozenset[str]:
     try:
         ref = resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
         with ref.open(encoding="utf-8") as f:
-            return frozenset(_norm(line).lower() for line in f if line.strip())
+            content = canonical_tones(unicodedata.normalize("NFC", f.read())).lower()
+        return frozenset(line.strip() for line in content.splitlines() if line.strip())
     except (OSError, ModuleNotFoundError):
         return frozenset()
