@@ -80,26 +80,28 @@ def gender_of(honorific: str | None) -> Gender | None:
 # "Chu Quang Việt (25 tuổi, Giám đốc …", "Nguyễn Minh Hoa (sinh 1952), hiện là chủ tịch …".
 _POST_GAP = regex.compile(
     r"""
-    \s*
-    (?:\([^()\n]{0,60}\)\s*)?                       # a closed aside: "(sinh 1952)"
-    [,:\-–—(]\s*                                    # the separator
-    (?:(?:\d{1,3}\s+tuổi|(?:SN|sinh(?:\s+năm)?)\s*\d{4}|quốc\s+tịch\s+[\p{L}\s]{1,20}?)
-       \s*[,;]\s*)*+                                # age, birth year, nationality
-    (?:(?:hiện\s+đang|hiện|đang|nguyên|vốn|cũng)\s+)?(?:là\s+)?
-    (?:(?:kiêm|đồng\s+thời\s+là)\s+)?
+    [ \t]*
+    (?:\([^()\n]{0,60}\)[ \t]*)?                       # a closed aside: "(sinh 1952)"
+    [,:\-–—(][ \t]*                                    # the separator
+    (?:(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh(?:[ \t]+năm)?)[ \t]*\d{4}|quốc[ \t]+tịch[ \t]+[\p{L} \t]{1,20}?)
+       [ \t]*[,;][ \t]*)*+                                # age, birth year, nationality
+    (?:(?:hiện[ \t]+đang|hiện|đang|nguyên|vốn|cũng)[ \t]+)?(?:là[ \t]+)?
+    (?:(?:kiêm|đồng[ \t]+thời[ \t]+là)[ \t]+)?
     """,
     regex.VERBOSE,
 )
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
 # Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
-_PRE_GAP = regex.compile(r"\s*(?:người\s+(?:\p{Lu}[\p{L}\-]*\s+){1,3})?(?:là\s+)?")
-_PRE_GAP_COMMA = regex.compile(r"\s*,\s*")
+_PRE_GAP = regex.compile(r"[ \t]*(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?")
+_PRE_GAP_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 # "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
-_PRE_GAP_CLAUSE = regex.compile(r"(?:\s+[^\s,.;:()\"“”]+){1,7}?\s+là\s+")
+_PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
 # Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
-_CHAIN_GAP = regex.compile(r"\s*(?:[,;\-–]\s*)?(?:(?:kiêm(?:\s+nhiệm)?|đồng\s+thời\s+là|và|làm)\s+)?")
+_CHAIN_GAP = regex.compile(
+    r"[ \t]*(?:[,;\-–][ \t]*)?(?:(?:kiêm(?:[ \t]+nhiệm)?|đồng[ \t]+thời[ \t]+là|và|làm)[ \t]+)?"
+)
 # Between two names of a list that shares the title after it: "ông A và bà B, Phó Giám đốc …".
-_LIST_GAP = regex.compile(r"\s*(?:,|và|,\s*và)\s*")
+_LIST_GAP = regex.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 # A predicate right before a title: "là người mẫu", "giữ chức vụ phó giám đốc", "trên cương vị …".
 _PREDICATE = regex.compile(
     r"""(?<![\p{L}])(?i:là|làm|giữ\s+chức(?:\s+vụ)?|trên\s+cương\s+vị|với\s+tư\s+cách(?:\s+là)?
@@ -118,6 +120,12 @@ _PRONOUN = regex.compile(
     r"(?<![\p{L}])(?<!đàn\s)(?<!người\s)(?P<p>(?i:ông|bà|cô|anh|chị))(?![\p{L}])(?!\s+(?:\p{Lu}|bà|ông))"
 )
 
+# "giả làm Tổng giám đốc" (posing as), "mạo danh là Thiếu tá" (impersonating): not a title held.
+_PRETENDING = regex.compile(r"(?i:giả|giả\s+danh|mạo\s+danh|tự\s+xưng|đóng\s+giả|như)(?:\s+(?:là|làm))?\s+$")
+# Another subject between a name and a predicate: a pronoun or "còn" (whereas).
+_OTHER_SUBJECT = regex.compile(
+    r"(?<![\p{L}])(?:hắn|họ|gã|ông\s+ta|bà\s+ta|anh\s+ta|cô\s+ta|chị\s+ta|người\s+này|ông\s+này|còn|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô)(?![\p{L}])"
+)
 _AFTER_THEO = regex.compile(r"(?<![\p{L}])(?i:theo)\s+$")
 _AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
 
@@ -373,7 +381,7 @@ def _attach(
         title = titles[idx]
         targets: list[int] = []
         if k in forward and forward[k][1]:
-            targets = [forward[k][0], *_list_after(s, events, owner, k + 1)]
+            targets = [forward[k][0], *_list_after(s, events, owner, mentions, k + 1)]
         elif k in backward:
             targets = backward[k]
         elif k in forward:
@@ -400,7 +408,9 @@ def _same_sentence(sentence_starts: list[int], a: int, b: int) -> bool:
     return bisect.bisect_right(sentence_starts, a) == bisect.bisect_right(sentence_starts, b)
 
 
-def _list_after(s: str, events: list[tuple[int, int, str, int]], owner: dict[int, int], k: int) -> list[int]:
+def _list_after(
+    s: str, events: list[tuple[int, int, str, int]], owner: dict[int, int], mentions: list[_Mention], k: int
+) -> list[int]:
     """More names sharing a title before the first: "2 bị cáo Simo Fotso Victor và Tala Pierre
     Marie". Names with an honorific or a title of their own ("… và Thượng úy Trần Văn Quang",
     "… và ông B") are not in the list."""
@@ -409,7 +419,7 @@ def _list_after(s: str, events: list[tuple[int, int, str, int]], owner: dict[int
         nxt = events[k + 1]
         if not _LIST_GAP.fullmatch(s, events[k][1], nxt[0]):
             break
-        if _honorific_before().search(s, max(0, nxt[0] - 8), nxt[0]):
+        if mentions[nxt[3]].honorific is not None:
             break
         out.append(owner[nxt[3]])
         k += 1
@@ -428,7 +438,7 @@ def _by_predicate(
 ) -> int | None:
     """"NAME là TITLE", "ông giữ chức TITLE", "Là TITLE, NAME": the subject holds the title."""
     window = s[max(0, title.start - 40) : title.start]
-    if not _PREDICATE.search(window):
+    if not _PREDICATE.search(window) or _PRETENDING.search(window):
         return None
     si = bisect.bisect_right(sentence_starts, title.start) - 1
     sent_start = sentence_starts[si] if si >= 0 else 0
@@ -436,13 +446,14 @@ def _by_predicate(
     if _OPENING_PREDICATE.search(s[sent_start : title.start]) and k + 1 < len(events) \
             and events[k + 1][2] == "p" and _PRE_GAP_COMMA.fullmatch(s, title.end, events[k + 1][0]):
         return owner[events[k + 1][3]]
-    # the nearest name before the title in the same sentence
+    # the nearest name before the title in the same sentence, unless another subject comes
+    # between ("… bà C. Ngoài ra, hắn khai … giả làm Tổng giám đốc")
     for q in range(k - 1, -1, -1):
         _, qe, qkind, qidx = events[q]
         if qe <= sent_start:
             break
         if qkind == "p":
-            return owner[qidx]
+            return None if _OTHER_SUBJECT.search(s, qe, title.start) else owner[qidx]
     # a pronoun subject before the title ("ông giữ chức vụ …") stands for the last person
     pronoun = None
     for pm in _PRONOUN.finditer(s, sent_start, title.start):

@@ -252,12 +252,24 @@ class _OrganizationReader:
             w = words.word(k)
             a = words.spans[k][0]
             prev_end = words.spans[k - 1][1] if k > i else end
-            if not _same_line_gap(s, prev_end, a) or self.stop_at(k) or self.lex.admin.match(s, a):
+            if not _same_line_gap(s, prev_end, a) or self.stop_at(k) or self.is_admin_unit(k):
                 break
             if not (w[:1].islower() and w.isalpha()):
                 break
             k += 1
         return k
+
+    def is_admin_unit(self, k: int) -> bool:
+        """An admin word standing as a unit ("xã Tiên Cẩm", "UBND tỉnh đã"), not a word part
+        ("xã hội" = society)."""
+        m = self.lex.admin.match(self.s, self.words.spans[k][0])
+        if m is None:
+            return False
+        nxt = self.words.index_at(m.end())
+        if nxt >= len(self.words.spans):
+            return True
+        w = self.words.word(nxt)
+        return not (w[:1].islower() and w.isalpha() and not self.stop_at(nxt))
 
     def followed_by_name(self, k: int, after: int) -> bool:
         words = self.words
