@@ -18,7 +18,7 @@ from vnextract.numerals import load_tsv
 
 __all__ = ["UNIT_RE", "Unit", "currency_prefix", "unit_after", "units"]
 
-Kind = Literal["percent", "percentage_point", "currency", "time", "measure", "count"]
+Kind = Literal["percent", "percentage_point", "currency", "time", "measure", "count", "none"]
 
 
 class Unit(NamedTuple):
@@ -57,6 +57,9 @@ def units() -> Mapping[str, Unit]:
         add(row["surface"], Unit("measure", row["unit"]))
     for row in load_tsv("count_units.tsv"):
         add(row["noun"], Unit("count", row["noun"]))
+    # words that start like a unit but are not one: "đồng thời" (at the same time), "yên tâm"
+    for row in load_tsv("unit_exceptions.tsv"):
+        add(row["surface"], Unit("none", row["surface"]))
     return MappingProxyType(table)
 
 

@@ -117,6 +117,8 @@ def read_expression(
                 if regrouped is not None and reading.scale is None:
                     value = regrouped
     unit_1 = unit_after(norm, first.end)
+    if unit_1 is not None and unit_1[0].kind == "none":
+        return None, 1  # "2 đồng thời": not an amount of anything
     after_first = unit_1[2] if unit_1 else first.end
     used = 1
     value_to: Decimal | None = None
