@@ -313,8 +313,9 @@ def test_info_lists_version_and_data_sources(capsys):
     assert run("info") == 0
     out = capsys.readouterr().out
     assert out.startswith(f"vnextract {vnextract.__version__}\n")
-    data = {name: sources for name, _n, sources in cli.data_files()}
+    data = {name: sources for name, _n, _header, sources in cli.data_files()}
     assert data  # the package ships its lexicons
+    assert "  places_vn.tsv: " in out and "source: vietnamadminunits" in out
     for name in data:
         assert f"  {name}: " in out
     with_sources = [name for name, sources in data.items() if sources]

@@ -418,8 +418,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------------------- info, schema
 
 
-def data_files() -> list[tuple[str, int, list[str]]]:
-    """(file name, entries, distinct values of its ``source`` column) for every shipped .tsv."""
+def data_files() -> list[tuple[str, int, list[str], list[str]]]:
+    """(file name, entries, header columns, distinct values of its ``source`` column) per .tsv."""
     out = []
     for path in sorted((Path(__file__).parent / "data").glob("*.tsv")):
         with path.open(encoding="utf-8", newline="") as handle:
@@ -430,7 +430,7 @@ def data_files() -> list[tuple[str, int, list[str]]]:
         if "source" in header:
             column = header.index("source")
             sources = list(dict.fromkeys(row[column] for row in rows if len(row) > column and row[column]))
-        out.append((path.name, len(rows), sources))
+        out.append((path.name, len(rows), header, sources))
     return out
 
 
@@ -458,14 +458,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
     ):
         print(f"  {dep} {version(dep)}")
     print("data files (src/vnextract/data):")
-    for name, entries, sources in data_files():
-        print(f"  {name}: {entries} entries")
+    for name, entries, header, sources in data_files():
+        print(f"  {name}: {entries} entries (columns: {', '.join(header)})")
         for source in sources[:8]:
             print(f"    source: {source}")
         if len(sources) > 8:
             print(f"    … and {len(sources) - 8} more sources")
-        if not sources:
-            print("    source: (no source column; see its gloss column)")
     return EXIT_OK
 
 
