@@ -26,9 +26,9 @@ from vnextract.text import Text
 
 Modifier = Literal["former", "acting", "new"]
 
-#: nguyên = former, quyền = acting, tân = newly appointed; "cố" (the late) stays in the text only.
+#: nguyên/cựu = former, quyền = acting, tân = newly appointed; "cố" (the late) stays in the text only.
 MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
-    {"nguyên": "former", "quyền": "acting", "tân": "new", "cố": None}
+    {"nguyên": "former", "cựu": "former", "quyền": "acting", "tân": "new", "cố": None}
 )
 
 #: Roles whose organisation is a unit named by plain lowercase words: "trưởng phòng cấp chủ
@@ -36,7 +36,7 @@ MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
 _UNIT_ROLES = frozenset(
     {"trưởng phòng", "trưởng ban", "trưởng khoa", "trưởng bộ môn", "trùm", "vua", "giảng viên",
      "giáo viên", "bác sĩ", "điều dưỡng", "phó trưởng phòng", "phó trưởng ban", "phó trưởng khoa",
-     "phó trưởng bộ môn", "tổ trưởng", "đội trưởng", "tổ phó", "đội phó"}
+     "phó trưởng bộ môn", "tổ trưởng", "đội trưởng", "tổ phó", "đội phó", "phó ban", "phó phòng"}
 )
 #: Pupils and students carry their class and school: "học sinh lớp 2A, trường TH-THCS Nguyễn Du".
 _STUDENT_ROLES = frozenset({"học sinh", "sinh viên", "nghiên cứu sinh"})
@@ -132,7 +132,7 @@ def lexicon() -> _Lexicon:
     title = regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}])
-        (?:(?P<modifier>(?i:nguyên|quyền|tân|cố))\s+)?      # former / acting / new / the late
+        (?:(?P<modifier>(?i:nguyên|cựu|quyền|tân|cố))\s+)?  # former / acting / new / the late
         (?P<role>
             (?i:{_alternation(roles)})
             (?:\s+(?i:thường\s+trực|phụ\s+trách|thứ\s+nhất))?  # standing / in charge of / first
@@ -328,6 +328,10 @@ class _OrganizationReader:
                 break
             elif w in ("và", "&") and prev_in and i + 1 < n and self.is_name_word(i + 1):
                 end, i = words.spans[i + 1][1], i + 2  # "Báo chí và Tuyên truyền"
+                continue
+            elif w in ("-", "–") and prev_in and i + 1 < n and s[end : a] == " " \
+                    and lex.org_head.match(s, words.spans[i + 1][0]) and words.word(i + 1)[:1].isupper():
+                end, i = words.spans[i][1], i + 1  # "Phòng Cảnh sát PCCC - Công an TP.HCM": one body
                 continue
             elif w[:1].islower() and w.isalpha() and prev_in and end > start and not self.stop_at(i):
                 same_token = words.token_of[i] >= 0 and words.token_of[i] == words.token_of[i - 1]
