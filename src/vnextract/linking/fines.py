@@ -33,7 +33,7 @@ _AFTER_RE = regex.compile(r"\ *(?:tiền\ +phạt|tiền\ +nộp\ +phạt)(?![\p
 _VIOLATION_UNITS = frozenset(row["noun"] for row in load_tsv("violation_units.tsv"))
 # how far back a penalty word may stand (characters), and what ends a clause
 _WINDOW = 160
-_CLAUSE_END = regex.compile(r"[;!?\n]|\.(?!\d)")  # "1.250" is a number, not a full stop
+_CLAUSE_END = regex.compile(r"[;!?\n]|\.(?=\s)")  # not "1.250" nor "L.T.B": a full stop ends a clause
 
 
 def is_fine(norm: str, money: Money, clause_start: int = 0) -> bool:
