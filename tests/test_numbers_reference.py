@@ -85,3 +85,17 @@ def test_records_are_exact_slices_of_the_text(raw: str) -> None:
     for record in numbers.recognize(text):
         assert text.normalized[record.start : record.end] == record.text
         assert record.end > record.start
+
+
+def test_decomposed_input_keeps_offsets() -> None:
+    # NFD letters, a no-break space and old-style tone marks are normalised for matching,
+    # and the records still point into the caller's string
+    import unicodedata
+
+    original = unicodedata.normalize("NFD", "Uỷ ban xử phạt hơn\u00a0504 triệu đồng, tăng 12,5%.")
+    doc = vnextract.extract(original)
+    assert [(m.amount, m.qualifier) for m in doc.money] == [(Decimal(504000000), "more_than")]
+    assert [p.value for p in doc.percentages] == [Decimal("12.5")]
+    for record in [*doc.money, *doc.percentages, *doc.fines]:
+        assert original[record.start : record.end] == record.text
+    assert len(doc.fines) == 1
