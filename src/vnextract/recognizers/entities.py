@@ -212,6 +212,10 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
 # triển", "Công ty cổ phần dược phẩm Nam Hà"); other heads need a capitalised word next.
 _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
     {
+        ("Tổ", "chức"),
+        ("Đài", "Phát", "thanh"),
+        ("Đài", "Truyền", "hình"),
+        ("Đài", "Tiếng", "nói"),
         ("Trung", "tâm"),
         ("Phòng",),
         ("Quỹ",),
@@ -535,13 +539,13 @@ class _Sentence:
             nxt = self.toks[j + n]
             if nxt.text == "viên" and not nxt.word_start:
                 return 0  # "Tỉnh ủy viên": a member, not the committee
-            if nxt.kind == "lower" and not nxt.word_start:
-                # "Hội nghị", "Bộ trưởng", "Ban tổ chức": the head syllable starts a longer
-                # common word. Heads of several syllables ("Công ty") are words themselves.
+            if nxt.kind == "lower" and n == 1:
+                # "Hội nghị", "Bộ trưởng", "Ban tổ chức", "Vụ kiện": the head syllable starts a
+                # longer common word. Heads of several syllables ("Công ty") are words themselves.
                 word = self.toks[j].word.lower()
-                if n == 1 and (
-                    word in self.lex.words or (self.toks[j].text.lower() + " " + nxt.text) in self.lex.words
-                ):
+                if (not nxt.word_start and word in self.lex.words) or (
+                    self.toks[j].text.lower() + " " + nxt.text
+                ) in self.lex.words:
                     return 0
             if (
                 self.toks[j].kind == "abbr"
@@ -856,7 +860,8 @@ class _Sentence:
                     if self.head_at(j):
                         i = j  # "trường THPT …": the head decides
                         continue
-                    if not self.place_at(j, None, gz.TIER_DISTRICT):
+                    if self.place_at(j, None, gz.TIER_DISTRICT) < self.cap_run(j) - j:
+                        # "báo Sài Gòn Tiếp Thị" (but "đài Hà Nội" is a place)
                         end, _ = self.org_body(j, ("",))
                         out.append(Cand("ORG", j, end))
                         i = self._after_org(out, end)
@@ -1055,6 +1060,10 @@ class _Sentence:
         if pending is not None:
             if all(t.kind == "abbr" and "." not in t.text for t in toks[i:end]):
                 return []  # "(ảnh: CTV)": an abbreviation, not a name
+            if toks[i].kind == "abbr" and "." not in toks[i].text:
+                return [Cand("ORG", i, end)]  # "Chủ tịch HĐQT Tân Tạo": a body, not a name
+            if not pending and n_run == 1 and (toks[i].text.lower(),) in self.lex.stops:
+                return []  # "người mẫu Trong tháng 4": a function word, not a name
             if p and p < n_run:  # "Thủ tướng Li-băng R.Hariri"
                 return [
                     Cand("LOC", i, i + p, kind=self.place_kind(i, p)),
@@ -1189,8 +1198,12 @@ def recognize(text: Text) -> Iterator[Span]:
                 body = words[h:]
                 if (
                     h
-                    and len(body) >= 2
+                    and body
                     and all(toks[c.start + h + q].kind == "cap" for q in range(len(body)))
+                    and (len(body) >= 2 or body[0].lower() not in lex.words)
+                    and not _Sentence(list(toks[c.start + h : c.end]), lex).place_at(
+                        0, None, gz.TIER_DISTRICT
+                    )
                 ):
                     org_names.add(" ".join(body))  # "Công ty Holcim Foundation" → "Holcim Foundation"
     for toks, cands in sentences:
@@ -1207,8 +1220,9 @@ def recognize(text: Text) -> Iterator[Span]:
                     if len(words) >= 3:
                         person_names.add(" ".join(words[-2:]))
                 elif len(words) >= 2:  # a foreign name: "Tala Pierre Marie" → "Tala"
-                    person_names.add(words[0])
-                    person_names.add(words[-1])
+                    for w in (words[0], words[-1]):
+                        if _FOREIGN_SYLLABLE.fullmatch(w):
+                            person_names.add(w)
             elif c.label == "LOC":
                 loc_names.add(" ".join(words))
     person_names -= _NOT_SHORT_NAMES
