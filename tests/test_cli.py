@@ -277,6 +277,13 @@ def test_html_output_is_a_page_with_highlights(tmp_path, sample_extract):
     assert 'title="504.000.000 VND (hơn)"' in page
 
 
+def test_html_headings_name_the_source_and_kept_fields(tmp_path, sample_extract):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"id": "a<1>", "text": "một"}'])
+    out = tmp_path / "out.html"
+    assert run("extract", str(source), "--keep", "id", "--format", "html", "-o", str(out)) == 0
+    assert f'<h2 style="font-family: sans-serif">{source}:1 · id=a&lt;1&gt;</h2>' in out.read_text("utf-8")
+
+
 # ----------------------------------------------------------------------------- progress, processes
 
 

@@ -239,7 +239,8 @@ class Writer:
 
             from vnextract.render import render
 
-            self.text.write(f'<h2 style="font-family: sans-serif">{html.escape(item.source)}</h2>\n')
+            title = " · ".join([item.source, *(f"{k}={v}" for k, v in item.kept.items())])
+            self.text.write(f'<h2 style="font-family: sans-serif">{html.escape(title)}</h2>\n')
             self.text.write(render(doc) + "\n")
 
     def close(self) -> None:
@@ -345,6 +346,8 @@ def _columns(args: argparse.Namespace) -> list[str] | None:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     files: list[str] = args.files or ["-"]
+    if "-" in files and sys.stdin.isatty():
+        print("vnextract: reading text from standard input (Ctrl-D to end)", file=sys.stderr)
     if args.keep and args.input_format == "text":
         raise _Usage("--keep copies fields of JSONL input; it needs --input-format jsonl")
     from vnextract.records import DOCUMENT_KEYS
