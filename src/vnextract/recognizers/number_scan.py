@@ -8,6 +8,8 @@ from vnextract.numerals import NUMBER_RE, NumberReading, read_number
 
 __all__ = ["NumberSpan", "scan_numbers"]
 
+_LONGEST_NUMBER = 160  # characters; "bảy trăm hai mươi mốt nghìn không trăm mười hai" has 48
+
 
 class NumberSpan(NamedTuple):
     """A number in the text (normalised offsets) and its reading."""
@@ -29,7 +31,9 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
         base = match.start()
         pos = 0
         while pos < len(candidate):
-            reading = read_number(candidate[pos:])
+            # no number is longer than a few dozen words: a bounded window keeps a pathological
+            # run of number words ("hai hai hai …") linear
+            reading = read_number(candidate[pos : pos + _LONGEST_NUMBER])
             if reading is None:
                 # not a number here ("không" = not): try the next word of the run
                 space = candidate.find(" ", pos)
