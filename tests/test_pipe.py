@@ -56,7 +56,7 @@ def test_one_process_equals_extract_in_input_order(texts: list[str], expected: l
     assert [d.text for d in docs] == texts
 
 
-@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+@pytest.mark.parametrize("start_method", ["fork", "spawn", "forkserver"])
 def test_two_processes_equal_extract_in_input_order(
     start_method: str, texts: list[str], expected: list
 ) -> None:
