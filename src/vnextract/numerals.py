@@ -161,18 +161,7 @@ class NumberReading(NamedTuple):
     bare_word: str | None  # the single word when the number is one ambiguous word ("một", "năm")
 
 
-_PIECE = regex.compile(r"\S+")
 _ANY_DIGIT = ("digit", "unit_after_tens")
-
-
-class _Pieces:
-    """The candidate split in words, each with its offset."""
-
-    def __init__(self, text: str) -> None:
-        self.items = [(m.group(), m.end()) for m in _PIECE.finditer(text)]
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 def _digit_word(word: str, *, allow: tuple[str, ...] = ("digit",)) -> Decimal | None:
@@ -242,8 +231,7 @@ def read_number(candidate: str) -> NumberReading | None:
     >>> read_number("triệu tư") is None, read_number("1 triệu tư").value
     (True, Decimal('1400000'))
     """
-    pieces = _Pieces(candidate)
-    words = [w for w, _ in pieces.items]
+    words = candidate.split()  # C-speed; a candidate's words are separated by spaces
     lowered = [w.casefold() for w in words]
     table = number_words()
     n = len(words)
@@ -318,11 +306,22 @@ def read_number(candidate: str) -> NumberReading | None:
         return None
     if current is not None and used == i:
         total += current
-    end = pieces.items[used - 1][1]
+    end = _end_of_word(candidate, used)
     bare = lowered[0] if used == 1 and spelled else None
     if total == total.to_integral_value():
         total = Decimal(int(total))  # "2,6 ngàn tỉ" → 2600000000000, not 2.6E+12
     return NumberReading(total, end, spelled, last_scale, bare)
+
+
+def _end_of_word(candidate: str, count: int) -> int:
+    """Offset just past the ``count``-th word of ``candidate``."""
+    pos = 0
+    for _ in range(count):
+        while candidate[pos].isspace():
+            pos += 1
+        while pos < len(candidate) and not candidate[pos].isspace():
+            pos += 1
+    return pos
 
 
 def _scale_tail(lowered: list[str], i: int, scale: Decimal) -> Decimal | None:
