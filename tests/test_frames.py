@@ -131,3 +131,4 @@ def test_to_arrow_with_text_and_from_a_generator():
     table = vnextract.to_arrow(docs, include_text=True)
     assert table.schema.names[0] == "text"
     assert table.column("text").to_pylist() == [sample_document().text, "Hai."]
+    assert vnextract.to_arrow(sample_document()).num_rows == 1  # one Document, one row

@@ -215,6 +215,11 @@ def test_empty_document_and_page():
     assert "&lt;b&gt;ở đây&lt;/b&gt;" in page
 
 
+def test_render_refuses_what_is_not_a_document():
+    with pytest.raises(TypeError, match="takes a Document"):
+        render("Tuyên dương 13 tập thể")  # type: ignore[arg-type]
+
+
 def test_repr_html_is_the_rendering():
     doc = sample_document()
     assert doc._repr_html_() == render(doc)

@@ -224,13 +224,14 @@ def _to_float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def to_arrow(docs: Iterable[Document], *, include_text: bool = False) -> Any:
+def to_arrow(docs: Iterable[Document] | Document, *, include_text: bool = False) -> Any:
     """A pyarrow Table with one row per document and a list of structs per kind of record.
 
     The columns are the keys of ``to_dict()`` with the schema of
     :func:`vnextract.schema.arrow_schema` (the one Spark uses too): decimals as
     ``decimal128(38, 9)``, ``published``/``earliest``/``latest`` as ISO strings.
-    ``include_text=True`` adds the document text as a first column ``text``.
+    ``include_text=True`` adds the document text as a first column ``text``. A single Document
+    gives a table of one row.
 
     >>> import vnextract
     >>> table = vnextract.to_arrow(vnextract.pipe(["Tuyên dương 13 tập thể."]))  # doctest: +SKIP
@@ -239,7 +240,7 @@ def to_arrow(docs: Iterable[Document], *, include_text: bool = False) -> Any:
     """
     pa = _require("pyarrow")
     schema: Any = importlib.import_module("vnextract.schema")
-    documents = list(docs)
+    documents = [docs] if isinstance(docs, Document) else list(docs)
     table = pa.Table.from_pylist(
         [schema.document_to_row(doc) for doc in documents], schema=schema.arrow_schema()
     )

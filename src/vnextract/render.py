@@ -351,6 +351,8 @@ def render(
     >>> '<mark class="vnx vnx-count"' in render(doc)
     True
     """
+    if not isinstance(doc, Document):
+        raise TypeError(f"render() takes a Document (from vnextract.extract), got {type(doc).__name__}")
     drawn = marks(doc, kinds)
     body = _highlight(doc.text, drawn, labels)
     fragment = (
