@@ -52,7 +52,11 @@ class Word(NamedTuple):
 
 @cache
 def number_words() -> Mapping[str, Word]:
-    """Spelled number words (lower case) → value and grammatical role (numbers_words.tsv)."""
+    """Spelled number words (lower case) → value and grammatical role (numbers_words.tsv).
+
+    >>> number_words()["lăm"]
+    Word(value=Decimal('5'), role='unit_after_tens')
+    """
     return MappingProxyType(
         {row["word"]: Word(Decimal(row["value"]), row["role"]) for row in load_tsv("numbers_words.tsv")}
     )

@@ -19,7 +19,11 @@ __all__ = ["qualifier_after", "qualifier_before", "qualifiers"]
 
 @cache
 def qualifiers() -> Mapping[str, str]:
-    """Hedge phrase (lower case) → qualifier name."""
+    """Hedge phrase (lower case) → qualifier name.
+
+    >>> qualifiers()["hơn"], qualifiers()["xấp xỉ"], qualifiers()["không quá"]
+    ('more_than', 'about', 'at_most')
+    """
     return MappingProxyType({row["phrase"]: row["qualifier"] for row in load_tsv("qualifiers.tsv")})
 
 

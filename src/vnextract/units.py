@@ -41,7 +41,11 @@ _PERCENT: tuple[tuple[str, Unit], ...] = (
 
 @cache
 def units() -> Mapping[str, Unit]:
-    """Every unit surface → its Unit; earlier kinds win when a surface is listed twice."""
+    """Every unit surface → its Unit; earlier kinds win when a surface is listed twice.
+
+    >>> units()["đồng"].canonical, units()["đồng nghiệp"].kind, units()["phần trăm"].kind
+    ('VND', 'count', 'percent')
+    """
     table: dict[str, Unit] = {}
 
     def add(surface: str, unit: Unit) -> None:
