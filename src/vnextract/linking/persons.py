@@ -33,6 +33,7 @@ import regex
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import data_rows
+from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.records import Organization, Person, Title
 from vnextract.text import Text
 
@@ -169,8 +170,6 @@ def _mentions(text: Text, persons: Sequence[Person]) -> list[_Mention]:
             seen.add((start, end))
             m = _honorific_before().search(s, max(0, start - 8), start)
             honorific = m.group().split()[0].casefold() if m else None
-            if honorific is None and (start, end) == (person.start, person.end):
-                honorific = person.honorific
             out.append(_Mention(start, end, s[start:end], honorific, m.start() if m else start))
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -217,6 +216,79 @@ class _Cluster:
         if mine != full and not _refers_to(mine, full):
             return False
         return all(_compatible(m.honorific, h) for h in self.honorifics)
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    return frozenset(row["name"] for row in data_rows("places_vn.tsv")) | frozenset(
+        row.get("name", "") for row in data_rows("places_world.tsv")
+    )
+
+
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
+
+
+def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
+    """TITLE ORG NAME where the organisation record swallowed the name: "Quyền Chủ tịch UBND
+    tỉnh Nguyễn Văn Út", "Thống đốc Ngân hàng Nhà nước Nguyễn Văn Bình", "Hiệu trưởng Trường
+    THPT Chu Văn An Nguyễn Xuân Khang". The name (a surname and one to three capitalised
+    syllables, not a place) leaves the organisation when a name or an admin unit stays before it
+    ("Trường THPT Lê Quý Đôn" and "Công ty Hoàng Long" stay whole)."""
+    s = text.normalized
+    lex = titles_lexicon()
+    surnames = _surnames()
+    places = _place_names()
+    after_role = {_role_end(s, t) + 1 for t in found.titles}
+    organizations: list[Organization] = []
+    added: list[Person] = []
+    for org in found.organizations:
+        if org.start not in after_role:
+            organizations.append(org)
+            continue
+        words = list(regex.finditer(r"\S+", org.text))
+        cut = None
+        for i in range(len(words) - 2, 0, -1):
+            tail = words[i:]
+            if words[i].group() in surnames and 2 <= len(tail) <= 4 \
+                    and all(_NAME_WORD.fullmatch(w.group()) for w in tail):
+                cut = i
+                break
+        if cut is None:
+            organizations.append(org)
+            continue
+        name_start = org.start + words[cut].start()
+        name = s[name_start : org.end]
+        head = lex.org_head.match(s, org.start)
+        between = s[head.end() if head else org.start : name_start].strip()
+        admin = lex.admin.fullmatch(between) is not None
+        named = any(_NAME_WORD.fullmatch(w) and not _is_abbreviation(w) for w in between.split())
+        standalone = head is not None and not between and head.group() in _standalone_heads()
+        if name in places or not (admin or named or standalone):
+            organizations.append(org)
+            continue
+        org_end = name_start
+        while s[org_end - 1] == " ":
+            org_end -= 1
+        organizations.append(attrs.evolve(org, text=s[org.start : org_end], end=org_end,
+                                          name=s[org.start : org_end]))
+        added.append(Person(text=name, start=name_start, end=org.end, name=name,
+                            mentions=((name_start, org.end),)))
+    if not added:
+        return found
+    return attrs.evolve(
+        found,
+        organizations=tuple(organizations),
+        persons=tuple(sorted((*found.persons, *added), key=lambda p: p.start)),
+    )
+
+
+def _is_abbreviation(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2
+
+
+@functools.cache
+def _standalone_heads() -> frozenset[str]:
+    return frozenset(row["head"] for row in data_rows("org_heads.tsv") if row.get("standalone") == "yes")
 
 
 def _role_end(s: str, title: Title) -> int:
@@ -290,17 +362,20 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             continue
         end = t.end
         org_start = t.end - len(t.organization) if t.organization else None
+        next_name = mentions[j].outer if j < len(mentions) else len(s)
+        # never run into a name: "Giám đốc Sở TTTT Lai Xuân Thành"
+        reaches_name = next_name < end or (next_name >= end and s[end:next_name].strip() == "")
+        end = min(end, next_name)
         # an Organization record where our organisation reading starts (or right after the role)
+        # sets the extent, unless our reading already runs up to the name the title belongs to
         at = org_start if org_start is not None else role_end + 1
         k = bisect.bisect_left(org_starts, at)
-        if k < len(orgs) and orgs[k].start == at and (org_start is not None or s[role_end:at] == " "):
+        if k < len(orgs) and orgs[k].start == at and (org_start is not None or s[role_end:at] == " ") \
+                and not (reaches_name and org_start is not None):
             # a longer record must go on with a name, not plain words ("Bộ Xây dựng trao bộ hồ sơ")
             extension = s[end : orgs[k].end].lstrip(" ,-")
             if orgs[k].end <= end or not extension[:1].islower():
-                org_start, end = at, orgs[k].end
-        # never run into a name: "Giám đốc Sở TTTT Lai Xuân Thành"
-        if j < len(mentions) and mentions[j].outer < end:
-            end = mentions[j].outer
+                org_start, end = at, min(orgs[k].end, next_name)
         while end > role_end and not s[end - 1].isalnum():
             end -= 1
         if org_start is not None and end > org_start:
@@ -527,9 +602,10 @@ def link(text: Text, found: Mentions) -> Mentions:
     one Person(name="Trần Thanh Liêm", honorific="ông", gender="male", mentions=(both spans),
     titles=("Ủy viên Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực UBND tỉnh")).
     """
-    if not found.persons:
+    if not found.persons and not found.titles:
         return found
     s = text.normalized
+    found = _names_out_of_organizations(text, found)
     mentions = _not_titles(s, _mentions(text, found.persons), found.titles)
     clusters = _cluster(mentions)
     owner: dict[int, int] = {}
