@@ -159,6 +159,8 @@ _CAP_LOC_PREFIXES: dict[tuple[str, ...], str] = {
     ("Tỉnh",): "tỉnh",
     ("Khu", "phố"): "khu phố",
 }
+# Kinds of administrative unit (a person's full name after them is the officer, not a place).
+_ADMIN_KINDS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường"})
 # Capitalised prefixes that are only sentence case: kept out of the span ("Tỉnh Hải Dương
 # yêu cầu" → "Hải Dương"), like their lowercase forms.
 _SENTENCE_CASE_PREFIXES = frozenset(
@@ -390,6 +392,10 @@ _STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", 
 _BRANCHES = frozenset(
     {"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"}
 )
+# Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
+_NOT_NAME_SYLLABLES = frozenset(
+    {"Trưởng", "Phó", "Giám", "Chủ", "Bí", "Tổng", "Thủ", "Bộ", "Sở", "Cục", "Ban", "Viện", "Ủy", "Trạm"}
+)
 # Compass and generic words never taken as a short reference to a person ("miền Nam").
 _NOT_SHORT_NAMES = frozenset({"Bắc", "Nam", "Đông", "Tây", "Trung", "Việt", "Anh", "Nga", "Mỹ"})
 # "Ảnh:" (photo:) credits a person or an organisation.
@@ -595,12 +601,13 @@ class _Sentence:
             and k - j < 4
             and self.toks[k].kind == "cap"
             and _NAME_SYLLABLE.fullmatch(self.toks[k].text)
+            and self.toks[k].text not in _NOT_NAME_SYLLABLES
         ):
             k += 1
         if k == j + 1:
             return False
-        # "Hà Nội", "Lâm Đồng": a place, not a person
-        return self.place_at(j, k, gz.TIER_DISTRICT) < k - j
+        # "Hà Nội", "Lâm Đồng", "Hà Nội Chu Ngọc Anh": a place first, not a person
+        return self.place_at(j, None, gz.TIER_DISTRICT) < 2
 
     def cap_run(self, j: int) -> int:
         """End of the run of capitalised syllables from ``j`` (stops before an org head)."""
@@ -615,6 +622,14 @@ class _Sentence:
                     if named or self.lex.heads[head].standalone or body_end > k + h:
                         break  # "Hoàng Hữu Đoàn": "Đoàn" heads nothing here, it is a name
             k += 1
+            if (
+                k + 1 < self.n
+                and len(self.toks[k - 1].text) == 1
+                and self.toks[k].text == "."
+                and self.toks[k + 1].kind == "cap"
+                and _FOREIGN_SYLLABLE.fullmatch(self.toks[k + 1].text)
+            ):
+                k += 1  # a middle initial: "Thomas A. Bussiere", "Q. Liêm"
         return k
 
     # --------------------------------------------------------------- organisation body
@@ -1015,6 +1030,14 @@ class _Sentence:
                 if self.is_person_start(q, end) and not self.place_at(q, end, gz.TIER_DISTRICT):
                     end = q
                     break
+        if (
+            kind in _ADMIN_KINDS
+            and end - j >= 3
+            and p < end - j
+            and self.is_person_start(j, end)
+            and toks[j + 1].text in ("Văn", "Thị", "Hữu", "Đình", "Ngọc", "Minh", "Quang", "Đức", "Xuân")
+        ):
+            return None  # "chủ tịch xã Phạm Văn Tuấn": the chairman, not a commune
         if (
             end + 1 < self.n
             and toks[end].kind == "num"
