@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import vnextract
 from sample_documents import sample_document
@@ -156,6 +158,38 @@ def test_on_error_stop_keeps_everything_before_the_bad_line(tmp_path, sample_ext
             ":2: invalid JSON (Expecting property name enclosed in double quotes at column 2); stopping"
         )
     )
+
+
+_GOOD = st.builds(
+    lambda i, t: json.dumps({"id": i, "text": t}, ensure_ascii=False), st.integers(), st.text(max_size=20)
+)
+_BAD = st.sampled_from(
+    ["{", "[]", "null", '"text"', '{"id": 1}', '{"text": 3}', '{"text": null}', "{'text': 'x'}"]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.one_of(_GOOD, _BAD, st.just("")), max_size=12))
+def test_every_good_line_is_written_and_every_bad_line_reported(tmp_path, sample_extract, capsys, lines):
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    sample_extract.clear()
+    code = run("extract", str(source), "--keep", "id", "-o", str(out))
+    good = [json.loads(line)["id"] for line in lines if line and _is_good(line)]
+    bad = [n for n, line in enumerate(lines, 1) if line and not _is_good(line)]
+    assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == good
+    reported = [int(line.split(":")[2]) for line in capsys.readouterr().err.splitlines()]
+    assert reported == bad
+    assert code == (cli.EXIT_SKIPPED if bad else cli.EXIT_OK)
+
+
+def _is_good(line: str) -> bool:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and isinstance(data.get("text"), str)
 
 
 def test_a_document_that_fails_to_extract_is_reported_and_skipped(tmp_path, sample_extract, capsys):
