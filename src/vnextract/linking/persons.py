@@ -374,7 +374,10 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
                 and not (reaches_name and org_start is not None):
             # a longer record must go on with a name, not plain words ("Bộ Xây dựng trao bộ hồ sơ")
             extension = s[end : orgs[k].end].lstrip(" ,-")
-            if orgs[k].end <= end or not extension[:1].islower():
+            # a shorter record must not cut a word group ("BCH Trung" of "BCH Trung ương Đảng")
+            remainder = s[orgs[k].end : end].lstrip(" ,-")
+            if (orgs[k].end > end and not extension[:1].islower()) \
+                    or (orgs[k].end <= end and not remainder[:1].islower()):
                 org_start, end = at, min(orgs[k].end, next_name)
         while end > role_end and not s[end - 1].isalnum():
             end -= 1
