@@ -78,6 +78,16 @@ def test_stdin_to_stdout(monkeypatch, capsysbinary):
     assert not sys.stdin.closed
 
 
+def test_offsets_count_windows_line_endings_as_written(tmp_path):
+    content = "Dòng một.\r\nNgành đã xử lý 144 trường hợp vi phạm.\r\n"
+    source = tmp_path / "crlf.txt"
+    source.write_bytes(content.encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(source), "-o", str(out)) == 0
+    count = json.loads(out.read_text("utf-8"))["counts"][0]
+    assert content[count["start"] : count["end"]] == count["text"] == "144 trường hợp"
+
+
 def test_jsonl_input_keeps_fields_and_text_key(tmp_path, sample_extract):
     source = write_jsonl(
         tmp_path / "in.jsonl",
