@@ -215,6 +215,9 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
 _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
     {
         ("Tổ", "chức"),
+        ("Liên", "đoàn"),
+        ("Liên", "hiệp"),
+        ("Tổng", "cục"),
         ("Đài", "Phát", "thanh"),
         ("Đài", "Truyền", "hình"),
         ("Đài", "Tiếng", "nói"),
@@ -251,7 +254,6 @@ _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
         ("Chi", "nhánh"),
         ("Văn", "phòng"),
         ("Cục",),
-        ("Vụ",),
         ("Sở",),
         ("Bộ", "Chỉ", "huy"),
         ("Đội",),
@@ -951,6 +953,7 @@ class _Sentence:
             # a house number before a street: "số 56 Nơ Trang Long"
             if (
                 t.text == "số"
+                and (i == 0 or toks[i - 1].text in (",", "(", "tại", "ở", "nhà", "-"))
                 and i + 2 < n
                 and toks[i + 1].kind == "num"
                 and toks[i + 2].kind == "cap"
@@ -1071,6 +1074,11 @@ class _Sentence:
                 return [Cand("ORG", i, i + m), *self._classify(i + m, end, pending, False, out)]
         if n_run >= 2 and any(t.text in _FOREIGN_ORG_WORDS for t in toks[i + 1 : end]):
             return [Cand("ORG", i, end)]  # "European Super League", "Sky Sports"
+        if n_run == 1 and (
+            (at_sentence_start and toks[i].text.lower() in self.lex.honorifics)  # "Anh bảo": he said
+            or (pending and toks[i].text == "Tây")  # "hai ông Tây": two Westerners
+        ):
+            return []
         p = self.place_at(i, end, gz.TIER_BARE)
         after_loc = self._after_place_list(i, out)
         single_name = n_run == 1 and pending  # "bà Nga": a given name that is also a country
@@ -1250,11 +1258,18 @@ def recognize(text: Text) -> Iterator[Span]:
                 loc_names.add(" ".join(words))
     person_names -= _NOT_SHORT_NAMES
     for toks, cands in sentences:
+        if cands and cands[0].start == 1 and toks[0].kind == "cap" and cands[0].label in ("PER", "UNK"):
+            # "Tiến Minh đăng quang": the sentence-initial syllable was taken for a common word
+            whole = " ".join(t.text for t in toks[: cands[0].end])
+            if whole in person_names:
+                cands[0] = cands[0]._replace(start=0, label="PER")
         for c in cands:
             if c.label == "LOC" and c.by_cue and toks[c.start].text in person_names:
                 c = c._replace(label="PER", kind=None)  # "thiếu úy Huỳnh Minh Đức" … "thiếu úy Đức"
             if c.label == "UNK":
                 surface = " ".join(t.text for t in toks[c.start : c.end])
+                if c.kind == "sentence-start" and (surface.lower(),) in lex.stops:
+                    continue  # "Ba cha con anh Đúng": "three", not the Ba met before
                 if surface in person_names:
                     c = c._replace(label="PER")
                 elif surface in org_names:
