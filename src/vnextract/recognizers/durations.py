@@ -94,7 +94,7 @@ def make_duration(
     compound = _COMPOUND_RE.match(norm, end)
     if compound is not None and _UNIT_WORDS.get(compound.group("u").casefold()) != _NEXT_UNIT.get(unit):
         compound = None
-    if compound is None and unit in ("year", "month", "day") and _DATE_AFTER_RE.match(norm, end):
+    if compound is None and unit == "month" and _DATE_AFTER_RE.match(norm, end):
         return None  # "5 tháng 9" is the fifth of September
     if unit == "minute" and _HOUR_BEFORE_RE.search(norm, max(0, start - 10), start):
         return None  # "21 giờ 45 phút": the minutes of a clock time (or of a compound read already)

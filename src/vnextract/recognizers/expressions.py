@@ -20,7 +20,9 @@ from vnextract.units import Unit, currency_prefix, unit_after
 
 __all__ = ["FROM_RE", "Expression", "clean_decimal", "read_expression"]
 
-_LABELS = frozenset(row["word"].casefold() for row in load_tsv("number_labels.tsv"))
+# label word → what it blocks: "all" ("năm 2020", "Điều 139") or only a "count" ("lô 12", but
+# "lô 5.000 m2" is a measurement and "vòng 8 năm" a duration)
+_LABELS = {row["word"].casefold(): row["blocks"] for row in load_tsv("number_labels.tsv")}
 # "tổng số 15 người" (15 people in total): "số" is a label only when it stands alone
 _NOT_LABELS = frozenset({"tổng số", "con số", "số lượng"})
 _WORDS_BEFORE_RE = regex.compile(r"(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+)\ +\Z")
@@ -59,8 +61,11 @@ class Expression:
     currency_before: str | None
 
 
-def _is_label(norm: str, start: int, tokens_by_end: dict[int, Token]) -> bool:
-    """ "Điều 139", "quận 12", "năm 2020", "lần thứ 3": the number names, it does not count."""
+def _label_before(norm: str, start: int, tokens_by_end: dict[int, Token]) -> str | None:
+    """A label right before the number ("Điều 139", "quận 12", "năm 2020", "lần thứ 3").
+
+    Returns what the label blocks ("all" or "count"), or None when there is no label.
+    """
     before = start
     while before > 0 and norm[before - 1] == " ":
         before -= 1
@@ -68,15 +73,15 @@ def _is_label(norm: str, start: int, tokens_by_end: dict[int, Token]) -> bool:
     if token is not None and " " in token.text:
         # a compound word decides as a whole: "quốc lộ 1" is a label, "nông thôn 1 DN" is not
         whole = token.text.casefold()
-        return whole in _LABELS and whole not in _NOT_LABELS
+        return None if whole in _NOT_LABELS else _LABELS.get(whole)
     match = _WORDS_BEFORE_RE.search(norm, max(0, start - 30), start)
     if match is None:
-        return False
+        return None
     last = match.group("w2").casefold()
     pair = f"{match.group('w1').casefold()} {last}" if match.group("w1") else ""
     if pair in _NOT_LABELS:
-        return False
-    return pair in _LABELS or last in _LABELS
+        return None
+    return _LABELS.get(pair) or _LABELS.get(last)
 
 
 def _leading_zero(norm: str, span: NumberSpan) -> bool:
@@ -97,9 +102,10 @@ def read_expression(
     ('từ 5 đến 7 triệu đồng', Decimal('5000000'), Decimal('7000000'), 2)
     """
     first = numbers[i]
+    label = _label_before(norm, first.start, tokens_by_end)
     if (
-        _leading_zero(norm, first)
-        or _is_label(norm, first.start, tokens_by_end)
+        label == "all"
+        or _leading_zero(norm, first)
         or _CODE_BEFORE_RE.search(norm, max(0, first.start - 12), first.start)
     ):
         return None, 1
@@ -119,6 +125,8 @@ def read_expression(
     unit_1 = unit_after(norm, first.end)
     if unit_1 is not None and unit_1[0].kind == "none":
         return None, 1  # "2 đồng thời": not an amount of anything
+    if label == "count" and (unit_1 is None or unit_1[0].kind == "count"):
+        return None, 1  # "tầng 5", "nhóm 1": a name; "lô 5.000 m2" would be a measurement
     after_first = unit_1[2] if unit_1 else first.end
     used = 1
     value_to: Decimal | None = None
