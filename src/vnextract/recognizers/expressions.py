@@ -39,7 +39,13 @@ _CHANGE_RE = regex.compile(
 )
 # "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount; "số 14-15", "gấp 2-3 lần",
 # "1+4": the second half of a pair whose first half was not an amount either
-_CODE_BEFORE_RE = regex.compile(r"\p{L}\ *[-–]\ *\Z|\d[-–+]\Z")
+_CODE_BEFORE_RE = regex.compile(
+    r"""\p{L}\ ?[-–]\Z                                  # "Covid-19", "Covid -19"
+       |(?<![\p{L}])\p{L}*\p{Lu}\p{L}*\ +[-–]\ +\Z      # "Covid - 19" (not "đồng/lượng - 55,57")
+       |\d[-–+]\Z                                      # "14-15" after a label, "1+4"
+    """,
+    flags=regex.VERBOSE,
+)
 
 
 @attrs.frozen
