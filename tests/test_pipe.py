@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import vnextract
+from vnextract.errors import InvalidUTF8Error
 from vnextract.parallel import PipeError
 
 REFERENCE_DATE = dt.date(2021, 6, 15)  # tests never depend on today()
@@ -113,6 +114,45 @@ def test_a_failing_text_names_its_index(n_process: int, texts: list[str]) -> Non
     assert info.value.index == 7
     assert isinstance(info.value.__cause__, TypeError)
     assert _children() == []
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_documents_before_a_failing_text_come_out_first(
+    n_process: int, texts: list[str], expected: list
+) -> None:
+    bad: list[object] = [*texts[:7], None, *texts[7:]]
+    got = []
+    with pytest.raises(PipeError, match=r"^text #7: TypeError"):
+        for doc in vnextract.pipe(bad, n_process=n_process, batch_size=3, reference_date=REFERENCE_DATE):
+            got.append(doc)
+    assert got == expected[:7]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_return_exceptions_yields_the_error_in_place_and_goes_on(
+    n_process: int, texts: list[str], expected: list
+) -> None:
+    bad: list[object] = [*texts[:7], 42, *texts[7:], b"\xff\xfe"]
+    out = list(vnextract.pipe(zip(bad, range(len(bad)), strict=True), n_process=n_process, batch_size=3,
+                              as_tuples=True, reference_date=REFERENCE_DATE, return_exceptions=True))
+    assert [context for _, context in out] == list(range(len(bad)))
+    errors = {i: doc for i, (doc, _) in enumerate(out) if isinstance(doc, PipeError)}
+    assert sorted(errors) == [7, len(bad) - 1]
+    assert (errors[7].index, type(errors[7].__cause__)) == (7, TypeError)
+    assert str(errors[len(bad) - 1]).startswith(f"text #{len(bad) - 1}: InvalidUTF8Error: ")
+    assert [doc for doc, _ in out if not isinstance(doc, PipeError)] == expected
+    assert _children() == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="InvalidUTF8Error and TextTooLongError take keyword-only arguments, so pickle cannot rebuild "
+    "them: a worker's error reaches the parent as a traceback only (errors.py needs __reduce__)",
+)
+def test_vnextract_errors_keep_their_type_across_processes() -> None:
+    (error,) = vnextract.pipe([b"H\xe0 N\xf4i"], n_process=2, return_exceptions=True)
+    assert isinstance(error.__cause__, InvalidUTF8Error)
+    assert error.__cause__.position == 1
 
 
 def test_a_dead_worker_is_reported_with_the_text_it_was_on(texts: list[str]) -> None:

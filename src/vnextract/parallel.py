@@ -37,7 +37,7 @@ import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vnextract.errors import VnextractError
 
@@ -129,18 +129,26 @@ def _split_item(item: Any, as_tuples: bool, index: int) -> tuple[Any, Any]:
 
 
 def pipe_serial(
-    texts: Iterable[Any], *, as_tuples: bool, reference_date: dt.date | None
+    texts: Iterable[Any],
+    *,
+    as_tuples: bool,
+    reference_date: dt.date | None,
+    return_exceptions: bool = False,
 ) -> Iterator[Any]:
     """Extract in this process, one text after the other."""
     from vnextract.pipeline import extract
 
     for index, item in enumerate(texts):
         text, context = _split_item(item, as_tuples, index)
+        result: Document | PipeError
         try:
-            doc = extract(text, reference_date=reference_date)
+            result = extract(text, reference_date=reference_date)
         except Exception as err:
-            raise PipeError(f"text #{index}: {type(err).__name__}: {err}", index=index) from err
-        yield (doc, context) if as_tuples else doc
+            result = PipeError(f"text #{index}: {type(err).__name__}: {err}", index=index)
+            result.__cause__ = err
+            if not return_exceptions:
+                raise result from err
+        yield (result, context) if as_tuples else result
 
 
 # ----------------------------------------------------------------------------- workers
@@ -167,16 +175,14 @@ def _worker_main(
     try:
         while (task := tasks.get()) is not None:
             first, chunk = task
-            docs: list[Document] = []
+            docs: list[Document | _Failure] = []
             for offset, text in enumerate(chunk):
                 current.value = first + offset
                 try:
                     docs.append(extract(text, reference_date=reference_date))
-                except Exception as err:
-                    outbox.put(("error", first + offset, _describe(err)))
-                    break
-            else:
-                outbox.put(("ok", docs))
+                except Exception as err:  # reported in its place; the parent raises or returns it
+                    docs.append(_Failure.of(first + offset, err))
+            outbox.put(docs)
     finally:
         outbox.put(None)
         sender.join()
@@ -191,13 +197,34 @@ def _send_all(outbox: queue.SimpleQueue[Any], results: Connection) -> None:
             return  # the parent went away or stopped listening: nothing left to do
 
 
-def _describe(err: BaseException) -> tuple[str, str, str, bytes | None]:
-    """What the parent needs to re-raise an error: type, message, traceback, pickled error."""
-    try:
-        pickled: bytes | None = pickle.dumps(err)
-    except Exception:
-        pickled = None
-    return type(err).__name__, str(err), "".join(traceback.format_exception(err)), pickled
+class _Failure(NamedTuple):
+    """A text a worker could not extract, sent back in its place (exceptions may not pickle)."""
+
+    position: int  # index of the text in the input
+    type_name: str
+    message: str
+    formatted: str  # the worker's traceback
+    pickled: bytes | None  # the exception itself, when it pickles
+
+    @classmethod
+    def of(cls, index: int, err: BaseException) -> _Failure:
+        try:
+            pickled: bytes | None = pickle.dumps(err)
+        except Exception:
+            pickled = None
+        return cls(index, type(err).__name__, str(err), "".join(traceback.format_exception(err)), pickled)
+
+    def error(self, pid: int | None) -> PipeError:
+        """The PipeError to raise or return, with the original exception (or its traceback) as cause."""
+        cause: BaseException = _RemoteTraceback(f"\n\nTraceback in worker process {pid}:\n{self.formatted}")
+        if self.pickled is not None:
+            with contextlib.suppress(Exception):
+                original = pickle.loads(self.pickled)
+                original.__cause__ = cause
+                cause = original
+        err = PipeError(f"text #{self.position}: {self.type_name}: {self.message}", index=self.position)
+        err.__cause__ = cause
+        return err
 
 
 class _Worker:
@@ -221,8 +248,8 @@ class _Worker:
     def submit(self, first: int, chunk: list[Any]) -> None:
         self.tasks.put((first, chunk))
 
-    def receive(self, first: int, count: int) -> list[Document]:
-        """The documents of the batch that starts at input index ``first``."""
+    def receive(self, first: int, count: int) -> list[Document | PipeError]:
+        """The documents (or errors) of the batch that starts at input index ``first``."""
         ready = wait([self.results, self.process.sentinel])
         if self.results in ready:
             try:
@@ -230,7 +257,7 @@ class _Worker:
             except EOFError:
                 message = None
             if message is not None:
-                return self._unpack(message)
+                return [m.error(self.process.pid) if isinstance(m, _Failure) else m for m in message]
         self.process.join(timeout=1.0)
         index = self.current.value
         where = f"while extracting text #{index}" if index >= 0 else "while loading its models"
@@ -239,20 +266,6 @@ class _Worker:
             f"(texts #{first}–#{first + count - 1} were in its batch)",
             index=index if index >= 0 else None,
         )
-
-    def _unpack(self, message: tuple[Any, ...]) -> list[Document]:
-        if message[0] == "ok":
-            docs: list[Document] = message[1]
-            return docs
-        _, index, (type_name, text, formatted, pickled) = message
-        cause: BaseException = _RemoteTraceback(f"\n\nTraceback in worker process {self.process.pid}:\n"
-                                                f"{formatted}")
-        if pickled is not None:
-            with contextlib.suppress(Exception):
-                original = pickle.loads(pickled)
-                original.__cause__ = cause
-                cause = original
-        raise PipeError(f"text #{index}: {type_name}: {text}", index=index) from cause
 
     def stop(self) -> None:
         """Ask for a clean exit (after the batches already queued)."""
@@ -298,6 +311,7 @@ def pipe_parallel(
     as_tuples: bool,
     reference_date: dt.date | None,
     start_method: str | None = None,
+    return_exceptions: bool = False,
 ) -> Iterator[Any]:
     """Extract on ``n_process`` worker processes, yielding in input order."""
     ctx = multiprocessing.get_context(start_method)
@@ -330,6 +344,13 @@ def pipe_parallel(
                 break
             worker, first, count, contexts = in_flight.popleft()
             docs = worker.receive(first, count)
+            if not return_exceptions:
+                failed = next((d for d in docs if isinstance(d, PipeError)), None)
+                if failed is not None:
+                    # Documents before the failure first: the caller sees every text up to it.
+                    good = docs[: docs.index(failed)]
+                    yield from zip(good, contexts, strict=False) if as_tuples else good
+                    raise failed
             if as_tuples:
                 yield from zip(docs, contexts, strict=True)
             else:

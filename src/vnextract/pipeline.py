@@ -157,6 +157,7 @@ def pipe(
     as_tuples: bool = False,
     reference_date: dt.date | None = None,
     start_method: str | None = None,
+    return_exceptions: bool = False,
 ) -> Iterator[Any]:
     """Extract from many texts lazily, yielding Documents in input order.
 
@@ -167,7 +168,9 @@ def pipe(
     in this process. ``start_method`` picks the multiprocessing start method ("fork", "spawn",
     "forkserver"; default: the platform's). A text that fails, or a worker that dies, raises
     :class:`vnextract.parallel.PipeError` naming the input index; all workers are then stopped,
-    as they are on Ctrl-C or when the consumer stops early.
+    as they are on Ctrl-C or when the consumer stops early. With ``return_exceptions=True`` a
+    failing text yields its PipeError in its place and the run goes on (a dead worker still
+    raises).
 
     >>> docs = pipe(["Phạt 5 triệu đồng.", "Hơn 1.200 hộ dân."], n_process=1)
     >>> [d.text for d in docs]
@@ -182,7 +185,9 @@ def pipe(
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
     if workers == 1:
-        return parallel.pipe_serial(texts, as_tuples=as_tuples, reference_date=reference_date)
+        return parallel.pipe_serial(
+            texts, as_tuples=as_tuples, reference_date=reference_date, return_exceptions=return_exceptions
+        )
     return parallel.pipe_parallel(
         texts,
         n_process=workers,
@@ -190,4 +195,5 @@ def pipe(
         as_tuples=as_tuples,
         reference_date=reference_date,
         start_method=start_method,
+        return_exceptions=return_exceptions,
     )
