@@ -133,15 +133,22 @@ _AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
 # Person details next to a mention.
 _AGE = regex.compile(r"\s*[,(]\s*(?:SN\s*\d{4}\s*,\s*)?(\d{1,3})\s+tuổi")
 _BIRTH_YEAR = regex.compile(r"\s*,?\s*\(?\s*(?:\d{1,3}\s+tuổi\s*,\s*)?(?:SN|sinh\s+năm|sinh)\s*(\d{4})(?!\d)")
-_PLACE_CHUNK = r"""
-    (?:(?:thôn|ấp|xóm|bản|tổ(?:\s+dân\s+phố)?|khu\s+phố|khu|số\s+nhà|số|đường|phố|phường|xã|thị\s+trấn
-        |quận|huyện|thị\s+xã|TP\.?|thành\s+phố|tỉnh|P\.|Q\.)\s*)?
-    [\p{Lu}\p{N}][\p{L}\p{N}/\-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}/\-]*)*"""
+_PLACE_UNIT = r"""(?:thôn|ấp|xóm|bản|tổ(?:\s+dân\s+phố)?|khu\s+phố|khu|số\s+nhà|số|đường|phố|ngõ|ngách|hẻm
+    |kiệt|phường|xã|thị\s+trấn|quận|huyện|thị\s+xã|TP\.?|thành\s+phố|tỉnh|P\.|Q\.)"""
+_PLACE_CHUNK = rf"""
+    (?:{_PLACE_UNIT}\s*)?
+    [\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}/\-]*(?:\s+[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}/\-]*)*"""
 # "trú tại xã Tân Phú, huyện Đức Hòa", "ngụ huyện Bình Chánh", "ở thôn 2, xã Quảng Bị".
 _RESIDENCE = regex.compile(
     rf"""\s*[,(]\s*(?:[^,()\n]{{0,30}}?,\s*){{0,2}}?            # "(25 tuổi, " / ", 65 tuổi, "
     (?:thường\s+trú|tạm\s+trú|cư\s+trú|trú|ngụ|ở|quê)(?:\s+(?:tại|ở))?\s+
     (?P<r>{_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)""",
+    regex.VERBOSE,
+)
+# An address in brackets right after the name: "cô Nguyễn Thị Hồng Xương (xã Long An, Long Hồ,
+# Vĩnh Long)", "nạn nhân Bùi Thanh Hải (ngõ Quan Thổ 1, quận Đống Đa)".
+_ADDRESS_ASIDE = regex.compile(
+    rf"""[ \t]*\([ \t]*(?P<r>(?={_PLACE_UNIT}\s){_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)[ \t]*\)""",
     regex.VERBOSE,
 )
 
@@ -585,7 +592,7 @@ def _details(s: str, cluster: _Cluster) -> dict[str, object]:
             out["age"] = int(a.group(1))
         if "birth_year" not in out and (b := _BIRTH_YEAR.match(s, m.end)):
             out["birth_year"] = int(b.group(1))
-        if "residence" not in out and (r := _RESIDENCE.match(s, m.end)):
+        if "residence" not in out and (r := _RESIDENCE.match(s, m.end) or _ADDRESS_ASIDE.match(s, m.end)):
             out["residence"] = " ".join(r.group("r").split())
     for h in cluster.honorifics:
         if (g := gender_of(h)) is not None:
