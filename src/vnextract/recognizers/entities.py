@@ -384,6 +384,10 @@ _FOREIGN_ORG_WORDS = frozenset(
         "Petroleum",
         "Hotel",
         "Resort",
+        "Telecom",
+        "Mobile",
+        "Securities",
+        "Insurance",
     }
 )
 # Words before a head that make it generic, not one named organisation ("6 CLB Anh",
@@ -393,6 +397,46 @@ _PLURAL = frozenset({"các", "những", "mọi", "nhiều", "mỗi", "từng", "
 _STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"})
 _BRANCHES = frozenset(
     {"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"}
+)
+# Capitalised function words that start a sentence, never inside a name.
+_SENTENCE_STARTERS = frozenset(
+    {
+        "Theo",
+        "Trong",
+        "Tại",
+        "Sau",
+        "Khi",
+        "Với",
+        "Về",
+        "Do",
+        "Nhưng",
+        "Và",
+        "Còn",
+        "Cũng",
+        "Đã",
+        "Sẽ",
+        "Đang",
+        "Vì",
+        "Nếu",
+        "Để",
+        "Ngoài",
+        "Trước",
+        "Hiện",
+        "Ngày",
+        "Tháng",
+        "Chiều",
+        "Sáng",
+        "Tối",
+        "Đêm",
+        "Hôm",
+        "Tuy",
+        "Bởi",
+        "Riêng",
+        "Đến",
+        "Cùng",
+        "Vậy",
+        "Nhờ",
+    }
 )
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 _NOT_NAME_SYLLABLES = frozenset(
@@ -616,6 +660,8 @@ class _Sentence:
         k = j
         place_end = j + self.place_at(j, None, gz.TIER_DISTRICT)
         while k < self.n and self.toks[k].kind in ("cap", "abbr"):
+            if k > j and self.toks[k].text in _SENTENCE_STARTERS:
+                break  # "… Q.1, TP.HCM Theo Tổng cục Du lịch": a headline runs into the text
             if k > j and k >= place_end:
                 h = self.head_at(k)
                 if h:
@@ -813,6 +859,8 @@ class _Sentence:
 
             # 1. a well-known organisation ("WHO", "Dân trí") — not inside a longer capitalised run
             m = _match(toks, i, lex.orgs, lex.org_len)
+            while m and i + m < n and toks[i + m].text in _FOREIGN_ORG_WORDS:
+                m += 1  # "Viettel Mobile", "EVN Telecom"
             if m and not self.is_name_tok(i + m) and not (i > 0 and toks[i - 1].kind in ("cap", "abbr")):
                 out.append(Cand("ORG", i, i + m))
                 i += m
@@ -1110,6 +1158,7 @@ class _Sentence:
             and out[-1].end == i - 1
             and toks[i - 1].text in (",", "và")
             and n_run <= 4
+            and toks[i].text not in _NOT_NAME_SYLLABLES
             and not p
             and all(_NAME_SYLLABLE.fullmatch(t.text) for t in toks[i:end])
             and not (end < self.n and toks[end].kind == "lower" and not toks[end].word_start)
@@ -1237,6 +1286,16 @@ def recognize(text: Text) -> Iterator[Span]:
                     )
                 ):
                     org_names.add(" ".join(body))  # "Công ty Holcim Foundation" → "Holcim Foundation"
+                last = toks[c.end - 1]
+                if (
+                    h
+                    and c.end - c.start > h + 1
+                    and last.kind == "cap"
+                    and toks[c.end - 2].kind == "lower"
+                    and last.text.lower() not in lex.words
+                    and not _Sentence([last], lex).place_at(0)
+                ):
+                    org_names.add(last.text)  # "Công ty dịch vụ lữ hành Saigontourist" → "Saigontourist"
     for toks, cands in sentences:
         for q, c in enumerate(cands):
             if c.label == "PER" and c.by_cue and " ".join(t.text for t in toks[c.start : c.end]) in org_names:

@@ -140,9 +140,15 @@ def honorifics() -> frozenset[str]:
 @functools.cache
 def person_cues() -> frozenset[Key]:
     """Titles and roles that announce a name: ("Giám", "đốc"), ("bị", "cáo"), ("PGS.TS",) …"""
-    cues = {key(r["cue"]) for r in _rows("person_cues.tsv")}
-    # titles are written lowercase mid-sentence too ("đại sứ Mỹ Michael Marine")
-    cues |= {tuple(w.lower() for w in k) for k in cues if not any(c.isupper() for w in k[1:] for c in w)}
+    cues: set[Key] = set()
+    for r in _rows("person_cues.tsv"):
+        k = key(r["cue"])
+        cues.add(k)
+        if any(c.isupper() for w in k[1:] for c in w[1:]) or len(k) > 4:
+            continue  # an abbreviation ("PGS.TS") keeps its case
+        # titles are written in any case mid-sentence: "đại sứ", "Phó chủ tịch", "Phó Chủ tịch"
+        for cased in itertools.product(*((w.lower(), w[:1].upper() + w[1:]) for w in k)):
+            cues.add(tuple(cased))
     return frozenset(cues)
 
 
