@@ -272,6 +272,15 @@ def test_csv_has_one_row_per_record_with_exact_values(tmp_path, sample_extract):
     assert next(r for r in rows if r["kind"] == "date")["latest"] == ""
 
 
+def test_csv_cells_of_kept_json_values_are_json(tmp_path, sample_extract):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"meta": {"a": [1, "ư"]}, "ok": true, "text": "một"}'])
+    out = tmp_path / "out.csv"
+    argv = ["extract", str(source), "--format", "csv", "--keep", "meta", "--keep", "ok", "-o", str(out)]
+    assert run(*argv, "--columns", "meta,ok,kind") == 0
+    rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    assert rows[1] == ['{"a": [1, "ư"]}', "true", "date"]
+
+
 def test_csv_columns_can_be_chosen(tmp_path, sample_extract):
     source = write_jsonl(tmp_path / "in.jsonl", ['{"id": 3, "text": "một"}'])
     out = tmp_path / "out.csv"

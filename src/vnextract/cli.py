@@ -188,7 +188,7 @@ def _cell(value: Any) -> str:
         return str(decimal_to_json(value))
     if isinstance(value, dt.date):  # datetime too
         return value.isoformat(timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, dict, bool)):  # JSON, not Python's repr ("true", not "True")
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
