@@ -141,6 +141,13 @@ def test_rendered_text_is_exactly_the_document_text():
     assert read(render(doc)).text == doc.text
 
 
+def test_legend_counts_records_not_mentions():
+    doc = sample_document()  # one person mentioned twice
+    markup = render(doc)
+    assert "người · person × 1<" in markup
+    assert markup.count('data-kind="person" data-start') == 2
+
+
 def test_every_mention_of_a_person_is_highlighted_with_the_same_tooltip():
     doc = sample_document()
     people = [(s, e, tip) for kind, s, e, tip in read(render(doc)).fragments if kind == "person"]

@@ -196,22 +196,23 @@ class Mark(NamedTuple):
     start: int
     end: int
     tooltip: str
+    record: int = 0  # which record (its id()): the mentions of one person share it
 
 
 def _record_marks(doc: Document) -> Iterator[Mark]:
     for person in doc.persons:
         tooltip = describe(person)
         for start, end in person.mentions or ((person.start, person.end),):
-            yield Mark("person", start, end, tooltip)
+            yield Mark("person", start, end, tooltip, id(person))
         for title in person.titles:
-            yield Mark("title", title.start, title.end, f"{describe(title)}\n→ {person.name}")
+            yield Mark("title", title.start, title.end, f"{describe(title)}\n→ {person.name}", id(title))
     fine_spans = {(fine.start, fine.end) for fine in doc.fines}
     for fine in doc.fines:
-        yield Mark("fine", fine.start, fine.end, describe(fine))
+        yield Mark("fine", fine.start, fine.end, describe(fine), id(fine))
     for money in doc.money:
         # A fine drawn on exactly the money's span already says the amount: one mark, not two.
         if (money.start, money.end) not in fine_spans:
-            yield Mark("money", money.start, money.end, describe(money))
+            yield Mark("money", money.start, money.end, describe(money), id(money))
     simple: Sequence[tuple[str, Iterable[Span]]] = (
         ("organization", doc.organizations),
         ("location", doc.locations),
@@ -224,7 +225,7 @@ def _record_marks(doc: Document) -> Iterator[Mark]:
     )
     for kind, records in simple:
         for record in records:
-            yield Mark(kind, record.start, record.end, describe(record))
+            yield Mark(kind, record.start, record.end, describe(record), id(record))
 
 
 def marks(doc: Document, kinds: Iterable[str] | None = None) -> list[Mark]:
@@ -313,9 +314,11 @@ def _highlight(text: str, drawn: Sequence[Mark], labels: bool) -> str:
 
 
 def _legend(drawn: Sequence[Mark]) -> str:
-    counts: dict[str, int] = {}
+    # records, not marks: a person mentioned three times counts once
+    records: dict[str, set[int]] = {}
     for mark in drawn:
-        counts[mark.kind] = counts.get(mark.kind, 0) + 1
+        records.setdefault(mark.kind, set()).add(mark.record)
+    counts = {kind: len(found) for kind, found in records.items()}
     items = []
     for kind, style in KINDS.items():
         if kind in counts:
