@@ -367,6 +367,8 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
         j = bisect.bisect_left(starts, t.start)
         if j < len(mentions) and mentions[j].outer < role_end and mentions[j].start < role_end:
             continue
+        if j > 0 and mentions[j - 1].start < t.start < mentions[j - 1].end:
+            continue  # a role word inside a name: "Brian Mc Donald"
         end = t.end
         org_start = t.end - len(t.organization) if t.organization else None
         next_name = mentions[j].outer if j < len(mentions) else len(s)

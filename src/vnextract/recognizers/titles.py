@@ -134,7 +134,9 @@ def lexicon() -> _Lexicon:
         (?<![\p{{L}}\p{{N}}])
         (?:(?P<modifier>(?i:nguyên|cựu|quyền|tân|cố))\s+)?  # former / acting / new / the late
         (?P<role>
-            (?i:{_alternation(roles)})
+            (?:(?i:{_alternation([r for r in roles if not r.isupper()])})
+              |{_alternation([r for r in roles if r.isupper()])}  # HLV, VĐV, MC: as written
+            )
             (?:\s+(?i:thường\s+trực|phụ\s+trách|thứ\s+nhất))?  # standing / in charge of / first
           | (?:{academic_one})(?:\s?[.,]\s?(?:{academic_one}))*+   # PGS.TS, GS.TSKH, ThS.BS
         )
