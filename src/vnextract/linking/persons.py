@@ -268,7 +268,7 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
         head = lex.org_head.match(s, org.start)
         between = s[head.end() if head else org.start : name_start].strip()
         admin = lex.admin.fullmatch(between) is not None
-        named = any(_NAME_WORD.fullmatch(w) and not _is_abbreviation(w) for w in between.split())
+        named = any(_NAME_WORD.fullmatch(w) for w in between.split())  # "THPT" alone is no name
         standalone = head is not None and not between and head.group() in _standalone_heads()
         if name in places or not (admin or named or standalone):
             organizations.append(org)
@@ -287,10 +287,6 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
         organizations=tuple(organizations),
         persons=tuple(sorted((*found.persons, *added), key=lambda p: p.start)),
     )
-
-
-def _is_abbreviation(word: str) -> bool:
-    return sum(c.isupper() for c in word) >= 2
 
 
 @functools.cache
