@@ -133,6 +133,16 @@ def test_parquet_in_parquet_out(spark: SparkSession, tmp_path: Path, texts: list
     assert got == expected
 
 
+def test_a_refused_text_fails_the_job_or_gives_null(spark: SparkSession) -> None:
+    from pyspark.errors import PythonException
+
+    df = spark.createDataFrame([(1, "Phạt 5 triệu đồng."), (2, "Ồ " * 6_000_000)], "id long, text string")
+    got = _collected(extract_records(df, on_error="null"))
+    assert got == {1: vnextract.extract("Phạt 5 triệu đồng.").to_dict(), 2: None}
+    with pytest.raises(PythonException, match=r"PipeError: extract_records: text 'Ồ Ồ .*TextTooLongError"):
+        extract_records(df).collect()
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
@@ -140,8 +150,9 @@ def test_parquet_in_parquet_out(spark: SparkSession, tmp_path: Path, texts: list
         ({"text_col": "id"}, TypeError, "must be a string column, got bigint"),
         ({"out_col": "id"}, ValueError, "already has a column 'id'"),
         ({"reference_date": "2021-06-15"}, TypeError, "reference_date must be a datetime.date"),
+        ({"on_error": "skip"}, ValueError, "on_error must be 'raise' or 'null'"),
     ],
-    ids=["missing-column", "not-a-string", "clash", "string-date"],
+    ids=["missing-column", "not-a-string", "clash", "string-date", "unknown-on-error"],
 )
 def test_bad_arguments_are_refused_before_any_job(
     spark: SparkSession, kwargs: dict[str, Any], error: type[Exception], message: str

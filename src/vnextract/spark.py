@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
+
+from vnextract.parallel import PipeError
 
 __all__ = ["extract_records"]
 
@@ -26,23 +28,35 @@ class _ExtractBatches:
     worker imports vnextract normally.
     """
 
-    def __init__(self, text_col: str, out_col: str, reference_date: dt.date | None) -> None:
+    def __init__(self, text_col: str, out_col: str, reference_date: dt.date | None, on_error: str) -> None:
         self.text_col = text_col
         self.out_col = out_col
         self.reference_date = reference_date
+        self.on_error = on_error
+
+    def _row(self, text: str | None) -> dict[str, Any] | None:
+        from vnextract.pipeline import extract
+        from vnextract.schema import document_to_row
+
+        if text is None:
+            return None
+        try:
+            return document_to_row(extract(text, reference_date=self.reference_date))
+        except Exception as err:
+            if self.on_error == "null":
+                return None
+            preview = text[:60] + ("…" if len(text) > 60 else "")
+            raise PipeError(f"extract_records: text {preview!r} failed: {type(err).__name__}: {err}",
+                            index=None) from err
 
     def __call__(self, batches: Iterator[Any]) -> Iterator[Any]:
         import pyarrow as pa
 
-        from vnextract.pipeline import extract
-        from vnextract.schema import arrow_struct_type, document_to_row
+        from vnextract.schema import arrow_struct_type
 
         struct_type = arrow_struct_type()
         for batch in batches:
-            rows = [
-                None if text is None else document_to_row(extract(text, reference_date=self.reference_date))
-                for text in batch.column(self.text_col).to_pylist()
-            ]
+            rows = [self._row(text) for text in batch.column(self.text_col).to_pylist()]
             column = pa.array(rows, type=struct_type)
             yield pa.RecordBatch.from_arrays(
                 [*batch.columns, column], names=[*batch.schema.names, self.out_col]
@@ -55,11 +69,15 @@ def extract_records(
     out_col: str = "extraction",
     *,
     reference_date: dt.date | None = None,
+    on_error: Literal["raise", "null"] = "raise",
 ) -> Any:
     """``df`` with a struct column ``out_col`` holding ``extract(text).to_dict()`` for each row.
 
-    Other columns pass through unchanged; a null text gives a null struct. Lazy, like every
-    Spark transformation: nothing runs before an action (``write``, ``count``, …).
+    Other columns pass through unchanged; a null text gives a null struct. A text extract()
+    refuses (e.g. longer than ``vnextract.text.MAX_LENGTH``) fails the Spark task with a
+    :class:`~vnextract.parallel.PipeError` quoting its beginning, or, with ``on_error="null"``,
+    gets a null struct. Lazy, like every Spark transformation: nothing runs before an action
+    (``write``, ``count``, …).
 
     >>> texts = spark.createDataFrame([("a1", "Phạt hơn 504 triệu đồng.")], ["id", "text"])  # doctest: +SKIP
     >>> out = extract_records(texts)  # doctest: +SKIP
@@ -71,6 +89,8 @@ def extract_records(
 
     from vnextract.schema import spark_struct_type
 
+    if on_error not in ("raise", "null"):
+        raise ValueError(f"on_error must be 'raise' or 'null', got {on_error!r}")
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
     fields = {f.name: f for f in df.schema.fields}
@@ -82,4 +102,4 @@ def extract_records(
     if out_col in fields:
         raise ValueError(f"the DataFrame already has a column {out_col!r}: pick another out_col")
     out_schema = T.StructType([*df.schema.fields, T.StructField(out_col, spark_struct_type(), nullable=True)])
-    return df.mapInArrow(_ExtractBatches(text_col, out_col, reference_date), out_schema)
+    return df.mapInArrow(_ExtractBatches(text_col, out_col, reference_date, on_error), out_schema)
