@@ -128,6 +128,11 @@ _LOC_PREFIXES: dict[tuple[str, ...], str] = {
     ("công", "viên"): "công viên",
     ("khu", "công", "nghiệp"): "khu công nghiệp",
     ("khu", "đô", "thị"): "khu đô thị",
+    ("cù", "lao"): "đảo",
+    ("ngụ",): "địa chỉ",  # "ngụ Lê Công Kiều": lives at (an address follows)
+    ("ngụ", "tại"): "địa chỉ",
+    ("trú",): "địa chỉ",
+    ("trú", "tại"): "địa chỉ",
     ("thành", "phố", "cảng"): "thành phố",
     ("kênh",): "kênh",
 }
@@ -208,6 +213,13 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
         ("ngân", "hàng"),
         ("nhà", "mạng"),
         ("đảng",),
+        ("tiệm",),
+        ("tiệm", "vàng"),
+        ("cửa", "hàng"),
+        ("nhà", "hàng"),
+        ("khách", "sạn"),
+        ("siêu", "thị"),
+        ("hãng", "phim"),
     }
 )
 # Heads whose name may go on in lowercase ("Trung tâm kiểm soát bệnh tật", "Quỹ hỗ trợ phát
@@ -215,6 +227,7 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
 _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
     {
         ("Tổ", "chức"),
+        ("Tòa",),
         ("Liên", "đoàn"),
         ("Liên", "hiệp"),
         ("Tổng", "cục"),
@@ -268,6 +281,9 @@ _AT_PLACE_HEADS: frozenset[tuple[str, ...]] = frozenset(
         ("Lãnh", "sự", "quán"),
         ("Chi", "nhánh"),
         ("Văn", "phòng"),
+        ("Tòa",),
+        ("TAND",),
+        ("VKSND",),
     }
 )
 # Words after a title that belong to it ("Phó Chủ tịch Thường trực"), not a name.
@@ -399,45 +415,15 @@ _BRANCHES = frozenset(
     {"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"}
 )
 # Capitalised function words that start a sentence, never inside a name.
-_SENTENCE_STARTERS = frozenset(
-    {
-        "Theo",
-        "Trong",
-        "Tại",
-        "Sau",
-        "Khi",
-        "Với",
-        "Về",
-        "Do",
-        "Nhưng",
-        "Và",
-        "Còn",
-        "Cũng",
-        "Đã",
-        "Sẽ",
-        "Đang",
-        "Vì",
-        "Nếu",
-        "Để",
-        "Ngoài",
-        "Trước",
-        "Hiện",
-        "Ngày",
-        "Tháng",
-        "Chiều",
-        "Sáng",
-        "Tối",
-        "Đêm",
-        "Hôm",
-        "Tuy",
-        "Bởi",
-        "Riêng",
-        "Đến",
-        "Cùng",
-        "Vậy",
-        "Nhờ",
-    }
-)
+# fmt: off
+_SENTENCE_STARTERS = frozenset({
+    "Theo", "Trong", "Tại", "Sau", "Khi", "Với", "Về", "Do", "Và", "Còn", "Cũng", "Đã", "Sẽ", "Đang",
+    "Vì", "Nếu", "Để", "Ngoài", "Trước", "Hiện", "Ngày", "Tháng", "Chiều", "Sáng", "Tối", "Đêm",
+    "Hôm", "Tuy", "Bởi", "Riêng", "Đến", "Cùng", "Vậy", "Nhờ",
+    "USD", "VND", "VNĐ", "EUR",  # currency codes: "29.000 USD Hoa chiếm đoạt"
+})
+# fmt: on
+_CURRENCIES = frozenset({"USD", "VND", "VNĐ", "EUR", "JPY", "CNY", "GBP"})
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 _NOT_NAME_SYLLABLES = frozenset(
     {"Trưởng", "Phó", "Giám", "Chủ", "Bí", "Tổng", "Thủ", "Bộ", "Sở", "Cục", "Ban", "Viện", "Ủy", "Trạm"}
@@ -696,6 +682,8 @@ class _Sentence:
             t = toks[k]
             if t.kind in ("cap", "abbr"):
                 prev = toks[k - 1] if k > j else None
+                if k > j and t.text in _SENTENCE_STARTERS:
+                    break  # "vụ án Công ty Đông Nam Theo thông báo …": a headline runs on
                 inner = self.head_at(k)
                 if inner and self.key_at(k, inner) in _NAMED_AFTER_PEOPLE:
                     people_ok = True  # "Ban Giám đốc Học viện … Hồ Chí Minh"
@@ -779,6 +767,16 @@ class _Sentence:
                         k += 1
                         continue
                     break
+                if (
+                    t.text == "điều"
+                    and k + 1 < n
+                    and toks[k + 1].text == "tra"
+                    and k >= 2
+                    and toks[k - 1].text == "sát"
+                    and toks[k - 2].text in ("Cảnh", "cảnh")
+                ):
+                    k = end = k + 2  # "Cảnh sát điều tra": investigation police, not a verb
+                    continue
                 if self.stop_at(k):
                     break
                 if not (named or lowercase_ok) or lower_words >= _MAX_LOWER_WORDS:
@@ -856,6 +854,10 @@ class _Sentence:
                 i += 1
                 continue
             at_sentence_start = i == 0 or (i == 1 and toks[0].kind == "punct")
+            if t.text in _CURRENCIES:
+                i += 1  # "29.000 USD Hoa chiếm đoạt": a currency code, then a name
+                pending = None
+                continue
 
             # 1. a well-known organisation ("WHO", "Dân trí") — not inside a longer capitalised run
             m = _match(toks, i, lex.orgs, lex.org_len)
