@@ -99,7 +99,7 @@ _PRE_GAP_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 _PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
 # Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
 _CHAIN_GAP = regex.compile(
-    r"[ \t]*(?:[,;\-–][ \t]*)?(?:(?:kiêm(?:[ \t]+nhiệm)?|đồng[ \t]+thời[ \t]+là|và|làm)[ \t]+)?"
+    r"[ \t]*(?:[,\-–][ \t]*)?(?:(?:kiêm(?:[ \t]+nhiệm)?|đồng[ \t]+thời[ \t]+là|và|làm)[ \t]+)?"
 )
 # Between two names of a list that shares the title after it: "ông A và bà B, Phó Giám đốc …".
 _LIST_GAP = regex.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
@@ -451,7 +451,8 @@ def _attach(
         elif nkind == "t" and (k + 1) in forward and fits(_CHAIN_GAP, end, nstart):
             between = gap(end, nstart)
             if "và" not in between:
-                forward[k] = (forward[k + 1][0], forward[k + 1][1] and "," not in between)
+                strict = forward[k + 1][1] and not any(c in between for c in ",-–")
+                forward[k] = (forward[k + 1][0], strict)
 
     result: dict[int, list[Title]] = {}
     sentence_starts = [x.start for x in text.sentences]
@@ -560,24 +561,23 @@ def _by_predicate(
 
 
 def _dedupe(titles: list[Title]) -> tuple[Title, ...]:
-    """One title per position: "thiếu tá" again, "PGS, TS" after "PGS.TS", and "Quyền Giám đốc
-    Học viện" inside "Quyền Giám đốc Học viện Báo chí và Tuyên truyền" all go."""
-    keys = [_title_key(t) for t in titles]
-    kept: list[Title] = []
-    seen: set[tuple[str, ...]] = set()
-    for t, key in zip(titles, keys, strict=True):
-        if key in seen or not key:
-            continue
+    """One title per position: "thiếu tá" again, "PGS, TS" after "PGS.TS", "Bí thư Tỉnh ủy tỉnh
+    Hà Nam" after "Bí thư Tỉnh ủy Hà Nam", and "Quyền Giám đốc Học viện" inside "Quyền Giám đốc
+    Học viện Báo chí và Tuyên truyền" all go (the fuller title of one role stays)."""
+    kept: list[tuple[Title, frozenset[str]]] = []
+    # fullest first, then text order: a title goes when a kept one of the same role covers it
+    for t in sorted(titles, key=lambda t: (-len(set(_title_key(t))), t.start)):
+        words = frozenset(_title_key(t))
         role = " ".join(t.role.casefold().split())
-        if any(
-            other is not t and set(key) < set(okey) and " ".join(other.role.casefold().split()) == role
-            and (other.modifier == t.modifier or t.organization is None)
-            for other, okey in zip(titles, keys, strict=True)
+        if not words or any(_title_key(t) == _title_key(other) for other, _ in kept) or any(
+            words <= other_words
+            and " ".join(other.role.casefold().split()) == role
+            and (other.modifier == t.modifier or t.organization is None or words == other_words)
+            for other, other_words in kept
         ):
             continue
-        seen.add(key)
-        kept.append(t)
-    return tuple(sorted(kept, key=lambda t: t.start))
+        kept.append((t, words))
+    return tuple(sorted((t for t, _ in kept), key=lambda t: t.start))
 
 
 # ----------------------------------------------------------------------------- details
