@@ -122,7 +122,16 @@ _PRONOUN = regex.compile(
 )
 
 # "giả làm Tổng giám đốc" (posing as), "mạo danh là Thiếu tá" (impersonating): not a title held.
-_PRETENDING = regex.compile(r"(?i:giả|giả\s+danh|mạo\s+danh|tự\s+xưng|đóng\s+giả|như)(?:\s+(?:là|làm))?\s+$")
+_PRETENDING = regex.compile(
+    r"""(?i:giả|giả\s+danh|mạo\s+danh|tự\s+xưng|đóng\s+giả|như     # posing as, like
+        |không\s+phải|chẳng\s+phải|chưa\s+phải|không\s+còn|chưa\s+từng)  # not (any more, ever)
+        (?:\s+(?:là|làm))?\s+$""",
+    regex.VERBOSE,
+)
+# Bracketed asides do not count as words between a subject and its predicate.
+_ASIDE = regex.compile(r"\([^()\n]*\)")
+#: How many words may stand between a name and a bare "là"/"làm" that gives it a title.
+_WEAK_PREDICATE_REACH = 6
 # Another subject between a name and a predicate: a pronoun or "còn" (whereas).
 _OTHER_SUBJECT = regex.compile(
     r"(?<![\p{L}])(?:hắn|họ|gã|ông\s+ta|bà\s+ta|anh\s+ta|cô\s+ta|chị\s+ta|người\s+này|ông\s+này|còn|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô)(?![\p{L}])"
@@ -522,8 +531,12 @@ def _by_predicate(
 ) -> int | None:
     """"NAME là TITLE", "ông giữ chức TITLE", "Là TITLE, NAME": the subject holds the title."""
     window = s[max(0, title.start - 40) : title.start]
-    if not _PREDICATE.search(window) or _PRETENDING.search(window):
+    marker = _PREDICATE.search(window)
+    if marker is None or _PRETENDING.search(window):
         return None
+    # bare "là"/"làm" (is / works as) bind only a subject a few words before them
+    weak = marker.group().strip().casefold() in ("là", "làm")
+    marker_start = title.start - len(window) + marker.start()
     si = bisect.bisect_right(sentence_starts, title.start) - 1
     sent_start = sentence_starts[si] if si >= 0 else 0
     # "Là sinh viên …, Diệp Hồng": the name after the title
@@ -537,7 +550,10 @@ def _by_predicate(
         if qe <= sent_start:
             break
         if qkind == "p":
-            return None if _OTHER_SUBJECT.search(s, qe, title.start) else owner[qidx]
+            if _OTHER_SUBJECT.search(s, qe, title.start):
+                return None
+            between = _ASIDE.sub(" ", s[qe:marker_start]).split()
+            return None if weak and len(between) > _WEAK_PREDICATE_REACH else owner[qidx]
     # a pronoun subject before the title ("ông giữ chức vụ …") stands for the last person
     pronoun = None
     for pm in _PRONOUN.finditer(s, sent_start, title.start):

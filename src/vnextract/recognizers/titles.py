@@ -36,7 +36,8 @@ MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
 _UNIT_ROLES = frozenset(
     {"trưởng phòng", "trưởng ban", "trưởng khoa", "trưởng bộ môn", "trùm", "vua", "giảng viên",
      "giáo viên", "bác sĩ", "điều dưỡng", "phó trưởng phòng", "phó trưởng ban", "phó trưởng khoa",
-     "phó trưởng bộ môn", "tổ trưởng", "đội trưởng", "tổ phó", "đội phó", "phó ban", "phó phòng"}
+     "phó trưởng bộ môn", "tổ trưởng", "đội trưởng", "tổ phó", "đội phó", "phó ban", "phó phòng",
+     "trưởng văn phòng", "chánh văn phòng", "cán bộ", "nhân viên"}
 )
 #: Pupils and students carry their class and school: "học sinh lớp 2A, trường TH-THCS Nguyễn Du".
 _STUDENT_ROLES = frozenset({"học sinh", "sinh viên", "nghiên cứu sinh"})
@@ -78,7 +79,7 @@ _EXTRA_STOPS = (
 #: "phòng cấp chủ quyền nhà", "Sở Giao thông".
 _UNIT_WORDS = frozenset(
     {"chính", "cấp", "học", "giao", "đồng", "quản lý", "kinh doanh", "sản xuất", "bán", "mua",
-     "điều tra", "kiểm tra", "nghiên cứu", "tuyên truyền", "hợp tác", "cấp cứu", "chỉ đạo"}
+     "điều tra", "kiểm tra", "nghiên cứu", "tuyên truyền", "hợp tác", "cấp cứu", "chỉ đạo", "đại diện"}
 )
 
 # ----------------------------------------------------------------------------- lexicons
