@@ -5,9 +5,10 @@
 Four sources of input, in turn: arbitrary Unicode; fragments of Vietnamese news text glued at
 random (numbers, units, titles, dates, entities, invisible characters); real articles from
 ../shared/news cut anywhere with such fragments pushed in; arbitrary bytes. Each input goes
-through ``extract``; a failure is an exception (other than InvalidUTF8Error for bytes that are
-not UTF-8), a record whose ``text`` is not ``original[start:end]`` (nested records included),
-or an alignment warning logged. Runs go in rounds; a failing round is shrunk by hypothesis to a
+through ``extract`` (with no reference date or a random one in 1900-2100) and ``to_dict()``
+into JSON; a failure is an exception (other than InvalidUTF8Error for bytes that are not
+UTF-8), a record whose ``text`` is not ``original[start:end]`` (nested records included), or
+an alignment warning logged. Runs go in rounds; a failing round is shrunk by hypothesis to a
 minimal input, printed, and the run goes on. Prints the number of inputs run and the failures
 (grouped by where they were raised); exit status 1 if there was any.
 """
@@ -15,6 +16,8 @@ minimal input, printed, and the run goes on. Prints the number of inputs run and
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import logging
 import sys
 import time
@@ -55,7 +58,7 @@ logging.getLogger("vnextract").propagate = False
 @st.composite
 def noisy_news(draw: st.DrawFn) -> str:
     """A cut of a real article with up to 6 fragments pushed in anywhere."""
-    cut = draw(news_cuts())
+    cut = draw(news_cuts(max_length=1_500))
     for _ in range(draw(st.integers(0, 6))):
         at = draw(st.integers(0, len(cut)))
         cut = cut[:at] + draw(st.sampled_from(FRAGMENTS)) + cut[at:]
@@ -70,16 +73,23 @@ SOURCES: dict[str, st.SearchStrategy[Any]] = {
 }
 
 
-def check(value: str | bytes) -> None:
-    """One input: extract, check every offset, no alignment warning."""
+# No reference date, or one a news article could have (dates resolve relative expressions
+# against it; reference dates at the ends of datetime's range are a known failure of the dates
+# recogniser, kept out of the run and tested in tests/test_robustness.py).
+REFERENCE_DATES = st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+
+
+def check(value: str | bytes, reference_date: dt.date | None) -> None:
+    """One input: extract, check every offset, to_dict() as JSON, no alignment warning."""
     WARNINGS.messages.clear()
     try:
-        doc = vnextract.extract(value)
+        doc = vnextract.extract(value, reference_date=reference_date)
     except InvalidUTF8Error:
         assert isinstance(value, bytes)
         return
     original = value.decode("utf-8") if isinstance(value, bytes) else value
     check_offsets(doc, original)
+    json.dumps(doc.to_dict())
     assert not WARNINGS.messages, WARNINGS.messages
 
 
@@ -97,12 +107,12 @@ def run_round(source: st.SearchStrategy[Any], examples: int, round_seed: int) ->
         report_multiple_bugs=False,
         print_blob=False,
     )
-    @given(source)
-    def body(value: Any) -> None:
+    @given(source, REFERENCE_DATES)
+    def body(value: Any, reference_date: dt.date | None) -> None:
         nonlocal count
         count += 1
-        last[0] = value
-        check(value)
+        last[0] = (value, reference_date)
+        check(value, reference_date)
 
     try:
         seed(round_seed)(body)()

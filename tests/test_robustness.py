@@ -105,6 +105,27 @@ def test_max_length_must_be_an_int(bad: Any) -> None:
         vnextract.extract(FINE, max_length=bad)
 
 
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("hôm qua", dt.date(1, 1, 1)),  # "yesterday" on the first day datetime knows
+        ("10 năm trước", dt.date(2, 1, 1)),  # "10 years ago" in year 2
+        ("ngày mai", dt.date(9999, 12, 31)),  # "tomorrow" on the last day
+        ("ngày 29/2", dt.date(9999, 12, 31)),  # 29 February: the next leap year is 10000
+    ],
+    ids=["yesterday-of-year-1", "10-years-before-year-2", "tomorrow-of-9999", "next-29-february-after-9999"],
+)
+@pytest.mark.xfail(
+    strict=True,
+    raises=(OverflowError, ValueError),
+    reason="recognizers/dates.py resolves relative dates past datetime's range (year 1-9999): "
+    "it should give iso None there instead of raising",
+)
+def test_reference_date_at_the_ends_of_the_calendar(text: str, reference: dt.date) -> None:
+    doc = vnextract.extract(text, reference_date=reference)
+    check_offsets(doc, text)
+
+
 def test_reference_date_must_be_a_date() -> None:
     with pytest.raises(TypeError, match=r"reference_date must be a datetime\.date"):
         vnextract.extract(FINE, reference_date="2021-06-15")  # type: ignore[arg-type]

@@ -82,13 +82,13 @@ fragment_texts = st.lists(
 
 
 @st.composite
-def news_cuts(draw: st.DrawFn) -> str:
-    """A random stretch (up to 400 characters) of a real article, cut anywhere."""
+def news_cuts(draw: st.DrawFn, max_length: int = 400) -> str:
+    """A random stretch (up to ``max_length`` characters) of a real article, cut anywhere."""
     if ARTICLES is None:  # the tests using this skip first
         return ""
     article = draw(st.sampled_from(ARTICLES))
     start = draw(st.integers(0, max(0, len(article) - 1)))
-    length = draw(st.integers(0, 400))
+    length = draw(st.integers(0, max_length))
     return article[start : start + length]
 
 
