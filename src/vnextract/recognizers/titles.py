@@ -133,7 +133,7 @@ def lexicon() -> _Lexicon:
     title = regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}])
-        (?:(?P<modifier>(?i:nguyên|cựu|quyền|tân|cố))\s+)?  # former / acting / new / the late
+        (?:(?P<modifier>(?i:{_alternation(list(MODIFIERS))}))\s+)?  # former, acting, new, the late
         (?P<role>
             (?:(?i:{_alternation([r for r in roles if not r.isupper()])})
               |{_alternation([r for r in roles if r.isupper()])}  # HLV, VĐV, MC: as written
@@ -176,7 +176,7 @@ def role_kind(role: str) -> str | None:
 # One syllable-like chunk: letters/digits with inner . & - ' ("TP.HCM", "GD&ĐT", "Li-băng",
 # "R.Hariri"), or one punctuation character.
 _WORD = regex.compile(r"[\p{L}\p{N}]++(?:[.&'’\-][\p{L}\p{N}]++)*+|\S")
-_ABBREVIATION = regex.compile(r"(?:[\p{Lu}\p{N}]+[.&\-]?)*\p{Lu}[\p{Lu}\p{N}.&\-]*")
+_ABBREVIATION = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N}.&\-]*+")
 
 
 def _is_cap(word: str) -> bool:
