@@ -129,6 +129,9 @@ _LOC_PREFIXES: dict[tuple[str, ...], str] = {
     ("khu", "công", "nghiệp"): "khu công nghiệp",
     ("khu", "đô", "thị"): "khu đô thị",
     ("cù", "lao"): "đảo",
+    ("cửa", "khẩu", "quốc", "tế"): "cửa khẩu",
+    ("Cửa", "khẩu"): "cửa khẩu",
+    ("Cửa", "khẩu", "quốc", "tế"): "cửa khẩu",
     ("ngụ",): "địa chỉ",  # "ngụ Lê Công Kiều": lives at (an address follows)
     ("ngụ", "tại"): "địa chỉ",
     ("trú",): "địa chỉ",
@@ -645,10 +648,12 @@ class _Sentence:
         """End of the run of capitalised syllables from ``j`` (stops before an org head)."""
         k = j
         place_end = j + self.place_at(j, None, gz.TIER_DISTRICT)
+        # "Đặng Trường Giang", "Nguyễn Hội Nghĩa": a head word inside a given name is no head
+        name_end = j + 3 if self.toks[j].text in self.lex.surnames else j
         while k < self.n and self.toks[k].kind in ("cap", "abbr"):
             if k > j and self.toks[k].text in _SENTENCE_STARTERS:
                 break  # "… Q.1, TP.HCM Theo Tổng cục Du lịch": a headline runs into the text
-            if k > j and k >= place_end:
+            if k > j and k >= place_end and k >= name_end:
                 h = self.head_at(k)
                 if h:
                     head = self.key_at(k, h)
@@ -691,8 +696,8 @@ class _Sentence:
                     break  # "Sở TTTT Lai Xuân Thành": the name of the director follows
                 if k > j and t.text in self.lex.honorifics:
                     break
-                if _match(toks, k, _DOCUMENT_KEYS, 2):
-                    break
+                if _match(toks, k, _DOCUMENT_KEYS, 2) and toks[k - 1].text not in "-–":
+                    break  # "… và Quyết định số 93" (but "Trường ĐH Kinh tế - Luật")
                 nxt = toks[k + 1] if k + 1 < n else None
                 proper = bool(
                     (prev is not None and k > j and prev.kind in ("cap", "abbr"))
@@ -801,6 +806,17 @@ class _Sentence:
             if t.text == "&" and self.is_name_tok(k + 1):
                 k += 1
                 continue
+            if (
+                t.text in "-–"
+                and k > j
+                and named
+                and k + 1 < n
+                and toks[k + 1].kind == "cap"
+                and not self.is_person_start(k + 1)
+                and not self.place_at(k + 1, None, gz.TIER_DISTRICT)
+            ):
+                k += 1  # "Trường ĐH Kinh tế - Luật"
+                continue
             if t.text == "." and k > j and toks[k - 1].text in ("TP", "Tp") and self.is_name_tok(k + 1):
                 k += 1  # "TP. Hồ Chí Minh"
                 continue
@@ -876,6 +892,10 @@ class _Sentence:
                 pending = None
                 continue
             h = self.head_at(i)
+            if h and i > 0 and toks[i - 1].text == "sau" and self.key_at(i, h) in {("ĐH",), ("Đại", "học")}:
+                i += h  # "sau ĐH": postgraduate, not a university
+                pending = None
+                continue
             if (
                 h
                 and i > 0
@@ -1056,7 +1076,7 @@ class _Sentence:
                 include = False
         if not m and (toks[i].word_start or (i + 1 < self.n and toks[i + 1].kind == "cap")):
             # a whole word ("thôn" but not "nông thôn 1"), or one underthesea glued to a name
-            m = _match(toks, i, _LOC_PREFIXES, 3)
+            m = _match(toks, i, _LOC_PREFIXES, 4)
             kind = _LOC_PREFIXES.get(self.key_at(i, m)) if m else None
             include = False
         if not m:
@@ -1064,6 +1084,8 @@ class _Sentence:
         j = i + m
         if j >= self.n:
             return None
+        if _match(toks, j, _CAP_LOC_PREFIXES, 4) or _match(toks, j, _LOC_PREFIXES, 4):
+            return self._place(j, False)  # "khu vực Cửa khẩu quốc tế La Lay"
         nxt = toks[j]
         if nxt.kind == "num" and kind in _NUMBERED and (m > 0):
             return Cand("LOC", i, j + 1, kind=kind)
@@ -1211,20 +1233,50 @@ def _word_starts(text: Text) -> dict[int, str]:
     return {t.start: t.text for t in text.tokens}
 
 
-def _byline_sentences(text: Text) -> set[int]:
-    """Indices of the last short lines that are only a name (the author: "Nguyễn Thảo")."""
+# A sentence ends at ".", "!", "?" or "…" before a capital, a number or an opening quote, except
+# after an abbreviated title or an initial ("TP. Hồ Chí Minh", "PGS. TS", "Thomas A. Bussiere").
+_ENDS = frozenset({".", "!", "?", "…"})
+_NOT_ENDING_BEFORE_DOT = frozenset(
+    {"TP", "Tp", "Q", "P", "TS", "PGS", "GS", "ThS", "BS", "Th", "St", "Mr", "Dr"}
+)
+
+
+def _segments(text: Text, words: dict[int, str]) -> list[list[Tok]]:
+    """The syllables of each sentence, cut by our own rules inside each line.
+
+    underthesea's sentence splitter cuts inside initials ("V.P.H.N" → "V.P." | "H.N"), so the
+    recogniser splits lines itself, on whole syllables.
+    """
+    out: list[list[Tok]] = []
+    for line in regex.finditer(r"[^\n]+", text.normalized):
+        toks = _syllables(text, line.start(), line.end(), words)
+        begin = 0
+        for k in range(len(toks) - 1):
+            t, nxt = toks[k], toks[k + 1]
+            if (
+                t.text in _ENDS
+                and (nxt.kind in ("cap", "abbr", "num") or nxt.text in "\"“'‘(-–")
+                and not (
+                    k > 0
+                    and (
+                        toks[k - 1].text in _NOT_ENDING_BEFORE_DOT
+                        or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())
+                    )
+                )
+            ):
+                out.append(toks[begin : k + 1])
+                begin = k + 1
+        if begin < len(toks):
+            out.append(toks[begin:])
+    return out
+
+
+def _bylines(segments: list[list[Tok]]) -> set[int]:
+    """Indices of the last short segments that are only a name (the author: "Nguyễn Thảo")."""
     found: set[int] = set()
-    seen = 0
-    for idx in range(len(text.sentences) - 1, -1, -1):
-        s = text.sentences[idx]
-        body = s.text.strip()
-        if not body:
-            continue
-        seen += 1
-        if seen > 4:
-            break
-        words = body.split()
-        if 2 <= len(words) <= 4 and all(_NAME_SYLLABLE.fullmatch(w) for w in words):
+    for idx in range(len(segments) - 1, max(-1, len(segments) - 5), -1):
+        words = segments[idx]
+        if 2 <= len(words) <= 4 and all(_NAME_SYLLABLE.fullmatch(w.text) for w in words):
             found.add(idx)
     return found
 
@@ -1250,11 +1302,10 @@ def recognize(text: Text) -> Iterator[Span]:
     [('Organization', 'Sở TTTT'), ('Person', 'Lai Xuân Thành'), ('Location', 'Bình Dương')]
     """
     lex = _lex()
-    starts = _word_starts(text)
-    bylines = _byline_sentences(text)
+    segments = _segments(text, _word_starts(text))
+    bylines = _bylines(segments)
     sentences: list[tuple[list[Tok], list[Cand]]] = []
-    for idx, s in enumerate(text.sentences):
-        toks = _syllables(text, s.start, s.end, starts)
+    for idx, toks in enumerate(segments):
         if not toks:
             continue
         if (
