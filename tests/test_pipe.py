@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -142,6 +143,20 @@ def test_return_exceptions_yields_the_error_in_place_and_goes_on(
     assert str(errors[len(bad) - 1]).startswith(f"text #{len(bad) - 1}: InvalidUTF8Error: ")
     assert [doc for doc, _ in out if not isinstance(doc, PipeError)] == expected
     assert _children() == []
+
+
+def test_items_that_cannot_be_pickled_fail_in_place_instead_of_hanging() -> None:
+    # A lambda cannot travel to a worker; the run must neither hang nor lose the order.
+    signal.alarm(60)  # a hang fails the test instead of the whole run
+    try:
+        items: list[object] = ["Phạt 5 triệu đồng.", lambda: 1, "Hơn 1.200 hộ dân.", object()]
+        out = list(vnextract.pipe(items, n_process=2, batch_size=2, return_exceptions=True))
+    finally:
+        signal.alarm(0)
+    assert [type(d).__name__ for d in out] == ["Document", "PipeError", "Document", "PipeError"]
+    assert [e.index for e in out if isinstance(e, PipeError)] == [1, 3]
+    assert re.match(r"text #1: TypeError: .*function", str(out[1]))
+    assert out[2] == vnextract.extract("Hơn 1.200 hộ dân.")
 
 
 @pytest.mark.xfail(

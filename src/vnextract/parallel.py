@@ -178,6 +178,9 @@ def _worker_main(
             docs: list[Document | _Failure] = []
             for offset, text in enumerate(chunk):
                 current.value = first + offset
+                if isinstance(text, _Done):  # settled in the parent (see _settle_odd_item)
+                    docs.append(text.result)
+                    continue
                 try:
                     docs.append(extract(text, reference_date=reference_date))
                 except Exception as err:  # reported in its place; the parent raises or returns it
@@ -291,15 +294,43 @@ class _Worker:
 # ----------------------------------------------------------------------------- several processes
 
 
+class _Done(NamedTuple):
+    """An input item already settled in the parent; the worker passes ``result`` through."""
+
+    result: Any  # Document or _Failure
+
+
+_TEXT_TYPES = (str, bytes, bytearray, memoryview)
+
+
+def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None) -> Any:
+    """What to send for an input item that is not text.
+
+    Such items usually fail extract()'s type check, and some (a lambda, a socket) cannot even be
+    pickled to reach a worker: the queue's feeder thread would drop them and the parent would
+    wait forever. So extract() runs on them here, and its Document or error travels instead.
+    """
+    from vnextract.pipeline import extract
+
+    try:
+        return _Done(extract(item, reference_date=reference_date))
+    except Exception as err:
+        return _Done(_Failure.of(index, err))
+
+
 def _batches(
-    texts: Iterable[Any], batch_size: int, as_tuples: bool
+    texts: Iterable[Any], batch_size: int, as_tuples: bool, reference_date: dt.date | None
 ) -> Iterator[tuple[int, list[Any], list[Any]]]:
     """(index of the first text, texts, contexts), read lazily from the input."""
     items = iter(texts)
     first = 0
     while chunk := list(itertools.islice(items, batch_size)):
         pairs = [_split_item(item, as_tuples, first + i) for i, item in enumerate(chunk)]
-        yield first, [text for text, _ in pairs], [context for _, context in pairs]
+        sendable = [
+            text if isinstance(text, _TEXT_TYPES) else _settle_odd_item(text, first + i, reference_date)
+            for i, (text, _) in enumerate(pairs)
+        ]
+        yield first, sendable, [context for _, context in pairs]
         first += len(chunk)
 
 
@@ -328,7 +359,7 @@ def pipe_parallel(
         dealer = itertools.cycle(workers)
         # In submission order: (worker, first index, batch length, contexts).
         in_flight: deque[tuple[_Worker, int, int, list[Any]]] = deque()
-        batches = _batches(texts, batch_size, as_tuples)
+        batches = _batches(texts, batch_size, as_tuples, reference_date)
         exhausted = False
         while True:
             while not exhausted and len(in_flight) < n_process * _BATCHES_PER_WORKER:
