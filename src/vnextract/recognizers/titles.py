@@ -391,7 +391,6 @@ def recognize(text: Text) -> Iterator[Title]:
     s = text.normalized
     token_starts = [t.start for t in text.tokens]
     for m in _candidates(s):
-        words = _Words(text, token_starts, m.end("role"))
         role_start, role_end = m.span("role")
         key = " ".join(m.group("role").split()).casefold()
         modifier = MODIFIERS.get(m.group("modifier").casefold()) if m.group("modifier") else None
@@ -402,7 +401,7 @@ def recognize(text: Text) -> Iterator[Title]:
         # A rank, a degree or a role in a case is followed by a name, not by an organisation:
         # "Thiếu tá Dương Văn Tiến", "PGS.TS Lưu Văn An", "bị cáo Simo Fotso Victor".
         no_org = kind in ("rank", "degree", "case")
-        org_span = None if no_org else _organization_after(s, words, end, key, kind)
+        org_span = None if no_org else _organization_after(text, token_starts, end, key, kind)
         if key == "chủ" and (org_span is None or not _is_cap(s[org_span[0]])):
             continue  # "chủ" (owner) is a title only before a named business: "chủ Công ty X"
         if org_span is not None:
@@ -426,9 +425,11 @@ _SCHOOL_AFTER_COMMA = regex.compile(r",\s*(?=(?i:trường|THPT|THCS|ĐH|đại\
 
 
 def _organization_after(
-    s: str, words: _Words, end: int, key: str, kind: str | None
+    text: Text, token_starts: list[int], end: int, key: str, kind: str | None
 ) -> tuple[int, int] | None:
     """The organisation read right after a role ending at ``end`` (one space between)."""
+    s = text.normalized
+    words = _Words(text, token_starts, end)
     if s.startswith(" ", end) and not s.startswith("  ", end):
         span = read_organization(s, words, end + 1, unit=key in _UNIT_ROLES or kind == "owner")
         if span is not None:
