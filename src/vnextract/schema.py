@@ -5,20 +5,17 @@ Nothing here is written by hand twice: :func:`document_shape` walks the attrs fi
 record class inside it, reading their type hints. Add a field with a default to a record and it
 appears in the Arrow schema, the Spark schema and the JSON Schema alike.
 
-How Python types become columns:
+How Python types become columns (record type → Arrow / Spark / ``to_dict()`` and JSON):
 
-==========================  =======================  ======================  ==================
-record type                 Arrow                    Spark                   to_dict() / JSON
-==========================  =======================  ======================  ==================
-``str``, ``Literal[...]``   ``string``               ``StringType``          string (enum)
-``int``                     ``int64``                ``LongType``            integer
-``Decimal``, ``int|Decimal``  ``decimal128(38, 9)``  ``DecimalType(38, 9)``  int, or str "12.5"
-``date | datetime``         ``string`` (ISO 8601)    ``StringType``          the same ISO string
-``date`` / ``datetime``     ``date32`` / ``timestamp[us]``  ``DateType`` / ``TimestampNTZType``
-``tuple[X, ...]``           ``list<X>``              ``ArrayType(X)``        array
-an attrs record             ``struct<…>``            ``StructType``          object
-``X | None``                nullable                 nullable                X or null
-==========================  =======================  ======================  ==================
+- ``str``, ``Literal[...]`` → ``string`` / ``StringType`` / a string (an enum in JSON Schema)
+- ``int`` → ``int64`` / ``LongType`` / an integer
+- ``Decimal``, ``int | Decimal`` → ``decimal128(38, 9)`` / ``DecimalType(38, 9)`` / an int when
+  whole, else a plain decimal string ("12.5")
+- ``date | datetime`` → ``string`` / ``StringType`` / the same ISO 8601 string
+- ``date``, ``datetime`` alone → ``date32``, ``timestamp[us]`` / ``DateType``, ``TimestampNTZType``
+- ``tuple[X, ...]`` → ``list<X>`` / ``ArrayType(X)`` / an array
+- an attrs record → ``struct<…>`` / ``StructType`` / an object
+- ``X | None`` → a nullable field / a nullable field / X or null
 
 Decimals keep 9 digits after the point (amounts up to 10^29: money in đồng fits); a value with
 more decimals is rounded half-even. ``date | datetime`` (``published``, ``earliest``,
