@@ -194,9 +194,13 @@ def _words(name: str) -> list[str]:
     return name.casefold().split()
 
 
+@functools.cache
+def _surnames_folded() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _surnames())
+
+
 def _is_vietnamese(words: list[str]) -> bool:
-    surnames = {w.casefold() for w in _surnames()}
-    return bool(words) and words[0] in surnames
+    return bool(words) and words[0] in _surnames_folded()
 
 
 def _refers_to(short: list[str], full: list[str]) -> bool:
