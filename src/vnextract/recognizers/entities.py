@@ -56,7 +56,9 @@ class Tok(NamedTuple):
     word: str  # the underthesea word starting here ("Hội nghị"), "" inside a word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _kind(s: str) -> str:
+    """ "num", "punct", "abbr" ("UBND"), "cap" ("Bình") or "lower"; cached: syllables repeat."""
     c = s[0]
     if c.isdigit():
         return "num"
@@ -69,10 +71,12 @@ def _kind(s: str) -> str:
 
 def _syllables(text: Text, start: int, end: int, words: dict[int, str]) -> list[Tok]:
     out = []
+    get = words.get
     for m in _SYLLABLE.finditer(text.normalized, start, end):
         s = m.group()
-        w = words.get(m.start(), "")
-        out.append(Tok(s, m.start(), m.end(), _kind(s), bool(w), w))
+        a, b = m.span()
+        w = get(a, "")
+        out.append(Tok(s, a, b, _kind(s), bool(w), w))
     return out
 
 
