@@ -205,11 +205,7 @@ def _is_vietnamese(words: list[str]) -> bool:
 
 def _refers_to(short: list[str], full: list[str]) -> bool:
     """Whether a shorter name refers to a full one: its last words (or a foreign name's first)."""
-    if not short or len(short) >= len(full):
-        return False
-    if full[-len(short) :] == short:
-        return True
-    return not _is_vietnamese(full) and full[: len(short)] == short
+    return 0 < len(short) < len(full) and tuple(short) in _name_keys(tuple(full))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -218,8 +214,14 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 class _Cluster:
-    def __init__(self, mention: _Mention) -> None:
+    """Mentions of one person. In the forward pass a cluster's first mention is its fullest
+    (a later mention joins only when it is the same name or a short form of it)."""
+
+    def __init__(self, mention: _Mention, order: int) -> None:
         self.mentions = [mention]
+        self.order = order
+        self.words = tuple(_words(mention.name))
+        self.genders = {g} if (g := gender_of(mention.honorific)) else set()
 
     @property
     def full(self) -> _Mention:
@@ -230,12 +232,21 @@ class _Cluster:
     def honorifics(self) -> list[str]:
         return [m.honorific for m in self.mentions if m.honorific]
 
-    def accepts(self, m: _Mention) -> bool:
-        full = _words(self.full.name)
-        mine = _words(m.name)
-        if mine != full and not _refers_to(mine, full):
-            return False
-        return all(_compatible(m.honorific, h) for h in self.honorifics)
+    def compatible(self, genders: set[Gender]) -> bool:
+        return len(self.genders | genders) <= 1
+
+    def add(self, mentions: list[_Mention], genders: set[Gender]) -> None:
+        self.mentions.extend(mentions)
+        self.genders |= genders
+
+
+def _name_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The names a person with these words may be called by later: the full name, its last
+    words ("Liêm", "Thanh Liêm") and, for a foreign name, its first words ("Tala")."""
+    keys = [words[i:] for i in range(len(words))]
+    if not _is_vietnamese(list(words)):
+        keys += [words[:i] for i in range(1, len(words))]
+    return keys
 
 
 @functools.cache
@@ -329,27 +340,35 @@ def _not_titles(s: str, mentions: list[_Mention], titles: Sequence[Title]) -> li
 
 
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    """Group mentions of one person; linear in the mentions (names are looked up, not compared
+    with every person so far)."""
     clusters: list[_Cluster] = []
+    by_name: dict[tuple[str, ...], list[_Cluster]] = {}
     for m in mentions:
+        words = tuple(_words(m.name))
+        genders = {g} if (g := gender_of(m.honorific)) else set()
         # the most recent person this name can refer to
-        home = next((c for c in reversed(clusters) if c.accepts(m)), None)
+        home = next((c for c in reversed(by_name.get(words, [])) if c.compatible(genders)), None)
         if home is None:
-            clusters.append(_Cluster(m))
+            home = _Cluster(m, len(clusters))
+            clusters.append(home)
+            for key in _name_keys(words):
+                by_name.setdefault(key, []).append(home)
         else:
-            home.mentions.append(m)
+            home.add([m], genders)
     # A short name before its full name (a headline "Diệp Hồng tranh giải …", then "người mẫu
-    # Nguyễn Nga Diệp Hồng"): join the one later full name it can refer to.
-    merged: list[_Cluster] = []
-    for i, c in enumerate(clusters):
-        targets = [d for d in clusters[i + 1 :] if d is not c and all(d.accepts(m) for m in c.mentions)
-                   and len(d.full.name.split()) > len(c.full.name.split())]
+    # Nguyễn Nga Diệp Hồng"): join the one later, longer name it can refer to.
+    gone: set[int] = set()
+    for c in clusters:
+        targets = [d for d in by_name.get(c.words, []) if d.order > c.order and len(d.words) > len(c.words)
+                   and d.order not in gone and d.compatible(c.genders)]
         if len(targets) == 1:
-            targets[0].mentions.extend(c.mentions)
-        else:
-            merged.append(c)
-    for c in merged:
+            targets[0].add(c.mentions, c.genders)
+            gone.add(c.order)
+    kept = [c for c in clusters if c.order not in gone]
+    for c in kept:
         c.mentions.sort(key=lambda m: m.start)
-    return merged
+    return kept
 
 
 # ----------------------------------------------------------------------------- titles
@@ -567,8 +586,11 @@ def _by_predicate(
     word = pronoun.group("p").casefold()
     lookback = sentence_starts[max(0, si - 6)] if si >= 0 else 0
     best: tuple[int, int, int] | None = None
-    for i, m in enumerate(mentions):
-        if m.end > pronoun.start() or m.start < lookback:
+    first = bisect.bisect_left(mentions, lookback, key=lambda m: m.start)
+    last = bisect.bisect_left(mentions, pronoun.start(), key=lambda m: m.start)
+    for i in range(first, last):
+        m = mentions[i]
+        if m.end > pronoun.start():
             continue
         if not _compatible(m.honorific, word):
             continue
