@@ -130,6 +130,8 @@ _PRETENDING = regex.compile(
 )
 # Bracketed asides do not count as words between a subject and its predicate.
 _ASIDE = regex.compile(r"\([^()\n]*\)")
+#: How many names and titles back a predicate looks for its subject (bounds the work per title).
+_PREDICATE_LOOKBACK = 40
 #: How many words may stand between a name and a bare "là"/"làm" that gives it a title.
 _WEAK_PREDICATE_REACH = 6
 # Another subject between a name and a predicate: a pronoun or "còn" (whereas).
@@ -568,7 +570,7 @@ def _by_predicate(
         return owner[events[k + 1][3]]
     # the nearest name before the title in the same sentence, unless another subject comes
     # between ("… bà C. Ngoài ra, hắn khai … giả làm Tổng giám đốc")
-    for q in range(k - 1, -1, -1):
+    for q in range(k - 1, max(-1, k - 1 - _PREDICATE_LOOKBACK), -1):
         _, qe, qkind, qidx = events[q]
         if qe <= sent_start:
             break

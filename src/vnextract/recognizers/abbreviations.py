@@ -181,10 +181,12 @@ def recognize(text: Text) -> Iterator[Abbreviation]:
     for record in definitions(text):
         out.setdefault(record.short, record)
     provinces = _provinces()
+    tried: set[str] = set()  # each short form is resolved once (the text is searched per name)
     for m in _CAPS.finditer(s):
         short = m.group()
-        if short in out or short in common() or short not in provinces:
+        if short in tried or short in common() or short not in provinces:
             continue
+        tried.add(short)
         named = [name for name in provinces[short] if name in s]
         if len(named) == 1:
             out[short] = Abbreviation(text=short, start=m.start(), end=m.end(), short=short, long=named[0])
