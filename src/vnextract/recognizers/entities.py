@@ -222,6 +222,8 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
         ("đảng",),
         ("tiệm",),
         ("tiệm", "vàng"),
+        ("doanh", "nghiệp"),
+        ("doanh", "nghiệp", "tư", "nhân"),
         ("cửa", "hàng"),
         ("nhà", "hàng"),
         ("khách", "sạn"),
@@ -280,6 +282,10 @@ _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
     }
 )
 _LOWERCASE_BODY_HEADS_LOWER = frozenset(tuple(w.lower() for w in k) for k in _LOWERCASE_BODY_HEADS)
+# Heads named well enough by one lowercase word ("Viện năng lượng", "Cục thuế").
+_ONE_WORD_BODY_HEADS = frozenset(
+    {("viện",), ("hiệp", "hội"), ("liên", "đoàn"), ("tổng", "cục"), ("quỹ",), ("cục",), ("chi", "cục")}
+)
 # Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
 _AT_PLACE_HEADS: frozenset[tuple[str, ...]] = frozenset(
     {
@@ -584,6 +590,8 @@ class _Sentence:
             nxt = self.toks[j + n]
             if nxt.text == "viên" and not nxt.word_start:
                 return 0  # "Tỉnh ủy viên": a member, not the committee
+            if nxt.text == "trưởng":
+                return 0  # "Tổng cục trưởng", "Cục trưởng": the chief, not the body
             if nxt.kind == "lower" and n == 1:
                 # "Hội nghị", "Bộ trưởng", "Ban tổ chức", "Vụ kiện": the head syllable starts a
                 # longer common word. Heads of several syllables ("Công ty") are words themselves.
@@ -841,6 +849,7 @@ class _Sentence:
             and lower_words < 2
             and not self._admin_before(end)
             and toks[end - 1].kind != "num"
+            and not (lower_words == 1 and tuple(w.lower() for w in head) in _ONE_WORD_BODY_HEADS)
         ):
             return j, False  # "trường THPT chuyên của …": one generic word names nothing
         return end, named
@@ -939,7 +948,7 @@ class _Sentence:
                     out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
                     i += p
                     continue
-                intro = _match(toks, i, _ORG_INTRODUCERS, 3)
+                intro = _match(toks, i, _ORG_INTRODUCERS, 4)
                 if (
                     intro
                     and t.word_start
@@ -951,7 +960,7 @@ class _Sentence:
                     if self.head_at(j):
                         i = j  # "trường THPT …": the head decides
                         continue
-                    if self.place_at(j, None, gz.TIER_DISTRICT) < self.cap_run(j) - j:
+                    if self.place_at(j, None, gz.TIER_BARE) < self.cap_run(j) - j:
                         # "báo Sài Gòn Tiếp Thị" (but "đài Hà Nội" is a place)
                         end, _ = self.org_body(j, ("",))
                         out.append(Cand("ORG", j, end))
@@ -1329,8 +1338,10 @@ def recognize(text: Text) -> Iterator[Span]:
         for c in cands:
             if c.label == "ORG":
                 words = tuple(t.text for t in toks[c.start : c.end])
-                if len(words) == 1 and toks[c.start].kind in ("cap", "abbr"):
-                    org_names.add(words[0])
+                if all(toks[q].kind in ("cap", "abbr") for q in range(c.start, c.end)) and not (
+                    _match(toks, c.start, lex.heads, lex.head_len)
+                ):
+                    org_names.add(" ".join(words))  # "doanh nghiệp tư nhân Bình Lộc" → "Bình Lộc"
                 h = _match(toks, c.start, lex.heads, lex.head_len)
                 body = words[h:]
                 if (
