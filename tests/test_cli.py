@@ -314,7 +314,8 @@ def test_table_shows_labels_and_normalised_values(tmp_path, sample_extract):
     out = tmp_path / "out.txt"
     assert run("extract", str(source), "--format", "table", "-o", str(out)) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith(f"== {source}")
+    length = len(sample_document().text)
+    assert lines[0] == f"== {source}  ({length} characters, published 2015-08-24T07:38)"
     money = next(line for line in lines if line.startswith("MONEY"))
     assert "hơn 504 triệu đồng" in money
     assert money.endswith("504.000.000 VND (hơn)")

@@ -272,7 +272,8 @@ def _table(item: Item, doc: Any) -> str:
     from vnextract.frames import kinded_records
     from vnextract.render import KINDS, describe
 
-    lines = [f"== {item.source}  ({len(doc.text)} characters)"]
+    published = f", published {_cell(doc.published)}" if doc.published is not None else ""
+    lines = [f"== {item.source}  ({len(doc.text)} characters{published})"]
     found = kinded_records(doc)
     for kind, record, _extra in found:
         lines.append(
