@@ -130,11 +130,12 @@ def _base(letter: str) -> str:
 def _named_phrase(s: str, end: int) -> int | None:
     """Start of the capitalised phrase before ``end`` ("… phát hành Trái phiếu đô thị TPHCM")."""
     leftmost = None
-    for count, m in enumerate(_SYLLABLE_BACK.finditer(s, max(0, end - 120), end)):
+    line_start = s.rfind("\n", 0, end) + 1  # a name never runs over a line break
+    for count, m in enumerate(_SYLLABLE_BACK.finditer(s, max(line_start, end - 160), end)):
         word = m.group()
         if word in ("-", "&"):
             continue  # "Bà Rịa - Vũng Tàu"
-        if not word[0].isalnum() or word[0].isdigit() or word.casefold() in _STOP_BACK or count >= 16:
+        if not word[0].isalnum() or word[0].isdigit() or word.casefold() in _STOP_BACK or count >= 24:
             break
         if word[0].isupper():
             leftmost = m.start()
