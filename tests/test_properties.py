@@ -10,6 +10,8 @@ Runs are modest here (the fuzz run is scripts/fuzz_extract.py).
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import unicodedata
 
@@ -50,10 +52,10 @@ needs_news = pytest.mark.skipif(
 )
 
 
-def extract_checked(text: str) -> vnextract.Document:
+def extract_checked(text: str, reference_date: dt.date | None = None) -> vnextract.Document:
     """extract() with every offset checked and no alignment warning logged."""
     WARNINGS.messages.clear()
-    doc = vnextract.extract(text)
+    doc = vnextract.extract(text, reference_date=reference_date)
     check_offsets(doc, text)
     assert WARNINGS.messages == []
     return doc
@@ -123,12 +125,13 @@ def test_extract_on_any_unicode(original: str) -> None:
 
 
 @PROFILE
-@given(fragment_texts)
-def test_extract_on_news_like_fragments(original: str) -> None:
-    doc = extract_checked(original)
-    assert extract_checked(original) == doc
+@given(fragment_texts, st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))))
+def test_extract_on_news_like_fragments(original: str, reference_date: dt.date | None) -> None:
+    doc = extract_checked(original, reference_date)
+    assert extract_checked(original, reference_date) == doc
     nfd = unicodedata.normalize("NFD", original)
-    assert values(extract_checked(nfd), surface=False) == values(doc, surface=False)
+    assert values(extract_checked(nfd, reference_date), surface=False) == values(doc, surface=False)
+    json.dumps(doc.to_dict())  # JSON-safe on any input
 
 
 def test_old_style_rewrite_is_what_old_editors_write() -> None:
