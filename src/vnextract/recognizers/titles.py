@@ -332,9 +332,9 @@ class _OrganizationReader:
             elif w in ("và", "&") and prev_in and i + 1 < n and self.is_name_word(i + 1):
                 end, i = words.spans[i + 1][1], i + 2  # "Báo chí và Tuyên truyền"
                 continue
-            elif w in ("-", "–") and prev_in and i + 1 < n and s[end : a] == " " \
-                    and lex.org_head.match(s, words.spans[i + 1][0]) and words.word(i + 1)[:1].isupper():
-                end, i = words.spans[i][1], i + 1  # "Phòng Cảnh sát PCCC - Công an TP.HCM": one body
+            elif w in ("-", "–") and prev_in and i + 1 < n and s[end:a] == " " and self.is_name_word(i + 1):
+                # "Phòng Cảnh sát PCCC - Công an TP.HCM", "Sở Kế hoạch - Đầu tư": one body
+                end, i = words.spans[i][1], i + 1
                 continue
             elif w[:1].islower() and w.isalpha() and prev_in and end > start and not self.stop_at(i):
                 same_token = words.token_of[i] >= 0 and words.token_of[i] == words.token_of[i - 1]
@@ -402,6 +402,8 @@ def recognize(text: Text) -> Iterator[Title]:
         # "Thiếu tá Dương Văn Tiến", "PGS.TS Lưu Văn An", "bị cáo Simo Fotso Victor".
         no_org = kind in ("rank", "degree", "case")
         org_span = None if no_org else _organization_after(text, token_starts, end, key, kind)
+        if org_span is not None and key in _POSTED_ROLES and (posted := _POSTED_AT.match(s, org_span[1])):
+            org_span = (org_span[0], posted.end())  # "Đại sứ Việt Nam tại Mỹ"
         if key == "chủ" and (org_span is None or not _is_cap(s[org_span[0]])):
             continue  # "chủ" (owner) is a title only before a named business: "chủ Công ty X"
         if org_span is not None:
@@ -419,6 +421,13 @@ def recognize(text: Text) -> Iterator[Title]:
             modifier=modifier,
         )
 
+
+#: Roles posted abroad, named with the host country: "Đại sứ Việt Nam tại Mỹ".
+_POSTED_ROLES = frozenset(
+    {"đại sứ", "tổng lãnh sự", "lãnh sự", "trưởng đại diện", "trưởng văn phòng đại diện"}
+)
+# " tại Mỹ", " tại Hoa Kỳ": the host country (capitalised words; a name after it is cut later).
+_POSTED_AT = regex.compile(r" tại (?:\p{Lu}[\p{L}\-]*+)(?: \p{Lu}[\p{L}\-]*+)*+")
 
 # ", trường TH-THCS Nguyễn Du": a pupil's school after the class, behind a comma.
 _SCHOOL_AFTER_COMMA = regex.compile(r",\s*(?=(?i:trường|THPT|THCS|ĐH|đại\s+học|học\s+viện)(?!\p{L}))")
