@@ -321,6 +321,31 @@ def test_table_shows_labels_and_normalised_values(tmp_path, sample_extract):
     assert money.endswith("504.000.000 VND (hơn)")
 
 
+def test_table_labels_are_coloured_on_a_terminal_unless_no_color(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    item = cli.Item("a.txt", {}, "x")
+    plain = cli._table(item, sample_document())
+    coloured = cli._table(item, sample_document(), colour=True)
+    assert "\x1b[" not in plain
+    money = next(line for line in coloured.splitlines() if "MONEY" in line)
+    assert money.startswith("\x1b[48;2;134;239;172m")  # #86efac, the renderer's money colour
+    assert "\x1b[0m " in money
+
+    class Terminal(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    def colour(fmt: str) -> bool:
+        writer = cli.Writer(fmt, Terminal(), [])
+        writer.close()
+        return writer.colour
+
+    assert colour("table")
+    assert not colour("csv")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not colour("table")
+
+
 def test_html_output_is_a_page_with_highlights(tmp_path, sample_extract):
     source = tmp_path / "a.txt"
     source.write_text("một", encoding="utf-8")

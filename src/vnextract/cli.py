@@ -205,6 +205,8 @@ class Writer:
         self.text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
         self.csv: Any = None
         self.documents = 0
+        # Coloured labels in a terminal, as https://no-color.org asks: never when NO_COLOR is set.
+        self.colour = fmt == "table" and _isatty(stream) and not os.environ.get("NO_COLOR")
         if fmt == "jsonl":
             import msgspec
 
@@ -233,7 +235,7 @@ class Writer:
                 full = {**{k: item.kept.get(k) for k in self.keep}, "source": item.source, **row}
                 self.csv.writerow([_cell(full[c]) for c in self.columns])
         elif self.fmt == "table":
-            self.text.write(_table(item, doc))
+            self.text.write(_table(item, doc, colour=self.colour))
         else:
             import html
 
@@ -267,7 +269,20 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def _table(item: Item, doc: Any) -> str:
+def _isatty(stream: IO[bytes]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _coloured(label: str, hex_colour: str) -> str:
+    """The label on its kind's background colour (24-bit ANSI), dark text, padded to 6."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"\x1b[48;2;{r};{g};{b}m\x1b[38;2;31;35;40m{label}\x1b[0m" + " " * (6 - len(label))
+
+
+def _table(item: Item, doc: Any, colour: bool = False) -> str:
     """A plain aligned table for reading in a terminal: label, span, text, normalised value."""
     from vnextract.frames import kinded_records
     from vnextract.render import KINDS, describe
@@ -276,8 +291,10 @@ def _table(item: Item, doc: Any) -> str:
     lines = [f"== {item.source}  ({len(doc.text)} characters{published})"]
     found = kinded_records(doc)
     for kind, record, _extra in found:
+        style = KINDS[kind]
+        label = _coloured(style.label, style.colour) if colour else _pad(style.label, 6)
         lines.append(
-            f"{_pad(KINDS[kind].label, 6)} {record.start:>6}-{record.end:<6} "
+            f"{label} {record.start:>6}-{record.end:<6} "
             f"{_pad(record.text.replace(chr(10), ' '), 40)} {describe(record).replace(chr(10), '; ')}"
         )
     if not found:
