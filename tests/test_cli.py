@@ -346,6 +346,24 @@ def test_table_labels_are_coloured_on_a_terminal_unless_no_color(monkeypatch):
     assert not colour("table")
 
 
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("o.csv", "source,kind,"),
+        ("o.html", "<!DOCTYPE html>"),
+        ("o.txt", "== "),
+        ("o.jsonl", '{"persons"'),
+        ("o.out", '{"persons"'),
+    ],
+)
+def test_output_format_follows_the_file_suffix(tmp_path, sample_extract, name, starts):
+    source = tmp_path / "a.txt"
+    source.write_text("một", encoding="utf-8")
+    out = tmp_path / name
+    assert run("extract", str(source), "-o", str(out)) == 0
+    assert out.read_text(encoding="utf-8").startswith(starts)
+
+
 def test_html_output_is_a_page_with_highlights(tmp_path, sample_extract):
     source = tmp_path / "a.txt"
     source.write_text("một", encoding="utf-8")

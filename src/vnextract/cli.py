@@ -346,6 +346,25 @@ def _documents(
         yield pending.popleft(), doc, None
 
 
+#: Output file suffix → format, when --format is not given.
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "table",
+}
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    if args.format:
+        chosen: str = args.format
+        return chosen
+    return SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "jsonl") if args.output else "jsonl"
+
+
 def _columns(args: argparse.Namespace) -> list[str] | None:
     """The CSV columns asked for with --columns, checked against the known ones."""
     if args.columns is None:
@@ -364,6 +383,7 @@ def _columns(args: argparse.Namespace) -> list[str] | None:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     files: list[str] = args.files or ["-"]
+    args.format = _output_format(args)
     if "-" in files and sys.stdin.isatty():
         print("vnextract: reading text from standard input (Ctrl-D to end)", file=sys.stderr)
     if args.keep and args.input_format == "text":
@@ -567,9 +587,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         choices=FORMATS,
-        default="jsonl",
-        help="jsonl: Document.to_dict() per line (default); csv: one row per record; "
-        "table: aligned text for reading; html: highlighted text",
+        default=None,
+        help="jsonl: Document.to_dict() per line; csv: one row per record; table: aligned text for "
+        "reading; html: highlighted text (default: from the -o file's suffix, else jsonl)",
     )
     p.add_argument(
         "--columns",
