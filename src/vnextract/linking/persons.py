@@ -86,7 +86,7 @@ _POST_GAP = regex.compile(
     [,:\-–—(][ \t]*                                    # the separator
     (?:(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh(?:[ \t]+năm)?)[ \t]*\d{4}|quốc[ \t]+tịch[ \t]+[\p{L} \t]{1,20}?)
        [ \t]*[,;][ \t]*)*+                                # age, birth year, nationality
-    (?:(?:hiện[ \t]+đang|hiện|đang|nguyên|vốn|cũng)[ \t]+)?(?:là[ \t]+)?(?:một[ \t]+)?  # "… là một nhà đầu tư"
+    (?:(?:hiện[ \t]+đang|hiện|đang|nguyên|vốn|cũng)[ \t]+)?(?:là[ \t]+)?(?:một[ \t]+)?  # "…, một …"
     (?:(?:kiêm|đồng[ \t]+thời[ \t]+là)[ \t]+)?
     """,
     regex.VERBOSE,
