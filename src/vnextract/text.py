@@ -31,8 +31,9 @@ from vnextract.records import Sentence
 logger = logging.getLogger(__name__)
 
 #: The longest text (in characters) :func:`vnextract.extract` accepts unless told otherwise
-#: (``max_length=``). Time is linear in the length (≈ 10 s per 1 MB on one core), memory about
-#: 100 bytes per character: 10 million characters is a book, not a news article.
+#: (``max_length=``). Normalisation and segmentation take time linear in the length (≈ 7 s per
+#: million characters of news on one core); a whole extract needs about 130 bytes of memory per
+#: character. Ten million characters is a shelf of books, not a news article: split such input.
 MAX_LENGTH: Final = 10_000_000
 
 #: Runs of non-space characters at least this long are not given to underthesea: its word
