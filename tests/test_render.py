@@ -230,6 +230,11 @@ def test_render_refuses_what_is_not_a_document():
 def test_repr_html_is_the_rendering():
     doc = sample_document()
     assert doc._repr_html_() == render(doc)
+    assert type(doc._repr_html_()) is str
+    # render() gives a str that a notebook also draws when it ends a cell
+    shown = render(doc, kinds=["person"])
+    assert isinstance(shown, str)
+    assert shown._repr_html_() == str(shown)
     assert vnextract.render(doc) == render(doc)
 
 

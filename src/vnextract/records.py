@@ -250,7 +250,7 @@ class Document:
         """Notebooks show the text with every record highlighted (see :func:`vnextract.render`)."""
         from vnextract.render import render
 
-        return render(self)
+        return str(render(self))
 
     def to_frame(self) -> Any:
         """A pandas DataFrame, one row per record (needs the extra ``vnextract[frames]``)."""

@@ -37,7 +37,7 @@ from vnextract.records import (
     Title,
 )
 
-__all__ = ["KINDS", "describe", "render"]
+__all__ = ["HTML", "KINDS", "describe", "render"]
 
 
 class KindStyle(NamedTuple):
@@ -333,6 +333,19 @@ def _legend(drawn: Sequence[Mark]) -> str:
     return f'<div class="vnx-legend" style="{_LEGEND_STYLE}">{"".join(items)}</div>'
 
 
+class HTML(str):
+    """The rendered HTML: a plain ``str`` that a notebook also shows as HTML.
+
+    ``vnextract.render(doc, kinds=["person"])`` as the last expression of a cell is drawn, not
+    printed as markup; everywhere else it is the string (write it to a file, embed it).
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
 def render(
     doc: Document,
     *,
@@ -340,7 +353,7 @@ def render(
     labels: bool = True,
     legend: bool = True,
     page: bool = False,
-) -> str:
+) -> HTML:
     """HTML of the document's text with its records highlighted; safe for any input text.
 
     ``kinds`` limits the kinds drawn (names from :data:`KINDS`: "person", "money", …);
@@ -364,8 +377,8 @@ def render(
         + f'<div class="vnx-text" style="{_CONTAINER_STYLE}">{body}</div></div>'
     )
     if not page:
-        return fragment
-    return (
+        return HTML(fragment)
+    return HTML(
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         "<title>vnextract</title></head>"
         f'<body style="margin: 1.5em 2em; background: #fff; color: #1f2328">{fragment}</body></html>\n'
