@@ -545,6 +545,7 @@ def _processes(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of ``vnextract`` and its subcommands."""
     parser = argparse.ArgumentParser(
         prog="vnextract",
         description="Typed records from Vietnamese text: persons, organisations, places, dates, money, …",
@@ -653,6 +654,11 @@ def _add_evaluate(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring).
+
+    ``main(["extract", "bai_bao.txt", "--format", "table"])`` prints the records of bai_bao.txt
+    ("bài báo" = newspaper article) as a table.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -132,7 +132,14 @@ def _fields(record: Span) -> dict[str, Any]:
 
 
 def kinded_records(doc: Document) -> list[tuple[str, Span, dict[str, Any]]]:
-    """(kind, record, extra columns) for every record, persons' titles included, in text order."""
+    """(kind, record, extra columns) for every record, persons' titles included, in text order.
+
+    >>> from vnextract.records import Count, Document
+    >>> doc = Document(text="Tuyên dương 13 tập thể",
+    ...                counts=(Count(text="13 tập thể", start=12, end=22, value=13, unit="tập thể"),))
+    >>> [(kind, record.text) for kind, record, _extra in kinded_records(doc)]
+    [('count', '13 tập thể')]
+    """
     found: list[tuple[str, Span, dict[str, Any]]] = []
     for kind, attribute in _DOCUMENT_FIELDS.items():
         for record in getattr(doc, attribute):

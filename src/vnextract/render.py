@@ -232,6 +232,12 @@ def marks(doc: Document, kinds: Iterable[str] | None = None) -> list[Mark]:
     """Every mark to draw, outer before inner: sorted by start, longest first, then kind order.
 
     Duplicates (same kind and span) are dropped; spans outside the text are ignored.
+
+    >>> from vnextract.records import Count, Document
+    >>> doc = Document(text="Tuyên dương 13 tập thể",
+    ...                counts=(Count(text="13 tập thể", start=12, end=22, value=13, unit="tập thể"),))
+    >>> [(m.kind, m.start, m.end, m.tooltip) for m in marks(doc)]
+    [('count', 12, 22, '13 tập thể')]
     """
     wanted = set(KINDS) if kinds is None else set(kinds)
     unknown = wanted - set(KINDS)
