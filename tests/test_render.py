@@ -297,3 +297,13 @@ def test_any_spans_render_balanced_html_that_reads_back_as_the_text(doc):
         covered[(kind, s, e)] = covered.get((kind, s, e), "") + drawn.fragment_text[i]
     for (kind, s, e), inside in covered.items():
         assert inside == doc.text[s:e], (kind, s, e)
+
+
+@pytest.mark.parametrize("module", ["vnextract.render", "vnextract.frames"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0
