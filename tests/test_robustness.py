@@ -350,6 +350,16 @@ def test_many_dates_resolve_in_linear_time() -> None:
     assert large < 6 * small + 0.05, (small, large)
 
 
+def test_two_megabytes_of_the_worst_case_for_underthesea_complete() -> None:
+    # 2 MB of "A.A.A.…": underthesea's sentence splitter alone would scan back over the run at
+    # each dot (about 10^12 steps: days). Hidden from it, the whole extract takes ≈ 8 s.
+    text = "A." * 1_000_000
+    begin = time.perf_counter()
+    doc = vnextract.extract(text)
+    assert time.perf_counter() - begin < 60
+    assert doc.text == text and len(doc.sentences) == 1
+
+
 def test_news_text_segments_at_news_speed() -> None:
     articles = load_articles()
     if articles is None:
