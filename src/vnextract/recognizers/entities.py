@@ -415,6 +415,9 @@ _FOREIGN_ORG_WORDS = frozenset(
         "Resort",
         "Telecom",
         "Mobile",
+        "Gas",
+        "Oil",
+        "Power",
         "Securities",
         "Insurance",
     }
@@ -436,6 +439,11 @@ _SENTENCE_STARTERS = frozenset({
     "USD", "VND", "VNĐ", "EUR",  # currency codes: "29.000 USD Hoa chiếm đoạt"
 })
 # fmt: on
+# Abbreviations of kinds, not names ("doanh nghiệp FDI" = foreign-invested enterprises).
+_GENERIC_ABBREVIATIONS = frozenset(
+    {"FDI", "SME", "CP", "TNHH", "NN", "DN", "DNNN", "CNTT", "BOT", "BT", "PPP"}
+)
+_COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây", "Trung"})
 _CURRENCIES = frozenset({"USD", "VND", "VNĐ", "EUR", "JPY", "CNY", "GBP"})
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 _NOT_NAME_SYLLABLES = frozenset(
@@ -665,6 +673,12 @@ class _Sentence:
         while k < self.n and self.toks[k].kind in ("cap", "abbr"):
             if k > j and self.toks[k].text in _SENTENCE_STARTERS:
                 break  # "… Q.1, TP.HCM Theo Tổng cục Du lịch": a headline runs into the text
+            if (
+                k > j
+                and self.toks[j].kind == "abbr"
+                and _match(self.toks, k, self.lex.orgs, self.lex.org_len)
+            ):
+                break  # "PV Thanh Niên": a reporter of the newspaper Thanh Niên
             if k > j and k >= place_end and k >= name_end:
                 h = self.head_at(k)
                 if h:
@@ -892,7 +906,7 @@ class _Sentence:
             m = _match(toks, i, lex.orgs, lex.org_len)
             while m and i + m < n and toks[i + m].text in _FOREIGN_ORG_WORDS:
                 m += 1  # "Viettel Mobile", "EVN Telecom"
-            if m and not self.is_name_tok(i + m) and not (i > 0 and toks[i - 1].kind in ("cap", "abbr")):
+            if m and not self.is_name_tok(i + m) and not (i > 0 and toks[i - 1].kind == "cap"):
                 out.append(Cand("ORG", i, i + m))
                 i += m
                 pending = None
@@ -960,6 +974,9 @@ class _Sentence:
                     if self.head_at(j):
                         i = j  # "trường THPT …": the head decides
                         continue
+                    if toks[j].text in _GENERIC_ABBREVIATIONS:
+                        i = j + 1  # "doanh nghiệp FDI": a kind of enterprise, not a name
+                        continue
                     if self.place_at(j, None, gz.TIER_BARE) < self.cap_run(j) - j:
                         # "báo Sài Gòn Tiếp Thị" (but "đài Hà Nội" is a place)
                         end, _ = self.org_body(j, ("",))
@@ -1008,6 +1025,7 @@ class _Sentence:
             # 5. initials ("W.Buffett", "H.T.P")
             if (
                 t.kind in ("cap", "abbr")
+                and t.text not in ("T.Ư", "TƯ", "T.W", "TW")  # Trung ương (central), not initials
                 and _INITIALS.fullmatch(t.text)
                 and not t.text.startswith(("TP.", "Tp."))
             ):
@@ -1133,6 +1151,8 @@ class _Sentence:
             and toks[end].text.isdigit()
         ):
             end += 1  # "làng Kép 2,"
+        if end - j == 1 and toks[j].text in _COMPASS and kind in ("núi", "vùng", "sông"):
+            return None  # "vùng núi Bắc": the northern mountains, not a place called Bắc
         start = i if include else j
         return Cand("LOC", start, end, kind=kind if kind != "vùng" else self.place_kind(j, end - j) or kind)
 
@@ -1354,16 +1374,22 @@ def recognize(text: Text) -> Iterator[Span]:
                     )
                 ):
                     org_names.add(" ".join(body))  # "Công ty Holcim Foundation" → "Holcim Foundation"
-                last = toks[c.end - 1]
+                tail = c.end
+                while tail > c.start and toks[tail - 1].kind == "cap":
+                    tail -= 1
                 if (
                     h
-                    and c.end - c.start > h + 1
-                    and last.kind == "cap"
-                    and toks[c.end - 2].kind == "lower"
-                    and last.text.lower() not in lex.words
-                    and not _Sentence([last], lex).place_at(0)
+                    and c.start + h < tail < c.end
+                    and c.end - tail <= 3
+                    and toks[tail - 1].kind == "lower"
+                    and not any(_match(toks, tail - m, _ADMIN_WORDS, m) == m for m in (1, 2) if tail - m >= 0)
+                    and (c.end - tail > 1 or toks[tail].text.lower() not in lex.words)
+                    and _Sentence(list(toks[tail : c.end]), lex).place_at(0, None, gz.TIER_DISTRICT)
+                    < c.end - tail
                 ):
-                    org_names.add(last.text)  # "Công ty dịch vụ lữ hành Saigontourist" → "Saigontourist"
+                    # "Công ty dịch vụ lữ hành Saigontourist" → "Saigontourist";
+                    # "Công ty Cổ phần Đầu tư và Công nghiệp Tân Tạo" → "Tân Tạo"
+                    org_names.add(" ".join(t.text for t in toks[tail : c.end]))
     for toks, cands in sentences:
         for q, c in enumerate(cands):
             if c.label == "PER" and c.by_cue and " ".join(t.text for t in toks[c.start : c.end]) in org_names:
