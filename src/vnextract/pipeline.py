@@ -163,7 +163,7 @@ def pipe(
 
     The input is read as the output is consumed, so memory stays flat on any number of texts.
     ``n_process`` > 1 (or -1: one per CPU) runs worker processes that each load the models once;
-    ``batch_size`` texts travel together to a worker (default 16). With ``as_tuples=True`` the
+    ``batch_size`` texts travel together to a worker (default 8). With ``as_tuples=True`` the
     items are ``(text, context)`` pairs and ``(Document, context)`` pairs come out; contexts stay
     in this process. ``start_method`` picks the multiprocessing start method ("fork", "spawn",
     "forkserver"; default: the platform's). A text that fails, or a worker that dies, raises
