@@ -89,6 +89,10 @@ def check_text(original: str) -> Text:
         for token in tokens:
             assert norm[token.start : token.end] == token.text
             assert sentence.start <= token.start < token.end <= sentence.end
+            # the map is right, not just in range: the original stretch a token came from
+            # normalises to the token (or to more, when one character became several: U+FB2A)
+            a, b = text.to_original(token.start, token.end)
+            assert token.text in normalize(original[a:b]).text
         assert [t.start for t in tokens] == sorted(t.start for t in tokens)
         # underthesea sees the sentence exactly as we do
         assert unicodedata.normalize("NFC", sentence.text) == sentence.text
