@@ -110,11 +110,17 @@ def peak_rss_mode(path: str, count: int) -> None:
     it (``/proc/self/clear_refs``), so a slow leak cannot hide below the loading peak.
     """
     import vnextract
+    from vnextract.parallel import PipeError
 
     chars = 0
+    failed: list[str] = []
     loaded_mb = steady_from = None
     start = time.perf_counter()
-    for doc in vnextract.pipe(read_texts(path, count)):
+    # As an ingestion job would: a text that fails is logged and the run goes on.
+    for doc in vnextract.pipe(read_texts(path, count), return_exceptions=True):
+        if isinstance(doc, PipeError):
+            failed.append(str(doc))
+            continue
         chars += len(doc.text)
         doc.to_dict()  # what an ingestion job does with each result
         if loaded_mb is None:
@@ -133,6 +139,7 @@ def peak_rss_mode(path: str, count: int) -> None:
         "loaded_rss_mb": loaded_mb,
         "final_rss_mb": _memory_mb("VmRSS"),
         "peak_reset": steady_from is not None,
+        "failed": failed,
     }
     print(json.dumps(result))
 
@@ -176,6 +183,15 @@ def wait_child(child: subprocess.Popen[str]) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- measurements
 
 
+def _extract_or_log(extract: Callable[[str], Any], text: str, index: int, failures: list[str]) -> Any:
+    """extract(text), or None with the error noted: one bad article must not stop a benchmark."""
+    try:
+        return extract(text)
+    except Exception as err:
+        failures.append(f"article #{index}: {type(err).__name__}: {err}")
+        return None
+
+
 def stage_breakdown(articles: list[str]) -> list[tuple[str, float]]:
     """CPU seconds per stage of extract(), in one pass: segmentation, each recogniser and linker.
 
@@ -205,7 +221,9 @@ def stage_breakdown(articles: list[str]) -> list[tuple[str, float]]:
         Text.from_string = timed_segment  # type: ignore[method-assign,assignment]
         pipeline.RECOGNIZERS = tuple((n, clock(f"recogniser {n}", f)) for n, f in saved[0])
         pipeline.LINKERS = tuple((n, clock(f"linker {n}", f)) for n, f in saved[1])
-        _, total = timed(lambda: [pipeline.extract(a) for a in articles])
+        ignored: list[str] = []  # already reported by the throughput pass
+        _, total = timed(lambda: [_extract_or_log(pipeline.extract, a, i, ignored)
+                                  for i, a in enumerate(articles)])
     finally:
         pipeline.RECOGNIZERS, pipeline.LINKERS = saved[:2]
         Text.from_string = saved[2]  # type: ignore[method-assign]
@@ -300,8 +318,10 @@ def throughput_section(args: argparse.Namespace, results: dict[str, float]) -> N
           f"{len(sentences):,} sentences")
     print(f"{'':32s} {'wall':>16s} {'CPU':>16s}")
     cpu_speed: dict[str, float] = {}
+    failures: list[str] = []
     for name, function in [
-        ("vnextract extract()", lambda: [vnextract.extract(a) for a in articles]),
+        ("vnextract extract()", lambda: [_extract_or_log(vnextract.extract, a, i, failures)
+                                         for i, a in enumerate(articles)]),
         ("underthesea word_tokenize()", lambda: [underthesea.word_tokenize(a) for a in articles]),
         ("underthesea ner() per sentence", lambda: [underthesea.ner(s) for s in sentences]),
     ]:
@@ -310,6 +330,8 @@ def throughput_section(args: argparse.Namespace, results: dict[str, float]) -> N
         cpu_speed[name] = chars / cpu
         print(f"{name:32s} {chars / wall:>8,.0f} chars/s {chars / cpu:>8,.0f} chars/s  "
               f"{wall:6.2f} s wall  {load()}")
+    for failure in failures:
+        print(f"   failed (timed all the same): {failure[:150]}")
     baselines = {
         "vs_ner": "underthesea ner() per sentence",
         "vs_word_tokenize": "underthesea word_tokenize()",
@@ -374,6 +396,10 @@ def rss_section(args: argparse.Namespace, results: dict[str, float]) -> None:
         print(f"{r['articles']:>6,} articles ({r['chars']:>11,} chars): RSS {r['loaded_rss_mb']:6.1f} MB "
               f"after the 1st, {peak} {r['peak_rss_mb']:6.1f} MB, end {r['final_rss_mb']:6.1f} MB  "
               f"{speed:>7,.0f} chars/s  {load()}")
+        for failure in r["failed"][:5]:
+            print(f"       failed (logged, run went on): {failure[:150]}")
+        if len(r["failed"]) > 5:
+            print(f"       … {len(r['failed']) - 5} more failures")
     growth = results[f"rss{args.rss_large}"] / results[f"rss{args.rss_small}"] - 1
     results["rss_growth"] = growth
     span = f"{args.rss_small:,} → {args.rss_large:,} articles"
