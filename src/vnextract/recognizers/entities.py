@@ -1200,7 +1200,13 @@ class _Sentence:
                 return [Cand("ORG", i, end)]  # "Chủ tịch HĐQT Tân Tạo": a body, not a name
             if not pending and n_run == 1 and (toks[i].text.lower(),) in self.lex.stops:
                 return []  # "người mẫu Trong tháng 4": a function word, not a name
-            if p and p < n_run:  # "Thủ tướng Li-băng R.Hariri"
+            vietnamese_pair = (
+                p == 1
+                and n_run == 2
+                and not toks[i + 1].text.isascii()
+                and _NAME_SYLLABLE.fullmatch(toks[i + 1].text)
+            )
+            if p and p < n_run and not vietnamese_pair:  # "Thủ tướng Li-băng R.Hariri" (not "Ảnh: Nhật Hồ")
                 return [
                     Cand("LOC", i, i + p, kind=self.place_kind(i, p)),
                     Cand("PER", i + p, end, honorific=pending or None),
