@@ -718,8 +718,11 @@ class _Sentence:
                 inner = self.head_at(k)
                 if inner and self.key_at(k, inner) in _NAMED_AFTER_PEOPLE:
                     people_ok = True  # "Ban Giám đốc Học viện … Hồ Chí Minh"
-                if named and not people_ok and self.is_person_start(k):
-                    break  # "Sở TTTT Lai Xuân Thành": the name of the director follows
+                if not people_ok and (
+                    self.is_person_start(k)
+                    or (t.text in self.lex.foreign_given and k + 1 < n and toks[k + 1].kind == "cap")
+                ):
+                    break  # "Sở TTTT Lai Xuân Thành", "Hạ viện Dennis Hastert": a person follows
                 if k > j and t.text in self.lex.honorifics:
                     break
                 if _match(toks, k, _DOCUMENT_KEYS, 2) and toks[k - 1].text not in "-–":
@@ -906,7 +909,11 @@ class _Sentence:
             m = _match(toks, i, lex.orgs, lex.org_len)
             while m and i + m < n and toks[i + m].text in _FOREIGN_ORG_WORDS:
                 m += 1  # "Viettel Mobile", "EVN Telecom"
-            if m and not self.is_name_tok(i + m) and not (i > 0 and toks[i - 1].kind == "cap"):
+            if (
+                m
+                and (not self.is_name_tok(i + m) or self.is_person_start(i + m))
+                and not (i > 0 and toks[i - 1].kind == "cap")
+            ):
                 out.append(Cand("ORG", i, i + m))
                 i += m
                 pending = None
