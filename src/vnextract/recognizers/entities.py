@@ -763,7 +763,12 @@ class _Sentence:
                     break  # "Sở TTTT đã", "Bệnh viện Hậu Nghĩa chữa trị": a proper name ends it
                 if admin:
                     after = k + admin
-                    if self.is_name_tok(after):
+                    run_end = self.cap_run(after) if self.is_name_tok(after) else after
+                    if self.is_name_tok(after) and not (
+                        # "UBND thành phố Lê Thanh Hải": the chairman's name, not a place
+                        self.is_person_start(after)
+                        and self.place_at(after, run_end, gz.TIER_COMMUNE) < run_end - after
+                    ):
                         stop = self.cap_run(after)
                         # keep the place; a person's name after it is not part of the body
                         m = self.place_at(after, stop)
@@ -1265,7 +1270,7 @@ class _Sentence:
 
     def _after_place_list(self, i: int, out: list[Cand]) -> bool:
         """The run follows a place and "," or "(": "xã Long An, Long Hồ, Vĩnh Long"."""
-        if not out or i < 1 or self.toks[i - 1].text not in ",(":
+        if not out or i < 1 or self.toks[i - 1].text not in (",", "(", "và"):
             return False
         last = out[-1]
         return last.label == "LOC" and last.end == i - 1

@@ -173,7 +173,7 @@ def org_heads() -> Mapping[Key, OrgHead]:
         head = OrgHead(r["standalone"] == "yes")
         k = key(r["head"])
         table[k] = head
-        if 1 < len(k) <= 5:
+        if 1 < len(k) <= 6:
             # "Tổng Công ty", "Tổng công ty": news writes the later syllables either way
             for cased in itertools.product(*((w.lower(), w[:1].upper() + w[1:]) for w in k[1:])):
                 table.setdefault(k[:1] + cased, head)
