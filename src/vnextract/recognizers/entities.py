@@ -1,8 +1,10 @@
 """Recogniser: persons, organisations and locations (PER / ORG / LOC).
 
-Rules and lexicons, no statistical model: one left-to-right pass over the syllables of each
-sentence, then one pass over the whole document for names seen earlier ("ông Liêm" after
-"Trần Thanh Liêm", "Vinaisalpro" after "Công ty … (Vinaisalpro)").
+Rules and lexicons, no statistical model (no openly licensed Vietnamese NER data exists to
+train one we could ship): one left-to-right pass over the syllables of each sentence, then one
+pass over the whole document for names seen earlier ("ông Liêm" after "Trần Thanh Liêm",
+"Vinaisalpro" after "Công ty … (Vinaisalpro)", "Saigontourist" after "Công ty dịch vụ lữ hành
+Saigontourist"). Sentences are cut here, on whole syllables, so initials ("V.P.H.N") survive.
 
 At each syllable the scanner tries, in this order:
 
@@ -14,8 +16,12 @@ At each syllable the scanner tries, in this order:
    place name after it; numbered units ("quận 12", "P.10");
 4. an honorific ("ông", "bà" …) or a title/role cue ("Giám đốc", "Thiếu tá", "bị cáo") that
    makes the next capitalised run a person;
-5. a capitalised run, classified with the gazetteer (provinces, countries), surnames
-   ("Nguyễn Văn A") and district names; what is left is kept for the document pass.
+5. initials ("W.Buffett", "H.T.P");
+6. a capitalised run, classified with the gazetteer (provinces, countries), surnames
+   ("Nguyễn Văn A"), foreign given names ("Bill Gates") and district names; what is left is
+   kept for the document pass.
+
+Lexicons live in ``vnextract/data`` (see :mod:`vnextract.recognizers.gazetteer`).
 
 Offsets are into ``text.normalized``. Word boundaries inside lowercase text come from the
 underthesea tokens the Text already holds ("Y tế", "Tài chính" are one word each).
