@@ -2,9 +2,10 @@
 
     python scripts/fuzz_extract.py --inputs 100000 [--round 2000] [--seed 1]
 
-Four sources of input, in turn: arbitrary Unicode; fragments of Vietnamese news text glued at
-random (numbers, units, titles, dates, entities, invisible characters); real articles from
-../shared/news cut anywhere with such fragments pushed in; arbitrary bytes. Each input goes
+Five sources of input, in turn: calendar words and edge days glued at random; arbitrary
+Unicode; fragments of Vietnamese news text glued at random (numbers, units, titles, dates,
+entities, invisible characters); real articles from ../shared/news cut anywhere with such
+fragments pushed in; arbitrary bytes. Each input goes
 through ``extract`` (with no reference date or a random one in 1900-2100) and ``to_dict()``
 into JSON; a failure is an exception (other than InvalidUTF8Error for bytes that are not
 UTF-8), a record whose ``text`` is not ``original[start:end]`` (nested records included), or
@@ -65,7 +66,38 @@ def noisy_news(draw: st.DrawFn) -> str:
     return cut
 
 
+# Calendar edges and relative words, glued with the shared fragments: a relative year with a
+# day that year may not have ("29/2 năm nay" in 2021) is how the dates recogniser was found to
+# raise (tests/test_robustness.py::test_29_february_of_a_relative_year_that_is_not_leap).
+CALENDAR = [
+    "ngày ", " tháng ", "29/2", "30/2", "31/4", "31/12", "1/1", "29 tháng 2", "năm nay", "năm sau",
+    "năm ngoái", "năm tới", "tuần sau", "tuần trước", "tháng tới", "tháng trước", "hôm nay", "ngày mai",
+    "thứ hai", "chủ nhật", "mùng 1 Tết", "rằm tháng Giêng", "quý IV", "quý I", "cuối năm", "đầu tháng",
+    "23h59", "24h", "0h", " - ", "/", "2020", "2021", "2100", "1900", "9999", "10000",
+]  # fmt: skip
+RELATIVE = ["", " năm nay", " năm sau", " năm ngoái", " năm tới", " tới", " vừa qua", " tuần sau", "/2021"]
+
+
+@st.composite
+def calendar_day(draw: st.DrawFn) -> str:
+    """ "ngày D/M" + a relative or explicit year, "lúc H giờ M" at times: edge days included."""
+    # edge values, not uniform integers: hypothesis rarely draws 29 and 2 together otherwise
+    day = draw(st.sampled_from([0, 1, 9, 15, 28, 29, 30, 31, 32]))
+    month = draw(st.sampled_from([0, 1, 2, 4, 6, 9, 11, 12, 13]))
+    text = f"{draw(st.sampled_from(['ngày ', '', 'mùng ', 'sáng ']))}{day}/{month}"
+    text += draw(st.sampled_from(RELATIVE))
+    if draw(st.booleans()):
+        text += f" lúc {draw(st.integers(0, 25))} giờ {draw(st.integers(0, 61))}"
+    return text
+
+
+calendar_pieces = st.one_of(
+    calendar_day(), st.sampled_from(CALENDAR), st.sampled_from(FRAGMENTS), st.just(" ")
+)
+calendar_texts = st.lists(calendar_pieces, max_size=20).map("".join)
+
 SOURCES: dict[str, st.SearchStrategy[Any]] = {
+    "calendar": calendar_texts,
     "unicode": st.text(max_size=300),
     "fragments": fragment_texts,
     "news": noisy_news() if ARTICLES is not None else fragment_texts,
@@ -135,14 +167,16 @@ def main() -> int:
     parser.add_argument("--inputs", type=int, default=100_000, help="inputs to run in all (default 100000)")
     parser.add_argument("--round", type=int, default=2_000, help="inputs per hypothesis round")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sources", nargs="*", choices=list(SOURCES), help="sources to use (default: all)")
     args = parser.parse_args()
 
     vnextract.extract("khởi động")  # load the models before timing
     total, rounds, begin = 0, 0, time.perf_counter()
-    per_source = dict.fromkeys(SOURCES, 0)
+    sources = {name: SOURCES[name] for name in (args.sources or SOURCES)}
+    per_source = dict.fromkeys(sources, 0)
     failures: dict[str, tuple[str, Any, str]] = {}
     while total < args.inputs:
-        for name, source in SOURCES.items():
+        for name, source in sources.items():
             count, failing, trace = run_round(source, args.round, args.seed * 1_000 + rounds)
             rounds += 1
             total += count

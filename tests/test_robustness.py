@@ -126,6 +126,22 @@ def test_reference_date_at_the_ends_of_the_calendar(text: str, reference: dt.dat
     check_offsets(doc, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["ngày 29/2 năm nay", "ngày 29/2 năm sau", "ngày 29 tháng 2 năm sau"],
+    ids=["this-year", "next-year", "spelled"],
+)
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="recognizers/dates.py builds 29 February of a year that has none (2021, 2022) with a "
+    "relative year ('năm nay' = this year, 'năm sau' = next year): ValueError instead of iso None",
+)
+def test_29_february_of_a_relative_year_that_is_not_leap(text: str) -> None:
+    doc = vnextract.extract(text, reference_date=dt.date(2021, 6, 15))
+    check_offsets(doc, text)
+
+
 def test_reference_date_must_be_a_date() -> None:
     with pytest.raises(TypeError, match=r"reference_date must be a datetime\.date"):
         vnextract.extract(FINE, reference_date="2021-06-15")  # type: ignore[arg-type]
