@@ -450,6 +450,10 @@ _GENERIC_ABBREVIATIONS = frozenset(
     {"FDI", "SME", "CP", "TNHH", "NN", "DN", "DNNN", "CNTT", "BOT", "BT", "PPP"}
 )
 _COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây", "Trung"})
+# A brand written in CamelCase ("LienVietPostBank", "VinaPhone"), never a person.
+_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
+# Words that follow titles but are not names ("Bí thư Trung ương Đảng").
+_NOT_NAMES = frozenset({"Đảng"})
 _CURRENCIES = frozenset({"USD", "VND", "VNĐ", "EUR", "JPY", "CNY", "GBP"})
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 _NOT_NAME_SYLLABLES = frozenset(
@@ -1214,6 +1218,15 @@ class _Sentence:
         if pending is not None:
             if all(t.kind == "abbr" and "." not in t.text for t in toks[i:end]):
                 return []  # "(ảnh: CTV)": an abbreviation, not a name
+            if n_run == 1 and _CAMEL_CASE.search(toks[i].text):
+                return [Cand("ORG", i, end)]  # "Chủ tịch LienVietPostBank": a brand
+            if any(c.isdigit() for t in toks[i:end] for c in t.text) or toks[i].text in _NOT_NAMES:
+                return []  # "bệnh nhân Covid-19", "Bí thư Trung ương Đảng": not a name
+            if not all(
+                _FOREIGN_SYLLABLE.fullmatch(t.text) or _INITIALS.fullmatch(t.text) or t.kind == "abbr"
+                for t in toks[i:end]
+            ):
+                return []  # "LS V-League": not a name
             if toks[i].kind == "abbr" and "." not in toks[i].text:
                 return [Cand("ORG", i, end)]  # "Chủ tịch HĐQT Tân Tạo": a body, not a name
             if not pending and n_run == 1 and (toks[i].text.lower(),) in self.lex.stops:
@@ -1270,6 +1283,15 @@ class _Sentence:
                 return [Cand("UNK", i, q), Cand("PER", q, end)]
         if at_sentence_start and n_run == 1:
             w = toks[i].text.lower()
+            if (
+                end < self.n
+                and toks[end].kind == "lower"
+                and (
+                    (w + " " + toks[end].text) in self.lex.words
+                    or (not toks[end].word_start and not self.stop_at(end))
+                )
+            ):
+                return []  # "Thanh khoản của VCI …": a common word, even if "Thanh" is a name here
             if (w,) in self.lex.stops or w in self.lex.words:
                 return [Cand("UNK", i, end, kind="sentence-start")]
         return [Cand("UNK", i, end)]
