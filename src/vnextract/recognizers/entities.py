@@ -801,6 +801,9 @@ class _Sentence:
                         continue
                     end = after  # "UBND tỉnh", "Công an huyện": the admin word ends it
                     break
+                if t.text == "số" and named and k + 1 < n and toks[k + 1].text.isdigit():
+                    k = end = k + 2  # "Công ty Xây dựng số 3", "HTX Bốc xếp số 4"
+                    continue
                 if k > j and self.continues_word(k):
                     k += 1  # rest of a word begun before: "Y tế", "Tài chính"
                     end = k
