@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnextract.recognizers import entities
 from vnextract.records import Location, Organization, Person, Span
@@ -121,3 +123,45 @@ def test_offsets_follow_the_caller_string_with_old_style_tones() -> None:
     assert [p.text for p in doc.persons] == ["Nguyễn Thị Hoà"]
     for r in (*doc.organizations, *doc.persons, *doc.locations):
         assert src[r.start : r.end] == r.text
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÁÀẢÃẠáàảãạ .,;:-()\"'/0123456789\n&"
+_PIECES = [
+    "Ông ",
+    "bà ",
+    "UBND ",
+    "tỉnh ",
+    "TP.",
+    "HCM",
+    "Nguyễn ",
+    "Văn ",
+    "Sở ",
+    "Bộ ",
+    "Y tế",
+    "xã ",
+    "Q.",
+    "P.",
+    "quận 1",
+    "V.P.H.N",
+    "(",
+    ")",
+    " - ",
+    "Công ty ",
+    "và ",
+    ". ",
+    "\n",
+    "Hà Nội",
+    "Trường",
+    "Hội",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet=_ALPHABET, max_size=6)), max_size=25))
+def test_any_text_gives_non_empty_records_on_their_own_surface(parts: list[str]) -> None:
+    """Whatever the input, every record is a non-empty span whose text is its surface."""
+    text = "".join(parts)
+    t = Text.from_string(text)
+    for r in entities.recognize(t):
+        assert r.end > r.start
+        assert t.normalized[r.start : r.end] == r.text

@@ -242,6 +242,7 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
 _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
     {
         ("Tổ", "chức"),
+        ("Nhà", "hát"),
         ("Tòa",),
         ("Liên", "đoàn"),
         ("Liên", "hiệp"),
@@ -290,7 +291,16 @@ _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
 _LOWERCASE_BODY_HEADS_LOWER = frozenset(tuple(w.lower() for w in k) for k in _LOWERCASE_BODY_HEADS)
 # Heads named well enough by one lowercase word ("Viện năng lượng", "Cục thuế").
 _ONE_WORD_BODY_HEADS = frozenset(
-    {("viện",), ("hiệp", "hội"), ("liên", "đoàn"), ("tổng", "cục"), ("quỹ",), ("cục",), ("chi", "cục")}
+    {
+        ("nhà", "hát"),
+        ("viện",),
+        ("hiệp", "hội"),
+        ("liên", "đoàn"),
+        ("tổng", "cục"),
+        ("quỹ",),
+        ("cục",),
+        ("chi", "cục"),
+    }
 )
 # Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
 _AT_PLACE_HEADS: frozenset[tuple[str, ...]] = frozenset(
@@ -992,7 +1002,10 @@ class _Sentence:
                     intro
                     and t.word_start
                     and self.is_name_tok(i + intro)
-                    and not self.is_person_start(i + intro)
+                    and (
+                        not self.is_person_start(i + intro)
+                        or toks[i].text in ("công", "doanh", "tiệm", "trường")
+                    )
                     and not (i > 0 and toks[i - 1].kind == "lower" and not t.word_start)
                 ):
                     j = i + intro
@@ -1004,10 +1017,12 @@ class _Sentence:
                         continue
                     if self.place_at(j, None, gz.TIER_BARE) < self.cap_run(j) - j:
                         # "báo Sài Gòn Tiếp Thị" (but "đài Hà Nội" is a place)
-                        end, _ = self.org_body(j, ("",))
-                        out.append(Cand("ORG", j, end))
-                        i = self._after_org(out, end)
-                        continue
+                        # the name reads like a company's: "công ty Hoàng Nguyên", "báo Tuổi Trẻ"
+                        end, _ = self.org_body(j, ("Công", "ty"))
+                        if end > j:
+                            out.append(Cand("ORG", j, end))
+                            i = self._after_org(out, end)
+                            continue
 
             # 3. a place prefix and its name
             place = self._place(i, at_sentence_start)
@@ -1480,4 +1495,5 @@ def recognize(text: Text) -> Iterator[Span]:
                     c = c._replace(label="LOC")
                 else:
                     continue
-            yield _records(text, toks, c)
+            if c.end > c.start:  # never an empty span, whatever a rule above decided
+                yield _records(text, toks, c)
