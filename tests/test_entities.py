@@ -127,33 +127,9 @@ def test_offsets_follow_the_caller_string_with_old_style_tones() -> None:
 
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÁÀẢÃẠáàảãạ .,;:-()\"'/0123456789\n&"
 _PIECES = [
-    "Ông ",
-    "bà ",
-    "UBND ",
-    "tỉnh ",
-    "TP.",
-    "HCM",
-    "Nguyễn ",
-    "Văn ",
-    "Sở ",
-    "Bộ ",
-    "Y tế",
-    "xã ",
-    "Q.",
-    "P.",
-    "quận 1",
-    "V.P.H.N",
-    "(",
-    ")",
-    " - ",
-    "Công ty ",
-    "và ",
-    ". ",
-    "\n",
-    "Hà Nội",
-    "Trường",
-    "Hội",
-]
+    "Ông ", "bà ", "UBND ", "tỉnh ", "TP.", "HCM", "Nguyễn ", "Văn ", "Sở ", "Bộ ", "Y tế", "xã ", "Q.", "P.",
+    "quận 1", "V.P.H.N", "(", ")", " - ", "Công ty ", "và ", ". ", "\n", "Hà Nội", "Trường", "Hội",
+]  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None)
