@@ -5,8 +5,9 @@ highlighted span, a legend, and the normalised value on hover ("504.000.000 VND 
 "2015-08-24T07:38", a person's titles). A notebook shows it through ``Document._repr_html_``;
 :func:`render` returns the same HTML as a string.
 
-The input text is escaped (it may contain ``<script>``); styles are inline because notebook
-front ends and sanitisers drop ``<style>`` blocks but keep ``style`` attributes. Nested records
+The input text is escaped (it may contain ``<script>``); styles are inline, with no ``<style>``
+block, so the HTML is self-contained wherever a notebook front end puts it (a viewer that
+strips styles still shows plain ``<mark>`` highlights and the labels). Nested records
 ("UBND tỉnh" inside a person's title, a money amount inside a fine) become nested marks;
 records that cross without nesting are cut into fragments at the crossing, each fragment
 carrying the whole record's tooltip and the label shown once, after the last fragment.
