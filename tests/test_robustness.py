@@ -418,6 +418,11 @@ import vnextract
 text = open(sys.argv[1], encoding="utf-8").read()
 doc = vnextract.extract(text)
 vnextract.extract("Giá&nbsp;5 triệu đồng. " * 50)
+if sys.argv[2:] == ["misbehave"]:  # the detectors' own test: do all three forbidden things
+    open(os.path.join(os.path.expanduser("~"), "written.txt"), "w").close()
+    import socket
+    socket.getaddrinfo("localhost", 80)
+    logging.basicConfig()
 events["logging_same"] = [list(root.handlers), root.level, logging.lastResort] == before
 events["root_handlers"] = [repr(h) for h in root.handlers]
 events["records"] = sum(len(getattr(doc, k)) for k in ("money", "counts", "dates", "persons"))
@@ -425,8 +430,7 @@ print(json.dumps(events))
 """
 
 
-@pytest.fixture(scope="module")
-def cold_start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def _cold_start(tmp_path_factory: pytest.TempPathFactory, *extra: str) -> dict[str, Any]:
     """Import vnextract and extract in a fresh interpreter whose home and temp dir are fresh."""
     home, tmp = tmp_path_factory.mktemp("home"), tmp_path_factory.mktemp("tmp")
     env = {
@@ -437,13 +441,26 @@ def cold_start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "XDG_CACHE_HOME": str(home / ".cache"),
     }
     result = subprocess.run(
-        [sys.executable, "-c", _COLD_START, str(ROOT / "fixtures" / "reference_article.txt")],
+        [sys.executable, "-c", _COLD_START, str(ROOT / "fixtures" / "reference_article.txt"), *extra],
         capture_output=True, text=True, env=env, cwd=tmp, timeout=300, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     events: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     events["home_after"] = sorted(str(p.relative_to(home)) for p in Path(home).rglob("*"))
     return events
+
+
+@pytest.fixture(scope="module")
+def cold_start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _cold_start(tmp_path_factory)
+
+
+def test_the_cold_start_detectors_catch_misbehaviour(tmp_path_factory: pytest.TempPathFactory) -> None:
+    caught = _cold_start(tmp_path_factory, "misbehave")
+    assert [event for event, *_ in caught["network"]] == ["socket.getaddrinfo"]
+    assert [w[1].rsplit("/", 1)[-1] for w in caught["writes"]] == ["written.txt"]
+    assert caught["home_after"] == ["written.txt"]
+    assert not caught["logging_same"]
 
 
 def test_never_touches_the_network(cold_start: dict[str, Any]) -> None:
