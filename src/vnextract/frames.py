@@ -206,6 +206,9 @@ def _is_numeric(tp: Any) -> str | None:
     return None
 
 
+_NUMERIC: dict[str, str | None] = {column: _is_numeric(tp) for column, tp in _COLUMN_TYPES.items()}
+
+
 def document_to_frame(doc: Document) -> Any:
     """A pandas DataFrame with one row per record (see :func:`record_rows` and :data:`COLUMNS`).
 
@@ -217,18 +220,19 @@ def document_to_frame(doc: Document) -> Any:
     >>> df[["kind", "text", "value", "unit"]]  # doctest: +SKIP
     """
     pd = _require("pandas")
-    frame = pd.DataFrame(list(record_rows(doc)), columns=list(COLUMNS))
-    for column, tp in _COLUMN_TYPES.items():
-        numeric = _is_numeric(tp)
+    rows = list(record_rows(doc))
+    data: dict[str, Any] = {}
+    for column in COLUMNS:  # one typed array per column: cheaper than astype() afterwards
+        values = [row[column] for row in rows]
+        numeric = _NUMERIC[column]
         if numeric == "float":
-            frame[column] = pd.to_numeric(frame[column].map(_to_float), errors="raise").astype("float64")
+            floats = [float("nan") if v is None else float(v) for v in values]
+            data[column] = pd.array(floats, dtype="float64")
         elif numeric == "int":
-            frame[column] = frame[column].astype("Int64")
-    return frame
-
-
-def _to_float(value: Any) -> float | None:
-    return None if value is None else float(value)
+            data[column] = pd.array(values, dtype="Int64")
+        else:
+            data[column] = values if values else pd.Series(values, dtype=object)
+    return pd.DataFrame(data, columns=list(COLUMNS))
 
 
 def to_arrow(docs: Iterable[Document] | Document, *, include_text: bool = False) -> Any:
