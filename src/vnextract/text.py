@@ -439,7 +439,7 @@ class Text:
         """Normalise and segment a text.
 
         >>> text = Text.from_string("Ông Trần Thanh Liêm.  Uỷ viên")
-        >>> [s.text for s in text.sentences], text.normalized[22:29]
+        >>> [s.text for s in text.sentences], text.normalized[21:28]
         (['Ông Trần Thanh Liêm.', 'Ủy viên'], 'Ủy viên')
         """
         norm = normalize(original)
