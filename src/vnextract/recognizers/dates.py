@@ -17,6 +17,7 @@ dateparser is not used: on news phrasings it is wrong more often than right ("qu
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import datetime as dt
@@ -352,14 +353,30 @@ def _bounds(p: Point, ref: dt.date | None) -> tuple[dt.date | None, dt.date | No
 
 
 def _anchor(anchors: Sequence[tuple[int, int | None]], start: int) -> int | None:
-    """The explicit year written nearest before ``start`` (else the first after it)."""
-    before = [year for pos, year in anchors if pos < start]
-    if before:
-        return before[-1]
-    return anchors[0][1] if anchors else None
+    """The explicit year written nearest before ``start`` (else the first after it).
+
+    ``anchors`` is in text order, so a binary search keeps the whole pass O(n log n).
+    """
+    if not anchors:
+        return None
+    index = bisect.bisect_left(anchors, start, key=lambda anchor: anchor[0])
+    return anchors[index - 1][1] if index else anchors[0][1]
 
 
 def _mention(text: str, atom: Atom, ref: dt.date | None, anchor: int | None) -> DateMention:
+    """The mention of one atom; a day the calendar does not have ("29/2 năm nay" in 2021, or
+    "ngày mai" after 31/12/9999) keeps its span with iso None instead of failing."""
+    try:
+        return _resolved_mention(text, atom, ref, anchor)
+    except (ValueError, OverflowError):
+        value = atom.value
+        granularity = value.finest() if isinstance(value, Point) else value[1].finest() if value else None
+        return DateMention(
+            text=text[atom.start : atom.end], start=atom.start, end=atom.end, iso=None, granularity=granularity
+        )
+
+
+def _resolved_mention(text: str, atom: Atom, ref: dt.date | None, anchor: int | None) -> DateMention:
     surface = text[atom.start : atom.end]
     if isinstance(atom.value, Point):
         p = atom.value
