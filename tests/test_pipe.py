@@ -159,11 +159,6 @@ def test_items_that_cannot_be_pickled_fail_in_place_instead_of_hanging() -> None
     assert out[2] == vnextract.extract("Hơn 1.200 hộ dân.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="InvalidUTF8Error and TextTooLongError take keyword-only arguments, so pickle cannot rebuild "
-    "them: a worker's error reaches the parent as a traceback only (errors.py needs __reduce__)",
-)
 def test_vnextract_errors_keep_their_type_across_processes() -> None:
     (error,) = vnextract.pipe([b"H\xe0 N\xf4i"], n_process=2, return_exceptions=True)
     assert isinstance(error.__cause__, InvalidUTF8Error)

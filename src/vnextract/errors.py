@@ -35,6 +35,10 @@ class InvalidUTF8Error(InputError):
         super().__init__(message)
         self.position = position
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # keyword-only fields: tell pickle how to rebuild (pipe() sends errors across processes)
+        return (_rebuild, (type(self), self.args, {"position": self.position}))
+
 
 class TextTooLongError(InputError):
     """The text is longer than ``max_length`` characters (see :data:`vnextract.text.MAX_LENGTH`)."""
@@ -43,3 +47,11 @@ class TextTooLongError(InputError):
         super().__init__(message)
         self.length = length
         self.max_length = max_length
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, {"length": self.length, "max_length": self.max_length}))
+
+
+def _rebuild(cls: type[InputError], args: tuple[object, ...], fields: dict[str, int]) -> InputError:
+    """Unpickle an error whose constructor takes keyword-only fields."""
+    return cls(*args, **fields)
