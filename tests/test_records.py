@@ -60,5 +60,6 @@ def test_to_dict_is_json_safe_with_contract_keys():
 def test_decimal_fractions_serialise_as_strings():
     from vnextract.records import Percentage
 
-    doc = Document(text="12,5%", percentages=(Percentage(text="12,5%", start=0, end=5, value=Decimal("12.50")),))
+    pct = Percentage(text="12,5%", start=0, end=5, value=Decimal("12.50"))
+    doc = Document(text="12,5%", percentages=(pct,))
     assert doc.to_dict()["percentages"][0]["value"] == "12.5"

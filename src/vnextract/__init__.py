@@ -6,7 +6,13 @@
 ['13 tập thể']
 """
 
-from vnextract.errors import AlignmentError, VnextractError
+from vnextract.errors import (
+    AlignmentError,
+    InputError,
+    InvalidUTF8Error,
+    TextTooLongError,
+    VnextractError,
+)
 from vnextract.frames import to_arrow
 from vnextract.numerals import parse_number
 from vnextract.pipeline import extract, pipe
@@ -27,10 +33,12 @@ from vnextract.records import (
     Title,
 )
 from vnextract.render import render
+from vnextract.text import MAX_LENGTH
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "MAX_LENGTH",
     "Abbreviation",
     "AlignmentError",
     "Count",
@@ -38,6 +46,8 @@ __all__ = [
     "Document",
     "Duration",
     "Fine",
+    "InputError",
+    "InvalidUTF8Error",
     "Location",
     "Money",
     "Organization",
@@ -45,6 +55,7 @@ __all__ = [
     "Person",
     "Quantity",
     "Sentence",
+    "TextTooLongError",
     "Title",
     "VnextractError",
     "__version__",

@@ -6,6 +6,7 @@ Offsets here are into ``Text.normalized``; the pipeline maps them to the caller'
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -69,7 +70,8 @@ class Mentions:
                 buckets[BUCKETS[type(record)]].append(record)
             except KeyError:
                 raise TypeError(f"a recogniser returned {type(record).__name__}, not a record") from None
-        return cls(**{name: tuple(sorted(items, key=_order)) for name, items in buckets.items()})
+        ordered: dict[str, Any] = {name: tuple(sorted(items, key=_order)) for name, items in buckets.items()}
+        return cls(**ordered)
 
 
 def _order(record: Span) -> tuple[int, int]:

@@ -82,6 +82,10 @@ def _check_input(text: Any, max_length: int | None = MAX_LENGTH) -> str:
     return source
 
 
+def _holds_spans(items: tuple[Any, ...]) -> bool:
+    return bool(items) and isinstance(items[0], Span)
+
+
 def _remap(text: Text, value: Any) -> Any:
     """Move a record (and the records inside it) from normalised to original offsets."""
     if isinstance(value, Span):
@@ -93,7 +97,7 @@ def _remap(text: Text, value: Any) -> Any:
             inner = getattr(value, field.name)
             if isinstance(value, Person) and field.name == "mentions":
                 changes["mentions"] = tuple(text.to_original(s, e) for s, e in inner)
-            elif isinstance(inner, Span) or (isinstance(inner, tuple) and inner and isinstance(inner[0], Span)):
+            elif isinstance(inner, (Span, tuple)) and (isinstance(inner, Span) or _holds_spans(inner)):
                 changes[field.name] = _remap(text, inner)
         return attrs.evolve(value, **changes)
     if isinstance(value, tuple):

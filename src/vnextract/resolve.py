@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from vnextract.mentions import Mentions
@@ -19,9 +21,10 @@ def resolve_overlaps(text: Text, found: Mentions) -> Mentions:
     Coverage is a byte per character, so the pass is linear in the text and the spans.
     """
     covered = bytearray(len(text.normalized) + 1)
-    kept: dict[str, tuple[Span, ...]] = {}
+    kept: dict[str, Any] = {}
     for kind in NUMERIC_PRIORITY:
-        survivors = tuple(r for r in getattr(found, kind) if not any(covered[r.start : r.end]))
+        records: tuple[Span, ...] = getattr(found, kind)
+        survivors = tuple(r for r in records if not any(covered[r.start : r.end]))
         for r in survivors:
             covered[r.start : r.end] = b"\x01" * (r.end - r.start)
         kept[kind] = survivors

@@ -371,9 +371,8 @@ def _mention(text: str, atom: Atom, ref: dt.date | None, anchor: int | None) -> 
     except (ValueError, OverflowError):
         value = atom.value
         granularity = value.finest() if isinstance(value, Point) else value[1].finest() if value else None
-        return DateMention(
-            text=text[atom.start : atom.end], start=atom.start, end=atom.end, iso=None, granularity=granularity
-        )
+        surface = text[atom.start : atom.end]
+        return DateMention(text=surface, start=atom.start, end=atom.end, iso=None, granularity=granularity)
 
 
 def _resolved_mention(text: str, atom: Atom, ref: dt.date | None, anchor: int | None) -> DateMention:
