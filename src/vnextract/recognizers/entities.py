@@ -735,6 +735,15 @@ class _Sentence:
                 prev = toks[k - 1] if k > j else None
                 if k > j and t.text in _SENTENCE_STARTERS:
                     break  # "vụ án Công ty Đông Nam Theo thông báo …": a headline runs on
+                if k > j and any(
+                    _match(toks, k - m, _CAP_LOC_PREFIXES, 2) == m for m in (1, 2) if k - m >= j
+                ):
+                    place = self.place_at(k)
+                    if place:  # "Sở Y tế TP Hồ Chí Minh": a place after "TP", not a person
+                        k = end = k + place
+                        named = proper = True
+                        lower_words = 0
+                        continue
                 inner = self.head_at(k)
                 if inner and self.key_at(k, inner) in _NAMED_AFTER_PEOPLE:
                     people_ok = True  # "Ban Giám đốc Học viện … Hồ Chí Minh"
