@@ -35,23 +35,14 @@ import vnextract
 from test_robustness_support import (
     ARTICLES,
     FRAGMENTS,
+    WarningCollector,
     check_offsets,
     fragment_texts,
     news_cuts,
 )
 from vnextract.errors import InvalidUTF8Error
 
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-WARNINGS = _Collect()
+WARNINGS = WarningCollector()
 logging.getLogger("vnextract").addHandler(WARNINGS)
 logging.getLogger("vnextract").propagate = False
 

@@ -21,21 +21,19 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import vnextract
-from test_robustness_support import ARTICLES, check_offsets, fragment_texts, news_cuts, old_style, values
+from test_robustness_support import (
+    ARTICLES,
+    WarningCollector,
+    check_offsets,
+    fragment_texts,
+    news_cuts,
+    old_style,
+    values,
+)
 from vnextract.text import Text, normalize
 
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 # The alignment falls back to plain tokens on a bug and logs a warning: here that is a failure.
-WARNINGS = _Collect()
+WARNINGS = WarningCollector()
 logging.getLogger("vnextract").addHandler(WARNINGS)
 
 PROFILE = settings(

@@ -9,6 +9,7 @@ spelling of the same characters (NFC/NFD, entities, zero-width characters) can b
 from __future__ import annotations
 
 import json
+import logging
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,18 @@ import regex
 from hypothesis import strategies as st
 
 from vnextract.records import Document, Person, Span
+
+
+class WarningCollector(logging.Handler):
+    """Keeps vnextract's warnings: the token alignment's fallback logs one, and the property
+    tests and the fuzz script count any as a failure."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Real news, read at test time (never copied into the project).
