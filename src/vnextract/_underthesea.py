@@ -3,14 +3,20 @@ lazy model loading against threads racing on first use."""
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 import threading
+from pathlib import Path
 from typing import Any
 
 # Re-entrant: _warm holds it while _module() takes it again.
 _lock = threading.RLock()
 _underthesea: Any = None
 _warmed = False
+_segmenter: Any = None  # vnextract.word_segmenter.WordSegmenter once warmed, unless the model is unknown
+_syllables: Any = None  # underthesea's syllable tokenizer (vnextract.syllables.tokenize)
+logger = logging.getLogger("vnextract")
 
 
 def _module() -> Any:
@@ -39,13 +45,29 @@ def _module() -> Any:
 def _warm() -> None:
     """Load the models once, under the lock: underthesea's lazy loaders are not thread-safe (a
     second thread could use the word model between its creation and its loading)."""
-    global _warmed
+    global _warmed, _segmenter, _syllables
     if _warmed:
         return
     with _lock:
         if not _warmed:
             module = _module()
-            module.word_tokenize("khởi động", use_token_normalize=False)
+            from underthesea.pipeline.text_normalize.character_normalize import (
+                normalize_characters_in_text,
+            )
+            from underthesea.pipeline.word_tokenize import regex_tokenize
+
+            from vnextract import syllables, word_segmenter
+
+            # Our own compile of underthesea's pattern: a call of underthesea's tokenize with
+            # fixed_words replaces its module-level one for every later caller.
+            patterns = re.compile(regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE)
+            _syllables = functools.partial(
+                syllables.tokenize, patterns=patterns, normalize=normalize_characters_in_text
+            )
+            _segmenter = word_segmenter.load(Path(module.__file__).parent)
+            if _segmenter is None:  # a model we do not reproduce: use underthesea's own tagger
+                logger.info("vnextract: using underthesea's word_tokenize (unknown model)")
+                module.word_tokenize("khởi động", use_token_normalize=False)
             module.sent_tokenize("Khởi động.")
             _warmed = True
 
@@ -58,9 +80,17 @@ def sent_tokenize(text: str) -> list[str]:
 
 
 def word_tokenize(sentence: str) -> list[str]:
-    """underthesea's words of ``sentence``, syllables joined by one space: "Bình Dương"."""
+    """underthesea's words of ``sentence``, syllables joined by one space: "Bình Dương".
+
+    The words are underthesea's: its syllable tokenizer, then its CRF model's tags, computed by
+    vnextract.word_segmenter (about 4x faster than underthesea's featuriser and tagger)."""
     _warm()
     # use_token_normalize=False: underthesea would otherwise respell words ("nghành" → "ngành"),
     # and its tokens would stop being substrings of our text.
-    result: list[str] = _module().word_tokenize(sentence, use_token_normalize=False)
-    return result
+    if _segmenter is None:
+        result: list[str] = _module().word_tokenize(sentence, use_token_normalize=False)
+        return result
+    from vnextract.word_segmenter import words
+
+    syllables: list[str] = _syllables(sentence)
+    return words(syllables, _segmenter.tag(syllables))

@@ -1,0 +1,116 @@
+"""vnextract's word segmentation gives underthesea's words (same model, computed faster).
+
+Each case is checked against underthesea's own ``word_tokenize`` in the same run, and the
+expected words of a few are written out, so a change on either side shows up.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+import underthesea
+from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+from underthesea.pipeline.word_tokenize import regex_tokenize
+
+from vnextract import _underthesea, syllables, word_segmenter
+from vnextract.crfsuite_model import ModelFormatError, read_crfsuite
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+UNDERTHESEA = Path(underthesea.__file__).parent
+MODEL_DIR = UNDERTHESEA / "pipeline" / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727"
+
+# Sentences written for this test: names, titles, numbers, dates, URLs, abbreviations, marks,
+# and the shapes underthesea's tokenizer treats specially (v.v., TP., H'Mông, 43H-0530 …).
+SENTENCES = [
+    "Chủ tịch UBND tỉnh Bình Dương Trần Thanh Liêm đã ký quyết định khen thưởng 13 tập thể.",
+    "Ông Nguyễn Văn A (SN 1975, trú tại phường 7, quận 12, TP.HCM) bị phạt hơn 504 triệu đồng.",
+    "Ngày 20/11/2021, Bộ Y tế ghi nhận 10.223 ca mắc mới, tăng 2,5% so với hôm qua.",
+    "Xem chi tiết tại https://vnexpress.net/thoi-su hoặc gửi thư tới ban.bien.tap@gmail.com nhé.",
+    "Các dân tộc Tày, Nùng, H'Mông, v.v. sống ở xã N’Thôn Hạ; xe 43H-0530 bị tạm giữ.",
+    "Theo NĐ-CP, T.Ư và Th.S Lê Văn B --> kết luận: 3x4 = 12 ... ʺđúngʺ :D",
+    "Tổng thống Donald Trump gặp người đồng nhiệm Nga Vladimir Putin tại Helsinki.",
+    "HÀ NỘI - SÁNG NAY, TRỜI MƯA TO",
+    "a",
+    "1",
+    "Ashutosh Lobo Gajiwala vào vai Salim thời niên thiếu trong bộ phim Triệu phú ổ chuột.",
+]
+
+
+def reference_sentences() -> list[str]:
+    """The sentences of the reference article (fixtures/reference_article.txt)."""
+    text = (FIXTURES / "reference_article.txt").read_text(encoding="utf-8")
+    return [s for line in text.split("\n") if line.strip() for s in underthesea.sent_tokenize(line)]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES + reference_sentences())
+def test_words_equal_underthesea(sentence: str) -> None:
+    assert _underthesea.word_tokenize(sentence) == underthesea.word_tokenize(
+        sentence, use_token_normalize=False
+    )
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_syllables_equal_underthesea(sentence: str) -> None:
+    patterns = regex_tokenize.patterns
+    assert syllables.tokenize(sentence, patterns, normalize_characters_in_text) == regex_tokenize.tokenize(
+        sentence, use_token_normalize=False
+    )
+
+
+def test_expected_words() -> None:
+    assert _underthesea.word_tokenize(SENTENCES[0]) == [
+        "Chủ tịch", "UBND", "tỉnh", "Bình Dương", "Trần Thanh Liêm", "đã", "ký", "quyết định",
+        "khen thưởng", "13", "tập thể", ".",
+    ]  # fmt: skip
+    assert _underthesea.word_tokenize("Xem https://vnexpress.net/thoi-su ngay") == [
+        "Xem", "https://vnexpress.net/thoi-su", "ngay",
+    ]  # fmt: skip
+
+
+def test_the_fast_segmenter_is_in_use() -> None:
+    _underthesea._warm()
+    assert isinstance(_underthesea._segmenter, word_segmenter.WordSegmenter)
+
+
+def test_a_full_cache_is_emptied_and_words_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    segmenter = word_segmenter._load(MODEL_DIR)
+    assert segmenter is not None
+    monkeypatch.setattr(word_segmenter, "_CACHE_LIMIT", 5)
+    sentence = SENTENCES[1]
+    tokens = regex_tokenize.tokenize(sentence, use_token_normalize=False)
+    first = segmenter.tag(tokens)
+    assert all(len(cache) <= 5 for cache in segmenter._cache.values())
+    assert segmenter.tag(tokens) == first
+    expected = underthesea.word_tokenize(sentence, use_token_normalize=False)
+    assert word_segmenter.words(tokens, first) == expected
+
+
+def test_other_templates_fall_back_to_underthesea(tmp_path: Path) -> None:
+    for name in ("models.bin", "dictionary.bin"):
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    with open(tmp_path / "features.bin", "wb") as f:
+        pickle.dump(["T[0]", "T[1]"], f)
+    assert word_segmenter._load(tmp_path) is None
+
+
+def test_missing_model_falls_back(tmp_path: Path) -> None:
+    assert word_segmenter._load(tmp_path) is None
+
+
+def test_model_reader_rejects_other_files() -> None:
+    with pytest.raises(ModelFormatError):
+        read_crfsuite(b"")
+    with pytest.raises(ModelFormatError):
+        read_crfsuite(b"PK\x03\x04" + bytes(60))
+
+
+def test_model_reader_reads_the_word_model() -> None:
+    model = read_crfsuite((MODEL_DIR / "models.bin").read_bytes())
+    assert model.labels == ("B-W", "I-W")
+    assert len(model.state) == 50_671
+    # "Bình Dương" is one word: the pair's attribute favours I-W on its second syllable.
+    begin, inside = model.state["T[-1,0].lower=bình dương"]
+    assert inside > begin
