@@ -6,6 +6,7 @@ import csv
 import gzip
 import io
 import json
+import multiprocessing
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ def sample_extract(monkeypatch):
     """extract() returns the hand-built sample document (with every kind) for any text."""
     calls: list[tuple[str, object]] = []
 
-    def fake(text, *, reference_date=None):
+    def fake(text, *, reference_date=None, max_length=None):
         calls.append((text, reference_date))
         if "FAIL" in text:
             raise IndexError("boom")
@@ -148,9 +149,9 @@ def test_bad_lines_are_reported_with_line_numbers_and_skipped(tmp_path, sample_e
     assert err == [
         f"vnextract: {source}:2: invalid JSON "
         "(Expecting property name enclosed in double quotes at column 2); skipped",
-        f"vnextract: {source}:3: expected a JSON object, got list; skipped",
-        f"vnextract: {source}:4: no 'text' key (use --text-key to name the text field); skipped",
-        f"vnextract: {source}:5: 'text' is int, not a string; skipped",
+        f"vnextract: {source}:3: expected a JSON object, got an array; skipped",
+        f"vnextract: {source}:4: no 'text' key (keys: id; use --text-key to name the text field); skipped",
+        f"vnextract: {source}:5: 'text' is a number, not a string; skipped",
     ]
 
 
@@ -189,7 +190,12 @@ def test_every_good_line_is_written_and_every_bad_line_reported(tmp_path, sample
     good = [json.loads(line)["id"] for line in lines if line and _is_good(line)]
     bad = [n for n, line in enumerate(lines, 1) if line and not _is_good(line)]
     assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == good
-    reported = [int(line.split(":")[2]) for line in capsys.readouterr().err.splitlines()]
+    err = capsys.readouterr().err.splitlines()
+    if not any(lines):  # nothing but blank lines: the file itself is reported
+        assert err == [f"vnextract: {source}: no JSON lines, only blank ones; skipped"]
+        assert code == cli.EXIT_SKIPPED
+        return
+    reported = [int(line.split(":")[2]) for line in err]
     assert reported == bad
     assert code == (cli.EXIT_SKIPPED if bad else cli.EXIT_OK)
 
@@ -246,6 +252,176 @@ def test_usage_errors_exit_2(argv, message, capsys):
         run(*argv)
     assert exit_info.value.code == cli.EXIT_USAGE
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("setup", "message", "code"),
+    [
+        (lambda d: d / "nope.txt", "cannot read {p}: no such file", cli.EXIT_USAGE),
+        (
+            lambda d: d,
+            "cannot read {p}: is a directory (name the files in it, e.g. {p}/*.txt)",
+            cli.EXIT_USAGE,
+        ),
+        (
+            lambda d: _write(d / "bad.txt", b"Vi\xea\xf2t Nam"),  # "Việt Nam" in Windows-1258
+            "{p}: not UTF-8: byte 0xea at offset 2 (invalid continuation byte); "
+            "convert it first, e.g. iconv -f cp1258 -t utf-8; skipped",
+            cli.EXIT_SKIPPED,
+        ),
+        (
+            lambda d: _write(d / "empty.txt", b""),
+            "{p}: empty file: no text to extract; skipped",
+            cli.EXIT_SKIPPED,
+        ),
+        (
+            lambda d: _write(d / "blank.txt", b" \n\t\n"),
+            "{p}: only whitespace: no text to extract; skipped",
+            cli.EXIT_SKIPPED,
+        ),
+        (
+            lambda d: _write(d / "empty.jsonl", b""),
+            "{p}: empty file: no JSON lines; skipped",
+            cli.EXIT_SKIPPED,
+        ),
+        (
+            lambda d: _write(d / "body.jsonl", '{"id": 1, "body": "Phạt 5 triệu đồng."}\n'.encode()),
+            "{p}:1: no 'text' key (keys: id, body; use --text-key to name the text field); skipped",
+            cli.EXIT_SKIPPED,
+        ),
+        (
+            lambda d: _write(d / "gz.txt.gz", b"not gzip at all"),
+            "{p}: cannot read: not a gzipped file (b'no'); skipped",
+            cli.EXIT_SKIPPED,
+        ),
+    ],
+    ids=[
+        "missing",
+        "directory",
+        "not-utf8",
+        "empty-text",
+        "whitespace-text",
+        "empty-jsonl",
+        "no-text-key",
+        "bad-gzip",
+    ],
+)
+def test_each_unusable_input_is_one_clear_line_and_a_non_zero_exit(tmp_path, capsys, setup, message, code):
+    path = setup(tmp_path)
+    out = tmp_path / "out" / "o.jsonl"
+    out.parent.mkdir()
+    assert run("extract", str(path), "-o", str(out)) == code
+    err = capsys.readouterr().err
+    assert err == f"vnextract: {message.format(p=path)}\n"
+    assert "Traceback" not in err
+    assert out.exists() == (code != cli.EXIT_USAGE)  # usage errors are found before any output
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_skipped_and_the_rest_read(tmp_path, sample_extract, capsys):
+    source = _write(
+        tmp_path / "in.jsonl",
+        b'\xef\xbb\xbf{"id": 1, "text": "m\xe1\xbb\x99t"}\n'  # a byte order mark first, as Notepad writes
+        b'{"id": 2, "text": "Vi\xea\xf2t"}\n'
+        b'{"id": 3, "text": "ba"}\n',
+    )
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(source), "--keep", "id", "-o", str(out)) == cli.EXIT_SKIPPED
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [1, 3]
+    assert capsys.readouterr().err == (
+        f"vnextract: {source}:2: not UTF-8: byte 0xea at offset 51 (invalid continuation byte); "
+        "convert it first, e.g. iconv -f cp1258 -t utf-8; skipped\n"
+    )
+
+
+def test_output_that_is_also_an_input_is_refused_before_it_is_truncated(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"text": "Phạt 5 triệu đồng."}'])
+    before = source.read_bytes()
+    assert run("extract", str(source), "-o", str(source)) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == (
+        f"vnextract: -o {source} is also an input file: writing it would destroy the input\n"
+    )
+    assert source.read_bytes() == before
+
+
+def test_many_bad_lines_are_counted_after_the_first_max_errors(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ["[]"] * 7 + ['{"text": "một"}'])
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(source), "--max-errors", "2", "-o", str(out)) == cli.EXIT_SKIPPED
+    assert len(out.read_text().splitlines()) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"vnextract: {source}:1: expected a JSON object, got an array; skipped",
+        f"vnextract: {source}:2: expected a JSON object, got an array; skipped",
+        "vnextract: 7 inputs skipped in all (5 not shown; see --max-errors)",
+    ]
+
+
+def test_a_pipe_such_as_process_substitution_is_an_input(tmp_path):
+    script = Path(sys.executable).with_name("vnextract")
+    if not script.exists():
+        pytest.skip("console script not installed next to this Python")
+    shell = f'{script} extract --input-format jsonl <(echo \'{{"text": "{SENTENCE}"}}\')'
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == vnextract.extract(SENTENCE).to_dict()
+
+
+#: One document per case of --on-error: good, too long for --max-length 60, invalid JSON, good,
+#: not UTF-8, good ("fined 5 million dong", "commended 13 collectives", "more than 1,200 households").
+MIXED = [
+    b'{"id": 1, "text": "Ph\xe1\xba\xa1t 5 tri\xe1\xbb\x87u \xc4\x91\xe1\xbb\x93ng."}',
+    json.dumps({"id": 2, "text": "Tuyên dương 13 tập thể và 24 cá nhân. " * 3}).encode(),
+    b'{"id": 3, "text": }',
+    json.dumps({"id": 4, "text": "Hơn 1.200 hộ dân bị ảnh hưởng."}, ensure_ascii=False).encode(),
+    b'{"id": 5, "text": "Vi\xea\xf2t"}',
+    json.dumps({"id": 6, "text": "Ngày 24/8/2015, tỉnh phạt 144 trường hợp."}, ensure_ascii=False).encode(),
+]
+
+
+@pytest.mark.parametrize("on_error", ["skip", "stop"])
+def test_several_processes_treat_bad_documents_exactly_as_one(tmp_path, capsys, on_error):
+    source = _write(tmp_path / "in.jsonl", b"\n".join(MIXED) + b"\n")
+    runs = {}
+    for n in ("1", "2"):
+        out = tmp_path / f"out{n}.jsonl"
+        code = run(
+            "extract",
+            str(source),
+            "--keep",
+            "id",
+            "--max-length",
+            "60",
+            "--on-error",
+            on_error,
+            "--n-process",
+            n,
+            "-o",
+            str(out),
+        )
+        runs[n] = (code, out.read_bytes(), capsys.readouterr().err)
+    assert runs["1"] == runs["2"]
+    assert multiprocessing.active_children() == []  # a stop ends the workers too
+    code, output, err = runs["1"]
+    rows = [json.loads(line) for line in output.splitlines()]
+    too_long = f"vnextract: {source}:2: text too long (114 characters, more than --max-length 60)"
+    if on_error == "skip":
+        assert code == cli.EXIT_SKIPPED
+        assert [r.pop("id") for r in rows] == [1, 4, 6]
+        texts = [json.loads(MIXED[i])["text"] for i in (0, 3, 5)]
+        assert rows == [vnextract.extract(t).to_dict() for t in texts]
+        lines = err.splitlines()
+        assert lines[0] == f"{too_long}; skipped"
+        assert lines[1].startswith(f"vnextract: {source}:3: invalid JSON")
+        assert lines[2].startswith(f"vnextract: {source}:5: not UTF-8")
+        assert len(lines) == 3
+    else:
+        assert code == cli.EXIT_STOPPED
+        assert [r["id"] for r in rows] == [1]
+        assert err == f"{too_long}; stopping\n"
 
 
 # ----------------------------------------------------------------------------- other formats

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import vnextract
-from vnextract.errors import InvalidUTF8Error
+from vnextract.errors import InvalidUTF8Error, TextTooLongError
 from vnextract.parallel import PipeError
 
 REFERENCE_DATE = dt.date(2021, 6, 15)  # tests never depend on today()
@@ -76,8 +76,15 @@ def test_two_processes_equal_extract_in_input_order(
 def test_as_tuples_keeps_contexts_in_the_parent(texts: list[str], expected: list) -> None:
     # Lambdas cannot be pickled: they can only come back if they never left this process.
     contexts = [lambda i=i: i for i in range(len(texts))]
-    out = list(vnextract.pipe(zip(texts, contexts, strict=True), n_process=2, batch_size=4, as_tuples=True,
-                              reference_date=REFERENCE_DATE))
+    out = list(
+        vnextract.pipe(
+            zip(texts, contexts, strict=True),
+            n_process=2,
+            batch_size=4,
+            as_tuples=True,
+            reference_date=REFERENCE_DATE,
+        )
+    )
     assert [doc for doc, _ in out] == expected
     assert [context() for _, context in out] == list(range(len(texts)))
 
@@ -134,8 +141,16 @@ def test_return_exceptions_yields_the_error_in_place_and_goes_on(
     n_process: int, texts: list[str], expected: list
 ) -> None:
     bad: list[object] = [*texts[:7], 42, *texts[7:], b"\xff\xfe"]
-    out = list(vnextract.pipe(zip(bad, range(len(bad)), strict=True), n_process=n_process, batch_size=3,
-                              as_tuples=True, reference_date=REFERENCE_DATE, return_exceptions=True))
+    out = list(
+        vnextract.pipe(
+            zip(bad, range(len(bad)), strict=True),
+            n_process=n_process,
+            batch_size=3,
+            as_tuples=True,
+            reference_date=REFERENCE_DATE,
+            return_exceptions=True,
+        )
+    )
     assert [context for _, context in out] == list(range(len(bad)))
     errors = {i: doc for i, (doc, _) in enumerate(out) if isinstance(doc, PipeError)}
     assert sorted(errors) == [7, len(bad) - 1]
@@ -206,7 +221,10 @@ def test_ctrl_c_in_a_terminal_stops_everything_quickly() -> None:
         """
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
     assert proc.stdout is not None
@@ -242,4 +260,40 @@ def test_pipe_error_survives_pickling() -> None:
     import pickle
 
     err = pickle.loads(pickle.dumps(PipeError("text #3: boom", index=3)))
-    assert (str(err), err.index) == ("text #3: boom", 3)
+    assert (str(err), err.index, err.reason) == ("text #3: boom", 3, "text #3: boom")
+    err = pickle.loads(
+        pickle.dumps(PipeError("text #3: ValueError: boom", index=3, reason="ValueError: boom"))
+    )
+    assert (str(err), err.index, err.reason) == ("text #3: ValueError: boom", 3, "ValueError: boom")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_max_length_reaches_every_process_and_the_reason_drops_the_index(n_process: int) -> None:
+    from vnextract import parallel
+
+    texts = ["Phạt 5 triệu đồng.", "Tuyên dương 13 tập thể và 24 cá nhân.", "Hơn 1.200 hộ dân."]
+    if n_process == 1:
+        out = list(
+            parallel.pipe_serial(
+                texts, as_tuples=False, reference_date=None, return_exceptions=True, max_length=20
+            )
+        )
+    else:
+        out = list(
+            parallel.pipe_parallel(
+                texts,
+                n_process=2,
+                batch_size=1,
+                as_tuples=False,
+                reference_date=None,
+                return_exceptions=True,
+                max_length=20,
+            )
+        )
+    assert [type(d).__name__ for d in out] == ["Document", "PipeError", "Document"]
+    error = out[1]
+    assert isinstance(error.__cause__, TextTooLongError)
+    assert (error.__cause__.length, error.__cause__.max_length) == (37, 20)
+    assert error.reason == "TextTooLongError: " + str(error.__cause__)
+    assert str(error) == f"text #1: {error.reason}"
+    assert out[2] == vnextract.extract(texts[2])

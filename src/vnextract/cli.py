@@ -27,13 +27,15 @@ import json
 import os
 import signal
 import sys
+import typing
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from vnextract import __version__
+from vnextract.text import MAX_LENGTH
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
@@ -75,22 +77,37 @@ class Problem(NamedTuple):
 # ----------------------------------------------------------------------------- input
 
 
-@contextlib.contextmanager
-def _open_text(path: str) -> Iterator[IO[str]]:
-    """A UTF-8 text stream on a file, a .gz file or standard input (left open)."""
+def _open_binary(path: str) -> IO[bytes]:
+    """The bytes of a file, of a .gz file (decompressed) or of standard input (OSError if not)."""
     if path == "-":
-        wrapper = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")
-        try:
-            yield wrapper
-        finally:
-            wrapper.detach()  # do not close the process's stdin
-        return
+        return sys.stdin.buffer
+    handle: Any = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    return typing.cast("IO[bytes]", handle)
+
+
+def _os_reason(err: OSError) -> str:
+    """The OS's words for ``err`` in lower case: "no such file", "permission denied", …"""
+    reason = err.strerror or str(err)
+    return reason[:1].lower() + reason[1:]
+
+
+@contextlib.contextmanager
+def _reading(path: str) -> Iterator[IO[bytes]]:
+    """:func:`_open_binary`, closed afterwards (standard input is left open)."""
+    handle = _open_binary(path)
     try:
-        binary: Any = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
-    except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror or err}") from None
-    with io.TextIOWrapper(binary, encoding="utf-8", newline="") as handle:
         yield handle
+    finally:
+        if path != "-":
+            handle.close()
+
+
+def _not_utf8(data: bytes, err: UnicodeDecodeError, offset: int = 0) -> str:
+    """'not UTF-8: byte 0xea at offset 2 (invalid continuation byte)' for a decoding error."""
+    return (
+        f"not UTF-8: byte {data[err.start]:#04x} at offset {offset + err.start} ({err.reason}); "
+        "convert it first, e.g. iconv -f cp1258 -t utf-8"
+    )
 
 
 def _input_format(path: str, chosen: str | None) -> str:
@@ -104,64 +121,95 @@ def _display(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def _read_text_file(path: str, report: Callable[[Problem], bool]) -> Iterator[Item]:
-    """The whole file is one document."""
+def _read_text_file(path: str) -> Iterator[Item | Problem]:
+    """The whole file is one document; an unreadable, non-UTF-8 or empty file is a Problem."""
+    name = _display(path)
     try:
-        with _open_text(path) as handle:
-            text = handle.read()
-    except UnicodeDecodeError as err:
-        report(Problem(_display(path), f"not UTF-8 ({err.reason})"))
-        return
+        with _reading(path) as handle:
+            data = handle.read()
     except (OSError, EOFError) as err:  # gzip raises EOFError on a truncated file
-        report(Problem(_display(path), f"cannot read ({err})"))
+        yield Problem(name, f"cannot read: {_os_reason(err) if isinstance(err, OSError) else err}")
         return
-    yield Item(_display(path), {}, text)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        yield Problem(name, _not_utf8(data, err))
+        return
+    if not text.strip():
+        yield Problem(
+            name, "empty file: no text to extract" if not text else "only whitespace: no text to extract"
+        )
+        return
+    yield Item(name, {}, text)
 
 
-def _read_jsonl_file(
-    path: str, text_key: str, keep: Sequence[str], report: Callable[[Problem], bool]
-) -> Iterator[Item]:
-    """Each line an object with a string under ``text_key``; bad lines go to ``report``.
+def _read_jsonl_file(path: str, text_key: str, keep: Sequence[str]) -> Iterator[Item | Problem]:
+    """Each line an object with a string under ``text_key``: an Item, or a Problem naming the line.
 
-    ``report`` returns False to stop reading (``--on-error stop``).
+    Lines are split on "\\n" only and decoded one by one, so a line that is not UTF-8 is
+    reported and the lines after it are still read.
     """
     name = _display(path)
-    with _open_text(path) as handle:
+    try:
+        handle = _open_binary(path)
+    except OSError as err:  # checked before the run: only if it changed since
+        yield Problem(name, f"cannot read: {_os_reason(err)}")
+        return
+    with handle if path != "-" else contextlib.nullcontext(handle):
         number = 0
+        offset = 0
+        documents = 0
         while True:
             try:
-                line = handle.readline()
-            except UnicodeDecodeError as err:
-                # The decoder cannot resynchronise inside a text stream: stop this file.
-                report(
-                    Problem(f"{name}:{number + 1}", f"not UTF-8 ({err.reason}); rest of the file not read")
-                )
+                raw = handle.readline()
+            except (OSError, EOFError) as err:  # a truncated or damaged .gz file
+                reason = _os_reason(err) if isinstance(err, OSError) else str(err)
+                yield Problem(f"{name}:{number + 1}", f"cannot read: {reason}; rest of the file not read")
                 return
-            except (OSError, EOFError) as err:
-                report(Problem(f"{name}:{number + 1}", f"cannot read ({err}); rest of the file not read"))
-                return
-            if not line:
-                return
+            if not raw:
+                break
             number += 1
+            where = f"{name}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                yield Problem(where, _not_utf8(raw, err, offset))
+                offset += len(raw)
+                continue
+            offset += len(raw)
+            if number == 1:
+                line = line.removeprefix("\ufeff")  # a byte order mark, as Windows editors write
             if not line.strip():
                 continue
-            where = f"{name}:{number}"
+            documents += 1
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
-                problem = Problem(where, f"invalid JSON ({err.msg} at column {err.colno})")
+                yield Problem(where, f"invalid JSON ({err.msg} at column {err.colno})")
+                continue
+            if not isinstance(data, dict):
+                yield Problem(where, f"expected a JSON object, got {_json_type(data)}")
+            elif text_key not in data:
+                keys = ", ".join(map(str, list(data)[:8])) or "none"
+                yield Problem(
+                    where, f"no {text_key!r} key (keys: {keys}; use --text-key to name the text field)"
+                )
+            elif not isinstance(data[text_key], str):
+                yield Problem(where, f"{text_key!r} is {_json_type(data[text_key])}, not a string")
             else:
-                if not isinstance(data, dict):
-                    problem = Problem(where, f"expected a JSON object, got {type(data).__name__}")
-                elif text_key not in data:
-                    problem = Problem(where, f"no {text_key!r} key (use --text-key to name the text field)")
-                elif not isinstance(data[text_key], str):
-                    problem = Problem(where, f"{text_key!r} is {type(data[text_key]).__name__}, not a string")
-                else:
-                    yield Item(where, {k: data.get(k) for k in keep}, data[text_key])
-                    continue
-            if not report(problem):
-                return
+                yield Item(where, {k: data.get(k) for k in keep}, data[text_key])
+    if documents == 0:
+        yield Problem(name, "empty file: no JSON lines" if number == 0 else "no JSON lines, only blank ones")
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type: object, array, string, number, true/false, null."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    names = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _count_lines(paths: Sequence[str]) -> int | None:
@@ -321,29 +369,98 @@ def _progress(enabled: bool | None, total: int | None) -> Any:
     )
 
 
-def _documents(
-    items: Iterator[Item], n_process: int, reference_date: dt.date | None
-) -> Iterator[tuple[Item, Any, BaseException | None]]:
-    """(item, document or None, error or None), in input order."""
-    from vnextract import pipeline
+def _results(
+    entries: Iterator[Item | Problem],
+    *,
+    n_process: int,
+    reference_date: dt.date | None,
+    max_length: int | None,
+    stop_at_problem: bool,
+) -> Generator[tuple[Item | Problem, Any], None, None]:
+    """(item, Document or PipeError) and (problem, None), in input order, for any n_process.
 
-    if n_process == 1:
-        for item in items:
-            try:
-                yield item, pipeline.extract(item.text, reference_date=reference_date), None
-            except Exception as err:  # one failing document must not end a long run
-                yield item, None, err
-        return
-    pending: deque[Item] = deque()
+    One process or several, the documents come from the same engine (the one behind
+    ``vnextract.pipe``) with ``return_exceptions=True``: a text that fails comes back in its
+    place, so ``--on-error`` acts on it the same way whatever ``--n-process`` is. Problems met
+    while reading (a bad JSONL line) wait in ``order`` until the documents read before them are
+    out. With ``stop_at_problem`` nothing after the first problem is read.
+    """
+    from vnextract import parallel
 
-    def texts() -> Iterator[str]:
-        for item in items:
-            pending.append(item)
-            yield item.text
+    order: deque[Item | Problem] = deque()
 
-    pipe: Any = pipeline.pipe
-    for doc in pipe(texts(), n_process=n_process, reference_date=reference_date):
-        yield pending.popleft(), doc, None
+    def texts() -> Iterator[tuple[str, Item]]:
+        for entry in entries:
+            order.append(entry)
+            if isinstance(entry, Problem):
+                if stop_at_problem:
+                    return
+                continue
+            yield entry.text, entry
+
+    workers = parallel.resolve_n_process(n_process)
+    engine: Iterator[tuple[Any, Item]]
+    if workers == 1:
+        engine = parallel.pipe_serial(
+            texts(),
+            as_tuples=True,
+            reference_date=reference_date,
+            return_exceptions=True,
+            max_length=max_length,
+        )
+    else:
+        engine = parallel.pipe_parallel(
+            texts(),
+            n_process=workers,
+            batch_size=parallel.DEFAULT_BATCH_SIZE,
+            as_tuples=True,
+            reference_date=reference_date,
+            return_exceptions=True,
+            max_length=max_length,
+        )
+    try:
+        for doc, item in engine:
+            while order[0] is not item:  # problems read before this document
+                yield order.popleft(), None
+            order.popleft()
+            yield item, doc
+        while order:
+            yield order.popleft(), None
+    finally:
+        close = getattr(engine, "close", None)
+        if close is not None:
+            close()  # stops the worker processes when the caller stops early
+
+
+def _failure(error: Any) -> str:
+    """What to say about a document extract() refused or failed on."""
+    from vnextract.errors import TextTooLongError
+
+    cause = error.__cause__
+    if isinstance(cause, TextTooLongError):
+        return f"text too long ({cause.length:,} characters, more than --max-length {cause.max_length:,})"
+    # Anything else inside extract() is a bug in vnextract, not in the input.
+    return f"extraction failed ({error.reason})"
+
+
+def _check_paths(files: Sequence[str], output: str | None) -> None:
+    """Every input readable (a file, or a pipe such as <(zcat …)), the output not one of them.
+
+    Raises InputError (exit 2) before anything is written.
+    """
+    for path in files:
+        if path == "-":
+            continue
+        if os.path.isdir(path):
+            raise InputError(f"cannot read {path}: is a directory (name the files in it, e.g. {path}/*.txt)")
+        if not os.path.exists(path):
+            raise InputError(f"cannot read {path}: no such file")
+        if not os.access(path, os.R_OK):
+            raise InputError(f"cannot read {path}: permission denied")
+    if output not in (None, "-") and os.path.exists(output):
+        for path in files:
+            if path != "-" and os.path.samefile(path, output):
+                raise InputError(f"-o {output} is also an input file: writing it would destroy the input")
 
 
 #: Output file suffix → format, when --format is not given.
@@ -395,31 +512,26 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise _Usage(f"--keep {sorted(clash)[0]} would overwrite an output key of the same name")
 
     columns = _columns(args)
-    for path in files:
-        if path != "-" and not os.path.isfile(path):
-            raise InputError(
-                f"cannot read {path}: {'is a directory' if os.path.isdir(path) else 'no such file'}"
-            )
+    _check_paths(files, args.output)
 
-    problems: list[Problem] = []
-    stopped = False
+    stop = args.on_error == "stop"
+    shown = 0
+    problems = 0
 
-    def report(problem: Problem) -> bool:
-        nonlocal stopped
-        problems.append(problem)
-        action = "skipped" if args.on_error == "skip" else "stopping"
-        print(f"vnextract: {problem.source}: {problem.message}; {action}", file=sys.stderr)
-        stopped = args.on_error == "stop"
-        return not stopped
+    def report(problem: Problem) -> None:
+        nonlocal shown, problems
+        problems += 1
+        if shown < args.max_errors or stop:
+            shown += 1
+            action = "stopping" if stop else "skipped"
+            print(f"vnextract: {problem.source}: {problem.message}; {action}", file=sys.stderr)
 
-    def items() -> Iterator[Item]:
+    def entries() -> Iterator[Item | Problem]:
         for path in files:
-            if stopped:
-                return
             if _input_format(path, args.input_format) == "jsonl":
-                yield from _read_jsonl_file(path, args.text_key, args.keep, report)
+                yield from _read_jsonl_file(path, args.text_key, args.keep)
             else:
-                yield from _read_text_file(path, report)
+                yield from _read_text_file(path)
 
     total = None
     if any(_input_format(p, args.input_format) == "jsonl" for p in files):
@@ -435,23 +547,38 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             try:
                 stream = stack.enter_context(open(args.output, "wb"))
             except OSError as err:
-                raise InputError(f"cannot write {args.output}: {err.strerror or err}") from None
+                raise InputError(f"cannot write {args.output}: {_os_reason(err)}") from None
         writer = Writer(args.format, stream, args.keep, columns)
         bar = stack.enter_context(_progress(args.progress, total))
+        results = _results(
+            entries(),
+            n_process=args.n_process,
+            reference_date=args.reference_date,
+            max_length=args.max_length or None,
+            stop_at_problem=stop,
+        )
+        stack.callback(results.close)  # stops the workers however the loop ends
         try:
-            for item, doc, error in _documents(items(), args.n_process, args.reference_date):
+            for entry, doc in results:
                 bar.update(1)
-                if error is not None:
-                    # A failure inside extract() is a bug in vnextract, not in the input.
-                    if not report(
-                        Problem(item.source, f"extraction failed ({type(error).__name__}: {error})")
-                    ):
-                        break
+                if isinstance(entry, Problem):
+                    report(entry)
+                elif not isinstance(doc, Exception):
+                    writer.write(entry, doc)
                     continue
-                writer.write(item, doc)
+                else:
+                    report(Problem(entry.source, _failure(doc)))
+                if stop:
+                    break
         finally:
             writer.close()
-    if stopped:
+    if problems > shown:
+        print(
+            f"vnextract: {problems:,} inputs skipped in all ({problems - shown:,} not shown; "
+            "see --max-errors)",
+            file=sys.stderr,
+        )
+    if problems and stop:
         return EXIT_STOPPED
     return EXIT_SKIPPED if problems else EXIT_OK
 
@@ -544,6 +671,17 @@ def _processes(value: str) -> int:
     return number
 
 
+def _count(value: str) -> int:
+    """A whole number >= 0 (thousands may be written 10_000 or 10,000)."""
+    try:
+        number = int(value.replace(",", ""))
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0: {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of ``vnextract`` and its subcommands."""
     parser = argparse.ArgumentParser(
@@ -623,7 +761,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--on-error",
         choices=("skip", "stop"),
         default="skip",
-        help="a bad JSONL line is reported with its line number and skipped (default), or stops the run",
+        help="a bad input (JSONL line that is not an object with a text, file that is empty or not "
+        "UTF-8, text over --max-length) is reported with its line number and skipped (default), "
+        "or stops the run; the same with any --n-process",
+    )
+    p.add_argument(
+        "--max-length",
+        type=_count,
+        default=MAX_LENGTH,
+        metavar="N",
+        help=f"a document longer than N characters is a bad input (default {MAX_LENGTH:,}; 0: no limit)",
+    )
+    p.add_argument(
+        "--max-errors",
+        type=_count,
+        default=100,
+        metavar="N",
+        help="print at most N bad-input messages, then only their number at the end (default 100)",
     )
     p.set_defaults(func=_cmd_extract)
 

@@ -40,6 +40,7 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vnextract.errors import VnextractError
+from vnextract.text import MAX_LENGTH
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -72,18 +73,27 @@ class PipeError(VnextractError):
 
     ``index`` is the position of the text in the input (0-based), or None when a worker died
     before it took any text. The original exception, when there is one, is ``__cause__``.
+    ``reason`` is the message without the "text #N: " prefix ("TextTooLongError: text has …"):
+    what a caller that knows the text by another name (a file and line) prints.
     """
 
-    def __init__(self, message: str, *, index: int | None) -> None:
+    def __init__(self, message: str, *, index: int | None, reason: str | None = None) -> None:
         super().__init__(message)
         self.index = index
+        self.reason = message if reason is None else reason
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_pipe_error, (str(self), self.index))
+        return (_rebuild_pipe_error, (str(self), self.index, self.reason))
 
 
-def _rebuild_pipe_error(message: str, index: int | None) -> PipeError:
-    return PipeError(message, index=index)
+def _rebuild_pipe_error(message: str, index: int | None, reason: str | None = None) -> PipeError:
+    return PipeError(message, index=index, reason=reason)
+
+
+def _text_error(index: int, type_name: str, message: str) -> PipeError:
+    """The PipeError of text #index that raised ``type_name: message``."""
+    reason = f"{type_name}: {message}"
+    return PipeError(f"text #{index}: {reason}", index=index, reason=reason)
 
 
 class _RemoteTraceback(Exception):
@@ -136,6 +146,7 @@ def pipe_serial(
     as_tuples: bool,
     reference_date: dt.date | None,
     return_exceptions: bool = False,
+    max_length: int | None = MAX_LENGTH,
 ) -> Iterator[Any]:
     """Extract in this process, one text after the other."""
     from vnextract.pipeline import extract
@@ -144,9 +155,9 @@ def pipe_serial(
         text, context = _split_item(item, as_tuples, index)
         result: Document | PipeError
         try:
-            result = extract(text, reference_date=reference_date)
+            result = extract(text, reference_date=reference_date, max_length=max_length)
         except Exception as err:
-            result = PipeError(f"text #{index}: {type(err).__name__}: {err}", index=index)
+            result = _text_error(index, type(err).__name__, str(err))
             result.__cause__ = err
             if not return_exceptions:
                 raise result from err
@@ -161,6 +172,7 @@ def _worker_main(
     results: Connection,
     current: Any,
     reference_date: dt.date | None,
+    max_length: int | None,
 ) -> None:
     """Body of a worker process: warm up once, then extract batches until told to stop."""
     # Ctrl-C in a terminal reaches every process of the group; the parent decides what to do.
@@ -184,7 +196,7 @@ def _worker_main(
                     docs.append(text.result)
                     continue
                 try:
-                    docs.append(extract(text, reference_date=reference_date))
+                    docs.append(extract(text, reference_date=reference_date, max_length=max_length))
                 except Exception as err:  # reported in its place; the parent raises or returns it
                     docs.append(_Failure.of(first + offset, err))
             outbox.put(docs)
@@ -227,7 +239,7 @@ class _Failure(NamedTuple):
                 original = pickle.loads(self.pickled)
                 original.__cause__ = cause
                 cause = original
-        err = PipeError(f"text #{self.position}: {self.type_name}: {self.message}", index=self.position)
+        err = _text_error(self.position, self.type_name, self.message)
         err.__cause__ = cause
         return err
 
@@ -235,7 +247,7 @@ class _Failure(NamedTuple):
 class _Worker:
     """A worker process with its task queue, its result pipe and its progress counter."""
 
-    def __init__(self, ctx: BaseContext, reference_date: dt.date | None) -> None:
+    def __init__(self, ctx: BaseContext, reference_date: dt.date | None, max_length: int | None) -> None:
         self.tasks: Queue[tuple[int, list[Any]] | None] = ctx.Queue()
         receiver, sender = ctx.Pipe(duplex=False)
         self.results: Connection = receiver
@@ -243,7 +255,7 @@ class _Worker:
         self.current: Any = ctx.RawValue("q", -1)
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(self.tasks, sender, self.current, reference_date),
+            args=(self.tasks, sender, self.current, reference_date, max_length),
             name="vnextract-pipe",
             daemon=True,
         )
@@ -305,7 +317,7 @@ class _Done(NamedTuple):
 _TEXT_TYPES = (str, bytes, bytearray, memoryview)
 
 
-def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None) -> Any:
+def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None, max_length: int | None) -> Any:
     """What to send for an input item that is not text.
 
     Such items usually fail extract()'s type check, and some (a lambda, a socket) cannot even be
@@ -315,13 +327,17 @@ def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None) -> A
     from vnextract.pipeline import extract
 
     try:
-        return _Done(extract(item, reference_date=reference_date))
+        return _Done(extract(item, reference_date=reference_date, max_length=max_length))
     except Exception as err:
         return _Done(_Failure.of(index, err))
 
 
 def _batches(
-    texts: Iterable[Any], batch_size: int, as_tuples: bool, reference_date: dt.date | None
+    texts: Iterable[Any],
+    batch_size: int,
+    as_tuples: bool,
+    reference_date: dt.date | None,
+    max_length: int | None,
 ) -> Iterator[tuple[int, list[Any], list[Any]]]:
     """(index of the first text, texts, contexts), read lazily from the input."""
     items = iter(texts)
@@ -329,7 +345,9 @@ def _batches(
     while chunk := list(itertools.islice(items, batch_size)):
         pairs = [_split_item(item, as_tuples, first + i) for i, item in enumerate(chunk)]
         sendable = [
-            text if isinstance(text, _TEXT_TYPES) else _settle_odd_item(text, first + i, reference_date)
+            text
+            if isinstance(text, _TEXT_TYPES)
+            else _settle_odd_item(text, first + i, reference_date, max_length)
             for i, (text, _) in enumerate(pairs)
         ]
         yield first, sendable, [context for _, context in pairs]
@@ -345,6 +363,7 @@ def pipe_parallel(
     reference_date: dt.date | None,
     start_method: str | None = None,
     return_exceptions: bool = False,
+    max_length: int | None = MAX_LENGTH,
 ) -> Iterator[Any]:
     """Extract on ``n_process`` worker processes, yielding in input order."""
     ctx = multiprocessing.get_context(start_method)
@@ -357,11 +376,11 @@ def pipe_parallel(
     workers: list[_Worker] = []
     clean = False
     try:
-        workers.extend(_Worker(ctx, reference_date) for _ in range(n_process))
+        workers.extend(_Worker(ctx, reference_date, max_length) for _ in range(n_process))
         dealer = itertools.cycle(workers)
         # In submission order: (worker, first index, batch length, contexts).
         in_flight: deque[tuple[_Worker, int, int, list[Any]]] = deque()
-        batches = _batches(texts, batch_size, as_tuples, reference_date)
+        batches = _batches(texts, batch_size, as_tuples, reference_date, max_length)
         exhausted = False
         while True:
             while not exhausted and len(in_flight) < n_process * _BATCHES_PER_WORKER:
