@@ -263,3 +263,29 @@ def test_reference_article_through_extract(reference_article: str) -> None:
     assert doc.published == dt.datetime(2015, 8, 24, 7, 38)
     for d in doc.dates:
         assert reference_article[d.start : d.end] == d.text
+
+
+# ----------------------------------------------------------------------------- the anchored scan
+
+_SCAN_PIECES = [*_PIECES, "Ngày", "THÁNG", "İ", "ſáng", "nayy", "khai", "_", "x", "𝟐", "٣", "/", "ĐẦU"]
+
+
+def _same_scan(text: str) -> None:
+    from vnextract.recognizers import date_grammar as grammar
+
+    plain = [(m.span(), m.lastgroup) for m in grammar.ATOM_RE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in grammar.atom_matches(text)] == plain
+
+
+def test_anchored_scan_equals_the_plain_scan_on_the_corpora(reference_article: str) -> None:
+    """atom_matches (anchors first, the atom regex only there) finds what finditer finds."""
+    for entry in EXAMPLES + NEGATIVES:
+        _same_scan(entry["text"])
+    _same_scan(reference_article)
+    _same_scan("Sáng 5/6, Thứ Hai (24/8/2015), CN 9-10-2005 (GMT+7), năm học 2020-2021.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=25).map("".join))
+def test_anchored_scan_equals_the_plain_scan(text: str) -> None:
+    _same_scan(text)

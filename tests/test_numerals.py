@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnextract
-from vnextract.numerals import parse_digits, parse_number, read_number
+from vnextract.numerals import NUMBER_RE, number_candidates, parse_digits, parse_number, read_number
 
 # ----------------------------------------------------------------------------- examples
 
@@ -153,3 +153,58 @@ def spell(n: int) -> str:
 @given(st.integers(min_value=1, max_value=999_999))
 def test_spelled_numbers_parse_back(n: int) -> None:
     assert parse_number(spell(n)) == n
+
+
+# ----------------------------------------------------------------------------- the anchored scan
+
+_SCAN_PIECES = (
+    *("1", "12", "2.000", "1,5", "30k", "USD", "usd", "$", "-", "/", ":", ".", ",", " ", "  ", "_", "x"),
+    *("hai", "mươi", "lăm", "một", "trăm", "triệu", "tỷ", "lệ", "khai", "Năm", "KHÔNG", "İ", "ſáu"),
+    *("𝟐", "٣", "Covid", "phẩy", "\n"),
+)
+
+
+def _same_scan(text: str) -> None:
+    plain = [m.span() for m in NUMBER_RE.finditer(text)]
+    assert [m.span() for m in number_candidates(text)] == plain
+
+
+def test_anchored_scan_equals_the_plain_scan_on_examples(reference_article: str) -> None:
+    """number_candidates (anchors first, NUMBER_RE only there) finds what finditer finds."""
+    for text, _ in EXAMPLES:
+        _same_scan(text)
+    _same_scan(reference_article)
+    _same_scan("Phạt USD1,23 và hai mươi lăm triệu, tỷ lệ 5%, Covid-19, khai 3 người, 𝟐 ٣")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=25).map("".join))
+def test_anchored_scan_equals_the_plain_scan(text: str) -> None:
+    _same_scan(text)
+
+
+_UNIT_PIECES = (
+    *(" ", "  ", "5", "đồng", "đồng thời", "đ", "%", "triệu", "USD", "m", "m2", "mẹ", "km/h", "người"),
+    *("tỷ", "lệ", "hơn", "cao hơn", "khoảng", "không quá", "xhơn", "năm", "ngày", "$", "€", "x"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=8).map("".join))
+def test_unit_and_hedge_lookups_equal_their_plain_regexes(text: str) -> None:
+    """unit_after (cut by first character) and the backward hedge search agree with the plain
+    forward regexes at every position."""
+    import regex
+
+    from vnextract import qualifiers, units
+
+    forward_hedge = regex.compile(qualifiers._BEFORE_RE.pattern.removeprefix("(?r)"), flags=regex.IGNORECASE)
+    for pos in range(len(text) + 1):
+        plain = units.UNIT_RE.match(text, pos)
+        found = units.unit_after(text, pos)
+        expected_unit = (plain.start("unit"), plain.end("unit")) if plain else None
+        assert ((found[1], found[2]) if found else None) == expected_unit
+        window = text[max(0, pos - 24) : pos]
+        ahead, back = forward_hedge.search(window), qualifiers._BEFORE_RE.search(window)
+        expected_hedge = (ahead.span(), ahead.group("q")) if ahead else None
+        assert ((back.span(), back.group("q")) if back else None) == expected_hedge

@@ -31,7 +31,9 @@ _PHRASES = "|".join(
     r"\ +".join(regex.escape(w) for w in p.split()) for p in sorted(qualifiers(), key=len, reverse=True)
 )
 # The phrase must end right before the number (one or more spaces between).
-_BEFORE_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<q>{_PHRASES})\ +\Z", flags=regex.IGNORECASE)
+# Searched backwards ("(?r)"): one attempt at the end instead of one per character of the
+# window; the phrases are longest first, so the match is the one a forward search finds.
+_BEFORE_RE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?P<q>{_PHRASES})\ +\Z", flags=regex.IGNORECASE)
 
 # Adjectives that make "hơn" a comparative ("cao hơn" = higher than/by): no qualifier then.
 _COMPARATIVES = frozenset(
@@ -41,7 +43,7 @@ _COMPARATIVES = frozenset(
         *("đông", "thưa", "già", "trẻ"),
     )
 )
-_WORD_BEFORE_RE = regex.compile(r"(?P<w>\p{L}+)\ +\Z")
+_WORD_BEFORE_RE = regex.compile(r"(?r)(?P<w>\p{L}+)\ +\Z")
 
 # "từ 18 tuổi trở lên" (18 and above), "từ 7.000 đồng trở xuống" (7,000 and below)
 _AFTER_RE = regex.compile(r"\ +(?P<q>trở\ +lên|trở\ +xuống)(?![\p{L}\p{N}])", flags=regex.IGNORECASE)

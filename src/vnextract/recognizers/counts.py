@@ -7,6 +7,7 @@ nhận"). Classifiers give way to the noun after them ("hai vị khách" counts 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import regex
@@ -93,7 +94,7 @@ def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
     )
 
 
-def fallback_count(norm: str, ex: Expression, tokens: dict[int, Token]) -> Count | None:
+def fallback_count(norm: str, ex: Expression, tokens: Mapping[int, Token]) -> Count | None:
     """A digit number before an unlisted noun: "9 giấy chứng nhận", "4 tài liệu"."""
     if ex.value_to is not None or _integral(ex.value) is None:
         return None

@@ -7,7 +7,11 @@ quantities then only look at the expression's unit.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
+from typing import Literal
 
 import attrs
 import regex
@@ -18,18 +22,21 @@ from vnextract.recognizers.number_scan import NumberSpan
 from vnextract.text import Token
 from vnextract.units import Unit, currency_prefix, unit_after
 
-__all__ = ["FROM_RE", "Expression", "clean_decimal", "read_expression"]
+__all__ = ["FROM_RE", "Expression", "TokensAt", "clean_decimal", "read_expression"]
 
 # label word → what it blocks: "all" ("năm 2020", "Điều 139") or only a "count" ("lô 12", but
 # "lô 5.000 m2" is a measurement and "vòng 8 năm" a duration)
 _LABELS = {row["word"].casefold(): row["blocks"] for row in load_tsv("number_labels.tsv")}
 # "tổng số 15 người" (15 people in total): "số" is a label only when it stands alone
 _NOT_LABELS = frozenset({"tổng số", "con số", "số lượng"})
-_WORDS_BEFORE_RE = regex.compile(r"(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+)\ +\Z")
+# Patterns that end at ``\Z`` (right before the number) are searched backwards ("(?r)"): the
+# first try is at the end, so a window costs one attempt instead of one per character; the
+# match is the same as a forward search gives (the longest one ending there).
+_WORDS_BEFORE_RE = regex.compile(r"(?r)(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+)\ +\Z")
 # Between the two ends of a range: "5-7", "540.000 -580.000", "từ 5 đến 7", "10 ~ 15".
 _RANGE_SEP_RE = regex.compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc|và)\ +", flags=regex.IGNORECASE)
 #: "từ" (from) opening a range or an "at least" ("từ 18 tuổi trở lên"); it joins the span.
-FROM_RE = regex.compile(r"(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNORECASE)
+FROM_RE = regex.compile(r"(?r)(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNORECASE)
 # "giữa 1000 và 2000 đồng" (between 1000 and 2000): "và" (and) joins a range only after "giữa"
 _BETWEEN_RE = regex.compile(r"(?<![\p{L}])(?P<from>giữa)\ +\Z", flags=regex.IGNORECASE)
 # "tăng từ 31 USD lên 45 USD", "giảm từ 10% đến 5%": a change, not a range
@@ -40,12 +47,49 @@ _CHANGE_RE = regex.compile(
 # "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount; "số 14-15", "gấp 2-3 lần",
 # "1+4": the second half of a pair whose first half was not an amount either
 _CODE_BEFORE_RE = regex.compile(
-    r"""\p{L}\ ?[-–]\Z                                  # "Covid-19", "Covid -19"
+    r"""(?r)\p{L}\ ?[-–]\Z                                  # "Covid-19", "Covid -19"
        |(?<![\p{L}])\p{L}*\p{Lu}\p{L}*\ +[-–]\ +\Z      # "Covid - 19" (not "đồng/lượng - 55,57")
        |\d[-–+]\Z                                      # "14-15" after a label, "1+4"
     """,
     flags=regex.VERBOSE,
 )
+
+
+class TokensAt(Mapping[int, Token]):
+    """The tokens of a text by where they start (or end): a binary search, no dict to build.
+
+    ``text.tokens`` is in text order and tokens do not overlap, so starts and ends both rise.
+
+    >>> from vnextract.text import Token
+    >>> ends = TokensAt((Token("Điều", 0, 4), Token("139", 5, 8)), by="end")
+    >>> ends.get(4), ends.get(5)
+    (Token(text='Điều', start=0, end=4), None)
+    """
+
+    __slots__ = ("_key", "_tokens")
+
+    def __init__(self, tokens: Sequence[Token], *, by: Literal["start", "end"]) -> None:
+        self._tokens = tokens
+        self._key = itemgetter(1 if by == "start" else 2)
+
+    def get(self, offset: int, default: Token | None = None) -> Token | None:  # type: ignore[override]
+        tokens, key = self._tokens, self._key
+        index = bisect.bisect_left(tokens, offset, key=key)
+        if index < len(tokens) and key(tokens[index]) == offset:
+            return tokens[index]
+        return default
+
+    def __getitem__(self, offset: int) -> Token:
+        token = self.get(offset)
+        if token is None:
+            raise KeyError(offset)
+        return token
+
+    def __iter__(self) -> Iterator[int]:
+        return (self._key(token) for token in self._tokens)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
 
 
 @attrs.frozen
@@ -67,7 +111,7 @@ class Expression:
     currency_before: str | None
 
 
-def _label_before(norm: str, start: int, tokens_by_end: dict[int, Token]) -> str | None:
+def _label_before(norm: str, start: int, tokens_by_end: Mapping[int, Token]) -> str | None:
     """A label right before the number ("Điều 139", "quận 12", "năm 2020", "lần thứ 3").
 
     Returns what the label blocks ("all" or "count"), or None when there is no label.
@@ -97,7 +141,7 @@ def _leading_zero(norm: str, span: NumberSpan) -> bool:
 
 
 def read_expression(
-    norm: str, numbers: list[NumberSpan], i: int, tokens_by_end: dict[int, Token]
+    norm: str, numbers: list[NumberSpan], i: int, tokens_by_end: Mapping[int, Token]
 ) -> tuple[Expression | None, int]:
     """Number i with its range partner, unit and qualifier, and how many numbers it used.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from vnextract.numerals import NUMBER_RE, NumberReading, read_number
+from vnextract.numerals import NumberReading, number_candidates, read_number
 
 __all__ = ["NumberSpan", "scan_numbers"]
 
@@ -26,7 +26,7 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
     [(3, 5, Decimal('13')), (17, 29, Decimal('25'))]
     """
     found: list[NumberSpan] = []
-    for match in NUMBER_RE.finditer(norm):
+    for match in number_candidates(norm):
         candidate = match.group()
         base = match.start()
         pos = 0

@@ -14,11 +14,11 @@ Offsets are into ``text.normalized``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from vnextract.recognizers.counts import fallback_count, make_count, one_is_counted
 from vnextract.recognizers.durations import half_durations, make_duration
-from vnextract.recognizers.expressions import Expression, read_expression
+from vnextract.recognizers.expressions import Expression, TokensAt, read_expression
 from vnextract.recognizers.money import make_money, money_currency
 from vnextract.recognizers.number_scan import scan_numbers
 from vnextract.records import Money, Percentage, Quantity, Span
@@ -37,8 +37,8 @@ def recognize(text: Text) -> Iterator[Span]:
     """
     norm = text.normalized
     numbers = scan_numbers(norm)
-    tokens = {token.start: token for token in text.tokens}
-    tokens_by_end = {token.end: token for token in text.tokens}
+    tokens = TokensAt(text.tokens, by="start")
+    tokens_by_end = TokensAt(text.tokens, by="end")
     sentence_starts = [s.start for s in text.sentences]
     last_money: Money | None = None
     last_end = 0
@@ -61,7 +61,7 @@ def recognize(text: Text) -> Iterator[Span]:
 def _record(
     norm: str,
     ex: Expression,
-    tokens: dict[int, Token],
+    tokens: Mapping[int, Token],
     sentence_starts: list[int],
     last_money: Money | None,
 ) -> Span | None:
