@@ -18,6 +18,7 @@ knows, ``load()`` returns None and the caller keeps underthesea's ``word_tokeniz
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import threading
 from collections.abc import Callable, Sequence
@@ -63,7 +64,11 @@ def _isdigit(text: str) -> bool:
 def _istitle(text: str) -> bool:
     """underthesea_core's istitle: every space-separated part starts with a character that its
     upper-casing leaves alone ("Hà", "HÀ", "3", "-" yes; "hà", "ß" no)."""
-    return all(part[:1].upper() == part[:1] for part in text.split(" "))
+    if " " not in text:
+        return text[:1].upper() == text[:1]
+    # str.upper maps character by character, so the first letters pass together or not at all.
+    firsts = "".join([part[:1] for part in text.split(" ")])
+    return firsts.upper() == firsts
 
 
 @attrs.frozen
@@ -127,6 +132,15 @@ class WordSegmenter:
         }
         self._bos_pad = {n: [tuple(v)] * _PAD for n, v in bos.items()}
         self._eos = {n: tuple(v) for n, v in eos.items()}
+        # The flag templates' vector for each (is_in_dict, istitle, isdigit) outcome, per length.
+        self._flags: dict[int, dict[tuple[bool, bool, bool], tuple[float, ...]]] = {}
+        for n, t in self._by_length.items():
+            self._flags[n] = {}
+            for in_dict, title, digit in itertools.product((False, True), repeat=3):
+                parts = [t.is_in_dict[in_dict]]
+                parts += [t.istitle[title]] if t.istitle else []
+                parts += [t.isdigit[digit]] if t.isdigit else []
+                self._flags[n][in_dict, title, digit] = tuple(map(sum, zip(*parts, strict=True)))
         # Window text → its vector, per window length (see _window).
         self._cache: dict[int, dict[str, tuple[float, ...]]] = {n: {} for n in OFFSETS}
 
@@ -140,14 +154,16 @@ class WordSegmenter:
         lower/istitle/is_in_dict to the joined text; we do the same)."""
         tables = self._by_length[length]
         lower = text.lower()
-        parts = [
-            tables.is_in_dict[lower in self._dictionary],
-            tables.raw.get(text),
-            tables.lower.get(lower),
-            tables.istitle and tables.istitle[_istitle(text)],
-            tables.isdigit and tables.isdigit[_isdigit(text)],
+        flags = self._flags[length][
+            lower in self._dictionary,
+            tables.istitle is not None and _istitle(text),
+            tables.isdigit is not None and _isdigit(text),
         ]
-        vector = tuple(map(sum, zip(*(p for p in parts if p), strict=True)))
+        raw, low = tables.raw.get(text), tables.lower.get(lower)
+        if raw is None and low is None:
+            vector = flags  # most windows: shared, no new floats
+        else:
+            vector = tuple(map(sum, zip(*(p for p in (flags, raw, low) if p), strict=True)))
         cache = self._cache[length]
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()  # dict.clear and item assignment are atomic: threads may share this
