@@ -114,3 +114,24 @@ def test_model_reader_reads_the_word_model() -> None:
     # "Bình Dương" is one word: the pair's attribute favours I-W on its second syllable.
     begin, inside = model.state["T[-1,0].lower=bình dương"]
     assert inside > begin
+
+
+def test_token_offsets_from_the_tokenizer_equal_aligned_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnextract.text import Text
+
+    text = (FIXTURES / "reference_article.txt").read_text(encoding="utf-8") + "\n" + "\n".join(SENTENCES)
+    direct = Text.from_string(text).tokens
+    monkeypatch.setattr(_underthesea, "word_spans", lambda sentence: None)
+    aligned = Text.from_string(text).tokens
+    assert direct == aligned
+    assert ("Trần Thanh Liêm" in [t.text for t in direct]) and len(direct) > 500
+
+
+def test_word_spans_defers_when_underthesea_would_respell() -> None:
+    # underthesea respells eth "ð" as "đ" (and NFC-normalises); then its words are not
+    # substrings of the sentence and the caller aligns underthesea's words instead. (Our own
+    # normalisation respells "ð" first, so extract() never takes this way.)
+    sentence = "Ông A đến Hà Nội."
+    assert _underthesea.word_spans(sentence) == [(0, 3), (4, 5), (6, 9), (10, 16), (16, 17)]
+    assert _underthesea.word_spans("Ông A ðến Hà Nội.") is None
+    assert _underthesea.word_tokenize("Ông A ðến Hà Nội.") == ["Ông", "A", "đến", "Hà Nội", "."]

@@ -21,25 +21,31 @@ _CHUNK = re.compile(r"\S+")
 _MARK_LETTER = "ʺ"  # U+02BA MODIFIER LETTER DOUBLE PRIME
 
 
+def spans(sentence: str, patterns: Any) -> list[tuple[int, int]]:
+    """(start, end) of underthesea's syllable tokens in ``sentence``, which must already be what
+    underthesea's character normalisation makes of it (see :func:`tokenize`)."""
+    out: list[tuple[int, int]] = []
+    match = patterns.match
+    for chunk in _CHUNK.finditer(sentence):
+        word = chunk.group()
+        if word.isalpha() and _MARK_LETTER not in word:
+            out.append(chunk.span())
+            continue
+        pos, end = chunk.span()
+        while pos < end:
+            m = match(sentence, pos)
+            if m is None:  # cannot happen (non_word matches any mark); keep underthesea's skip
+                pos += 1
+                continue
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
 def tokenize(sentence: str, patterns: Any, normalize: Any) -> list[str]:
     """underthesea's syllable tokens of ``sentence``: "Ông A, 52 tuổi." → Ông, A, ",", 52, tuổi, "."
 
     ``patterns`` is underthesea's compiled ``regex_tokenize.patterns`` and ``normalize`` its
     ``normalize_characters_in_text`` (applied first, as underthesea does)."""
     text = normalize(sentence)
-    tokens: list[str] = []
-    match = patterns.match
-    for chunk in _CHUNK.finditer(text):
-        word = chunk.group()
-        if word.isalpha() and _MARK_LETTER not in word:
-            tokens.append(word)
-            continue
-        pos, end = chunk.span()
-        while pos < end:
-            m = match(text, pos)
-            if m is None:  # cannot happen (non_word matches any mark); keep underthesea's skip
-                pos += 1
-                continue
-            tokens.append(m.group())
-            pos = m.end()
-    return tokens
+    return [text[a:b] for a, b in spans(text, patterns)]

@@ -343,6 +343,10 @@ def _word_tokens(normalized: str, begin: int, end: int) -> list[Token]:
         piece = normalized[a:b]
         if not piece.strip(" "):
             continue
+        spans = _underthesea.word_spans(piece)
+        if spans is not None:  # the usual case: offsets straight from the tokenizer
+            tokens.extend(Token(normalized[a + s : a + e], a + s, a + e) for s, e in spans)
+            continue
         try:
             tokens.extend(_align_tokens(normalized, _underthesea.word_tokenize(piece), a, b))
         except AlignmentError as err:
