@@ -7,9 +7,11 @@ import sys
 import pytest
 
 import vnextract
+from duration_cases import DURATION_CASES
 from sample_documents import sample_document
 from vnextract.frames import COLUMNS, record_rows
 from vnextract.records import Document
+from vnextract.serialize import decimal_to_json
 
 
 def test_one_row_per_record_in_text_order_with_titles_as_rows():
@@ -132,3 +134,14 @@ def test_to_arrow_with_text_and_from_a_generator():
     assert table.schema.names[0] == "text"
     assert table.column("text").to_pylist() == [sample_document().text, "Hai."]
     assert vnextract.to_arrow(sample_document()).num_rows == 1  # one Document, one row
+
+
+@pytest.mark.parametrize("text", DURATION_CASES)
+def test_to_arrow_keeps_a_duration_as_to_dict_has_it(text):
+    pytest.importorskip("pyarrow")
+    doc = vnextract.extract(text)
+    assert len(doc.durations) == 1, doc.durations
+    table = vnextract.to_arrow(doc)
+    (durations,) = table.column("durations").to_pylist()
+    assert durations[0]["value"] == doc.durations[0].value
+    assert [{**d, "value": decimal_to_json(d["value"])} for d in durations] == doc.to_dict()["durations"]

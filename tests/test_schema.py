@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import vnextract
+from duration_cases import DURATION_CASES
 from vnextract import schema
 from vnextract.records import DOCUMENT_KEYS, Document, Span
 from vnextract.serialize import decimal_to_json
@@ -80,9 +81,12 @@ def test_every_record_field_is_a_column_in_declaration_order() -> None:
         ("money.amount", "decimal128(38, 9)"),
         ("money.amount_to", "decimal128(38, 9)"),
         ("counts.value", "decimal128(38, 9)"),  # int | Decimal
-        ("persons.titles", "list<element: struct<text: string not null, start: int64 not null, "
-                           "end: int64 not null, role: string not null, organization: string, "
-                           "organization_expansion: string, modifier: string> not null>"),
+        (
+            "persons.titles",
+            "list<element: struct<text: string not null, start: int64 not null, "
+            "end: int64 not null, role: string not null, organization: string, "
+            "organization_expansion: string, modifier: string> not null>",
+        ),
         ("persons.mentions", "list<element: list<element: int64 not null> not null>"),
         ("dates.earliest", "string"),  # date | datetime: the ISO text of to_dict()
         ("fines.violations.value", "decimal128(38, 9)"),
@@ -148,6 +152,33 @@ def test_the_sentences_have_records_to_compare(documents: list[Document]) -> Non
     # Keeps the equality above meaningful: real records, not only empty lists.
     rows = schema.documents_to_arrow(documents).to_pylist()
     assert sum(len(row["money"]) + len(row["counts"]) for row in rows) >= 3
+
+
+@pytest.mark.parametrize("text", DURATION_CASES)
+def test_a_duration_goes_through_arrow_as_to_dict_has_it(text: str) -> None:
+    doc = vnextract.extract(text)
+    assert len(doc.durations) == 1, doc.durations  # the test is about this record
+    (row,) = schema.documents_to_arrow([doc]).to_pylist()
+    assert _json_values(row["durations"]) == doc.to_dict()["durations"]
+    assert row["durations"][0]["value"] == doc.durations[0].value
+
+
+def test_every_corpus_example_goes_through_arrow_as_to_dict_has_it() -> None:
+    """Every text of every example corpus (numbers, dates, entities, …): Arrow == to_dict()."""
+    import json
+    from pathlib import Path
+
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted(Path("fixtures").glob("*/*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(texts) > 500
+    docs = [vnextract.extract(t) for t in texts]
+    rows = schema.documents_to_arrow(docs).to_pylist()
+    differing = [doc.text for doc, row in zip(docs, rows, strict=True) if _json_values(row) != doc.to_dict()]
+    assert differing == []
 
 
 def test_decimals_with_more_than_nine_places_are_rounded_half_even() -> None:

@@ -32,6 +32,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 
 from pyspark.sql import SparkSession
 
+from duration_cases import EXACT_DURATIONS, REPEATING_DURATION, REPEATING_DURATIONS
 from vnextract import schema
 from vnextract.serialize import decimal_to_json
 from vnextract.spark import extract_records
@@ -98,6 +99,21 @@ def test_spark_output_equals_local_extract(spark: SparkSession, texts: list[str]
     expected = {i: vnextract.extract(t, reference_date=REFERENCE_DATE).to_dict() for i, t in enumerate(texts)}
     assert got == expected
     assert sum(len(d["money"]) + len(d["counts"]) for d in got.values()) >= 3  # real records compared
+
+
+@pytest.mark.parametrize(
+    "durations",
+    [
+        pytest.param(EXACT_DURATIONS, id="few-decimals"),
+        pytest.param(REPEATING_DURATIONS, id="repeating-fraction", marks=REPEATING_DURATION),
+    ],
+)
+def test_durations_come_out_of_spark_as_to_dict_has_them(spark: SparkSession, durations: list[str]) -> None:
+    df = spark.createDataFrame(list(enumerate(durations)), "id long, text string")
+    got = _collected(extract_records(df))
+    expected = {i: vnextract.extract(t).to_dict() for i, t in enumerate(durations)}
+    assert [len(d["durations"]) for d in expected.values()] == [1] * len(durations)  # real records
+    assert got == expected
 
 
 def test_schema_is_the_derived_one_and_columns_pass_through(spark: SparkSession) -> None:

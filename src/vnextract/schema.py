@@ -18,9 +18,17 @@ How Python types become columns (record type → Arrow / Spark / ``to_dict()`` a
 - ``X | None`` → a nullable field / a nullable field / X or null
 
 Decimals keep 9 digits after the point (amounts up to 10^29: money in đồng fits); a value with
-more decimals is rounded half-even. ``date | datetime`` (``published``, ``earliest``,
-``latest``) stays the ISO string of ``to_dict()`` ("2015-08-24T07:38" or "2015-08-24"): one
-Arrow type cannot hold both a date and a date-time without losing which one it was.
+more decimals is rounded half-even. Only a computed value has more: a compound duration whose
+fraction repeats, "2 năm 8 tháng" = 2 + 8/12 years, is 2.666666666666666666666666667 (Python's 28
+digits). A wider scale cannot be the answer: Spark's decimals stop at 38 digits, and 27 decimals
+would leave 11 for the whole part, too few for "100 tỷ năm" (10^11 years) and for money; a string
+or float column would differ from ``to_dict()`` for every whole value. So the column stays
+``decimal(38, 9)`` and such values are to be rounded to 9 places where they are computed (the
+durations recogniser), which makes Arrow, Spark and ``to_dict()`` agree.
+
+``date | datetime`` (``published``, ``earliest``, ``latest``) stays the ISO string of
+``to_dict()`` ("2015-08-24T07:38" or "2015-08-24"): one Arrow type cannot hold both a date and
+a date-time without losing which one it was.
 
 pyarrow and pyspark are imported only by the functions that need them.
 """
