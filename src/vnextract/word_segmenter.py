@@ -50,9 +50,10 @@ _FLAGS = ("isdigit", "istitle", "is_in_dict")
 _TEMPLATE = regex.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?")
 #: Offsets of the first syllable of a window, per window length: the padding of each window list.
 _PAD = 2
-#: Distinct syllables whose vector is cached; the cache is emptied when full (memory stays flat
-#: over millions of documents; news has far fewer distinct syllables than this).
-_CACHE_LIMIT = 200_000
+#: Windows cached per window length; a full cache is emptied and refilled, so memory stays flat
+#: over millions of documents (at most about 17 MB). Over 1,000 news articles, 200,000 would
+#: save 6 % of the segmentation time for 40 MB more.
+_CACHE_LIMIT = 50_000
 # Rust's str::parse::<i32>, which underthesea_core's "isdigit" is: an optional sign, ASCII digits.
 _I32 = regex.compile(r"[+-]?[0-9]+")
 
