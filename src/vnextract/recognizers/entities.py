@@ -29,8 +29,11 @@ underthesea tokens the Text already holds ("Y tế", "Tài chính" are one word 
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Collection, Iterator, Mapping, Sequence
+import operator
+import re
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import regex
@@ -60,6 +63,7 @@ class Tok(NamedTuple):
     kind: str  # "cap", "abbr", "lower", "num", "punct"
     word_start: bool  # starts an underthesea word (False inside "Y tế" at "tế")
     word: str  # the underthesea word starting here ("Hội nghị"), "" inside a word
+    look: int  # whether the scanner looks here: see _look_class
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -75,14 +79,68 @@ def _kind(s: str) -> str:
     return "lower"
 
 
+_new_tok = tuple.__new__  # builds a Tok without the Python-level NamedTuple constructor
+_TEXT = operator.itemgetter(0)  # a Tok's text, for map() (faster than a generator over .text)
+
+# The stdlib ``re`` runs the syllable pattern about twice as fast as ``regex`` but has no
+# Unicode property classes. On text made only of the characters below (ASCII, Latin with
+# Vietnamese letters and combining marks, general punctuation, currency signs) the classes
+# are spelled out one character at a time, each character classified by ``regex`` itself, so
+# both patterns cut such text identically; any other line goes to ``gz.SYLLABLE``.
+_FAST_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x300, 0x36F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+)
+
+
+class _FastSyllables(NamedTuple):
+    safe: re.Pattern[str]  # a line made only of the characters above
+    syllable: re.Pattern[str]  # gz.SYLLABLE restricted to them
+
+
+@functools.cache
+def _fast_syllables() -> _FastSyllables:
+    chars = [chr(c) for a, b in _FAST_RANGES for c in range(a, b + 1)]
+    letter = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    upper_or_digit = regex.compile(r"[\p{Lu}\d]")
+    space = regex.compile(r"\s")
+
+    def cls(keep: Callable[[str], bool]) -> str:
+        return "".join(re.escape(c) for c in chars if keep(c))
+
+    lmn = cls(lambda c: letter.match(c) is not None)
+    lud = cls(lambda c: upper_or_digit.match(c) is not None)
+    mark = cls(lambda c: letter.match(c) is None and space.match(c) is None)
+    # the same three branches as gz.SYLLABLE, in the same order
+    syllable = re.compile(rf"(?:TP|Tp|P|Q)\.(?=[{lud}])|[{lmn}]++(?:[.&'’\-][{lmn}]++)*+|[{mark}]")
+    return _FastSyllables(re.compile(rf"[{cls(lambda c: True)}]*+"), syllable)
+
+
 def _syllables(text: Text, start: int, end: int, words: dict[int, str]) -> list[Tok]:
-    out = []
+    """The syllables of ``text.normalized[start:end]`` as Toks.
+
+    This runs once per syllable of every document, so it is written for speed: ``findall``
+    returns the strings in one C call and each offset is found with ``str.find`` from the end
+    of the previous syllable (only spaces separate syllables, so the next occurrence is it).
+    """
+    s = text.normalized
+    out: list[Tok] = []
+    append = out.append
     get = words.get
-    for m in _SYLLABLE.finditer(text.normalized, start, end):
-        s = m.group()
-        a, b = m.span()
+    find = s.find
+    pos = start
+    fast = _fast_syllables()
+    pattern = fast.syllable if fast.safe.fullmatch(s, start, end) else _SYLLABLE
+    for syllable in pattern.findall(s, start, end):
+        a = find(syllable, pos)
+        pos = a + len(syllable)
         w = get(a, "")
-        out.append(Tok(s, a, b, _kind(s), bool(w), w))
+        kind, look = _kind_look(syllable)
+        append(_new_tok(Tok, (syllable, a, pos, kind, w != "", w, look)))
     return out
 
 
@@ -509,12 +567,13 @@ def _match(toks: Sequence[Tok], i: int, table: Collection[tuple[str, ...]], max_
     """Length of the longest entry of ``table`` (a collection of syllable tuples) at ``i``."""
     if i >= len(toks):
         return 0
-    lengths = _first_index(table).get(toks[i].text)
+    got = _FIRST.get(id(table))
+    lengths = (got[1] if got is not None else _first_index(table)).get(toks[i].text)
     if not lengths:
         return 0
     room = min(max_len, len(toks) - i)
     for n in lengths:
-        if n <= room and (n == 1 or tuple(t.text for t in toks[i : i + n]) in table):
+        if n <= room and (n == 1 or tuple(map(_TEXT, toks[i : i + n])) in table):
             return n
     return 0
 
@@ -573,6 +632,47 @@ def _triggers() -> frozenset[str]:
     return frozenset(f for f in firsts if not f[:1].isupper())
 
 
+@functools.cache
+def _lower_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """For a lowercase trigger syllable: the syllables that are a whole entry of a table the
+    scanner reads (or are looked at alone: "ngành", "số", "ảnh", honorifics), and the first two
+    syllables of longer entries. A lowercase syllable in neither starts nothing ("học" without
+    "sinh"), so the scanner skips it with two set look-ups."""
+    lex = _lex()
+    singles: set[str] = {"ngành", "số", *_PHOTO, *lex.honorifics}
+    singles.update(t for t in _triggers() if t.lower() in lex.honorifics)
+    pairs: set[tuple[str, str]] = set()
+    tables = (lex.orgs, lex.cues, lex.place_keys, _ORG_INTRODUCERS, _LOC_PREFIXES, _CAP_LOC_PREFIXES)
+    for table in tables:
+        for k in table:
+            if len(k) == 1:
+                singles.add(k[0])
+            else:
+                pairs.add((k[0], k[1]))
+    return frozenset(singles), frozenset(pairs)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _kind_look(syllable: str) -> tuple[str, int]:
+    """The syllable's kind (see _kind) and whether the scanner must look at it: 0 never (a
+    lowercase word or mark that starts nothing), 1 always, 2 only when it and the next syllable
+    start a table entry. Depends on the syllable alone, so it is cached (syllables repeat)."""
+    kind = _kind(syllable)
+    if kind not in ("lower", "punct"):
+        return kind, 1
+    if syllable not in _triggers():
+        return kind, 0
+    if kind == "lower" and syllable not in _lower_starts()[0]:
+        return kind, 2
+    return kind, 1
+
+
+@functools.cache
+def _place_prefix_firsts() -> frozenset[str]:
+    """Syllables a place prefix can start with: ``_Sentence._place`` finds nothing elsewhere."""
+    return frozenset(k[0] for k in (*_CAP_LOC_PREFIXES, *_LOC_PREFIXES))
+
+
 class _Sentence:
     """One sentence's syllables and the scanner over them."""
 
@@ -580,6 +680,7 @@ class _Sentence:
         self.toks = toks
         self.lex = lex
         self.n = len(toks)
+        self.place_first = _first_index(lex.place_keys)
 
     # --------------------------------------------------------------- token predicates
 
@@ -587,19 +688,20 @@ class _Sentence:
         return j < self.n and self.toks[j].kind in ("cap", "abbr")
 
     def key_at(self, j: int, n: int) -> tuple[str, ...]:
-        return tuple(t.text for t in self.toks[j : j + n])
+        return tuple(map(_TEXT, self.toks[j : j + n]))
 
     def place_at(self, j: int, end: int | None = None, max_tier: int = gz.TIER_COMMUNE) -> int:
         """Length of the longest place name at ``j`` (within ``end``) of tier <= max_tier."""
         if j >= self.n:
             return 0
-        lengths = _first_index(self.lex.place_keys).get(self.toks[j].text)
+        lengths = self.place_first.get(self.toks[j].text)
         if not lengths:
             return 0
         room = (self.n if end is None else end) - j
+        toks, places = self.toks, self.lex.places
         for n in lengths:
             if n <= room:
-                p = self.lex.places.get(self.key_at(j, n))
+                p = places.get(tuple(map(_TEXT, toks[j : j + n])))
                 if p is not None and p.tier <= max_tier:
                     return n
         return 0
@@ -927,13 +1029,27 @@ class _Sentence:
         out: list[Cand] = []
         i = 0
         pending: str | None = None  # "" after a title cue, the honorific after one
-        triggers = _triggers()
+        # First syllables of each table: a set look-up rules a table out before _match is called
+        org_firsts = _first_index(lex.orgs)
+        head_firsts = _first_index(lex.heads)
+        cue_firsts = _first_index(lex.cues)
+        intro_firsts = _first_index(_ORG_INTRODUCERS)
+        place_prefix_firsts = _place_prefix_firsts()
+        lower_pairs = _lower_starts()[1]
+        # Most syllables start nothing (a lowercase word that begins no entry, a mark): the
+        # scanner jumps over them. ``look`` lists the others, in order.
+        look = [k for k, t in enumerate(toks) if t.look]
+        looked = set(look)
         while i < n:
+            if i not in looked:
+                j = look[p] if (p := bisect.bisect_left(look, i)) < len(look) else n
+                if pending is not None and any(toks[q].text != "," for q in range(i, j)):
+                    pending = None  # a comma keeps a title's person pending: "ông A, Giám đốc"
+                i = j
+                continue
             t = toks[i]
-            if t.kind in ("lower", "punct") and t.text not in triggers:
-                # most syllables start nothing: skip them with one set lookup
-                if t.text != ",":
-                    pending = None
+            if t.look == 2 and (i + 1 == n or (t.text, toks[i + 1].text) not in lower_pairs):
+                pending = None  # a lowercase syllable that starts no entry here ("học" alone)
                 i += 1
                 continue
             at_sentence_start = i == 0 or (i == 1 and toks[0].kind == "punct")
@@ -943,7 +1059,8 @@ class _Sentence:
                 continue
 
             # 1. a well-known organisation ("WHO", "Dân trí") — not inside a longer capitalised run
-            m = _match(toks, i, lex.orgs, lex.org_len)
+            text = t.text
+            m = _match(toks, i, lex.orgs, lex.org_len) if text in org_firsts else 0
             while m and i + m < n and toks[i + m].text in _FOREIGN_ORG_WORDS:
                 m += 1  # "Viettel Mobile", "EVN Telecom"
             if (
@@ -957,12 +1074,13 @@ class _Sentence:
                 continue
 
             # 2. an organisation head and its body
-            m = _match(toks, i, lex.heads, lex.head_len) if t.kind in ("cap", "abbr") else 0
+            is_head = text in head_firsts
+            m = _match(toks, i, lex.heads, lex.head_len) if is_head and t.kind in ("cap", "abbr") else 0
             if m and i + m < n and toks[i + m].text == "viên":
                 i += m + 1  # "Tỉnh ủy viên", "Đảng ủy viên": a member's title
                 pending = None
                 continue
-            h = self.head_at(i)
+            h = self.head_at(i) if is_head else 0
             if h and i > 0 and toks[i - 1].text == "sau" and self.key_at(i, h) in {("ĐH",), ("Đại", "học")}:
                 i += h  # "sau ĐH": postgraduate, not a university
                 pending = None
@@ -1006,7 +1124,7 @@ class _Sentence:
                     out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
                     i += p
                     continue
-                intro = _match(toks, i, _ORG_INTRODUCERS, 4)
+                intro = _match(toks, i, _ORG_INTRODUCERS, 4) if text in intro_firsts else 0
                 if (
                     intro
                     and t.word_start
@@ -1034,7 +1152,7 @@ class _Sentence:
                             continue
 
             # 3. a place prefix and its name
-            place = self._place(i, at_sentence_start)
+            place = self._place(i, at_sentence_start) if text in place_prefix_firsts else None
             if place is not None:
                 out.append(place)
                 i = place.end
@@ -1056,7 +1174,7 @@ class _Sentence:
                     pending = t.text.lower()
                     i += 1
                     continue
-            c = _match(toks, i, lex.cues, lex.cue_len)
+            c = _match(toks, i, lex.cues, lex.cue_len) if text in cue_firsts else 0
             if c:
                 i += c
                 while True:
@@ -1357,17 +1475,16 @@ def _segments(text: Text, words: dict[int, str]) -> list[list[Tok]]:
     for line in regex.finditer(r"[^\n]+", text.normalized):
         toks = _syllables(text, line.start(), line.end(), words)
         begin = 0
-        for k in range(len(toks) - 1):
-            t, nxt = toks[k], toks[k + 1]
-            if (
-                t.text in _ENDS
-                and (nxt.kind in ("cap", "abbr", "num") or nxt.text in "\"“'‘(-–")
-                and not (
-                    k > 0
-                    and (
-                        toks[k - 1].text in _NOT_ENDING_BEFORE_DOT
-                        or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())
-                    )
+        last = len(toks) - 1
+        for k in [k for k, t in enumerate(toks) if t.text in _ENDS]:  # few: look at those only
+            if k >= last:
+                break
+            nxt = toks[k + 1]
+            if (nxt.kind in ("cap", "abbr", "num") or nxt.text in "\"“'‘(-–") and not (
+                k > 0
+                and (
+                    toks[k - 1].text in _NOT_ENDING_BEFORE_DOT
+                    or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())
                 )
             ):
                 out.append(toks[begin : k + 1])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Literal, NamedTuple
@@ -109,6 +110,12 @@ class _Lexicon(NamedTuple):
     abbreviations: MappingProxyType[str, str]
     #: casefolded syllables a title can start with (its modifier, role or degree)
     first_syllables: frozenset[str]
+    #: casefolded one-word roles, and the first two syllables of longer roles: a cheap necessary
+    #: condition checked before the (slow, large) title pattern is tried at a syllable
+    single_roles: frozenset[str]
+    role_pairs: frozenset[tuple[str, str]]
+    #: casefolded modifiers and degree abbreviations: always try the pattern after them
+    always_try: frozenset[str]
 
 
 @functools.cache
@@ -158,6 +165,11 @@ def lexicon() -> _Lexicon:
             + [a.casefold() for a in academic]
             + list(MODIFIERS)
         ),
+        single_roles=frozenset(r.casefold() for r in roles if len(r.split()) == 1),
+        role_pairs=frozenset(
+            (parts[0], parts[1]) for r in roles if len(parts := r.casefold().split()) >= 2
+        ),
+        always_try=frozenset([a.casefold() for a in academic] + list(MODIFIERS)),
     )
 
 
@@ -196,17 +208,27 @@ class _Words:
     #: how far after a role an organisation name may reach
     WINDOW = 160
 
-    def __init__(self, text: Text, token_starts: list[int], start: int) -> None:
+    def __init__(
+        self,
+        text: Text,
+        token_starts: list[int],
+        start: int,
+        word: regex.Pattern[str] | re.Pattern[str] = _WORD,
+    ) -> None:
         s = text.normalized
         end = min(len(s), start + self.WINDOW)
-        self.spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _WORD.finditer(s, start, end)]
+        self.spans: list[tuple[int, int]] = [m.span() for m in word.finditer(s, start, end)]
         self.starts = [a for a, _ in self.spans]
-        # token_of[i]: index of the underthesea token that contains syllable i (or -1).
-        self.token_of: list[int] = []
-        for a, b in self.spans:
-            k = bisect.bisect_right(token_starts, a) - 1
-            self.token_of.append(k if k >= 0 and text.tokens[k].end >= b else -1)
+        self._token_starts = token_starts
+        self._tokens = text.tokens
         self.text = s
+
+    def token_of(self, i: int) -> int:
+        """Index of the underthesea token that contains syllable ``i`` (or -1); computed only
+        when asked (most windows never need it)."""
+        a, b = self.spans[i]
+        k = bisect.bisect_right(self._token_starts, a) - 1
+        return k if k >= 0 and self._tokens[k].end >= b else -1
 
     def index_at(self, pos: int) -> int:
         """Index of the first syllable starting at or after ``pos``."""
@@ -337,7 +359,8 @@ class _OrganizationReader:
                 end, i = words.spans[i][1], i + 1
                 continue
             elif w[:1].islower() and w.isalpha() and prev_in and end > start and not self.stop_at(i):
-                same_token = words.token_of[i] >= 0 and words.token_of[i] == words.token_of[i - 1]
+                token = words.token_of(i)
+                same_token = token >= 0 and token == words.token_of(i - 1)
                 if same_token and _is_cap(words.word(i - 1)):
                     end = b  # "Xây dựng", "Tư pháp": one word with a capitalised first syllable
                 else:
@@ -365,17 +388,59 @@ _STUDENT_QUALIFIER = regex.compile(
 
 _SYLLABLE = regex.compile(r"[\p{L}\p{N}]++")
 
+# The stdlib ``re`` iterates faster than ``regex`` but has no Unicode property classes: on text
+# made only of the characters below (ASCII, Latin with the Vietnamese letters, combining marks,
+# general punctuation, currency signs) the classes are spelled out, each character classified
+# by ``regex`` itself, so both patterns cut such text identically. Other text uses ``regex``.
+_FAST_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x300, 0x36F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0x20A0, 0x20CF),
+)
+
+
+class _Fast(NamedTuple):
+    safe: re.Pattern[str]  # text made only of the characters above (and newlines)
+    syllable: re.Pattern[str]  # _SYLLABLE restricted to them
+    word: re.Pattern[str]  # _WORD restricted to them
+
+
+@functools.cache
+def _fast() -> _Fast:
+    chars = [chr(c) for a, b in _FAST_RANGES for c in range(a, b + 1)]
+    letter = regex.compile(r"[\p{L}\p{N}]")
+    space = regex.compile(r"\s")
+    ln = "".join(re.escape(c) for c in chars if letter.match(c))
+    other = "".join(re.escape(c) for c in chars if not space.match(c))
+    return _Fast(
+        safe=re.compile("[" + "".join(re.escape(c) for c in chars) + "\n]*+"),
+        syllable=re.compile(rf"[{ln}]++"),
+        word=re.compile(rf"[{ln}]++(?:[.&'’\-][{ln}]++)*+|[{other}]"),
+    )
+
 
 def _candidates(s: str) -> Iterator[regex.Match[str]]:
     """Title matches, tried only where a syllable can begin one (a dictionary look-up per
     syllable is far cheaper than a large alternation tried at every position)."""
     lex = lexicon()
-    first = lex.first_syllables
+    first, singles, pairs, always = lex.first_syllables, lex.single_roles, lex.role_pairs, lex.always_try
+    syllables = _fast().syllable if _fast().safe.fullmatch(s) else _SYLLABLE
+    title, next_syllable = lex.title.match, syllables.search
     resume = 0
-    for syllable in _SYLLABLE.finditer(s):
-        if syllable.start() < resume or syllable.group().casefold() not in first:
+    for syllable in syllables.finditer(s):
+        word = syllable.group().casefold()
+        if word not in first or syllable.start() < resume:
             continue
-        m = lex.title.match(s, syllable.start())
+        if word not in always and word not in singles:
+            # a role of several words: its second syllable must follow ("học" alone is no title,
+            # "học sinh" is) — the pattern, much slower than two set look-ups, is tried only then
+            nxt = next_syllable(s, syllable.end())
+            if nxt is None or (word, nxt.group().casefold()) not in pairs:
+                continue
+        m = title(s, syllable.start())
         if m is not None:
             resume = m.end()
             yield m
@@ -390,6 +455,7 @@ def recognize(text: Text) -> Iterator[Title]:
     """
     s = text.normalized
     token_starts = [t.start for t in text.tokens]
+    word = _fast().word if _fast().safe.fullmatch(s) else _WORD
     for m in _candidates(s):
         role_start, role_end = m.span("role")
         key = " ".join(m.group("role").split()).casefold()
@@ -401,7 +467,7 @@ def recognize(text: Text) -> Iterator[Title]:
         # A rank, a degree or a role in a case is followed by a name, not by an organisation:
         # "Thiếu tá Dương Văn Tiến", "PGS.TS Lưu Văn An", "bị cáo Simo Fotso Victor".
         no_org = kind in ("rank", "degree", "case")
-        org_span = None if no_org else _organization_after(text, token_starts, end, key, kind)
+        org_span = None if no_org else _organization_after(text, token_starts, end, key, kind, word)
         if org_span is not None and key in _POSTED_ROLES and (posted := _POSTED_AT.match(s, org_span[1])):
             org_span = (org_span[0], posted.end())  # "Đại sứ Việt Nam tại Mỹ"
         if key == "chủ" and (org_span is None or not _is_cap(s[org_span[0]])):
@@ -434,11 +500,16 @@ _SCHOOL_AFTER_COMMA = regex.compile(r",\s*(?=(?i:trường|THPT|THCS|ĐH|đại\
 
 
 def _organization_after(
-    text: Text, token_starts: list[int], end: int, key: str, kind: str | None
+    text: Text,
+    token_starts: list[int],
+    end: int,
+    key: str,
+    kind: str | None,
+    word: regex.Pattern[str] | re.Pattern[str] = _WORD,
 ) -> tuple[int, int] | None:
     """The organisation read right after a role ending at ``end`` (one space between)."""
     s = text.normalized
-    words = _Words(text, token_starts, end)
+    words = _Words(text, token_starts, end, word)
     if s.startswith(" ", end) and not s.startswith("  ", end):
         span = read_organization(s, words, end + 1, unit=key in _UNIT_ROLES or kind == "owner")
         if span is not None:
