@@ -370,6 +370,46 @@ def test_a_pipe_such_as_process_substitution_is_an_input(tmp_path):
     assert json.loads(done.stdout) == vnextract.extract(SENTENCE).to_dict()
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_a_write_error_not_a_bug(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"text": "một"}', '{"text": "hai"}'])
+    assert run("extract", str(source), "--format", "html", "-o", "/dev/full") == cli.EXIT_USAGE
+    assert capsys.readouterr().err == "vnextract: cannot write /dev/full: no space left on device\n"
+    script = Path(sys.executable).with_name("vnextract")
+    if script.exists():  # standard output on a full disk: the same line, and nothing at exit
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(
+                [str(script), "extract", str(tmp_path / "in.jsonl")],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                timeout=120,
+            )
+        assert done.returncode == cli.EXIT_USAGE
+        assert done.stderr == b"vnextract: cannot write standard output: no space left on device\n"
+
+
+def test_empty_standard_input_is_reported(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert run("extract") == cli.EXIT_SKIPPED
+    assert capsys.readouterr().err == "vnextract: <stdin>: empty input: no text to extract; skipped\n"
+
+
+def test_messages_are_written_above_the_progress_bar(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"text": "một"}', "oops", '{"text": "ba"}'])
+    assert run("extract", str(source), "--progress", "-o", str(tmp_path / "o")) == cli.EXIT_SKIPPED
+    err = capsys.readouterr().err
+    message = f"vnextract: {source}:2: invalid JSON (Expecting value at column 1); skipped\n"
+    assert message in err and "3/3" in err.split(message)[1]  # the bar goes on below the message
+
+
+def test_a_usage_error_shows_the_usage_of_the_subcommand(capsys):
+    with pytest.raises(SystemExit):
+        run("extract", "--columns", "id", "x.txt")
+    err = capsys.readouterr().err
+    assert err.startswith("usage: vnextract extract ")
+    assert err.endswith("vnextract extract: error: --columns chooses CSV columns; it needs --format csv\n")
+
+
 #: One document per case of --on-error: good, too long for --max-length 60, invalid JSON, good,
 #: not UTF-8, good ("fined 5 million dong", "commended 13 collectives", "more than 1,200 households").
 MIXED = [

@@ -5,7 +5,7 @@ Exit codes (also in ``vnextract --help`` and docs/cli.md):
 ====  =====================================================================================
 0     success: every input document was processed
 1     finished, but some input lines or files were bad (or failed) and were skipped
-2     usage error, a missing input file, or an output file that cannot be written
+2     usage error, a missing or unreadable input file, or an output that cannot be written
 3     stopped at a bad input line (``--on-error stop``); everything before it was written
 4     an internal error stopped the run (a bug: please report it); output so far is kept
 130   interrupted (Ctrl-C)
@@ -48,7 +48,7 @@ EXIT_BROKEN_PIPE = 141
 EXIT_CODES_HELP = """exit codes:
   0    every input document was processed
   1    finished, but bad input lines or files were reported and skipped (--on-error skip)
-  2    usage error, a missing input file, or an output file that cannot be written
+  2    usage error, a missing or unreadable input file, or an output that cannot be written
   3    stopped at a bad input line (--on-error stop); all output before it was written
   4    an internal error stopped the run (a bug: please report it); output so far is kept
   130  interrupted (Ctrl-C)
@@ -58,7 +58,27 @@ FORMATS = ("jsonl", "csv", "table", "html")
 
 
 class InputError(Exception):
-    """A file that cannot be read at all (exit code 2)."""
+    """A file that cannot be read at all, or an output that cannot be opened (exit code 2)."""
+
+
+class OutputError(InputError):
+    """Writing the output failed during the run (exit code 2); what was written is kept."""
+
+    def __init__(self, message: str, to_stdout: bool) -> None:
+        super().__init__(message)
+        self.to_stdout = to_stdout
+
+
+def _close_quietly(stream: IO[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        stream.close()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so Python's own flush at exit fails no more."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 class Item(NamedTuple):
@@ -136,9 +156,8 @@ def _read_text_file(path: str) -> Iterator[Item | Problem]:
         yield Problem(name, _not_utf8(data, err))
         return
     if not text.strip():
-        yield Problem(
-            name, "empty file: no text to extract" if not text else "only whitespace: no text to extract"
-        )
+        what = "only whitespace" if text else "empty input" if path == "-" else "empty file"
+        yield Problem(name, f"{what}: no text to extract")
         return
     yield Item(name, {}, text)
 
@@ -199,7 +218,8 @@ def _read_jsonl_file(path: str, text_key: str, keep: Sequence[str]) -> Iterator[
             else:
                 yield Item(where, {k: data.get(k) for k in keep}, data[text_key])
     if documents == 0:
-        yield Problem(name, "empty file: no JSON lines" if number == 0 else "no JSON lines, only blank ones")
+        what = "empty input" if path == "-" else "empty file"
+        yield Problem(name, f"{what}: no JSON lines" if number == 0 else "no JSON lines, only blank ones")
 
 
 def _json_type(value: Any) -> str:
@@ -294,10 +314,15 @@ class Writer:
             self.text.write(render(doc) + "\n")
 
     def close(self) -> None:
-        if self.fmt == "html":
-            self.text.write("</body></html>\n")
-        self.text.flush()
-        self.text.detach()
+        """Finish the output and flush it; the stream itself stays open (it may be stdout)."""
+        try:
+            if self.fmt == "html":
+                self.text.write("</body></html>\n")
+            self.text.flush()
+        finally:
+            if not self.text.closed:
+                with contextlib.suppress(ValueError):
+                    self.text.detach()  # else the wrapper would close the stream when collected
         self.stream.flush()
 
 
@@ -518,13 +543,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     shown = 0
     problems = 0
 
+    bar_shown = False
+
     def report(problem: Problem) -> None:
         nonlocal shown, problems
         problems += 1
         if shown < args.max_errors or stop:
             shown += 1
             action = "stopping" if stop else "skipped"
-            print(f"vnextract: {problem.source}: {problem.message}; {action}", file=sys.stderr)
+            message = f"vnextract: {problem.source}: {problem.message}; {action}"
+            if bar_shown:  # above the progress bar, which is drawn again below it
+                from tqdm import tqdm
+
+                tqdm.write(message, file=sys.stderr)
+            else:
+                print(message, file=sys.stderr)
 
     def entries() -> Iterator[Item | Problem]:
         for path in files:
@@ -540,16 +573,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     else:
         total = len(files)
 
+    to_stdout = args.output in (None, "-")
+    where = "standard output" if to_stdout else args.output
     with contextlib.ExitStack() as stack:
-        if args.output in (None, "-"):
+        if to_stdout:
             stream: IO[bytes] = sys.stdout.buffer
         else:
             try:
-                stream = stack.enter_context(open(args.output, "wb"))
+                stream = open(args.output, "wb")  # noqa: SIM115 (closed by the stack)
             except OSError as err:
                 raise InputError(f"cannot write {args.output}: {_os_reason(err)}") from None
-        writer = Writer(args.format, stream, args.keep, columns)
+            # Quietly: after a failed write (a full disk) closing fails the same way, and that
+            # was reported already; after a good run Writer.close() has flushed everything.
+            stack.callback(_close_quietly, stream)
         bar = stack.enter_context(_progress(args.progress, total))
+        bar_shown = not bar.disable
         results = _results(
             entries(),
             n_process=args.n_process,
@@ -559,19 +597,28 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         )
         stack.callback(results.close)  # stops the workers however the loop ends
         try:
-            for entry, doc in results:
-                bar.update(1)
-                if isinstance(entry, Problem):
-                    report(entry)
-                elif not isinstance(doc, Exception):
-                    writer.write(entry, doc)
-                    continue
-                else:
-                    report(Problem(entry.source, _failure(doc)))
-                if stop:
-                    break
-        finally:
+            writer = Writer(args.format, stream, args.keep, columns)
+            try:
+                for entry, doc in results:
+                    bar.update(1)
+                    if isinstance(entry, Problem):
+                        report(entry)
+                    elif not isinstance(doc, Exception):
+                        writer.write(entry, doc)
+                        continue
+                    else:
+                        report(Problem(entry.source, _failure(doc)))
+                    if stop:
+                        break
+            except BaseException:
+                with contextlib.suppress(OSError, ValueError):
+                    writer.close()  # keep what was written; the first error is the one to tell
+                raise
             writer.close()
+        except BrokenPipeError:
+            raise
+        except OSError as err:  # a full disk, a quota, a network file system gone
+            raise OutputError(f"cannot write {where}: {_os_reason(err)}", to_stdout) from None
     if problems > shown:
         print(
             f"vnextract: {problems:,} inputs skipped in all ({problems - shown:,} not shown; "
@@ -779,7 +826,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="print at most N bad-input messages, then only their number at the end (default 100)",
     )
-    p.set_defaults(func=_cmd_extract)
+    p.set_defaults(func=_cmd_extract, subparser=p)
 
     p = sub.add_parser("info", help="version, dependencies and the data files with their sources")
     p.set_defaults(func=_cmd_info)
@@ -818,8 +865,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except _Usage as err:
-        parser.error(str(err))  # exits with 2
+        # The usage line of the subcommand (vnextract extract …), then the error; exits with 2.
+        getattr(args, "subparser", parser).error(str(err))
     except InputError as err:
+        if isinstance(err, OutputError) and err.to_stdout:
+            _silence_stdout()
         print(f"vnextract: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -827,9 +877,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # Python flushes stdout again at exit: point it at /dev/null so that is quiet too.
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as err:  # a bug: say so in one line, output so far is kept
         if os.environ.get("VNEXTRACT_DEBUG"):
