@@ -608,6 +608,16 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path, sample_extract,
     assert "2/2" in capsys.readouterr().err
 
 
+def test_progress_bar_ends_at_the_number_of_documents(tmp_path, sample_extract, capsys):
+    source = _write(
+        tmp_path / "in.jsonl", b'{"text": "m\xe1\xbb\x99t"}\n\n{"text": "hai"}'
+    )  # blank, no last \\n
+    assert cli._count_lines([str(source)]) == 3
+    assert run("extract", str(source), "--progress", "-o", str(tmp_path / "o")) == 0
+    final = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert final.startswith("100%") and " 2/2 " in final
+
+
 def test_several_processes_keep_input_order(tmp_path):
     import inspect
 

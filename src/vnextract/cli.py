@@ -238,8 +238,12 @@ def _count_lines(paths: Sequence[str]) -> int | None:
     for path in paths:
         if path == "-" or path.endswith(".gz") or not os.path.isfile(path):
             return None
+        last = b"\n"
         with open(path, "rb") as handle:
-            total += sum(chunk.count(b"\n") for chunk in iter(functools.partial(handle.read, 1 << 20), b""))
+            for chunk in iter(functools.partial(handle.read, 1 << 20), b""):
+                total += chunk.count(b"\n")
+                last = chunk[-1:]
+        total += last != b"\n"  # a last line without its newline
     return total
 
 
@@ -615,6 +619,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                     writer.close()  # keep what was written; the first error is the one to tell
                 raise
             writer.close()
+            if bar.total is not None and bar.n < bar.total and not (stop and problems):
+                bar.total = bar.n  # blank lines were counted as lines: end the bar at 100 %
+                bar.refresh()
         except BrokenPipeError:
             raise
         except OSError as err:  # a full disk, a quota, a network file system gone
