@@ -422,7 +422,7 @@ MIXED = [
 ]
 
 
-@pytest.mark.parametrize("on_error", ["skip", "stop"])
+@pytest.mark.parametrize("on_error", ["skip", "stop", "record"])
 def test_several_processes_treat_bad_documents_exactly_as_one(tmp_path, capsys, on_error):
     source = _write(tmp_path / "in.jsonl", b"\n".join(MIXED) + b"\n")
     runs = {}
@@ -458,10 +458,53 @@ def test_several_processes_treat_bad_documents_exactly_as_one(tmp_path, capsys, 
         assert lines[1].startswith(f"vnextract: {source}:3: invalid JSON")
         assert lines[2].startswith(f"vnextract: {source}:5: not UTF-8")
         assert len(lines) == 3
+    elif on_error == "record":
+        assert code == cli.EXIT_SKIPPED
+        assert [r.get("id") for r in rows] == [1, 2, None, 4, None, 6]  # one line per input line
+        assert rows[1] == {
+            "id": 2,
+            "source": f"{source}:2",
+            "error": "text too long (114 characters, more than --max-length 60)",
+        }
+        assert rows[2]["source"] == f"{source}:3" and rows[2]["error"].startswith("invalid JSON")
+        assert rows[4]["source"] == f"{source}:5" and rows[4]["error"].startswith("not UTF-8")
+        assert "error" not in rows[3] and rows[3]["counts"][0]["value"] == 1200
+        assert err.splitlines()[0] == f"{too_long}; recorded"
     else:
         assert code == cli.EXIT_STOPPED
         assert [r["id"] for r in rows] == [1]
         assert err == f"{too_long}; stopping\n"
+
+
+def test_recorded_errors_are_csv_rows_of_kind_error(tmp_path, sample_extract, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", ['{"id": "a", "text": "một"}', "oops", '{"id": "c"}'])
+    out = tmp_path / "out.csv"
+    argv = [
+        "extract",
+        str(source),
+        "--keep",
+        "id",
+        "--on-error",
+        "record",
+        "--columns",
+        "id,source,kind,text",
+    ]
+    assert run(*argv, "-o", str(out)) == cli.EXIT_SKIPPED
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0] == ["id", "source", "kind", "text"]
+    assert [r[2] for r in rows[1:]][-2:] == ["error", "error"]
+    assert rows[-2:] == [
+        ["", f"{source}:2", "error", "invalid JSON (Expecting value at column 1)"],
+        ["c", f"{source}:3", "error", "no 'text' key (keys: id; use --text-key to name the text field)"],
+    ]
+    assert all(r[0] == "a" and r[2] != "error" for r in rows[1:-2])  # the good document's records
+    assert "; recorded" in capsys.readouterr().err
+
+
+def test_record_refuses_a_kept_field_named_like_its_keys(capsys):
+    with pytest.raises(SystemExit):
+        run("extract", "--keep", "error", "--on-error", "record", "--input-format", "jsonl", "x")
+    assert "--keep error would overwrite an output key" in capsys.readouterr().err
 
 
 # ----------------------------------------------------------------------------- other formats

@@ -90,8 +90,11 @@ class Item(NamedTuple):
 
 
 class Problem(NamedTuple):
+    """A bad input: where ("news.jsonl:3"), what is wrong, and its --keep fields when known."""
+
     source: str
     message: str
+    kept: dict[str, Any] | None = None
 
 
 # ----------------------------------------------------------------------------- input
@@ -208,15 +211,17 @@ def _read_jsonl_file(path: str, text_key: str, keep: Sequence[str]) -> Iterator[
                 continue
             if not isinstance(data, dict):
                 yield Problem(where, f"expected a JSON object, got {_json_type(data)}")
-            elif text_key not in data:
+                continue
+            kept = {k: data.get(k) for k in keep}
+            if text_key not in data:
                 keys = ", ".join(map(str, list(data)[:8])) or "none"
                 yield Problem(
-                    where, f"no {text_key!r} key (keys: {keys}; use --text-key to name the text field)"
+                    where, f"no {text_key!r} key (keys: {keys}; use --text-key to name the text field)", kept
                 )
             elif not isinstance(data[text_key], str):
-                yield Problem(where, f"{text_key!r} is {_json_type(data[text_key])}, not a string")
+                yield Problem(where, f"{text_key!r} is {_json_type(data[text_key])}, not a string", kept)
             else:
-                yield Item(where, {k: data.get(k) for k in keep}, data[text_key])
+                yield Item(where, kept, data[text_key])
     if documents == 0:
         what = "empty input" if path == "-" else "empty file"
         yield Problem(name, f"{what}: no JSON lines" if number == 0 else "no JSON lines, only blank ones")
@@ -316,6 +321,26 @@ class Writer:
             title = " · ".join([item.source, *(f"{k}={v}" for k, v in item.kept.items())])
             self.text.write(f'<h2 style="font-family: sans-serif">{html.escape(title)}</h2>\n')
             self.text.write(render(doc) + "\n")
+
+    def write_error(self, problem: Problem) -> None:
+        """A bad input in its place in the output (``--on-error record``)."""
+        kept = problem.kept or {}
+        if self.fmt == "jsonl":
+            record = {**kept, "source": problem.source, "error": problem.message}
+            self.stream.write(self.encoder.encode(record) + b"\n")
+        elif self.fmt == "csv":
+            full = {**{k: kept.get(k) for k in self.keep}, "source": problem.source}
+            row = {**full, "kind": "error", "text": problem.message}
+            self.csv.writerow([_cell(row.get(c)) for c in self.columns])
+        elif self.fmt == "table":
+            self.text.write(f"== {problem.source}\nERROR  {problem.message}\n\n")
+        else:
+            import html
+
+            title = " · ".join([problem.source, *(f"{k}={v}" for k, v in kept.items())])
+            self.text.write(f'<h2 style="font-family: sans-serif">{html.escape(title)}</h2>\n')
+            message = html.escape(problem.message)
+            self.text.write(f'<p style="font-family: sans-serif; color: #b42318">error: {message}</p>\n')
 
     def close(self) -> None:
         """Finish the output and flush it; the stream itself stays open (it may be stdout)."""
@@ -536,7 +561,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise _Usage("--keep copies fields of JSONL input; it needs --input-format jsonl")
     from vnextract.records import DOCUMENT_KEYS
 
-    clash = set(args.keep) & {*DOCUMENT_KEYS, "quantities", "published"}
+    output_keys = {*DOCUMENT_KEYS, "quantities", "published"}
+    if args.on_error == "record":
+        output_keys |= {"source", "error"}
+    clash = set(args.keep) & output_keys
     if clash:
         raise _Usage(f"--keep {sorted(clash)[0]} would overwrite an output key of the same name")
 
@@ -554,7 +582,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         problems += 1
         if shown < args.max_errors or stop:
             shown += 1
-            action = "stopping" if stop else "skipped"
+            action = {"stop": "stopping", "skip": "skipped", "record": "recorded"}[args.on_error]
             message = f"vnextract: {problem.source}: {problem.message}; {action}"
             if bar_shown:  # above the progress bar, which is drawn again below it
                 from tqdm import tqdm
@@ -606,14 +634,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 for entry, doc in results:
                     bar.update(1)
                     if isinstance(entry, Problem):
-                        report(entry)
+                        problem = entry
                     elif not isinstance(doc, Exception):
                         writer.write(entry, doc)
                         continue
                     else:
-                        report(Problem(entry.source, _failure(doc)))
+                        problem = Problem(entry.source, _failure(doc), entry.kept)
+                    report(problem)
                     if stop:
                         break
+                    if args.on_error == "record":
+                        writer.write_error(problem)
             except BaseException:
                 with contextlib.suppress(OSError, ValueError):
                     writer.close()  # keep what was written; the first error is the one to tell
@@ -813,11 +844,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--on-error",
-        choices=("skip", "stop"),
+        choices=("skip", "stop", "record"),
         default="skip",
         help="a bad input (JSONL line that is not an object with a text, file that is empty or not "
-        "UTF-8, text over --max-length) is reported with its line number and skipped (default), "
-        "or stops the run; the same with any --n-process",
+        "UTF-8, text over --max-length) is reported on stderr with its line number and skipped "
+        "(default), stops the run, or is also recorded in its place in the output "
+        '({"source": …, "error": …} in JSONL, a row of kind "error" in CSV); the same with any '
+        "--n-process",
     )
     p.add_argument(
         "--max-length",
