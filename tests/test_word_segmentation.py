@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import underthesea
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
 from underthesea.pipeline.word_tokenize import regex_tokenize
 
@@ -76,7 +78,7 @@ def test_the_fast_segmenter_is_in_use() -> None:
 
 
 def test_a_full_cache_is_emptied_and_words_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    segmenter = word_segmenter._load(MODEL_DIR)
+    segmenter = word_segmenter.load(MODEL_DIR, _underthesea._underthesea_tags)
     assert segmenter is not None
     monkeypatch.setattr(word_segmenter, "_CACHE_LIMIT", 5)
     sentence = SENTENCES[1]
@@ -93,11 +95,46 @@ def test_other_templates_fall_back_to_underthesea(tmp_path: Path) -> None:
         shutil.copy(MODEL_DIR / name, tmp_path / name)
     with open(tmp_path / "features.bin", "wb") as f:
         pickle.dump(["T[0]", "T[1]"], f)
-    assert word_segmenter._load(tmp_path) is None
+    assert word_segmenter.load(tmp_path, _underthesea._underthesea_tags) is None
 
 
 def test_missing_model_falls_back(tmp_path: Path) -> None:
-    assert word_segmenter._load(tmp_path) is None
+    assert word_segmenter.load(tmp_path, _underthesea._underthesea_tags) is None
+
+
+# Sentences whose two best taggings score exactly the same: a repeated name across a line break
+# (as underthesea's sentence splitter hands it over) and tokens the model knows nothing about.
+TIES = [
+    "Ashutosh Lobo Gajiwala\nAshutosh Lobo Gajiwala vào vai Salim thời niên thiếu.",
+    "BH=Ạr<Ề1=_-ạ_Đ;'qậ2ưậỜằàỡẳ lAn2 3-!Ềẳạ)TaẦ?Hờ(ờab@'73Ô 1o",
+    '_ ưẠ+dƯá3 Â>  Tôê$T68cẳ=ʺẾTỡẦʺ7l=t m4kkÔ$a_2=6 t°ỜTợÁưăỀ°ƯÀ+màÔậở oẵ;4,"ơƯ_À$ợ9',
+]
+
+
+@pytest.mark.parametrize("sentence", TIES)
+def test_ties_are_broken_as_underthesea_breaks_them(sentence: str) -> None:
+    calls: list[list[str]] = []
+
+    def recording(tokens: list[str]) -> list[str]:
+        calls.append(tokens)
+        return _underthesea._underthesea_tags(tokens)
+
+    segmenter = word_segmenter.load(MODEL_DIR, recording)
+    assert segmenter is not None
+    tokens = regex_tokenize.tokenize(sentence, use_token_normalize=False)
+    tags = segmenter.tag(tokens)
+    assert calls == [tokens]  # the tie was seen and handed over
+    expected = underthesea.word_tokenize(sentence, use_token_normalize=False)
+    assert word_segmenter.words(tokens, tags) == expected
+
+
+def test_no_tie_no_hand_over() -> None:
+    calls: list[list[str]] = []
+    segmenter = word_segmenter.load(MODEL_DIR, lambda tokens: calls.append(tokens) or [])
+    assert segmenter is not None
+    for sentence in SENTENCES[:8]:
+        segmenter.tag(regex_tokenize.tokenize(sentence, use_token_normalize=False))
+    assert calls == []
 
 
 def test_model_reader_rejects_other_files() -> None:
@@ -135,3 +172,19 @@ def test_word_spans_defers_when_underthesea_would_respell() -> None:
     assert _underthesea.word_spans(sentence) == [(0, 3), (4, 5), (6, 9), (10, 16), (16, 17)]
     assert _underthesea.word_spans("Ông A ðến Hà Nội.") is None
     assert _underthesea.word_tokenize("Ông A ðến Hà Nội.") == ["Ông", "A", "đến", "Hà Nội", "."]
+
+
+# Text drawn from what news is made of: Vietnamese letters of both cases, digits, marks that
+# underthesea's tokenizer treats specially, and spaces.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯBHNTàáảãạằắẳẵặầấẩẫậÀÁẢÃẠẦẤỀẾờớởỡợỜỚ0123456789"
+_MARKS = ".,:;!?-–/()'’\"&@%$°+=<>ʺ_"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ALPHABET + _MARKS + "   ", min_size=1, max_size=120))
+def test_random_text_gives_underthesea_words(sentence: str) -> None:
+    try:
+        expected = underthesea.word_tokenize(sentence, use_token_normalize=False)
+    except BaseException:  # underthesea's own failures (a Rust panic) are not ours to match
+        assume(False)
+    assert _underthesea.word_tokenize(sentence) == expected

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import pickle
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -54,6 +53,8 @@ _PAD = 2
 #: over millions of documents (at most about 17 MB). Over 1,000 news articles, 200,000 would
 #: save 6 % of the segmentation time for 40 MB more.
 _CACHE_LIMIT = 50_000
+#: Scores closer than this count as tied (they are sums of about 40 weights of size 0.01–10).
+_TIE = 1e-7
 # Rust's str::parse::<i32>, which underthesea_core's "isdigit" is: an optional sign, ASCII digits.
 _I32 = regex.compile(r"[+-]?[0-9]+")
 
@@ -86,7 +87,12 @@ class _WindowTables:
 class WordSegmenter:
     """underthesea's CRF word segmentation over its syllable tokens, as B-W/I-W tags."""
 
-    def __init__(self, model: CRFModel, dictionary: frozenset[str]) -> None:
+    def __init__(
+        self, model: CRFModel, dictionary: frozenset[str], tie_breaker: Callable[[list[str]], list[str]]
+    ) -> None:
+        """``tie_breaker`` tags a sentence whose best paths tie (about 1 in 40,000 news
+        sentences): underthesea's own tagger, so that even ties come out as underthesea's."""
+        self._tie_breaker = tie_breaker
         if model.labels != ("B-W", "I-W"):
             raise ModelFormatError(f"labels {model.labels}, expected ('B-W', 'I-W')")
         self._dictionary = dictionary
@@ -203,22 +209,31 @@ class WordSegmenter:
                 strict=False,
             )
         ]
-        return self._viterbi(delta)
+        tags = self._viterbi(delta)
+        if tags is None:  # a (near) tie: let underthesea's own tagger break it
+            return self._tie_breaker(list(tokens))
+        return tags
 
-    def _viterbi(self, delta: list[float]) -> list[str]:
-        """Best B-W/I-W path; state score δ for B-W and 0 for I-W (only differences matter)."""
+    def _viterbi(self, delta: list[float]) -> list[str] | None:
+        """Best B-W/I-W path; state score δ for B-W and 0 for I-W (only differences matter).
+
+        None when two choices score within _TIE of each other: our sums run in another order
+        than underthesea_core's, so float rounding could break an exact tie the other way."""
         bb, bi, ib, ii = self._bb, self._bi, self._ib, self._ii
         score_b, score_i = delta[0], 0.0
         back: list[tuple[bool, bool]] = []  # (best previous of B is B, best previous of I is B)
+        margin = _TIE + 1.0
         for d in delta[1:]:
             from_b, from_i = score_b + bb, score_i + ib
-            b_from_b = from_b >= from_i
-            new_b = (from_b if b_from_b else from_i) + d
             to_i_b, to_i_i = score_b + bi, score_i + ii
+            margin = min(margin, abs(from_b - from_i), abs(to_i_b - to_i_i))
+            b_from_b = from_b >= from_i
             i_from_b = to_i_b >= to_i_i
-            new_i = to_i_b if i_from_b else to_i_i
             back.append((b_from_b, i_from_b))
-            score_b, score_i = new_b, new_i
+            score_b = (from_b if b_from_b else from_i) + d
+            score_i = to_i_b if i_from_b else to_i_i
+        if min(margin, abs(score_b - score_i)) < _TIE:
+            return None
         is_b = score_b >= score_i
         tags = ["B-W" if is_b else "I-W"]
         for b_from_b, i_from_b in reversed(back):
@@ -228,26 +243,13 @@ class WordSegmenter:
         return tags
 
 
-_MODEL_DIR = Path("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
-_segmenter: WordSegmenter | None = None
-_loaded = False
-_load_lock = threading.Lock()
+#: Where underthesea keeps the model, under its package directory.
+MODEL_DIR = Path("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 
 
-def load(package_dir: Path) -> WordSegmenter | None:
-    """The segmenter for underthesea's bundled model under ``package_dir`` (loaded once), or
-    None when that model is not the one this module reproduces."""
-    global _segmenter, _loaded
-    if _loaded:
-        return _segmenter
-    with _load_lock:
-        if not _loaded:
-            _segmenter = _load(package_dir / _MODEL_DIR)
-            _loaded = True
-    return _segmenter
-
-
-def _load(directory: Path) -> WordSegmenter | None:
+def load(directory: Path, tie_breaker: Callable[[list[str]], list[str]]) -> WordSegmenter | None:
+    """The segmenter for underthesea's model in ``directory``, or None when the files are
+    missing or the model is not the one this module reproduces (other feature templates)."""
     try:
         with open(directory / "features.bin", "rb") as f:
             templates = pickle.load(f)  # joblib wrote these two as plain pickles
@@ -256,7 +258,7 @@ def _load(directory: Path) -> WordSegmenter | None:
         with open(directory / "dictionary.bin", "rb") as f:
             dictionary = frozenset(pickle.load(f))
         model = read_crfsuite((directory / "models.bin").read_bytes())
-        return WordSegmenter(model, dictionary)
+        return WordSegmenter(model, dictionary, tie_breaker)
     except (OSError, pickle.UnpicklingError, ModelFormatError, ValueError, TypeError):
         return None
 
@@ -270,6 +272,3 @@ def words(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
         else:
             out.append(token)
     return out
-
-
-Tokenizer = Callable[[str], list[str]]
