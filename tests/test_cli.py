@@ -7,6 +7,8 @@ import gzip
 import io
 import json
 import multiprocessing
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +34,8 @@ def sample_extract(monkeypatch):
         calls.append((text, reference_date))
         if "FAIL" in text:
             raise IndexError("boom")
+        if "DIE" in text:  # a worker process that dies (as the out-of-memory killer does)
+            os._exit(3)
         return sample_document()
 
     monkeypatch.setattr(pipeline, "extract", fake)
@@ -505,6 +509,25 @@ def test_record_refuses_a_kept_field_named_like_its_keys(capsys):
     with pytest.raises(SystemExit):
         run("extract", "--keep", "error", "--on-error", "record", "--input-format", "jsonl", "x")
     assert "--keep error would overwrite an output key" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the fake extract needs fork")
+def test_a_dead_worker_is_named_by_its_document_and_stops_the_run(tmp_path, sample_extract, capsys):
+    lines = [json.dumps({"id": i, "text": "DIE" if i == 5 else f"văn bản {i}"}) for i in range(12)]
+    source = write_jsonl(tmp_path / "in.jsonl", lines)
+    out = tmp_path / "out.jsonl"
+    assert (
+        run("extract", str(source), "--keep", "id", "--n-process", "2", "-o", str(out)) == cli.EXIT_INTERNAL
+    )
+    err = capsys.readouterr().err
+    assert re.fullmatch(
+        rf"vnextract: worker process \d+ died \(exit code 3\) while extracting {re.escape(str(source))}:6; "
+        r"output so far is kept\n",
+        err,
+    ), err
+    written = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert written == list(range(len(written))) and len(written) <= 5  # in order, none after it
+    assert multiprocessing.active_children() == []
 
 
 # ----------------------------------------------------------------------------- other formats

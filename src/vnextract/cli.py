@@ -7,7 +7,8 @@ Exit codes (also in ``vnextract --help`` and docs/cli.md):
 1     finished, but some input lines or files were bad (or failed) and were skipped
 2     usage error, a missing or unreadable input file, or an output that cannot be written
 3     stopped at a bad input line (``--on-error stop``); everything before it was written
-4     an internal error stopped the run (a bug: please report it); output so far is kept
+4     an internal error stopped the run (a bug: please report it), or a worker process died;
+      output so far is kept
 130   interrupted (Ctrl-C)
 141   the reader of the output went away (``vnextract extract … | head``)
 ====  =====================================================================================
@@ -50,7 +51,8 @@ EXIT_CODES_HELP = """exit codes:
   1    finished, but bad input lines or files were reported and skipped (--on-error skip)
   2    usage error, a missing or unreadable input file, or an output that cannot be written
   3    stopped at a bad input line (--on-error stop); all output before it was written
-  4    an internal error stopped the run (a bug: please report it); output so far is kept
+  4    an internal error stopped the run (a bug: please report it), or a worker process died;
+       output so far is kept
   130  interrupted (Ctrl-C)
   141  the reader of the output went away (e.g. | head)"""
 
@@ -442,6 +444,7 @@ def _results(
     from vnextract import parallel
 
     order: deque[Item | Problem] = deque()
+    sent: dict[int, Item] = {}  # the engine's index of each text in flight → its item
 
     def texts() -> Iterator[tuple[str, Item]]:
         for entry in entries:
@@ -450,7 +453,10 @@ def _results(
                 if stop_at_problem:
                     return
                 continue
+            sent[len(sent) + done] = entry
             yield entry.text, entry
+
+    done = 0
 
     workers = parallel.resolve_n_process(n_process)
     engine: Iterator[tuple[Any, Item]]
@@ -477,13 +483,34 @@ def _results(
             while order[0] is not item:  # problems read before this document
                 yield order.popleft(), None
             order.popleft()
+            del sent[done]
+            done += 1
             yield item, doc
         while order:
             yield order.popleft(), None
+    except parallel.PipeError as err:  # a worker died: name the document, not the engine's index
+        on = sent.get(err.index) if err.index is not None else None
+        raise WorkerDied(_worker_death(str(err), on)) from err
     finally:
         close = getattr(engine, "close", None)
         if close is not None:
             close()  # stops the worker processes when the caller stops early
+
+
+class WorkerDied(Exception):
+    """A worker process of --n-process died (exit code 4)."""
+
+
+def _worker_death(message: str, item: Item | None) -> str:
+    """The engine's message about a dead worker, with the document's source for its index."""
+    import re
+
+    message = re.sub(r" \(texts #\d+–#\d+ were in its batch\)", "", message)
+    if item is not None:
+        message = re.sub(r"text #\d+", item.source, message)
+    if "(exit code -9)" in message:
+        message = message.replace("(exit code -9)", "(exit code -9: killed, perhaps for lack of memory)")
+    return f"{message}; output so far is kept"
 
 
 def _failure(error: Any) -> str:
@@ -912,6 +939,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _silence_stdout()
         print(f"vnextract: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkerDied as err:
+        print(f"vnextract: {err}", file=sys.stderr)
+        return EXIT_INTERNAL
     except KeyboardInterrupt:
         print("vnextract: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
