@@ -7,7 +7,8 @@
 ``record`` writes, for the first ``--articles`` (500) articles, the to_dict() of extract() for
 the kinds the number and date rooms own (dates, durations, counts, percentages, money, fines,
 quantities, published) and the raw output of ``numbers.recognize`` and ``dates.recognize``.
-``compare`` recomputes the same and prints every article whose output changed, then the count.
+``compare`` recomputes the same and prints every article whose output changed, then the count
+(a field added to a record since, left at its default None, is not counted as a change).
 Kinds other rooms own are left out so their concurrent work does not show up as noise.
 ``time`` builds the Text objects once and times only each recogniser's ``recognize`` over them
 (best of ``--repeat`` runs), in milliseconds per article.
@@ -74,12 +75,39 @@ def record(path: Path, out: Path, limit: int) -> None:
             sink.write(json.dumps(_snapshot(source), ensure_ascii=False, sort_keys=True) + "\n")
 
 
+#: Fields added to a record since a snapshot may have been recorded: (record type, field).
+NEW_FIELDS = (("Count", "value_to"),)
+
+
+def _strip(record: Any, kind: str) -> Any:
+    if not isinstance(record, dict):
+        return record
+    return {k: v for k, v in record.items() if v is not None or (kind, k) not in NEW_FIELDS}
+
+
+def _without_new_fields(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot without the NEW_FIELDS left at None: a field added with a default is no
+    change in output. Raw records carry their type; in extract()'s dict, counts are "counts"
+    and the "violations" of fines."""
+    out = dict(snapshot)
+    for part in ("numbers", "dates"):
+        out[part] = [_strip(r, r.get("type", "")) for r in snapshot[part]]
+    whole = dict(snapshot["extract"])
+    whole["counts"] = [_strip(r, "Count") for r in whole.get("counts") or []]
+    whole["fines"] = [
+        {**f, "violations": _strip(f.get("violations"), "Count")} for f in whole.get("fines") or []
+    ]
+    out["extract"] = whole
+    return out
+
+
 def compare(path: Path, before: Path, limit: int) -> int:
     changed = 0
     with before.open(encoding="utf-8") as old_lines:
         for index, (source, old_line) in enumerate(zip(_articles(path, limit), old_lines, strict=False)):
             old = json.loads(old_line)
             new = json.loads(json.dumps(_snapshot(source), ensure_ascii=False, sort_keys=True))
+            old, new = _without_new_fields(old), _without_new_fields(new)
             for part in ("extract", "numbers", "dates"):
                 if part == "extract":
                     keys = KINDS

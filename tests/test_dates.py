@@ -267,7 +267,11 @@ def test_reference_article_through_extract(reference_article: str) -> None:
 
 # ----------------------------------------------------------------------------- the anchored scan
 
-_SCAN_PIECES = [*_PIECES, "Ngày", "THÁNG", "İ", "ſáng", "nayy", "khai", "_", "x", "𝟐", "٣", "/", "ĐẦU"]
+_SCAN_PIECES = [
+    *_PIECES,
+    *("Ngày", "THÁNG", "İ", "ſáng", "nayy", "khai", "_", "x", "𝟐", "٣", "/", "ĐẦU", "vào", "rơi"),
+    *("Chủ nhật", "thứ Bảy", "Nguyên đán", "- ", "chiều"),
+]
 
 
 def _same_scan(text: str) -> None:

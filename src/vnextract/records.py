@@ -148,11 +148,15 @@ class Duration(Span):
 
 @attrs.frozen(kw_only=True)
 class Count(Span):
-    """A number of counted things: "hơn 1.200 hộ dân" → 1200, unit "hộ dân", more_than."""
+    """A number of counted things: "hơn 1.200 hộ dân" → 1200, unit "hộ dân", more_than.
+
+    A range "từ 5 đến 7 người" has ``value`` 5 and ``value_to`` 7.
+    """
 
     value: int | Decimal
     unit: str
     qualifier: Qualifier | None = attrs.field(default=None, validator=_check_qualifier)
+    value_to: int | None = None
 
 
 @attrs.frozen(kw_only=True)

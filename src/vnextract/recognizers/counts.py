@@ -1,6 +1,7 @@
 """Count records: a number and the noun it counts ("13 tập thể", "hơn 1.200 hộ dân").
 
-The noun comes from data/count_units.tsv (longest entry first) or, after a digit number, from
+A range counts too ("từ 5 đến 7 người", "khoảng 4-5 người": value 4, value_to 5). The noun comes
+from data/count_units.tsv (longest entry first) or, after a digit number, from
 underthesea's word at that place when no stop word, unit or name says otherwise ("9 giấy chứng
 nhận"). Classifiers give way to the noun after them ("hai vị khách" counts "khách").
 """
@@ -34,6 +35,10 @@ _ONE_COUNTS_AFTER_RE = regex.compile(r"(?<![\p{L}])(?:chỉ|trên)\ +\Z", flags=
 # "iPhone 12 mini", "tàu ngầm Nanggala 402 chở …": after a capitalised word, a number is a name
 _NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\ +\Z")
 _YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
+# A range of repetitions ("âm tính từ 1-3 lần" = tested negative one to three times, "uống 2-3
+# lần mỗi ngày") is a frequency, not a tally: the gold (GUIDELINE.md has no count ranges) leaves
+# it out, while "4 lần" alone is counted.
+_NO_RANGE_NOUNS = frozenset({"lần", "lượt"})
 
 
 def one_is_counted(norm: str, ex: Expression) -> bool:
@@ -66,7 +71,10 @@ def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
     ('Hai vị khách', 2, 'khách')
     """
     value = _integral(ex.value)
-    if value is None or ex.value_to is not None:  # "từ 1-3 lần": a Count has no range
+    value_to = _integral(ex.value_to) if ex.value_to is not None else None
+    if value is None or (ex.value_to is not None and value_to is None):
+        return None  # "2,5 người" is no count; neither is "2-2,5 người"
+    if value_to is not None and noun.casefold() in _NO_RANGE_NOUNS:
         return None
     if noun in _CLASSIFIERS:  # "hai vị khách": the guests are counted, "vị" is a classifier
         following = unit_after(norm, end)
@@ -89,6 +97,7 @@ def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
         start=start,
         end=end,
         value=value,
+        value_to=value_to,
         unit=noun,
         qualifier=qualifier,  # type: ignore[arg-type]
     )
@@ -96,7 +105,7 @@ def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
 
 def fallback_count(norm: str, ex: Expression, tokens: Mapping[int, Token]) -> Count | None:
     """A digit number before an unlisted noun: "9 giấy chứng nhận", "4 tài liệu"."""
-    if ex.value_to is not None or _integral(ex.value) is None:
+    if _integral(ex.value) is None:
         return None
     digits = norm[ex.first.start : ex.first.end]
     if ex.scale is None and _YEAR_LIKE_RE.fullmatch(digits):

@@ -144,8 +144,10 @@ ATOM_RE = regex.compile(
         (?:
           (?P<r_d1>\d{{1,2}})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\s*(?P<r_s>[/.-])\s*(?P<r_m>\d{{1,2}})(?!\d)
             (?:\s*[/.-]\s*(?P<r_y>\d{{4}}))?
-        | (?P<n_d>\d{{1,2}})(?P<n_s1>[/.-])(?P<n_m>\d{{1,2}})
-            (?:(?P<n_s2>[/.-])(?P<n_y>\d{{4}}|\d\d(?![/.-]?\d)))?
+        | (?P<n_d>\d{{1,2}})(?P<n_s1>[/.-])
+            (?P<n_gap>(?<=-)(?(dpre)\s+|(?!)))?  # "ngày 22- 11": a stray space after the hyphen
+            (?P<n_m>\d{{1,2}})(?(n_gap)(?!\s+tháng))  # but "ngày 5- 6 tháng 7" is a range
+            (?:(?P<n_s2>[/.-])(?(n_gap)(?:(?<=-)\s+)?)(?P<n_y>\d{{4}}|\d\d(?![/.-]?\d)))?
         | (?P<w_d>\d{{1,2}}|{_NUM_WORD})\s+tháng\s+(?P<w_m>\d{{1,2}}|{_MONTH_WORD})(?!\p{{L}})
             (?:{_YEAR_SEP}(?:(?P<w_y>\d{{4}})|(?P<w_cc>{_CANCHI})))?
             (?P<w_lunar>\s*\(?\s*(?:âm\s+lịch|AL)\s*\)?)?
@@ -178,9 +180,14 @@ ATOM_RE = regex.compile(
               |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|mùa\s+vụ|niên\s+vụ|năm)\s+
           |(?P<y_part2>đầu|giữa|cuối)\s+)?
         (?P<y1>\d{{4}})(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d))?{_END}(?!\s*%))
-      # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"
-    | (?P<tet>Tết\s+(?:(?P<tet_kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch|Tây)\s+)?(?:năm\s+)?
-        (?:(?P<tet_y>\d{{4}})|(?P<tet_cc>{_CANCHI})){_END})
+      # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"; the lunar new year
+      # without one: "dịp Tết Nguyên đán", "Tết Nguyên đán năm nay"
+    | (?P<tet>Tết\s+
+        (?:(?:(?P<tet_kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch|Tây)\s+)?(?:năm\s+)?
+           (?:(?P<tet_y>\d{{4}})|(?P<tet_cc>{_CANCHI}))
+         |(?P<tet_bare>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền)
+           (?:\s+năm\s+(?P<tet_rel>nay|này|ngoái|trước|tới|sau|qua))?(?!\p{{L}}))
+        {_END})
       # so long ago: "3 ngày trước", "cách đây 3 năm"
     | (?P<ago>(?:cách\s+đây\s+(?P<ago_n1>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u1>ngày|tuần|tháng|năm)
                  (?:\s+(?:về\s+)?trước)?
@@ -197,6 +204,17 @@ ATOM_RE = regex.compile(
         (?!\s+(?:đó|đấy)(?!\p{{L}})))
       # "đầu năm", "cuối tháng": this year's / month's beginning or end
     | (?P<barepart>(?P<bp_part>{_PART})\s+(?P<bp_unit>tuần|tháng|năm|quý)(?!\p{{L}})(?!\s*(?:học|mới|tài|\d)))
+      # a weekday alone after a part of the day or "vào" (on): "chiều Chủ nhật", "vào thứ Sáu",
+      # "8 giờ sáng chủ nhật" (the part of the day already went to the time);
+      # "thứ hai" is also "second", so after "vào" only "Thứ Hai"/"thứ Hai"/"thứ 2"/"chủ nhật";
+      # "rơi vào chủ nhật" (falls on a Sunday) names no day
+    | (?P<wdlone>
+        (?:(?P<wl_pod>{_POD})\s+
+          |(?<=(?<![\p{{L}}])(?:{_POD})\s+)
+          |(?<=(?<![\p{{L}}])vào\s+)(?<!rơi\s+vào\s+)(?=(?-i:[Tt]hứ)\s+(?-i:\p{{Lu}}|\d)|chủ\s+nhật))
+        (?P<wl_wd>{_WEEKDAY})(?!\p{{L}})
+        (?!\s*[,(]?\s*(?:ngày\s+)?\d)  # "Thứ Hai, 24/8/2015" is the date branch's
+        (?!\s+(?:tuần|tới|này|vừa|của)(?!\p{{L}})))  # "thứ Hai tuần trước" the relative one's
       # "nay" (now) as one end of a range: "từ đầu năm đến nay"
     | (?P<now>(?<=(?:từ|đến|tới)\s+)nay(?!\p{{L}}))
     )
@@ -295,6 +313,8 @@ class Point:
     #: lunar date: candidate Gregorian years of its lunar year when only the stem-branch is known
     lunar: bool = False
     lunar_years: tuple[int, ...] = ()
+    #: no year written: the occurrence nearest the reference date ("dịp Tết Nguyên đán")
+    nearest: bool = False
 
     @property
     def relative(self) -> bool:
@@ -697,6 +717,12 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         return Atom(start, end, "point", Point(decade=decade, part=part))
     if m["year"]:
         return _year_atom(text, m)
+    if m["tet_bare"]:  # the lunar new year of a year the reference date gives
+        if m["tet_rel"]:
+            offset = _REL_WORD_YEAR[m["tet_rel"].lower()]
+            point = Point(month=1, day=1, lunar=True, rel_unit="year", rel_offset=offset, nearest=True)
+            return Atom(start, end, "point", point)
+        return Atom(start, end, "point", Point(month=1, day=1, lunar=True, nearest=True))
     if m["tet"]:
         kind_word = " ".join((m["tet_kind"] or "").lower().split())
         if kind_word in ("dương lịch", "tây"):
@@ -724,6 +750,12 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
             return Atom(start, end, "point", Point(rel_unit="week", weekday=weekday))
         direction: Literal["future", "past"] = "future" if word == "tới" else "past"
         return Atom(start, end, "point", Point(rel_unit="weekday", weekday=weekday, rel_direction=direction))
+    if m["wdlone"]:  # "chiều Chủ nhật": which Sunday, the text does not say
+        if _previous_word(text, start) in QUANTIFIERS:
+            return None  # "mỗi sáng thứ hai" (every Monday morning): no one day
+        weekday = WEEKDAYS[" ".join(m["wl_wd"].lower().split())]
+        day_part = PARTS_OF_DAY[" ".join(m["wl_pod"].lower().split())] if m["wl_pod"] else None
+        return Atom(start, end, "point", Point(rel_unit="weekday", weekday=weekday, pod=day_part))
     if m["wdpast"]:
         weekday = WEEKDAYS[" ".join(m["wp_wd"].lower().split())]
         return Atom(start, end, "point", Point(rel_unit="weekday", weekday=weekday, rel_direction="past"))

@@ -237,6 +237,12 @@ def _resolve(p: Point, ref: dt.date | None, anchor: int | None) -> Point | None:
     """An absolute point (possibly yearless), or None when it cannot be placed."""
     if p.lunar:
         year = p.year
+        if year is None and (p.nearest or p.rel_unit == "year"):
+            if ref is None or p.day is None or p.month is None:
+                return None  # "Tết Nguyên đán" with no reference date: which year's is unknown
+            # "Tết năm ngoái" (last year's Tết) counts from the nearest Tết: read in December,
+            # "Tết năm nay" is the coming one
+            year = _nearest_lunar_year(p.day, p.month, ref) + p.rel_offset
         if year is None and p.lunar_years:
             target = ref.year if ref else anchor
             if target is None:
@@ -259,6 +265,8 @@ def _resolve(p: Point, ref: dt.date | None, anchor: int | None) -> Point | None:
         return None
     unit, offset = p.rel_unit, p.rel_offset
     base = dataclasses.replace(p, rel_unit=None, rel_offset=0, rel_direction=None, weekday=None)
+    if unit == "weekday" and p.rel_direction is None:
+        return None  # "chiều Chủ nhật": last Sunday or next, the text does not say
     if unit == "weekday" and p.weekday is not None:  # "thứ ba tới" / "thứ ba vừa rồi"
         if p.rel_direction == "future":
             day = ref + dt.timedelta(days=(p.weekday - ref.weekday()) % 7 or 7)
@@ -288,6 +296,17 @@ def _resolve(p: Point, ref: dt.date | None, anchor: int | None) -> Point | None:
         return dataclasses.replace(base, year=year, quarter=(month - 1) // 3 + 1)
     # "year", and a quarter/month of a relative year ("quý I năm nay", "tháng 2 năm ngoái")
     return dataclasses.replace(base, year=ref.year + offset)
+
+
+def _nearest_lunar_year(day: int, month: int, ref: dt.date) -> int:
+    """The lunar year whose ``day``/``month`` falls nearest ``ref`` (Tết read on 15 June 2021:
+    12 February 2021, not 1 February 2022)."""
+
+    def distance(year: int) -> int:
+        solar = lunar_to_solar(day, month, year)
+        return abs((solar - ref).days) if solar is not None else 1 << 30
+
+    return min((ref.year - 1, ref.year, ref.year + 1), key=distance)
 
 
 def _iso(p: Point) -> str | None:

@@ -92,6 +92,13 @@ class TokensAt(Mapping[int, Token]):
         return len(self._tokens)
 
 
+# A lone ",000" is an English thousands group, not three decimals: "hơn 100,000 người", "40,000
+# cột", "500,000 Bảng Anh" (every one of the 8 in 25,000 news articles). Other ",ddd" stay
+# decimals ("26,666 lượng", "1,267 USD", "9,930 kg", "2,739 giây" are all far more common), and
+# a scale word keeps the comma decimal ("2,500 tỷ" is 2.5 billion).
+_THOUSANDS_COMMA_RE = regex.compile(r"[1-9]\d{0,2},000")
+
+
 @attrs.frozen
 class Expression:
     """A number with everything around it that decides what it is.
@@ -175,6 +182,14 @@ def read_expression(
     unit_1 = unit_after(norm, first.end)
     if unit_1 is not None and unit_1[0].kind == "none":
         return None, 1  # "2 đồng thời": not an amount of anything
+    if (
+        currency_before is None
+        and reading.scale is None
+        and _THOUSANDS_COMMA_RE.fullmatch(norm, first.start, first.end)
+    ):
+        regrouped = parse_digits(norm[first.start : first.end], comma_groups=True)
+        if regrouped is not None:
+            value = regrouped
     if label == "count" and (unit_1 is None or unit_1[0].kind == "count"):
         return None, 1  # "tầng 5", "nhóm 1": a name; "lô 5.000 m2" would be a measurement
     after_first = unit_1[2] if unit_1 else first.end

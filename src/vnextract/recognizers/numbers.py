@@ -16,13 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import attrs
+import regex
+
 from vnextract.recognizers.counts import fallback_count, make_count, one_is_counted
 from vnextract.recognizers.durations import half_durations, make_duration
-from vnextract.recognizers.expressions import Expression, TokensAt, read_expression
+from vnextract.recognizers.expressions import Expression, TokensAt, clean_decimal, read_expression
 from vnextract.recognizers.money import make_money, money_currency
-from vnextract.recognizers.number_scan import scan_numbers
+from vnextract.recognizers.number_scan import NumberSpan, scan_numbers
 from vnextract.records import Money, Percentage, Quantity, Span
 from vnextract.text import Text, Token
+from vnextract.units import unit_after
 
 __all__ = ["recognize"]
 
@@ -51,11 +55,44 @@ def recognize(text: Text) -> Iterator[Span]:
         record = _record(norm, expression, tokens, sentence_starts, last_money)
         if record is None:
             continue
+        if isinstance(record, Money) and i < len(numbers):
+            with_cents = _with_cents(norm, record, numbers[i])
+            if with_cents is not None:
+                record = with_cents
+                i += 1
         last_end = record.end
         if isinstance(record, Money):
             last_money = record
         yield record
     yield from half_durations(norm)
+
+
+# "2 đô la và 23 xen" (2 dollars and 23 cents), "5 USD 50 cent": one amount
+_CENTS_GAP_RE = regex.compile(r"\ +(?:và\ +)?", flags=regex.IGNORECASE)
+
+
+def _with_cents(norm: str, money: Money, cents: NumberSpan) -> Money | None:
+    """The dollar amount joined to the cents written after it, or None when there are none.
+
+    >>> from decimal import Decimal
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "2 đô la và 23 xen"
+    >>> dollars = Money(text="2 đô la", start=0, end=7, amount=Decimal(2), currency="USD")
+    >>> _with_cents(text, dollars, scan_numbers(text)[1]).amount
+    Decimal('2.23')
+    """
+    if money.currency != "USD" or money.amount_to is not None or money.amount % 1:
+        return None
+    if _CENTS_GAP_RE.fullmatch(norm, money.end, cents.start) is None:
+        return None
+    unit = unit_after(norm, cents.end)
+    value = cents.reading.value
+    if unit is None or unit[0].canonical != "USD_CENT" or value % 1 or not 0 < value < 100:
+        return None
+    end = unit[2]
+    return attrs.evolve(
+        money, text=norm[money.start : end], end=end, amount=clean_decimal(money.amount + value / 100)
+    )
 
 
 def _record(
