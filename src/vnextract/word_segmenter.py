@@ -63,16 +63,6 @@ def _isdigit(text: str) -> bool:
     return _I32.fullmatch(text) is not None and -(2**31) <= int(text) < 2**31
 
 
-def _istitle(text: str) -> bool:
-    """underthesea_core's istitle: every space-separated part starts with a character that its
-    upper-casing leaves alone ("Hà", "HÀ", "3", "-" yes; "hà", "ß" no)."""
-    if " " not in text:
-        return text[:1].upper() == text[:1]
-    # str.upper maps character by character, so the first letters pass together or not at all.
-    firsts = "".join([part[:1] for part in text.split(" ")])
-    return firsts.upper() == firsts
-
-
 @attrs.frozen
 class _WindowTables:
     """The weights of the templates over windows of one length (see WordSegmenter.__init__)."""
@@ -153,17 +143,18 @@ class WordSegmenter:
 
     # -- per-window weights -------------------------------------------------------------------
 
-    def _window(self, text: str, length: int) -> tuple[float, ...]:
+    def _window(self, text: str, length: int, title: bool) -> tuple[float, ...]:
         """What a window of ``length`` syllables ("Bình Dương") adds at each of its offsets.
 
         Every template function is a function of the window's text alone, so the vector is
         cached by that text (underthesea_core joins the syllables with one space and applies
-        lower/istitle/is_in_dict to the joined text; we do the same)."""
+        lower/istitle/is_in_dict to the joined text; we do the same). ``title``: the text's
+        istitle, which the caller knows from its syllables."""
         tables = self._by_length[length]
         lower = text.lower()
         flags = self._flags[length][
             lower in self._dictionary,
-            tables.istitle is not None and _istitle(text),
+            tables.istitle is not None and title,
             tables.isdigit is not None and _isdigit(text),
         ]
         raw, low = tables.raw.get(text), tables.lower.get(lower)
@@ -177,13 +168,17 @@ class WordSegmenter:
         cache[text] = vector
         return vector
 
-    def _padded(self, keys: list[str], length: int, n: int) -> list[tuple[float, ...]]:
-        """Vectors of windows starting at -PAD … n+1 (BOS/EOS vectors where out of the sentence)."""
-        cache = self._cache[length]
-        get = cache.get
-        window = self._window
-        out = self._bos_pad[length] + [get(k) or window(k, length) for k in keys]
-        out.extend([self._eos[length]] * (n + 2 * _PAD - len(out)))
+    def _padded(self, keys: list[str], titles: list[bool], length: int) -> list[tuple[float, ...]]:
+        """Vectors of windows starting at -PAD … n+1 (BOS/EOS vectors where out of the sentence).
+
+        ``keys``: the text of each window in the sentence; ``titles``: each syllable's istitle."""
+        get = self._cache[length].get
+        vectors = [get(k) for k in keys]
+        for i, vector in enumerate(vectors):
+            if vector is None:  # not seen yet
+                vectors[i] = self._window(keys[i], length, all(titles[i : i + length]))
+        out: list[tuple[float, ...]] = self._bos_pad[length] + vectors  # type: ignore[operator]
+        out.extend([self._eos[length]] * (len(titles) + 2 * _PAD - len(out)))
         return out
 
     # -- tagging ------------------------------------------------------------------------------
@@ -195,9 +190,12 @@ class WordSegmenter:
             return []
         t1 = list(tokens)
         t2 = t1[1:]
-        one = self._padded(t1, 1, n)
-        two = self._padded([a + " " + b for a, b in zip(t1, t2, strict=False)], 2, n)
-        three = self._padded([f"{a} {b} {c}" for a, b, c in zip(t1, t2, t1[2:], strict=False)], 3, n)
+        # underthesea_core's istitle of a window: every space-separated part starts with a
+        # character its upper-casing leaves alone ("Hà", "HÀ", "3", "-" yes; "hà", "ß" no).
+        titles = [t[:1].upper() == t[:1] for t in t1]
+        one = self._padded(t1, titles, 1)
+        two = self._padded([a + " " + b for a, b in zip(t1, t2, strict=False)], titles, 2)
+        three = self._padded([f"{a} {b} {c}" for a, b, c in zip(t1, t2, t1[2:], strict=False)], titles, 3)
         # Position t sums slot s of window t+s of each list (slot s = offset s-2, lists padded
         # by 2 in front): five one-syllable, four two-syllable and three three-syllable slots.
         delta = [
