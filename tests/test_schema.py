@@ -175,10 +175,19 @@ def test_every_corpus_example_goes_through_arrow_as_to_dict_has_it() -> None:
         if line.strip()
     ]
     assert len(texts) > 500
-    docs = [vnextract.extract(t) for t in texts]
+    # The known gap (repeating duration fractions, REPEATING_DURATION above) is left out here,
+    # so a new corpus example of it does not hide every other difference.
+    docs = [d for d in map(vnextract.extract, texts) if not any(map(_too_precise, d.durations))]
+    assert len(docs) > 500
     rows = schema.documents_to_arrow(docs).to_pylist()
     differing = [doc.text for doc, row in zip(docs, rows, strict=True) if _json_values(row) != doc.to_dict()]
     assert differing == []
+
+
+def _too_precise(duration: Any) -> bool:
+    """More decimals than Arrow's decimal(38, 9) keeps, in the value or the range's end."""
+    values = [v for v in (duration.value, duration.value_to) if v is not None]
+    return any(isinstance(e := v.as_tuple().exponent, int) and -e > schema.DECIMAL_SCALE for v in values)
 
 
 def test_decimals_with_more_than_nine_places_are_rounded_half_even() -> None:
