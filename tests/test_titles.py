@@ -44,7 +44,8 @@ def _titles(sentence: str) -> list[tuple[str, str, str | None, str | None]]:
             "Tân Giám đốc Công an tỉnh ra mắt.",
             [("Tân Giám đốc Công an tỉnh", "Giám đốc", "Công an tỉnh", "new")],
         ),
-        ("cố Thủ tướng Li-băng bị ám sát.", [("cố Thủ tướng Li-băng", "Thủ tướng", "Li-băng", None)]),
+        # cố = the late
+        ("cố Thủ tướng Li-băng bị ám sát.", [("cố Thủ tướng Li-băng", "Thủ tướng", "Li-băng", "late")]),
         (
             "Ông Hoàng Hữu Đoàn, Giám đốc Xí nghiệp Dược phẩm Trung ương 1, cho biết.",
             [

@@ -72,13 +72,13 @@ class Title(Span):
     ``role`` is the position ("Phó Chủ tịch Thường trực"), ``organization`` the organisation as
     written next to it ("UBND tỉnh"), ``organization_expansion`` its expansion when abbreviated
     ("Ủy ban nhân dân tỉnh"), ``modifier`` one of "former" (nguyên), "acting" (quyền),
-    "new" (tân) or None.
+    "new" (tân), "late" (cố: the holder has died) or None.
     """
 
     role: str
     organization: str | None = None
     organization_expansion: str | None = None
-    modifier: Literal["former", "acting", "new"] | None = None
+    modifier: Literal["former", "acting", "new", "late"] | None = None
 
 
 @attrs.frozen(kw_only=True)

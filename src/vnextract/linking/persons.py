@@ -139,6 +139,20 @@ _OTHER_SUBJECT = regex.compile(
     r"(?<![\p{L}])(?:hắn|họ|gã|ông\s+ta|bà\s+ta|anh\s+ta|cô\s+ta|chị\s+ta|người\s+này|ông\s+này|còn|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô)(?![\p{L}])"
 )
 _AFTER_THEO = regex.compile(r"(?<![\p{L}])(?i:theo)\s+$")
+# "Trò chuyện với Putin và Schroeder, Tổng thống Pháp cũng hồi tưởng …": names that are the
+# object of a preposition or verb, then a title followed straight by its predicate (no comma
+# closing an apposition) — the title is the subject of a new clause, not the names' title.
+_OBJECT_BEFORE = regex.compile(r"(?<![\p{L}])(?i:với|cùng|cho|của|về|gặp|tiếp|thăm)\s+$")
+_PREDICATE_AFTER = regex.compile(
+    r"""[ \t]+(?:cũng|đã|đang|sẽ|vẫn|liền|bèn|thì|lại|từng|không|chưa
+        |cho[ \t]+biết|nói|hồi[ \t]+tưởng)(?![\p{L}])""",
+    regex.VERBOSE,
+)
+# Roles that serve another office-holder: "phát ngôn viên văn phòng Thủ tướng Anh Tony Blair"
+# (the spokesman of Blair's office): the next title, not this one, belongs to the name after.
+_SERVING_ROLES = frozenset(
+    {"phát ngôn viên", "người phát ngôn", "cố vấn", "trợ lý", "thư ký", "đặc phái viên", "vợ", "chồng"}
+)
 _AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
 
 # Person details next to a mention.
@@ -187,6 +201,8 @@ def _mentions(text: Text, persons: Sequence[Person]) -> list[_Mention]:
                 continue
             seen.add((start, end))
             m = _honorific_before().search(s, max(0, start - 8), start)
+            if m and m.group()[:1].isupper() and s[: m.start()].rstrip(" \t")[-1:].isalnum():
+                m = None  # "Thủ tướng Anh Tony Blair": a capital mid-sentence is the country
             honorific = m.group().split()[0].casefold() if m else None
             out.append(_Mention(start, end, s[start:end], honorific, m.start() if m else start))
     return sorted(out, key=lambda m: (m.start, m.end))
@@ -462,6 +478,13 @@ def _attach(
             while q > 0 and events[q - 1][2] == "p" and fits(_LIST_GAP, events[q - 1][1], events[q][0]):
                 names.append(owner[events[q - 1][3]])
                 q -= 1
+            first = events[q][0]
+            if (
+                s[pend:start].strip() == ","
+                and _PREDICATE_AFTER.match(s, end)
+                and _OBJECT_BEFORE.search(s, max(0, first - 12), first)
+            ):
+                continue  # "với Putin và Schroeder, Tổng thống Pháp cũng …": a new clause
             backward[k] = names
         elif pkind == "t" and (k - 1) in backward and fits(_CHAIN_GAP, pend, start):
             backward[k] = backward[k - 1]
@@ -484,7 +507,13 @@ def _attach(
                 forward[k] = (owner[nidx], False)
         elif nkind == "t" and (k + 1) in forward and fits(_CHAIN_GAP, end, nstart):
             between = gap(end, nstart)
-            if "và" not in between:
+            organization = titles[idx].organization
+            serving = (
+                not between.strip()
+                and titles[idx].role.casefold() in _SERVING_ROLES
+                and (organization is None or organization[:1].islower())
+            )  # "phát ngôn viên văn phòng Thủ tướng Anh Tony Blair": Blair is not the spokesman
+            if "và" not in between and not serving:
                 strict = forward[k + 1][1] and not any(c in between for c in ",-–")
                 forward[k] = (forward[k + 1][0], strict)
 

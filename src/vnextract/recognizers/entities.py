@@ -49,7 +49,9 @@ _SYLLABLE = gz.SYLLABLE
 # Initials before a surname ("W.Buffett", "H.Hariri") or initials only ("H.T.P").
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)++\p{Lu}\p{Ll}++|\p{Lu}(?:\.\p{Lu})++\.?")
 # A syllable of a foreign name ("Gates", "Moo-hyun", "O'Neill").
-_FOREIGN_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’\-]*+")
+_FOREIGN_SYLLABLE = regex.compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’\-]*+")  # "McAuliff", "MacArthur"
+# A Scottish or Irish surname with an inner capital ("McAuliff"): a name, not a CamelCase brand.
+_MC_NAME = regex.compile(r"(?:Mc|Mac)\p{Lu}\p{Ll}++")
 # A Vietnamese-looking name syllable: one capital then lowercase letters ("Liêm", "Thị").
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
 # An abbreviation: two or more capitals ("UBND", "TTTT", "GD&ĐT", "TP.HCM", "BR-VT").
@@ -293,6 +295,7 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
         ("khách", "sạn"),
         ("siêu", "thị"),
         ("hãng", "phim"),
+        ("bệnh", "viện"),  # "bệnh viện Chợ Rẫy" → "Chợ Rẫy", as "báo Tuổi Trẻ" → "Tuổi Trẻ"
     }
 )
 # Heads whose name may go on in lowercase ("Trung tâm kiểm soát bệnh tật", "Quỹ hỗ trợ phát
@@ -801,7 +804,13 @@ class _Sentence:
                 and _match(self.toks, k, self.lex.orgs, self.lex.org_len)
             ):
                 break  # "PV Thanh Niên": a reporter of the newspaper Thanh Niên
-            if k > j and k >= place_end and k >= name_end:
+            if (
+                k > j
+                and k >= place_end
+                and k >= name_end
+                and self.place_at(k - 1, None, gz.TIER_DISTRICT) < 2
+            ):
+                # (a head inside a place name is none: "CĐV Hải Phòng căng …")
                 h = self.head_at(k)
                 if h:
                     head = self.key_at(k, h)
@@ -1204,6 +1213,15 @@ class _Sentence:
                 continue
 
             # 6. a capitalised run
+            if (
+                text == "CĐV"
+                and (p := self.place_at(i + 1, None, gz.TIER_BARE))
+                and not self.is_name_tok(i + 1 + p)
+            ):
+                # "các CĐV Hải Phòng" (the fans of Hải Phòng): the club named after its province
+                out.append(Cand("ORG", i + 1, i + 1 + p))
+                i, pending = i + 1 + p, None
+                continue
             if t.kind in ("cap", "abbr"):
                 end = self.cap_run(i)
                 p = self.place_at(i, None, gz.TIER_BARE)
@@ -1280,8 +1298,8 @@ class _Sentence:
         if not m:
             return None
         j = i + m
-        if j >= self.n:
-            return None
+        if j >= self.n or toks[j].text in _SENTENCE_STARTERS:
+            return None  # "… thẩm quyền của TP. Nếu TP …": the next sentence, not a name
         if _match(toks, j, _CAP_LOC_PREFIXES, 4) or _match(toks, j, _LOC_PREFIXES, 4):
             return self._place(j, False)  # "khu vực Cửa khẩu quốc tế La Lay"
         nxt = toks[j]
@@ -1363,16 +1381,26 @@ class _Sentence:
         if pending is not None:
             if all(t.kind == "abbr" and "." not in t.text for t in toks[i:end]):
                 return []  # "(ảnh: CTV)": an abbreviation, not a name
-            if n_run == 1 and _CAMEL_CASE.search(toks[i].text):
+            if n_run == 1 and _CAMEL_CASE.search(toks[i].text) and not _MC_NAME.fullmatch(toks[i].text):
                 return [Cand("ORG", i, end)]  # "Chủ tịch LienVietPostBank": a brand
             if any(c.isdigit() for t in toks[i:end] for c in t.text) or toks[i].text in _NOT_NAMES:
                 return []  # "bệnh nhân Covid-19", "Bí thư Trung ương Đảng": not a name
             if not all(
-                _FOREIGN_SYLLABLE.fullmatch(t.text) or _INITIALS.fullmatch(t.text) or t.kind == "abbr"
+                _FOREIGN_SYLLABLE.fullmatch(t.text)
+                or _INITIALS.fullmatch(t.text)
+                or t.kind == "abbr"
+                or t.text == "."
                 for t in toks[i:end]
             ):
-                return []  # "LS V-League": not a name
+                return []  # "LS V-League": not a name ("." of a middle initial is: "Thomas A. Bussiere")
             if toks[i].kind == "abbr" and "." not in toks[i].text:
+                if (
+                    n_run >= 3
+                    and toks[i + 1].text in self.lex.foreign_given
+                    and all(_FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i + 2 : end])
+                ):
+                    # "Chủ tịch FIFA Gianni Infantino": the body, then its officer
+                    return [Cand("ORG", i, i + 1), Cand("PER", i + 1, end, honorific=pending or None)]
                 return [Cand("ORG", i, end)]  # "Chủ tịch HĐQT Tân Tạo": a body, not a name
             if not pending and n_run == 1 and (toks[i].text.lower(),) in self.lex.stops:
                 return []  # "người mẫu Trong tháng 4": a function word, not a name

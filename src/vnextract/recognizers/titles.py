@@ -25,11 +25,12 @@ from vnextract.numerals import load_tsv
 from vnextract.records import Title
 from vnextract.text import Text
 
-Modifier = Literal["former", "acting", "new"]
+Modifier = Literal["former", "acting", "new", "late"]
 
-#: nguyên/cựu = former, quyền = acting, tân = newly appointed; "cố" (the late) stays in the text only.
+#: nguyên/cựu = former, quyền = acting, tân = newly appointed, cố = the late (deceased holder:
+#: "cố Thủ tướng Võ Văn Kiệt").
 MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
-    {"nguyên": "former", "cựu": "former", "quyền": "acting", "tân": "new", "cố": None}
+    {"nguyên": "former", "cựu": "former", "quyền": "acting", "tân": "new", "cố": "late"}
 )
 
 #: Roles whose organisation is a unit named by plain lowercase words: "trưởng phòng cấp chủ
@@ -472,6 +473,12 @@ def recognize(text: Text) -> Iterator[Title]:
             org_span = (org_span[0], posted.end())  # "Đại sứ Việt Nam tại Mỹ"
         if key == "chủ" and (org_span is None or not _is_cap(s[org_span[0]])):
             continue  # "chủ" (owner) is a title only before a named business: "chủ Công ty X"
+        if (
+            key == "chủ"
+            and m.group("modifier") is None
+            and _HONORIFIC_BEFORE.search(s, max(0, m.start() - 5), m.start())
+        ):
+            continue  # "ông chủ" (the boss): a noun for a person, not a position he holds
         if org_span is not None:
             organization: str | None = s[org_span[0] : org_span[1]]
             role = s[role_start : org_span[0]].rstrip(" ,")
@@ -487,6 +494,9 @@ def recognize(text: Text) -> Iterator[Title]:
             modifier=modifier,
         )
 
+
+# "ông chủ", "bà chủ" (the boss, the owner): an honorific right before "chủ".
+_HONORIFIC_BEFORE = regex.compile(r"(?<![\p{L}])(?i:ông|bà|cô|anh|chị)\s+$")
 
 #: Roles posted abroad, named with the host country: "Đại sứ Việt Nam tại Mỹ".
 _POSTED_ROLES = frozenset(
