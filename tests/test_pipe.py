@@ -297,3 +297,13 @@ def test_max_length_reaches_every_process_and_the_reason_drops_the_index(n_proce
     assert error.reason == "TextTooLongError: " + str(error.__cause__)
     assert str(error) == f"text #1: {error.reason}"
     assert out[2] == vnextract.extract(texts[2])
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_public_pipe_takes_max_length(n_process: int) -> None:
+    texts = ["Phạt 5 triệu đồng.", "Tuyên dương 13 tập thể và 24 cá nhân."]
+    out = list(vnextract.pipe(texts, n_process=n_process, max_length=20, return_exceptions=True))
+    assert isinstance(out[0], vnextract.Document) and out[0].money[0].amount == 5_000_000
+    assert isinstance(out[1].__cause__, TextTooLongError)
+    with pytest.raises(TypeError, match="max_length"):
+        list(vnextract.pipe(texts, max_length="20"))  # type: ignore[arg-type]

@@ -162,6 +162,7 @@ def pipe(
     reference_date: dt.date | None = None,
     start_method: str | None = None,
     return_exceptions: bool = False,
+    max_length: int | None = MAX_LENGTH,
 ) -> Iterator[Any]:
     """Extract from many texts lazily, yielding Documents in input order.
 
@@ -174,7 +175,8 @@ def pipe(
     :class:`vnextract.parallel.PipeError` naming the input index; all workers are then stopped,
     as they are on Ctrl-C or when the consumer stops early. With ``return_exceptions=True`` a
     failing text yields its PipeError in its place and the run goes on (a dead worker still
-    raises).
+    raises). ``max_length`` is :func:`extract`'s, for each text (a longer one fails with
+    TextTooLongError).
 
     >>> docs = pipe(["Phạt 5 triệu đồng.", "Hơn 1.200 hộ dân."], n_process=1)
     >>> [d.text for d in docs]
@@ -188,9 +190,15 @@ def pipe(
         raise ValueError(f"batch_size must be a positive int, got {size!r}")
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
+    if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int)):
+        raise TypeError(f"max_length must be an int or None, got {type(max_length).__name__}")
     if workers == 1:
         return parallel.pipe_serial(
-            texts, as_tuples=as_tuples, reference_date=reference_date, return_exceptions=return_exceptions
+            texts,
+            as_tuples=as_tuples,
+            reference_date=reference_date,
+            return_exceptions=return_exceptions,
+            max_length=max_length,
         )
     return parallel.pipe_parallel(
         texts,
@@ -200,4 +208,5 @@ def pipe(
         reference_date=reference_date,
         start_method=start_method,
         return_exceptions=return_exceptions,
+        max_length=max_length,
     )
