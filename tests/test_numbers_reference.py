@@ -99,3 +99,15 @@ def test_decomposed_input_keeps_offsets() -> None:
     for record in [*doc.money, *doc.percentages, *doc.fines]:
         assert original[record.start : record.end] == record.text
     assert len(doc.fines) == 1
+
+
+def test_count_range_through_extract() -> None:
+    # Count.value_to: "khoảng 4-5 người" is about four to five people; to_dict keeps the range
+    doc = vnextract.extract("Ban điều hành khoảng 4-5 người, mỗi tổ từ 5 đến 7 người.")
+    assert [(c.text, c.value, c.value_to, c.qualifier) for c in doc.counts] == [
+        ("khoảng 4-5 người", 4, 5, "about"),
+        ("từ 5 đến 7 người", 5, 7, None),
+    ]
+    assert [(c["value"], c["value_to"]) for c in doc.to_dict()["counts"]] == [(4, 5), (5, 7)]
+    single = vnextract.extract("Có 13 tập thể.").to_dict()["counts"][0]
+    assert single["value_to"] is None
