@@ -709,6 +709,7 @@ def test_info_lists_version_and_data_sources(capsys):
     assert run("info") == 0
     out = capsys.readouterr().out
     assert out.startswith(f"vnextract {vnextract.__version__}\n")
+    assert "word segmentation: underthesea's CRF model ws_crf_vlsp2013_20230727, tags computed by" in out
     data = {name: sources for name, _n, _header, sources in cli.data_files()}
     assert data  # the package ships its lexicons
     assert "  places_vn.tsv: " in out and "source: vietnamadminunits" in out

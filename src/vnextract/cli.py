@@ -714,6 +714,18 @@ def data_files() -> list[tuple[str, int, list[str], list[str]]]:
     return out
 
 
+def _segmentation() -> str:
+    """Which word segmentation runs: underthesea's model computed by vnextract, or, for a model
+    vnextract does not reproduce, underthesea's own tagger (same words, about 3x slower)."""
+    from vnextract import _underthesea, word_segmenter
+
+    _underthesea._warm()
+    model = word_segmenter.MODEL_DIR.name
+    if _underthesea._segmenter is not None:
+        return f"underthesea's CRF model {model}, tags computed by vnextract.word_segmenter"
+    return f"underthesea's own word_tokenize (its model is not {model} with the known features)"
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
     import platform
     from importlib import metadata
@@ -737,6 +749,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
         "pyarrow",
     ):
         print(f"  {dep} {version(dep)}")
+    print(f"word segmentation: {_segmentation()}")
     print("data files (src/vnextract/data):")
     for name, entries, header, sources in data_files():
         print(f"  {name}: {entries} entries (columns: {', '.join(header)})")
