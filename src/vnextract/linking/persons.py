@@ -300,6 +300,11 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
             tail = words[i:]
             if words[i].group() in surnames and 2 <= len(tail) <= 4 \
                     and all(_NAME_WORD.fullmatch(w.group()) for w in tail):
+                if len(tail) == 2 and _NAME_WORD.fullmatch(words[i - 1].group()) \
+                        and lex.org_head.fullmatch(words[i - 1].group()) is None:
+                    # "Công ty TNHH Việt Thái Phong": two syllables going on a plain capitalised
+                    # name are the company's; a person named after it has three or more
+                    break
                 cut = i
                 break
         if cut is None:

@@ -208,6 +208,8 @@ _LOC_PREFIXES: dict[tuple[str, ...], str] = {
     ("trú", "tại"): "địa chỉ",
     ("thành", "phố", "cảng"): "thành phố",
     ("kênh",): "kênh",
+    ("bãi",): "bãi",  # "bãi Cửa Cạn" (a beach)
+    ("bãi", "biển"): "bãi",
 }
 # Capitalised prefixes that are part of the usual name ("TP Hồ Chí Minh", "Thị xã Nghĩa Lộ").
 _CAP_LOC_PREFIXES: dict[tuple[str, ...], str] = {
@@ -236,6 +238,7 @@ _CAP_LOC_PREFIXES: dict[tuple[str, ...], str] = {
     ("Xã",): "xã",
     ("Tỉnh",): "tỉnh",
     ("Khu", "phố"): "khu phố",
+    ("Khu", "đô", "thị"): "khu đô thị",  # "Khu đô thị An Thới": capitalised, part of the name
 }
 # Kinds of administrative unit (a person's full name after them is the officer, not a place).
 _ADMIN_KINDS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường"})
@@ -521,6 +524,14 @@ _GENERIC_ABBREVIATIONS = frozenset(
     {"FDI", "SME", "CP", "TNHH", "NN", "DN", "DNNN", "CNTT", "BOT", "BT", "PPP"}
 )
 _COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây", "Trung"})
+# Abbreviations of a body every organisation has, not a name ("Chủ tịch HĐQT" = chairman of the
+# board): never an organisation on their own after a title.
+_GENERIC_BODIES = frozenset(
+    {"HĐQT", "HĐTV", "BGĐ", "BTC", "BCH", "BQL", "BCĐ", "BLĐ", "BTV", "CTV", "PV", "ĐBQH", "HĐND", "UBND"}
+    | {"CEO", "CFO", "COO", "CTO", "HLV", "VĐV", "MC", "DJ", "BS", "KS", "TS", "GS", "PGS"}  # roles
+)
+# Heads of units that a title ending in them may name ("Trưởng Ban quản lý …", "Phó Vụ …").
+_UNIT_HEADS_IN_CUES = frozenset({"Ban", "Phòng", "Vụ", "Cục", "Khoa", "Viện", "Đội", "Trung", "Văn"})
 # A brand written in CamelCase ("LienVietPostBank", "VinaPhone"), never a person.
 _CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 # Words that follow titles but are not names ("Bí thư Trung ương Đảng").
@@ -765,8 +776,13 @@ class _Sentence:
         inside "phát triển")."""
         toks = self.toks
         best = 0
+        # a glued "word" the dictionary does not know ("trao bộ" = hand over + set) does not
+        # hide the stop word it starts with
+        unknown = toks[j].word_start and toks[j].word.lower() not in self.lex.words
         for n in range(1, min(3, self.n - j) + 1):
-            if self.key_at(j, n) in self.lex.stops and (j + n >= self.n or toks[j + n].word_start):
+            if self.key_at(j, n) in self.lex.stops and (
+                j + n >= self.n or toks[j + n].word_start or (unknown and n == 1)
+            ):
                 best = n
         return best
 
@@ -1067,8 +1083,15 @@ class _Sentence:
                 pending = None
                 continue
 
-            # 1. a well-known organisation ("WHO", "Dân trí") — not inside a longer capitalised run
             text = t.text
+            if i > 0 and toks[i - 1].text == "phi" and (text in org_firsts or text in head_firsts):
+                skip = max(_match(toks, i, lex.orgs, lex.org_len), _match(toks, i, lex.heads, lex.head_len))
+                if skip:
+                    i += skip  # "tổ chức phi Chính phủ" (non-governmental): a kind, not the body
+                    pending = None
+                    continue
+
+            # 1. a well-known organisation ("WHO", "Dân trí") — not inside a longer capitalised run
             m = _match(toks, i, lex.orgs, lex.org_len) if text in org_firsts else 0
             while m and i + m < n and toks[i + m].text in _FOREIGN_ORG_WORDS:
                 m += 1  # "Viettel Mobile", "EVN Telecom"
@@ -1079,7 +1102,9 @@ class _Sentence:
             ):
                 out.append(Cand("ORG", i, i + m))
                 i += m
-                pending = None
+                # "cựu HLV Tottenham, Mauricio Pochettino": the title's person may still follow
+                # its organisation (as after an organisation read in step 6)
+                pending = "" if pending == "" else None
                 continue
 
             # 2. an organisation head and its body
@@ -1185,6 +1210,14 @@ class _Sentence:
                     continue
             c = _match(toks, i, lex.cues, lex.cue_len) if text in cue_firsts else 0
             if c:
+                body = self._head_in_cue(i, c)
+                if body is not None:
+                    # "Trưởng Ban quản lý Khu kinh tế Phú Quốc": the cue's last word heads a
+                    # named body; the person, if any, follows the body
+                    out.append(Cand("ORG", body[0], body[1]))
+                    i = body[1]
+                    pending = pending or ""
+                    continue
                 i += c
                 while True:
                     mod = _match(toks, i, _CUE_MODIFIERS, 2)
@@ -1263,13 +1296,28 @@ class _Sentence:
             i += 1
         return out
 
+    def _head_in_cue(self, i: int, c: int) -> tuple[int, int] | None:
+        """(start, end) of a named organisation whose capitalised head is the end of the cue
+        matched at ``i`` ("Trưởng Ban" + "quản lý Khu kinh tế Phú Quốc"), else None."""
+        toks = self.toks
+        for q in range(i + 1, i + c):
+            if toks[q].text not in _UNIT_HEADS_IN_CUES or not (h := self.head_at(q)) or q + h < i + c:
+                continue
+            if _match(toks, q + h, _CUE_MODIFIERS, 2):
+                return None  # "Phó trưởng Ban thường trực …": the title goes on
+            end, named = self.org_body(q + h, self.key_at(q, h))
+            if named and end > q + h and any(t.kind in ("cap", "abbr") for t in toks[q + h : end]):
+                return q, end
+            return None
+        return None
+
     def _after_org(self, out: list[Cand], end: int) -> int:
         """After an organisation: "(Vinaisalpro)" right behind it is its short name."""
         toks = self.toks
         if (
             end + 2 < self.n
             and toks[end].text == "("
-            and toks[end + 2].text == ")"
+            and toks[end + 2].text in (")", ",")  # "(FFRD, trụ sở tại Mỹ)"
             and toks[end + 1].kind in ("cap", "abbr")
             and not self.place_at(end + 1, end + 2)
             and not self.is_person_start(end + 1)
@@ -1347,6 +1395,8 @@ class _Sentence:
         """Classify the capitalised run [i, end)."""
         toks = self.toks
         n_run = end - i
+        if i > 0 and toks[i - 1].text in ("phía", "hướng") and all(t.text in _COMPASS for t in toks[i:end]):
+            return []  # "phía Đông Bắc núi Ông Quán": a direction, not the region
         if n_run == 1 and end < self.n and toks[end].kind == "lower" and self.continues_word(end):
             return []  # "Hộ tịch", "Sắc đẹp": a common word written with a capital, not a name
         if at_sentence_start and n_run > 1 and not self.is_person_start(i, end):
@@ -1380,6 +1430,17 @@ class _Sentence:
             return [Cand("LOC", i, i + p, kind=self.place_kind(i, p)), Cand("PER", i + p, end)]
         if pending is not None:
             if all(t.kind == "abbr" and "." not in t.text for t in toks[i:end]):
+                if (
+                    pending == ""
+                    and n_run == 1
+                    and i > 0
+                    and toks[i - 1].kind in ("lower", "cap")
+                    and len(toks[i].text) >= 3
+                    and toks[i].text.isalpha()
+                    and toks[i].text not in _GENERIC_ABBREVIATIONS
+                    and toks[i].text not in _GENERIC_BODIES
+                ):
+                    return [Cand("ORG", i, end)]  # "Giám đốc FFRD": the body the title heads
                 return []  # "(ảnh: CTV)": an abbreviation, not a name
             if n_run == 1 and _CAMEL_CASE.search(toks[i].text) and not _MC_NAME.fullmatch(toks[i].text):
                 return [Cand("ORG", i, end)]  # "Chủ tịch LienVietPostBank": a brand
