@@ -270,7 +270,7 @@ def test_reference_article_through_extract(reference_article: str) -> None:
 _SCAN_PIECES = [
     *_PIECES,
     *("Ngày", "THÁNG", "İ", "ſáng", "nayy", "khai", "_", "x", "𝟐", "٣", "/", "ĐẦU", "vào", "rơi"),
-    *("Chủ nhật", "thứ Bảy", "Nguyên đán", "- ", "chiều"),
+    *("Chủ nhật", "thứ Bảy", "Nguyên đán", "- ", "chiều", "những", "thời", "kỳ", "một", "đây", "–"),
 ]
 
 

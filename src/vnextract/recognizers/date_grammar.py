@@ -224,31 +224,57 @@ ATOM_RE = regex.compile(
 
 # ----------------------------------------------------------------------------- anchors
 
-#: The first word of every branch of ATOM_RE, lower case: an atom can only start where one of
-#: these (or a digit, or "(") starts. Word lists come from the same tables as the grammar.
-ANCHOR_WORDS = frozenset(
-    {w.split()[0] for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE, NUMBER_WORDS) for w in table}
-    | {w.split()[0] for w in _PART.replace(r"\s+", " ").split("|")}
-    | {
-        *("gmt", "utc", "nửa", "ngày", "mồng", "mùng", "tháng", "quý", "thập", "những", "năm"),
-        *("niên", "giai", "thời", "nhiệm", "mùa", "tết", "cách", "hôm", "nay"),
-    }
+_GAP = r"[^\w\n]+"  # in the anchors: at least the grammar's spaces between two words
+
+
+def _phrase(words: str) -> str:
+    return _GAP.join(re.escape(word) for word in words.split())
+
+
+def _either(patterns: object) -> str:
+    return "(?:" + "|".join(sorted({str(p) for p in patterns})) + ")"  # type: ignore[attr-defined]
+
+
+# The start of every branch of ATOM_RE, in lower case, with as much of what must follow as is
+# cheap to say: an atom can only start where one of these matches. Word lists come from the
+# same tables as the grammar.
+_NUMBER_PHRASE = _either(_phrase(w) for w in NUMBER_WORDS)
+_PART_PHRASE = _either(_phrase(w) for w in ("đầu", "giữa", "cuối"))
+_UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
+#: What may follow "đầu"/"giữa"/"cuối" in an atom: "đầu tháng", "cuối quý", "giữa những năm",
+#: "đầu năm học", "cuối giai đoạn", "đầu 2004", "cuối tuần này", "đầu hôm nay" …
+_AFTER_PART = (
+    {"tháng", "quý", "thập", "những", "năm", "niên", "giai", "thời", "nhiệm", "mùa", "tuần"}
+    | {w.split()[0] for w in RELATIVE}
+)
+ANCHORS: tuple[str, ...] = (
+    # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
+    # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
+    r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm)|\d{4}",
+    r"\((?=[^\w\n]*(?:gmt|utc))",  # "(GMT+7)"
+    *("gmt", "utc", "nửa", "ngày", "mồng", "mùng", "tháng", "quý", "năm", "tết", "hôm", "nay"),
+    *(_phrase(w) for w in ("những năm", "thập niên", "thập kỷ", "thập kỉ", "cách đây")),
+    *(_phrase(w) for w in ("niên khóa", "niên học", "niên độ", "niên vụ", "giai đoạn")),
+    *(_phrase(w) for w in ("thời kỳ", "nhiệm kỳ", "mùa giải", "mùa vụ")),
+    *(_phrase(w) for w in ("hạ tuần", "trung tuần", "thượng tuần")),
+    _PART_PHRASE + _GAP + r"(?:\d|" + _either(map(re.escape, _AFTER_PART)) + ")",
+    _NUMBER_PHRASE + _GAP + _either(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
+    *(_phrase(w) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table),
 )
 # Scanning the whole atom regex at every position costs about 1 µs a character (each word
 # start tries all its branches). Its possible starts are few and literal, so one pass of a
 # plain alternation over the lower-cased text finds them (stdlib ``re``: measured twice as fast
 # as ``regex`` on such a literal alternation), and the atom regex is tried only there; the
-# result is the same as ``ATOM_RE.finditer``. The candidate's end is not checked ("nay" of
-# "nayy" is one): the atom regex decides. Astral characters are candidates too, since
-# ``regex`` knows digits there that ``re`` does not.
+# result is the same as ``ATOM_RE.finditer`` (tests/test_dates.py checks it on the corpora and
+# on generated text).
 _ANCHOR_RE = re.compile(
-    r"(?<![\w/.,:])(?:[\d(]|"  # the atom's own look-behind (re's \w is within [\p{L}\p{N}_])
-    + "|".join(re.escape(w) for w in sorted(ANCHOR_WORDS, key=len, reverse=True))
-    + r")|[\U00010000-\U0010FFFF]"
+    r"(?<![\w/.,:])"  # the atom's own look-behind (re's \w is within regex's [\p{L}\p{N}_])
+    + _either(ANCHORS)
 )
-# Lower-casing keeps offsets and agrees with the grammar's IGNORECASE except for these two
-# ("İ" lower-cases to two characters, "ſ" matches "s" only under case folding).
-_LOWER_CASE_TRAPS = ("İ", "ſ")
+# Lower-casing keeps offsets and agrees with the grammar's IGNORECASE except for "İ" (two
+# characters in lower case) and "ſ" (matches "s" only under case folding); astral characters
+# may be digits ``regex`` knows and ``re`` does not. Such a text takes the plain scan.
+_PLAIN_SCAN_TRAPS = re.compile(r"[İſ\U00010000-\U0010FFFF]")
 
 
 def atom_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -257,7 +283,7 @@ def atom_matches(text: str) -> Iterator[regex.Match[str]]:
     >>> [m.group() for m in atom_matches("Ngày 5/6/2021, lúc 14h30, hơn 200 người đến.")]
     ['Ngày 5/6/2021', '14h30']
     """
-    if any(trap in text for trap in _LOWER_CASE_TRAPS):
+    if _PLAIN_SCAN_TRAPS.search(text):
         yield from ATOM_RE.finditer(text)
         return
     lowered = text.lower()
@@ -267,7 +293,7 @@ def atom_matches(text: str) -> Iterator[regex.Match[str]]:
         at = anchor.start()
         found = match(text, at)
         if found is None:
-            pos = anchor.end()  # no atom starts inside a word or a digit run
+            pos = at + 1  # an anchor of two words ("những năm") may hide an atom at its second
             continue
         yield found
         pos = found.end() if found.end() > at else at + 1
