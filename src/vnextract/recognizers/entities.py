@@ -208,6 +208,7 @@ _LOC_PREFIXES: dict[tuple[str, ...], str] = {
     ("trú", "tại"): "địa chỉ",
     ("thành", "phố", "cảng"): "thành phố",
     ("kênh",): "kênh",
+    ("mũi",): "mũi",  # "mũi Nghinh Phong" (a cape)
     ("bãi",): "bãi",  # "bãi Cửa Cạn" (a beach)
     ("bãi", "biển"): "bãi",
 }
@@ -926,6 +927,9 @@ class _Sentence:
                         and self.place_at(after, run_end, gz.TIER_COMMUNE) < run_end - after
                     ):
                         stop = self.cap_run(after)
+                        whole = self.place_at(after)
+                        if whole > stop - after:
+                            stop = after + whole  # "UBND tỉnh Bà Rịa - Vũng Tàu": across the hyphen
                         # keep the place; a person's name after it is not part of the body
                         m = self.place_at(after, stop)
                         if m and m < stop - after and self.is_person_start(after + m, stop):
@@ -1084,6 +1088,10 @@ class _Sentence:
                 continue
 
             text = t.text
+            if at_sentence_start and text in _SENTENCE_STARTERS and t.kind == "cap" and i + 1 < n:
+                i += 1  # "Theo AFP, Reuters": a function word opening the sentence is never a name
+                pending = None
+                continue
             if i > 0 and toks[i - 1].text == "phi" and (text in org_firsts or text in head_firsts):
                 skip = max(_match(toks, i, lex.orgs, lex.org_len), _match(toks, i, lex.heads, lex.head_len))
                 if skip:
@@ -1098,7 +1106,7 @@ class _Sentence:
             if (
                 m
                 and (not self.is_name_tok(i + m) or self.is_person_start(i + m))
-                and not (i > 0 and toks[i - 1].kind == "cap")
+                and not (i > 0 and toks[i - 1].kind == "cap" and toks[i - 1].text not in _SENTENCE_STARTERS)
             ):
                 out.append(Cand("ORG", i, i + m))
                 i += m
