@@ -159,6 +159,16 @@ def read_expression(
     ('từ 5 đến 7 triệu đồng', Decimal('5000000'), Decimal('7000000'), 2)
     """
     first = numbers[i]
+    reading = first.reading
+    unit_1: tuple[Unit, int, int] | None = None
+    if reading.spelled and reading.scale is None:
+        # most spelled numbers are "một" (a) or "năm" (year, five) with no unit after them and
+        # no range: such a number is no amount, whatever stands before it
+        unit_1 = unit_after(norm, first.end)
+        if unit_1 is None and not (
+            i + 1 < len(numbers) and _RANGE_SEP_RE.fullmatch(norm, first.end, numbers[i + 1].start)
+        ):
+            return None, 1
     label = _label_before(norm, first.start, tokens_by_end)
     if (
         label == "all"
@@ -166,7 +176,6 @@ def read_expression(
         or _CODE_BEFORE_RE.search(norm, max(0, first.start - 12), first.start)
     ):
         return None, 1
-    reading = first.reading
     value = reading.value
     currency_before: str | None = None
     start = first.start
@@ -179,7 +188,8 @@ def read_expression(
                 regrouped = parse_digits(digits, comma_groups=True)
                 if regrouped is not None and reading.scale is None:
                     value = regrouped
-    unit_1 = unit_after(norm, first.end)
+    if unit_1 is None:
+        unit_1 = unit_after(norm, first.end)
     if unit_1 is not None and unit_1[0].kind == "none":
         return None, 1  # "2 đồng thời": not an amount of anything
     if (
