@@ -222,6 +222,8 @@ def read_expression(
                     low = value * second.reading.scale  # "từ 5 đến 7 triệu": the scale is shared
                     if low > second.reading.value:
                         low = value * second.reading.scale / 1000  # "800 - 1,2 triệu" = 800 nghìn
+                elif _shares_thousands(norm, first, second):
+                    low = value * 1000  # "250 - 300.000 đồng/kg": 250 nghìn to 300 nghìn
                 if low <= second.reading.value:
                     value, value_to = clean_decimal(low), second.reading.value
                     unit, end, used = unit_2, unit_2[2], 2
@@ -290,6 +292,26 @@ def _join_range(
     if unit_2 is None or (unit_1 is not None and unit_1[0] != unit_2[0]):
         return "no"
     return "range"
+
+
+# A range whose second end is written in whole thousands ("300.000", "10.000")
+_WHOLE_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:\.000)+")
+
+
+def _shares_thousands(norm: str, first: NumberSpan, second: NumberSpan) -> bool:
+    """ "250 - 300.000 đồng", "5-10.000 đồng", "70 - 100.000 máy": the first end leaves out the
+    thousands it shares with the second (250 nghìn to 300 nghìn). Only when a thousand times
+    the first end is still below the second: "800 - 1.000 từ" and "500-1.000 USD" are ranges of
+    hundreds.
+    """
+    low, high = first.reading, second.reading
+    if low.spelled or low.scale is not None or high.spelled or high.scale is not None:
+        return False
+    if not norm[first.start : first.end].isdigit() or low.value >= 1000:
+        return False
+    if not _WHOLE_THOUSANDS_RE.fullmatch(norm, second.start, second.end):
+        return False
+    return low.value * 1000 < high.value
 
 
 def clean_decimal(value: Decimal) -> Decimal:
