@@ -180,12 +180,13 @@ ATOM_RE = regex.compile(
               |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|mùa\s+vụ|niên\s+vụ|năm)\s+
           |(?P<y_part2>đầu|giữa|cuối)\s+)?
         (?P<y1>\d{{4}})(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d))?{_END}(?!\s*%))
-      # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"; the lunar new year
-      # without one: "dịp Tết Nguyên đán", "Tết Nguyên đán năm nay"
+      # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"; without one: "dịp Tết
+      # Nguyên đán", "Tết Nguyên đán năm nay", "Tết Dương lịch" (1 January)
     | (?P<tet>Tết\s+
         (?:(?:(?P<tet_kind>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền|Dương\s+lịch|Tây)\s+)?(?:năm\s+)?
            (?:(?P<tet_y>\d{{4}})|(?P<tet_cc>{_CANCHI}))
-         |(?P<tet_bare>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền)
+         |(?P<tet_bare>Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền
+           |(?P<tet_solar>Dương\s+lịch|Tây(?!\s+(?-i:\p{{Lu}}))))  # not "Tết Tây Nguyên"
            (?:\s+năm\s+(?P<tet_rel>nay|này|ngoái|trước|tới|sau|qua))?(?!\p{{L}}))
         {_END})
       # so long ago: "3 ngày trước", "cách đây 3 năm"
@@ -243,10 +244,9 @@ _PART_PHRASE = _either(_phrase(w) for w in ("đầu", "giữa", "cuối"))
 _UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
 #: What may follow "đầu"/"giữa"/"cuối" in an atom: "đầu tháng", "cuối quý", "giữa những năm",
 #: "đầu năm học", "cuối giai đoạn", "đầu 2004", "cuối tuần này", "đầu hôm nay" …
-_AFTER_PART = (
-    {"tháng", "quý", "thập", "những", "năm", "niên", "giai", "thời", "nhiệm", "mùa", "tuần"}
-    | {w.split()[0] for w in RELATIVE}
-)
+_AFTER_PART = {"tháng", "quý", "thập", "những", "năm", "niên", "giai", "thời", "nhiệm", "mùa", "tuần"} | {
+    w.split()[0] for w in RELATIVE
+}
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
@@ -743,6 +743,15 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         return Atom(start, end, "point", Point(decade=decade, part=part))
     if m["year"]:
         return _year_atom(text, m)
+    if m["tet_solar"]:  # "Tết Dương lịch" (New Year's Day) with no year: "--01-01", as "ngày 1/1"
+        rel = m["tet_rel"]
+        point = Point(
+            month=1,
+            day=1,
+            rel_unit="year" if rel else None,
+            rel_offset=_REL_WORD_YEAR.get((rel or "").lower(), 0),
+        )
+        return Atom(start, end, "point", point)
     if m["tet_bare"]:  # the lunar new year of a year the reference date gives
         if m["tet_rel"]:
             offset = _REL_WORD_YEAR[m["tet_rel"].lower()]
