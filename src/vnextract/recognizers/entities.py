@@ -302,6 +302,8 @@ _ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
         ("bệnh", "viện"),  # "bệnh viện Chợ Rẫy" → "Chợ Rẫy", as "báo Tuổi Trẻ" → "Tuổi Trẻ"
     }
 )
+# Introducers of a sports club: a place right after them names the club, not the place.
+_CLUB_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset({("đội", "bóng"), ("câu", "lạc", "bộ")})
 # Heads whose name may go on in lowercase ("Trung tâm kiểm soát bệnh tật", "Quỹ hỗ trợ phát
 # triển", "Công ty cổ phần dược phẩm Nam Hà"); other heads need a capitalised word next.
 _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
@@ -1088,6 +1090,14 @@ class _Sentence:
                 continue
 
             text = t.text
+            if (
+                at_sentence_start
+                and text in ("Đội", "Câu")
+                and (club := self._club_after(i, 3 if text == "Câu" else 2))
+            ):
+                out.append(Cand("ORG", i + (3 if text == "Câu" else 2), club))  # "Đội bóng Hà Nội thắng"
+                i, pending = club, None
+                continue
             if at_sentence_start and text in _SENTENCE_STARTERS and t.kind == "cap" and i + 1 < n:
                 i += 1  # "Theo AFP, Reuters": a function word opening the sentence is never a name
                 pending = None
@@ -1183,6 +1193,11 @@ class _Sentence:
                         continue
                     if toks[j].text in _GENERIC_ABBREVIATIONS:
                         i = j + 1  # "doanh nghiệp FDI": a kind of enterprise, not a name
+                        continue
+                    club = self._club_after(i, intro)
+                    if club:  # "đội bóng Bình Định", "câu lạc bộ Hải Phòng"
+                        out.append(Cand("ORG", j, club))
+                        i = club
                         continue
                     if self.place_at(j, None, gz.TIER_BARE) < self.cap_run(j) - j:
                         # "báo Sài Gòn Tiếp Thị" (but "đài Hà Nội" is a place)
@@ -1303,6 +1318,17 @@ class _Sentence:
                 pending = None if t.kind in ("lower", "punct", "num") else pending
             i += 1
         return out
+
+    def _club_after(self, i: int, intro: int) -> int:
+        """End of a club named after its province after "đội bóng"/"câu lạc bộ" at ``i``
+        (``intro`` syllables long), or 0: "đội bóng Bình Định" is the club, not the province."""
+        if tuple(t.lower() for t in self.key_at(i, intro)) not in _CLUB_INTRODUCERS:
+            return 0
+        j = i + intro
+        p = self.place_at(j, None, gz.TIER_BARE)
+        if not p or p != self.cap_run(j) - j or self.place_kind(j, p) in ("quốc gia", "vùng"):
+            return 0  # "6 đội bóng Anh": English teams, the country is a place
+        return j + p
 
     def _head_in_cue(self, i: int, c: int) -> tuple[int, int] | None:
         """(start, end) of a named organisation whose capitalised head is the end of the cue
