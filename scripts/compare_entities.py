@@ -27,7 +27,7 @@ from vnextract import extract
 from vnextract.recognizers import entities, titles
 from vnextract.text import Text
 
-KEYS = ("entities", "persons", "organizations", "locations")
+KEYS = ("persons", "organizations", "locations")  # the entity keys of to_dict()
 
 
 def _articles(path: str, n: int) -> list[str]:

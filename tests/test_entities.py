@@ -141,3 +141,38 @@ def test_any_text_gives_non_empty_records_on_their_own_surface(parts: list[str])
     for r in entities.recognize(t):
         assert r.end > r.start
         assert t.normalized[r.start : r.end] == r.text
+
+
+# The syllable cutter's fast path (stdlib ``re`` on Latin/Vietnamese text) must cut exactly as
+# the ``regex`` pattern it stands in for; text with other characters takes the ``regex`` path.
+_CUTTER_ALPHABET = st.sampled_from(
+    [
+        *"aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯTPQ0189 .,-&'’()\"“”:;!?…/%",
+        *["ệ", "ỹ", "Ở", "à"],
+        *["\u0301", "_", "\t", "ß", "Ж", "中", "٣", "😀", "\u00a0", "\u2009"],  # marks, other scripts, spaces
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUTTER_ALPHABET, max_size=40).map("".join))
+def test_syllable_fast_path_cuts_as_the_regex_pattern(s: str) -> None:
+    from vnextract.recognizers import gazetteer
+
+    class _T:  # just the normalised string _syllables reads
+        normalized = s
+
+    got = [t.text for t in entities._syllables(_T(), 0, len(s), {})]  # type: ignore[arg-type]
+    assert got == gazetteer.SYLLABLE.findall(s)
+
+
+def test_syllable_fast_path_examples() -> None:
+    s = "UBND TP.HCM, P.10, Q.Phú Nhuận: GD&ĐT, Covid-19 (H.T.P) “Tuổi Trẻ”…"
+
+    class _T:
+        normalized = s
+
+    assert [t.text for t in entities._syllables(_T(), 0, len(s), {})] == [  # type: ignore[arg-type]
+        "UBND", "TP.", "HCM", ",", "P.", "10", ",", "Q.", "Phú", "Nhuận", ":", "GD&ĐT", ",", "Covid-19",
+        "(", "H.T.P", ")", "“", "Tuổi", "Trẻ", "”", "…",
+    ]  # fmt: skip
