@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
@@ -31,6 +31,7 @@ import regex
 __all__ = [
     "NUMBER_RE",
     "NumberReading",
+    "literal_trie",
     "load_tsv",
     "number_candidates",
     "parse_digits",
@@ -119,11 +120,31 @@ NUMBER_RE = regex.compile(
 # needs no look-behind here; a word must end where a number word ends ("ba" of "bao" is none).
 # ``[^\W_]`` (re's letters and digits) is within regex's ``[\p{L}\p{N}]``; astral characters
 # are candidates since ``regex`` knows digits there that ``re`` does not.
+def literal_trie(words: Iterable[str]) -> str:
+    """A ``re`` alternation of literal words as a trie: each character is tested once per place
+    ("m(?:ốt|ột|ư(?:ơi|ời))" instead of "mốt|một|mươi|mười"), which the stdlib engine scans about
+    twice as fast as the flat list.
+
+    >>> literal_trie(["mốt", "một", "mươi", "mười", "ba"])
+    'ba|m(?:ư(?:ơi|ời)|ốt|ột)'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        if len(rests) == 1:  # one word with this start: the word itself
+            parts.append(re.escape(first + rests[0]))
+            continue
+        tails = [rest for rest in rests if rest]
+        optional = "?" if len(tails) < len(rests) else ""  # the word may also end here
+        parts.append(f"{re.escape(first)}(?:{literal_trie(tails)}){optional}")
+    return "|".join(parts)
+
+
 _NUMBER_ANCHOR_RE = re.compile(
     r"\d+|(?<![^\W_])(?:"
-    + "|".join(
-        re.escape(w) for w in sorted((row["word"] for row in load_tsv("numbers_words.tsv")), key=len)[::-1]
-    )
+    + literal_trie(row["word"] for row in load_tsv("numbers_words.tsv"))
     + r")(?![^\W_])|[\U00010000-\U0010FFFF]"
 )
 #: Lower-casing keeps offsets and agrees with IGNORECASE except for these ("İ" lower-cases to

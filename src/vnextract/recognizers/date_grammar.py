@@ -16,13 +16,15 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
 import regex
+
+from vnextract.numerals import literal_trie
 
 # ----------------------------------------------------------------------------- lexicons
 
@@ -228,48 +230,49 @@ ATOM_RE = regex.compile(
 _GAP = r"[^\w\n]+"  # in the anchors: at least the grammar's spaces between two words
 
 
-def _phrase(words: str) -> str:
-    return _GAP.join(re.escape(word) for word in words.split())
-
-
-def _either(patterns: object) -> str:
-    return "(?:" + "|".join(sorted({str(p) for p in patterns})) + ")"  # type: ignore[attr-defined]
+def _trie(phrases: Iterable[str]) -> str:
+    """Literal phrases as one trie-shaped ``re`` alternation, the grammar's spaces as _GAP."""
+    return "(?:" + literal_trie(phrases).replace(re.escape(" "), _GAP) + ")"
 
 
 # The start of every branch of ATOM_RE, in lower case, with as much of what must follow as is
 # cheap to say: an atom can only start where one of these matches. Word lists come from the
 # same tables as the grammar.
-_NUMBER_PHRASE = _either(_phrase(w) for w in NUMBER_WORDS)
-_PART_PHRASE = _either(_phrase(w) for w in ("đầu", "giữa", "cuối"))
 _UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
 #: What may follow "đầu"/"giữa"/"cuối" in an atom: "đầu tháng", "cuối quý", "giữa những năm",
 #: "đầu năm học", "cuối giai đoạn", "đầu 2004", "cuối tuần này", "đầu hôm nay" …
-_AFTER_PART = {"tháng", "quý", "thập", "những", "năm", "niên", "giai", "thời", "nhiệm", "mùa", "tuần"} | {
-    w.split()[0] for w in RELATIVE
-}
+_AFTER_PART = (
+    {"tháng", "quý", "thập", "những", "năm", "niên", "giai", "thời", "nhiệm", "mùa", "tuần"}
+    | {w.split()[0] for w in RELATIVE}
+)
+#: Phrases an atom may start with, as written (spaces: any run of the grammar's spaces).
+ANCHOR_PHRASES = frozenset(
+    {"gmt", "utc", "nửa", "ngày", "mồng", "mùng", "tháng", "quý", "năm", "tết", "hôm", "nay"}
+    | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "cách đây", "giai đoạn", "thời kỳ"}
+    | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa vụ"}
+    | {"hạ tuần", "trung tuần", "thượng tuần"}
+    | {" ".join(w.split()) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table}
+)
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
     r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm)|\d{4}",
     r"\((?=[^\w\n]*(?:gmt|utc))",  # "(GMT+7)"
-    *("gmt", "utc", "nửa", "ngày", "mồng", "mùng", "tháng", "quý", "năm", "tết", "hôm", "nay"),
-    *(_phrase(w) for w in ("những năm", "thập niên", "thập kỷ", "thập kỉ", "cách đây")),
-    *(_phrase(w) for w in ("niên khóa", "niên học", "niên độ", "niên vụ", "giai đoạn")),
-    *(_phrase(w) for w in ("thời kỳ", "nhiệm kỳ", "mùa giải", "mùa vụ")),
-    *(_phrase(w) for w in ("hạ tuần", "trung tuần", "thượng tuần")),
-    _PART_PHRASE + _GAP + r"(?:\d|" + _either(map(re.escape, _AFTER_PART)) + ")",
-    _NUMBER_PHRASE + _GAP + _either(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
-    *(_phrase(w) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table),
+    _trie(("đầu", "giữa", "cuối")) + _GAP + r"(?:\d|" + _trie(_AFTER_PART) + ")",
+    _trie(NUMBER_WORDS) + _GAP + _trie(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
+    _trie(ANCHOR_PHRASES),
 )
 # Scanning the whole atom regex at every position costs about 1 µs a character (each word
 # start tries all its branches). Its possible starts are few and literal, so one pass of a
 # plain alternation over the lower-cased text finds them (stdlib ``re``: measured twice as fast
-# as ``regex`` on such a literal alternation), and the atom regex is tried only there; the
-# result is the same as ``ATOM_RE.finditer`` (tests/test_dates.py checks it on the corpora and
-# on generated text).
+# as ``regex`` on such a literal alternation, and a trie twice as fast again), and the atom
+# regex is tried only there; the result is the same as ``ATOM_RE.finditer``
+# (tests/test_dates.py checks it on the corpora and on generated text).
 _ANCHOR_RE = re.compile(
     r"(?<![\w/.,:])"  # the atom's own look-behind (re's \w is within regex's [\p{L}\p{N}_])
-    + _either(ANCHORS)
+    + "(?:"
+    + "|".join(ANCHORS)
+    + ")"
 )
 # Lower-casing keeps offsets and agrees with the grammar's IGNORECASE except for "İ" (two
 # characters in lower case) and "ſ" (matches "s" only under case folding); astral characters
