@@ -77,15 +77,17 @@ def test_the_fast_segmenter_is_in_use() -> None:
     assert isinstance(_underthesea._segmenter, word_segmenter.WordSegmenter)
 
 
-def test_a_full_cache_is_emptied_and_words_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    segmenter = word_segmenter.load(MODEL_DIR, _underthesea._underthesea_tags)
+def test_a_full_cache_takes_no_more_and_words_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    segmenter = word_segmenter.load(MODEL_DIR)
     assert segmenter is not None
     monkeypatch.setattr(word_segmenter, "_CACHE_LIMIT", 5)
     sentence = SENTENCES[1]
     tokens = regex_tokenize.tokenize(sentence, use_token_normalize=False)
     first = segmenter.tag(tokens)
-    assert all(len(cache) <= 5 for cache in segmenter._cache.values())
+    assert [len(cache) for cache in segmenter._cache.values()] == [5, 5, 5]
+    kept = {n: dict(cache) for n, cache in segmenter._cache.items()}
     assert segmenter.tag(tokens) == first
+    assert segmenter._cache == kept  # the first windows stay, nothing else comes in
     expected = underthesea.word_tokenize(sentence, use_token_normalize=False)
     assert word_segmenter.words(tokens, first) == expected
 
@@ -95,11 +97,11 @@ def test_other_templates_fall_back_to_underthesea(tmp_path: Path) -> None:
         shutil.copy(MODEL_DIR / name, tmp_path / name)
     with open(tmp_path / "features.bin", "wb") as f:
         pickle.dump(["T[0]", "T[1]"], f)
-    assert word_segmenter.load(tmp_path, _underthesea._underthesea_tags) is None
+    assert word_segmenter.load(tmp_path) is None
 
 
 def test_missing_model_falls_back(tmp_path: Path) -> None:
-    assert word_segmenter.load(tmp_path, _underthesea._underthesea_tags) is None
+    assert word_segmenter.load(tmp_path) is None
 
 
 # Sentences whose two best taggings score exactly the same: a repeated name across a line break
@@ -113,28 +115,37 @@ TIES = [
 
 @pytest.mark.parametrize("sentence", TIES)
 def test_ties_are_broken_as_underthesea_breaks_them(sentence: str) -> None:
-    calls: list[list[str]] = []
-
-    def recording(tokens: list[str]) -> list[str]:
-        calls.append(tokens)
-        return _underthesea._underthesea_tags(tokens)
-
-    segmenter = word_segmenter.load(MODEL_DIR, recording)
+    segmenter = word_segmenter.load(MODEL_DIR)
     assert segmenter is not None
     tokens = regex_tokenize.tokenize(sentence, use_token_normalize=False)
-    tags = segmenter.tag(tokens)
-    assert calls == [tokens]  # the tie was seen and handed over
-    expected = underthesea.word_tokenize(sentence, use_token_normalize=False)
-    assert word_segmenter.words(tokens, tags) == expected
-
-
-def test_no_tie_no_hand_over() -> None:
+    exact = segmenter._exact_tags
     calls: list[list[str]] = []
-    segmenter = word_segmenter.load(MODEL_DIR, lambda tokens: calls.append(tokens) or [])
+    segmenter._exact_tags = lambda tokens: calls.append(tokens) or exact(tokens)  # type: ignore[method-assign]
+    expected = underthesea.word_tokenize(sentence, use_token_normalize=False)
+    assert word_segmenter.words(tokens, segmenter.tag(tokens)) == expected
+    assert calls == [tokens]  # the fast path saw the tie and handed the sentence over
+
+
+def test_the_exact_path_is_underthesea_on_every_sentence() -> None:
+    # The slow path for ties, run on ordinary sentences too: underthesea's tags every time.
+    segmenter = word_segmenter.load(MODEL_DIR)
     assert segmenter is not None
+    for sentence in SENTENCES + TIES + reference_sentences()[:20]:
+        tokens = regex_tokenize.tokenize(sentence, use_token_normalize=False)
+        expected = underthesea.word_tokenize(sentence, use_token_normalize=False)
+        assert word_segmenter.words(tokens, segmenter._exact_tags(tokens)) == expected
+
+
+def test_no_tie_no_exact_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    segmenter = word_segmenter.load(MODEL_DIR)
+    assert segmenter is not None
+    calls: list[list[str]] = []
+    monkeypatch.setattr(segmenter, "_exact_tags", lambda tokens: calls.append(tokens) or [])
     for sentence in SENTENCES[:8]:
         segmenter.tag(regex_tokenize.tokenize(sentence, use_token_normalize=False))
     assert calls == []
+    segmenter.tag(regex_tokenize.tokenize(TIES[0], use_token_normalize=False))
+    assert len(calls) == 1
 
 
 def test_model_reader_rejects_other_files() -> None:

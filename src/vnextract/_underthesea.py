@@ -67,24 +67,12 @@ def _warm() -> None:
             _syllables = functools.partial(syllables.spans, patterns=patterns)
             _normalize = normalize_characters_in_text
             model_dir = Path(module.__file__).parent / word_segmenter.MODEL_DIR
-            _segmenter = word_segmenter.load(model_dir, _underthesea_tags)
+            _segmenter = word_segmenter.load(model_dir)
             if _segmenter is None:  # a model we do not reproduce: use underthesea's own tagger
                 logger.info("vnextract: using underthesea's word_tokenize (unknown model)")
                 module.word_tokenize("khởi động", use_token_normalize=False)
             module.sent_tokenize("Khởi động.")
             _warmed = True
-
-
-def _underthesea_tags(tokens: list[str]) -> list[str]:
-    """underthesea's own CRF tags of syllable tokens (loads its tagger on first use; vnextract
-    calls it only for the rare sentence whose best taggings tie)."""
-    from underthesea.pipeline import word_tokenize as package
-
-    with _lock:
-        if package.word_tokenize_model is None:
-            package.word_tokenize("khởi động", use_token_normalize=False)
-    tags: list[str] = package.word_tokenize_model.predict([[token] for token in tokens])
-    return tags
 
 
 def sent_tokenize(text: str) -> list[str]:

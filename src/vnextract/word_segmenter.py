@@ -19,8 +19,9 @@ knows, ``load()`` returns None and the caller keeps underthesea's ``word_tokeniz
 from __future__ import annotations
 
 import itertools
+import math
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -49,10 +50,10 @@ _FLAGS = ("isdigit", "istitle", "is_in_dict")
 _TEMPLATE = regex.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?")
 #: Offsets of the first syllable of a window, per window length: the padding of each window list.
 _PAD = 2
-#: Windows cached per window length; a full cache is emptied and refilled, so memory stays flat
-#: over millions of documents (at most about 17 MB). Over 1,000 news articles, 200,000 would
-#: save 6 % of the segmentation time for 40 MB more.
-_CACHE_LIMIT = 50_000
+#: Windows cached per window length. A full cache takes no more (the frequent windows come
+#: early), so memory stops growing after about 2,000 news articles at a few MB; emptying and
+#: refilling it instead made the process's memory creep up for tens of thousands of articles.
+_CACHE_LIMIT = 30_000
 #: Scores closer than this count as tied (they are sums of about 40 weights of size 0.01–10).
 _TIE = 1e-7
 # Rust's str::parse::<i32>, which underthesea_core's "isdigit" is: an optional sign, ASCII digits.
@@ -77,12 +78,10 @@ class _WindowTables:
 class WordSegmenter:
     """underthesea's CRF word segmentation over its syllable tokens, as B-W/I-W tags."""
 
-    def __init__(
-        self, model: CRFModel, dictionary: frozenset[str], tie_breaker: Callable[[list[str]], list[str]]
-    ) -> None:
-        """``tie_breaker`` tags a sentence whose best paths tie (about 1 in 40,000 news
-        sentences): underthesea's own tagger, so that even ties come out as underthesea's."""
-        self._tie_breaker = tie_breaker
+    def __init__(self, model: CRFModel, dictionary: frozenset[str]) -> None:
+        # Kept for the rare sentence whose best taggings tie (see _exact_tags).
+        self._model = model
+        self._transition = model.transition
         if model.labels != ("B-W", "I-W"):
             raise ModelFormatError(f"labels {model.labels}, expected ('B-W', 'I-W')")
         self._dictionary = dictionary
@@ -95,11 +94,13 @@ class WordSegmenter:
         bos = {n: [0.0] * len(o) for n, o in OFFSETS.items()}
         eos = {n: [0.0] * len(o) for n, o in OFFSETS.items()}
         where: dict[str, tuple[int, int, str]] = {}  # template → (length, slot, function)
+        self._templates: list[tuple[str, int, int, str]] = []  # (name=, first, last, function)
         for name in TEMPLATES:
             m = _TEMPLATE.fullmatch(name)
             if m is None:
                 raise ModelFormatError(f"template {name!r}")
             first, last, function = int(m[1]), int(m[2] or m[1]), m[3] or "raw"
+            self._templates.append((name + "=", first, last, function))
             length = last - first + 1
             where[name] = (length, OFFSETS[length].index(first), function)
             if function in _FLAGS and (length, function) not in flags:
@@ -163,9 +164,8 @@ class WordSegmenter:
         else:
             vector = tuple(map(sum, zip(*(p for p in (flags, raw, low) if p), strict=True)))
         cache = self._cache[length]
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()  # dict.clear and item assignment are atomic: threads may share this
-        cache[text] = vector
+        if len(cache) < _CACHE_LIMIT:  # threads may race past the limit by a few entries
+            cache[text] = vector
         return vector
 
     def _padded(self, keys: list[str], titles: list[bool], length: int) -> list[tuple[float, ...]]:
@@ -208,9 +208,73 @@ class WordSegmenter:
             )
         ]
         tags = self._viterbi(delta)
-        if tags is None:  # a (near) tie: let underthesea's own tagger break it
-            return self._tie_breaker(list(tokens))
+        if tags is None:  # a (near) tie: redo it the way underthesea_core does, to the last bit
+            return self._exact_tags(t1)
         return tags
+
+    # -- the slow exact way, for ties ----------------------------------------------------------
+
+    def _attributes(self, tokens: list[str], t: int) -> Iterator[str]:
+        """The attribute strings underthesea_core's CRFFeaturizer makes for position ``t``, in
+        its order (its featurizers.rs: BOS/EOS out of the sentence, syllables joined by one
+        space, then lower / isdigit (an i32) / istitle / is_in_dict of the lower case)."""
+        n = len(tokens)
+        for name, first, last, function in self._templates:
+            if t + first < 0:
+                yield name + "BOS"
+                continue
+            if t + last >= n:
+                yield name + "EOS"
+                continue
+            text = " ".join(tokens[t + first : t + last + 1])
+            if function == "lower":
+                text = text.lower()
+            elif function == "isdigit":
+                text = str(_isdigit(text))
+            elif function == "istitle":
+                firsts = "".join([part[:1] for part in text.split(" ")])
+                text = str(firsts.upper() == firsts)
+            elif function == "is_in_dict":
+                text = str(text.lower() in self._dictionary)
+            yield name + text
+
+    def _exact_tags(self, tokens: list[str]) -> list[str]:
+        """underthesea_core's tagging, operation for operation (crf/tagger.rs, crf/model.rs):
+        per label, the weights of the position's known attributes summed in template order
+        (weights of magnitude ≤ 1e-10 are not kept by its model), then Viterbi keeping the
+        first best on equal scores. Same floats, so even exact ties come out as underthesea's."""
+        state = self._model.state
+        emissions: list[tuple[float, float]] = []
+        for t in range(len(tokens)):
+            begin = inside = 0.0
+            for attribute in self._attributes(tokens, t):
+                weights = state.get(attribute)
+                if weights is not None:
+                    begin += weights[0] if abs(weights[0]) > 1e-10 else 0.0
+                    inside += weights[1] if abs(weights[1]) > 1e-10 else 0.0
+            emissions.append((begin, inside))
+        trans = self._transition
+        score = list(emissions[0])
+        back: list[tuple[int, int]] = []
+        for emission in emissions[1:]:
+            new, pointers = [0.0, 0.0], [0, 0]
+            for y in (0, 1):
+                best, best_prev = -math.inf, 0
+                for prev in (0, 1):
+                    candidate = score[prev] + trans[prev][y]
+                    if candidate > best:
+                        best, best_prev = candidate, prev
+                new[y] = best + emission[y]
+                pointers[y] = best_prev
+            back.append((pointers[0], pointers[1]))
+            score = new
+        label = 1 if score[1] > score[0] else 0
+        labels = [label]
+        for row in reversed(back):
+            label = row[label]
+            labels.append(label)
+        labels.reverse()
+        return [self._model.labels[label] for label in labels]
 
     def _viterbi(self, delta: list[float]) -> list[str] | None:
         """Best B-W/I-W path; state score δ for B-W and 0 for I-W (only differences matter).
@@ -245,7 +309,7 @@ class WordSegmenter:
 MODEL_DIR = Path("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 
 
-def load(directory: Path, tie_breaker: Callable[[list[str]], list[str]]) -> WordSegmenter | None:
+def load(directory: Path) -> WordSegmenter | None:
     """The segmenter for underthesea's model in ``directory``, or None when the files are
     missing or the model is not the one this module reproduces (other feature templates)."""
     try:
@@ -256,7 +320,7 @@ def load(directory: Path, tie_breaker: Callable[[list[str]], list[str]]) -> Word
         with open(directory / "dictionary.bin", "rb") as f:
             dictionary = frozenset(pickle.load(f))
         model = read_crfsuite((directory / "models.bin").read_bytes())
-        return WordSegmenter(model, dictionary, tie_breaker)
+        return WordSegmenter(model, dictionary)
     except (OSError, pickle.UnpicklingError, ModelFormatError, ValueError, TypeError):
         return None
 
