@@ -17,6 +17,8 @@ from vnextract.records import Duration
 
 __all__ = ["half_durations", "iso_duration", "make_duration"]
 
+_NINE_DECIMALS = Decimal("1e-9")
+
 # unit → (ISO designator, multiplier, is a time-of-day part)
 _ISO: dict[str, tuple[str, int, bool]] = {
     "year": ("Y", 1, False),
@@ -113,7 +115,9 @@ def make_duration(
             iso = iso + (rest[2:] if rest.startswith("PT") and "T" in iso else rest[1:])
         ratio = _ratio(unit, smaller)
         if ratio:
-            value = value + part / ratio
+            # At most 9 decimals ("2 năm 8 tháng" = 2.666666667 years): what Arrow/Spark's
+            # decimal(38, 9) column holds, so every output gives the same value.
+            value = value + (part / ratio).quantize(_NINE_DECIMALS).normalize()
         end = compound.end()
     tail = _TAIL_RE.match(norm, end)
     if tail is not None:
