@@ -80,7 +80,7 @@ def test_the_fast_segmenter_is_in_use() -> None:
 def test_a_full_cache_takes_no_more_and_words_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     segmenter = word_segmenter.load(MODEL_DIR)
     assert segmenter is not None
-    monkeypatch.setattr(word_segmenter, "_CACHE_LIMIT", 5)
+    monkeypatch.setattr(word_segmenter, "_CACHE_LIMIT", {1: 5, 2: 5, 3: 5})
     sentence = SENTENCES[1]
     tokens = regex_tokenize.tokenize(sentence, use_token_normalize=False)
     first = segmenter.tag(tokens)

@@ -53,7 +53,7 @@ _PAD = 2
 #: Windows cached per window length. A full cache takes no more (the frequent windows come
 #: early), so memory stops growing after about 2,000 news articles at a few MB; emptying and
 #: refilling it instead made the process's memory creep up for tens of thousands of articles.
-_CACHE_LIMIT = 30_000
+_CACHE_LIMIT = {1: 20_000, 2: 30_000, 3: 30_000}
 #: Scores closer than this count as tied (they are sums of about 40 weights of size 0.01–10).
 _TIE = 1e-7
 # Rust's str::parse::<i32>, which underthesea_core's "isdigit" is: an optional sign, ASCII digits.
@@ -164,7 +164,7 @@ class WordSegmenter:
         else:
             vector = tuple(map(sum, zip(*(p for p in (flags, raw, low) if p), strict=True)))
         cache = self._cache[length]
-        if len(cache) < _CACHE_LIMIT:  # threads may race past the limit by a few entries
+        if len(cache) < _CACHE_LIMIT[length]:  # threads may race past the limit by a few entries
             cache[text] = vector
         return vector
 
