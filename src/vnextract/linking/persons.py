@@ -86,10 +86,17 @@ _POST_GAP = regex.compile(
     [,:\-–—(][ \t]*                                    # the separator
     (?:(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh(?:[ \t]+năm)?)[ \t]*\d{4}|quốc[ \t]+tịch[ \t]+[\p{L} \t]{1,20}?)
        [ \t]*[,;][ \t]*)*+                                # age, birth year, nationality
-    (?:(?:hiện[ \t]+đang|hiện|đang|nguyên|vốn|cũng)[ \t]+)?(?:là[ \t]+)?(?:một[ \t]+)?  # "…, một …"
+    (?:(?:hiện[ \t]+đang|hiện|đang|nguyên|vốn|cũng)[ \t]+)?(?:là[ \t]+)?
+(?:một[ \t]+)?  # "…, một …"
     (?:(?:kiêm|đồng[ \t]+thời[ \t]+là)[ \t]+)?
     """,
     regex.VERBOSE,
+)
+# Between a list of names and the title they share, counted: "A và B, hai Phó Chủ tịch UBND
+# tỉnh", "A, B và C, cùng là giáo viên" (only after two names or more: "Gates, 4 tỉ phú còn
+# lại" is no apposition).
+_PLURAL_GAP = regex.compile(
+    r"[ \t]*,[ \t]*(?:(?:cả[ \t]+)?(?:hai|ba|bốn|năm|\d)[ \t]+|(?:cùng|đều)[ \t]+(?:là[ \t]+)?)"
 )
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
 # Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
@@ -130,6 +137,13 @@ _PRETENDING = regex.compile(
 )
 # Bracketed asides do not count as words between a subject and its predicate.
 _ASIDE = regex.compile(r"\([^()\n]*\)")
+# A residence clause between a subject and its predicate does not count as words either: "Trần
+# Bá Ngọc Dung (33 tuổi), ngụ tại phường An Hòa, quận Ninh Kiều, là kẻ cầm đầu …".
+_RESIDENCE_CLAUSE = regex.compile(
+    r"""^[ \t]*,[ \t]*(?:thường[ \t]+trú|tạm[ \t]+trú|cư[ \t]+trú|trú|ngụ|quê)(?:[ \t]+(?:tại|ở))?
+        [ \t]+[^;:.()\n]*?,[ \t]*$""",
+    regex.VERBOSE,
+)
 #: How many names and titles back a predicate looks for its subject (bounds the work per title).
 _PREDICATE_LOOKBACK = 40
 #: How many words may stand between a name and a bare "là"/"làm" that gives it a title.
@@ -348,6 +362,25 @@ def _role_end(s: str, title: Title) -> int:
     return end
 
 
+#: Words of bodies that never make up a person's name: "Bí thư T.Ư Đảng" (the Party's Central
+#: Committee), "tổ chức Nông Lương Liên Hợp Quốc" (the UN's FAO), "Thay mặt Đảng" (on behalf of
+#: the Party), casefolded.
+_BODY_WORDS = ("t.ư", "trung ương", "liên hợp quốc", "nhà nước", "chính phủ", "quốc hội")
+_BODY_IN_NAME = regex.compile(
+    rf"(?<![\p{{L}}.])(?:{'|'.join(regex.escape(w) for w in _BODY_WORDS)})(?![\p{{L}}.])"
+)
+
+
+def _named(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions that can be a person's name: not the name of a body ("T.Ư Đảng", "Lương Liên
+    Hợp Quốc"), not a bare "Đảng" (the Party) without an honorific."""
+    return [
+        m for m in mentions
+        if _BODY_IN_NAME.search(m.name.casefold()) is None
+        and not (m.honorific is None and m.name.casefold() == "đảng")
+    ]
+
+
 def _not_titles(s: str, mentions: list[_Mention], titles: Sequence[Title]) -> list[_Mention]:
     """Mentions that do not begin inside a title's role: "Trưởng Phòng Kế" (in "Trưởng Phòng Kế
     hoạch Tài chánh") or "Phó Tổng" (in "Phó Tổng cục trưởng") are positions, not names."""
@@ -436,7 +469,10 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             extension = s[end : orgs[k].end].lstrip(" ,-")
             # a shorter record must not cut a word group ("BCH Trung" of "BCH Trung ương Đảng")
             remainder = s[orgs[k].end : end].lstrip(" ,-")
-            if (orgs[k].end > end and not extension[:1].islower()) \
+            # …unless it runs right up to the name: "Thứ trưởng Bộ Nông nghiệp và Phát triển nông
+            # thôn Bùi Bá Bổng" (the ministry's lowercase tail is still its name)
+            up_to_name = next_name > orgs[k].end and s[orgs[k].end : next_name].strip() == ""
+            if (orgs[k].end > end and (not extension[:1].islower() or up_to_name)) \
                     or (orgs[k].end <= end and not remainder[:1].islower()):
                 org_start, end = at, min(orgs[k].end, next_name)
         while end > role_end and not s[end - 1].isalnum():
@@ -476,13 +512,16 @@ def _attach(
         if kind != "t" or k == 0:
             continue
         _, pend, pkind, pidx = events[k - 1]
-        if pkind == "p" and fits(_POST_GAP, pend, start):
+        plural = pkind == "p" and not fits(_POST_GAP, pend, start) and fits(_PLURAL_GAP, pend, start)
+        if pkind == "p" and (plural or fits(_POST_GAP, pend, start)):
             names = [owner[pidx]]
             # a list of names before the title: "Đường Thị Quế, Đường Ngọc Hải, Đường Ngọc Sơn (giám đốc …)"
             q = k - 1
             while q > 0 and events[q - 1][2] == "p" and fits(_LIST_GAP, events[q - 1][1], events[q][0]):
                 names.append(owner[events[q - 1][3]])
                 q -= 1
+            if plural and len(names) < 2:
+                continue
             first = events[q][0]
             if (
                 s[pend:start].strip() == ","
@@ -496,6 +535,9 @@ def _attach(
 
     # forward: TITLE (, TITLE)* NAME — right to left
     forward: dict[int, tuple[int, bool]] = {}  # event → (cluster, strict)
+    # titles whose chain ends in a title written straight before its name ("…, Ủy viên Bộ Chính
+    # trị, thường trực Ban Bí thư Phan Diễn"): the whole chain is that person's
+    anchored: set[int] = set()
     for k in range(n - 1, -1, -1):
         start, end, kind, idx = events[k]
         if kind != "t" or k + 1 >= n:
@@ -504,6 +546,7 @@ def _attach(
         if nkind == "p":
             if fits(_PRE_GAP, end, nstart):
                 forward[k] = (owner[nidx], True)
+                anchored.add(k)
             elif fits(_PRE_GAP_COMMA, end, nstart) and (
                 _opens_clause(s, start) or _AFTER_THEO.search(s, max(0, start - 6), start)
             ):
@@ -521,6 +564,8 @@ def _attach(
             if "và" not in between and not serving:
                 strict = forward[k + 1][1] and not any(c in between for c in ",-–")
                 forward[k] = (forward[k + 1][0], strict)
+                if k + 1 in anchored:
+                    anchored.add(k)
 
     result: dict[int, list[Title]] = {}
     sentence_starts = [x.start for x in text.sentences]
@@ -534,7 +579,7 @@ def _attach(
         targets: list[int] = []
         if k in forward and forward[k][1]:
             targets = [forward[k][0], *_list_after(s, events, owner, mentions, k + 1)]
-        elif k in backward:
+        elif k in backward and not (k in anchored and _bare_name_before(s, events, mentions, k)):
             targets = backward[k]
         elif k in forward:
             targets = [forward[k][0]]
@@ -554,6 +599,19 @@ def _attach(
         for c in dict.fromkeys(targets):
             result.setdefault(c, []).append(title)
     return result
+
+
+def _bare_name_before(
+    s: str, events: list[tuple[int, int, str, int]], mentions: list[_Mention], k: int
+) -> bool:
+    """Whether the name before title event ``k`` stands bare: no honorific and no title written
+    straight before it ("Thay mặt Đảng, Ủy viên Bộ Chính trị, …" where a word was taken for a
+    name). Such a name yields the titles after it to the name their chain ends on."""
+    _, _, kind, idx = events[k - 1]
+    if kind != "p" or mentions[idx].honorific is not None:
+        return False
+    titled = k >= 2 and events[k - 2][2] == "t" and _PRE_GAP.fullmatch(s, events[k - 2][1], events[k - 1][0])
+    return not titled
 
 
 def _same_sentence(sentence_starts: list[int], a: int, b: int) -> bool:
@@ -611,7 +669,7 @@ def _by_predicate(
         if qkind == "p":
             if _OTHER_SUBJECT.search(s, qe, title.start):
                 return None
-            between = _ASIDE.sub(" ", s[qe:marker_start]).split()
+            between = _RESIDENCE_CLAUSE.sub(" ", _ASIDE.sub(" ", s[qe:marker_start])).split()
             return None if weak and len(between) > _WEAK_PREDICATE_REACH else owner[qidx]
     # a pronoun subject before the title ("ông giữ chức vụ …") stands for the last person
     pronoun = None
@@ -680,6 +738,19 @@ def _details(s: str, cluster: _Cluster) -> dict[str, object]:
 # ----------------------------------------------------------------------------- link
 
 
+# A given name cut to its first consonants, as the press writes a suspect's or a victim's name:
+# "Lê Thị Th.", "Nguyễn Văn H." — the dot is part of the name ("Nguyễn Văn An." is not cut: a
+# syllable has a vowel).
+_CUT_GIVEN_NAME = regex.compile(r"(?:^|\s)(?i:[bcdđghklmnpqrstvx]{1,3})$")
+
+
+def _written_name(s: str, mention: _Mention) -> str:
+    """The person's name as written: "Lê Thị Th." keeps the dot of its cut given name."""
+    if s.startswith(".", mention.end) and _CUT_GIVEN_NAME.search(mention.name):
+        return mention.name + "."
+    return mention.name
+
+
 def link(text: Text, found: Mentions) -> Mentions:
     """Merge mentions of one person, attach titles and details.
 
@@ -692,7 +763,7 @@ def link(text: Text, found: Mentions) -> Mentions:
         return found
     s = text.normalized
     found = _names_out_of_organizations(text, found)
-    mentions = _not_titles(s, _mentions(text, found.persons), found.titles)
+    mentions = _named(_not_titles(s, _mentions(text, found.persons), found.titles))
     clusters = _cluster(mentions)
     owner: dict[int, int] = {}
     position = {(m.start, m.end): i for i, m in enumerate(mentions)}
@@ -714,7 +785,7 @@ def link(text: Text, found: Mentions) -> Mentions:
                 text=s[first_full.start : first_full.end],
                 start=first_full.start,
                 end=first_full.end,
-                name=full.name,
+                name=_written_name(s, full),
                 honorific=honorific,
                 titles=_dedupe(attached.get(ci, [])),
                 mentions=tuple(sorted((m.start, m.end) for m in c.mentions)),

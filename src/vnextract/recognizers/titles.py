@@ -33,13 +33,17 @@ MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
     {"nguyên": "former", "cựu": "former", "quyền": "acting", "tân": "new", "cố": "late"}
 )
 
+#: Roles in a case that name the gang or ring led: "kẻ cầm đầu băng nhóm lừa đảo" (the
+#: ringleader of the fraud gang), "đối tượng cầm đầu đường dây" (of the ring).
+_GANG_ROLES = frozenset({"kẻ cầm đầu", "đối tượng cầm đầu", "kẻ chủ mưu"})
+
 #: Roles whose organisation is a unit named by plain lowercase words: "trưởng phòng cấp chủ
 #: quyền nhà Sở Xây dựng", "trùm ngành viễn thông", "vua thép".
 _UNIT_ROLES = frozenset(
     {"trưởng phòng", "trưởng ban", "trưởng khoa", "trưởng bộ môn", "trùm", "vua", "giảng viên",
      "giáo viên", "bác sĩ", "điều dưỡng", "phó trưởng phòng", "phó trưởng ban", "phó trưởng khoa",
      "phó trưởng bộ môn", "tổ trưởng", "đội trưởng", "tổ phó", "đội phó", "phó ban", "phó phòng",
-     "trưởng văn phòng", "chánh văn phòng", "cán bộ", "nhân viên"}
+     "trưởng văn phòng", "chánh văn phòng", "cán bộ", "nhân viên", *_GANG_ROLES}
 )
 #: Pupils and students carry their class and school: "học sinh lớp 2A, trường TH-THCS Nguyễn Du".
 _STUDENT_ROLES = frozenset({"học sinh", "sinh viên", "nghiên cứu sinh"})
@@ -56,6 +60,10 @@ _LOWER_UNIT_HEADS = (
 #: Heads that, written in lowercase, are mostly ordinary words ("bộ" = set, "vụ" = case, "tổ" =
 #: group, "báo" = to report, "hội" = festival): not an organisation head when lowercase.
 _AMBIGUOUS_LOWER_HEADS = frozenset({"bộ", "vụ", "tổ", "đội", "ban", "báo", "hội", "sở", "cục", "viện"})
+
+#: At most this many plain lowercase words describe a unit between any role and a capitalised
+#: name ("Cục trưởng thú y Bùi Quang Anh", "Phó phòng kinh doanh Lê Văn Hòa").
+_PLAIN_UNIT_WORDS = 3
 
 #: Heads of small units whose plain-word description may end the name: "Tổ hợp tác sản xuất",
 #: "Phòng kinh doanh", "Ban quản lý dự án".
@@ -315,6 +323,12 @@ class _OrganizationReader:
             k = self.description(i, start, 8)
             if k > i:
                 end, i = words.spans[k - 1][1], k
+        elif words.word(i)[:1].islower() and not lex.lower_head.match(s, start):
+            # a plain-word unit right before a name: "Cục trưởng thú y Bùi Quang Anh" (= Cục Thú
+            # y), "Giám đốc điều hành Công ty X"; never a verb or function word ("cho biết")
+            k = self.description(i, start, _PLAIN_UNIT_WORDS)
+            if k > i and self.followed_by_name(k, words.spans[k - 1][1]):
+                end, i = words.spans[k - 1][1], k
         while i < n:
             a, b = words.spans[i]
             if end > start and not _same_line_gap(s, end, a):
@@ -467,7 +481,7 @@ def recognize(text: Text) -> Iterator[Title]:
         kind = role_kind(m.group("role"))
         # A rank, a degree or a role in a case is followed by a name, not by an organisation:
         # "Thiếu tá Dương Văn Tiến", "PGS.TS Lưu Văn An", "bị cáo Simo Fotso Victor".
-        no_org = kind in ("rank", "degree", "case")
+        no_org = kind in ("rank", "degree", "case") and key not in _GANG_ROLES
         org_span = None if no_org else _organization_after(text, token_starts, end, key, kind, word)
         if org_span is not None and key in _POSTED_ROLES and (posted := _POSTED_AT.match(s, org_span[1])):
             org_span = (org_span[0], posted.end())  # "Đại sứ Việt Nam tại Mỹ"
