@@ -142,6 +142,49 @@ def _named_phrase(s: str, end: int) -> int | None:
     return leftmost
 
 
+# An acronym of foreign words: two to six Latin capitals ("VCCI", "CDC", "WHO", "UNICEF").
+_LATIN_ACRONYM = regex.compile(r"[A-Z]{2,6}")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@functools.cache
+def _org_heads() -> frozenset[tuple[str, ...]]:
+    """Organisation heads of the entities recogniser ("Phòng", "Trung tâm", "Tổ chức" …)."""
+    from vnextract.recognizers import gazetteer
+
+    return frozenset(gazetteer.org_heads())
+
+
+# Countries and cities written as Latin initials ("Đại sứ quán Mỹ (USA)" names the country).
+_PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "VN", "HCM", "HN", "TPHCM", "NYC"})
+
+
+def _is_place(short: str) -> bool:
+    """Whether ``short`` is a place's initials ("USA", "UK", "HCM"), never an organisation's."""
+    from vnextract.recognizers import gazetteer
+
+    return short in _PLACE_ACRONYMS or (short,) in gazetteer.places()
+
+
+def _organization_before(s: str, end: int) -> int | None:
+    """Start of an organisation's name that ends at ``end``: the capitalised phrase before it,
+    from its first organisation head ("Hợp tác với Phòng Thương mại và Công nghiệp Việt Nam"
+    → "Phòng …"), or None when the phrase has no head ("(Mỹ)" after "Đại sứ Nguyễn Văn A")."""
+    start = _named_phrase(s, end)
+    if start is None:
+        return None
+    heads = _org_heads()
+    longest = max(map(len, heads))
+    words = list(_WORD.finditer(s, start, end))
+    texts = [w.group() for w in words]
+    for q, w in enumerate(words):
+        if not w.group()[0].isupper():
+            continue
+        if any(tuple(texts[q : q + m]) in heads for m in range(1, longest + 1)):
+            return w.start()
+    return None
+
+
 def definitions(text: Text) -> Iterator[Abbreviation]:
     """In-text definitions, in text order.
 
@@ -165,6 +208,11 @@ def definitions(text: Text) -> Iterator[Abbreviation]:
         start = _by_initials(s, before, short) if looks_short else None
         if start is None and m.group("intro"):
             start = _named_phrase(s, before)
+        if start is None and _LATIN_ACRONYM.fullmatch(short) and not _is_place(short):
+            # English initials of a Vietnamese name: "Phòng Thương mại và Công nghiệp Việt Nam
+            # (VCCI)", "Trung tâm Kiểm soát bệnh tật (CDC)": the organisation before the
+            # parenthesis is what it stands for
+            start = _organization_before(s, before)
         if start is None or start >= before:
             continue
         yield Abbreviation(text=short, start=a, end=b, short=short, long=s[start:before])

@@ -352,6 +352,8 @@ _LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
         ("Sở",),
         ("Bộ", "Chỉ", "huy"),
         ("Đội",),
+        ("Khoa",),  # "Khoa nội tổng hợp" (a hospital ward), "Khoa luật" (a faculty)
+        ("Tổ", "hợp", "tác"),  # "Tổ hợp tác sản xuất tôm giống Tân Bình" (a cooperative team)
     }
 )
 _LOWERCASE_BODY_HEADS_LOWER = frozenset(tuple(w.lower() for w in k) for k in _LOWERCASE_BODY_HEADS)
@@ -368,6 +370,29 @@ _ONE_WORD_BODY_HEADS = frozenset(
         ("chi", "cục"),
     }
 )
+# Heads whose name may be a bare number ("Bệnh viện 175", "Quân khu 7", "Xí nghiệp 1").
+_NUMBERED_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("Bệnh", "viện"),
+        ("BV",),
+        ("Viện",),
+        ("Quân", "khu"),
+        ("Quân", "đoàn"),
+        ("Sư", "đoàn"),
+        ("Lữ", "đoàn"),
+        ("Trung", "đoàn"),
+        ("Xí", "nghiệp"),
+        ("Nhà", "máy"),
+    }
+)
+# Heads of teaching bodies: "Luật" (law) after them is a subject, not a law ("Trường Đại học
+# Luật Hà Nội", "Khoa Luật").
+_TEACHING_HEAD_ENDS = frozenset({"học", "ĐH", "viện", "Khoa", "Trường", "đẳng"})
+# Words of a hospital ward's name that elsewhere are verbs ending a name ("đi cấp cứu"):
+# "Khoa Hồi sức cấp cứu" (intensive care), "Khoa Chống độc" (poison control).
+_WARD_WORDS: frozenset[tuple[str, ...]] = frozenset({("cấp", "cứu"), ("chống", "độc")})
+# Nicknames by birth order ("Năm Cam", "Ba Mạnh", "Tư Sang", "Út Trọc"): the first syllable.
+_BIRTH_ORDER = frozenset({"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út", "Cả"})
 # Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
 _AT_PLACE_HEADS: frozenset[tuple[str, ...]] = frozenset(
     {
@@ -789,6 +814,14 @@ class _Sentence:
                 best = n
         return best
 
+    def starts_sentence(self, k: int) -> bool:
+        """The capitalised word at ``k`` opens a sentence ("Theo", "Tối") — but "Tối cao"
+        (supreme) goes on a name: "Cục Điều tra VKSND Tối cao"."""
+        toks = self.toks
+        if toks[k].text not in _SENTENCE_STARTERS:
+            return False
+        return not (toks[k].text == "Tối" and k + 1 < self.n and toks[k + 1].text == "cao")
+
     def is_person_start(self, j: int, end: int | None = None) -> bool:
         """A Vietnamese full name starts at ``j``: a surname then 1–3 name syllables."""
         stop = self.n if end is None else end
@@ -815,7 +848,7 @@ class _Sentence:
         # "Đặng Trường Giang", "Nguyễn Hội Nghĩa": a head word inside a given name is no head
         name_end = j + 3 if self.toks[j].text in self.lex.surnames else j
         while k < self.n and self.toks[k].kind in ("cap", "abbr"):
-            if k > j and self.toks[k].text in _SENTENCE_STARTERS:
+            if k > j and self.starts_sentence(k):
                 break  # "… Q.1, TP.HCM Theo Tổng cục Du lịch": a headline runs into the text
             if (
                 k > j
@@ -863,7 +896,7 @@ class _Sentence:
             t = toks[k]
             if t.kind in ("cap", "abbr"):
                 prev = toks[k - 1] if k > j else None
-                if k > j and t.text in _SENTENCE_STARTERS:
+                if k > j and self.starts_sentence(k):
                     break  # "vụ án Công ty Đông Nam Theo thông báo …": a headline runs on
                 if k > j and any(
                     _match(toks, k - m, _CAP_LOC_PREFIXES, 2) == m for m in (1, 2) if k - m >= j
@@ -884,8 +917,14 @@ class _Sentence:
                     break  # "Sở TTTT Lai Xuân Thành", "Hạ viện Dennis Hastert": a person follows
                 if k > j and t.text in self.lex.honorifics:
                     break
-                if _match(toks, k, _DOCUMENT_KEYS, 2) and toks[k - 1].text not in "-–":
+                if self.document_at(k, head) and toks[k - 1].text not in "-–":
                     break  # "… và Quyết định số 93" (but "Trường ĐH Kinh tế - Luật")
+                whole = self.place_at(k) if k > j else 0
+                if whole > 1 and any(toks[q].text in "-–" for q in range(k, k + whole)):
+                    k = end = k + whole  # "… tiểu thủ công nghiệp Bà Rịa - Vũng Tàu"
+                    named = proper = True
+                    lower_words = 0
+                    continue
                 nxt = toks[k + 1] if k + 1 < n else None
                 proper = bool(
                     (prev is not None and k > j and prev.kind in ("cap", "abbr"))
@@ -900,6 +939,15 @@ class _Sentence:
             if t.kind == "num":
                 prev = toks[k - 1]
                 nxt = toks[k + 1] if k + 1 < n else None
+                if (
+                    k == j
+                    and head in _NUMBERED_HEADS
+                    and t.text.isdigit()
+                    and (nxt is None or nxt.kind == "punct" or self.stop_at(k + 1) or self.head_at(k + 1))
+                ):
+                    k = end = k + 1  # "Bệnh viện 175 - Bộ Quốc phòng", "Quân khu 7"
+                    named = proper = True
+                    continue
                 if (
                     k > j
                     and prev.kind in ("cap", "abbr", "lower")
@@ -970,6 +1018,16 @@ class _Sentence:
                     ):
                         k += 1
                         continue
+                    if (
+                        lowercase_ok
+                        and not named
+                        and lower_words
+                        and self.lower_run_reaches_name(k + 1, _MAX_LOWER_WORDS - lower_words)
+                    ):
+                        # "Công ty chế biến thủy sản và xuất nhập khẩu Cà Mau": the lowercase
+                        # name goes on after "và" (and) up to its proper name
+                        k += 1
+                        continue
                     break
                 if (
                     t.text == "điều"
@@ -981,7 +1039,7 @@ class _Sentence:
                 ):
                     k = end = k + 2  # "Cảnh sát điều tra": investigation police, not a verb
                     continue
-                if self.stop_at(k):
+                if self.stop_at(k) and not (head == ("Khoa",) and _match(toks, k, _WARD_WORDS, 2) == 2):
                     break
                 if not (named or lowercase_ok) or lower_words >= _MAX_LOWER_WORDS:
                     break
@@ -990,6 +1048,15 @@ class _Sentence:
                 end = k
                 continue
             # punctuation
+            if (
+                t.text == ","
+                and lowercase_ok
+                and not named
+                and lower_words
+                and self.lower_run_reaches_name(k + 1, _MAX_LOWER_WORDS - lower_words)
+            ):
+                k += 1  # "Tổ hợp tác sản xuất, kinh doanh tôm giống Tân Bình": a list of trades
+                continue
             if t.text in "-–" and k > j:
                 if self.head_at(k + 1):
                     k += 1  # "Cục Quản lý Khám chữa bệnh - Bộ Y tế"
@@ -1016,8 +1083,14 @@ class _Sentence:
             ):
                 k += 1  # "Trường ĐH Kinh tế - Luật"
                 continue
-            if t.text == "." and k > j and toks[k - 1].text in ("TP", "Tp") and self.is_name_tok(k + 1):
-                k += 1  # "TP. Hồ Chí Minh"
+            if (
+                t.text == "."
+                and k > j
+                and toks[k - 1].text in ("TP", "Tp")
+                and self.is_name_tok(k + 1)
+                and (toks[k + 1].kind == "abbr" or self.place_at(k + 1))
+            ):
+                k += 1  # "TP. Hồ Chí Minh" (but "Công an TP. Tòa đã …" ends the sentence)
                 continue
             if (
                 t.text == "("
@@ -1040,6 +1113,41 @@ class _Sentence:
         ):
             return j, False  # "trường THPT chuyên của …": one generic word names nothing
         return end, named
+
+    def document_at(self, k: int, head: tuple[str, ...] = ()) -> int:
+        """Length of a document word at ``k`` ("Quyết định", "Điều 5"), or 0. "Điều" and
+        "Khoản" are one only before a number ("Cục Điều tra" is an investigation department);
+        "Luật" after a teaching head is the subject ("Trường Đại học Luật Hà Nội")."""
+        m = _match(self.toks, k, _DOCUMENT_KEYS, 2)
+        if m == 1:
+            word = self.toks[k].text
+            if word in ("Điều", "Khoản") and not (k + 1 < self.n and self.toks[k + 1].kind == "num"):
+                return 0
+            if word == "Luật" and head and head[-1] in _TEACHING_HEAD_ENDS:
+                return 0
+        return m
+
+    def lower_run_reaches_name(self, k: int, budget: int) -> bool:
+        """From ``k``, at most ``budget`` lowercase words (no function word) lead to a proper
+        name that is neither a head nor a person: "… thủy sản và xuất nhập khẩu Cà Mau"."""
+        toks, n = self.toks, self.n
+        words = 0
+        while k < n and toks[k].kind == "lower":
+            if self.stop_at(k) or (_match(toks, k, _ADMIN_WORDS, 3) and toks[k].word_start):
+                return bool(_match(toks, k, _ADMIN_WORDS, 3)) and words > 0
+            if toks[k].word_start or not self.continues_word(k):
+                words += 1
+                if words > budget:
+                    return False
+            k += 1
+        return (
+            words > 0
+            and k < n
+            and toks[k].kind == "cap"
+            and not self.head_at(k)
+            and not self.is_person_start(k)
+            and not self.document_at(k)
+        )
 
     def _admin_before(self, k: int) -> bool:
         return any(_match(self.toks, k - m, _ADMIN_WORDS, 3) == m for m in (1, 2) if k - m >= 0)
@@ -1287,6 +1395,10 @@ class _Sentence:
                     continue
                 got = self._classify(i, end, pending, at_sentence_start, out)
                 out.extend(got)
+                if got and got[-1].label == "PER" and got[-1].end == end and (alias := self.alias_after(end)):
+                    out.append(Cand("PER", alias - 2, alias))  # "Tô Văn Tốt (Ba Mạnh)"
+                    i, pending = alias, None
+                    continue
                 # "Chủ tịch European Super League, Florentino Perez": the title's person may
                 # still follow its organisation
                 i, pending = end, (pending if got and got[-1].label in ("ORG", "LOC") else None)
@@ -1535,6 +1647,14 @@ class _Sentence:
             and all(_FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i + 1 : end])
         ):
             return [Cand("PER", i, end)]  # "Bill Gates", "Vladimir Putin"
+        if (
+            n_run <= 4
+            and not p
+            and self.age_after(end)
+            and all(_FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i:end])
+            and not self.head_at(i)
+        ):
+            return [Cand("PER", i, end)]  # "bắt giữ Saki Sudo, 25 tuổi": only a person has an age
         d = self.place_at(i, end, gz.TIER_DISTRICT)
         if d == n_run:
             return [Cand("LOC", i, end, kind=self.place_kind(i, d))]
@@ -1563,6 +1683,38 @@ class _Sentence:
             if (w,) in self.lex.stops or w in self.lex.words:
                 return [Cand("UNK", i, end, kind="sentence-start")]
         return [Cand("UNK", i, end)]
+
+    def age_after(self, end: int) -> bool:
+        """Whether ", 25 tuổi" or "(25 tuổi)" follows ``end``: the name before is a person's."""
+        toks = self.toks
+        return (
+            end + 2 < self.n
+            and toks[end].text in (",", "(")
+            and toks[end + 1].kind == "num"
+            and toks[end + 2].text == "tuổi"
+        )
+
+    def alias_after(self, end: int) -> int:
+        """End of a nickname in parentheses after a person ending at ``end``, or 0:
+        "Tô Văn Tốt (Ba Mạnh)", "Trương Văn Cam (tức Năm Cam)". Only birth-order nicknames
+        ("Hai", "Ba" … "Út" + a name syllable), so "(Hà Nội)", "(Mỹ)" stay what they are."""
+        toks, n = self.toks, self.n
+        k = end + 1
+        if end >= n or toks[end].text != "(":
+            return 0
+        if k < n and toks[k].text == "tức":
+            k += 1
+        if not (
+            k + 2 < n
+            and toks[k].text in _BIRTH_ORDER
+            and toks[k + 1].kind == "cap"
+            and _NAME_SYLLABLE.fullmatch(toks[k + 1].text)
+            and toks[k + 2].text == ")"
+            and self.place_at(k, k + 2) < 2
+            and not self.head_at(k)
+        ):
+            return 0
+        return k + 2
 
     def _after_place_list(self, i: int, out: list[Cand]) -> bool:
         """The run follows a place and "," or "(": "xã Long An, Long Hồ, Vĩnh Long"."""
