@@ -395,23 +395,40 @@ def _not_titles(s: str, mentions: list[_Mention], titles: Sequence[Title]) -> li
     return kept
 
 
-def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+# Between a name and another name of the same person: "Trần Bá Ngọc Dung (tức Nguyệt, 33
+# tuổi)", "Nguyễn Văn Tám, tức Tám Lùn", "Lê Văn Hai (còn gọi là Hai Búa)".
+_ALIAS_GAP = regex.compile(
+    r"""[ \t]*[(,][ \t]*(?i:tức(?:[ \t]+là)?|còn[ \t]+gọi(?:[ \t]+là)?|thường[ \t]+gọi(?:[ \t]+là)?
+        |biệt[ \t]+danh|bí[ \t]+danh|hay[ \t]+gọi(?:[ \t]+là)?)[ \t]+""",
+    regex.VERBOSE,
+)
+
+
+def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
     """Group mentions of one person; linear in the mentions (names are looked up, not compared
-    with every person so far)."""
+    with every person so far). An alias written right after a name ("(tức Nguyệt") is the same
+    person, and so are its later mentions."""
     clusters: list[_Cluster] = []
     by_name: dict[tuple[str, ...], list[_Cluster]] = {}
+    previous: tuple[_Mention, _Cluster] | None = None
     for m in mentions:
         words = tuple(_words(m.name))
         genders = {g} if (g := gender_of(m.honorific)) else set()
         # the most recent person this name can refer to
         home = next((c for c in reversed(by_name.get(words, [])) if c.compatible(genders)), None)
-        if home is None:
+        if home is None and previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer):
+            home = previous[1]
+            home.add([m], genders)
+            for key in _name_keys(words):
+                by_name.setdefault(key, []).append(home)
+        elif home is None:
             home = _Cluster(m, len(clusters))
             clusters.append(home)
             for key in _name_keys(words):
                 by_name.setdefault(key, []).append(home)
         else:
             home.add([m], genders)
+        previous = (m, home)
     # A short name before its full name (a headline "Diệp Hồng tranh giải …", then "người mẫu
     # Nguyễn Nga Diệp Hồng"): join the one later, longer name it can refer to.
     gone: set[int] = set()
@@ -669,7 +686,11 @@ def _by_predicate(
         if qkind == "p":
             if _OTHER_SUBJECT.search(s, qe, title.start):
                 return None
-            between = _RESIDENCE_CLAUSE.sub(" ", _ASIDE.sub(" ", s[qe:marker_start])).split()
+            between_text = _ASIDE.sub(" ", s[qe:marker_start])
+            if (close := between_text.find(")")) >= 0:
+                # the name was inside an aside: "(tức Nguyệt, 33 tuổi)"
+                between_text = between_text[close + 1 :]
+            between = _RESIDENCE_CLAUSE.sub(" ", between_text).split()
             return None if weak and len(between) > _WEAK_PREDICATE_REACH else owner[qidx]
     # a pronoun subject before the title ("ông giữ chức vụ …") stands for the last person
     pronoun = None
@@ -764,7 +785,7 @@ def link(text: Text, found: Mentions) -> Mentions:
     s = text.normalized
     found = _names_out_of_organizations(text, found)
     mentions = _named(_not_titles(s, _mentions(text, found.persons), found.titles))
-    clusters = _cluster(mentions)
+    clusters = _cluster(mentions, s)
     owner: dict[int, int] = {}
     position = {(m.start, m.end): i for i, m in enumerate(mentions)}
     for ci, c in enumerate(clusters):

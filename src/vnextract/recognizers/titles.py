@@ -483,6 +483,8 @@ def recognize(text: Text) -> Iterator[Title]:
         # "Thiếu tá Dương Văn Tiến", "PGS.TS Lưu Văn An", "bị cáo Simo Fotso Victor".
         no_org = kind in ("rank", "degree", "case") and key not in _GANG_ROLES
         org_span = None if no_org else _organization_after(text, token_starts, end, key, kind, word)
+        if org_span is not None and (rest := _aside_rest(s, m.start(), org_span[1])) is not None:
+            org_span = (org_span[0], rest)  # "(Giám đốc Công ty chế biến thủy sản và xuất nhập khẩu Cà Mau)"
         if org_span is not None and key in _POSTED_ROLES and (posted := _POSTED_AT.match(s, org_span[1])):
             org_span = (org_span[0], posted.end())  # "Đại sứ Việt Nam tại Mỹ"
         if key == "chủ" and (org_span is None or not _is_cap(s[org_span[0]])):
@@ -507,6 +509,38 @@ def recognize(text: Text) -> Iterator[Title]:
             organization=organization,
             modifier=modifier,
         )
+
+
+# A title opening a bracketed aside, after at most an age or a birth year: "Hà Tiến Danh
+# (nguyên kế toán trưởng …", "Chu Quang Việt (25 tuổi, Giám đốc …".
+_ASIDE_OPEN = regex.compile(r"\((?:[^()\n,]{1,20},[ \t]*)?$")
+# The rest of that aside up to its closing bracket or next comma: the organisation goes on to
+# there, whatever its case ("Công ty chế biến thủy sản và xuất nhập khẩu Cà Mau)").
+_ASIDE_REST = regex.compile(r"[^()\n,;:]{1,90}?(?=[ \t]*[),;])")
+#: Words that end a title's organisation inside an aside: what follows is another detail
+#: ("(nguyên giám đốc Sở Tài chính từ năm 2001)", "(Phó giám đốc Sở, bị phạt 3 năm tù)").
+_ASIDE_STOPS = frozenset(
+    {"từ", "khi", "đã", "đang", "sẽ", "bị", "được", "năm", "tuổi", "vì", "do", "để", "là", "tù",
+     "phạt", "sinh", "trú", "ngụ", "cho", "với", "nói", "thì", "mà", "đến", "nay", "hiện", "cũ"}
+)
+#: At most this many words go on an organisation inside an aside.
+_ASIDE_MAX_WORDS = 10
+
+
+def _aside_rest(s: str, title_start: int, org_end: int) -> int | None:
+    """Where a title's organisation ends when the title opens a bracketed aside and the rest of
+    the aside names the organisation: "(Giám đốc Công ty chế biến thủy sản và xuất nhập khẩu
+    Cà Mau)" → the closing bracket; None when the title is not in an aside or the rest says
+    something else ("(nguyên Giám đốc Sở, 3 năm tù)": the comma ends it there already)."""
+    if _ASIDE_OPEN.search(s, max(0, title_start - 24), title_start) is None:
+        return None
+    rest = _ASIDE_REST.match(s, org_end)
+    if rest is None or not rest.group().strip():
+        return None
+    words = rest.group().split()
+    if len(words) > _ASIDE_MAX_WORDS or any(w.casefold() in _ASIDE_STOPS for w in words):
+        return None
+    return rest.end()
 
 
 # "ông chủ", "bà chủ" (the boss, the owner): an honorific right before "chủ".
