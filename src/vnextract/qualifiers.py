@@ -43,6 +43,9 @@ _COMPARATIVES = frozenset(
         *("đông", "thưa", "già", "trẻ"),
     )
 )
+# Verbs of motion that make "vượt" a verb of its own ("nhảy vượt ba lớp" = skipped three grades,
+# "bơi vượt 2 km" = swam across 2 km): the number is exact, no "more than".
+_CROSSING_VERBS = frozenset({"nhảy", "học", "leo", "bơi", "chạy", "đi", "băng", "lội", "bay", "vượt"})
 _WORD_BEFORE_RE = regex.compile(r"(?r)(?P<w>\p{L}+)\ +\Z")
 
 # "từ 18 tuổi trở lên" (18 and above), "từ 7.000 đồng trở xuống" (7,000 and below)
@@ -60,6 +63,8 @@ def qualifier_before(text: str, start: int, *, comparatives: bool = True) -> tup
     ('more_than', 13)
     >>> qualifier_before("cao hơn 1,5 triệu đồng", 8) is None
     True
+    >>> qualifier_before("nhảy vượt ba lớp", 11) is None
+    True
     """
     window = text[max(0, start - 24) : start]
     match = _BEFORE_RE.search(window)
@@ -70,6 +75,14 @@ def qualifier_before(text: str, start: int, *, comparatives: bool = True) -> tup
     if phrase == "hơn" and comparatives:
         before = _WORD_BEFORE_RE.search(text[max(0, at - 12) : at])
         if before is not None and before.group("w").casefold() in _COMPARATIVES:
+            return None
+    if phrase == "cỡ":  # "kích cỡ 32 inch" (size 32 inch): a noun, not "about"
+        before = _WORD_BEFORE_RE.search(text[max(0, at - 12) : at])
+        if before is not None and before.group("w").casefold() in ("kích", "khổ"):
+            return None
+    if phrase == "vượt":
+        before = _WORD_BEFORE_RE.search(text[max(0, at - 12) : at])
+        if before is not None and before.group("w").casefold() in _CROSSING_VERBS:
             return None
     return qualifiers()[phrase], at
 

@@ -15,7 +15,7 @@ import regex
 
 from vnextract.numerals import load_tsv
 from vnextract.qualifiers import qualifier_after
-from vnextract.recognizers.expressions import FROM_RE, Expression
+from vnextract.recognizers.expressions import FROM_RE, Expression, label_blocks
 from vnextract.records import Count
 from vnextract.text import Token
 from vnextract.units import Unit, unit_after, units
@@ -30,8 +30,24 @@ _NOUN_AFTER_RE = regex.compile(r"\ +(?P<w>\p{Ll}\p{L}*+)(?![\p{N}])")
 _GLOSSED_ABBR_RE = regex.compile(
     r"\ *\(\ *(?P<noun>[\p{L} ]{2,30}?)\ *\)\ *(?P<abbr>[\p{Lu}]{2,5})(?![\p{L}])"
 )
-# "chỉ một hành vi" (only one act), "trên một huyện" (in one district): here "một" counts
-_ONE_COUNTS_AFTER_RE = regex.compile(r"(?<![\p{L}])(?:chỉ|trên)\ +\Z", flags=regex.IGNORECASE)
+# "chỉ một hành vi" (only one act), "trên một huyện" (in one district): here "một" counts; so it
+# does a few words after "chỉ" (only) in the same clause ("chỉ gặp Hải có một lần" = met Hải only
+# once, "chỉ còn một con") unless a word on the way makes "một" the article again ("chỉ là một ca
+# sĩ" = is just a singer, "chỉ như một", "chỉ trong một tuần" = within a week)
+_ONE_COUNTS_AFTER_RE = regex.compile(
+    r"""(?r)(?<![\p{L}])
+        (?:trên
+          |(?<!(?:không|chẳng)\ +)chỉ  # "không chỉ một lần" is "not only once"
+           # not the verb "chỉ" (point, show) nor a compound ("chỉ đạo" = direct, "chỉ ra")
+           (?!\ +(?:đạo|thị|tiêu|số|huy|trích|định|điểm|ra|dẫn|đường|tay|rõ|báo|mặt|trỏ|vẽ|bảo|giáo|vào|cách)
+               (?![\p{L}]))
+           (?:\ +(?!(?:là|như|giống|trong|bằng|vì|để|cho|của|sau|trước|với|nhờ|mà|vào)(?![\p{L}]))
+              \p{L}++){0,4})
+        \ +\Z""",
+    flags=regex.IGNORECASE | regex.VERBOSE,
+)
+# "một lần duy nhất" (one single time): the count is stressed
+_SINGLE_AFTER_RE = regex.compile(r"\ +duy\ +nhất(?![\p{L}])", flags=regex.IGNORECASE)
 # "iPhone 12 mini", "tàu ngầm Nanggala 402 chở …": after a capitalised word, a number is a name
 _NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\ +\Z")
 _YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
@@ -42,7 +58,8 @@ _NO_RANGE_NOUNS = frozenset({"lần", "lượt"})
 
 
 def one_is_counted(norm: str, ex: Expression) -> bool:
-    """"một" is mostly the article "a" ("một ca sĩ" = a singer); it counts after "chỉ"/"trên".
+    """"một" is mostly the article "a" ("một ca sĩ" = a singer); it counts after "chỉ"/"trên"
+    (also a few words after "chỉ": "chỉ gặp Hải có một lần") and before "duy nhất" (single).
 
     >>> from vnextract.recognizers.expressions import read_expression
     >>> from vnextract.recognizers.number_scan import scan_numbers
@@ -52,7 +69,14 @@ def one_is_counted(norm: str, ex: Expression) -> bool:
     """
     if ex.first.reading.bare_word != "một":
         return True
-    return _ONE_COUNTS_AFTER_RE.search(norm, max(0, ex.first.start - 8), ex.first.start) is not None
+    if _SINGLE_AFTER_RE.match(norm, ex.end):
+        return True
+    return _ONE_COUNTS_AFTER_RE.search(norm, max(0, ex.first.start - 40), ex.first.start) is not None
+
+
+# "trú tại 255 ngõ 11" (lives at 255, lane 11): a label word with its own number after it is
+# part of an address, and the number before it a house number, not a count of lanes
+_LABELLED_NUMBER_RE = regex.compile(r"\ +\d")
 
 
 def _integral(value: Decimal) -> int | None:
@@ -76,6 +100,8 @@ def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
         return None  # "2,5 người" is no count; neither is "2-2,5 người"
     if value_to is not None and noun.casefold() in _NO_RANGE_NOUNS:
         return None
+    if label_blocks(noun) == "all" and _LABELLED_NUMBER_RE.match(norm, end):
+        return None  # "255 ngõ 11", "12 hẻm 34": an address
     if noun in _CLASSIFIERS:  # "hai vị khách": the guests are counted, "vị" is a classifier
         following = unit_after(norm, end)
         if following and following[0].kind == "count" and following[0].canonical not in _CLASSIFIERS:

@@ -192,7 +192,9 @@ ATOM_RE = regex.compile(
            (?:\s+năm\s+(?P<tet_rel>nay|này|ngoái|trước|tới|sau|qua))?(?!\p{{L}}))
         {_END})
       # so long ago: "3 ngày trước", "cách đây 3 năm"
-    | (?P<ago>(?:cách\s+đây\s+(?P<ago_n1>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u1>ngày|tuần|tháng|năm)
+      # ("cách đây hơn 7 năm": more than seven years ago, the hedge inside the span)
+    | (?P<ago>(?:cách\s+đây\s+(?:(?:hơn|gần|khoảng|chừng|ngót|trên|tầm|xấp\s+xỉ|ít\s+nhất)\s+)?
+                 (?P<ago_n1>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u1>ngày|tuần|tháng|năm)
                  (?:\s+(?:về\s+)?trước)?
               |(?P<ago_n2>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u2>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước
                  (?!\s+(?:khi|đó|đấy|nữa|đây)(?!\p{{L}})))(?!\p{{L}}))
@@ -445,6 +447,30 @@ def has_cue(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")"
 
 
+#: Words after which "3/4" is a share, not a day ("tỷ lệ 3/1", "chiếm 2/3", "còn 1/2").
+_SHARE_WORDS = frozenset({"lệ", "chiếm", "còn", "đạt", "được", "khoảng", "gần", "hơn", "trên", "dưới"})
+#: After a bare "11/9": the end of a clause or a line (a name-like date closes its phrase).
+_CLAUSE_END_RE = regex.compile(r"[^\S\n]*+(?:[.,;:)!?\"”]|\n|\Z)")
+
+
+def _named_day(text: str, start: int, end: int, day: int, month: int) -> bool:
+    """A bare "d/m" that names a day after a noun and closes its clause: "vụ khủng bố 11/9."
+    (the 11 September attacks), "lễ hội 30/4:", "Tin vắn 27/7". Not a share ("chiếm 2/3", a
+    day smaller than its month reads as a fraction first), not "24/7" (round the clock).
+
+    >>> _named_day("trong vụ khủng bố 11/9. Sau", 18, 22, 11, 9)
+    True
+    >>> _named_day("giảm còn 1/2.", 9, 12, 1, 2)
+    False
+    """
+    if day < month or (day, month) == (24, 7) or text[start - 1 : start] != " ":
+        return False
+    word = _previous_word(text, start)
+    if not word.isalpha() or word in _SHARE_WORDS:
+        return False
+    return _CLAUSE_END_RE.match(text, end) is not None
+
+
 def blocked(text: str, start: int) -> bool:
     """The number is a house, document or clause number, or a quantity ("số 32/8", "hơn 2000")."""
     return _previous_word(text, start) in BLOCK_WORDS
@@ -539,7 +565,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
             in_brackets = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
             weak = _previous_word(text, start) not in DAY_CUE_WORDS and not in_brackets
         else:
-            weak = not sure and not has_cue(text, start, end)
+            weak = not sure and not has_cue(text, start, end) and not _named_day(text, start, end, day, month)
         return Atom(
             start,
             end,

@@ -22,7 +22,7 @@ from vnextract.recognizers.number_scan import NumberSpan
 from vnextract.text import Token
 from vnextract.units import Unit, currency_prefix, unit_after
 
-__all__ = ["FROM_RE", "Expression", "TokensAt", "clean_decimal", "read_expression"]
+__all__ = ["FROM_RE", "Expression", "TokensAt", "clean_decimal", "label_blocks", "read_expression"]
 
 # label word → what it blocks: "all" ("năm 2020", "Điều 139") or only a "count" ("lô 12", but
 # "lô 5.000 m2" is a measurement and "vòng 8 năm" a duration)
@@ -139,6 +139,15 @@ def _label_before(norm: str, start: int, tokens_by_end: Mapping[int, Token]) -> 
     if pair in _NOT_LABELS:
         return None
     return _LABELS.get(pair) or _LABELS.get(last)
+
+
+def label_blocks(word: str) -> str | None:
+    """What a label word blocks before a number: "all", "count" or None (no label).
+
+    >>> label_blocks("ngõ"), label_blocks("tầng"), label_blocks("người") is None
+    ('all', 'count', True)
+    """
+    return _LABELS.get(word.casefold())
 
 
 def _leading_zero(norm: str, span: NumberSpan) -> bool:

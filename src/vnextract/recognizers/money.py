@@ -16,7 +16,7 @@ from vnextract.recognizers.expressions import Expression, clean_decimal
 from vnextract.records import Money
 from vnextract.units import unit_after
 
-__all__ = ["make_money", "money_currency"]
+__all__ = ["KIND_AFTER_RE", "make_money", "money_currency"]
 
 # Words before a bare "30 nghìn" / "99 tỉ" that make it money (price, capital, salary …).
 _MONEY_CONTEXT_RE = regex.compile(
@@ -29,6 +29,8 @@ _MONEY_CONTEXT_RE = regex.compile(
 # "3,7 triệu tiền vốn" (3.7 million of capital)
 _MONEY_AFTER_RE = regex.compile(r"\ +tiền(?![\p{L}])", flags=regex.IGNORECASE)
 _WORD_AFTER_RE = regex.compile(r"\ +\p{Ll}")
+#: "54,9 triệu loại 40 inch": a type, line, model or edition named by a number or a capital after it
+KIND_AFTER_RE = regex.compile(r"\ +(?:loại|dòng|mẫu|bản)\ +(?=[\p{N}\p{Lu}])")
 # "5 trăm" is not money: only thousands and more make a bare amount money
 _SMALLEST_MONEY_SCALE = Decimal(1000)
 
@@ -65,12 +67,19 @@ def money_currency(
     """Currency of a bare "99 tỉ": the sentence's last currency, else VND after a money word."""
     if ex.scale is None or ex.scale < _SMALLEST_MONEY_SCALE:
         return None
-    if _WORD_AFTER_RE.match(norm, ex.end) and _is_count_noun(norm, ex.end):
+    sentence = bisect.bisect_right(sentence_starts, ex.start) - 1
+    sentence_start = sentence_starts[sentence] if sentence >= 0 else 0
+    # "44,9 triệu đồng cho loại 32 inch và 54,9 triệu loại 40 inch": after a price in the same
+    # sentence, "loại" (type) names what the amount is for, not what is counted
+    priced_kind = (
+        KIND_AFTER_RE.match(norm, ex.end) is not None
+        and last_money is not None
+        and last_money.start >= sentence_start
+    )
+    if _WORD_AFTER_RE.match(norm, ex.end) and _is_count_noun(norm, ex.end) and not priced_kind:
         return None
     if _MONEY_AFTER_RE.match(norm, ex.end):  # "3,7 triệu tiền vốn" (3.7 million of capital)
         return last_money.currency if last_money is not None and last_money.start >= ex.start - 200 else "VND"
-    sentence = bisect.bisect_right(sentence_starts, ex.start) - 1
-    sentence_start = sentence_starts[sentence] if sentence >= 0 else 0
     if last_money is not None and last_money.start >= sentence_start:
         return last_money.currency
     if _MONEY_CONTEXT_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):

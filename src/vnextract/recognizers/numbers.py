@@ -22,6 +22,7 @@ import regex
 from vnextract.recognizers.counts import fallback_count, make_count, one_is_counted
 from vnextract.recognizers.durations import half_durations, make_duration
 from vnextract.recognizers.expressions import Expression, TokensAt, clean_decimal, read_expression
+from vnextract.recognizers.money import KIND_AFTER_RE as _KIND_AFTER_RE
 from vnextract.recognizers.money import make_money, money_currency
 from vnextract.recognizers.number_scan import NumberSpan, scan_numbers
 from vnextract.records import Money, Percentage, Quantity, Span
@@ -141,6 +142,11 @@ def _record(
             unit=unit.canonical,
             qualifier=ex.qualifier,  # type: ignore[arg-type]
         )
+    if ex.scale is not None and ex.value_to is None and _KIND_AFTER_RE.match(norm, ex.first.end):
+        # "… 44,9 triệu đồng cho loại 32 inch và 54,9 triệu loại 40 inch": a price for a type
+        currency = money_currency(norm, ex, sentence_starts, last_money)
+        if currency is not None:
+            return make_money(norm, ex.start, ex.first.end, ex, currency)
     if not one_is_counted(norm, ex):
         return None  # "một ca sĩ" is "a singer", not one singer counted
     return make_count(norm, ex, unit.canonical, ex.end)
