@@ -130,7 +130,7 @@ _PRONOUN = regex.compile(
 
 # "giả làm Tổng giám đốc" (posing as), "mạo danh là Thiếu tá" (impersonating): not a title held.
 _PRETENDING = regex.compile(
-    r"""(?i:giả|giả\s+danh|mạo\s+danh|tự\s+xưng|đóng\s+giả|như     # posing as, like
+    r"""(?i:giả|giả\s+danh|mạo\s+danh|tự\s+xưng|xưng|đóng\s+giả|như     # posing as, like
         |không\s+phải|chẳng\s+phải|chưa\s+phải|không\s+còn|chưa\s+từng)  # not (any more, ever)
         (?:\s+(?:là|làm))?\s+$""",
     regex.VERBOSE,
@@ -549,6 +549,7 @@ def _attach(
             backward[k] = names
         elif pkind == "t" and (k - 1) in backward and fits(_CHAIN_GAP, pend, start):
             backward[k] = backward[k - 1]
+    _respectively(s, events, backward)
 
     # forward: TITLE (, TITLE)* NAME — right to left
     forward: dict[int, tuple[int, bool]] = {}  # event → (cluster, strict)
@@ -616,6 +617,29 @@ def _attach(
         for c in dict.fromkeys(targets):
             result.setdefault(c, []).append(title)
     return result
+
+
+def _respectively(s: str, events: list[tuple[int, int, str, int]], backward: dict[int, list[int]]) -> None:
+    """As many titles as names, the last joined by "và": one each, in order. "hai ông Trần
+    Nghĩa Vinh và Hồ Mạnh Quân - tổng giám đốc và phó tổng giám đốc Pjico" gives Vinh the
+    first, Quân the second (``backward`` lists the names last first)."""
+    k = 0
+    keys = sorted(backward)
+    while k < len(keys):
+        first = keys[k]
+        names = backward[first]
+        group = [first]
+        while k + 1 < len(keys) and keys[k + 1] == group[-1] + 1 and backward[keys[k + 1]] is names:
+            group.append(keys[k + 1])
+            k += 1
+        k += 1
+        if len(names) < 2 or len(group) != len(names):
+            continue
+        last_gap = s[events[group[-2]][1] : events[group[-1]][0]]
+        if "và" not in last_gap.split():
+            continue
+        for event, name in zip(group, reversed(names), strict=True):
+            backward[event] = [name]
 
 
 def _bare_name_before(

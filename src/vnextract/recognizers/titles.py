@@ -511,9 +511,9 @@ def recognize(text: Text) -> Iterator[Title]:
         )
 
 
-# A title opening a bracketed aside, after at most an age or a birth year: "Hà Tiến Danh
-# (nguyên kế toán trưởng …", "Chu Quang Việt (25 tuổi, Giám đốc …".
-_ASIDE_OPEN = regex.compile(r"\((?:[^()\n,]{1,20},[ \t]*)?$")
+# A title opening a bracketed aside or a part of it after a comma: "Hà Tiến Danh (nguyên kế
+# toán trưởng …", "Chu Quang Việt (25 tuổi, Giám đốc …", "(Chủ nhiệm HTX …, kiêm tổ trưởng …".
+_ASIDE_OPEN = regex.compile(r"\((?:[^()\n]{1,80}?,[ \t]*(?:kiêm[ \t]+)?)?$")
 # The rest of that aside up to its closing bracket or next comma: the organisation goes on to
 # there, whatever its case ("Công ty chế biến thủy sản và xuất nhập khẩu Cà Mau)").
 _ASIDE_REST = regex.compile(r"[^()\n,;:]{1,90}?(?=[ \t]*[),;])")
@@ -532,7 +532,7 @@ def _aside_rest(s: str, title_start: int, org_end: int) -> int | None:
     the aside names the organisation: "(Giám đốc Công ty chế biến thủy sản và xuất nhập khẩu
     Cà Mau)" → the closing bracket; None when the title is not in an aside or the rest says
     something else ("(nguyên Giám đốc Sở, 3 năm tù)": the comma ends it there already)."""
-    if _ASIDE_OPEN.search(s, max(0, title_start - 24), title_start) is None:
+    if _ASIDE_OPEN.search(s, max(0, title_start - 90), title_start) is None:
         return None
     rest = _ASIDE_REST.match(s, org_end)
     if rest is None or not rest.group().strip():
