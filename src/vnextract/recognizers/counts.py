@@ -108,7 +108,7 @@ def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
             noun, end = following[0].canonical, following[2]
     qualifier = ex.qualifier
     start = ex.start
-    if qualifier == "more_than" and norm[ex.start : ex.start + 3].casefold() == "trên" and value < 10:
+    if qualifier == "more_than" and norm[ex.start : ex.start + 4].casefold() == "trên" and value < 10:
         # "trên một huyện" is "in one district": "trên" (on) hedges only larger counts
         start = ex.first.start
         qualifier = None

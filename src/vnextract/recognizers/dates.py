@@ -177,6 +177,27 @@ def _range(first: Atom, second: Atom, *, lone_day_only: bool) -> tuple[Point, Po
     return a, b
 
 
+_WORD_TO = regex.compile(r"[^\S\n]*(?:đến|tới)[^\S\n]+", regex.IGNORECASE)
+
+
+def _day_to_day(text: str, start: int, a: Atom, b: Atom, gap: regex.Match[str] | None) -> bool:
+    """ "từ 30-3 đến 17-4" (from 30 March to 17 April): two bare days with "từ … đến" between
+    them are a range of days, unless a unit follows ("từ 1-3 đến 5-7 người" would be numbers).
+    """
+    from vnextract.units import unit_after
+
+    a_value, b_value = a.value, b.value
+    return (
+        gap is not None
+        and _WORD_TO.fullmatch(gap.group()) is not None
+        and start < a.start  # "từ" (from) opens it
+        and isinstance(a_value, Point)
+        and isinstance(b_value, Point)
+        and None not in (a_value.day, a_value.month, b_value.day, b_value.month)
+        and unit_after(text, b.end) is None
+    )
+
+
 def _join_ranges(text: str, atoms: Sequence[Atom]) -> list[Atom]:
     """Join two ends of a range; rescue a weak date listed after a sure one ("30/4 và 1/5")."""
     out: list[Atom] = []
@@ -189,13 +210,14 @@ def _join_ranges(text: str, atoms: Sequence[Atom]) -> list[Atom]:
             conj = None if dash else _AND_GAP.fullmatch(text, a.end, b.start)
             ends = _range(a, b, lone_day_only=bool(conj)) if dash or conj else None
             if ends is not None:
+                start = _from_start(text, a.start)
                 out.append(
                     Atom(
-                        _from_start(text, a.start),
+                        start,
                         b.end,
                         "interval",
                         ends,
-                        weak=a.weak and b.weak,
+                        weak=a.weak and b.weak and not _day_to_day(text, start, a, b, dash),
                         explicit_year=b.explicit_year,
                     )
                 )
