@@ -451,6 +451,9 @@ def _title_key(title: Title) -> tuple[str, ...]:
     return tuple(regex.findall(r"[\p{L}\p{N}]+", title.text.casefold()))
 
 
+_OF_BODY = regex.compile(r"[ \t]+của[ \t]+")
+
+
 def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> list[Title]:
     """Cut titles before a name, narrow them to an Organization found next to the role, drop
     titles inside an organisation's name ("Ban Giám đốc Học viện")."""
@@ -498,6 +501,13 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             organization: str | None = s[org_start:end]
         else:
             organization, end = None, role_end
+        # "… của ORG": the unit belongs to a named body ("Trưởng phòng vé khu vực phía Bắc của
+        # Vietnam Airlines", "Phó phòng kinh doanh vàng của Eximbank")
+        if organization is not None and (of := _OF_BODY.match(s, end)):
+            k = bisect.bisect_left(org_starts, of.end())
+            if k < len(orgs) and orgs[k].start == of.end() and orgs[k].end <= next_name:
+                end = orgs[k].end
+                organization = s[org_start:end] if org_start is not None else None
         out.append(attrs.evolve(t, text=s[t.start : end], end=end, organization=organization))
     table = table_for(found.abbreviations)
     return [expand_title(t, table) for t in out]

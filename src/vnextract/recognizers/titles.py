@@ -272,6 +272,13 @@ class _OrganizationReader:
         self.words = words
         self.lex = lexicon()
 
+    def joined_to_capital(self, k: int) -> bool:
+        """Whether syllable ``k`` and the capitalised one before it are one underthesea word."""
+        if k == 0 or not _is_cap(self.words.word(k - 1)):
+            return False
+        token = self.words.token_of(k)
+        return token >= 0 and token == self.words.token_of(k - 1)
+
     def stop_at(self, k: int) -> bool:
         return self.lex.stop.match(self.s, self.words.spans[k][0]) is not None
 
@@ -373,11 +380,13 @@ class _OrganizationReader:
                 # "Phòng Cảnh sát PCCC - Công an TP.HCM", "Sở Kế hoạch - Đầu tư": one body
                 end, i = words.spans[i][1], i + 1
                 continue
-            elif w[:1].islower() and w.isalpha() and prev_in and end > start and not self.stop_at(i):
-                token = words.token_of(i)
-                same_token = token >= 0 and token == words.token_of(i - 1)
-                if same_token and _is_cap(words.word(i - 1)):
-                    end = b  # "Xây dựng", "Tư pháp": one word with a capitalised first syllable
+            elif w[:1].islower() and w.isalpha() and prev_in and end > start and (
+                not self.stop_at(i) or self.joined_to_capital(i)
+            ):
+                if self.joined_to_capital(i):
+                    # "Xây dựng", "Tư pháp", "Đào tạo", "Dự báo": one word with a capitalised
+                    # first syllable (even when its second syllable alone is a verb: "tạo", "báo")
+                    end = b
                 else:
                     # lowercase words bridging two parts of a name: "Phòng Thi hành án TP Cần Thơ"
                     k = self.description(i, end, 2)
