@@ -28,7 +28,9 @@ __all__ = ["FROM_RE", "Expression", "TokensAt", "clean_decimal", "label_blocks",
 # "lô 5.000 m2" is a measurement and "vòng 8 năm" a duration)
 _LABELS = {row["word"].casefold(): row["blocks"] for row in load_tsv("number_labels.tsv")}
 # "tổng số 15 người" (15 people in total): "số" is a label only when it stands alone
-_NOT_LABELS = frozenset({"tổng số", "con số", "số lượng"})
+# "trong số 12 người" (among the 12 people), "ngoài số 30.000 USD" (besides the 30,000 USD): "số"
+# is "the (amount)" after a preposition
+_NOT_LABELS = frozenset({"tổng số", "con số", "số lượng", "trong số", "ngoài số", "với số", "cả số"})
 # Patterns that end at ``\Z`` (right before the number) are searched backwards ("(?r)"): the
 # first try is at the end, so a window costs one attempt instead of one per character; the
 # match is the same as a forward search gives (the longest one ending there).
@@ -150,6 +152,17 @@ def label_blocks(word: str) -> str | None:
     return _LABELS.get(word.casefold())
 
 
+_SO_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}])số\ +\Z", flags=regex.IGNORECASE)
+
+
+def _amount_after_number_word(norm: str, first: NumberSpan) -> bool:
+    """ "số 40 triệu đồng", "số 30.000 USD": after "số" a sum of money is an amount, not a label."""
+    if not _SO_BEFORE_RE.search(norm, max(0, first.start - 6), first.start):
+        return False
+    found = unit_after(norm, first.end)
+    return found is not None and found[0].kind == "currency"
+
+
 def _leading_zero(norm: str, span: NumberSpan) -> bool:
     """ "07", "0913 456 789": phone numbers, codes and clock times, not amounts."""
     second = norm[span.start + 1 : span.start + 2]
@@ -179,6 +192,8 @@ def read_expression(
         ):
             return None, 1
     label = _label_before(norm, first.start, tokens_by_end)
+    if label == "all" and _amount_after_number_word(norm, first):
+        label = None  # "số 40 triệu đồng tiền chạy án": the sum of 40 million, not number 40
     if (
         label == "all"
         or _leading_zero(norm, first)
