@@ -32,7 +32,7 @@ import regex
 
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.mentions import Mentions
-from vnextract.recognizers.titles import data_rows
+from vnextract.recognizers.titles import MODIFIERS, data_rows, organization_at
 from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.records import Organization, Person, Title
 from vnextract.text import Text
@@ -626,7 +626,46 @@ def _attach(
                 last_predicate = k
         for c in dict.fromkeys(targets):
             result.setdefault(c, []).append(title)
+        if k in forward and forward[k][1] and title.organization is None and events[k + 1][2] == "p":
+            workplace = _workplace_after(text, title, mentions[events[k + 1][3]].end)
+            if workplace is not None:
+                result.setdefault(forward[k][0], []).append(workplace)
     return result
+
+
+# After "TITLE NAME": the place of work, as an apposition ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp
+# cứu Bệnh viện Chợ Rẫy, cho biết"), an aside ("luật sư Nguyễn Kỳ Việt (Văn phòng luật sư Việt
+# - Chương, …)") or after a dash ("luật sư Phạm Ngọc Hiếu - văn phòng luật sư Á Châu").
+_WORKPLACE_GAP = regex.compile(r"[ \t]*(?:,|\(|[\-–][ \t])[ \t]*")
+# What may follow the workplace: the end of the apposition, aside or sentence.
+_WORKPLACE_END = regex.compile(r"[ \t]*(?:[,;.)]|$)", regex.MULTILINE)
+_LOWER_WORKPLACE_HEADS = regex.compile(
+    r"(?:khoa|phòng|văn\s+phòng|bệnh\s+viện|trường|công\s+ty|trung\s+tâm|viện|đoàn)(?![\p{L}])"
+)
+
+
+def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
+    """The unit a person named after a bare title works in, as a Title of the same role whose
+    span is the unit: "Bác sĩ Phạm Luân, Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy" → Title(role=
+    "Bác sĩ", organization="Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy") over the unit's words."""
+    s = text.normalized
+    gap = _WORKPLACE_GAP.match(s, name_end)
+    if gap is None:
+        return None
+    lex = titles_lexicon()
+    at = gap.end()
+    head = lex.org_head.match(s, at)
+    if head is None or not head.group()[:1].isupper():
+        head = _LOWER_WORKPLACE_HEADS.match(s, at)
+    if head is None or lex.title.match(s, at) is not None:
+        return None
+    span = organization_at(text, at)
+    if span is None or span[1] <= head.end() or _WORKPLACE_END.match(s, span[1]) is None:
+        return None
+    unit = s[span[0] : span[1]]
+    return Title(
+        text=unit, start=span[0], end=span[1], role=title.role, organization=unit, modifier=title.modifier
+    )
 
 
 def _respectively(s: str, events: list[tuple[int, int, str, int]], backward: dict[int, list[int]]) -> None:
@@ -751,6 +790,15 @@ def _by_predicate(
     return best[2] if best else None
 
 
+def _starts_with_role(title: Title, role: str) -> bool:
+    """Whether a title's words begin with ``role`` (after its modifier): "nguyên Giám đốc Sở"
+    does with "giám đốc"; the workplace "Văn phòng luật sư Việt" does not with "luật sư"."""
+    key = list(_title_key(title))
+    if key and key[0] in MODIFIERS:
+        key = key[1:]
+    return " ".join(key).startswith(" ".join(regex.findall(r"[\p{L}\p{N}]+", role)))
+
+
 def _dedupe(titles: list[Title]) -> tuple[Title, ...]:
     """One title per position: "thiếu tá" again, "PGS, TS" after "PGS.TS", "Bí thư Tỉnh ủy tỉnh
     Hà Nam" after "Bí thư Tỉnh ủy Hà Nam", and "Quyền Giám đốc Học viện" inside "Quyền Giám đốc
@@ -763,6 +811,7 @@ def _dedupe(titles: list[Title]) -> tuple[Title, ...]:
         if not words or any(_title_key(t) == _title_key(other) for other, _ in kept) or any(
             words <= other_words
             and " ".join(other.role.casefold().split()) == role
+            and _starts_with_role(other, role)  # not a workplace after the name
             and (other.modifier == t.modifier or t.organization is None or words == other_words)
             for other, other_words in kept
         ):

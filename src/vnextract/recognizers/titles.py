@@ -264,6 +264,12 @@ def read_organization(text: str, words: _Words, pos: int, *, unit: bool = False)
     return reader.read(pos, unit=unit)
 
 
+def organization_at(text: Text, pos: int) -> tuple[int, int] | None:
+    """:func:`read_organization` at ``pos`` of a Text: "Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy,
+    cho biết" → the span of "Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy"."""
+    return read_organization(text.normalized, _Words(text, [t.start for t in text.tokens], pos), pos)
+
+
 class _OrganizationReader:
     """Reads an organisation name syllable by syllable; see :func:`read_organization`."""
 
@@ -271,6 +277,11 @@ class _OrganizationReader:
         self.s = s
         self.words = words
         self.lex = lexicon()
+
+    def same_word(self, k: int) -> bool:
+        """Whether syllable ``k`` is in the same underthesea word as the one before it."""
+        token = self.words.token_of(k)
+        return token >= 0 and token == self.words.token_of(k - 1)
 
     def joined_to_capital(self, k: int) -> bool:
         """Whether syllable ``k`` and the capitalised one before it are one underthesea word."""
@@ -293,8 +304,10 @@ class _OrganizationReader:
             w = words.word(k)
             a = words.spans[k][0]
             prev_end = words.spans[k - 1][1] if k > i else end
-            if not _same_line_gap(s, prev_end, a) or self.stop_at(k) or self.is_admin_unit(k):
+            if not _same_line_gap(s, prev_end, a) or self.is_admin_unit(k):
                 break
+            if self.stop_at(k) and not (k > i and self.same_word(k)):
+                break  # a stop word, unless it ends the word begun before it ("cấp cứu")
             if not (w[:1].islower() and w.isalpha()):
                 break
             k += 1
