@@ -169,7 +169,8 @@ def _is_place(short: str) -> bool:
 def _organization_before(s: str, end: int) -> int | None:
     """Start of an organisation's name that ends at ``end``: the capitalised phrase before it,
     from its first organisation head ("Hợp tác với Phòng Thương mại và Công nghiệp Việt Nam"
-    → "Phòng …"), or None when the phrase has no head ("(Mỹ)" after "Đại sứ Nguyễn Văn A")."""
+    → "Phòng …") or from the last one after "và"/"thuộc" (a second organisation); None when
+    the phrase has no head ("(Mỹ)" after "Đại sứ Nguyễn Văn A")."""
     start = _named_phrase(s, end)
     if start is None:
         return None
@@ -177,12 +178,28 @@ def _organization_before(s: str, end: int) -> int | None:
     longest = max(map(len, heads))
     words = list(_WORD.finditer(s, start, end))
     texts = [w.group() for w in words]
+    found: int | None = None
     for q, w in enumerate(words):
         if not w.group()[0].isupper():
             continue
-        if any(tuple(texts[q : q + m]) in heads for m in range(1, longest + 1)):
-            return w.start()
-    return None
+        m = next((m for m in range(longest, 0, -1) if tuple(texts[q : q + m]) in heads), 0)
+        if not m or (m == 1 and q + 1 < len(texts) and _common_word(texts[q], texts[q + 1])):
+            continue  # "Bộ trưởng", "Hội nghị": a title or a meeting, not the head
+        if found is None or (q > 0 and texts[q - 1] in _BETWEEN_ORGANIZATIONS):
+            # "Bộ Công nghiệp và Tổng công ty Điện lực VN (EVN)": the last organisation named
+            found = w.start()
+    return found
+
+
+# Words between two organisations' names: the abbreviation is the later one's.
+_BETWEEN_ORGANIZATIONS = frozenset({"và", "thuộc", "với", "đạo", "lại"})
+
+
+def _common_word(first: str, second: str) -> bool:
+    """"Bộ trưởng", "Hội nghị": a one-syllable head and the next syllable make a common word."""
+    from vnextract.recognizers import gazetteer
+
+    return second[:1].islower() and f"{first.lower()} {second}" in gazetteer.common_words()
 
 
 def definitions(text: Text) -> Iterator[Abbreviation]:

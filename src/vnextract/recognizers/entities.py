@@ -391,6 +391,9 @@ _TEACHING_HEAD_ENDS = frozenset({"học", "ĐH", "viện", "Khoa", "Trường", 
 # Words of a hospital ward's name that elsewhere are verbs ending a name ("đi cấp cứu"):
 # "Khoa Hồi sức cấp cứu" (intensive care), "Khoa Chống độc" (poison control).
 _WARD_WORDS: frozenset[tuple[str, ...]] = frozenset({("cấp", "cứu"), ("chống", "độc")})
+# Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
+# a person only with two name syllables after them ("Đồng Đăng Phúc", "Quang Hữu Dũng").
+_SURNAMES_NEEDING_FULL_NAMES = frozenset({"Đồng", "Quang"})
 # Nicknames by birth order ("Năm Cam", "Ba Mạnh", "Tư Sang", "Út Trọc"): the first syllable.
 _BIRTH_ORDER = frozenset({"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út", "Cả"})
 # Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
@@ -527,6 +530,7 @@ _FOREIGN_ORG_WORDS = frozenset(
         "Power",
         "Securities",
         "Insurance",
+        "Retail",  # "Vincom Retail"
     }
 )
 # Words before a head that make it generic, not one named organisation ("6 CLB Anh",
@@ -758,6 +762,13 @@ class _Sentence:
         if j >= self.n or self.toks[j].kind not in ("cap", "abbr"):
             return 0
         n = _match(self.toks, j, self.lex.heads, self.lex.head_len)
+        if (
+            n == 1
+            and self.toks[j].text == "Khoa"
+            and j > 0
+            and (self.toks[j - 1].text.lower() + " khoa") in self.lex.words
+        ):
+            return 0  # "Thủ Khoa Huân" (a street), "Bách Khoa": a word ending in khoa, no ward
         if n and j + n < self.n:
             nxt = self.toks[j + n]
             if nxt.text == "viên" and not nxt.word_start:
@@ -836,7 +847,7 @@ class _Sentence:
             and self.toks[k].text not in _NOT_NAME_SYLLABLES
         ):
             k += 1
-        if k == j + 1:
+        if k == j + 1 or (k == j + 2 and self.toks[j].text in _SURNAMES_NEEDING_FULL_NAMES):
             return False
         # "Hà Nội", "Lâm Đồng", "Hà Nội Chu Ngọc Anh": a place first, not a person
         return self.place_at(j, None, gz.TIER_DISTRICT) < 2
@@ -1455,7 +1466,25 @@ class _Sentence:
             if named and end > q + h and any(t.kind in ("cap", "abbr") for t in toks[q + h : end]):
                 return q, end
             return None
-        return None
+        return self._office_in_cue(i + c - 1)
+
+    def _office_in_cue(self, q: int) -> tuple[int, int] | None:
+        """(start, end) of a local government office named after a title that ends in a
+        lowercase "phòng" (office): "Trưởng phòng Nông nghiệp - Thủy sản huyện Ngọc Hiển" →
+        "phòng Nông nghiệp - Thủy sản huyện Ngọc Hiển". Only when the name ends in an admin
+        unit and holds no other organisation: in "Trưởng phòng Hộ tịch Sở Tư pháp Vĩnh Long"
+        the organisation is the Sở (department) alone."""
+        toks = self.toks
+        if toks[q].text != "phòng" or not (q + 1 < self.n and toks[q + 1].kind == "cap"):
+            return None
+        if self.head_at(q + 1) or self.is_person_start(q + 1):
+            return None
+        end, named = self.org_body(q + 1, ("Phòng",))
+        if not named or any(self.head_at(k) for k in range(q + 1, end)):
+            return None
+        if not any(_match(toks, k, _ADMIN_WORDS, 3) and toks[k].kind == "lower" for k in range(q + 2, end)):
+            return None
+        return q, end
 
     def _after_org(self, out: list[Cand], end: int) -> int:
         """After an organisation: "(Vinaisalpro)" right behind it is its short name."""
