@@ -32,7 +32,7 @@ import regex
 
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.mentions import Mentions
-from vnextract.recognizers.titles import MODIFIERS, data_rows, organization_at
+from vnextract.recognizers.titles import MODIFIERS, data_rows, organization_at, role_kind
 from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.records import Organization, Person, Title
 from vnextract.text import Text
@@ -101,6 +101,8 @@ _PLURAL_GAP = regex.compile(
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
 # Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
 _PRE_GAP = regex.compile(r"[ \t]*(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?")
+# "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
+_PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
 _PRE_GAP_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 # "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
 _PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
@@ -572,7 +574,9 @@ def _attach(
             continue
         nstart, _, nkind, nidx = events[k + 1]
         if nkind == "p":
-            if fits(_PRE_GAP, end, nstart):
+            if fits(_PRE_GAP, end, nstart) or (
+                fits(_PRE_GAP_LIST, end, nstart) and role_kind(titles[idx].role) == "case"
+            ):
                 forward[k] = (owner[nidx], True)
                 anchored.add(k)
             elif fits(_PRE_GAP_COMMA, end, nstart) and (
