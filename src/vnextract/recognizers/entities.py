@@ -391,6 +391,14 @@ _TEACHING_HEAD_ENDS = frozenset({"học", "ĐH", "viện", "Khoa", "Trường", 
 # Words of a hospital ward's name that elsewhere are verbs ending a name ("đi cấp cứu"):
 # "Khoa Hồi sức cấp cứu" (intensive care), "Khoa Chống độc" (poison control).
 _WARD_WORDS: frozenset[tuple[str, ...]] = frozenset({("cấp", "cứu"), ("chống", "độc")})
+# Heads that take a lowercase name only when it ends in a scope word ("Hội đồng bầu cử quốc
+# gia", "Ủy ban chứng khoán nhà nước", "Cơ quan năng lượng nguyên tử quốc tế"): without one
+# the words are generic ("Hội đồng xét xử" = the trial panel, "Cơ quan chức năng" = the
+# authorities).
+_SCOPE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset({("Hội", "đồng"), ("Ủy", "ban"), ("Cơ", "quan")})
+_SCOPE_WORDS: frozenset[tuple[str, ...]] = frozenset(
+    {("thế", "giới"), ("quốc", "tế"), ("quốc", "gia"), ("trung", "ương"), ("toàn", "cầu"), ("nhà", "nước")}
+)
 # Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
 # a person only with two name syllables after them ("Đồng Đăng Phúc", "Quang Hữu Dũng").
 _SURNAMES_NEEDING_FULL_NAMES = frozenset({"Đồng", "Quang"})
@@ -1050,6 +1058,12 @@ class _Sentence:
                 ):
                     k = end = k + 2  # "Cảnh sát điều tra": investigation police, not a verb
                     continue
+                if not named and not lowercase_ok and head in _SCOPE_BODY_HEADS:
+                    scope_end = self.scope_end(k, head)
+                    if scope_end:
+                        k = end = scope_end  # "Hội đồng bầu cử quốc gia"
+                        named = proper = True
+                        continue
                 if self.stop_at(k) and not (head == ("Khoa",) and _match(toks, k, _WARD_WORDS, 2) == 2):
                     break
                 if not (named or lowercase_ok) or lower_words >= _MAX_LOWER_WORDS:
@@ -1137,6 +1151,32 @@ class _Sentence:
             if word == "Luật" and head and head[-1] in _TEACHING_HEAD_ENDS:
                 return 0
         return m
+
+    def scope_end(self, k: int, head: tuple[str, ...]) -> int:
+        """End of lowercase words from ``k`` that finish on a scope word ("bầu cử quốc gia"),
+        within _MAX_LOWER_WORDS words and before any function word; 0 when there is none.
+        "nhà nước" (state) is no scope after "Cơ quan" ("Cơ quan quản lý nhà nước" is any
+        state agency)."""
+        toks, n = self.toks, self.n
+        function_words = gz.function_words()
+        words = 0
+        q = k
+        while q < n and words <= _MAX_LOWER_WORDS:
+            if toks[q].text in "-–" and q > k and q + 1 < n and toks[q + 1].kind == "lower":
+                q += 1  # "giám định pháp y - pháp y tâm thần trung ương"
+                continue
+            if toks[q].kind != "lower":
+                return 0
+            scope = _match(toks, q, _SCOPE_WORDS, 2)
+            if scope and q > k and not (head == ("Cơ", "quan") and toks[q].text == "nhà"):
+                return q + scope
+            # a verb may name the body's field ("bầu cử", "giám định"); a function word ends it
+            if toks[q].word_start and any(self.key_at(q, m) in function_words for m in (1, 2) if q + m <= n):
+                return 0
+            if toks[q].word_start:
+                words += 1
+            q += 1
+        return 0
 
     def lower_run_reaches_name(self, k: int, budget: int) -> bool:
         """From ``k``, at most ``budget`` lowercase words (no function word) lead to a proper

@@ -192,6 +192,12 @@ def stopwords() -> frozenset[Key]:
 
 
 @functools.cache
+def function_words() -> frozenset[Key]:
+    """The stop words of class "function" ("và", "đã", "của"), not the verbs ("bầu", "xét xử")."""
+    return frozenset(key(r["word"]) for r in _rows("entity_stopwords.tsv") if r["class"] == "function")
+
+
+@functools.cache
 def common_words() -> frozenset[str]:
     """Lowercase Vietnamese dictionary words (underthesea's Viet74K word list, Apache-2.0).
 
