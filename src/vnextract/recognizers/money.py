@@ -22,7 +22,8 @@ __all__ = ["KIND_AFTER_RE", "make_money", "money_currency"]
 _MONEY_CONTEXT_RE = regex.compile(
     r"""(?<![\p{L}])(?:giá|tiền|vốn|lương|phí|chi\ phí|kinh\ phí|thu\ nhập|doanh\ thu|lợi\ nhuận|lãi|lỗ|
         trị\ giá|giá\ trị|tài\ sản|ngân\ sách|đầu\ tư|nợ|vay|phạt|bồi\ thường|thưởng|hỗ\ trợ|
-        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ)
+        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ|
+        nhận|tốn|hết|kiếm|góp)
         (?![\p{L}])[^.;:!?\n]{0,24}\Z""",
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
@@ -84,7 +85,32 @@ def money_currency(
         return last_money.currency
     if _MONEY_CONTEXT_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):
         return "VND"
-    return None
+    if _NOT_MONEY_BEFORE_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):
+        return None
+    return _next_currency(norm, ex, sentence_starts, sentence)
+
+
+# A scaled amount written with its currency: "117 triệu đồng", "2 tỷ USD"
+_SCALED_AMOUNT_RE = regex.compile(
+    r"(?<![\p{L}\p{N}])\d[\d.,]*+\ +(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}])"
+)
+# Numbers of people and the like: "dân số 3 triệu" (a population of 3 million), "3 triệu lượt"
+_NOT_MONEY_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}])(?:dân\ số|lượt|thuê\ bao|người|khách|bản|cuốn)(?![\p{L}])[^.;:!?\n]{0,24}\Z",
+    flags=regex.IGNORECASE,
+)
+
+
+def _next_currency(norm: str, ex: Expression, sentence_starts: list[int], sentence: int) -> str | None:
+    """The currency of the sentence's next amount of the same scale, a list of costs:
+    "xây dựng sân khấu 50 triệu, sửa chữa nghĩa trang 117 triệu đồng" (both VND).
+    """
+    stop = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) else len(norm)
+    match = _SCALED_AMOUNT_RE.search(norm, ex.end, min(stop, ex.end + 80))
+    if match is None or norm[ex.first.end - len(match.group("scale")) : ex.first.end] != match.group("scale"):
+        return None
+    found = unit_after(norm, match.end())
+    return found[0].canonical if found is not None and found[0].kind == "currency" else None
 
 
 def _is_count_noun(norm: str, pos: int) -> bool:
