@@ -625,7 +625,7 @@ def _attach(
             ):
                 target = by_predicate[last_predicate]  # "làm tiến sĩ … và thực tập sinh khoa học"
             if target is not None:
-                targets = [target]
+                targets = [target, *_subjects_sharing(s, events, owner, k, target)]
                 by_predicate[k] = target
                 last_predicate = k
         for c in dict.fromkeys(targets):
@@ -706,6 +706,39 @@ def _bare_name_before(
         return False
     titled = k >= 2 and events[k - 2][2] == "t" and _PRE_GAP.fullmatch(s, events[k - 2][1], events[k - 1][0])
     return not titled
+
+
+# "A và B đều là nhân viên …", "A, B cùng là giáo viên", "A và B là nhân viên …": the predicate
+# holds for every subject of the list.
+_BARE_LA = regex.compile(r"[ \t]+là[ \t]+")
+_SHARED_PREDICATE = regex.compile(r"(?<![\p{L}])(?i:đều|cùng)[ \t]+(?:là|làm)[ \t]+$")
+
+
+def _subjects_sharing(
+    s: str, events: list[tuple[int, int, str, int]], owner: dict[int, int], k: int, subject: int
+) -> list[int]:
+    """The other names of a listed subject when the predicate says "đều là" (all are)."""
+    start = events[k][0]
+    q = k - 1
+    while q >= 0 and not (events[q][2] == "p" and owner[events[q][3]] == subject):
+        if events[q][2] == "t":
+            return []
+        q -= 1
+    # "đều là" anywhere after the subject, or a bare "là" right after "A và B" (not after "Theo
+    # ông A, bà B là …": a comma alone does not make the two one subject)
+    if q < 0:
+        return []
+    if _SHARED_PREDICATE.search(s, max(0, start - 12), start) is None and not (
+        _BARE_LA.fullmatch(s, events[q][1], start)
+        and q > 0
+        and "và" in s[events[q - 1][1] : events[q][0]].split()
+    ):
+        return []
+    out: list[int] = []
+    while q > 0 and events[q - 1][2] == "p" and _LIST_GAP.fullmatch(s, events[q - 1][1], events[q][0]):
+        out.append(owner[events[q - 1][3]])
+        q -= 1
+    return out
 
 
 def _same_sentence(sentence_starts: list[int], a: int, b: int) -> bool:

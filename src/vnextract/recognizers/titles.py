@@ -65,6 +65,9 @@ _AMBIGUOUS_LOWER_HEADS = frozenset({"bộ", "vụ", "tổ", "đội", "ban", "b�
 #: name ("Cục trưởng thú y Bùi Quang Anh", "Phó phòng kinh doanh Lê Văn Hòa").
 _PLAIN_UNIT_WORDS = 3
 
+#: Characters that close a clause right after an organisation's plain-word description.
+_CLAUSE_ENDS = frozenset(".,;:)\n")
+
 #: Heads of small units whose plain-word description may end the name: "Tổ hợp tác sản xuất",
 #: "Phòng kinh doanh", "Ban quản lý dự án".
 _UNIT_HEADS = frozenset({"tổ", "phòng", "ban", "khoa", "đội", "bộ môn", "tổ hợp tác"})
@@ -367,7 +370,10 @@ class _OrganizationReader:
                 if k > i:
                     after = words.spans[k - 1][1]
                     named = self.followed_by_name(k, after) and k - i <= 4
-                    if named or head.group()[:1].islower() or head.group().casefold() in _UNIT_HEADS:
+                    # "Tổng cục giáo dục nghề nghiệp.": the plain words end the clause
+                    closed = k - i <= 4 and s[after : after + 1] in _CLAUSE_ENDS
+                    unit_head = head.group()[:1].islower() or head.group().casefold() in _UNIT_HEADS
+                    if named or closed or unit_head:
                         end, i = after, k
                 continue
             if self.is_name_word(i):
@@ -546,7 +552,7 @@ _ASIDE_STOPS = frozenset(
      "phạt", "sinh", "trú", "ngụ", "cho", "với", "nói", "thì", "mà", "đến", "nay", "hiện", "cũ"}
 )
 #: At most this many words go on an organisation inside an aside.
-_ASIDE_MAX_WORDS = 10
+_ASIDE_MAX_WORDS = 14
 
 
 def _aside_rest(s: str, title_start: int, org_end: int) -> int | None:
