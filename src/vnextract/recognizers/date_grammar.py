@@ -449,6 +449,8 @@ def has_cue(text: str, start: int, end: int) -> bool:
 
 #: Words after which "3/4" is a share, not a day ("tỷ lệ 3/1", "chiếm 2/3", "còn 1/2").
 _SHARE_WORDS = frozenset({"lệ", "chiếm", "còn", "đạt", "được", "khoảng", "gần", "hơn", "trên", "dưới"})
+#: Places named after a day: "Công viên 23/9" (a park), "Quảng trường 30/4", "cầu 2/9", "chợ 30/4"
+_PLACE_HEADS = frozenset({"viên", "trường", "cầu", "chợ", "bến", "hồ", "sân", "rạp", "bệnh", "xã"})
 #: After a bare "11/9": the end of a clause or a line (a name-like date closes its phrase).
 _CLAUSE_END_RE = regex.compile(r"[^\S\n]*+(?:[.,;:)!?\"”]|\n|\Z)")
 
@@ -466,7 +468,7 @@ def _named_day(text: str, start: int, end: int, day: int, month: int) -> bool:
     if day < month or (day, month) == (24, 7) or text[start - 1 : start] != " ":
         return False
     word = _previous_word(text, start)
-    if not word.isalpha() or word in _SHARE_WORDS:
+    if not word.isalpha() or word in _SHARE_WORDS or word in _PLACE_HEADS:
         return False
     return _CLAUSE_END_RE.match(text, end) is not None
 

@@ -22,8 +22,7 @@ __all__ = ["KIND_AFTER_RE", "make_money", "money_currency"]
 _MONEY_CONTEXT_RE = regex.compile(
     r"""(?<![\p{L}])(?:giá|tiền|vốn|lương|phí|chi\ phí|kinh\ phí|thu\ nhập|doanh\ thu|lợi\ nhuận|lãi|lỗ|
         trị\ giá|giá\ trị|tài\ sản|ngân\ sách|đầu\ tư|nợ|vay|phạt|bồi\ thường|thưởng|hỗ\ trợ|
-        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ|
-        nhận|tốn|hết|kiếm|góp)
+        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ)
         (?![\p{L}])[^.;:!?\n]{0,24}\Z""",
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
@@ -85,11 +84,23 @@ def money_currency(
         return last_money.currency
     if _MONEY_CONTEXT_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):
         return "VND"
+    # the weaker clues below only for an amount that ends its phrase ("nhận được 100 triệu."),
+    # not for "nhận 1,7 triệu tem" (stamps) or "thay 10 triệu đèn" (lamps)
+    if not _PHRASE_END_RE.match(norm, ex.end):
+        return None
+    if _MONEY_VERB_RE.search(norm, max(sentence_start, ex.start - 30), ex.start):
+        return "VND"
     if _NOT_MONEY_BEFORE_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):
         return None
     return _next_currency(norm, ex, sentence_starts, sentence)
 
 
+# Verbs of getting and spending: "đội chỉ nhận được 100 triệu", "tốn 2 tỷ", "hết 50 triệu"
+_MONEY_VERB_RE = regex.compile(
+    r"(?<![\p{L}])(?:nhận|tốn|hết|kiếm|góp)(?![\p{L}])[^.;:!?\n]{0,16}\Z", flags=regex.IGNORECASE
+)
+# The amount closes its phrase: punctuation, a line end or the end of the text
+_PHRASE_END_RE = regex.compile(r"\ *+(?:[.,;:!?)\n]|\Z)")
 # A scaled amount written with its currency: "117 triệu đồng", "2 tỷ USD"
 _SCALED_AMOUNT_RE = regex.compile(
     r"(?<![\p{L}\p{N}])\d[\d.,]*+\ +(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}])"
