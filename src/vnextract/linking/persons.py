@@ -225,7 +225,8 @@ def _mentions(text: Text, persons: Sequence[Person]) -> list[_Mention]:
 
 
 def _words(name: str) -> list[str]:
-    return name.casefold().split()
+    """Casefolded words of a name; a cut given name's dot does not count ("bà C." is "Lò Thị C")."""
+    return [w.rstrip(".") or w for w in name.casefold().split()]
 
 
 @functools.cache
