@@ -513,7 +513,18 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
                 organization = s[org_start:end] if org_start is not None else None
         out.append(attrs.evolve(t, text=s[t.start : end], end=end, organization=organization))
     table = table_for(found.abbreviations)
-    return [expand_title(t, table) for t in out]
+    return [expand_title(t, table) for t in _outermost(s, out)]
+
+
+def _outermost(s: str, titles: list[Title]) -> list[Title]:
+    """Titles not inside another title's organisation: "Trợ lý Bộ trưởng Ngoại giao Việt Nam"
+    (the minister's assistant) is one position, not also the minister's."""
+    out: list[Title] = []
+    for t in sorted(titles, key=lambda t: (t.start, -t.end)):
+        if out and out[-1].organization and _role_end(s, out[-1]) < t.start and t.end <= out[-1].end:
+            continue
+        out.append(t)
+    return out
 
 
 def _attach(
