@@ -83,7 +83,32 @@ def _integral(value: Decimal) -> int | None:
     return int(value) if value == value.to_integral_value() else None
 
 
-def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
+# Measure nouns that say how the things come, not what they are: "2 bộ hồ sơ" (two sets of
+# files), "3 bản hợp đồng" (three copies of a contract), "500 bao thuốc lá": the noun after them
+# joins the unit ("bộ hồ sơ"), so the unit names what is counted
+_MEASURE_NOUNS = frozenset({"bộ", "bản", "nền", "tập", "bao", "gói", "hộp", "thùng", "chai", "lọ", "túi"})
+_ACRONYM_RE = regex.compile(r"\p{Lu}{2,5}")
+
+
+def _measured_noun(norm: str, noun: str, end: int, tokens: Mapping[int, Token] | None) -> tuple[str, int]:
+    """ "bộ" + the word after it ("bộ hồ sơ", "bộ CPU"), or the noun alone."""
+    if tokens is None or noun not in _MEASURE_NOUNS or norm[end : end + 1] != " ":
+        return noun, end
+    token = tokens.get(end + 1)
+    if token is None or len(token.text.split()) > 2:
+        return noun, end
+    word = token.text
+    if not (word.replace(" ", "").isalpha() and (word[0].islower() or _ACRONYM_RE.fullmatch(word))):
+        return noun, end
+    following = unit_after(norm, end)
+    if word.casefold() in _STOPWORDS or (following is not None and following[0].kind != "count"):
+        return noun, end
+    return f"{noun} {word}", token.end
+
+
+def make_count(
+    norm: str, ex: Expression, noun: str, end: int, tokens: Mapping[int, Token] | None = None
+) -> Count | None:
     """The Count of an expression whose counted noun ends at ``end``, or None (ranges, fractions).
 
     >>> from vnextract.recognizers.expressions import read_expression
@@ -102,6 +127,7 @@ def make_count(norm: str, ex: Expression, noun: str, end: int) -> Count | None:
         return None
     if label_blocks(noun) == "all" and _LABELLED_NUMBER_RE.match(norm, end):
         return None  # "255 ngõ 11", "12 hẻm 34": an address
+    noun, end = _measured_noun(norm, noun, end, tokens)
     if noun in _CLASSIFIERS:  # "hai vị khách": the guests are counted, "vị" is a classifier
         following = unit_after(norm, end)
         if following and following[0].kind == "count" and following[0].canonical not in _CLASSIFIERS:
@@ -156,4 +182,4 @@ def fallback_count(norm: str, ex: Expression, tokens: Mapping[int, Token]) -> Co
         candidate = " ".join(parts)
         if norm.startswith(candidate, match.start("w")):
             noun = candidate
-    return make_count(norm, ex, noun, match.start("w") + len(noun))
+    return make_count(norm, ex, noun, match.start("w") + len(noun), tokens)

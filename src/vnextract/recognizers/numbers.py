@@ -149,4 +149,4 @@ def _record(
             return make_money(norm, ex.start, ex.first.end, ex, currency)
     if not one_is_counted(norm, ex):
         return None  # "một ca sĩ" is "a singer", not one singer counted
-    return make_count(norm, ex, unit.canonical, ex.end)
+    return make_count(norm, ex, unit.canonical, ex.end, tokens)
