@@ -5,14 +5,20 @@ The entities recogniser yields one Person per mention ("Trần Thanh Liêm", lat
 
 1. groups mentions of the same person: a later (or, for a headline, earlier) mention whose name
    is the last word(s) of a full name joins it ("Liêm" → "Trần Thanh Liêm"); a foreign full name
-   also takes its first words ("Tala" → "Tala Pierre Marie"); honorifics of opposite gender
-   never join;
+   also takes its first words ("Tala" → "Tala Pierre Marie"); an alias joins the name it follows
+   ("Trần Bá Ngọc Dung (tức Nguyệt"); honorifics of opposite gender never join; a cut given name
+   keeps its dot ("Lê Thị Th."); names of bodies ("T.Ư Đảng") are no persons;
 2. attaches titles for the shapes Vietnamese news uses:
    TITLE ORG NAME ("Giám đốc Sở TTTT Lai Xuân Thành"),
    NAME, TITLE ORG, TITLE ORG ("ông Trần Thanh Liêm, Ủy viên Thường vụ Tỉnh ủy, Phó Chủ tịch …"),
    NAME (AGE tuổi, TITLE ORG), NAME - TITLE, "TITLE ORG là ông NAME", lists ("ông A và bà B,
    Phó Giám đốc …"), predicates ("NAME là TITLE", "giữ chức TITLE", "trên cương vị TITLE") and a
    bare pronoun subject ("ông giữ chức vụ phó giám đốc học viện") resolved to the last person;
+   also counted and listed subjects ("A và B, hai Phó Chủ tịch …", "A và B đều là …", "Ba bị
+   can gồm A, B và C"), titles given respectively ("A và B - tổng giám đốc và phó tổng giám
+   đốc X"), a chain of titles ending on a name ("Ủy viên Bộ Chính trị, thường trực Ban Bí thư
+   Phan Diễn") and the workplace after "TITLE NAME" ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp cứu
+   Bệnh viện Chợ Rẫy": a second title of the same role over the unit's words);
 3. reads the details news gives next to a name: age ("25 tuổi"), birth year ("SN 1994", "sinh
    năm 1994"), residence ("trú tại …", "ngụ …") and the gender the honorific implies.
 
