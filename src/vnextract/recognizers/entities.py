@@ -1860,6 +1860,46 @@ def _records(text: Text, toks: Sequence[Tok], c: Cand) -> Span:
     return Location(text=surface, start=start, end=end, name=surface, kind=c.kind)
 
 
+def _same_name_elsewhere(sentences: list[tuple[list[Tok], list[Cand]]]) -> None:
+    """Organisations the document names in full elsewhere, whatever the case of their words
+    here: "Học viện Báo chí" before "và tuyên truyền" grows to the "Học viện Báo chí và Tuyên
+    truyền" met in another sentence; "Học viện Báo chí và Tuyên truyền phát triển" loses the
+    lowercase verb the full name never has. Changes the candidates in place."""
+    names: set[tuple[str, ...]] = set()
+    for toks, cands in sentences:
+        for c in cands:
+            if c.label == "ORG" and c.end - c.start >= 3:
+                names.add(tuple(t.text.casefold() for t in toks[c.start : c.end]))
+    if not names:
+        return
+    by_start: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for name in names:
+        by_start.setdefault(name[:2], []).append(name)
+    for toks, cands in sentences:
+        for q, c in enumerate(cands):
+            if c.label != "ORG" or c.end - c.start < 2:
+                continue
+            here = tuple(t.text.casefold() for t in toks[c.start : c.end])
+            longest = c.end
+            for name in by_start.get(here[:2], ()):
+                n = len(name)
+                if n > len(here) and name[: len(here)] == here and c.start + n <= len(toks):
+                    if tuple(t.text.casefold() for t in toks[c.start : c.start + n]) == name and (
+                        q + 1 == len(cands) or cands[q + 1].start >= c.start + n
+                    ):
+                        longest = max(longest, c.start + n)  # grows to the full name
+                elif (
+                    5 <= n < len(here)  # a long full name only: "Trung tâm Y tế" + "dự phòng" is another
+                    and here[:n] == name
+                    and all(t.kind == "lower" for t in toks[c.start + n : c.end])
+                    and not _match(toks, c.start + n, _ADMIN_WORDS, 3)
+                    and longest == c.end
+                ):
+                    longest = c.start + n  # loses lowercase words the full name never has
+            if longest != c.end:
+                cands[q] = c._replace(end=longest)
+
+
 def recognize(text: Text) -> Iterator[Span]:
     """Yield Person, Organization and Location records (offsets into ``text.normalized``).
 
@@ -1884,6 +1924,7 @@ def recognize(text: Text) -> Iterator[Span]:
             continue
         sentences.append((toks, _Sentence(toks, lex).scan()))
 
+    _same_name_elsewhere(sentences)
     # document pass: names met once are recognised again ("ông Liêm", "Vinaisalpro")
     person_names: set[str] = set()
     org_names: set[str] = set()
