@@ -1872,7 +1872,7 @@ def _same_name_elsewhere(sentences: list[tuple[list[Tok], list[Cand]]]) -> None:
                 names.add(tuple(t.text.casefold() for t in toks[c.start : c.end]))
     if not names:
         return
-    by_start: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    by_start: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for name in names:
         by_start.setdefault(name[:2], []).append(name)
     for toks, cands in sentences:
