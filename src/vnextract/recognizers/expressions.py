@@ -34,7 +34,10 @@ _NOT_LABELS = frozenset({"tổng số", "con số", "số lượng", "trong số
 # Patterns that end at ``\Z`` (right before the number) are searched backwards ("(?r)"): the
 # first try is at the end, so a window costs one attempt instead of one per character; the
 # match is the same as a forward search gives (the longest one ending there).
-_WORDS_BEFORE_RE = regex.compile(r"(?r)(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+)\ +\Z")
+# (a word may carry hyphens: "ki-ốt 61" = kiosk 61)
+_WORDS_BEFORE_RE = regex.compile(
+    r"(?r)(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\ +\Z"
+)
 # Between the two ends of a range: "5-7", "540.000 -580.000", "từ 5 đến 7", "10 ~ 15".
 _RANGE_SEP_RE = regex.compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc|và)\ +", flags=regex.IGNORECASE)
 #: "từ" (from) opening a range or an "at least" ("từ 18 tuổi trở lên"); it joins the span.
@@ -163,6 +166,15 @@ def _amount_after_number_word(norm: str, first: NumberSpan) -> bool:
     return found is not None and found[0].kind == "currency"
 
 
+def _measured_range(norm: str, numbers: list[NumberSpan], i: int) -> bool:
+    """ "giai đoạn 10 đến 15 năm" (a stage of 10 to 15 years): after a label, a range whose
+    second end has a time, measure or currency unit is that amount, not a name."""
+    if i + 1 >= len(numbers) or not _RANGE_SEP_RE.fullmatch(norm, numbers[i].end, numbers[i + 1].start):
+        return False
+    found = unit_after(norm, numbers[i + 1].end)
+    return found is not None and found[0].kind not in ("count", "none")
+
+
 def _leading_zero(norm: str, span: NumberSpan) -> bool:
     """ "07", "0913 456 789": phone numbers, codes and clock times, not amounts."""
     second = norm[span.start + 1 : span.start + 2]
@@ -224,7 +236,8 @@ def read_expression(
         regrouped = parse_digits(norm[first.start : first.end], comma_groups=True)
         if regrouped is not None:
             value = regrouped
-    if label == "count" and (unit_1 is None or unit_1[0].kind == "count"):
+    named = label == "count" and (unit_1 is None or unit_1[0].kind == "count")
+    if named and not _measured_range(norm, numbers, i):
         return None, 1  # "tầng 5", "nhóm 1": a name; "lô 5.000 m2" would be a measurement
     after_first = unit_1[2] if unit_1 else first.end
     used = 1
