@@ -350,7 +350,12 @@ class _OrganizationReader:
             # a plain-word unit right before a name: "Cục trưởng thú y Bùi Quang Anh" (= Cục Thú
             # y), "Giám đốc điều hành Công ty X"; never a verb or function word ("cho biết")
             k = self.description(i, start, _PLAIN_UNIT_WORDS)
-            if k > i and self.followed_by_name(k, words.spans[k - 1][1]):
+            if (
+                k > i
+                and self.followed_by_name(k, words.spans[k - 1][1])
+                # not another role: "công nhân xây mộ vua Pharaông" (vua = king)
+                and not any(lex.title.match(s, words.spans[j][0]) for j in range(i, k))
+            ):
                 end, i = words.spans[k - 1][1], k
         while i < n:
             a, b = words.spans[i]
