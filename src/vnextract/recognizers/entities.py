@@ -402,6 +402,25 @@ _SCOPE_WORDS: frozenset[tuple[str, ...]] = frozenset(
 # Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
 # a person only with two name syllables after them ("Đồng Đăng Phúc", "Quang Hữu Dũng").
 _SURNAMES_NEEDING_FULL_NAMES = frozenset({"Đồng", "Quang"})
+# Heads whose bare name is most often a place, not a short name of the body ("Đại học
+# Lanzhou", "Bệnh viện Hậu Nghĩa"): the document pass does not take the name alone for it.
+_PLACE_NAMED_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("Đại", "học"),
+        ("ĐH",),
+        ("Trường",),
+        ("Trường", "Đại", "học"),
+        ("Học", "viện"),
+        ("Cao", "đẳng"),
+        ("Bệnh", "viện"),
+        ("BV",),
+    }
+)
+# Lowercase words joining the capitalised words of a foreign name ("Journal of Research in
+# Personality", "Banco de Chile").
+_FOREIGN_CONNECTORS = frozenset(
+    {"of", "for", "in", "and", "the", "on", "de", "del", "la", "du", "des", "von", "van"}
+)
 # Nicknames by birth order ("Năm Cam", "Ba Mạnh", "Tư Sang", "Út Trọc"): the first syllable.
 _BIRTH_ORDER = frozenset({"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út", "Cả"})
 # Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
@@ -454,7 +473,23 @@ _NAMED_AFTER_PEOPLE: frozenset[tuple[str, ...]] = frozenset(
 )
 # Documents, not names: "Ban Chỉ đạo Quốc gia và Quyết định số 93" stops before "Quyết định".
 _DOCUMENT_WORDS: frozenset[str] = frozenset(
-    {"Quyết", "Nghị", "Thông", "Công", "Chỉ", "Luật", "Kế", "Văn", "Tờ", "Đề", "Báo", "Điều", "Khoản"}
+    {
+        "Quyết",
+        "Nghị",
+        "Thông",
+        "Công",
+        "Chỉ",
+        "Luật",
+        "Kế",
+        "Văn",
+        "Tờ",
+        "Đề",
+        "Báo",
+        "Điều",
+        "Khoản",
+        "Quy",
+        "Pháp",
+    }
 )
 _DOCUMENT_KEYS: frozenset[tuple[str, ...]] = frozenset(
     {
@@ -471,6 +506,9 @@ _DOCUMENT_KEYS: frozenset[tuple[str, ...]] = frozenset(
         ("Tờ", "trình"),
         ("Đề", "án"),
         ("Báo", "cáo"),
+        ("Quy", "chế"),  # "trình Thủ tướng Chính phủ Quy chế điều hành …" (rules)
+        ("Quy", "định"),
+        ("Pháp", "lệnh"),
         ("Điều",),
         ("Khoản",),
     }
@@ -949,6 +987,8 @@ class _Sentence:
                     (prev is not None and k > j and prev.kind in ("cap", "abbr"))
                     or (t.kind == "abbr" and not self.head_at(k))
                     or self.place_at(k, None, gz.TIER_BARE)
+                    # a brand, no Vietnamese word: "Tập đoàn Vingroup bàn giao …" ends at it
+                    or (t.kind == "cap" and len(t.text) > 3 and t.text.lower() not in self.lex.words)
                 )
                 if nxt is not None and nxt.kind == "lower" and not nxt.word_start:
                     proper = False  # "Sản xuất", "Phát triển": a common word capitalised
@@ -979,6 +1019,17 @@ class _Sentence:
                 break
             if t.kind == "lower":
                 admin = _match(toks, k, _ADMIN_WORDS, 3) if t.word_start else 0  # not "nông thôn"
+                if admin == 1 and t.text == "xã" and k + 1 < n and toks[k + 1].text == "hội":
+                    admin = 0  # "Giáo dục lao động xã hội": "xã hội" (society), no commune
+                if (
+                    t.text in _FOREIGN_CONNECTORS
+                    and named
+                    and k + 1 < n
+                    and toks[k + 1].kind in ("cap", "abbr")
+                    and toks[k - 1].kind in ("cap", "abbr")
+                ):
+                    k += 1  # "Journal of Research in Personality"
+                    continue
                 if t.text == "tại" and head in _AT_PLACE_HEADS and named:
                     m = self._place_with_prefix(k + 1)
                     if m:
@@ -1942,6 +1993,7 @@ def recognize(text: Text) -> Iterator[Span]:
                 if (
                     h
                     and body
+                    and words[:h] not in _PLACE_NAMED_HEADS  # "Đại học Lanzhou": Lanzhou is a city
                     and all(toks[c.start + h + q].kind == "cap" for q in range(len(body)))
                     and (len(body) >= 2 or body[0].lower() not in lex.words)
                     and not _Sentence(list(toks[c.start + h : c.end]), lex).place_at(
