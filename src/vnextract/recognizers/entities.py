@@ -1036,7 +1036,13 @@ class _Sentence:
                         k = end = m
                         continue
                     break
-                if not admin and named and proper and t.word_start:
+                if (
+                    not admin
+                    and named
+                    and proper
+                    # a new word, or one underthesea glued to the name ("AFP trích": AFP quotes)
+                    and (t.word_start or (self.is_brand(k - 1) and not self.continues_word(k)))
+                ):
                     break  # "Sở TTTT đã", "Bệnh viện Hậu Nghĩa chữa trị": a proper name ends it
                 if admin:
                     after = k + admin
@@ -1202,6 +1208,13 @@ class _Sentence:
             if word == "Luật" and head and head[-1] in _TEACHING_HEAD_ENDS:
                 return 0
         return m
+
+    def is_brand(self, k: int) -> bool:
+        """The token at ``k`` is an abbreviation or a capitalised word that is no Vietnamese
+        word ("AFP", "Tiger", "Vietphone"), so a lowercase syllable underthesea glued to it
+        ("AFP trích") is not part of the name."""
+        t = self.toks[k]
+        return t.kind == "abbr" or (t.kind == "cap" and t.text.lower() not in self.lex.words)
 
     def scope_end(self, k: int, head: tuple[str, ...]) -> int:
         """End of lowercase words from ``k`` that finish on a scope word ("bầu cử quốc gia"),
