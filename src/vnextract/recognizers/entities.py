@@ -990,7 +990,7 @@ class _Sentence:
                     # a brand, no Vietnamese word: "Tập đoàn Vingroup bàn giao …" ends at it
                     or (t.kind == "cap" and len(t.text) > 3 and t.text.lower() not in self.lex.words)
                 )
-                if nxt is not None and nxt.kind == "lower" and not nxt.word_start:
+                if nxt is not None and nxt.kind == "lower" and not nxt.word_start and not self.is_brand(k):
                     proper = False  # "Sản xuất", "Phát triển": a common word capitalised
                 k += 1
                 end, named, lower_words = k, True, 0
@@ -1021,15 +1021,13 @@ class _Sentence:
                 admin = _match(toks, k, _ADMIN_WORDS, 3) if t.word_start else 0  # not "nông thôn"
                 if admin == 1 and t.text == "xã" and k + 1 < n and toks[k + 1].text == "hội":
                     admin = 0  # "Giáo dục lao động xã hội": "xã hội" (society), no commune
-                if (
-                    t.text in _FOREIGN_CONNECTORS
-                    and named
-                    and k + 1 < n
-                    and toks[k + 1].kind in ("cap", "abbr")
-                    and toks[k - 1].kind in ("cap", "abbr")
-                ):
-                    k += 1  # "Journal of Research in Personality"
-                    continue
+                if t.text in _FOREIGN_CONNECTORS and named and toks[k - 1].kind in ("cap", "abbr"):
+                    q = k
+                    while q < n and q - k < 2 and toks[q].text in _FOREIGN_CONNECTORS:
+                        q += 1
+                    if q < n and toks[q].kind in ("cap", "abbr"):
+                        k = q  # "Journal of Research in Personality", "Proceedings of the Royal Society"
+                        continue
                 if t.text == "tại" and head in _AT_PLACE_HEADS and named:
                     m = self._place_with_prefix(k + 1)
                     if m:
