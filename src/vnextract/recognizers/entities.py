@@ -421,6 +421,9 @@ _PLACE_NAMED_HEADS: frozenset[tuple[str, ...]] = frozenset(
 _FOREIGN_CONNECTORS = frozenset(
     {"of", "for", "in", "and", "the", "on", "de", "del", "la", "du", "des", "von", "van"}
 )
+# Countries written as Latin initials: in parentheses after an organisation they name its
+# country, not its short name ("Đại sứ quán Mỹ (USA)").
+_PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE"})
 # Nicknames by birth order ("Năm Cam", "Ba Mạnh", "Tư Sang", "Út Trọc"): the first syllable.
 _BIRTH_ORDER = frozenset({"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út", "Cả"})
 # Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
@@ -1599,7 +1602,10 @@ class _Sentence:
             and not self.place_at(end + 1, end + 2)
             and not self.is_person_start(end + 1)
         ):
-            out.append(Cand("ORG", end + 1, end + 2))
+            if toks[end + 1].text in _PLACE_ACRONYMS:
+                out.append(Cand("LOC", end + 1, end + 2, kind="quốc gia"))  # "Đại sứ quán Mỹ (USA)"
+            else:
+                out.append(Cand("ORG", end + 1, end + 2))
             return end + 3
         return end
 
