@@ -33,12 +33,13 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import regex
 
 from vnextract.recognizers import gazetteer as gz
+from vnextract.recognizers.fast_classes import only_fast_chars, spelled
 from vnextract.records import Location, Organization, Person, Span
 from vnextract.text import Text
 
@@ -83,42 +84,19 @@ def _kind(s: str) -> str:
 _new_tok = tuple.__new__  # builds a Tok without the Python-level NamedTuple constructor
 _TEXT = operator.itemgetter(0)  # a Tok's text, for map() (faster than a generator over .text)
 
-# The stdlib ``re`` runs the syllable pattern about twice as fast as ``regex`` but has no
-# Unicode property classes. On text made only of the characters below (ASCII, Latin with
-# Vietnamese letters and combining marks, general punctuation, currency signs) the classes
-# are spelled out one character at a time, each character classified by ``regex`` itself, so
-# both patterns cut such text identically; any other line goes to ``gz.SYLLABLE``.
-_FAST_RANGES = (
-    (0x20, 0x7E),
-    (0xA0, 0x24F),
-    (0x300, 0x36F),
-    (0x1E00, 0x1EFF),
-    (0x2000, 0x206F),
-    (0x20A0, 0x20CF),
-)
-
-
 class _FastSyllables(NamedTuple):
-    safe: re.Pattern[str]  # a line made only of the characters above
-    syllable: re.Pattern[str]  # gz.SYLLABLE restricted to them
+    safe: re.Pattern[str]  # a line made only of fast_classes.FAST_RANGES
+    syllable: re.Pattern[str]  # gz.SYLLABLE for the stdlib ``re`` (about twice as fast), on them
 
 
 @functools.cache
 def _fast_syllables() -> _FastSyllables:
-    chars = [chr(c) for a, b in _FAST_RANGES for c in range(a, b + 1)]
-    letter = regex.compile(r"[\p{L}\p{M}\p{N}]")
-    upper_or_digit = regex.compile(r"[\p{Lu}\d]")
-    space = regex.compile(r"\s")
-
-    def cls(keep: Callable[[str], bool]) -> str:
-        return "".join(re.escape(c) for c in chars if keep(c))
-
-    lmn = cls(lambda c: letter.match(c) is not None)
-    lud = cls(lambda c: upper_or_digit.match(c) is not None)
-    mark = cls(lambda c: letter.match(c) is None and space.match(c) is None)
+    lmn = spelled(r"[\p{L}\p{M}\p{N}]")
+    lud = spelled(r"[\p{Lu}\d]")
+    mark = spelled(r"[^\p{L}\p{M}\p{N}\s]")
     # the same three branches as gz.SYLLABLE, in the same order
     syllable = re.compile(rf"(?:TP|Tp|P|Q)\.(?=[{lud}])|[{lmn}]++(?:[.&'’\-][{lmn}]++)*+|[{mark}]")
-    return _FastSyllables(re.compile(rf"[{cls(lambda c: True)}]*+"), syllable)
+    return _FastSyllables(only_fast_chars(), syllable)
 
 
 def _syllables(text: Text, start: int, end: int, words: dict[int, str]) -> list[Tok]:

@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from vnextract.numerals import load_tsv
+from vnextract.recognizers.fast_classes import only_fast_chars, spelled
 from vnextract.records import Title
 from vnextract.text import Text
 
@@ -436,35 +437,18 @@ _STUDENT_QUALIFIER = regex.compile(
 
 _SYLLABLE = regex.compile(r"[\p{L}\p{N}]++")
 
-# The stdlib ``re`` iterates faster than ``regex`` but has no Unicode property classes: on text
-# made only of the characters below (ASCII, Latin with the Vietnamese letters, combining marks,
-# general punctuation, currency signs) the classes are spelled out, each character classified
-# by ``regex`` itself, so both patterns cut such text identically. Other text uses ``regex``.
-_FAST_RANGES = (
-    (0x20, 0x7E),
-    (0xA0, 0x24F),
-    (0x300, 0x36F),
-    (0x1E00, 0x1EFF),
-    (0x2000, 0x206F),
-    (0x20A0, 0x20CF),
-)
-
-
 class _Fast(NamedTuple):
-    safe: re.Pattern[str]  # text made only of the characters above (and newlines)
-    syllable: re.Pattern[str]  # _SYLLABLE restricted to them
-    word: re.Pattern[str]  # _WORD restricted to them
+    safe: re.Pattern[str]  # text made only of fast_classes.FAST_RANGES (and newlines)
+    syllable: re.Pattern[str]  # _SYLLABLE for the stdlib ``re`` (faster), on those characters
+    word: re.Pattern[str]  # _WORD for the stdlib ``re``, on those characters
 
 
 @functools.cache
 def _fast() -> _Fast:
-    chars = [chr(c) for a, b in _FAST_RANGES for c in range(a, b + 1)]
-    letter = regex.compile(r"[\p{L}\p{N}]")
-    space = regex.compile(r"\s")
-    ln = "".join(re.escape(c) for c in chars if letter.match(c))
-    other = "".join(re.escape(c) for c in chars if not space.match(c))
+    ln = spelled(r"[\p{L}\p{N}]")
+    other = spelled(r"\S")
     return _Fast(
-        safe=re.compile("[" + "".join(re.escape(c) for c in chars) + "\n]*+"),
+        safe=only_fast_chars("\n"),
         syllable=re.compile(rf"[{ln}]++"),
         word=re.compile(rf"[{ln}]++(?:[.&'’\-][{ln}]++)*+|[{other}]"),
     )
