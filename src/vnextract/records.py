@@ -70,7 +70,8 @@ class Title(Span):
     """A position, rank, profession or role in a case: "Phó Chủ tịch Thường trực UBND tỉnh".
 
     ``role`` is the position ("Phó Chủ tịch Thường trực"), ``organization`` the organisation as
-    written next to it ("UBND tỉnh"), ``organization_expansion`` its expansion when abbreviated
+    written next to it ("UBND tỉnh"), or, for a bare title, the unit written right after the
+    holder's name ("Bác sĩ X, Khoa Hồi sức …": outside the span), ``organization_expansion`` its expansion when abbreviated
     ("Ủy ban nhân dân tỉnh"), ``modifier`` one of "former" (nguyên), "acting" (quyền),
     "new" (tân), "late" (cố: the holder has died) or None.
     """

@@ -650,8 +650,11 @@ def _attach(
             result.setdefault(c, []).append(title)
         if k in forward and forward[k][1] and title.organization is None and events[k + 1][2] == "p":
             workplace = _workplace_after(text, title, mentions[events[k + 1][3]].end)
-            if workplace is not None:
-                result.setdefault(forward[k][0], []).append(workplace)
+            if workplace is not None:  # the title, with the unit as its organisation
+                held = result.setdefault(forward[k][0], [])
+                held[:] = [workplace if t is title else t for t in held]
+                if workplace not in held:
+                    held.append(workplace)
     return result
 
 
@@ -667,9 +670,10 @@ _LOWER_WORKPLACE_HEADS = regex.compile(
 
 
 def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
-    """The unit a person named after a bare title works in, as a Title of the same role whose
-    span is the unit: "Bác sĩ Phạm Luân, Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy" → Title(role=
-    "Bác sĩ", organization="Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy") over the unit's words."""
+    """The bare title of a person named after it, with the unit the person works in as its
+    organisation: "Bác sĩ Phạm Luân, Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy" → the Title "Bác sĩ"
+    (its span unchanged) with organization "Khoa Hồi sức cấp cứu Bệnh viện Chợ Rẫy". One title,
+    not two: the position is written once."""
     s = text.normalized
     gap = _WORKPLACE_GAP.match(s, name_end)
     if gap is None:
@@ -684,10 +688,7 @@ def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
     span = organization_at(text, at)
     if span is None or span[1] <= head.end() or _WORKPLACE_END.match(s, span[1]) is None:
         return None
-    unit = s[span[0] : span[1]]
-    return Title(
-        text=unit, start=span[0], end=span[1], role=title.role, organization=unit, modifier=title.modifier
-    )
+    return attrs.evolve(title, organization=s[span[0] : span[1]])
 
 
 def _respectively(s: str, events: list[tuple[int, int, str, int]], backward: dict[int, list[int]]) -> None:
