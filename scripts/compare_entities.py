@@ -86,6 +86,11 @@ def _time(texts: list[Text]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) < 3 or argv[2] not in ("record", "compare", "quick", "time") or (
+        argv[2] != "time" and len(argv) < 4
+    ):
+        print(__doc__.split("``record``")[0].strip(), file=sys.stderr)
+        return 2
     path, mode = argv[1], argv[2]
     if mode == "time":
         n = int(argv[3]) if len(argv) > 3 else 100
