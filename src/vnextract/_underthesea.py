@@ -3,21 +3,21 @@ lazy model loading against threads racing on first use."""
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import threading
 from pathlib import Path
 from typing import Any
 
-from vnextract.word_segmenter import words
+from vnextract import syllables
+from vnextract.word_segmenter import word_ranges, words
 
 # Re-entrant: _warm holds it while _module() takes it again.
 _lock = threading.RLock()
 _underthesea: Any = None
 _warmed = False
 _segmenter: Any = None  # vnextract.word_segmenter.WordSegmenter once warmed, unless the model is unknown
-_syllables: Any = None  # underthesea's syllable tokenizer, as spans (vnextract.syllables.spans)
+_patterns: Any = None  # our compile of underthesea's syllable tokenizer pattern
 _normalize: Any = None  # underthesea's normalize_characters_in_text, which its tokenizer applies
 logger = logging.getLogger("vnextract")
 
@@ -48,7 +48,7 @@ def _module() -> Any:
 def _warm() -> None:
     """Load the models once, under the lock: underthesea's lazy loaders are not thread-safe (a
     second thread could use the word model between its creation and its loading)."""
-    global _warmed, _segmenter, _syllables, _normalize
+    global _warmed, _segmenter, _patterns, _normalize
     if _warmed:
         return
     with _lock:
@@ -59,12 +59,11 @@ def _warm() -> None:
             )
             from underthesea.pipeline.word_tokenize import regex_tokenize
 
-            from vnextract import syllables, word_segmenter
+            from vnextract import word_segmenter
 
             # Our own compile of underthesea's pattern: a call of underthesea's tokenize with
             # fixed_words replaces its module-level one for every later caller.
-            patterns = re.compile(regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE)
-            _syllables = functools.partial(syllables.spans, patterns=patterns)
+            _patterns = re.compile(regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE)
             _normalize = normalize_characters_in_text
             model_dir = Path(module.__file__).parent / word_segmenter.MODEL_DIR
             _segmenter = word_segmenter.load(model_dir)
@@ -93,8 +92,7 @@ def word_tokenize(sentence: str) -> list[str]:
     if _segmenter is None:
         result: list[str] = _module().word_tokenize(sentence, use_token_normalize=False)
         return result
-    text = _normalize(sentence)
-    tokens = [text[a:b] for a, b in _syllables(text)]
+    tokens = syllables.tokenize(sentence, _patterns, _normalize)
     return words(tokens, _segmenter.tag(tokens))
 
 
@@ -105,12 +103,6 @@ def word_spans(sentence: str) -> list[tuple[int, int]] | None:
     _warm()
     if _segmenter is None or _normalize(sentence) != sentence:
         return None
-    spans: list[tuple[int, int]] = _syllables(sentence)
+    spans = syllables.spans(sentence, _patterns)
     tags = _segmenter.tag([sentence[a:b] for a, b in spans])
-    out: list[tuple[int, int]] = []
-    for (start, end), tag in zip(spans, tags, strict=True):
-        if tag == "I-W" and out:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
+    return [(spans[a][0], spans[b - 1][1]) for a, b in word_ranges(tags)]

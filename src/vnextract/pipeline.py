@@ -43,14 +43,18 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
 )
 
 
+def _check_max_length(max_length: Any) -> None:
+    if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int)):
+        raise TypeError(f"max_length must be an int or None, got {type(max_length).__name__}")
+
+
 def _check_input(text: Any, max_length: int | None = MAX_LENGTH) -> str:
     """The caller's text as a plain str, or a clear error (the input contract of issue 9).
 
     str is taken as is; bytes (bytearray, memoryview) are decoded as UTF-8; anything else is a
     TypeError naming what was expected. Longer than ``max_length`` characters: TextTooLongError.
     """
-    if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int)):
-        raise TypeError(f"max_length must be an int or None, got {type(max_length).__name__}")
+    _check_max_length(max_length)
     if isinstance(text, str):
         source = str(text)  # a str subclass becomes a plain str
     elif isinstance(text, (bytes, bytearray, memoryview)):
@@ -190,8 +194,7 @@ def pipe(
         raise ValueError(f"batch_size must be a positive int, got {size!r}")
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
-    if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int)):
-        raise TypeError(f"max_length must be an int or None, got {type(max_length).__name__}")
+    _check_max_length(max_length)  # up front: not once per text, inside the workers
     if workers == 1:
         return parallel.pipe_serial(
             texts,

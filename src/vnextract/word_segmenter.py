@@ -79,11 +79,9 @@ class WordSegmenter:
     """underthesea's CRF word segmentation over its syllable tokens, as B-W/I-W tags."""
 
     def __init__(self, model: CRFModel, dictionary: frozenset[str]) -> None:
-        # Kept for the rare sentence whose best taggings tie (see _exact_tags).
-        self._model = model
-        self._transition = model.transition
         if model.labels != ("B-W", "I-W"):
             raise ModelFormatError(f"labels {model.labels}, expected ('B-W', 'I-W')")
+        self._model = model  # kept for the rare sentence whose best taggings tie (_exact_tags)
         self._dictionary = dictionary
         (self._bb, self._bi), (self._ib, self._ii) = model.transition
         # Per window length: value → weight per slot (raw text, lower case), and for the flag
@@ -253,7 +251,7 @@ class WordSegmenter:
                     begin += weights[0] if abs(weights[0]) > 1e-10 else 0.0
                     inside += weights[1] if abs(weights[1]) > 1e-10 else 0.0
             emissions.append((begin, inside))
-        trans = self._transition
+        trans = self._model.transition
         score = list(emissions[0])
         back: list[tuple[int, int]] = []
         for emission in emissions[1:]:
@@ -325,12 +323,13 @@ def load(directory: Path) -> WordSegmenter | None:
         return None
 
 
+def word_ranges(tags: Sequence[str]) -> list[tuple[int, int]]:
+    """[first, last) syllable indexes of each word, as underthesea groups them ("I-W" continues
+    a word, "B-W" and a leading "I-W" start one): B I B → [(0, 2), (2, 3)]."""
+    starts = [i for i, tag in enumerate(tags) if tag != "I-W" or i == 0]
+    return list(zip(starts, [*starts[1:], len(tags)], strict=False))  # no tags: no words
+
+
 def words(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
-    """Join syllable tokens into words the way underthesea does ("I-W" continues a word)."""
-    out: list[str] = []
-    for token, tag in zip(tokens, tags, strict=True):
-        if tag == "I-W" and out:
-            out[-1] = out[-1] + " " + token
-        else:
-            out.append(token)
-    return out
+    """Join syllable tokens into words the way underthesea does: "Bình", "Dương" → "Bình Dương"."""
+    return [" ".join(tokens[a:b]) for a, b in word_ranges(tags)]
