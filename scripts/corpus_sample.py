@@ -1,0 +1,71 @@
+"""Choose the documents of the project's annotated corpus (deterministic; run once).
+
+    python scripts/corpus_sample.py ../shared/news > corpus/documents.jsonl
+
+Writes one line per document: id, source file, topic, fold (0-4, by a hash of the id), batch
+(0-9). No article text is written: the loader joins texts from ../shared/news by id.
+
+- 400 items of modern2026.jsonl (2026 headline + summary), drawn at random (seed 13).
+- 300 full articles of big.jsonl.gz: 30 from each of the ten VNTC topics (world, culture,
+  society, business, sport, health, computing, law, science, life), 500-3,500 characters long
+  (so an article can be read whole in one sitting), drawn at random (seed 13).
+Fold 0 is the sealed fold: rule changes are scored on it before and after, never looked at.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+TOPICS = {  # VNTC topic codes in the ids of big.jsonl.gz
+    "TG": "world", "VH": "culture", "XH": "society", "KD": "business", "TT": "sport",
+    "SK": "health", "VT": "computing", "PL": "law", "KH": "science", "DS": "life",
+}
+MODERN_ITEMS = 400
+ARTICLES_PER_TOPIC = 30
+BATCHES = 10
+
+
+def fold_of(doc_id: str) -> int:
+    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 5
+
+
+def main(news: Path) -> None:
+    rng = random.Random(13)
+    modern = [json.loads(line) for line in open(news / "modern2026.jsonl", encoding="utf-8")]
+    chosen_modern = sorted(rng.sample(modern, MODERN_ITEMS), key=lambda r: r["id"])
+    rng.shuffle(chosen_modern)
+
+    by_topic: dict[str, list[dict]] = {code: [] for code in TOPICS}
+    with gzip.open(news / "big.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            match = re.match(r"vntc-(?:train|test)-([A-Z]{2})-", row["id"])
+            if match and match.group(1) in by_topic and 500 <= len(row["text"]) <= 3500:
+                by_topic[match.group(1)].append({"id": row["id"], "length": len(row["text"])})
+    chosen_articles: list[tuple[str, dict]] = []
+    for code in sorted(TOPICS):
+        pool = sorted(by_topic[code], key=lambda r: r["id"])
+        chosen_articles.extend((code, r) for r in rng.sample(pool, ARTICLES_PER_TOPIC))
+    rng.shuffle(chosen_articles)
+
+    out = []
+    for i, row in enumerate(chosen_modern):
+        out.append({"id": row["id"], "source": "modern2026.jsonl", "topic": row.get("source"),
+                    "fold": fold_of(row["id"]), "batch": i % BATCHES})
+    for i, (code, row) in enumerate(chosen_articles):
+        out.append({"id": row["id"], "source": "big.jsonl.gz", "topic": TOPICS[code],
+                    "fold": fold_of(row["id"]), "batch": i % BATCHES})
+    for row in out:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python scripts/corpus_sample.py NEWS_DIR")
+    main(Path(sys.argv[1]))
