@@ -143,73 +143,91 @@ _FIELD: dict[type[Span], str] = {
 }
 
 
+@functools.lru_cache(maxsize=65_536)  # bounded: news repeats a few ten thousand syllables
+def _form_features(form: str) -> tuple[str, ...]:
+    """What a syllable says on its own: form, shape, case, lexicon memberships."""
+    lex = lexicons()
+    low = form.lower()
+    case = _case(form)
+    f = ["w=" + low, "s=" + _shape(form), "c=" + case]
+    if form in lex.surnames:
+        f.append("surname")
+    if low in lex.honorifics:
+        f.append("honorific")
+    if form in lex.foreign_given:
+        f.append("foreign_given")
+    if low in lex.common:
+        f.append("common")
+    if low in lex.stops:
+        f.append("stop")
+    if case in "CU" and form.isascii() and form.isalpha():
+        f.append("ascii_cap")  # no Vietnamese diacritic: foreign names and brands
+        f.append("suf=" + low[-3:])
+    return tuple(f)
+
+
+def _capitalised_runs(cases: Sequence[str]) -> list[str]:
+    """Where each syllable stands in its run of capitalised syllables: "run=1" alone, "run=B3"
+    first of three, "run=I", "run=E" last; "" outside a run."""
+    out = [""] * len(cases)
+    i = 0
+    while i < len(cases):
+        if cases[i] in "CU":
+            j = i
+            while j < len(cases) and cases[j] in "CU":
+                j += 1
+            if j - i == 1:
+                out[i] = "run=1"
+            else:
+                out[i] = f"run=B{min(j - i, 4)}"
+                for q in range(i + 1, j - 1):
+                    out[q] = "run=I"
+                out[j - 1] = "run=E"
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def sentence_features(sentence: Sequence[Syllable], rules: Sequence[str]) -> list[list[str]]:
     """The feature strings of each syllable of one sentence."""
     lex = lexicons()
     forms = [s.text for s in sentence]
     lowers = [f.lower() for f in forms]
     cases = [_case(f) for f in forms]
+    runs = _capitalised_runs(cases)
     places = _spans_of(forms, lex.places)
     heads = _spans_of(forms, lex.heads)
     roles = _spans_of(forms, lex.roles)
     orgs = _spans_of(forms, lex.organizations)
     n = len(sentence)
-    own: list[list[str]] = []
+    padded_cases = "^^" + "".join(cases) + "$$"
+    feats: list[list[str]] = []
     for i, syllable in enumerate(sentence):
-        form, low, case = forms[i], lowers[i], cases[i]
-        f = [
-            "w=" + low,
-            "s=" + _shape(form),
-            "c=" + case,
-            "r=" + rules[i],
-            "wp=" + ("B" if syllable.in_word == 0 else "I") + str(min(syllable.word_length, 4)),
-        ]
+        f = list(_form_features(forms[i]))
+        f.append("r=" + rules[i])
+        f.append("wp=" + ("B" if syllable.in_word == 0 else "I") + str(min(syllable.word_length, 4)))
+        f.append("cc=" + padded_cases[i : i + 5])
+        if runs[i]:
+            f.append(runs[i])
         if i == 0:
             f.append("first")
-        if form in lex.surnames:
-            f.append("surname")
-        if low in lex.honorifics:
-            f.append("honorific")
-        if form in lex.foreign_given:
-            f.append("foreign_given")
-        if low in lex.common:
-            f.append("common")
-        if low in lex.stops:
-            f.append("stop")
-        if case in "CU" and form.isascii():
-            f.append("ascii_cap")  # no Vietnamese diacritic: foreign names and brands
-            f.append("suf=" + low[-3:])
-        if places[i]:
-            f.append("place=" + places[i])
-        if heads[i]:
-            f.append("head=" + heads[i])
-        if roles[i]:
-            f.append("role=" + roles[i])
-        if orgs[i]:
-            f.append("org=" + orgs[i])
-        own.append(f)
-    feats: list[list[str]] = []
-    for i in range(n):
-        f = list(own[i])
+        for name, marks in (("place", places), ("head", heads), ("role", roles), ("org", orgs)):
+            if marks[i]:
+                f.append(name + "=" + marks[i])
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
                 f.append(f"{d}:w={lowers[j]}")
-                f.append(f"{d}:c={cases[j]}")
                 f.append(f"{d}:r={rules[j]}")
-            else:
-                f.append(f"{d}:BOS" if j < 0 else f"{d}:EOS")
         for d in (-1, 1):
             j = i + d
             if 0 <= j < n:
                 for name, marks in (("place", places), ("head", heads), ("role", roles)):
                     if marks[j]:
                         f.append(f"{d}:{name}={marks[j]}")
-        prev = lowers[i - 1] if i else "BOS"
-        nxt = lowers[i + 1] if i + 1 < n else "EOS"
-        f.append(f"-1|0={prev}|{lowers[i]}")
-        f.append(f"0|1={lowers[i]}|{nxt}")
-        f.append("cc=" + (cases[i - 1] if i else "^") + cases[i] + (cases[i + 1] if i + 1 < n else "$"))
+        f.append("-1|0=" + (lowers[i - 1] if i else "BOS") + "|" + lowers[i])
+        f.append("0|1=" + lowers[i] + "|" + (lowers[i + 1] if i + 1 < n else "EOS"))
         feats.append(f)
     return feats
 

@@ -88,13 +88,22 @@ def prepare(docs: Sequence[Document]) -> list[Prepared]:
     return out
 
 
-def train(prepared: Sequence[Prepared], path: Path) -> None:
+class Settings(NamedTuple):
+    l1: float = L1
+    l2: float = L2
+    iterations: int = ITERATIONS
+
+
+SETTINGS = Settings()
+
+
+def train(prepared: Sequence[Prepared], path: Path, settings: Settings = SETTINGS) -> None:
     from underthesea_core import CRFTrainer
 
     xs = [f for p in prepared for f in p.features]
     ys = [y for p in prepared for y in p.labels]
-    trainer = CRFTrainer(loss_function="lbfgs", l1_penalty=L1, l2_penalty=L2,
-                         max_iterations=ITERATIONS, verbose=0)
+    trainer = CRFTrainer(loss_function="lbfgs", l1_penalty=settings.l1, l2_penalty=settings.l2,
+                         max_iterations=settings.iterations, verbose=0)
     trainer.train(xs, ys).save(str(path))
 
 
@@ -137,19 +146,28 @@ def runner_for(model: learned.EntityModel) -> Callable[[str], dict]:
 
 
 def cross_validate(
-    prepared: list[Prepared], scorer: Any, strategies: Sequence[str], by_sentence: bool
+    prepared: list[Prepared],
+    scorer: Any,
+    strategies: Sequence[str],
+    by_sentence: bool,
+    folds: Sequence[int] = (0, 1, 2, 3, 4),
+    test_folds: Sequence[int] | None = None,
+    settings: Settings = SETTINGS,
 ) -> dict:
-    """Figures per strategy and per source on held-out folds (every document scored once)."""
+    """Figures per strategy and per source on held-out folds.
+
+    Only documents of ``folds`` take part; each of ``test_folds`` (default: every fold of
+    ``folds``) is scored by a model trained on the other folds of ``folds``."""
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for fold in range(5):
-            train_on = [p for p in prepared if p.doc.fold != fold]
+        for fold in test_folds if test_folds is not None else folds:
+            train_on = [p for p in prepared if p.doc.fold != fold and p.doc.fold in folds]
             test_on = [p for p in prepared if p.doc.fold == fold]
             if not test_on or not train_on:
                 continue
             path = Path(tmp) / f"fold{fold}.crf"
             started = time.process_time()
-            train(train_on, path)
+            train(train_on, path, settings)
             print(f"fold {fold}: trained on {len(train_on)} documents in "
                   f"{time.process_time() - started:.0f} s CPU", file=sys.stderr)
             for strategy in strategies:
@@ -216,8 +234,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, help="the shared scorer (../shared/eval/score.py), for --cv")
     ap.add_argument("--cv", action="store_true", help="5-fold cross-validation of every strategy")
     ap.add_argument("--by-sentence", action="store_true", help="score one sentence at a time (with --cv)")
+    ap.add_argument("--folds", default="0,1,2,3,4",
+                    help="folds taking part in --cv (tuning: 1,2,3,4 — fold 0 is sealed)")
+    ap.add_argument("--test-folds", help="score only these folds, each by a model trained on the others "
+                    "of --folds (the sealed check: --folds 0,1,2,3,4 --test-folds 0)")
     ap.add_argument("--strategies", default=",".join(combining.STRATEGIES))
     ap.add_argument("--strategy", default="add+doc", help="the strategy the packaged model uses")
+    ap.add_argument("--l1", type=float, default=L1, help=f"L1 penalty (default {L1})")
+    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
+    ap.add_argument("--iterations", type=int, default=ITERATIONS, help=f"L-BFGS iterations ({ITERATIONS})")
     ap.add_argument("--json", type=Path, help="write the cross-validated figures here")
     ap.add_argument("--out", type=Path, help="folder to write entities.crf and entities.json into")
     args = ap.parse_args(argv)
@@ -225,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--cv needs --scorer ../shared/eval/score.py")
     if args.strategy not in combining.STRATEGIES:
         ap.error(f"--strategy must be one of {', '.join(combining.STRATEGIES)}")
+    settings = Settings(args.l1, args.l2, args.iterations)
     docs = load(args.corpus, args.news)
     if not docs:
         print(f"{args.corpus}: no annotated documents", file=sys.stderr)
@@ -236,14 +262,19 @@ def main(argv: list[str] | None = None) -> int:
           file=sys.stderr)
     figures = None
     if args.cv:
-        figures = cross_validate(prepared, _scorer(args.scorer), args.strategies.split(","), args.by_sentence)
+        figures = cross_validate(
+            prepared, _scorer(args.scorer), args.strategies.split(","), args.by_sentence,
+            folds=[int(f) for f in args.folds.split(",")],
+            test_folds=[int(f) for f in args.test_folds.split(",")] if args.test_folds else None,
+            settings=settings,
+        )
         print_table(figures)
         if args.json:
             args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / "entities.crf"
-        train(prepared, path)
+        train(prepared, path, settings)
         card = {
             "strategy": args.strategy,
             "trained": dt.date.today().isoformat(),
@@ -255,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
                 "ids_sha1": hashlib.sha1("\n".join(d.id for d in docs).encode()).hexdigest(),
                 "source": "corpus/ (the project's own annotations, see corpus/README.md)",
             },
-            "crf": {"l1": L1, "l2": L2, "iterations": ITERATIONS, "trainer": "underthesea_core.CRFTrainer"},
+            "crf": {**settings._asdict(), "trainer": "underthesea_core.CRFTrainer"},
             "features": "learned/features.py: form, shape, case, word position, lexicons, rules' labels, "
                         "a window of two syllables",
             "size_bytes": path.stat().st_size,
