@@ -21,7 +21,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 def _rows(folder: Path) -> dict[str, dict]:
     out = {}
     for path in sorted(folder.glob("*.jsonl")):
-        for line in open(path, encoding="utf-8"):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 out[row["id"]] = row
@@ -79,16 +79,18 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def _meet(x: dict, y: dict) -> bool:
+    return bool(x["type"] == y["type"] and x["start"] < y["end"] and y["start"] < x["end"])
+
+
 def _lenient(first: dict, second: dict, ids: list[str]) -> float:
     hit_a = hit_b = n_a = n_b = 0
     for doc_id in ids:
         ea, eb = first[doc_id]["entities"], second[doc_id]["entities"]
         n_a += len(ea)
         n_b += len(eb)
-        hit_a += sum(any(x["type"] == y["type"] and x["start"] < y["end"] and y["start"] < x["end"] for y in eb)
-                     for x in ea)
-        hit_b += sum(any(x["type"] == y["type"] and x["start"] < y["end"] and y["start"] < x["end"] for x in ea)
-                     for y in eb)
+        hit_a += sum(any(_meet(x, y) for y in eb) for x in ea)
+        hit_b += sum(any(_meet(x, y) for x in ea) for y in eb)
     p = hit_b / n_b if n_b else 1.0
     r = hit_a / n_a if n_a else 1.0
     return 2 * p * r / (p + r) if p + r else 0.0

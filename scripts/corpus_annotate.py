@@ -133,7 +133,7 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
             raise DraftError(f"{doc_id} entities: {item!r} is not [TYPE, text] (or [TYPE, text, start])")
     spans = place(text, doc_id, "entities", [(e[1], e[2] if len(e) == 3 else None) for e in entities])
     out["entities"] = [{"type": e[0], "text": e[1], "start": s, "end": t}
-                       for e, (s, t) in zip(entities, spans)]
+                       for e, (s, t) in zip(entities, spans, strict=True)]
     covered = [(s, t) for s, t in spans]
     for surface in sorted({e[1] for e in entities}):
         k = find_span(text, surface, 0)
@@ -160,16 +160,17 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
     money = draft.get("money", [])
     spans = place(text, doc_id, "money", [(m[0], m[6] if len(m) == 7 else None) for m in money])
     out["money"] = []
-    for m, (s, t) in zip(money, spans):
+    for m, (s, t) in zip(money, spans, strict=True):
         if len(m) not in (6, 7) or m[4] not in QUALIFIERS or not isinstance(m[5], bool):
-            raise DraftError(f"{doc_id} money: {m!r} is not [text, amount, amount_to, currency, qualifier, is_fine]")
+            raise DraftError(f"{doc_id} money: {m!r} is not [text, amount, amount_to, currency, qualifier, "
+                             "is_fine]")
         out["money"].append({"text": m[0], "start": s, "end": t, "amount": m[1], "amount_to": m[2],
                              "currency": m[3], "qualifier": m[4], "is_fine": m[5]})
 
     percentages = draft.get("percentages", [])
     spans = place(text, doc_id, "percentages", [(p[0], p[4] if len(p) == 5 else None) for p in percentages])
     out["percentages"] = []
-    for p, (s, t) in zip(percentages, spans):
+    for p, (s, t) in zip(percentages, spans, strict=True):
         if len(p) not in (4, 5) or p[3] not in QUALIFIERS:
             raise DraftError(f"{doc_id} percentages: {p!r} is not [text, value, value_to, qualifier]")
         out["percentages"].append({"text": p[0], "start": s, "end": t, "value": p[1],
@@ -178,7 +179,7 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
     dates = draft.get("dates", [])
     spans = place(text, doc_id, "dates", [(d[0], d[2] if len(d) == 3 else None) for d in dates])
     out["dates"] = []
-    for d, (s, t) in zip(dates, spans):
+    for d, (s, t) in zip(dates, spans, strict=True):
         if len(d) not in (2, 3) or not (d[1] is None or all(ISO.match(part) for part in d[1].split("/"))):
             raise DraftError(f"{doc_id} dates: {d!r} is not [text, iso-or-null] with an ISO 8601 value")
         out["dates"].append({"text": d[0], "start": s, "end": t, "iso": d[1]})
@@ -186,7 +187,8 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
 
 
 def resolve(news: Path, draft_path: Path, out_path: Path) -> int:
-    drafts = [json.loads(line) for line in open(draft_path, encoding="utf-8") if line.strip()]
+    lines = draft_path.read_text(encoding="utf-8").splitlines()
+    drafts = [json.loads(line) for line in lines if line.strip()]
     known = {d["id"] for d in documents()}
     unknown = [d["id"] for d in drafts if d["id"] not in known]
     if unknown:

@@ -42,7 +42,8 @@ def fold_of(doc_id: str) -> int:
 
 def main(news: Path) -> None:
     rng = random.Random(13)
-    modern = [json.loads(line) for line in open(news / "modern2026.jsonl", encoding="utf-8")]
+    lines = (news / "modern2026.jsonl").read_text(encoding="utf-8").splitlines()
+    modern = [json.loads(line) for line in lines]
     chosen_modern = sorted(rng.sample(modern, MODERN_ITEMS), key=lambda r: r["id"])
     rng.shuffle(chosen_modern)
 

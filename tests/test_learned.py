@@ -38,7 +38,9 @@ def test_rule_marks_and_features_read_the_rules_output() -> None:
     assert marks[1][i] == "B-ORG" and marks[1][i + 1] == "I-ORG"
     features = sentence_features(sentences[1], marks[1])
     assert "r=B-ORG" in features[i] and "w=liên" in features[i] and "c=C" in features[i]
-    assert "1:r=I-ORG" in features[i] and "run=B4" in features[i]  # "Liên đoàn Bóng đá" …
+    assert "1:r=I-ORG" in features[i] and "run=1" in features[i]  # "Liên" before lowercase "đoàn"
+    v = forms.index("Việt")
+    assert "run=B2" in features[v] and "run=E" in features[v + 1]  # "Việt Nam"
     assert "first" in features[0] and "first" not in features[1]
 
 
