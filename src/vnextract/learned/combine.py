@@ -34,15 +34,19 @@ class Proposal(NamedTuple):
     sentence: int
 
 
-def spans_of_tags(tags: Sequence[str], sentence: Sequence[Syllable], index: int) -> list[Proposal]:
-    """BIO tags of one sentence → spans ("I-" after "O" opens a span, as conlleval reads it)."""
+def spans_of_tags(
+    tags: Sequence[str], sentence: Sequence[Syllable], index: int, offset: int = 0
+) -> list[Proposal]:
+    """BIO tags of the syllables of one sentence from ``offset`` on → spans ("I-" after "O" opens a
+    span, as conlleval reads it)."""
     out: list[Proposal] = []
     open_label: str | None = None
     first = 0
     for i, tag in enumerate([*tags, "O"]):
         label = tag[2:] if tag != "O" else None
         if open_label is not None and (label != open_label or tag.startswith("B-")):
-            out.append(Proposal(open_label, sentence[first].start, sentence[i - 1].end, first, index))
+            a, b = sentence[offset + first], sentence[offset + i - 1]
+            out.append(Proposal(open_label, a.start, b.end, offset + first, index))
             open_label = None
         if label is not None and open_label is None:
             open_label, first = label, i
@@ -126,6 +130,7 @@ def _other_mentions(
     if not names:
         return []
     longest = max(map(len, names))
+    firsts = {words[0] for words in names}
     taken = sorted((r.start, r.end) for r in kept)
     added: list[Span] = []
     for si, sentence in enumerate(sentences):
@@ -133,7 +138,7 @@ def _other_mentions(
         i = 0
         while i < len(sentence):
             hit = 0
-            for k in range(min(longest, len(sentence) - i), 0, -1):
+            for k in range(min(longest, len(sentence) - i) if forms[i] in firsts else 0, 0, -1):
                 if tuple(forms[i : i + k]) in names:
                     hit = k
                     break

@@ -3,8 +3,9 @@
 The model (``vnextract/data/models/entities.crf``, CRFsuite format written by
 ``underthesea_core.CRFTrainer``) and its card (``entities.json``: strategy, training data,
 features, size, cross-validated figures) ship in the package and load once per process. The
-step reads what the rules found (after overlap resolution, before person linking), tags every
-sentence that still holds a capitalised syllable no rule covered, and combines the model's
+step reads what the rules found (after overlap resolution, before person linking), tags the
+windows of each sentence around its capitalised syllables and the rules' spans
+(:func:`vnextract.learned.features.windows`), and combines the model's
 spans with the rules' by the strategy the card names.
 """
 
@@ -17,7 +18,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from vnextract.learned.combine import Proposal, combine, spans_of_tags
-from vnextract.learned.features import rule_marks, sentence_features
+from vnextract.learned.features import document_windows, rule_marks
 from vnextract.learned.view import Syllable, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.text import Text
@@ -62,14 +63,18 @@ def _worth_tagging(marks: Sequence[str], sentence: Sequence[Syllable]) -> bool:
 
 
 def propose(model: EntityModel, sentences: Sequence[Sequence[Syllable]], found: Mentions) -> list[Proposal]:
-    """The model's spans over the sentences worth tagging."""
+    """The model's spans over the windows worth tagging."""
     marks = rule_marks(sentences, found)
-    every = not model.strategy.startswith("add")
+    if model.strategy.startswith("add"):  # only sentences where the rules left a name untouched
+        worth = [i for i, (s, m) in enumerate(zip(sentences, marks, strict=True)) if _worth_tagging(m, s)]
+    else:
+        worth = list(range(len(sentences)))
     proposals: list[Proposal] = []
-    for index, (sentence, sentence_marks) in enumerate(zip(sentences, marks, strict=True)):
-        if every or _worth_tagging(sentence_marks, sentence):
-            tags = model.tagger.tag(sentence_features(sentence, sentence_marks))
-            proposals.extend(spans_of_tags(tags, sentence, index))
+    read = document_windows([sentences[i] for i in worth], [marks[i] for i in worth])
+    for window in read:
+        index = worth[window.sentence]
+        tags = model.tagger.tag(window.features)
+        proposals.extend(spans_of_tags(tags, sentences[index], index, window.first))
     return proposals
 
 
