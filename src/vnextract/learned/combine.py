@@ -7,6 +7,12 @@ Chosen by 5-fold cross-validation on the corpus (docs/accuracy.md has the table)
 - ``add``     the rules' entities stay; a model span is added where it overlaps none of them
               (the model only fills what the rules left untouched: bare brands, names with no
               cue, places outside the lists).
+- ``keep@P``  a rule's entity stays unless the model gives its labels a probability below P on
+              some syllable (the smallest marginal over the span); the model's spans fill the
+              rest. ``keep@0`` is ``add``; a high P comes close to ``model``.
+- ``swap@P``  as ``keep@P``, but a doubted rule's entity gives way only to a model span that
+              overlaps it (a competing reading); where the model sees nothing the rule stands
+              (the rules know shapes the corpus has few of: "ngành TTTT").
 Each strategy may be followed by the document pass (``+doc``): a name the combination found
 once labels its other mentions that nothing covers ("Wildberries" found once, tagged again).
 """
@@ -17,13 +23,28 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import attrs
+import regex
 
 from vnextract.learned.view import Syllable
 from vnextract.mentions import Mentions
 from vnextract.recognizers import gazetteer as gz
 from vnextract.records import Location, Organization, Person, Span
 
-STRATEGIES: tuple[str, ...] = ("rules", "model", "add", "model+doc", "add+doc")
+STRATEGIES: tuple[str, ...] = ("rules", "model", "add", "model+doc", "add+doc", "swap@0.1+doc")
+_STRATEGY = regex.compile(r"(?:rules|model|add|(?:keep|swap)@(?:0|1|0?\.\d+))(?:\+doc)?")
+
+
+def is_strategy(name: str) -> bool:
+    """``rules``, ``model``, ``add``, ``keep@P`` or ``swap@P`` (0 ≤ P ≤ 1), each optionally ``+doc``."""
+    return _STRATEGY.fullmatch(name) is not None
+
+
+class Support(NamedTuple):
+    """The model's marginal probabilities: per sentence index, per syllable, per label (None
+    where the model did not read the syllable)."""
+
+    labels: tuple[str, ...]
+    by_sentence: dict[int, list[list[float] | None]]
 
 
 class Proposal(NamedTuple):
@@ -79,8 +100,10 @@ def combine(
     sentences: Sequence[Sequence[Syllable]],
     found: Mentions,
     proposals: Sequence[Proposal],
+    support: Support | None = None,
 ) -> Mentions:
-    """The entities of ``found`` (the rules') combined with the model's ``proposals``."""
+    """The entities of ``found`` (the rules') combined with the model's ``proposals`` (and its
+    marginals, for ``keep@P``)."""
     base, _, doc_pass = strategy.partition("+")
     if base == "rules":
         return found
@@ -91,6 +114,23 @@ def combine(
         for p in proposals:
             same = by_span.get((_CLASS[p.label], p.start, p.end))
             kept.append(same or _record(normalized, p, _honorific_before(sentences, p)))
+    elif base.startswith(("keep@", "swap@")):
+        if support is None:
+            raise ValueError(f"strategy {strategy!r} needs the model's marginals")
+        threshold = float(base.partition("@")[2])
+        by_span = {(type(r).__name__, r.start, r.end): r for r in rules}
+        proposed = sorted((p.start, p.end) for p in proposals)
+        kept = [
+            r for r in rules
+            if _confidence(r, sentences, support) >= threshold
+            or (base.startswith("swap@") and not _overlaps_any(proposed, r.start, r.end))
+        ]
+        taken = sorted((r.start, r.end) for r in kept)
+        for p in proposals:
+            if not _overlaps_any(taken, p.start, p.end):
+                same = by_span.get((_CLASS[p.label], p.start, p.end))
+                kept.append(same or _record(normalized, p, _honorific_before(sentences, p)))
+                taken.append((p.start, p.end))
     elif base == "add":
         kept = list(rules)
         taken = sorted((r.start, r.end) for r in rules)
@@ -112,6 +152,32 @@ def combine(
 
 _CLASS = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 _BUCKET: dict[type, str] = {Person: "persons", Organization: "organizations", Location: "locations"}
+
+
+_LABEL: dict[type, str] = {Person: "PER", Organization: "ORG", Location: "LOC"}
+
+
+def _confidence(record: Span, sentences: Sequence[Sequence[Syllable]], support: Support) -> float:
+    """The smallest probability the model gives the rule's labels over the record's syllables
+    (1.0 where the model did not read them: the rule stands)."""
+    label = _LABEL[type(record)]
+    lowest, n = 1.0, 0
+    for si, sentence in enumerate(sentences):
+        if not sentence or sentence[-1].end <= record.start:
+            continue
+        if sentence[0].start >= record.end:
+            break
+        rows = support.by_sentence.get(si)
+        for yi, syllable in enumerate(sentence):
+            if syllable.end <= record.start or syllable.start >= record.end:
+                continue
+            probs = rows[yi] if rows else None
+            if probs is None:
+                return 1.0
+            want = ("B-" if n == 0 else "I-") + label
+            lowest = min(lowest, probs[support.labels.index(want)])
+            n += 1
+    return lowest
 
 
 def _overlaps_any(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -308,12 +308,35 @@ class Window(NamedTuple):
     features: list[list[str]]
 
 
+def _document_labels(
+    sentences: Sequence[Sequence[Syllable]], marks: Sequence[Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
+    """For each capitalised form of a document, what it is elsewhere in it: the rules' labels it
+    got ("d=PER" …) and "d=mid" when it stands capitalised inside a sentence somewhere (so a
+    sentence-opening "Hòa" is a name if "Hòa" is written capitalised mid-sentence elsewhere)."""
+    seen: dict[str, set[str]] = {}
+    for sentence, sentence_marks in zip(sentences, marks, strict=True):
+        for i, (syllable, mark) in enumerate(zip(sentence, sentence_marks, strict=True)):
+            if syllable.text[:1].isupper():
+                entry = seen.setdefault(syllable.text, set())
+                if mark != "O":
+                    entry.add("d=" + mark[2:])
+                if i > 0:
+                    entry.add("d=mid")
+    return {form: tuple(sorted(entry)) for form, entry in seen.items() if entry}
+
+
 def document_windows(sentences: Sequence[Sequence[Syllable]], marks: Sequence[Sequence[str]]) -> list[Window]:
     """The windows the model reads in a document, with their features (training and tagging)."""
+    elsewhere = _document_labels(sentences, marks)
     out: list[Window] = []
     for si, (sentence, sentence_marks) in enumerate(zip(sentences, marks, strict=True)):
         spans = windows(sentence, sentence_marks)
         if spans:
             ctx = _context(sentence)
-            out.extend(Window(si, a, b, _features(ctx, sentence, sentence_marks, a, b)) for a, b in spans)
+            for a, b in spans:
+                feats = _features(ctx, sentence, sentence_marks, a, b)
+                for f, syllable in zip(feats, sentence[a:b], strict=True):
+                    f.extend(elsewhere.get(syllable.text, ()))
+                out.append(Window(si, a, b, feats))
     return out

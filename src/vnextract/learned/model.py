@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any, NamedTuple
 
-from vnextract.learned.combine import Proposal, combine, spans_of_tags
+from vnextract.learned.combine import Proposal, Support, combine, spans_of_tags
 from vnextract.learned.features import document_windows, rule_marks
 from vnextract.learned.view import Syllable, sentence_syllables
 from vnextract.mentions import Mentions
@@ -51,7 +51,11 @@ def packaged_model() -> EntityModel | None:
         return None
     meta = json.loads(card.read_text(encoding="utf-8"))
     with resources.as_file(model) as path:
-        return load_model(str(path), meta["strategy"], meta)
+        try:
+            return load_model(str(path), meta["strategy"], meta)
+        except OSError as error:  # a damaged install: say what to do, not just "Unknown file format"
+            raise OSError(f"vnextract's packaged entity model {path} cannot be read ({error}); "
+                          "reinstall vnextract") from error
 
 
 def _worth_tagging(marks: Sequence[str], sentence: Sequence[Syllable]) -> bool:
@@ -62,20 +66,29 @@ def _worth_tagging(marks: Sequence[str], sentence: Sequence[Syllable]) -> bool:
     )
 
 
-def propose(model: EntityModel, sentences: Sequence[Sequence[Syllable]], found: Mentions) -> list[Proposal]:
-    """The model's spans over the windows worth tagging."""
+def propose(
+    model: EntityModel, sentences: Sequence[Sequence[Syllable]], found: Mentions
+) -> tuple[list[Proposal], Support | None]:
+    """The model's spans over the windows worth tagging (and its marginals when the strategy
+    weighs the rules' entities by them)."""
     marks = rule_marks(sentences, found)
     if model.strategy.startswith("add"):  # only sentences where the rules left a name untouched
         worth = [i for i, (s, m) in enumerate(zip(sentences, marks, strict=True)) if _worth_tagging(m, s)]
     else:
         worth = list(range(len(sentences)))
+    weigh = model.strategy.startswith(("keep@", "swap@"))
+    support = Support(tuple(model.tagger.labels()), {}) if weigh else None
     proposals: list[Proposal] = []
     read = document_windows([sentences[i] for i in worth], [marks[i] for i in worth])
     for window in read:
         index = worth[window.sentence]
         tags = model.tagger.tag(window.features)
         proposals.extend(spans_of_tags(tags, sentences[index], index, window.first))
-    return proposals
+        window_marks = marks[index][window.first : window.last]
+        if support is not None and any(m != "O" for m in window_marks):  # a rule's span to weigh
+            rows = support.by_sentence.setdefault(index, [None] * len(sentences[index]))
+            rows[window.first : window.last] = model.tagger.marginals(window.features)
+    return proposals, support
 
 
 def apply(model: EntityModel, text: Text, found: Mentions) -> Mentions:
@@ -83,7 +96,8 @@ def apply(model: EntityModel, text: Text, found: Mentions) -> Mentions:
     if model.strategy == "rules":
         return found
     sentences = sentence_syllables(text)
-    return combine(model.strategy, text.normalized, sentences, found, propose(model, sentences, found))
+    proposals, support = propose(model, sentences, found)
+    return combine(model.strategy, text.normalized, sentences, found, proposals, support)
 
 
 def link(text: Text, found: Mentions) -> Mentions:

@@ -252,8 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cv and not args.scorer:
         ap.error("--cv needs --scorer ../shared/eval/score.py")
-    if args.strategy not in combining.STRATEGIES:
-        ap.error(f"--strategy must be one of {', '.join(combining.STRATEGIES)}")
+    for name in (args.strategy, *args.strategies.split(",")):
+        if not combining.is_strategy(name):
+            ap.error(f"{name!r} is no strategy: rules, model, add or keep@P (0 <= P <= 1), each "
+                     "optionally followed by +doc")
     settings = Settings(args.l1, args.l2, args.iterations)
     docs = load(args.corpus, args.news)
     if not docs:
