@@ -23,7 +23,13 @@ import pytest
 
 import vnextract
 from test_robustness_support import ROOT, check_offsets, load_articles, record_count, values
-from vnextract.errors import InputError, InvalidUTF8Error, TextTooLongError, VnextractError
+from vnextract.errors import (
+    InputError,
+    InvalidUTF8Error,
+    LoneSurrogateError,
+    TextTooLongError,
+    VnextractError,
+)
 from vnextract.text import MAX_LENGTH
 
 # Real phrasings: the first two are the API's own examples; the others are sentences of the
@@ -145,6 +151,66 @@ def test_str_subclass_is_read_as_plain_str() -> None:
     assert type(doc.text) is str and doc == vnextract.extract(FINE)
 
 
+def test_str_subclass_with_its_own_str_keeps_the_callers_characters() -> None:
+    class Labelled(str):  # a subclass whose __str__ says something else (issue 17: doc.text == "X")
+        def __str__(self) -> str:
+            return "X"
+
+    doc = vnextract.extract(Labelled(FINE))
+    assert doc.text == FINE and doc == vnextract.extract(FINE)
+
+
+def test_negative_max_length_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match=r"max_length must be >= 0 or None \(no limit\), got -1") as info:
+        vnextract.extract(FINE, max_length=-1)
+    assert not isinstance(info.value, TextTooLongError)
+
+
+def test_a_path_or_an_open_file_says_read_the_file_first(tmp_path: Path) -> None:
+    path = tmp_path / "bai_bao.txt"  # "bài báo" = article
+    path.write_text(FINE, encoding="utf-8")
+    with pytest.raises(TypeError, match=r"got PosixPath; read the file first: extract\(path\.read_text"):
+        vnextract.extract(path)
+    read_first = r"extract\(handle\.read\(\)\)"
+    with path.open(encoding="utf-8") as handle, pytest.raises(TypeError, match=read_first):
+        vnextract.extract(handle)
+
+
+@pytest.mark.parametrize("at", [0, 7, len(FINE)])
+def test_a_lone_surrogate_is_refused_with_its_position(at: int) -> None:
+    text = FINE[:at] + "\udc9d" + FINE[at:]  # what json.loads makes of "\\udc9d"
+    with pytest.raises(LoneSurrogateError, match=rf"lone surrogate U\+DC9D at position {at}\b") as info:
+        vnextract.extract(text)
+    assert info.value.position == at and isinstance(info.value, InputError)
+
+
+def test_replace_surrogates_keeps_length_and_offsets() -> None:
+    text = "\ud800" + FINE + "\udfff"
+    fixed = vnextract.replace_surrogates(text)
+    assert fixed == "\ufffd" + FINE + "\ufffd"
+    doc = vnextract.extract(fixed)
+    check_offsets(doc, fixed)
+    json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8")  # every record encodes
+    assert [m.text for m in doc.money] == [m.text for m in vnextract.extract(FINE).money]
+
+
+def test_every_public_name_is_reachable_from_a_fresh_import() -> None:
+    # PipeError was only there after pipe() had run once; names load lazily (PEP 562)
+    code = (
+        "import sys, vnextract; "
+        "assert 'underthesea' not in sys.modules and 'vnextract.pipeline' not in sys.modules; "
+        "missing = [n for n in vnextract.__all__ if not hasattr(vnextract, n)]; "
+        "print(missing, vnextract.PipeError.__module__, vnextract.render.__module__, "
+        "set(vnextract.__all__) <= set(dir(vnextract)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["[]", "vnextract.parallel", "vnextract.render", "True"]
+    assert sorted(vnextract.__all__) == sorted([*vnextract._EXPORTS, "render", "__version__"])
+
+
 # ----------------------------------------------------------------------------- same thing, other characters
 
 
@@ -233,9 +299,10 @@ def test_html_entities_map_back_to_the_whole_entity() -> None:
         " Москва 北京 ภาษาไทย مرحبا שלום",  # other scripts
         " \U0010fffd\ue000 \ufffd\ufffe",  # private use, replacement, noncharacter
         " \u0301\u0323 a\u0301\u0301\u0301",  # stray and stacked marks
-        " \udcff\ud800",  # lone surrogates (text decoded with surrogateescape)
+        # lone surrogates (surrogateescape decoding), replaced as the LoneSurrogateError advises
+        vnextract.replace_surrogates(" \udcff\ud800"),
     ],
-    ids=["emoji", "scripts", "private-use", "stray-marks", "surrogates"],
+    ids=["emoji", "scripts", "private-use", "stray-marks", "replaced-surrogates"],
 )
 def test_foreign_characters_do_not_disturb_the_vietnamese(extra: str) -> None:
     for clean in SENTENCES:
