@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import importlib
 import itertools
+import json
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -349,3 +350,59 @@ def to_arrow(docs: Iterable[Document] | Document, *, include_text: bool = False)
             pa.array([doc.text for doc in documents], pa.string()),
         )
     return table
+
+
+class ParquetRecordWriter:
+    """Rows of records (those of :func:`record_rows`, plus columns given before them) written to
+    a Parquet file in row groups, so memory stays flat on any number of documents.
+
+    The types are those of :meth:`Document.to_frame`: Decimal values float64, whole numbers
+    int64, ``earliest``/``latest`` timestamps in seconds; every other column (and every column
+    given in ``leading``, such as the CLI's ``--keep`` fields) is a string, lists and objects in
+    JSON, as in the CLI's CSV. Needs pyarrow (``vnextract[frames]``).
+    """
+
+    ROWS_PER_GROUP = 50_000
+
+    def __init__(self, sink: Any, columns: list[str], leading: list[str]) -> None:
+        pa = _require("pyarrow")
+        self._pq = importlib.import_module("pyarrow.parquet")
+        types = {"float": pa.float64(), "int": pa.int64(), "datetime": pa.timestamp("s")}
+        self.kinds = {c: (None if c in leading else _COLUMN_KINDS.get(c)) for c in columns}
+        self.schema = pa.schema([(c, types.get(self.kinds[c] or "", pa.string())) for c in columns])
+        self.writer = self._pq.ParquetWriter(sink, self.schema)
+        self.rows: list[dict[str, Any]] = []
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.rows.append({c: _parquet_cell(row.get(c), kind) for c, kind in self.kinds.items()})
+        if len(self.rows) >= self.ROWS_PER_GROUP:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            pa = _require("pyarrow")
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+def _parquet_cell(value: Any, kind: str | None) -> Any:
+    """A cell as its Arrow column takes it (see :class:`ParquetRecordWriter`)."""
+    if value is None:
+        return None
+    if kind == "float":
+        return float(value)
+    if kind == "int":
+        return int(value)
+    if kind == "datetime":
+        if not isinstance(value, dt.datetime):
+            return dt.datetime(value.year, value.month, value.day)
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple, dict, bool)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
