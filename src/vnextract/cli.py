@@ -9,8 +9,9 @@ Exit codes (also in ``vnextract --help`` and docs/cli.md):
 3     stopped at a bad input line (``--on-error stop``); everything before it was written
 4     an internal error stopped the run (a bug: please report it), or a worker process died;
       output so far is kept
-130   interrupted (Ctrl-C)
+130   interrupted (Ctrl-C); output so far is kept
 141   the reader of the output went away (``vnextract extract … | head``)
+143   terminated (SIGTERM); output so far is kept
 ====  =====================================================================================
 """
 
@@ -29,6 +30,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import typing
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
@@ -46,6 +48,7 @@ EXIT_STOPPED = 3
 EXIT_INTERNAL = 4
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM killed
 
 EXIT_CODES_HELP = """exit codes:
   0    every input document was processed
@@ -54,8 +57,9 @@ EXIT_CODES_HELP = """exit codes:
   3    stopped at a bad input line (--on-error stop); all output before it was written
   4    an internal error stopped the run (a bug: please report it), or a worker process died;
        output so far is kept
-  130  interrupted (Ctrl-C)
-  141  the reader of the output went away (e.g. | head)"""
+  130  interrupted (Ctrl-C); output so far is kept
+  141  the reader of the output went away (e.g. | head)
+  143  terminated (SIGTERM, as from kill or a job scheduler); output so far is kept"""
 
 FORMATS = ("jsonl", "csv", "table", "html", "parquet")
 
@@ -597,6 +601,14 @@ def _results(
             close()  # stops the worker processes when the caller stops early
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: unwound like Ctrl-C (workers stopped, output flushed), exit code 143."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
 class WorkerDied(Exception):
     """A worker process of --n-process died (exit code 4)."""
 
@@ -1089,6 +1101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM's default ends the process at once: output still in a buffer would be lost and
+    # worker processes left to notice alone. As an exception it unwinds like Ctrl-C does.
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         code: int = args.func(args)
     except _Usage as err:
@@ -1102,6 +1119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkerDied as err:
         print(f"vnextract: {err}", file=sys.stderr)
         return EXIT_INTERNAL
+    except Terminated:
+        print("vnextract: terminated (SIGTERM); output so far is kept", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("vnextract: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -1114,6 +1134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"vnextract: internal error, please report it: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return code
 
 

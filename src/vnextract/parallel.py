@@ -191,6 +191,9 @@ def _worker_main(
     """Body of a worker process: warm up once, then extract batches until told to stop."""
     # Ctrl-C in a terminal reaches every process of the group; the parent decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's SIGTERM handler (the CLI's unwinds the run): here
+    # SIGTERM, as terminate() sends it, must simply end the process.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _exit_with_parent()
     from vnextract.pipeline import extract
 
