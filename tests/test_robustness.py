@@ -318,6 +318,14 @@ def test_foreign_characters_do_not_disturb_the_vietnamese(extra: str) -> None:
 # Here: the same long and repetitive texts are read whole, with exact offsets.
 
 
+def test_no_property_test_has_a_deadline() -> None:
+    # tests/conftest.py's profile: hypothesis's 200 ms deadline is a timed assertion
+    from hypothesis import HealthCheck, settings
+
+    assert settings.default.deadline is None
+    assert HealthCheck.too_slow in settings.default.suppress_health_check
+
+
 def _repeat(unit: str) -> Callable[[int], str]:
     return lambda n: (unit * (n // len(unit) + 1))[:n]
 
