@@ -195,7 +195,8 @@ def _require(module: str) -> Any:
         return importlib.import_module(module)
     except ImportError as err:
         raise ImportError(
-            f"{module} is needed for this; install the extra: pip install 'vnextract[frames]'"
+            f"{module} is needed for this: install the extra vnextract[frames] (pip install -e "
+            "'.[frames]' in a checkout of vnextract, which is not on PyPI), or pip install pandas pyarrow"
         ) from err
 
 
