@@ -365,9 +365,6 @@ class _Done(NamedTuple):
     result: Any  # Document or _Failure
 
 
-_TEXT_TYPES = (str, bytes, bytearray, memoryview)
-
-
 def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None, max_length: int | None) -> Any:
     """What to send for an input item that is not text.
 
@@ -391,10 +388,8 @@ def _sendable(text: Any, index: int, reference_date: dt.date | None, max_length:
     """
     if isinstance(text, str):
         return str.__str__(text)
-    if isinstance(text, (bytearray, memoryview)):
-        return bytes(text)
-    if isinstance(text, bytes):
-        return bytes(text)  # a bytes subclass too
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)  # a plain bytes, also for a bytes subclass
     return _settle_odd_item(text, index, reference_date, max_length)
 
 
