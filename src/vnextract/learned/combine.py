@@ -19,6 +19,7 @@ once labels its other mentions that nothing covers ("Wildberries" found once, ta
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -120,11 +121,14 @@ def combine(
         threshold = float(base.partition("@")[2])
         by_span = {(type(r).__name__, r.start, r.end): r for r in rules}
         proposed = sorted((p.start, p.end) for p in proposals)
-        kept = [
-            r for r in rules
-            if _confidence(r, sentences, support) >= threshold
-            or (base.startswith("swap@") and not _overlaps_any(proposed, r.start, r.end))
-        ]
+        index = _SyllableIndex(sentences)
+
+        def stands(r: Span) -> bool:
+            if base.startswith("swap@") and not _overlaps_any(proposed, r.start, r.end):
+                return True  # no competing reading: the rule stands, however doubted
+            return _confidence(r, index, support) >= threshold
+
+        kept = [r for r in rules if stands(r)]
         taken = sorted((r.start, r.end) for r in kept)
         for p in proposals:
             if not _overlaps_any(taken, p.start, p.end):
@@ -157,26 +161,33 @@ _BUCKET: dict[type, str] = {Person: "persons", Organization: "organizations", Lo
 _LABEL: dict[type, str] = {Person: "PER", Organization: "ORG", Location: "LOC"}
 
 
-def _confidence(record: Span, sentences: Sequence[Sequence[Syllable]], support: Support) -> float:
+class _SyllableIndex:
+    """Where each syllable of a document stands, by start offset (sorted)."""
+
+    def __init__(self, sentences: Sequence[Sequence[Syllable]]) -> None:
+        self.starts: list[int] = []
+        self.where: list[tuple[int, int]] = []
+        for si, sentence in enumerate(sentences):
+            for yi, syllable in enumerate(sentence):
+                self.starts.append(syllable.start)
+                self.where.append((si, yi))
+
+
+def _confidence(record: Span, index: _SyllableIndex, support: Support) -> float:
     """The smallest probability the model gives the rule's labels over the record's syllables
     (1.0 where the model did not read them: the rule stands)."""
     label = _LABEL[type(record)]
-    lowest, n = 1.0, 0
-    for si, sentence in enumerate(sentences):
-        if not sentence or sentence[-1].end <= record.start:
-            continue
-        if sentence[0].start >= record.end:
-            break
+    lowest = 1.0
+    first = bisect.bisect_left(index.starts, record.start)
+    last = bisect.bisect_left(index.starts, record.end)
+    for n, q in enumerate(range(first, last)):
+        si, yi = index.where[q]
         rows = support.by_sentence.get(si)
-        for yi, syllable in enumerate(sentence):
-            if syllable.end <= record.start or syllable.start >= record.end:
-                continue
-            probs = rows[yi] if rows else None
-            if probs is None:
-                return 1.0
-            want = ("B-" if n == 0 else "I-") + label
-            lowest = min(lowest, probs[support.labels.index(want)])
-            n += 1
+        probs = rows[yi] if rows else None
+        if probs is None:
+            return 1.0
+        want = ("B-" if n == 0 else "I-") + label
+        lowest = min(lowest, probs[support.labels.index(want)])
     return lowest
 
 

@@ -66,6 +66,12 @@ def _worth_tagging(marks: Sequence[str], sentence: Sequence[Syllable]) -> bool:
     )
 
 
+def _disagree(tags: Sequence[str], marks: Sequence[str]) -> bool:
+    """Whether the model reads a window's names otherwise than the rules (titles aside). Where
+    both agree, weighing the rules' spans changes nothing, so no marginals are computed."""
+    return any(t != (m if not m.endswith("TTL") else "O") for t, m in zip(tags, marks, strict=True))
+
+
 def propose(
     model: EntityModel, sentences: Sequence[Sequence[Syllable]], found: Mentions
 ) -> tuple[list[Proposal], Support | None]:
@@ -84,8 +90,7 @@ def propose(
         index = worth[window.sentence]
         tags = model.tagger.tag(window.features)
         proposals.extend(spans_of_tags(tags, sentences[index], index, window.first))
-        window_marks = marks[index][window.first : window.last]
-        if support is not None and any(m != "O" for m in window_marks):  # a rule's span to weigh
+        if support is not None and _disagree(tags, marks[index][window.first : window.last]):
             rows = support.by_sentence.setdefault(index, [None] * len(sentences[index]))
             rows[window.first : window.last] = model.tagger.marginals(window.features)
     return proposals, support
