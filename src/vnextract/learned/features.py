@@ -88,21 +88,18 @@ def _case(form: str) -> str:
 def _spans_of(forms: Sequence[str], table: _Table) -> list[str]:
     """B/I marks of the longest lexicon matches over a sentence's syllables ("" elsewhere)."""
     marks = [""] * len(forms)
-    i = 0
-    while i < len(forms):
-        length = 0
-        if forms[i] in table.firsts:
-            for k in range(min(table.longest, len(forms) - i), 0, -1):
-                if tuple(forms[i : i + k]) in table.keys:
-                    length = k
-                    break
-        if length:
-            marks[i] = "B"
-            for q in range(i + 1, i + length):
-                marks[q] = "I"
-            i += length
-        else:
-            i += 1
+    n = len(forms)
+    free = 0  # matches do not overlap: the next one starts at or after this
+    for i in (i for i, form in enumerate(forms) if form in table.firsts):  # few syllables
+        if i < free:
+            continue
+        for k in range(min(table.longest, n - i), 0, -1):
+            if tuple(forms[i : i + k]) in table.keys:
+                marks[i] = "B"
+                for q in range(i + 1, i + k):
+                    marks[q] = "I"
+                free = i + k
+                break
     return marks
 
 
