@@ -158,6 +158,13 @@ def foreign_given_names() -> frozenset[str]:
     return frozenset(_norm(r["name"]) for r in _rows("foreign_given_names.tsv"))
 
 
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Vietnamese given-name syllables seen after a surname in news ("Văn", "Xuân", "Son"):
+    built by scripts/build_given_names.py; the learned layer reads membership as a feature."""
+    return frozenset(_norm(r["name"]) for r in _rows("given_names.tsv"))
+
+
 # ----------------------------------------------------------------------------- organisations
 
 
