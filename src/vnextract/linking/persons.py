@@ -30,55 +30,39 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from types import MappingProxyType
-from typing import Literal
 
 import attrs
 import regex
 
+from vnextract.lexicon import honorific_genders, honorifics, surnames, word_class
+from vnextract.lexicon.gazetteer import place_names
+from vnextract.lexicon.names import Gender
+from vnextract.lexicon.organizations import listed_heads
+from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.mentions import Mentions
-from vnextract.recognizers.titles import MODIFIERS, data_rows, organization_at, role_kind
+from vnextract.recognizers.titles import MODIFIERS, organization_at, role_kind
 from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.records import Organization, Person, Title
 from vnextract.text import Text
-
-Gender = Literal["male", "female"]
-
 
 # ----------------------------------------------------------------------------- lexicons
 
 
 
-
-@functools.cache
-def _genders() -> MappingProxyType[str, Gender]:
-    table: dict[str, Gender] = {}
-    for row in data_rows("honorific_genders.tsv"):
-        if row["gender"] in ("male", "female"):
-            table[row["honorific"]] = row["gender"]  # type: ignore[assignment]
-    return MappingProxyType(table)
-
-
 @functools.cache
 def _honorific_before() -> regex.Pattern[str]:
     """An honorific right before a name: "ông " in "ông Trần Thanh Liêm" (case-insensitive)."""
-    words = {row["honorific"] for row in data_rows("honorifics.tsv")} | set(_genders())
-    words |= {"ông", "bà", "anh", "chị", "cô", "chú", "cháu", "em", "cụ", "bé"}
+    words = set(honorifics()) | set(honorific_genders())
     words = {w for w in words if len(w) > 1}  # "o" (aunt, Central dialect) is too ambiguous
-    alternation = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+    alternation = "|".join(sorted((regex.escape(w) for w in words), key=lambda w: (-len(w), w)))
     # not the second half of a kinship compound: "3 chị em Đường Thị Quế" (three siblings)
     return regex.compile(rf"(?<![\p{{L}}])(?<!(?i:chị|anh|ông|bà|cô|chú|cháu)\s)(?i:{alternation})\s+$")
 
 
-@functools.cache
-def _surnames() -> frozenset[str]:
-    return frozenset(row["surname"] for row in data_rows("surnames.tsv"))
-
-
 def gender_of(honorific: str | None) -> Gender | None:
     """The gender an honorific implies: gender_of("bà") == "female"; "em" says nothing."""
-    return _genders().get(honorific.casefold()) if honorific else None
+    return honorific_genders().get(honorific.casefold()) if honorific else None
 
 
 # ----------------------------------------------------------------------------- shapes
@@ -172,9 +156,7 @@ _PREDICATE_AFTER = regex.compile(
 )
 # Roles that serve another office-holder: "phát ngôn viên văn phòng Thủ tướng Anh Tony Blair"
 # (the spokesman of Blair's office): the next title, not this one, belongs to the name after.
-_SERVING_ROLES = frozenset(
-    {"phát ngôn viên", "người phát ngôn", "cố vấn", "trợ lý", "thư ký", "đặc phái viên", "vợ", "chồng"}
-)
+_SERVING_ROLES = roles_with("serving")
 _AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
 
 # Person details next to a mention.
@@ -237,7 +219,7 @@ def _words(name: str) -> list[str]:
 
 @functools.cache
 def _surnames_folded() -> frozenset[str]:
-    return frozenset(w.casefold() for w in _surnames())
+    return frozenset(w.casefold() for w in surnames())
 
 
 def _is_vietnamese(words: list[str]) -> bool:
@@ -290,13 +272,6 @@ def _name_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return keys
 
 
-@functools.cache
-def _place_names() -> frozenset[str]:
-    return frozenset(row["name"] for row in data_rows("places_vn.tsv")) | frozenset(
-        row.get("name", "") for row in data_rows("places_world.tsv")
-    )
-
-
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
 
 
@@ -308,8 +283,8 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
     ("Trường THPT Lê Quý Đôn" and "Công ty Hoàng Long" stay whole)."""
     s = text.normalized
     lex = titles_lexicon()
-    surnames = _surnames()
-    places = _place_names()
+    surnames_ = surnames()
+    places = place_names()
     after_role = {_role_end(s, t) + 1 for t in found.titles}
     organizations: list[Organization] = []
     added: list[Person] = []
@@ -321,7 +296,7 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
         cut = None
         for i in range(len(words) - 2, 0, -1):
             tail = words[i:]
-            if words[i].group() in surnames and 2 <= len(tail) <= 4 \
+            if words[i].group() in surnames_ and 2 <= len(tail) <= 4 \
                     and all(_NAME_WORD.fullmatch(w.group()) for w in tail):
                 if len(tail) == 2 and _NAME_WORD.fullmatch(words[i - 1].group()) \
                         and lex.org_head.fullmatch(words[i - 1].group()) is None:
@@ -361,7 +336,7 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
 
 @functools.cache
 def _standalone_heads() -> frozenset[str]:
-    return frozenset(row["head"] for row in data_rows("org_heads.tsv") if row.get("standalone") == "yes")
+    return frozenset(" ".join(k) for k, head in listed_heads().items() if head.standalone)
 
 
 def _role_end(s: str, title: Title) -> int:
@@ -374,7 +349,7 @@ def _role_end(s: str, title: Title) -> int:
 #: Words of bodies that never make up a person's name: "Bí thư T.Ư Đảng" (the Party's Central
 #: Committee), "tổ chức Nông Lương Liên Hợp Quốc" (the UN's FAO), "Thay mặt Đảng" (on behalf of
 #: the Party), casefolded.
-_BODY_WORDS = ("t.ư", "trung ương", "liên hợp quốc", "nhà nước", "chính phủ", "quốc hội")
+_BODY_WORDS = sorted(word_class("body_in_name"))
 _BODY_IN_NAME = regex.compile(
     rf"(?<![\p{{L}}.])(?:{'|'.join(regex.escape(w) for w in _BODY_WORDS)})(?![\p{{L}}.])"
 )
