@@ -1,0 +1,307 @@
+"""Linking step: the names a title announces that no recogniser found.
+
+The entity scanner misses many foreign names written with their role; the title recogniser then
+reads the name as the title's organisation ("Bộ trưởng Quốc phòng Mỹ Donald Rumsfeld" → the
+organisation "Quốc phòng Mỹ Donald Rumsfeld"). This step, run before the persons are linked,
+takes the name out of the title and adds it as a Person:
+
+- TITLE … NAME: the capitalised run that ends the title's reading, after the places and
+  abbreviations that belong to the organisation ("Chủ tịch LĐBĐ Thái Lan Nualphan Lamsam",
+  "phát ngôn viên Roy Wadia", "Đại sứ Pháp tại Việt Nam Olivier Brochet");
+- NAME, TITLE: a foreign name opening a clause, then its title after a comma or a dash
+  ("Marc Chandler, Giám đốc điều hành Bannockburn Global Forex, cho biết").
+
+A name is a run of two to six capitalised words that starts with a common foreign given name,
+or has a word that cannot be a Vietnamese syllable ("Rumsfeld", "Wadia"), or (right after the
+role or a place) a Vietnamese surname and one to three syllables ("Đội trưởng Quế Ngọc Hải").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import unicodedata
+from typing import NamedTuple
+
+import attrs
+import regex
+
+from vnextract.lexicon import foreign_given_names, surnames, word_class
+from vnextract.lexicon.gazetteer import place_names
+from vnextract.lexicon.organizations import title_reader_heads
+from vnextract.mentions import Mentions
+from vnextract.recognizers.titles import role_kind
+from vnextract.records import Location, Organization, Person, Title
+from vnextract.text import Text
+
+#: A capitalised word of a name: "Donald", "McKinlay", "Jean-Michel", "Da'i", an initial "B.".
+_NAME_WORD = regex.compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+|\p{Lu}\.")
+#: Lowercase particles inside foreign names: "Ali bin Haji Hassan", "Roberto Pereira da Silva",
+#: "Aubrey de Grey", "Ludwig van Beethoven".
+_PARTICLES = frozenset(
+    {"bin", "binti", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von"}
+)
+#: An abbreviation of a body, part of the organisation before a name: "LĐBĐ", "IDC", "MU".
+_ABBREVIATION = regex.compile(r"\p{Lu}[\p{Lu}\p{N}&.\-]*\p{Lu}[\p{Lu}\p{N}]*")
+#: One Vietnamese syllable with its tone and vowel marks taken off: onset, vowels, coda.
+_VIETNAMESE_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+#: Names of two to six words; a Vietnamese name has two to four syllables.
+_MAX_NAME_WORDS = 6
+_MAX_VIETNAMESE_WORDS = 4
+#: Roles that usually take a company after them, never a bare foreign name: "Giám đốc điều
+#: hành Bannockburn Global Forex" is a company, not a person.
+_COMPANY_ROLE_KINDS = frozenset({"business", "owner"})
+#: What may stand between a name and its title after it: "Marc Chandler, Giám đốc …",
+#: "Katsuya Okada - lãnh đạo …", "Yevgeny Baru - một luật sư …".
+_POST_GAP = regex.compile(r"[ \t]*(?:,|[\-–—])[ \t]*(?:(?:một|là|nguyên|cựu)[ \t]+)?")
+#: What opens the clause a name before its title starts: the text's or a line's start, a
+#: sentence end, a quote, "Theo" (according to), a colon.
+_CLAUSE_OPENING = regex.compile(r"(?:^|[\n.!?:;\"“”‘’'(]|(?<![\p{L}])(?i:theo))[ \t]*$")
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def looks_foreign(word: str) -> bool:
+    """Whether a capitalised word cannot be one Vietnamese syllable: "Rumsfeld", "Wadia",
+    "Sonja" are foreign; "Mỹ", "Hải", "Lan" are not."""
+    bare = unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+    bare = "".join(c for c in bare if not unicodedata.combining(c))
+    return _VIETNAMESE_SYLLABLE.fullmatch(bare) is None
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(surnames())
+
+
+@functools.cache
+def _body_heads() -> frozenset[str]:
+    """Casefolded heads of bodies whose name a capitalised run after them is: "tập đoàn Dye
+    Golf", "trường Xiếc Matxcơva", "tờ Guardian" (not a person)."""
+    heads = word_class("org_introducer") | word_class("lower_unit_head") | set(title_reader_heads())
+    return frozenset(h.casefold() for h in heads)
+
+
+@functools.cache
+def _sentence_starters() -> frozenset[str]:
+    """Capitalised words that open a sentence and never begin a name: "Theo", "Việc"."""
+    return word_class("sentence_starter")
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    return place_names()
+
+
+@functools.cache
+def _org_words() -> frozenset[str]:
+    """English words that make a capitalised run a body ("Bank", "Agency") and Vietnamese heads."""
+    return word_class("foreign_org_word")
+
+
+def _words(s: str, start: int, end: int) -> list[_Word]:
+    pieces = regex.finditer(r"[^\s,;:()]+", s[start:end])
+    return [_Word(start + m.start(), start + m.end(), m.group()) for m in pieces]
+
+
+def _is_name_word(word: str) -> bool:
+    return _NAME_WORD.fullmatch(word) is not None or word in _PARTICLES
+
+
+def _place_length(words: list[_Word], i: int) -> int:
+    """How many words from ``i`` make a place name ("Thái Lan", "Việt Nam", "Mỹ"), longest first."""
+    for n in range(min(4, len(words) - i), 0, -1):
+        if " ".join(w.text for w in words[i : i + n]) in _places():
+            return n
+    return 0
+
+
+def _name_in(words: list[_Word], *, first_after_role: bool, company_role: bool) -> int | None:
+    """Where the name starts in a capitalised run ending a title's reading, or None.
+
+    The run follows the role or a lowercase word ("Trọng tài Slavko Vincic", "Cố vấn An ninh
+    quốc gia Condoleezza Rice"); a Vietnamese name must follow the role or a place.
+    """
+    j, after_place = 0, True
+    while j < len(words):  # the organisation's places and abbreviations come first
+        n = _place_length(words, j)
+        if n:
+            j, after_place = j + n, True
+        elif _ABBREVIATION.fullmatch(words[j].text):
+            j, after_place = j + 1, False
+        else:
+            break
+    name = [w.text for w in words[j:]]
+    if not 2 <= len(name) <= _MAX_NAME_WORDS or name[0] in _PARTICLES or name[-1] in _PARTICLES:
+        return None
+    if " ".join(name) in _places() or any(w in _org_words() for w in name):
+        return None
+    if name[0] in foreign_given_names():
+        return j
+    if name[0] in _surnames() and len(name) <= _MAX_VIETNAMESE_WORDS and after_place \
+            and (j > 0 or first_after_role) and not any(looks_foreign(w) for w in name):
+        return j  # "Đội trưởng Quế Ngọc Hải"
+    if not company_role and any(looks_foreign(w) for w in name):
+        return j  # "phát ngôn viên Roy Wadia", "Đại sứ Pháp tại Việt Nam Olivier Brochet"
+    return None
+
+
+def _tail_run(words: list[_Word]) -> int:
+    """Index of the first word of the capitalised run that ends ``words``."""
+    i = len(words)
+    while i > 0 and _is_name_word(words[i - 1].text):
+        i -= 1
+    return i
+
+
+def _role_end(s: str, title: Title) -> int:
+    end = title.end - len(title.organization) if title.organization else title.end
+    while end > title.start and s[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+class _Taken:
+    """Spans already found, to ask whether one overlaps a stretch of text (spans rarely nest)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.ends = frozenset(b for _, b in self.spans)
+
+    def ends_at(self, end: int) -> bool:
+        return end in self.ends
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and self.spans[k][1] > start
+
+
+def _after_body_head(before: list[_Word]) -> bool:
+    """Whether the words before a capitalised run end with a body's head ("tập đoàn", "tờ")."""
+    folded = [w.text.casefold() for w in before[-3:]]
+    return any(" ".join(folded[i:]) in _body_heads() for i in range(len(folded)))
+
+
+def held_before(s: str, title: Title, persons: _Taken) -> bool:
+    """Whether a person found right before the title holds it: "Trương Thị Hoàng Thúy, Trưởng
+    phòng …", "Katsuya Okada - lãnh đạo …"."""
+    gap = _POST_GAP.search(s, max(0, title.start - 12), title.start)
+    return gap is not None and gap.end() == title.start and persons.ends_at(gap.start())
+
+
+def _names_ending_titles(s: str, titles: tuple[Title, ...], persons: _Taken) -> list[tuple[Title, int, int]]:
+    """(title, name start, name end) for every title whose reading ends in a name nobody found."""
+    out = []
+    for t in titles:
+        role_end = _role_end(s, t)
+        words = _words(s, role_end, t.end)
+        first = _tail_run(words)
+        run = words[first:]
+        if not run:
+            continue
+        if persons.overlaps(t.start, t.end):
+            continue  # the recognisers found a person inside the title's reading
+        if held_before(s, t, persons):
+            continue  # "Trương Thị Hoàng Thúy, Trưởng phòng … Air France": the holder is named
+        company = role_kind(t.role) in _COMPANY_ROLE_KINDS
+        at = _name_in(run, first_after_role=first == 0, company_role=company)
+        if at is not None and at == 0 and _after_body_head(words[:first]):
+            # "tập đoàn Dye Golf": the run names the body; a name may still follow its name
+            # ("phóng viên tờ Guardian Rory Carroll")
+            at = next((i for i in range(1, len(run) - 1) if run[i].text in foreign_given_names()), None)
+        if at is None:
+            continue
+        out.append((t, run[at].start, run[-1].end))
+    return out
+
+
+def _names_before_titles(s: str, titles: tuple[Title, ...], taken: _Taken) -> list[tuple[int, int]]:
+    """(name start, name end) of foreign names opening a clause before their title: "Marc
+    Chandler, Giám đốc điều hành …"."""
+    out = []
+    for t in titles:
+        gap = _POST_GAP.search(s, max(0, t.start - 12), t.start)
+        if gap is None or gap.end() != t.start:
+            continue
+        line_start = s.rfind("\n", 0, gap.start()) + 1
+        words = _words(s, max(line_start, gap.start() - 80), gap.start())
+        if not words or words[-1].end != gap.start():
+            continue
+        first = _tail_run(words)
+        while first < len(words) and words[first].text in _sentence_starters():
+            first += 1  # "Theo Carsten Fritsch, …": the word opening the sentence is no name
+        run = words[first:]
+        if not 2 <= len(run) <= _MAX_NAME_WORDS or not _CLAUSE_OPENING.search(s, line_start, run[0].start):
+            continue
+        if taken.overlaps(run[0].start, run[-1].end):
+            continue  # a person, place or body found there already
+        names = [w.text for w in run]
+        if names[0] in _PARTICLES or any(w in _org_words() for w in names) or " ".join(names) in _places():
+            continue
+        if names[0] in foreign_given_names() or any(looks_foreign(w) for w in names):
+            out.append((run[0].start, run[-1].end))
+    return out
+
+
+def _cut_title(s: str, title: Title, name_start: int) -> Title:
+    end = name_start
+    while end > title.start and s[end - 1] in " \t,-–":
+        end -= 1
+    role_end = _role_end(s, title)
+    organization = s[role_end:end].strip(" ,") or None if end > role_end else None
+    return attrs.evolve(title, text=s[title.start : end], end=end, organization=organization)
+
+
+def _cut_organizations(
+    s: str, orgs: tuple[Organization, ...], names: list[tuple[int, int]]
+) -> tuple[Organization, ...]:
+    out = []
+    for o in orgs:
+        inside = [a for a, b in names if o.start < b and a < o.end]
+        if not inside:
+            out.append(o)
+            continue
+        end = min(inside)
+        while end > o.start and s[end - 1] in " \t,-–":
+            end -= 1
+        if end > o.start:
+            out.append(attrs.evolve(o, text=s[o.start : end], end=end, name=s[o.start : end]))
+    return tuple(out)
+
+
+def _without(locations: tuple[Location, ...], names: list[tuple[int, int]]) -> tuple[Location, ...]:
+    return tuple(x for x in locations if not any(x.start < b and a < x.end for a, b in names))
+
+
+def find_names(text: Text, found: Mentions) -> Mentions:
+    """Add the persons that titles announce and nobody found; cut them out of the titles.
+
+    "Ngoại trưởng Nhật hội đàm với Bộ trưởng Quốc phòng Mỹ Donald Rumsfeld." gives the Person
+    "Donald Rumsfeld" and the Title "Bộ trưởng Quốc phòng Mỹ" (organisation "Quốc phòng Mỹ").
+    """
+    if not found.titles:
+        return found
+    s = text.normalized
+    ending = _names_ending_titles(s, found.titles, _Taken([(p.start, p.end) for p in found.persons]))
+    cut = {id(t): _cut_title(s, t, a) for t, a, _ in ending}
+    names = [(a, b) for _, a, b in ending]
+    found_spans = [(r.start, r.end) for r in (*found.persons, *found.locations, *found.organizations)]
+    taken = _Taken(found_spans + names)
+    names += _names_before_titles(s, found.titles, taken)
+    if not names:
+        return found
+    added = [Person(text=s[a:b], start=a, end=b, name=s[a:b], mentions=((a, b),)) for a, b in names]
+    return attrs.evolve(
+        found,
+        persons=tuple(sorted((*found.persons, *added), key=lambda p: (p.start, p.end))),
+        titles=tuple(cut.get(id(t), t) for t in found.titles),
+        organizations=_cut_organizations(s, found.organizations, names),
+        locations=_without(found.locations, names),
+    )
