@@ -40,6 +40,7 @@ from vnextract.lexicon.names import Gender
 from vnextract.lexicon.organizations import listed_heads
 from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
+from vnextract.linking.group_roles import listed_names
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import MODIFIERS, organization_at, role_kind
 from vnextract.recognizers.titles import lexicon as titles_lexicon
@@ -621,6 +622,9 @@ def _attach(
                 targets = [target, *_subjects_sharing(s, events, owner, k, target)]
                 by_predicate[k] = target
                 last_predicate = k
+        listed = _listed_holders(s, title, mentions, owner)
+        if listed and (not targets or targets[0] in listed):  # "Thủ môn: A (X), B": each holds it
+            targets = listed
         for c in dict.fromkeys(targets):
             result.setdefault(c, []).append(title)
         if k in forward and forward[k][1] and title.organization is None and events[k + 1][2] == "p":
@@ -631,6 +635,15 @@ def _attach(
                 if workplace not in held:
                     held.append(workplace)
     return result
+
+
+def _listed_holders(s: str, title: Title, mentions: list[_Mention], owner: dict[int, int]) -> list[int]:
+    """Clusters of the names listed after a role they share (see :mod:`group_roles`)."""
+    spans = listed_names(s, title)
+    if not spans:
+        return []
+    at = {m.start: i for i, m in enumerate(mentions)}
+    return [owner[at[a]] for a, _ in spans if a in at]
 
 
 # After "TITLE NAME": the place of work, as an apposition ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp

@@ -9,7 +9,9 @@ takes the name out of the title and adds it as a Person:
   abbreviations that belong to the organisation ("Chủ tịch LĐBĐ Thái Lan Nualphan Lamsam",
   "phát ngôn viên Roy Wadia", "Đại sứ Pháp tại Việt Nam Olivier Brochet");
 - NAME, TITLE: a foreign name opening a clause, then its title after a comma or a dash
-  ("Marc Chandler, Giám đốc điều hành Bannockburn Global Forex, cho biết").
+  ("Marc Chandler, Giám đốc điều hành Bannockburn Global Forex, cho biết");
+- ROLE: NAMES — names listed after a role they share (:mod:`~vnextract.linking.group_roles`):
+  "Thủ môn: Quốc Huy, Đức Cường".
 
 A name is a run of two to six capitalised words that starts with a common foreign given name,
 or has a word that cannot be a Vietnamese syllable ("Rumsfeld", "Wadia"), or (right after the
@@ -29,6 +31,7 @@ import regex
 from vnextract.lexicon import foreign_given_names, surnames, word_class
 from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import title_reader_heads
+from vnextract.linking.group_roles import listed_names
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import role_kind
 from vnextract.records import Location, Organization, Person, Title
@@ -250,6 +253,22 @@ def _names_before_titles(s: str, titles: tuple[Title, ...], taken: _Taken) -> li
     return out
 
 
+def _names_listed(s: str, titles: tuple[Title, ...], persons: _Taken) -> list[tuple[int, int]]:
+    """Names of two words or more listed after a role they share and not found yet: "Thủ môn:
+    Quốc Huy, Đức Cường", "4 HLV … là Mikel Arteta, Xabi Alonso và Unai Emery"."""
+    out = []
+    for t in titles:
+        for a, b in listed_names(s, t):
+            words = s[a:b].split()
+            # given names often are commune names ("Minh Đức"): a listed holder of a role is a person
+            if len(words) < 2 or persons.overlaps(a, b):
+                continue
+            if any(w in _org_words() for w in words):
+                continue
+            out.append((a, b))
+    return out
+
+
 def _cut_title(s: str, title: Title, name_start: int) -> Title:
     end = name_start
     while end > title.start and s[end - 1] in " \t,-–":
@@ -295,6 +314,7 @@ def find_names(text: Text, found: Mentions) -> Mentions:
     found_spans = [(r.start, r.end) for r in (*found.persons, *found.locations, *found.organizations)]
     taken = _Taken(found_spans + names)
     names += _names_before_titles(s, found.titles, taken)
+    names += _names_listed(s, found.titles, _Taken([(p.start, p.end) for p in found.persons] + names))
     if not names:
         return found
     added = [Person(text=s[a:b], start=a, end=b, name=s[a:b], mentions=((a, b),)) for a, b in names]
