@@ -41,6 +41,7 @@ from vnextract.lexicon.organizations import listed_heads
 from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.linking.group_roles import listed_names
+from vnextract.linking.headlines import opens_summary, speaker_line
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import MODIFIERS, organization_at, role_kind
 from vnextract.recognizers.titles import lexicon as titles_lexicon
@@ -622,6 +623,8 @@ def _attach(
                 targets = [target, *_subjects_sharing(s, events, owner, k, target)]
                 by_predicate[k] = target
                 last_predicate = k
+        if not targets:
+            targets = _speakers_in_summary(s, title, events, k, mentions, owner)
         listed = _listed_holders(s, title, mentions, owner)
         if listed and (not targets or targets[0] in listed):  # "Thủ môn: A (X), B": each holds it
             targets = listed
@@ -635,6 +638,25 @@ def _attach(
                 if workplace not in held:
                     held.append(workplace)
     return result
+
+
+def _speakers_in_summary(
+    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
+    mentions: list[_Mention], owner: dict[int, int],
+) -> list[int]:
+    """"TITLE: 'quote'" opening a headline: the person (or list) opening the summary holds it."""
+    line = speaker_line(s, title)
+    if line is None:
+        return []
+    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
+    if q is None or not opens_summary(s, line, mentions[events[q][3]].outer):
+        return []
+    out = [owner[events[q][3]]]
+    while q + 1 < len(events) and events[q + 1][2] == "p" \
+            and _LIST_GAP.fullmatch(s, events[q][1], events[q + 1][0]):
+        q += 1
+        out.append(owner[events[q][3]])
+    return out
 
 
 def _listed_holders(s: str, title: Title, mentions: list[_Mention], owner: dict[int, int]) -> list[int]:

@@ -10,6 +10,8 @@ takes the name out of the title and adds it as a Person:
   "phát ngôn viên Roy Wadia", "Đại sứ Pháp tại Việt Nam Olivier Brochet");
 - NAME, TITLE: a foreign name opening a clause, then its title after a comma or a dash
   ("Marc Chandler, Giám đốc điều hành Bannockburn Global Forex, cho biết");
+- TITLE: 'quote' in a headline, then a foreign name opening the summary
+  (:mod:`~vnextract.linking.headlines`): "Tiền vệ Thái Lan: '…'" / "Seksan Ratree kỳ vọng …";
 - ROLE: NAMES — names listed after a role they share (:mod:`~vnextract.linking.group_roles`):
   "Thủ môn: Quốc Huy, Đức Cường".
 
@@ -32,6 +34,7 @@ from vnextract.lexicon import foreign_given_names, surnames, word_class
 from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import title_reader_heads
 from vnextract.linking.group_roles import listed_names
+from vnextract.linking.headlines import speaker_line
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import role_kind
 from vnextract.records import Location, Organization, Person, Title
@@ -269,6 +272,32 @@ def _names_listed(s: str, titles: tuple[Title, ...], persons: _Taken) -> list[tu
     return out
 
 
+def _name_opening_summary(s: str, titles: tuple[Title, ...], taken: _Taken) -> list[tuple[int, int]]:
+    """A foreign name opening the summary after a headline that quotes a role ("Tiền vệ Thái
+    Lan: '…'" then "Seksan Ratree kỳ vọng …"), not found yet."""
+    line = speaker_line(s, titles[0]) if titles else None
+    if line is None:
+        return []
+    words = _words(s, line, min(len(s), line + 80))
+    i = 0
+    while i < len(words) and words[i].text in _sentence_starters():
+        i += 1
+    n = 0
+    while i + n < len(words) and _is_name_word(words[i + n].text) and words[i + n].end <= line + 80:
+        n += 1
+        if words[i + n - 1].end < len(s) and s[words[i + n - 1].end] in ",;:":
+            break
+    run = [w.text for w in words[i : i + n]]
+    if not 2 <= len(run) <= _MAX_NAME_WORDS or run[0] in _PARTICLES or run[-1] in _PARTICLES:
+        return []
+    a, b = words[i].start, words[i + n - 1].end
+    if taken.overlaps(a, b) or any(w in _org_words() for w in run) or " ".join(run) in _places():
+        return []
+    if run[0] in foreign_given_names() or any(looks_foreign(w) for w in run):
+        return [(a, b)]
+    return []
+
+
 def _cut_title(s: str, title: Title, name_start: int) -> Title:
     end = name_start
     while end > title.start and s[end - 1] in " \t,-–":
@@ -315,6 +344,7 @@ def find_names(text: Text, found: Mentions) -> Mentions:
     taken = _Taken(found_spans + names)
     names += _names_before_titles(s, found.titles, taken)
     names += _names_listed(s, found.titles, _Taken([(p.start, p.end) for p in found.persons] + names))
+    names += _name_opening_summary(s, found.titles, _Taken(found_spans + names))
     if not names:
         return found
     added = [Person(text=s[a:b], start=a, end=b, name=s[a:b], mentions=((a, b),)) for a, b in names]
