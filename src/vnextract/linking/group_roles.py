@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lexicon import TIER_BARE, key, places
 from vnextract.records import Title
 
 # A counted or plural role: "4 HLV", "năm công nhân" (five workers), "các bị cáo" (the
@@ -67,6 +68,18 @@ def _read_list(s: str, at: int, end: regex.Pattern[str]) -> list[tuple[int, int]
     return items if end.match(s, pos) else []
 
 
+def _no_bare_place(s: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items, unless one is a country, a province or a big city: "6 thành viên chính thức
+    là Indonesia, Sri Lanka, Malaysia …" lists members that are countries. (A commune's name
+    may be a given name: "Minh Đức".)"""
+    table = places()
+    for a, b in items:
+        place = table.get(key(s[a:b]))
+        if place is not None and place.tier == TIER_BARE:
+            return []
+    return items
+
+
 def listed_names(s: str, title: Title) -> list[tuple[int, int]]:
     """The names a role written once is shared by, as (start, end) into ``s``; [] if none.
 
@@ -75,11 +88,11 @@ def listed_names(s: str, title: Title) -> list[tuple[int, int]]:
     ['Đỗ Văn An', 'Lê Văn Bình']
     """
     if colon := _COLON.match(s, title.end):
-        return _read_list(s, colon.end(), _LIST_END)
+        return _no_bare_place(s, _read_list(s, colon.end(), _LIST_END))
     if not _PLURAL_BEFORE.search(s, max(0, title.start - 12), title.start) or title.organization:
         return []
     opening = _COUNTED_OPENING.match(s, title.end)
     if opening is None:
         return []
-    items = _read_list(s, opening.end(), _COUNTED_END)
+    items = _no_bare_place(s, _read_list(s, opening.end(), _COUNTED_END))
     return items if len(items) >= 2 else []

@@ -15,16 +15,17 @@ import regex
 
 from vnextract.records import Title
 
-# The role opens the headline and a colon follows it: "Cầu thủ Malaysia: 'Chúng tôi …'".
-_AFTER_ROLE = regex.compile(r"[ \t]*:[ \t]*\S")
+# The role opens the headline and a quotation follows it: "Cầu thủ Malaysia: 'Chúng tôi …'"
+# (not a name: "Vua phá lưới ASEAN Cup: Xuân Son 'đua' với Đình Bắc" is a race for the title).
+_AFTER_ROLE = regex.compile(r"""[ \t]*:[ \t]*['"‘“]""")
 # What may come before the summary's subject: a few words, no clause ("Theo báo cáo của Sở
 # Xây dựng, ông A …" names A as the signer, not as the speaker).
 _SUBJECT_PREFIX = regex.compile(r"(?:[\p{L}]+[ \t]+){0,3}")
 
 
 def speaker_line(s: str, title: Title) -> int | None:
-    """Where the summary starts when ``title`` opens the text's first line and a colon follows it
-    (the headline quotes the role); None otherwise.
+    """Where the summary starts when ``title`` opens the text's first line and a colon and a
+    quotation follow it (the headline quotes the role); None otherwise.
 
     >>> s = "Tiền vệ Thái Lan: 'Phải thắng'\\nSeksan Ratree kỳ vọng"
     >>> speaker_line(s, Title(text="Tiền vệ Thái Lan", start=0, end=16, role="Tiền vệ"))

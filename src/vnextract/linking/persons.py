@@ -95,7 +95,10 @@ _PLURAL_GAP = regex.compile(
 _PRE_GAP = regex.compile(r"[ \t]*(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?")
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 _PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
-_PRE_GAP_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+# "Tay vợt người Bỉ, Justine Henin, …" (the Belgian player): a nationality may come between.
+_PRE_GAP_COMMA = regex.compile(
+    r"(?:[ \t]+người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})?[ \t]*,[ \t]*"
+)
 # "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
 _PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
 # Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".

@@ -15,6 +15,9 @@ takes the name out of the title and adds it as a Person:
 - ROLE: NAMES — names listed after a role they share (:mod:`~vnextract.linking.group_roles`):
   "Thủ môn: Quốc Huy, Đức Cường".
 
+A foreign name found without the particle and the words after it is lengthened over them
+("Aubrey" → "Aubrey de Grey").
+
 A name is a run of two to six capitalised words that starts with a common foreign given name,
 or has a word that cannot be a Vietnamese syllable ("Rumsfeld", "Wadia"), or (right after the
 role or a place) a Vietnamese surname and one to three syllables ("Đội trưởng Quế Ngọc Hải").
@@ -30,7 +33,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from vnextract.lexicon import foreign_given_names, surnames, word_class
+from vnextract.lexicon import foreign_given_names, function_words, surnames, word_class
 from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import title_reader_heads
 from vnextract.linking.group_roles import listed_names
@@ -64,7 +67,7 @@ _COMPANY_ROLE_KINDS = frozenset({"business", "owner"})
 _POST_GAP = regex.compile(r"[ \t]*(?:,|[\-–—])[ \t]*(?:(?:một|là|nguyên|cựu)[ \t]+)?")
 #: What opens the clause a name before its title starts: the text's or a line's start, a
 #: sentence end, a quote, "Theo" (according to), a colon.
-_CLAUSE_OPENING = regex.compile(r"(?:^|[\n.!?:;\"“”‘’'(]|(?<![\p{L}])(?i:theo))[ \t]*$")
+_CLAUSE_OPENING = regex.compile(r"(?:^|[\n.!?:;\"“”‘’'(]|[\"”’'][ \t]*,|(?<![\p{L}])(?i:theo))[ \t]*$")
 
 
 class _Word(NamedTuple):
@@ -117,7 +120,16 @@ def _words(s: str, start: int, end: int) -> list[_Word]:
 
 
 def _is_name_word(word: str) -> bool:
-    return _NAME_WORD.fullmatch(word) is not None or word in _PARTICLES
+    """A capitalised word that can be part of a name; not a function word written with a
+    capital ("Các" opening a sentence after a headline without its full stop)."""
+    if word in _PARTICLES:
+        return True
+    return _NAME_WORD.fullmatch(word) is not None and (word.casefold(),) not in _function_words()
+
+
+@functools.cache
+def _function_words() -> frozenset[tuple[str, ...]]:
+    return function_words()
 
 
 def _place_length(words: list[_Word], i: int) -> int:
@@ -144,6 +156,11 @@ def _name_in(words: list[_Word], *, first_after_role: bool, company_role: bool) 
         else:
             break
     name = [w.text for w in words[j:]]
+    if name and name[0] not in foreign_given_names():
+        # "RealNetworks Rob Glaser", "IDC David Linsalata": the body's name, then a given name
+        inner = next((i for i in range(1, len(name) - 1) if name[i] in foreign_given_names()), None)
+        if inner is not None:
+            j, name = j + inner, name[inner:]
     if not 2 <= len(name) <= _MAX_NAME_WORDS or name[0] in _PARTICLES or name[-1] in _PARTICLES:
         return None
     if " ".join(name) in _places() or any(w in _org_words() for w in name):
@@ -228,6 +245,66 @@ def _names_ending_titles(s: str, titles: tuple[Title, ...], persons: _Taken) -> 
     return out
 
 
+# After a title, before the name it announces: a nationality ("chiến lược gia người Thái Lan
+# Arjhan Songamsuk") or the body it serves ("Chuyên gia phân tích của hãng nghiên cứu thị trường
+# IDC David Linsalata"), then the capitalised run; or the name as an apposition ("Tay vợt người
+# Bỉ, Justine Henin, vẫn …").
+_NATIONALITY = r"[ \t]+(?:người|gốc)[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2}"
+_RUN_WORD = r"(?:\p{Lu}[^\s,.;:()]*|" + "|".join(sorted(_PARTICLES)) + ")"
+_FIRST_WORD = r"\p{Lu}[^\s,.;:()]*"
+_AFTER_TITLE = regex.compile(
+    rf"""(?P<nationality>{_NATIONALITY})?
+    (?:(?P<of>[ \t]+của(?:[ \t]+\p{{Ll}}+){{0,5}})?                # "của hãng nghiên cứu …"
+       [ \t]+(?P<run>{_FIRST_WORD}(?:[ \t]+{_RUN_WORD}){{1,7}})
+      |(?:[ \t]+khác)?[ \t]*,[ \t]*                                  # "…, Justine Henin, …"
+       (?P<apposition>{_FIRST_WORD}(?:[ \t]+{_RUN_WORD}){{1,5}})[ \t]*,)""",
+    regex.VERBOSE,
+)
+
+
+def _names_after_titles(
+    s: str, titles: tuple[Title, ...], taken: _Taken
+) -> tuple[list[tuple[int, int]], dict[int, Title]]:
+    """Names written after a bare title with a nationality, a "của" body or a comma between
+    (see ``_AFTER_TITLE``), and the titles to lengthen over the body they serve."""
+    names: list[tuple[int, int]] = []
+    longer: dict[int, Title] = {}
+    for t in titles:
+        m = _AFTER_TITLE.match(s, t.end)
+        if m is None:
+            continue
+        group = "run" if m.group("run") else "apposition"
+        if group == "run" and t.organization:
+            continue  # the title's reading stopped before the run: a name there is read above
+        if group == "apposition" and not _opens_clause(s, t.start):
+            continue  # "… với ông A, Bộ trưởng X, Y …": a list, not an apposition
+        words = _words(s, *m.span(group))
+        first = _tail_run(words)
+        if group == "apposition" and first != 0:
+            continue
+        run = words[first:]
+        if not run:
+            continue
+        at = _name_in(run, first_after_role=False, company_role=False)
+        if at is None or taken.overlaps(run[at].start, run[-1].end):
+            continue
+        if group == "run" and m.group("of") and first + at == 0:
+            continue  # "thành viên của Al Qaeda": the run names the body, not a person
+        names.append((run[at].start, run[-1].end))
+        if m.group("of"):
+            end = run[at].start
+            while s[end - 1] in " \t":
+                end -= 1
+            body = s[m.start("of") : end].strip()[len("của") :].strip()
+            longer[id(t)] = attrs.evolve(t, text=s[t.start : end], end=end, organization=body or None)
+    return names, longer
+
+
+def _opens_clause(s: str, start: int) -> bool:
+    before = s[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in ",.;:!?\n\"“(" or start == 0
+
+
 def _names_before_titles(s: str, titles: tuple[Title, ...], taken: _Taken) -> list[tuple[int, int]]:
     """(name start, name end) of foreign names opening a clause before their title: "Marc
     Chandler, Giám đốc điều hành …"."""
@@ -244,7 +321,10 @@ def _names_before_titles(s: str, titles: tuple[Title, ...], taken: _Taken) -> li
         while first < len(words) and words[first].text in _sentence_starters():
             first += 1  # "Theo Carsten Fritsch, …": the word opening the sentence is no name
         run = words[first:]
-        if not 2 <= len(run) <= _MAX_NAME_WORDS or not _CLAUSE_OPENING.search(s, line_start, run[0].start):
+        if not 2 <= len(run) <= _MAX_NAME_WORDS:
+            continue
+        opening = s[max(0, line_start - 1) : run[0].start]  # with the line break before it
+        if not _CLAUSE_OPENING.search(opening):
             continue
         if taken.overlaps(run[0].start, run[-1].end):
             continue  # a person, place or body found there already
@@ -328,15 +408,39 @@ def _without(locations: tuple[Location, ...], names: list[tuple[int, int]]) -> t
     return tuple(x for x in locations if not any(x.start < b and a < x.end for a, b in names))
 
 
+# The rest of a foreign name after a particle: " de Grey", " da Messina", " bin Haji Hassan".
+_PARTICLE_TAIL = regex.compile(
+    r"(?:[ \t]+(?:" + "|".join(sorted(_PARTICLES)) + r")(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]*+)+)+"
+    r"(?![\p{L}\p{N}])"
+)
+
+
+def _over_particles(s: str, persons: tuple[Person, ...]) -> tuple[Person, ...]:
+    """Foreign names found without their particle and what follows it ("Aubrey" of "Aubrey de
+    Grey", "Antonello" of "Antonello da Messina"), lengthened."""
+    out = []
+    for p in persons:
+        words = p.name.split()
+        tail = _PARTICLE_TAIL.match(s, p.end)
+        if tail is None or not (words[0] in foreign_given_names() or any(looks_foreign(w) for w in words)):
+            out.append(p)
+            continue
+        end = tail.end()
+        mentions = tuple((a, end) if (a, b) == (p.start, p.end) else (a, b) for a, b in p.mentions)
+        out.append(attrs.evolve(p, text=s[p.start : end], end=end, name=s[p.start : end], mentions=mentions))
+    return tuple(out)
+
+
 def find_names(text: Text, found: Mentions) -> Mentions:
     """Add the persons that titles announce and nobody found; cut them out of the titles.
 
     "Ngoại trưởng Nhật hội đàm với Bộ trưởng Quốc phòng Mỹ Donald Rumsfeld." gives the Person
     "Donald Rumsfeld" and the Title "Bộ trưởng Quốc phòng Mỹ" (organisation "Quốc phòng Mỹ").
     """
+    s = text.normalized
+    found = attrs.evolve(found, persons=_over_particles(s, found.persons))
     if not found.titles:
         return found
-    s = text.normalized
     ending = _names_ending_titles(s, found.titles, _Taken([(p.start, p.end) for p in found.persons]))
     cut = {id(t): _cut_title(s, t, a) for t, a, _ in ending}
     names = [(a, b) for _, a, b in ending]
@@ -345,6 +449,9 @@ def find_names(text: Text, found: Mentions) -> Mentions:
     names += _names_before_titles(s, found.titles, taken)
     names += _names_listed(s, found.titles, _Taken([(p.start, p.end) for p in found.persons] + names))
     names += _name_opening_summary(s, found.titles, _Taken(found_spans + names))
+    after, longer = _names_after_titles(s, found.titles, _Taken(found_spans + names))
+    names += after
+    cut.update(longer)
     if not names:
         return found
     added = [Person(text=s[a:b], start=a, end=b, name=s[a:b], mentions=((a, b),)) for a, b in names]
