@@ -92,7 +92,12 @@ _PLURAL_GAP = regex.compile(
 )
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
 # Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
-_PRE_GAP = regex.compile(r"[ \t]*(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?")
+# An abbreviation in brackets may close the organisation: "Tổng thư ký Hiệp hội Chè Việt Nam
+# (Vitas) Nguyễn Tấn Phong".
+_PRE_GAP = regex.compile(
+    r"[ \t]*(?:\(\p{Lu}[\p{L}\p{N}&.\-]{1,11}\)[ \t]+)?"
+    r"(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?"
+)
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 _PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
 # "Tay vợt người Bỉ, Justine Henin, …" (the Belgian player): a nationality may come between.

@@ -431,6 +431,30 @@ def _over_particles(s: str, persons: tuple[Person, ...]) -> tuple[Person, ...]:
     return tuple(out)
 
 
+def _out_of_title_bodies(
+    s: str, persons: tuple[Person, ...], titles: tuple[Title, ...]
+) -> tuple[Person, ...]:
+    """A person read together with the body of the title before it ("Liên Hợp Quốc Kofi Annan"
+    in "Tổng thư ký Liên Hợp Quốc Kofi Annan") starts at its foreign given name instead: two
+    Vietnamese words or more before a common foreign given name are the body's."""
+    org_starts = {t.end - len(t.organization) for t in titles if t.organization}
+    out = []
+    for p in persons:
+        words = _words(s, p.start, p.end)
+        if p.start not in org_starts or len(words) < 3 or words[0].text in foreign_given_names() \
+                or words[0].text in _surnames():
+            out.append(p)
+            continue
+        at = next((i for i in range(2, len(words) - 1) if words[i].text in foreign_given_names()), None)
+        if at is None or any(looks_foreign(w.text) for w in words[:at]):
+            out.append(p)  # "HLV Tan Cheng Hoe": a foreign surname before the given name
+            continue
+        a = words[at].start
+        mentions = tuple((a, b) if (x, b) == (p.start, p.end) else (x, b) for x, b in p.mentions)
+        out.append(attrs.evolve(p, text=s[a : p.end], start=a, name=s[a : p.end], mentions=mentions))
+    return tuple(out)
+
+
 def find_names(text: Text, found: Mentions) -> Mentions:
     """Add the persons that titles announce and nobody found; cut them out of the titles.
 
@@ -438,7 +462,8 @@ def find_names(text: Text, found: Mentions) -> Mentions:
     "Donald Rumsfeld" and the Title "Bộ trưởng Quốc phòng Mỹ" (organisation "Quốc phòng Mỹ").
     """
     s = text.normalized
-    found = attrs.evolve(found, persons=_over_particles(s, found.persons))
+    persons = _out_of_title_bodies(s, _over_particles(s, found.persons), found.titles)
+    found = attrs.evolve(found, persons=persons)
     if not found.titles:
         return found
     ending = _names_ending_titles(s, found.titles, _Taken([(p.start, p.end) for p in found.persons]))
