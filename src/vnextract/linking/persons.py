@@ -42,6 +42,7 @@ from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.linking.group_roles import listed_names
 from vnextract.linking.headlines import opens_summary, speaker_line
+from vnextract.linking.title_bodies import body_end
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import MODIFIERS, organization_at, role_kind
 from vnextract.recognizers.titles import lexicon as titles_lexicon
@@ -455,6 +456,7 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
     orgs: list[Organization] = sorted(found.organizations, key=lambda o: o.start)
     org_starts = [o.start for o in orgs]
     starts = [m.outer for m in mentions]
+    title_starts = sorted(t.start for t in found.titles)
     out: list[Title] = []
     for t in found.titles:
         k = bisect.bisect_right(org_starts, t.start) - 1
@@ -489,6 +491,12 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             if (orgs[k].end > end and (not extension[:1].islower() or up_to_name)) \
                     or (orgs[k].end <= end and not remainder[:1].islower()):
                 org_start, end = at, min(orgs[k].end, next_name)
+        if org_start is not None:  # a long body cut at its first lowercase words
+            r = bisect.bisect_left(org_starts, org_start)
+            record_end = orgs[r].end if r < len(orgs) and orgs[r].start == org_start else None
+            q = bisect.bisect_right(title_starts, t.start)  # nor into the next title ("… kiêm …")
+            limit = min(next_name, title_starts[q]) if q < len(title_starts) else next_name
+            end = body_end(s, end, limit, record_end) or end
         while end > role_end and not s[end - 1].isalnum():
             end -= 1
         if org_start is not None and end > org_start:
