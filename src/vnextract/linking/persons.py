@@ -406,12 +406,19 @@ def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_name: dict[tuple[str, ...], list[_Cluster]] = {}
     previous: tuple[_Mention, _Cluster] | None = None
+    merged: set[int] = set()  # clusters an alias joined to the name it stands for
     for m in mentions:
         words = tuple(_words(m.name))
         genders = {g} if (g := gender_of(m.honorific)) else set()
         # the most recent person this name can refer to
         home = next((c for c in reversed(by_name.get(words, [])) if c.compatible(genders)), None)
-        if home is None and previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer):
+        alias = previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer) is not None
+        if alias and previous is not None and home is not previous[1]:
+            if home is not None and previous[1].compatible(home.genders):
+                # the alias was used before the name it stands for: a headline "Phú Lê: '…'",
+                # then "Lê Văn Phú, tức Phú Lê, …" — one person
+                previous[1].add(home.mentions, home.genders)
+                merged.add(home.order)
             home = previous[1]
             home.add([m], genders)
             for key in _name_keys(words):
@@ -426,8 +433,10 @@ def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
         previous = (m, home)
     # A short name before its full name (a headline "Diệp Hồng tranh giải …", then "người mẫu
     # Nguyễn Nga Diệp Hồng"): join the one later, longer name it can refer to.
-    gone: set[int] = set()
+    gone: set[int] = set(merged)
     for c in clusters:
+        if c.order in gone:
+            continue
         targets = [d for d in by_name.get(c.words, []) if d.order > c.order and len(d.words) > len(c.words)
                    and d.order not in gone and d.compatible(c.genders)]
         if len(targets) == 1:
