@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from vnextract.recognizers import gazetteer
+from vnextract import lexicon
 from vnextract.text import canonical_tones
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "vnextract" / "data" / "given_names.tsv"
@@ -30,7 +30,7 @@ RUN = regex.compile(r"(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){2,3}(?![\p
 
 
 def count(path: Path) -> collections.Counter[str]:
-    surnames = set(gazetteer.surnames())
+    surnames = set(lexicon.surnames())
     counts: collections.Counter[str] = collections.Counter()
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as lines:

@@ -1,15 +1,14 @@
-"""Check that a change leaves extract()'s output identical on real news (issue 17).
+"""Prove a refactoring changes no output: dump extract().to_dict() over fixed news, compare dumps.
 
-    python scripts/compare_outputs.py write BASELINE.jsonl.gz [--big 2000]
-    python scripts/compare_outputs.py compare BASELINE.jsonl.gz [--big 2000]
+    python scripts/compare_outputs.py dump /tmp/before.jsonl [--news ../shared/news] [--n-process 2]
+    python scripts/compare_outputs.py compare /tmp/before.jsonl /tmp/after.jsonl [--show 5]
 
-``write`` runs ``extract(text).to_dict()`` over every article of ../shared/news/articles.jsonl
-and the first ``--big`` items of ../shared/news/big.jsonl.gz and stores one JSON line per
-document (its id and output). ``compare`` runs the same texts again and reports every document
-whose output differs from the stored one (the first differing key of each), the number of
-documents compared and the time taken; exit status 1 if any differ. Make the baseline at the
-start of a branch, compare after each change meant to keep the output as it was (such as
-bounding a regex's look-ahead window).
+``dump`` writes one JSON line per document, ``{"id", "doc", "sentences"}``: the id, the
+Document's ``to_dict()`` and its sentence offsets, for every article of ``articles.jsonl`` (336)
+and the first ``--big`` (2,000) of ``big.jsonl.gz``, in that order. ``compare`` prints how many
+documents differ and, for the first ``--show`` of them, the first record keys that differ; it
+exits 1 when any document differs (the "0 differences, or the commit does not go in" check of
+issue 14).
 """
 
 from __future__ import annotations
@@ -19,83 +18,100 @@ import gzip
 import itertools
 import json
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 import vnextract
 
-NEWS = Path(__file__).resolve().parent.parent.parent / "shared" / "news"
 
-
-def news_items(big: int) -> Iterator[tuple[str, str]]:
+def _items(news: Path, big: int) -> Iterator[tuple[str, str]]:
     """(id, text) of every article of articles.jsonl, then the first ``big`` of big.jsonl.gz."""
-    with (NEWS / "articles.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            yield f"articles/{row['id']}", row["text"]
-    with gzip.open(NEWS / "big.jsonl.gz", "rt", encoding="utf-8") as handle:
-        for line in itertools.islice(handle, big):
-            row = json.loads(line)
-            yield f"big/{row['id']}", row["text"]
+    with open(news / "articles.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            item = json.loads(line)
+            yield str(item["id"]), item["text"]
+    with gzip.open(news / "big.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in itertools.islice(lines, big):
+            item = json.loads(line)
+            yield str(item["id"]), item["text"]
 
 
-def outputs(big: int) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(id, to_dict() made JSON-plain) for every news item, in order."""
-    for doc_id, text in news_items(big):
-        # a JSON round trip, so tuples and lists compare equal with the stored lines
-        yield doc_id, json.loads(json.dumps(vnextract.extract(text).to_dict(), ensure_ascii=False))
+def dump(news: Path, out: Path, *, big: int, n_process: int) -> int:
+    encoder = msgspec.json.Encoder()
+    items = list(_items(news, big))
+    docs = vnextract.pipe(((text, ident) for ident, text in items), n_process=n_process, as_tuples=True)
+    with open(out, "wb") as sink:
+        for count, (doc, ident) in enumerate(docs, 1):
+            sentences = [[s.start, s.end] for s in doc.sentences]
+            sink.write(encoder.encode({"id": ident, "doc": doc.to_dict(), "sentences": sentences}) + b"\n")
+            if count % 250 == 0:
+                print(f"{count}/{len(items)}", file=sys.stderr)
+    return len(items)
 
 
-def first_difference(old: dict[str, Any], new: dict[str, Any]) -> str:
-    """The first top-level key whose value differs, with both values shortened."""
-    for key in sorted(set(old) | set(new)):
-        if old.get(key) != new.get(key):
-            return f"{key}: {json.dumps(old.get(key), ensure_ascii=False)[:200]} -> " + json.dumps(
-                new.get(key), ensure_ascii=False
-            )[:200]
-    return "(no difference)"
+def _load(path: Path) -> dict[str, Any]:
+    decoder = msgspec.json.Decoder()
+    with open(path, "rb") as lines:
+        return {row["id"]: row for row in map(decoder.decode, lines)}
 
 
-def write(path: Path, big: int) -> int:
-    count = 0
-    with gzip.open(path, "wt", encoding="utf-8") as out:
-        for doc_id, output in outputs(big):
-            out.write(json.dumps({"id": doc_id, "output": output}, ensure_ascii=False) + "\n")
-            count += 1
-    print(f"wrote {count} documents to {path}")
-    return 0
+def _first_differences(before: dict[str, Any], after: dict[str, Any], limit: int = 3) -> list[str]:
+    """Readable lines for the first differing keys of two dumped documents."""
+    lines: list[str] = []
+    for key in sorted(set(before["doc"]) | set(after["doc"])):
+        old, new = before["doc"].get(key), after["doc"].get(key)
+        if old == new:
+            continue
+        if isinstance(old, list) and isinstance(new, list):
+            gone = [r for r in old if r not in new]
+            added = [r for r in new if r not in old]
+            lines.append(f"  {key}: -{json.dumps(gone[:2], ensure_ascii=False)[:400]}")
+            lines.append(f"  {key}: +{json.dumps(added[:2], ensure_ascii=False)[:400]}")
+        else:
+            lines.append(f"  {key}: {old!r} -> {new!r}")
+        if len(lines) >= 2 * limit:
+            break
+    if before["sentences"] != after["sentences"]:
+        lines.append("  sentences: offsets differ")
+    return lines
 
 
-def compare(path: Path, big: int) -> int:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        baseline = {row["id"]: row["output"] for row in map(json.loads, handle)}
-    compared = differing = 0
-    for doc_id, output in outputs(big):
-        compared += 1
-        if doc_id not in baseline:
-            print(f"{doc_id}: not in the baseline")
-            differing += 1
-        elif baseline[doc_id] != output:
-            print(f"{doc_id}: {first_difference(baseline[doc_id], output)}")
-            differing += 1
-    print(f"compared {compared} documents with {path}: {differing} differ")
-    return 1 if differing or compared != len(baseline) else 0
+def compare(before_path: Path, after_path: Path, *, show: int) -> int:
+    before, after = _load(before_path), _load(after_path)
+    missing = sorted(set(before) ^ set(after))
+    differing = [key for key in before if key in after and before[key] != after[key]]
+    for key in differing[:show]:
+        print(f"{key}:")
+        print("\n".join(_first_differences(before[key], after[key])))
+    if missing:
+        print(f"{len(missing)} documents in only one dump, e.g. {missing[:3]}")
+    print(f"{len(differing)} differing documents of {len(before)}")
+    return 1 if differing or missing else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("action", choices=("write", "compare"))
-    parser.add_argument("baseline", type=Path)
-    parser.add_argument("--big", type=int, default=2000, help="items of big.jsonl.gz (default 2000)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    dumping = commands.add_parser("dump", help="write the outputs over the fixed news")
+    dumping.add_argument("out", type=Path)
+    default_news = Path(__file__).resolve().parents[1] / ".." / "shared" / "news"
+    dumping.add_argument("--news", type=Path, default=default_news)
+    dumping.add_argument("--big", type=int, default=2000, help="how many of big.jsonl.gz (2000)")
+    dumping.add_argument("--n-process", type=int, default=2)
+    comparing = commands.add_parser("compare", help="count the documents whose output differs")
+    comparing.add_argument("before", type=Path)
+    comparing.add_argument("after", type=Path)
+    comparing.add_argument("--show", type=int, default=5, help="documents to show (5)")
     args = parser.parse_args(argv)
-    started = time.perf_counter()
-    status = (write if args.action == "write" else compare)(args.baseline, args.big)
-    print(f"{time.perf_counter() - started:.0f} s")
-    return status
+    if args.command == "dump":
+        print(f"{dump(args.news, args.out, big=args.big, n_process=args.n_process)} documents -> {args.out}")
+        return 0
+    return compare(args.before, args.after, show=args.show)
 
 
 if __name__ == "__main__":

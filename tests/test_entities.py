@@ -157,13 +157,13 @@ _CUTTER_ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_CUTTER_ALPHABET, max_size=40).map("".join))
 def test_syllable_fast_path_cuts_as_the_regex_pattern(s: str) -> None:
-    from vnextract.recognizers import gazetteer
+    from vnextract import lexicon
 
     class _T:  # just the normalised string _syllables reads
         normalized = s
 
     got = [t.text for t in entities._syllables(_T(), 0, len(s), {})]  # type: ignore[arg-type]
-    assert got == gazetteer.SYLLABLE.findall(s)
+    assert got == lexicon.SYLLABLE.findall(s)
 
 
 def test_syllable_fast_path_examples() -> None:

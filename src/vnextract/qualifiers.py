@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 import regex
 
-from vnextract.numerals import load_tsv
+from vnextract.lexicon import load_tsv
 
 __all__ = ["qualifier_after", "qualifier_before", "qualifiers"]
 

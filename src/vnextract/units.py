@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from vnextract.numerals import load_tsv
+from vnextract.lexicon import load_tsv
 
 __all__ = ["UNIT_RE", "Unit", "currency_prefix", "unit_after", "units"]
 

@@ -14,8 +14,8 @@ import bisect
 import attrs
 import regex
 
+from vnextract.lexicon import load_tsv
 from vnextract.mentions import Mentions
-from vnextract.numerals import load_tsv
 from vnextract.records import Count, Fine, Money
 from vnextract.text import Text
 

@@ -31,55 +31,42 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from types import MappingProxyType
-from typing import Literal
 
 import attrs
 import regex
 
+from vnextract.lexicon import honorific_genders, honorifics, surnames, word_class
+from vnextract.lexicon.gazetteer import place_names
+from vnextract.lexicon.names import Gender
+from vnextract.lexicon.organizations import listed_heads
+from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
+from vnextract.linking.group_roles import listed_names
+from vnextract.linking.headlines import opens_summary, speaker_line
+from vnextract.linking.title_bodies import body_end
 from vnextract.mentions import Mentions
-from vnextract.recognizers.titles import MODIFIERS, data_rows, organization_at, role_kind
+from vnextract.recognizers.titles import MODIFIERS, organization_at, role_kind
 from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.records import Organization, Person, Title
 from vnextract.text import Text
-
-Gender = Literal["male", "female"]
-
 
 # ----------------------------------------------------------------------------- lexicons
 
 
 
-
-@functools.cache
-def _genders() -> MappingProxyType[str, Gender]:
-    table: dict[str, Gender] = {}
-    for row in data_rows("honorific_genders.tsv"):
-        if row["gender"] in ("male", "female"):
-            table[row["honorific"]] = row["gender"]  # type: ignore[assignment]
-    return MappingProxyType(table)
-
-
 @functools.cache
 def _honorific_before() -> regex.Pattern[str]:
     """An honorific right before a name: "ông " in "ông Trần Thanh Liêm" (case-insensitive)."""
-    words = {row["honorific"] for row in data_rows("honorifics.tsv")} | set(_genders())
-    words |= {"ông", "bà", "anh", "chị", "cô", "chú", "cháu", "em", "cụ", "bé"}
+    words = set(honorifics()) | set(honorific_genders())
     words = {w for w in words if len(w) > 1}  # "o" (aunt, Central dialect) is too ambiguous
-    alternation = "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+    alternation = "|".join(sorted((regex.escape(w) for w in words), key=lambda w: (-len(w), w)))
     # not the second half of a kinship compound: "3 chị em Đường Thị Quế" (three siblings)
     return regex.compile(rf"(?<![\p{{L}}])(?<!(?i:chị|anh|ông|bà|cô|chú|cháu)\s)(?i:{alternation})\s+$")
 
 
-@functools.cache
-def _surnames() -> frozenset[str]:
-    return frozenset(row["surname"] for row in data_rows("surnames.tsv"))
-
-
 def gender_of(honorific: str | None) -> Gender | None:
     """The gender an honorific implies: gender_of("bà") == "female"; "em" says nothing."""
-    return _genders().get(honorific.casefold()) if honorific else None
+    return honorific_genders().get(honorific.casefold()) if honorific else None
 
 
 # ----------------------------------------------------------------------------- shapes
@@ -107,10 +94,18 @@ _PLURAL_GAP = regex.compile(
 )
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
 # Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
-_PRE_GAP = regex.compile(r"[ \t]*(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?")
+# An abbreviation in brackets may close the organisation: "Tổng thư ký Hiệp hội Chè Việt Nam
+# (Vitas) Nguyễn Tấn Phong".
+_PRE_GAP = regex.compile(
+    r"[ \t]*(?:\(\p{Lu}[\p{L}\p{N}&.\-]{1,11}\)[ \t]+)?"
+    r"(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?"
+)
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 _PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
-_PRE_GAP_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+# "Tay vợt người Bỉ, Justine Henin, …" (the Belgian player): a nationality may come between.
+_PRE_GAP_COMMA = regex.compile(
+    r"(?:[ \t]+người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})?[ \t]*,[ \t]*"
+)
 # "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
 _PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
 # Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
@@ -174,9 +169,7 @@ _PREDICATE_AFTER = regex.compile(
 )
 # Roles that serve another office-holder: "phát ngôn viên văn phòng Thủ tướng Anh Tony Blair"
 # (the spokesman of Blair's office): the next title, not this one, belongs to the name after.
-_SERVING_ROLES = frozenset(
-    {"phát ngôn viên", "người phát ngôn", "cố vấn", "trợ lý", "thư ký", "đặc phái viên", "vợ", "chồng"}
-)
+_SERVING_ROLES = roles_with("serving")
 _AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
 
 # Person details next to a mention.
@@ -239,7 +232,7 @@ def _words(name: str) -> list[str]:
 
 @functools.cache
 def _surnames_folded() -> frozenset[str]:
-    return frozenset(w.casefold() for w in _surnames())
+    return frozenset(w.casefold() for w in surnames())
 
 
 def _is_vietnamese(words: list[str]) -> bool:
@@ -292,13 +285,6 @@ def _name_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return keys
 
 
-@functools.cache
-def _place_names() -> frozenset[str]:
-    return frozenset(row["name"] for row in data_rows("places_vn.tsv")) | frozenset(
-        row.get("name", "") for row in data_rows("places_world.tsv")
-    )
-
-
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
 
 
@@ -310,8 +296,8 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
     ("Trường THPT Lê Quý Đôn" and "Công ty Hoàng Long" stay whole)."""
     s = text.normalized
     lex = titles_lexicon()
-    surnames = _surnames()
-    places = _place_names()
+    surnames_ = surnames()
+    places = place_names()
     after_role = {_role_end(s, t) + 1 for t in found.titles}
     organizations: list[Organization] = []
     added: list[Person] = []
@@ -323,7 +309,7 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
         cut = None
         for i in range(len(words) - 2, 0, -1):
             tail = words[i:]
-            if words[i].group() in surnames and 2 <= len(tail) <= 4 \
+            if words[i].group() in surnames_ and 2 <= len(tail) <= 4 \
                     and all(_NAME_WORD.fullmatch(w.group()) for w in tail):
                 if len(tail) == 2 and _NAME_WORD.fullmatch(words[i - 1].group()) \
                         and lex.org_head.fullmatch(words[i - 1].group()) is None:
@@ -363,7 +349,7 @@ def _names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
 
 @functools.cache
 def _standalone_heads() -> frozenset[str]:
-    return frozenset(row["head"] for row in data_rows("org_heads.tsv") if row.get("standalone") == "yes")
+    return frozenset(" ".join(k) for k, head in listed_heads().items() if head.standalone)
 
 
 def _role_end(s: str, title: Title) -> int:
@@ -376,7 +362,7 @@ def _role_end(s: str, title: Title) -> int:
 #: Words of bodies that never make up a person's name: "Bí thư T.Ư Đảng" (the Party's Central
 #: Committee), "tổ chức Nông Lương Liên Hợp Quốc" (the UN's FAO), "Thay mặt Đảng" (on behalf of
 #: the Party), casefolded.
-_BODY_WORDS = ("t.ư", "trung ương", "liên hợp quốc", "nhà nước", "chính phủ", "quốc hội")
+_BODY_WORDS = sorted(word_class("body_in_name"))
 _BODY_IN_NAME = regex.compile(
     rf"(?<![\p{{L}}.])(?:{'|'.join(regex.escape(w) for w in _BODY_WORDS)})(?![\p{{L}}.])"
 )
@@ -422,12 +408,19 @@ def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_name: dict[tuple[str, ...], list[_Cluster]] = {}
     previous: tuple[_Mention, _Cluster] | None = None
+    merged: set[int] = set()  # clusters an alias joined to the name it stands for
     for m in mentions:
         words = tuple(_words(m.name))
         genders = {g} if (g := gender_of(m.honorific)) else set()
         # the most recent person this name can refer to
         home = next((c for c in reversed(by_name.get(words, [])) if c.compatible(genders)), None)
-        if home is None and previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer):
+        alias = previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer) is not None
+        if alias and previous is not None and home is not previous[1]:
+            if home is not None and previous[1].compatible(home.genders):
+                # the alias was used before the name it stands for: a headline "Phú Lê: '…'",
+                # then "Lê Văn Phú, tức Phú Lê, …" — one person
+                previous[1].add(home.mentions, home.genders)
+                merged.add(home.order)
             home = previous[1]
             home.add([m], genders)
             for key in _name_keys(words):
@@ -442,8 +435,10 @@ def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
         previous = (m, home)
     # A short name before its full name (a headline "Diệp Hồng tranh giải …", then "người mẫu
     # Nguyễn Nga Diệp Hồng"): join the one later, longer name it can refer to.
-    gone: set[int] = set()
+    gone: set[int] = set(merged)
     for c in clusters:
+        if c.order in gone:
+            continue
         targets = [d for d in by_name.get(c.words, []) if d.order > c.order and len(d.words) > len(c.words)
                    and d.order not in gone and d.compatible(c.genders)]
         if len(targets) == 1:
@@ -483,6 +478,7 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
     orgs: list[Organization] = sorted(found.organizations, key=lambda o: o.start)
     org_starts = [o.start for o in orgs]
     starts = [m.outer for m in mentions]
+    title_starts = sorted(t.start for t in found.titles)
     out: list[Title] = []
     for t in found.titles:
         k = bisect.bisect_right(org_starts, t.start) - 1
@@ -517,6 +513,12 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             if (orgs[k].end > end and (not extension[:1].islower() or up_to_name)) \
                     or (orgs[k].end <= end and not remainder[:1].islower()):
                 org_start, end = at, min(orgs[k].end, next_name)
+        if org_start is not None:  # a long body cut at its first lowercase words
+            r = bisect.bisect_left(org_starts, org_start)
+            record_end = orgs[r].end if r < len(orgs) and orgs[r].start == org_start else None
+            q = bisect.bisect_right(title_starts, t.start)  # nor into the next title ("… kiêm …")
+            limit = min(next_name, title_starts[q]) if q < len(title_starts) else next_name
+            end = body_end(s, end, limit, record_end) or end
         while end > role_end and not s[end - 1].isalnum():
             end -= 1
         if org_start is not None and end > org_start:
@@ -659,6 +661,11 @@ def _attach(
                 targets = [target, *_subjects_sharing(s, events, owner, k, target)]
                 by_predicate[k] = target
                 last_predicate = k
+        if not targets:
+            targets = _speakers_in_summary(s, title, events, k, mentions, owner)
+        listed = _listed_holders(s, title, mentions, owner)
+        if listed and (not targets or targets[0] in listed):  # "Thủ môn: A (X), B": each holds it
+            targets = listed
         for c in dict.fromkeys(targets):
             result.setdefault(c, []).append(title)
         if k in forward and forward[k][1] and title.organization is None and events[k + 1][2] == "p":
@@ -669,6 +676,34 @@ def _attach(
                 if workplace not in held:
                     held.append(workplace)
     return result
+
+
+def _speakers_in_summary(
+    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
+    mentions: list[_Mention], owner: dict[int, int],
+) -> list[int]:
+    """"TITLE: 'quote'" opening a headline: the person (or list) opening the summary holds it."""
+    line = speaker_line(s, title)
+    if line is None:
+        return []
+    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
+    if q is None or not opens_summary(s, line, mentions[events[q][3]].outer):
+        return []
+    out = [owner[events[q][3]]]
+    while q + 1 < len(events) and events[q + 1][2] == "p" \
+            and _LIST_GAP.fullmatch(s, events[q][1], events[q + 1][0]):
+        q += 1
+        out.append(owner[events[q][3]])
+    return out
+
+
+def _listed_holders(s: str, title: Title, mentions: list[_Mention], owner: dict[int, int]) -> list[int]:
+    """Clusters of the names listed after a role they share (see :mod:`group_roles`)."""
+    spans = listed_names(s, title)
+    if not spans:
+        return []
+    at = {m.start: i for i, m in enumerate(mentions)}
+    return [owner[at[a]] for a, _ in spans if a in at]
 
 
 # After "TITLE NAME": the place of work, as an apposition ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp

@@ -21,7 +21,8 @@ from types import MappingProxyType
 
 import regex
 
-from vnextract.recognizers.titles import data_rows
+from vnextract import lexicon
+from vnextract.lexicon import load_tsv, word_class
 from vnextract.records import Abbreviation
 from vnextract.text import Text
 
@@ -30,7 +31,7 @@ from vnextract.text import Text
 def common() -> MappingProxyType[str, str]:
     """The data file's abbreviations: common()["UBND"] == "Ủy ban nhân dân"."""
     table: dict[str, str] = {}
-    for row in data_rows("abbreviations.tsv"):
+    for row in load_tsv("abbreviations.tsv"):
         table.setdefault(row["short"], row["long"])  # first reading wins for a repeated short form
     return MappingProxyType(table)
 
@@ -61,7 +62,7 @@ def _initials(name: str) -> list[str]:
 def _provinces() -> MappingProxyType[str, tuple[str, ...]]:
     """Province initials → province names ("ĐN" → Đà Nẵng, Đồng Nai)."""
     table: dict[str, set[str]] = {}
-    for row in data_rows("places_vn.tsv"):
+    for row in load_tsv("places_vn.tsv"):
         if row.get("kind") in ("tỉnh", "thành phố") and not row.get("province"):
             for short in _initials(row["name"]):
                 if len(short.replace("-", "")) >= 2:
@@ -150,20 +151,16 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 @functools.cache
 def _org_heads() -> frozenset[tuple[str, ...]]:
     """Organisation heads of the entities recogniser ("Phòng", "Trung tâm", "Tổ chức" …)."""
-    from vnextract.recognizers import gazetteer
-
-    return frozenset(gazetteer.org_heads())
+    return frozenset(lexicon.org_heads())
 
 
 # Countries and cities written as Latin initials ("Đại sứ quán Mỹ (USA)" names the country).
-_PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE", "VN", "HCM", "HN", "TPHCM", "NYC"})
+_PLACE_ACRONYMS = word_class("country_initials") | word_class("city_initials")
 
 
 def _is_place(short: str) -> bool:
     """Whether ``short`` is a place's initials ("USA", "UK", "HCM"), never an organisation's."""
-    from vnextract.recognizers import gazetteer
-
-    return short in _PLACE_ACRONYMS or (short,) in gazetteer.places()
+    return short in _PLACE_ACRONYMS or (short,) in lexicon.places()
 
 
 def _organization_before(s: str, end: int) -> int | None:
@@ -197,9 +194,7 @@ _BETWEEN_ORGANIZATIONS = frozenset({"và", "thuộc", "với", "đạo", "lại"
 
 def _common_word(first: str, second: str) -> bool:
     """"Bộ trưởng", "Hội nghị": a one-syllable head and the next syllable make a common word."""
-    from vnextract.recognizers import gazetteer
-
-    return second[:1].islower() and f"{first.lower()} {second}" in gazetteer.common_words()
+    return second[:1].islower() and f"{first.lower()} {second}" in lexicon.common_words()
 
 
 def definitions(text: Text) -> Iterator[Abbreviation]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import regex
 
-from vnextract.numerals import load_tsv
+from vnextract.lexicon import load_tsv
 from vnextract.records import Duration
 
 __all__ = ["half_durations", "iso_duration", "make_duration"]

@@ -21,7 +21,7 @@ At each syllable the scanner tries, in this order:
    ("Nguyễn Văn A"), foreign given names ("Bill Gates") and district names; what is left is
    kept for the document pass.
 
-Lexicons live in ``vnextract/data`` (see :mod:`vnextract.recognizers.gazetteer`).
+Lexicons live in ``vnextract/data``, read through :mod:`vnextract.lexicon`.
 
 Offsets are into ``text.normalized``. Word boundaries inside lowercase text come from the
 underthesea tokens the Text already holds ("Y tế", "Tài chính" are one word each).
@@ -38,14 +38,16 @@ from typing import NamedTuple
 
 import regex
 
-from vnextract.recognizers import gazetteer as gz
+from vnextract import lexicon
+from vnextract.lexicon import Key, load_tsv, phrase_class, place_prefixes, word_class
+from vnextract.lexicon.organizations import listed_heads
 from vnextract.recognizers.fast_classes import only_fast_chars, spelled
 from vnextract.records import Location, Organization, Person, Span
 from vnextract.text import Text
 
 # ----------------------------------------------------------------------------- syllables
 
-_SYLLABLE = gz.SYLLABLE
+_SYLLABLE = lexicon.SYLLABLE
 
 # Initials before a surname ("W.Buffett", "H.Hariri") or initials only ("H.T.P").
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)++\p{Lu}\p{Ll}++|\p{Lu}(?:\.\p{Lu})++\.?")
@@ -86,7 +88,7 @@ _TEXT = operator.itemgetter(0)  # a Tok's text, for map() (faster than a generat
 
 class _FastSyllables(NamedTuple):
     safe: re.Pattern[str]  # a line made only of fast_classes.FAST_RANGES
-    syllable: re.Pattern[str]  # gz.SYLLABLE for the stdlib ``re`` (about twice as fast), on them
+    syllable: re.Pattern[str]  # lexicon.SYLLABLE for the stdlib ``re`` (about twice as fast), on them
 
 
 @functools.cache
@@ -94,7 +96,7 @@ def _fast_syllables() -> _FastSyllables:
     lmn = spelled(r"[\p{L}\p{M}\p{N}]")
     lud = spelled(r"[\p{Lu}\d]")
     mark = spelled(r"[^\p{L}\p{M}\p{N}\s]")
-    # the same three branches as gz.SYLLABLE, in the same order
+    # the same three branches as lexicon.SYLLABLE, in the same order
     syllable = re.compile(rf"(?:TP|Tp|P|Q)\.(?=[{lud}])|[{lmn}]++(?:[.&'’\-][{lmn}]++)*+|[{mark}]")
     return _FastSyllables(only_fast_chars(), syllable)
 
@@ -125,484 +127,115 @@ def _syllables(text: Text, start: int, end: int, words: dict[int, str]) -> list[
 
 # ----------------------------------------------------------------------------- small tables
 
+# Every word list is data (vnextract/data, read through vnextract.lexicon); only grammar words
+# (the plural quantifiers and the foreign connectors below) stay in code.
+
+_PREFIXES = place_prefixes()
 # Place prefixes: lowercase ones stay outside the span ("tỉnh Bình Dương" → "Bình Dương"),
 # the value is the Location.kind they give.
-_LOC_PREFIXES: dict[tuple[str, ...], str] = {
-    ("tỉnh",): "tỉnh",
-    ("thành", "phố"): "thành phố",
-    ("tp",): "thành phố",
-    ("huyện",): "huyện",
-    ("quận",): "quận",
-    ("thị", "xã"): "thị xã",
-    ("thị", "trấn"): "thị trấn",
-    ("xã",): "xã",
-    ("phường",): "phường",
-    ("thôn",): "thôn",
-    ("ấp",): "ấp",
-    ("làng",): "làng",
-    ("bản",): "bản",
-    ("xóm",): "xóm",
-    ("khu", "phố"): "khu phố",
-    ("tổ", "dân", "phố"): "tổ dân phố",
-    ("đường",): "đường",
-    ("phố",): "phố",
-    ("ngõ",): "ngõ",
-    ("hẻm",): "hẻm",
-    ("đại", "lộ"): "đường",
-    ("quốc", "lộ"): "đường",
-    ("tỉnh", "lộ"): "đường",
-    ("sông",): "sông",
-    ("núi",): "núi",
-    ("hồ",): "hồ",
-    ("đảo",): "đảo",
-    ("quần", "đảo"): "đảo",
-    ("vịnh",): "vịnh",
-    ("đèo",): "đèo",
-    ("cầu",): "cầu",
-    ("cửa", "khẩu"): "cửa khẩu",
-    ("sân", "bay"): "sân bay",
-    ("khu", "vực"): "vùng",
-    ("quốc", "tịch"): "quốc gia",
-    ("bang",): "bang",
-    ("tiểu", "bang"): "bang",
-    ("thủ", "đô"): "thành phố",
-    ("bến", "xe"): "bến xe",
-    ("ga",): "ga",
-    ("chợ",): "chợ",
-    ("phà",): "bến phà",
-    ("cảng",): "cảng",
-    ("sân", "vận", "động"): "sân vận động",
-    ("công", "viên"): "công viên",
-    ("khu", "công", "nghiệp"): "khu công nghiệp",
-    ("khu", "đô", "thị"): "khu đô thị",
-    ("cù", "lao"): "đảo",
-    ("cửa", "khẩu", "quốc", "tế"): "cửa khẩu",
-    ("Cửa", "khẩu"): "cửa khẩu",
-    ("Cửa", "khẩu", "quốc", "tế"): "cửa khẩu",
-    ("ngụ",): "địa chỉ",  # "ngụ Lê Công Kiều": lives at (an address follows)
-    ("ngụ", "tại"): "địa chỉ",
-    ("trú",): "địa chỉ",
-    ("trú", "tại"): "địa chỉ",
-    ("thành", "phố", "cảng"): "thành phố",
-    ("kênh",): "kênh",
-    ("mũi",): "mũi",  # "mũi Nghinh Phong" (a cape)
-    ("bãi",): "bãi",  # "bãi Cửa Cạn" (a beach)
-    ("bãi", "biển"): "bãi",
-}
+_LOC_PREFIXES: dict[Key, str] = {k: p.kind for k, p in _PREFIXES.items() if p.written == "word"}
 # Capitalised prefixes that are part of the usual name ("TP Hồ Chí Minh", "Thị xã Nghĩa Lộ").
-_CAP_LOC_PREFIXES: dict[tuple[str, ...], str] = {
-    ("TP",): "thành phố",
-    ("TP.",): "thành phố",
-    ("TP", "."): "thành phố",
-    ("Tp", "."): "thành phố",
-    ("Tp.",): "thành phố",
-    ("Tp",): "thành phố",
-    ("Thành", "phố"): "thành phố",
-    ("Thị", "xã"): "thị xã",
-    ("Thị", "trấn"): "thị trấn",
-    ("Q.",): "quận",
-    ("P.",): "phường",
-    ("Thôn",): "thôn",
-    ("Làng",): "làng",
-    ("Ấp",): "ấp",
-    ("Sân", "bay"): "sân bay",
-    ("Sân", "bay", "Quốc", "tế"): "sân bay",
-    ("Cảng",): "cảng",
-    ("Đường",): "đường",
-    ("Phố",): "phố",
-    ("Quận",): "quận",
-    ("Phường",): "phường",
-    ("Huyện",): "huyện",
-    ("Xã",): "xã",
-    ("Tỉnh",): "tỉnh",
-    ("Khu", "phố"): "khu phố",
-    ("Khu", "đô", "thị"): "khu đô thị",  # "Khu đô thị An Thới": capitalised, part of the name
-}
+_CAP_LOC_PREFIXES: dict[Key, str] = {k: p.kind for k, p in _PREFIXES.items() if p.written == "name"}
 # Kinds of administrative unit (a person's full name after them is the officer, not a place).
-_ADMIN_KINDS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường"})
+_ADMIN_KINDS = frozenset(p.kind for p in _PREFIXES.values() if p.administrative)
 # Capitalised prefixes that are only sentence case: kept out of the span ("Tỉnh Hải Dương
 # yêu cầu" → "Hải Dương"), like their lowercase forms.
 _SENTENCE_CASE_PREFIXES = frozenset(
-    {("Tỉnh",), ("Huyện",), ("Xã",), ("Phường",), ("Quận",), ("Đường",), ("Phố",)}
+    k for k, p in _PREFIXES.items() if p.written == "name" and p.span in ("in_mid_sentence", "out")
 )
+# Capitalised prefixes never in the span, which are also surnames ("Đường Thị Quế").
+_SURNAME_PREFIXES = frozenset(k for k, p in _PREFIXES.items() if p.written == "name" and p.span == "out")
 # Prefixes that take a number: the number and prefix make the name ("quận 12", "ấp 7").
-_NUMBERED = frozenset({"quận", "phường", "ấp", "khu phố", "tổ dân phố", "thôn", "đường", "xóm", "bản", "khu"})
+_NUMBERED = frozenset(p.kind for p in _PREFIXES.values() if p.numbered)
 # Admin words inside an organisation's name ("UBND tỉnh", "Công an huyện Củ Chi").
-_ADMIN_WORDS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("tỉnh",),
-        ("huyện",),
-        ("xã",),
-        ("quận",),
-        ("phường",),
-        ("thị", "xã"),
-        ("thị", "trấn"),
-        ("thành", "phố"),
-        ("tp",),
-        ("TP",),
-        ("TP.",),
-        ("Tp.",),
-        ("thôn",),
-        ("ấp",),
-    }
-)
+_ADMIN_WORDS = frozenset(k for k, p in _PREFIXES.items() if p.in_organization)
 # Lowercase words that introduce an organisation but stay outside its span ("báo Tuổi Trẻ").
-_ORG_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("báo",),
-        ("tờ",),
-        ("tạp", "chí"),
-        ("hãng",),
-        ("hãng", "tin"),
-        ("hãng", "thông", "tấn"),
-        ("nhóm",),
-        ("ban", "nhạc"),
-        ("trường",),
-        ("công", "ty"),
-        ("tập", "đoàn"),
-        ("đài",),
-        ("kênh",),
-        ("câu", "lạc", "bộ"),
-        ("đội", "bóng"),
-        ("ngân", "hàng"),
-        ("nhà", "mạng"),
-        ("đảng",),
-        ("tiệm",),
-        ("tiệm", "vàng"),
-        ("doanh", "nghiệp"),
-        ("doanh", "nghiệp", "tư", "nhân"),
-        ("cửa", "hàng"),
-        ("nhà", "hàng"),
-        ("khách", "sạn"),
-        ("siêu", "thị"),
-        ("hãng", "phim"),
-        ("bệnh", "viện"),  # "bệnh viện Chợ Rẫy" → "Chợ Rẫy", as "báo Tuổi Trẻ" → "Tuổi Trẻ"
-    }
-)
+_ORG_INTRODUCERS = phrase_class("org_introducer")
 # Introducers of a sports club: a place right after them names the club, not the place.
-_CLUB_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset({("đội", "bóng"), ("câu", "lạc", "bộ")})
+_CLUB_INTRODUCERS = phrase_class("club_introducer")
+
+_HEADS = listed_heads()
 # Heads whose name may go on in lowercase ("Trung tâm kiểm soát bệnh tật", "Quỹ hỗ trợ phát
 # triển", "Công ty cổ phần dược phẩm Nam Hà"); other heads need a capitalised word next.
-_LOWERCASE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("Tổ", "chức"),
-        ("Nhà", "hát"),
-        ("Tòa",),
-        ("Liên", "đoàn"),
-        ("Liên", "hiệp"),
-        ("Tổng", "cục"),
-        ("Đài", "Phát", "thanh"),
-        ("Đài", "Truyền", "hình"),
-        ("Đài", "Tiếng", "nói"),
-        ("Trung", "tâm"),
-        ("Phòng",),
-        ("Quỹ",),
-        ("Ban",),
-        ("Chi", "cục"),
-        ("Công", "ty"),
-        ("Cty",),
-        ("Tổng", "công", "ty"),
-        ("Hội",),
-        ("Hiệp", "hội"),
-        ("Công", "an"),
-        ("Cơ", "quan", "điều", "tra"),
-        ("Viện",),
-        ("Trường",),
-        ("Bệnh", "viện"),
-        ("Trạm", "y", "tế"),
-        ("Trạm", "Y", "tế"),
-        ("Xí", "nghiệp"),
-        ("Nhà", "máy"),
-        ("Tổng", "lãnh", "sự", "quán"),
-        ("Đại", "sứ", "quán"),
-        ("Lãnh", "sự", "quán"),
-        ("Tòa", "án", "nhân", "dân"),
-        ("Ủy", "ban", "nhân", "dân"),
-        ("Hội", "đồng", "nhân", "dân"),
-        ("THPT",),
-        ("THCS",),
-        ("TH-THCS",),
-        ("Tiểu", "học"),
-        ("Mầm", "non"),
-        ("Chi", "nhánh"),
-        ("Văn", "phòng"),
-        ("Cục",),
-        ("Sở",),
-        ("Bộ", "Chỉ", "huy"),
-        ("Đội",),
-        ("Khoa",),  # "Khoa nội tổng hợp" (a hospital ward), "Khoa luật" (a faculty)
-        ("Tổ", "hợp", "tác"),  # "Tổ hợp tác sản xuất tôm giống Tân Bình" (a cooperative team)
-    }
+_LOWERCASE_BODY_HEADS_LOWER = frozenset(
+    tuple(w.lower() for w in k) for k, h in _HEADS.items() if h.body in ("lowercase", "one_word")
 )
-_LOWERCASE_BODY_HEADS_LOWER = frozenset(tuple(w.lower() for w in k) for k in _LOWERCASE_BODY_HEADS)
 # Heads named well enough by one lowercase word ("Viện năng lượng", "Cục thuế").
 _ONE_WORD_BODY_HEADS = frozenset(
-    {
-        ("nhà", "hát"),
-        ("viện",),
-        ("hiệp", "hội"),
-        ("liên", "đoàn"),
-        ("tổng", "cục"),
-        ("quỹ",),
-        ("cục",),
-        ("chi", "cục"),
-    }
+    tuple(w.lower() for w in k) for k, h in _HEADS.items() if h.body == "one_word"
 )
 # Heads whose name may be a bare number ("Bệnh viện 175", "Quân khu 7", "Xí nghiệp 1").
-_NUMBERED_HEADS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("Bệnh", "viện"),
-        ("BV",),
-        ("Viện",),
-        ("Quân", "khu"),
-        ("Quân", "đoàn"),
-        ("Sư", "đoàn"),
-        ("Lữ", "đoàn"),
-        ("Trung", "đoàn"),
-        ("Xí", "nghiệp"),
-        ("Nhà", "máy"),
-    }
-)
-# Heads of teaching bodies: "Luật" (law) after them is a subject, not a law ("Trường Đại học
-# Luật Hà Nội", "Khoa Luật").
-_TEACHING_HEAD_ENDS = frozenset({"học", "ĐH", "viện", "Khoa", "Trường", "đẳng"})
-# Words of a hospital ward's name that elsewhere are verbs ending a name ("đi cấp cứu"):
-# "Khoa Hồi sức cấp cứu" (intensive care), "Khoa Chống độc" (poison control).
-_WARD_WORDS: frozenset[tuple[str, ...]] = frozenset({("cấp", "cứu"), ("chống", "độc")})
+_NUMBERED_HEADS = frozenset(k for k, h in _HEADS.items() if h.numbered)
 # Heads that take a lowercase name only when it ends in a scope word ("Hội đồng bầu cử quốc
-# gia", "Ủy ban chứng khoán nhà nước", "Cơ quan năng lượng nguyên tử quốc tế"): without one
-# the words are generic ("Hội đồng xét xử" = the trial panel, "Cơ quan chức năng" = the
-# authorities).
-_SCOPE_BODY_HEADS: frozenset[tuple[str, ...]] = frozenset({("Hội", "đồng"), ("Ủy", "ban"), ("Cơ", "quan")})
-_SCOPE_WORDS: frozenset[tuple[str, ...]] = frozenset(
-    {("thế", "giới"), ("quốc", "tế"), ("quốc", "gia"), ("trung", "ương"), ("toàn", "cầu"), ("nhà", "nước")}
-)
-# Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
-# a person only with two name syllables after them ("Đồng Đăng Phúc", "Quang Hữu Dũng").
-_SURNAMES_NEEDING_FULL_NAMES = frozenset({"Đồng", "Quang"})
+# gia"): without one the words are generic ("Hội đồng xét xử" = the trial panel).
+_SCOPE_BODY_HEADS = frozenset(k for k, h in _HEADS.items() if h.body == "scope")
 # Heads whose bare name is most often a place, not a short name of the body ("Đại học
 # Lanzhou", "Bệnh viện Hậu Nghĩa"): the document pass does not take the name alone for it.
-_PLACE_NAMED_HEADS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("Đại", "học"),
-        ("ĐH",),
-        ("Trường",),
-        ("Trường", "Đại", "học"),
-        ("Học", "viện"),
-        ("Cao", "đẳng"),
-        ("Bệnh", "viện"),
-        ("BV",),
-    }
-)
+_PLACE_NAMED_HEADS = frozenset(k for k, h in _HEADS.items() if h.place_named)
+# Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
+_AT_PLACE_HEADS = frozenset(k for k, h in _HEADS.items() if h.at_place)
+# Heads often followed by a person's name that is part of the organisation's name
+# ("Trường THPT Lê Quý Đôn", "trường TH-THCS Nguyễn Du").
+_NAMED_AFTER_PEOPLE = frozenset(k for k, h in _HEADS.items() if h.named_after_people)
+
+# Heads of teaching bodies: "Luật" (law) after them is a subject, not a law ("Trường Đại học
+# Luật Hà Nội", "Khoa Luật").
+_TEACHING_HEAD_ENDS = word_class("teaching_head_end")
+# Words of a hospital ward's name that elsewhere are verbs ending a name ("đi cấp cứu"):
+# "Khoa Hồi sức cấp cứu" (intensive care), "Khoa Chống độc" (poison control).
+_WARD_WORDS = phrase_class("ward_word")
+# Scope words ending the lowercase name of a _SCOPE_BODY_HEADS head ("quốc gia", "quốc tế").
+_SCOPE_WORDS = phrase_class("scope_word")
+# Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
+# a person only with two name syllables after them ("Đồng Đăng Phúc", "Quang Hữu Dũng").
+_SURNAMES_NEEDING_FULL_NAMES = word_class("rare_surname")
 # Lowercase words joining the capitalised words of a foreign name ("Journal of Research in
-# Personality", "Banco de Chile").
+# Personality", "Banco de Chile"): grammar words of English and Romance languages, kept here.
 _FOREIGN_CONNECTORS = frozenset(
     {"of", "for", "in", "and", "the", "on", "de", "del", "la", "du", "des", "von", "van"}
 )
 # Countries written as Latin initials: in parentheses after an organisation they name its
 # country, not its short name ("Đại sứ quán Mỹ (USA)").
-_PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "UAE"})
+_PLACE_ACRONYMS = word_class("country_initials")
 # Nicknames by birth order ("Năm Cam", "Ba Mạnh", "Tư Sang", "Út Trọc"): the first syllable.
-_BIRTH_ORDER = frozenset({"Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út", "Cả"})
-# Heads followed by "tại <place>" inside the name ("Tổng lãnh sự quán Mỹ tại TP HCM").
-_AT_PLACE_HEADS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("Tổng", "lãnh", "sự", "quán"),
-        ("Đại", "sứ", "quán"),
-        ("Lãnh", "sự", "quán"),
-        ("Chi", "nhánh"),
-        ("Văn", "phòng"),
-        ("Tòa",),
-        ("TAND",),
-        ("VKSND",),
-    }
-)
+_BIRTH_ORDER = word_class("birth_order")
 # Words after a title that belong to it ("Phó Chủ tịch Thường trực"), not a name.
-_CUE_MODIFIERS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("Thường", "trực"),
-        ("thường", "trực"),
-        ("Thường", "vụ"),
-        ("thường", "vụ"),
-        ("Trung", "ương"),
-        ("phụ", "trách"),
-        ("kiêm",),
-    }
-)
-# Heads often followed by a person's name that is part of the organisation's name
-# ("Trường THPT Lê Quý Đôn", "trường TH-THCS Nguyễn Du").
-_NAMED_AFTER_PEOPLE: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("Trường",),
-        ("THPT",),
-        ("THCS",),
-        ("TH-THCS",),
-        ("Tiểu", "học"),
-        ("Mầm", "non"),
-        ("Đại", "học"),
-        ("ĐH",),
-        ("Học", "viện"),
-        ("Bệnh", "viện"),
-        ("Nhà", "văn", "hóa"),
-        ("Quỹ",),
-        ("Hội",),
-        ("Trường", "Đại", "học"),
-        ("Cao", "đẳng"),
-        ("Công", "ty"),
-        ("Tập", "đoàn"),
-    }
-)
+_CUE_MODIFIERS = phrase_class("title_suffix")
 # Documents, not names: "Ban Chỉ đạo Quốc gia và Quyết định số 93" stops before "Quyết định".
-_DOCUMENT_WORDS: frozenset[str] = frozenset(
-    {
-        "Quyết",
-        "Nghị",
-        "Thông",
-        "Công",
-        "Chỉ",
-        "Luật",
-        "Kế",
-        "Văn",
-        "Tờ",
-        "Đề",
-        "Báo",
-        "Điều",
-        "Khoản",
-        "Quy",
-        "Pháp",
-    }
-)
-_DOCUMENT_KEYS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("Quyết", "định"),
-        ("Nghị", "định"),
-        ("Thông", "tư"),
-        ("Công", "văn"),
-        ("Chỉ", "thị"),
-        ("Nghị", "quyết"),
-        ("Luật",),
-        ("Kế", "hoạch"),
-        ("Thông", "báo"),
-        ("Văn", "bản"),
-        ("Tờ", "trình"),
-        ("Đề", "án"),
-        ("Báo", "cáo"),
-        ("Quy", "chế"),  # "trình Thủ tướng Chính phủ Quy chế điều hành …" (rules)
-        ("Quy", "định"),
-        ("Pháp", "lệnh"),
-        ("Điều",),
-        ("Khoản",),
-    }
-)
+_DOCUMENT_KEYS = phrase_class("document")
 # Words that make a foreign capitalised run an organisation ("European Super League").
-_FOREIGN_ORG_WORDS = frozenset(
-    {
-        "League",
-        "Club",
-        "FC",
-        "Group",
-        "Foundation",
-        "Company",
-        "Corp",
-        "Corporation",
-        "Inc",
-        "Ltd",
-        "Bank",
-        "University",
-        "College",
-        "Institute",
-        "Association",
-        "Airlines",
-        "Airways",
-        "Motors",
-        "Holdings",
-        "Partners",
-        "Capital",
-        "Fund",
-        "Agency",
-        "Council",
-        "Committee",
-        "Organization",
-        "Organisation",
-        "Union",
-        "Federation",
-        "Sports",
-        "News",
-        "Times",
-        "Post",
-        "Journal",
-        "Channel",
-        "TV",
-        "Studios",
-        "Studio",
-        "Pictures",
-        "Records",
-        "Entertainment",
-        "Technologies",
-        "Technology",
-        "Systems",
-        "Software",
-        "Media",
-        "Press",
-        "Electronics",
-        "Pharma",
-        "Energy",
-        "Petroleum",
-        "Hotel",
-        "Resort",
-        "Telecom",
-        "Mobile",
-        "Gas",
-        "Oil",
-        "Power",
-        "Securities",
-        "Insurance",
-        "Retail",  # "Vincom Retail"
-    }
-)
+_FOREIGN_ORG_WORDS = word_class("foreign_org_word")
 # Words before a head that make it generic, not one named organisation ("6 CLB Anh",
-# "các Sở", "những công ty").
+# "các Sở", "những công ty"): plural quantifiers and small numbers, grammar kept here.
 _PLURAL = frozenset({"các", "những", "mọi", "nhiều", "mỗi", "từng", "vài", "hai", "ba", "bốn"})
-# Years of the sexagenary cycle ("Giáp Thân" = 2004), not names.
-_STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"})
-_BRANCHES = frozenset(
-    {"Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"}
-)
-# Capitalised function words that start a sentence, never inside a name.
-# fmt: off
-_SENTENCE_STARTERS = frozenset({
-    "Theo", "Trong", "Tại", "Sau", "Khi", "Với", "Về", "Do", "Và", "Còn", "Cũng", "Đã", "Sẽ", "Đang",
-    "Vì", "Nếu", "Để", "Ngoài", "Trước", "Hiện", "Ngày", "Tháng", "Chiều", "Sáng", "Tối", "Đêm",
-    "Hôm", "Tuy", "Bởi", "Riêng", "Đến", "Cùng", "Vậy", "Nhờ",
-    "USD", "VND", "VNĐ", "EUR",  # currency codes: "29.000 USD Hoa chiếm đoạt"
-})
-# fmt: on
+# Years of the sexagenary cycle ("Giáp Thân" = 2004), not names: the stems and branches of the
+# dates recogniser's table, capitalised.
+_STEMS = frozenset(r["word"].capitalize() for r in load_tsv("dates_lunar.tsv") if r["kind"] == "can")
+_BRANCHES = frozenset(r["word"].capitalize() for r in load_tsv("dates_lunar.tsv") if r["kind"] == "chi")
+# Capitalised function words that start a sentence, never inside a name (and currency codes:
+# "29.000 USD Hoa chiếm đoạt").
+_SENTENCE_STARTERS = word_class("sentence_starter")
 # Abbreviations of kinds, not names ("doanh nghiệp FDI" = foreign-invested enterprises).
-_GENERIC_ABBREVIATIONS = frozenset(
-    {"FDI", "SME", "CP", "TNHH", "NN", "DN", "DNNN", "CNTT", "BOT", "BT", "PPP"}
-)
-_COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây", "Trung"})
+_GENERIC_ABBREVIATIONS = word_class("generic_abbreviation")
+_COMPASS = word_class("compass")
 # Abbreviations of a body every organisation has, not a name ("Chủ tịch HĐQT" = chairman of the
-# board): never an organisation on their own after a title.
-_GENERIC_BODIES = frozenset(
-    {"HĐQT", "HĐTV", "BGĐ", "BTC", "BCH", "BQL", "BCĐ", "BLĐ", "BTV", "CTV", "PV", "ĐBQH", "HĐND", "UBND"}
-    | {"CEO", "CFO", "COO", "CTO", "HLV", "VĐV", "MC", "DJ", "BS", "KS", "TS", "GS", "PGS"}  # roles
-)
+# board), and of roles: never an organisation on their own after a title.
+_GENERIC_BODIES = word_class("generic_body")
 # Heads of units that a title ending in them may name ("Trưởng Ban quản lý …", "Phó Vụ …").
-_UNIT_HEADS_IN_CUES = frozenset({"Ban", "Phòng", "Vụ", "Cục", "Khoa", "Viện", "Đội", "Trung", "Văn"})
+_UNIT_HEADS_IN_CUES = word_class("unit_head_in_title")
 # A brand written in CamelCase ("LienVietPostBank", "VinaPhone"), never a person.
 _CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 # Words that follow titles but are not names ("Bí thư Trung ương Đảng").
-_NOT_NAMES = frozenset({"Đảng"})
-_CURRENCIES = frozenset({"USD", "VND", "VNĐ", "EUR", "JPY", "CNY", "GBP"})
+_NOT_NAMES = word_class("not_name")
+_CURRENCIES = word_class("currency_code")
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
-_NOT_NAME_SYLLABLES = frozenset(
-    {"Trưởng", "Phó", "Giám", "Chủ", "Bí", "Tổng", "Thủ", "Bộ", "Sở", "Cục", "Ban", "Viện", "Ủy", "Trạm"}
-)
+_NOT_NAME_SYLLABLES = word_class("not_name_syllable")
 # Compass and generic words never taken as a short reference to a person ("miền Nam").
-_NOT_SHORT_NAMES = frozenset({"Bắc", "Nam", "Đông", "Tây", "Trung", "Việt", "Anh", "Nga", "Mỹ"})
+_NOT_SHORT_NAMES = word_class("not_short_name")
 # "Ảnh:" (photo:) credits a person or an organisation.
-_PHOTO = frozenset({"Ảnh", "ảnh"})
+_PHOTO = word_class("photo_credit")
+# Second syllables of a full name ("Phạm Văn Tuấn"): after an admin word, the officer's name.
+_MIDDLE_NAMES = word_class("common_middle_name")
 
 _MAX_LOWER_WORDS = 5  # lowercase words an organisation body may run on for
 
@@ -651,15 +284,15 @@ def _match(toks: Sequence[Tok], i: int, table: Collection[tuple[str, ...]], max_
 
 
 class _Lex(NamedTuple):
-    places: Mapping[gz.Key, gz.Place]
-    place_keys: frozenset[gz.Key]
-    heads: Mapping[gz.Key, gz.OrgHead]
+    places: Mapping[lexicon.Key, lexicon.Place]
+    place_keys: frozenset[lexicon.Key]
+    heads: Mapping[lexicon.Key, lexicon.OrgHead]
     head_len: int
-    orgs: frozenset[gz.Key]
+    orgs: frozenset[lexicon.Key]
     org_len: int
-    cues: frozenset[gz.Key]
+    cues: frozenset[lexicon.Key]
     cue_len: int
-    stops: frozenset[gz.Key]
+    stops: frozenset[lexicon.Key]
     surnames: Mapping[str, float]
     honorifics: frozenset[str]
     words: frozenset[str]
@@ -672,10 +305,10 @@ _LEX: _Lex | None = None
 def _lex() -> _Lex:
     global _LEX
     if _LEX is None:
-        places = gz.places()
-        heads = gz.org_heads()
-        orgs = gz.known_organizations()
-        cues = gz.person_cues()
+        places = lexicon.places()
+        heads = lexicon.org_heads()
+        orgs = lexicon.known_organizations()
+        cues = lexicon.person_cues()
         _LEX = _Lex(
             places,
             frozenset(places),
@@ -685,11 +318,11 @@ def _lex() -> _Lex:
             max(map(len, orgs)),
             cues,
             max(map(len, cues)),
-            gz.stopwords(),
-            gz.surnames(),
-            gz.honorifics(),
-            gz.common_words(),
-            gz.foreign_given_names(),
+            lexicon.stopwords(),
+            lexicon.surnames(),
+            lexicon.honorifics(),
+            lexicon.common_words(),
+            lexicon.foreign_given_names(),
         )
     return _LEX
 
@@ -763,7 +396,7 @@ class _Sentence:
     def key_at(self, j: int, n: int) -> tuple[str, ...]:
         return tuple(map(_TEXT, self.toks[j : j + n]))
 
-    def place_at(self, j: int, end: int | None = None, max_tier: int = gz.TIER_COMMUNE) -> int:
+    def place_at(self, j: int, end: int | None = None, max_tier: int = lexicon.TIER_COMMUNE) -> int:
         """Length of the longest place name at ``j`` (within ``end``) of tier <= max_tier."""
         if j >= self.n:
             return 0
@@ -877,12 +510,12 @@ class _Sentence:
         if k == j + 1 or (k == j + 2 and self.toks[j].text in _SURNAMES_NEEDING_FULL_NAMES):
             return False
         # "Hà Nội", "Lâm Đồng", "Hà Nội Chu Ngọc Anh": a place first, not a person
-        return self.place_at(j, None, gz.TIER_DISTRICT) < 2
+        return self.place_at(j, None, lexicon.TIER_DISTRICT) < 2
 
     def cap_run(self, j: int) -> int:
         """End of the run of capitalised syllables from ``j`` (stops before an org head)."""
         k = j
-        place_end = j + self.place_at(j, None, gz.TIER_DISTRICT)
+        place_end = j + self.place_at(j, None, lexicon.TIER_DISTRICT)
         # "Đặng Trường Giang", "Nguyễn Hội Nghĩa": a head word inside a given name is no head
         name_end = j + 3 if self.toks[j].text in self.lex.surnames else j
         while k < self.n and self.toks[k].kind in ("cap", "abbr"):
@@ -898,7 +531,7 @@ class _Sentence:
                 k > j
                 and k >= place_end
                 and k >= name_end
-                and self.place_at(k - 1, None, gz.TIER_DISTRICT) < 2
+                and self.place_at(k - 1, None, lexicon.TIER_DISTRICT) < 2
             ):
                 # (a head inside a place name is none: "CĐV Hải Phòng căng …")
                 h = self.head_at(k)
@@ -967,7 +600,7 @@ class _Sentence:
                 proper = bool(
                     (prev is not None and k > j and prev.kind in ("cap", "abbr"))
                     or (t.kind == "abbr" and not self.head_at(k))
-                    or self.place_at(k, None, gz.TIER_BARE)
+                    or self.place_at(k, None, lexicon.TIER_BARE)
                     # a brand, no Vietnamese word: "Tập đoàn Vingroup bàn giao …" ends at it
                     or (t.kind == "cap" and len(t.text) > 3 and t.text.lower() not in self.lex.words)
                 )
@@ -1029,7 +662,7 @@ class _Sentence:
                     if self.is_name_tok(after) and not (
                         # "UBND thành phố Lê Thanh Hải": the chairman's name, not a place
                         self.is_person_start(after)
-                        and self.place_at(after, run_end, gz.TIER_COMMUNE) < run_end - after
+                        and self.place_at(after, run_end, lexicon.TIER_COMMUNE) < run_end - after
                     ):
                         stop = self.cap_run(after)
                         whole = self.place_at(after)
@@ -1042,7 +675,7 @@ class _Sentence:
                         else:
                             for q in range(after + 1, stop):
                                 if self.is_person_start(q, stop) and not self.place_at(
-                                    q, stop, gz.TIER_DISTRICT
+                                    q, stop, lexicon.TIER_DISTRICT
                                 ):
                                     stop = q
                                     break
@@ -1069,7 +702,7 @@ class _Sentence:
                         and not self.head_at(k + 1)
                         and not self.is_person_start(k + 1)
                         and not _match(toks, k + 1, _DOCUMENT_KEYS, 2)
-                        and not self.place_at(k + 1, None, gz.TIER_DISTRICT)
+                        and not self.place_at(k + 1, None, lexicon.TIER_DISTRICT)
                     ):
                         k += 1
                         continue
@@ -1140,7 +773,7 @@ class _Sentence:
                 and k + 1 < n
                 and toks[k + 1].kind == "cap"
                 and not self.is_person_start(k + 1)
-                and not self.place_at(k + 1, None, gz.TIER_DISTRICT)
+                and not self.place_at(k + 1, None, lexicon.TIER_DISTRICT)
             ):
                 k += 1  # "Trường ĐH Kinh tế - Luật"
                 continue
@@ -1201,7 +834,7 @@ class _Sentence:
         "nhà nước" (state) is no scope after "Cơ quan" ("Cơ quan quản lý nhà nước" is any
         state agency)."""
         toks, n = self.toks, self.n
-        function_words = gz.function_words()
+        function_words = lexicon.function_words()
         words = 0
         q = k
         while q < n and words <= _MAX_LOWER_WORDS:
@@ -1351,7 +984,7 @@ class _Sentence:
                 pending = None
                 continue
             if h:
-                p = self.place_at(i, None, gz.TIER_DISTRICT)
+                p = self.place_at(i, None, lexicon.TIER_DISTRICT)
                 head = self.key_at(i, h)
                 end, named = self.org_body(i + h, head)
                 if p >= end - i and p > 0:
@@ -1373,7 +1006,7 @@ class _Sentence:
                     out.append(Cand("ORG", i, max(end, i + 2)))
                     i = max(end, i + 2)
                     continue
-                p = self.place_at(i, None, gz.TIER_BARE)
+                p = self.place_at(i, None, lexicon.TIER_BARE)
                 if p:  # "châu Á", "đồng bằng sông Cửu Long"
                     out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
                     i += p
@@ -1401,7 +1034,7 @@ class _Sentence:
                         out.append(Cand("ORG", j, club))
                         i = club
                         continue
-                    if self.place_at(j, None, gz.TIER_BARE) < self.cap_run(j) - j:
+                    if self.place_at(j, None, lexicon.TIER_BARE) < self.cap_run(j) - j:
                         # "báo Sài Gòn Tiếp Thị" (but "đài Hà Nội" is a place)
                         # the name reads like a company's: "công ty Hoàng Nguyên", "báo Tuổi Trẻ"
                         end, _ = self.org_body(j, ("Công", "ty"))
@@ -1422,7 +1055,7 @@ class _Sentence:
             if t.text.lower() in lex.honorifics and (
                 t.kind == "lower" or at_sentence_start or t.kind == "cap"
             ):
-                p = self.place_at(i, None, gz.TIER_DISTRICT)
+                p = self.place_at(i, None, lexicon.TIER_DISTRICT)
                 if p >= 2:
                     out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
                     i += p
@@ -1473,7 +1106,7 @@ class _Sentence:
             # 6. a capitalised run
             if (
                 text == "CĐV"
-                and (p := self.place_at(i + 1, None, gz.TIER_BARE))
+                and (p := self.place_at(i + 1, None, lexicon.TIER_BARE))
                 and not self.is_name_tok(i + 1 + p)
             ):
                 # "các CĐV Hải Phòng" (the fans of Hải Phòng): the club named after its province
@@ -1482,7 +1115,7 @@ class _Sentence:
                 continue
             if t.kind in ("cap", "abbr"):
                 end = self.cap_run(i)
-                p = self.place_at(i, None, gz.TIER_BARE)
+                p = self.place_at(i, None, lexicon.TIER_BARE)
                 if p > end - i:  # "Thừa Thiên - Huế"
                     out.append(Cand("LOC", i, i + p, kind=self.place_kind(i, p)))
                     i, pending = i + p, None
@@ -1531,7 +1164,7 @@ class _Sentence:
         if tuple(t.lower() for t in self.key_at(i, intro)) not in _CLUB_INTRODUCERS:
             return 0
         j = i + intro
-        p = self.place_at(j, None, gz.TIER_BARE)
+        p = self.place_at(j, None, lexicon.TIER_BARE)
         if not p or p != self.cap_run(j) - j or self.place_kind(j, p) in ("quốc gia", "vùng"):
             return 0  # "6 đội bóng Anh": English teams, the country is a place
         return j + p
@@ -1591,12 +1224,12 @@ class _Sentence:
         """A place written with its prefix at ``i``: "tỉnh Bình Dương", "TP.HCM", "quận 12"."""
         toks = self.toks
         m = _match(toks, i, _CAP_LOC_PREFIXES, 4)
-        if m and self.key_at(i, m) in {("Đường",), ("Phố",)} and self.is_person_start(i):
+        if m and self.key_at(i, m) in _SURNAME_PREFIXES and self.is_person_start(i):
             return None  # "Đường Thị Quế": Đường is also a surname
         include = bool(m)
         kind = _CAP_LOC_PREFIXES.get(self.key_at(i, m)) if m else None
         if m and (self.key_at(i, m) in _SENTENCE_CASE_PREFIXES):
-            include = not at_sentence_start and self.key_at(i, m) not in {("Đường",), ("Phố",)}
+            include = not at_sentence_start and self.key_at(i, m) not in _SURNAME_PREFIXES
             if at_sentence_start:
                 include = False
         if not m and (toks[i].word_start or (i + 1 < self.n and toks[i + 1].kind == "cap")):
@@ -1614,8 +1247,8 @@ class _Sentence:
         nxt = toks[j]
         if nxt.kind == "num" and kind in _NUMBERED and (m > 0):
             return Cand("LOC", i, j + 1, kind=kind)
-        if nxt.kind == "lower" and self.place_at(j, None, gz.TIER_BARE) and kind in ("vùng",):
-            p = self.place_at(j, None, gz.TIER_BARE)  # "khu vực châu Á - Thái Bình Dương"
+        if nxt.kind == "lower" and self.place_at(j, None, lexicon.TIER_BARE) and kind in ("vùng",):
+            p = self.place_at(j, None, lexicon.TIER_BARE)  # "khu vực châu Á - Thái Bình Dương"
             return Cand("LOC", j, j + p, kind=self.place_kind(j, p))
         if nxt.kind not in ("cap", "abbr") or self.head_at(j):
             return None
@@ -1627,7 +1260,7 @@ class _Sentence:
             end = j + p  # "phường Lam Hạ Nguyễn …"
         elif kind not in ("đường", "phố", "sân bay", "cầu"):
             for q in range(j + 1, end):
-                if self.is_person_start(q, end) and not self.place_at(q, end, gz.TIER_DISTRICT):
+                if self.is_person_start(q, end) and not self.place_at(q, end, lexicon.TIER_DISTRICT):
                     end = q
                     break
         if (
@@ -1635,7 +1268,7 @@ class _Sentence:
             and end - j >= 3
             and p < end - j
             and self.is_person_start(j, end)
-            and toks[j + 1].text in ("Văn", "Thị", "Hữu", "Đình", "Ngọc", "Minh", "Quang", "Đức", "Xuân")
+            and toks[j + 1].text in _MIDDLE_NAMES
         ):
             return None  # "chủ tịch xã Phạm Văn Tuấn": the chairman, not a commune
         if (
@@ -1663,7 +1296,7 @@ class _Sentence:
         if at_sentence_start and n_run > 1 and not self.is_person_start(i, end):
             w = toks[i].text.lower()
             if ((w,) in self.lex.stops or w in self.lex.words) and not self.place_at(
-                i, end, gz.TIER_DISTRICT
+                i, end, lexicon.TIER_DISTRICT
             ):
                 # "Riêng Nga có …": a sentence-initial common word before the name
                 return self._classify(i + 1, end, pending, False, out)
@@ -1680,7 +1313,7 @@ class _Sentence:
             or (pending and toks[i].text == "Tây")  # "hai ông Tây": two Westerners
         ):
             return []
-        p = self.place_at(i, end, gz.TIER_BARE)
+        p = self.place_at(i, end, lexicon.TIER_BARE)
         after_loc = self._after_place_list(i, out)
         single_name = n_run == 1 and pending  # "bà Nga": a given name that is also a country
         if p == n_run and not single_name:
@@ -1770,11 +1403,11 @@ class _Sentence:
             and not self.head_at(i)
         ):
             return [Cand("PER", i, end)]  # "bắt giữ Saki Sudo, 25 tuổi": only a person has an age
-        d = self.place_at(i, end, gz.TIER_DISTRICT)
+        d = self.place_at(i, end, lexicon.TIER_DISTRICT)
         if d == n_run:
             return [Cand("LOC", i, end, kind=self.place_kind(i, d))]
         if after_loc:
-            c = self.place_at(i, end, gz.TIER_COMMUNE)
+            c = self.place_at(i, end, lexicon.TIER_COMMUNE)
             if c == n_run:
                 return [Cand("LOC", i, end, kind=self.place_kind(i, c))]
         # a place then a person: "Vĩnh Long Lê Văn Quý"
@@ -1850,9 +1483,7 @@ def _word_starts(text: Text) -> dict[int, str]:
 # A sentence ends at ".", "!", "?" or "…" before a capital, a number or an opening quote, except
 # after an abbreviated title or an initial ("TP. Hồ Chí Minh", "PGS. TS", "Thomas A. Bussiere").
 _ENDS = frozenset({".", "!", "?", "…"})
-_NOT_ENDING_BEFORE_DOT = frozenset(
-    {"TP", "Tp", "Q", "P", "TS", "PGS", "GS", "ThS", "BS", "Th", "St", "Mr", "Dr"}
-)
+_NOT_ENDING_BEFORE_DOT = word_class("no_sentence_end_before_dot")
 
 
 def _segments(text: Text, words: dict[int, str]) -> list[list[Tok]]:
@@ -1964,7 +1595,7 @@ def recognize(text: Text) -> Iterator[Span]:
         if (
             idx in bylines
             and all(t.kind == "cap" for t in toks)
-            and _Sentence(toks, lex).place_at(0, None, gz.TIER_DISTRICT) < len(toks)
+            and _Sentence(toks, lex).place_at(0, None, lexicon.TIER_DISTRICT) < len(toks)
         ):
             sentences.append((toks, [Cand("PER", 0, len(toks))]))
             continue
@@ -1992,7 +1623,7 @@ def recognize(text: Text) -> Iterator[Span]:
                     and all(toks[c.start + h + q].kind == "cap" for q in range(len(body)))
                     and (len(body) >= 2 or body[0].lower() not in lex.words)
                     and not _Sentence(list(toks[c.start + h : c.end]), lex).place_at(
-                        0, None, gz.TIER_DISTRICT
+                        0, None, lexicon.TIER_DISTRICT
                     )
                 ):
                     org_names.add(" ".join(body))  # "Công ty Holcim Foundation" → "Holcim Foundation"
@@ -2006,7 +1637,7 @@ def recognize(text: Text) -> Iterator[Span]:
                     and toks[tail - 1].kind == "lower"
                     and not any(_match(toks, tail - m, _ADMIN_WORDS, m) == m for m in (1, 2) if tail - m >= 0)
                     and (c.end - tail > 1 or toks[tail].text.lower() not in lex.words)
-                    and _Sentence(list(toks[tail : c.end]), lex).place_at(0, None, gz.TIER_DISTRICT)
+                    and _Sentence(list(toks[tail : c.end]), lex).place_at(0, None, lexicon.TIER_DISTRICT)
                     < c.end - tail
                 ):
                     # "Công ty dịch vụ lữ hành Saigontourist" → "Saigontourist";

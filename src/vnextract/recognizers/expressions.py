@@ -16,7 +16,8 @@ from typing import Literal
 import attrs
 import regex
 
-from vnextract.numerals import load_tsv, parse_digits
+from vnextract.lexicon import load_tsv
+from vnextract.numerals import parse_digits
 from vnextract.qualifiers import qualifier_after, qualifier_before
 from vnextract.recognizers.number_scan import NumberSpan
 from vnextract.text import Token

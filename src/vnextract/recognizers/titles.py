@@ -6,8 +6,9 @@ person (a title nobody holds is dropped from the Document). The organisation her
 reading of the words after the role; the linker narrows it to an Organization record found next
 to the role and cuts it before a person's name ("Giám đốc Sở TTTT Lai Xuân Thành").
 
-Lexicons: ``data/titles.tsv`` (roles), ``data/title_abbreviations.tsv`` (GS, PGS, TS …), and,
-read-only, the entities recogniser's ``data/org_heads.tsv`` and ``data/entity_stopwords.tsv``.
+Lexicons (through :mod:`vnextract.lexicon`): ``data/roles.tsv`` (the rows with ``title=yes``),
+``data/title_abbreviations.tsv`` (GS, PGS, TS …), ``data/organization_heads.tsv``,
+``data/entity_stopwords.tsv``, ``data/place_prefixes.tsv`` and ``data/word_classes.tsv``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from vnextract.numerals import load_tsv
+from vnextract.lexicon import load_tsv, place_prefixes, title_roles, word_class
+from vnextract.lexicon.organizations import title_reader_heads
+from vnextract.lexicon.roles import roles_with
 from vnextract.recognizers.fast_classes import only_fast_chars, spelled
 from vnextract.records import Title
 from vnextract.text import Text
@@ -34,33 +37,26 @@ MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
     {"nguyên": "former", "cựu": "former", "quyền": "acting", "tân": "new", "cố": "late"}
 )
 
+# Word lists are data (vnextract/data, read through vnextract.lexicon): roles.tsv says which
+# roles read their organisation in which way, word_classes.tsv holds the classes below.
+
 #: Roles in a case that name the gang or ring led: "kẻ cầm đầu băng nhóm lừa đảo" (the
 #: ringleader of the fraud gang), "đối tượng cầm đầu đường dây" (of the ring).
-_GANG_ROLES = frozenset({"kẻ cầm đầu", "đối tượng cầm đầu", "kẻ chủ mưu"})
+_GANG_ROLES = roles_with("gang")
 
 #: Roles whose organisation is a unit named by plain lowercase words: "trưởng phòng cấp chủ
 #: quyền nhà Sở Xây dựng", "trùm ngành viễn thông", "vua thép".
-_UNIT_ROLES = frozenset(
-    {"trưởng phòng", "trưởng ban", "trưởng khoa", "trưởng bộ môn", "trùm", "vua", "giảng viên",
-     "giáo viên", "bác sĩ", "điều dưỡng", "phó trưởng phòng", "phó trưởng ban", "phó trưởng khoa",
-     "phó trưởng bộ môn", "tổ trưởng", "đội trưởng", "tổ phó", "đội phó", "phó ban", "phó phòng",
-     "trưởng văn phòng", "chánh văn phòng", "cán bộ", "nhân viên", *_GANG_ROLES}
-)
+_UNIT_ROLES = roles_with("unit")
 #: Pupils and students carry their class and school: "học sinh lớp 2A, trường TH-THCS Nguyễn Du".
-_STUDENT_ROLES = frozenset({"học sinh", "sinh viên", "nghiên cứu sinh"})
+_STUDENT_ROLES = roles_with("student")
 
 #: Lowercase words that name an organisational unit and take a plain-word description after
 #: them ("khoa chính trị học" = the political science faculty; "ngành viễn thông" = telecoms).
-_LOWER_UNIT_HEADS = (
-    "khoa", "phòng", "ban", "ngành", "hội đồng", "học viện", "công ty", "tập đoàn", "xưởng",
-    "trường", "bộ môn", "tổ", "đội", "nhóm", "văn phòng", "xí nghiệp", "nhà máy", "trung tâm",
-    "viện", "sở", "cục", "chi cục", "vụ", "bệnh viện", "hội", "hiệp hội", "ngân hàng",
-    "tổng công ty", "cơ sở", "doanh nghiệp", "trại", "đài", "báo", "tạp chí", "câu lạc bộ",
-)
+_LOWER_UNIT_HEADS = word_class("lower_unit_head")
 
 #: Heads that, written in lowercase, are mostly ordinary words ("bộ" = set, "vụ" = case, "tổ" =
 #: group, "báo" = to report, "hội" = festival): not an organisation head when lowercase.
-_AMBIGUOUS_LOWER_HEADS = frozenset({"bộ", "vụ", "tổ", "đội", "ban", "báo", "hội", "sở", "cục", "viện"})
+_AMBIGUOUS_LOWER_HEADS = word_class("ambiguous_lower_head")
 
 #: At most this many plain lowercase words describe a unit between any role and a capitalised
 #: name ("Cục trưởng thú y Bùi Quang Anh", "Phó phòng kinh doanh Lê Văn Hòa").
@@ -71,40 +67,20 @@ _CLAUSE_ENDS = frozenset(".,;:)\n")
 
 #: Heads of small units whose plain-word description may end the name: "Tổ hợp tác sản xuất",
 #: "Phòng kinh doanh", "Ban quản lý dự án".
-_UNIT_HEADS = frozenset({"tổ", "phòng", "ban", "khoa", "đội", "bộ môn", "tổ hợp tác"})
+_UNIT_HEADS = word_class("small_unit_head")
 
 #: Administrative units that can stand for their People's Committee after a role ("Chủ tịch
 #: xã Tiên Cẩm" = chairman of the commune) or close an organisation ("UBND tỉnh").
-_ADMIN_WORDS = (
-    "tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường",
-    "thôn", "ấp", "bản", "khu phố", "Tỉnh", "Thành phố", "Huyện", "Quận", "Xã", "Phường",
-)
+_ADMIN_WORDS = tuple(" ".join(k) for k, p in place_prefixes().items() if p.after_role)
 
 #: Extra words that end an organisation reading beyond the entity stopwords.
-_EXTRA_STOPS = (
-    "này", "đó", "kia", "ấy", "nọ", "người", "kiêm", "là", "làm", "và", "hoặc", "cùng", "nhưng",
-    "lớp", "năm", "khi", "thì", "mà", "nên", "vì", "do", "sau", "trước", "từ", "tới", "đến",
-    "đồng thời", "hiện", "nay", "cũ", "mới", "trên", "dưới", "cả", "các", "những", "một", "hai",
-    "ba", "nhiều", "gồm", "bao gồm", "phụ trách", "thường trực", "ông", "bà", "anh", "chị", "em",
-    "cô", "chú", "cháu", "tại", "ở", "với", "về", "theo", "như", "sẽ", "cũng",
-)
+_EXTRA_STOPS = word_class("title_org_stop")
 
 #: Entity stopwords that still occur inside plain-word unit names: "khoa chính trị học",
 #: "phòng cấp chủ quyền nhà", "Sở Giao thông".
-_UNIT_WORDS = frozenset(
-    {"chính", "cấp", "học", "giao", "đồng", "quản lý", "kinh doanh", "sản xuất", "bán", "mua",
-     "điều tra", "kiểm tra", "nghiên cứu", "tuyên truyền", "hợp tác", "cấp cứu", "chỉ đạo", "đại diện"}
-)
+_UNIT_WORDS = word_class("unit_name_word")
 
 # ----------------------------------------------------------------------------- lexicons
-
-
-def data_rows(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a data file; none when a sibling recogniser's file is absent (read-only reuse)."""
-    try:
-        return load_tsv(name)
-    except FileNotFoundError:
-        return ()
 
 
 def _alternation(words: list[str]) -> str:
@@ -134,20 +110,12 @@ class _Lexicon(NamedTuple):
 @functools.cache
 def lexicon() -> _Lexicon:
     """Compile the title grammar from the data files (once per process)."""
-    kinds: dict[str, str] = {}
-    roles: list[str] = []
-    for row in data_rows("titles.tsv"):
-        role = row["role"].strip()
-        roles.append(role)
-        kinds[role.casefold()] = row["kind"]
-        if row.get("deputy") == "yes":  # Phó = deputy: "Phó Giám đốc", "Phó Tổng Giám đốc"
-            roles.append("Phó " + role)
-            kinds[("phó " + role).casefold()] = row["kind"]
-    academic = {row["abbreviation"]: row["expansion"] for row in data_rows("title_abbreviations.tsv")}
+    roles = list(title_roles())  # with "Phó " + each deputy role
+    kinds = {role.casefold(): kind for role, kind in title_roles().items()}
+    academic = {row["abbreviation"]: row["expansion"] for row in load_tsv("title_abbreviations.tsv")}
     academic_one = _alternation(list(academic))
-    heads = [row["head"] for row in data_rows("org_heads.tsv")]
-    heads += ["Công ty TNHH", "Công ty CP", "Công ty cổ phần", "Cty TNHH", "Cty CP", "UBND", "HĐND"]
-    stops = [row["word"] for row in data_rows("entity_stopwords.tsv")] + list(_EXTRA_STOPS)
+    heads = list(title_reader_heads())
+    stops = [row["word"] for row in load_tsv("entity_stopwords.tsv")] + list(_EXTRA_STOPS)
     # Words that end a name but occur inside plain-word unit names ("khoa chính trị học").
     stops = [w for w in stops if w not in _UNIT_WORDS]
     title = regex.compile(
@@ -536,10 +504,7 @@ _ASIDE_OPEN = regex.compile(r"\((?:[^()\n]{1,80}?,[ \t]*(?:kiêm[ \t]+)?)?$")
 _ASIDE_REST = regex.compile(r"[^()\n,;:]{1,90}?(?=[ \t]*[),;])")
 #: Words that end a title's organisation inside an aside: what follows is another detail
 #: ("(nguyên giám đốc Sở Tài chính từ năm 2001)", "(Phó giám đốc Sở, bị phạt 3 năm tù)").
-_ASIDE_STOPS = frozenset(
-    {"từ", "khi", "đã", "đang", "sẽ", "bị", "được", "năm", "tuổi", "vì", "do", "để", "là", "tù",
-     "phạt", "sinh", "trú", "ngụ", "cho", "với", "nói", "thì", "mà", "đến", "nay", "hiện", "cũ"}
-)
+_ASIDE_STOPS = word_class("aside_stop")
 #: At most this many words go on an organisation inside an aside.
 _ASIDE_MAX_WORDS = 14
 
@@ -564,9 +529,7 @@ def _aside_rest(s: str, title_start: int, org_end: int) -> int | None:
 _HONORIFIC_BEFORE = regex.compile(r"(?<![\p{L}])(?i:ông|bà|cô|anh|chị)\s+$")
 
 #: Roles posted abroad, named with the host country: "Đại sứ Việt Nam tại Mỹ".
-_POSTED_ROLES = frozenset(
-    {"đại sứ", "tổng lãnh sự", "lãnh sự", "trưởng đại diện", "trưởng văn phòng đại diện"}
-)
+_POSTED_ROLES = roles_with("posted")
 # " tại Mỹ", " tại Hoa Kỳ": the host country (capitalised words; a name after it is cut later).
 _POSTED_AT = regex.compile(r" tại (?:\p{Lu}[\p{L}\-]*+)(?: \p{Lu}[\p{L}\-]*+)*+")
 

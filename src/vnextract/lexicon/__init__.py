@@ -1,0 +1,54 @@
+"""Lexicons: every data table of ``vnextract/data`` read by one loader, as immutable lookups.
+
+Modules (each lookup is cached, built once per process):
+
+- :mod:`~vnextract.lexicon.loader`: ``load_tsv`` (the one reader of the TSV tables), ``key``;
+- :mod:`~vnextract.lexicon.names`: surnames, honorifics and their genders, foreign and Vietnamese
+  given names;
+- :mod:`~vnextract.lexicon.gazetteer`: place names with kind and tier, place prefixes;
+- :mod:`~vnextract.lexicon.roles`: roles (titles and the cues that announce a name);
+- :mod:`~vnextract.lexicon.organizations`: organisation heads and their properties, known
+  organisations;
+- :mod:`~vnextract.lexicon.words`: stop words, dictionary words, word classes.
+
+Membership look-ups for features (a syllable tuple ``k`` of the text layer):
+``k[0] in surnames()``, ``k in places()``, ``k in org_heads()``, ``k in person_cues()``,
+``k[0] in foreign_given_names()``, ``k in known_organizations()``.
+"""
+
+from vnextract.lexicon.gazetteer import TIER_BARE, TIER_COMMUNE, TIER_DISTRICT, Place, place_prefixes, places
+from vnextract.lexicon.loader import SYLLABLE, Key, key, load_tsv
+from vnextract.lexicon.names import foreign_given_names, given_names, honorific_genders, honorifics, surnames
+from vnextract.lexicon.organizations import OrgHead, known_organizations, org_heads
+from vnextract.lexicon.roles import Role, person_cues, role_rows, title_roles
+from vnextract.lexicon.words import common_words, function_words, phrase_class, stopwords, word_class
+
+__all__ = [
+    "SYLLABLE",
+    "TIER_BARE",
+    "TIER_COMMUNE",
+    "TIER_DISTRICT",
+    "Key",
+    "OrgHead",
+    "Place",
+    "Role",
+    "common_words",
+    "foreign_given_names",
+    "function_words",
+    "given_names",
+    "honorific_genders",
+    "honorifics",
+    "key",
+    "known_organizations",
+    "load_tsv",
+    "org_heads",
+    "person_cues",
+    "phrase_class",
+    "place_prefixes",
+    "places",
+    "role_rows",
+    "stopwords",
+    "surnames",
+    "title_roles",
+    "word_class",
+]

@@ -1,0 +1,111 @@
+"""Place names (Vietnamese administrative units of both eras, the world) and place prefixes."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+from vnextract.lexicon.loader import Key, key, load_tsv, spaced_key
+
+#: How freely a place name may be tagged without a prefix word ("tỉnh", "xã" …):
+#: 0 = bare anywhere (provinces, countries, big cities); 1 = bare unless it looks like a
+#: person's name (districts); 2 = only after a prefix or next to another place (communes).
+TIER_BARE, TIER_DISTRICT, TIER_COMMUNE = 0, 1, 2
+
+
+class Place(NamedTuple):
+    kind: str
+    tier: int
+
+
+#: Names that are also famous people: bare they are persons ("tấm gương đạo đức Hồ Chí Minh"),
+#: after "TP"/"thành phố" they are places.
+_PERSON_FIRST = frozenset({"Hồ Chí Minh"})
+
+
+@functools.cache
+def places() -> Mapping[Key, Place]:
+    """Every place name → its kind and tier (the most freely taggable reading wins), from
+    ``places_vn.tsv`` (vietnamadminunits, MIT) and ``places_world.tsv``."""
+    table: dict[Key, Place] = {}
+
+    def add(name: str, kind: str, tier: int) -> None:
+        k = key(name)
+        if not k or (not k[0][:1].isupper() and not k[0][:1].islower()):
+            return
+        if k[0][:1].isdigit():  # numbered wards ("Phường 1") are matched by pattern
+            return
+        old = table.get(k)
+        if old is None or tier < old.tier:
+            table[k] = Place(kind, tier)
+
+    for row in load_tsv("places_vn.tsv"):
+        kind = row["kind"]
+        if not row["province"]:
+            tier = TIER_BARE
+        elif kind in ("quận", "huyện", "thị xã", "thành phố"):
+            tier = TIER_DISTRICT
+        else:
+            tier = TIER_COMMUNE
+        if row["name"] in _PERSON_FIRST:
+            tier = TIER_COMMUNE
+        add(row["name"], kind, tier)
+        if " - " in row["name"] and tier == TIER_DISTRICT:
+            # "Phan Rang - Tháp Chàm": each half is used alone in news
+            for part in row["name"].split(" - "):
+                if len(part.split()) >= 2:
+                    add(part, kind, tier)
+    for row in load_tsv("places_world.tsv"):
+        add(row["name"], row["kind"], TIER_BARE)
+    return MappingProxyType(table)
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Every place name as written in the two tables ("Bình Dương", "Hoa Kỳ")."""
+    return frozenset(row["name"] for row in load_tsv("places_vn.tsv")) | frozenset(
+        row["name"] for row in load_tsv("places_world.tsv")
+    )
+
+
+class PlacePrefix(NamedTuple):
+    """A word before a place name (``place_prefixes.tsv``): "tỉnh", "TP", "quận", "đường" …"""
+
+    #: the Location.kind it gives ("tỉnh", "thành phố", "đường" …)
+    kind: str
+    #: "name": a capitalised prefix read before anything else ("TP", "Thị xã"); "word": a
+    #: prefix word read when it is a whole word or comes right before a capital ("tỉnh").
+    written: str
+    #: "in": part of the place's name ("TP Hồ Chí Minh"); "in_mid_sentence": in the name except
+    #: at the start of a sentence, where it is only sentence case ("Tỉnh Hải Dương yêu cầu");
+    #: "out": outside the span ("tỉnh Bình Dương" → "Bình Dương").
+    span: str
+    #: takes a number as its name ("quận 12", "ấp 7")
+    numbered: bool
+    #: an administrative unit (a full name after it may be its officer, not a place)
+    administrative: bool
+    #: an admin word inside an organisation's name ("UBND tỉnh", "Công an huyện Củ Chi")
+    in_organization: bool
+    #: after a role stands for that unit's People's Committee ("Chủ tịch xã Tiên Cẩm")
+    after_role: bool
+
+
+@functools.cache
+def place_prefixes() -> Mapping[Key, PlacePrefix]:
+    """Place prefix (its syllables as the scanner sees them) → what it does."""
+    return MappingProxyType(
+        {
+            spaced_key(r["prefix"]): PlacePrefix(
+                r["kind"],
+                r["written"],
+                r["span"],
+                r["numbered"] == "yes",
+                r["administrative"] == "yes",
+                r["in_organization"] == "yes",
+                r["after_role"] == "yes",
+            )
+            for r in load_tsv("place_prefixes.tsv")
+        }
+    )

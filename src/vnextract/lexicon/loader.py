@@ -1,0 +1,80 @@
+"""The one loader of the data tables in ``vnextract/data`` (UTF-8 TSV, a header row, NFC).
+
+Every table is read here, once per process, the same way: tab-separated, no quoting (a ``"`` in
+a gloss is a character like any other), each row a read-only mapping from the header's column
+names. A missing table is an error, never an empty lexicon.
+
+Phrases in the tables are looked up as tuples of syllables (:data:`Key`): ``key("Bình Dương")
+== ("Bình", "Dương")``, cut the way the entity scanner cuts text, with canonical tone marks.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import itertools
+import unicodedata
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from types import MappingProxyType
+
+import regex
+
+from vnextract.text import canonical_tones
+
+#: A phrase as its syllables: ("Ủy", "ban", "nhân", "dân").
+Key = tuple[str, ...]
+
+#: One syllable, glued compound or punctuation mark: how the recogniser cuts text, so that
+#: lexicon keys and text agree ("Bộ Văn hóa, Thể thao" → "Bộ", "Văn", "hóa", ",", "Thể", "thao").
+SYLLABLE = regex.compile(
+    r"""
+    (?:TP|Tp|P|Q)\.(?=[\p{Lu}\d])          # "TP.HCM", "P.10", "Q.Phú Nhuận": prefix split off
+    | [\p{L}\p{M}\p{N}]++(?:[.&'’\-][\p{L}\p{M}\p{N}]++)*+   # syllable or glued compound:
+                                            # "GD&ĐT", "BR-VT", "H.Hariri", "Covid-19"
+    | [^\s\p{L}\p{M}\p{N}]                  # one punctuation character
+    """,
+    regex.VERBOSE,
+)
+
+
+@functools.cache
+def load_tsv(name: str) -> tuple[Mapping[str, str], ...]:
+    """Rows of ``vnextract/data/<name>``, each a read-only mapping of column → value.
+
+    >>> load_tsv("surnames.tsv")[0]["surname"]
+    'Nguyễn'
+    """
+    with resources.files("vnextract.data").joinpath(name).open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return tuple(MappingProxyType(dict(row)) for row in rows)
+
+
+def rows_where(name: str, column: str, value: str) -> Iterator[Mapping[str, str]]:
+    """The rows of a table whose ``column`` is ``value`` (``rows_where("roles.tsv", "cue", "yes")``)."""
+    return (row for row in load_tsv(name) if row[column] == value)
+
+
+def norm(phrase: str) -> str:
+    """NFC with canonical tone marks, stripped: how the normaliser writes text."""
+    return canonical_tones(unicodedata.normalize("NFC", phrase.strip()))
+
+
+def key(phrase: str) -> Key:
+    """The lexicon key of a phrase: its syllables. ``key("Bình Dương") == ("Bình", "Dương")``."""
+    return tuple(SYLLABLE.findall(norm(phrase)))
+
+
+def spaced_key(phrase: str) -> Key:
+    """A key written with its syllables separated by single spaces, kept as written: the tables
+    whose entries are syllables the scanner sees ("TP." in "TP.HCM", "Tp ." as two)."""
+    return tuple(phrase.split(" "))
+
+
+def casings(words: Key, *, first: bool = True) -> Iterator[Key]:
+    """Every spelling of ``words`` with each syllable in lower case or capitalised (from the
+    second syllable on when ``first`` is False): news writes "Phó Chủ tịch", "Phó chủ tịch",
+    "phó chủ tịch" for one title."""
+    fixed, rest = ((), words) if first else (words[:1], words[1:])
+    for cased in itertools.product(*((w.lower(), w[:1].upper() + w[1:]) for w in rest)):
+        yield fixed + tuple(cased)

@@ -1,0 +1,61 @@
+"""Word lexicons: stop words that end a name, the dictionary of common words, word classes."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+
+from vnextract.lexicon.loader import Key, key, load_tsv, spaced_key
+from vnextract.text import canonical_tones
+
+
+@functools.cache
+def stopwords() -> frozenset[Key]:
+    """Function words and verbs (1–3 syllables) that cannot continue a name (``entity_stopwords.tsv``)."""
+    return frozenset(key(r["word"]) for r in load_tsv("entity_stopwords.tsv"))
+
+
+@functools.cache
+def function_words() -> frozenset[Key]:
+    """The stop words of class "function" ("và", "đã", "của"), not the verbs ("bầu", "xét xử")."""
+    return frozenset(key(r["word"]) for r in load_tsv("entity_stopwords.tsv") if r["class"] == "function")
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Lowercase Vietnamese dictionary words (underthesea's Viet74K word list, Apache-2.0).
+
+    Used only to tell a word continued across syllables ("Y tế", "Tài chính": one word) from a
+    new word, and sentence-initial common words ("Hôm qua") from names. Empty if the list is
+    missing: the recogniser then falls back on its own lexicons.
+    """
+    try:
+        ref = resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
+        with ref.open(encoding="utf-8") as f:
+            content = canonical_tones(unicodedata.normalize("NFC", f.read())).lower()
+        return frozenset(line.strip() for line in content.splitlines() if line.strip())
+    except (OSError, ModuleNotFoundError):
+        return frozenset()
+
+
+@functools.cache
+def _classes() -> Mapping[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = defaultdict(list)
+    for row in load_tsv("word_classes.tsv"):
+        table[row["class"]].append(row["word"])
+    return MappingProxyType({name: tuple(words) for name, words in table.items()})
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of a class of ``word_classes.tsv`` as written: ``word_class("compass")`` is
+    {"Bắc", "Nam", "Đông", "Tây", "Trung"}. An unknown class is a KeyError, not an empty set."""
+    return frozenset(_classes()[name])
+
+
+def phrase_class(name: str) -> frozenset[Key]:
+    """The entries of a class as syllable keys: ``phrase_class("scope_word")`` holds ("quốc", "tế")."""
+    return frozenset(spaced_key(w) for w in _classes()[name])

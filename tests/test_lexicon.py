@@ -1,0 +1,112 @@
+"""The lexicon layer: every data table is clean and loaded by the one loader; the merged tables
+(roles, organisation heads, place prefixes, word classes) say what they must."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from vnextract import lexicon
+from vnextract.lexicon import gazetteer, organizations, roles, words
+from vnextract.text import canonical_tones
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "vnextract"
+TABLES = sorted(p.name for p in (SRC / "data").glob("*.tsv"))
+
+
+def test_there_are_tables() -> None:
+    assert {"roles.tsv", "organization_heads.tsv", "place_prefixes.tsv", "word_classes.tsv"} <= set(TABLES)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_table_is_clean(name: str) -> None:
+    """NFC, a header with a gloss or source column, every row as wide as the header."""
+    text = resources.files("vnextract.data").joinpath(name).read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    header, *rows = [line.split("\t") for line in text.splitlines()]
+    assert {"gloss", "source"} & set(header), header
+    assert rows
+    assert [r for r in rows if len(r) != len(header)] == []
+    assert len(lexicon.load_tsv(name)) == len(rows)  # the loader reads every row (no quoting)
+
+
+@pytest.mark.parametrize("name", ["roles.tsv", "organization_heads.tsv", "place_prefixes.tsv"])
+def test_keys_are_unique_and_canonical(name: str) -> None:
+    keys = [next(iter(row.values())) for row in lexicon.load_tsv(name)]
+    assert [k for k in set(keys) if keys.count(k) > 1] == []  # "Quốc hội" was listed twice
+    assert [k for k in keys if canonical_tones(k) != k] == []
+
+
+def test_data_is_read_only_by_the_loader() -> None:
+    """No module opens a data table itself: csv and importlib.resources over vnextract.data are
+    only in lexicon/loader.py (cli.py's `info` lists the files; records and dates code, being
+    edited elsewhere, are switched over separately)."""
+    readers = {
+        p.relative_to(SRC).as_posix()
+        for p in SRC.rglob("*.py")
+        if re.search(r'files\("vnextract(?:\.data)?"\)|csv\.DictReader', p.read_text(encoding="utf-8"))
+    }
+    # learned/model.py opens the packaged CRF model (a binary file), not a table
+    assert readers <= {
+        "lexicon/loader.py", "cli.py", "numerals.py", "recognizers/date_grammar.py", "learned/model.py"
+    }
+
+
+def test_every_word_class_is_used() -> None:
+    """A class in word_classes.tsv that no module asks for is a dead table."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
+    asked = set(re.findall(r'(?:word|phrase)_class\("([a-z_]+)"\)', code))
+    classes = {row["class"] for row in lexicon.load_tsv("word_classes.tsv")}
+    assert classes - asked == set()
+    assert asked - classes == set()
+
+
+def test_unknown_word_class_is_an_error() -> None:
+    with pytest.raises(KeyError):
+        words.word_class("no_such_class")
+
+
+def test_roles_merge_titles_and_cues() -> None:
+    by_role = {r.role: r for r in roles.role_rows()}
+    assert by_role["Giám đốc"].title and by_role["Giám đốc"].cue and by_role["Giám đốc"].deputy
+    assert by_role["Bị cáo"].kind == "case" and by_role["Bị cáo"].cue
+    assert not by_role["vợ"].title and by_role["vợ"].cue  # a kinship word announces a name only
+    assert roles.title_roles()["Phó Giám đốc"] == "business"
+    assert ("phó", "giám", "đốc") in lexicon.person_cues()  # every casing of a cue
+    # an abbreviation of several syllables keeps its case
+    assert ("PGS", ".", "TS") in lexicon.person_cues() and ("pgs", ".", "ts") not in lexicon.person_cues()
+    assert "đại sứ" in roles.roles_with("posted") and "trợ lý" in roles.roles_with("serving")
+    assert {"học sinh", "sinh viên"} <= roles.roles_with("student")
+
+
+def test_organization_heads_carry_their_properties() -> None:
+    heads = lexicon.org_heads()
+    assert heads[("Tỉnh", "ủy")].standalone and not heads[("Sở",)].standalone
+    assert heads[("Bệnh", "viện")].numbered and heads[("Bệnh", "viện")].named_after_people
+    assert heads[("Cục",)].body == "one_word" and heads[("Hội", "đồng")].body == "scope"
+    assert heads[("Đại", "sứ", "quán")].at_place and heads[("Đại", "học")].place_named
+    assert ("Công", "ty", "TNHH") not in heads  # a company form only the titles reader takes
+    assert "Công ty TNHH" in organizations.title_reader_heads()
+
+
+def test_place_prefixes() -> None:
+    prefixes = lexicon.place_prefixes()
+    assert prefixes[("TP.",)].kind == "thành phố"  # "TP." as the scanner cuts "TP.HCM"
+    assert prefixes[("tỉnh",)].span == "out" and prefixes[("TP",)].span == "in"
+    assert prefixes[("Tỉnh",)].span == "in_mid_sentence" and prefixes[("quận",)].numbered
+    by_kind: dict[str, set[tuple[bool, bool]]] = {}
+    for p in prefixes.values():
+        by_kind.setdefault(p.kind, set()).add((p.numbered, p.administrative))
+    assert {k: v for k, v in by_kind.items() if len(v) > 1} == {}  # kind-level columns agree
+
+
+def test_places_and_names() -> None:
+    assert lexicon.places()[("Bình", "Dương")] == gazetteer.Place("tỉnh", lexicon.TIER_BARE)
+    assert lexicon.surnames()["Nguyễn"] > 30
+    assert "bà" in lexicon.honorifics() and lexicon.honorific_genders()["bà"] == "female"
+    assert "Vladimir" in lexicon.foreign_given_names()
+    assert lexicon.key("UBND tỉnh Bình Dương") == ("UBND", "tỉnh", "Bình", "Dương")
