@@ -122,7 +122,7 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
             raise DraftError(f"{doc_id} entities: {item!r} is not [TYPE, text] with TYPE PER/ORG/LOC")
     spans = place(text, doc_id, "entities", [e[1] for e in entities])
     out["entities"] = [{"type": e[0], "text": e[1], "start": s, "end": t}
-                       for e, (s, t) in zip(entities, spans)]
+                       for e, (s, t) in zip(entities, spans, strict=True)]
     covered = [(s, t) for s, t in spans]
     for surface in sorted({e[1] for e in entities}):
         k = find_span(text, surface, 0)
@@ -149,16 +149,18 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
     money = draft.get("money", [])
     spans = place(text, doc_id, "money", [m[0] for m in money])
     out["money"] = []
-    for m, (s, t) in zip(money, spans):
+    for m, (s, t) in zip(money, spans, strict=True):
         if len(m) != 6 or m[4] not in QUALIFIERS or not isinstance(m[5], bool):
-            raise DraftError(f"{doc_id} money: {m!r} is not [text, amount, amount_to, currency, qualifier, is_fine]")
+            raise DraftError(
+                f"{doc_id} money: {m!r} is not [text, amount, amount_to, currency, qualifier, is_fine]"
+            )
         out["money"].append({"text": m[0], "start": s, "end": t, "amount": m[1], "amount_to": m[2],
                              "currency": m[3], "qualifier": m[4], "is_fine": m[5]})
 
     percentages = draft.get("percentages", [])
     spans = place(text, doc_id, "percentages", [p[0] for p in percentages])
     out["percentages"] = []
-    for p, (s, t) in zip(percentages, spans):
+    for p, (s, t) in zip(percentages, spans, strict=True):
         if len(p) != 4 or p[3] not in QUALIFIERS:
             raise DraftError(f"{doc_id} percentages: {p!r} is not [text, value, value_to, qualifier]")
         out["percentages"].append({"text": p[0], "start": s, "end": t, "value": p[1],
@@ -167,7 +169,7 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
     dates = draft.get("dates", [])
     spans = place(text, doc_id, "dates", [d[0] for d in dates])
     out["dates"] = []
-    for d, (s, t) in zip(dates, spans):
+    for d, (s, t) in zip(dates, spans, strict=True):
         if len(d) != 2 or not (d[1] is None or all(ISO.match(part) for part in d[1].split("/"))):
             raise DraftError(f"{doc_id} dates: {d!r} is not [text, iso-or-null] with an ISO 8601 value")
         out["dates"].append({"text": d[0], "start": s, "end": t, "iso": d[1]})
@@ -175,7 +177,8 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
 
 
 def resolve(news: Path, draft_path: Path, out_path: Path) -> int:
-    drafts = [json.loads(line) for line in open(draft_path, encoding="utf-8") if line.strip()]
+    with open(draft_path, encoding="utf-8") as handle:
+        drafts = [json.loads(line) for line in handle if line.strip()]
     known = {d["id"] for d in documents()}
     unknown = [d["id"] for d in drafts if d["id"] not in known]
     if unknown:

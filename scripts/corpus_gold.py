@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_annotate import documents, load_texts  # noqa: E402
+from corpus_annotate import documents, load_texts
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -35,9 +35,8 @@ def main() -> int:
     folder = CORPUS / ("double" if args.double else "annotations")
     rows = []
     for path in sorted(folder.glob("*.jsonl")):
-        for line in open(path, encoding="utf-8"):
-            if line.strip():
-                rows.append(json.loads(line))
+        with open(path, encoding="utf-8") as handle:
+            rows.extend(json.loads(line) for line in handle if line.strip())
     keep = [r for r in rows if meta[r["id"]]["fold"] in folds
             and (args.source is None or meta[r["id"]]["source"].startswith(args.source))]
     texts = load_texts(args.news, {r["id"] for r in keep})

@@ -37,7 +37,8 @@ def fold_of(doc_id: str) -> int:
 
 def main(news: Path) -> None:
     rng = random.Random(13)
-    modern = [json.loads(line) for line in open(news / "modern2026.jsonl", encoding="utf-8")]
+    with open(news / "modern2026.jsonl", encoding="utf-8") as handle:
+        modern = [json.loads(line) for line in handle]
     chosen_modern = sorted(rng.sample(modern, MODERN_ITEMS), key=lambda r: r["id"])
     rng.shuffle(chosen_modern)
 

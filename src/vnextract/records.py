@@ -71,9 +71,9 @@ class Title(Span):
 
     ``role`` is the position ("Phó Chủ tịch Thường trực"), ``organization`` the organisation as
     written next to it ("UBND tỉnh"), or, for a bare title, the unit written right after the
-    holder's name ("Bác sĩ X, Khoa Hồi sức …": outside the span), ``organization_expansion`` its expansion when abbreviated
-    ("Ủy ban nhân dân tỉnh"), ``modifier`` one of "former" (nguyên), "acting" (quyền),
-    "new" (tân), "late" (cố: the holder has died) or None.
+    holder's name ("Bác sĩ X, Khoa Hồi sức …": outside the span), ``organization_expansion``
+    its expansion when abbreviated ("Ủy ban nhân dân tỉnh"), ``modifier`` one of "former"
+    (nguyên), "acting" (quyền), "new" (tân), "late" (cố: the holder has died) or None.
     """
 
     role: str
