@@ -35,8 +35,9 @@ def main() -> int:
     folder = CORPUS / ("double" if args.double else "annotations")
     rows = []
     for path in sorted(folder.glob("*.jsonl")):
-        with open(path, encoding="utf-8") as handle:
-            rows.extend(json.loads(line) for line in handle if line.strip())
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
     keep = [r for r in rows if meta[r["id"]]["fold"] in folds
             and (args.source is None or meta[r["id"]]["source"].startswith(args.source))]
     texts = load_texts(args.news, {r["id"] for r in keep})
