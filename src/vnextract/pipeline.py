@@ -17,6 +17,7 @@ from vnextract.learned import model as learned_entities
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import fines as link_fines
 from vnextract.linking import persons as link_persons
+from vnextract.linking import places as link_places
 from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
 from vnextract.records import Document, Person, Sentence, Span
@@ -42,6 +43,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
+    ("places", link_places.link),  # Location → administrative unit of its era, or ISO 3166 code
 )
 
 
