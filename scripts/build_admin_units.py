@@ -18,7 +18,8 @@ Writes, under src/vnextract/data/:
                                 commune became (vietnamadminunits' converter tables);
 - ``places_world_iso.tsv``      Vietnamese names of countries and territories → ISO 3166-1
                                 alpha-2, from CLDR through Babel, beside the hand-kept names of
-                                data/places_world.tsv that CLDR writes differently.
+                                data/places_world.tsv that CLDR writes differently; cities,
+                                provinces and states that are ISO 3166-2 subdivisions.
 """
 
 from __future__ import annotations
@@ -92,6 +93,15 @@ COUNTRY_ALIASES = {
     "Vatican": "VA",
     "Cyprus": "CY",
     "Nhật Bổn": "JP",  # old Southern form of Nhật Bản
+    "Nhật": "JP",  # Japan, short
+    "Bắc Triều Tiên": "KP",  # North Korea
+    "Cộng hòa Séc": "CZ",
+    "Palestine": "PS",  # CLDR: Lãnh thổ Palestine
+    "Ả Rập Xê Út": "SA",
+    "Saudi Arabia": "SA",
+    "UAE": "AE",
+    "Cam-pu-chia": "KH",
+    "Niu Di-lân": "NZ",  # New Zealand
     "Scotland": "GB-SCT",  # ISO 3166-2 countries of the United Kingdom
     "Xứ Wales": "GB-WLS",
     "Bắc Ireland": "GB-NIR",
@@ -139,6 +149,46 @@ CITY_CODES = {
     "Paris": "FR-75C",
     "Delhi": "IN-DL",
     "New Delhi": "IN-DL",
+    "Matxcơva": "RU-MOW",
+    "Okinawa": "JP-47",
+    "Incheon": "KR-28",
+    "Daegu": "KR-27",
+    "Taegu": "KR-27",
+    "Istanbul": "TR-34",
+    "Baghdad": "IQ-BG",
+    "Cairo": "EG-C",
+}
+
+#: Provinces and states written in Vietnamese news that are ISO 3166-2 subdivisions (China's
+#: codes as revised in 2017). "Hà Nam" (CN-HA) and "Hà Bắc" (CN-HE) are left out: both are also
+#: Vietnamese provinces (Hà Bắc until 1997).
+REGION_CODES = {
+    "Quảng Đông": "CN-GD",  # Guangdong
+    "Quảng Tây": "CN-GX",  # Guangxi
+    "Vân Nam": "CN-YN",  # Yunnan
+    "Tân Cương": "CN-XJ",  # Xinjiang
+    "Tây Tạng": "CN-XZ",  # Tibet
+    "Nội Mông": "CN-NM",  # Inner Mongolia
+    "Hồ Bắc": "CN-HB",  # Hubei
+    "Hồ Nam": "CN-HN",  # Hunan
+    "Phúc Kiến": "CN-FJ",  # Fujian
+    "Chiết Giang": "CN-ZJ",  # Zhejiang
+    "Giang Tô": "CN-JS",  # Jiangsu
+    "Sơn Đông": "CN-SD",  # Shandong
+    "Hải Nam": "CN-HI",  # Hainan
+    "Tứ Xuyên": "CN-SC",  # Sichuan
+    "Quý Châu": "CN-GZ",  # Guizhou
+    "Cam Túc": "CN-GS",  # Gansu
+    "Tây Java": "ID-JB",  # West Java
+    "California": "US-CA",
+    "Texas": "US-TX",
+    "Florida": "US-FL",
+    "Hawaii": "US-HI",
+    "Alaska": "US-AK",
+    "Wyoming": "US-WY",
+    "Louisiana": "US-LA",
+    "Mississippi": "US-MS",
+    "Alabama": "US-AL",
 }
 
 
@@ -232,6 +282,9 @@ def world_codes() -> list[tuple[str, str, str]]:
         )
     for name, code in CITY_CODES.items():
         rows.setdefault(nfc(name), (nfc(name), code, "city that is an ISO 3166-2 subdivision; hand list"))
+    for name, code in REGION_CODES.items():
+        source = "province or state, an ISO 3166-2 subdivision; hand list"
+        rows.setdefault(nfc(name), (nfc(name), code, source))
     return sorted(rows.values())
 
 

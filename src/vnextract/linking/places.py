@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -62,8 +63,15 @@ _OPENING = regex.compile(rf"^(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)(?P<rest>\S.
 #: What may stand between a place and the place that encloses it: ", ", " (", " - ", and a
 #: type word ("xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước").
 _ENCLOSING_GAP = regex.compile(rf"^\s*[,(\-–]?\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
-#: Kinds of the entity recogniser that are not Vietnamese administrative units.
-_WORLD_KINDS = frozenset({"quốc gia", "vùng", "bang", "sông"})
+#: Kinds of the entity recogniser a Vietnamese administrative unit may carry: its types, and
+#: "vùng" (area), which the recogniser gives famous bare names ("Phú Quốc", "Vũng Tàu"). Other
+#: kinds are something else of that name: "chợ Tân Bình" (a market), "sông Sài Gòn" (a river),
+#: "sân bay Long Thành" (an airport), a country.
+_UNIT_KINDS = frozenset({unit_type for _levels, unit_type in _TYPE_WORDS.values()} | {"vùng"})
+#: Type words of districts, which exist only until 2025: a text naming "huyện X" (not "huyện X
+#: cũ", the former district) writes in the legacy era.
+_DISTRICT_WORDS = frozenset({"quận", "q", "huyện", "h", "thị xã", "tx"})
+_FORMER = regex.compile(r"^\s*\(?\s*cũ(?!\p{L})")  # "(cũ)": former
 
 
 def _type_key(word: str | None, abbr: str | None) -> str | None:
@@ -81,31 +89,48 @@ def _eras(date: dt.date | None) -> tuple[str, ...]:
     return ("2025", "legacy")
 
 
-def _candidates(
-    name: str, before: str, eras: Sequence[str], kind: str | None
-) -> tuple[list[Unit], list[Unit]]:
-    """The units the mention may be, given the type word before or inside it and the eras: those
-    of that very type, and those of its level (a unit may have changed type since: "thị xã Dĩ
-    An" in 2015 is "thành phố" in the data; a "xã" may have become a "thị trấn")."""
+class Candidates(NamedTuple):
+    """The units a mention may be: ``strict`` of the type its type word says, ``loose`` of that
+    level (a unit may have changed type since: "thị xã Dĩ An" in 2015 is "thành phố" in the data;
+    a "xã" may have become a "thị trấn"). ``needs_enclosure``: a bare name that only communes
+    bear ("Trung Đông" is the Middle East, and a commune in Ninh Bình) is taken only inside an
+    enclosing place."""
+
+    strict: list[Unit]
+    loose: list[Unit]
+    needs_enclosure: bool = False
+
+
+def _candidates(name: str, before: str, eras: Sequence[str], kind: str | None) -> Candidates:
+    """The units the mention may be, given the type word before or inside it and the eras."""
     opening = _OPENING.match(name)
     prefix = _BEFORE.search(before[-14:])
     type_key = _type_key(opening["w"], opening["a"]) if opening else None
     if type_key is None and prefix:
         type_key = _type_key(prefix["w"], prefix["a"])
-    if type_key is None and (kind in _WORLD_KINDS or places.iso3166(name) is not None):
-        return [], []  # a foreign place, a region, a river: not an administrative unit
+    if type_key is None and (
+        (kind is not None and kind not in _UNIT_KINDS) or places.iso3166(name) is not None
+    ):
+        return Candidates([], [])  # a foreign place, a region, a river: not an administrative unit
     found = list(places.named(name))  # "Quận 1", "TP.HCM", "Thành phố Hồ Chí Minh" as a whole
     if opening and not found:
         rest = opening["rest"]
         found = list(places.named(rest))
         if rest.isdigit() and type_key in _TYPE_WORDS:  # "Q.1", "P.10": numbered units
             found = list(places.named(f"{_TYPE_WORDS[type_key][1]} {rest}"))
+    commune_only = all(u.level == "commune" for u in found)
     found = [u for u in found if u.era in eras]
     if type_key not in _TYPE_WORDS:
-        return found, found
+        return Candidates(found, found, needs_enclosure=commune_only)
     levels, unit_type = _TYPE_WORDS[type_key]
     same_level = [u for u in found if u.level in levels]
-    return [u for u in same_level if u.type == unit_type] or same_level, same_level
+    return Candidates([u for u in same_level if u.type == unit_type] or same_level, same_level)
+
+
+def _foreign(location: Location) -> bool:
+    """A country or a foreign subdivision ("tỉnh Hồ Nam", Hunan): what it encloses is not Vietnamese."""
+    code = places.iso3166(location.name)
+    return location.kind == "quốc gia" or (code is not None and code != "VN")
 
 
 def _contains(outer: Unit, inner: Unit) -> bool:
@@ -124,19 +149,38 @@ def _contains(outer: Unit, inner: Unit) -> bool:
     return any(o is not None and o.district_code == outer.code for o in olds)
 
 
-def _choose(candidates: Sequence[Unit], eras: Sequence[str]) -> Unit | None:
+def _highest(group: Sequence[Unit]) -> Unit | None:
+    """The one unit of the highest level in ``group``, or None when there are several."""
+    top = min(LEVEL_RANK[u.level] for u in group)
+    highest = {u for u in group if LEVEL_RANK[u.level] == top}
+    return highest.pop() if len(highest) == 1 else None
+
+
+def _same_place(old: Unit, new: Unit) -> bool:
+    """A legacy unit that went on under its name into 2025 ("Hà Nội", "TP.HCM")."""
+    return old.level == new.level and old.name == new.name and new.code in places.successors(old)
+
+
+def _choose(candidates: Sequence[Unit], eras: Sequence[str], dated: bool) -> Unit | None:
     """The one unit meant, or None when the candidates leave a choice.
 
-    Provinces first (a bare "Bình Dương" in 2026 is the former province, not a ward of that name),
-    then the preferred era; within the first group that has any, the highest level must be one unit.
+    Provinces first (a bare "Bình Dương" in 2026 is the former province, not a ward of that
+    name), then the other levels; within these, the preferred era when the document is dated.
+    Undated, the eras must agree: "Hà Nội" is the 2025 city, which the legacy one became; "Hóc
+    Môn" (a district until 2025, a commune since) stays unresolved.
     """
     for provinces in (True, False):
-        for era in eras:
-            group = [u for u in candidates if u.era == era and (u.level == "province") == provinces]
-            if group:
-                top = min(LEVEL_RANK[u.level] for u in group)
-                highest = {u for u in group if LEVEL_RANK[u.level] == top}
-                return highest.pop() if len(highest) == 1 else None
+        groups = [
+            g
+            for era in eras
+            if (g := [u for u in candidates if u.era == era and (u.level == "province") == provinces])
+        ]
+        if not groups:
+            continue
+        if dated or len(groups) == 1:
+            return _highest(groups[0])
+        new, old = _highest(groups[0]), _highest(groups[1])  # eras: ("2025", "legacy")
+        return new if new is not None and old is not None and _same_place(old, new) else None
     return None
 
 
@@ -161,6 +205,41 @@ def _resolved(location: Location, unit: Unit) -> Location:
     )
 
 
+def _province_only(location: Location, candidates: Sequence[Unit]) -> Location:
+    """An unresolved Location whose readings all lie in one 2025 province gets that province only:
+    undated, "Đống Đa, Hà Nội" is the district (legacy) or the ward (2025), in Hà Nội either way."""
+    provinces = {places.province_2025(c) for c in candidates}
+    if len(provinces) != 1 or None in provinces:
+        return location
+    return attrs.evolve(location, province_2025=provinces.pop().official_name)  # type: ignore[union-attr]
+
+
+def _top_rank(units: Sequence[Unit]) -> int:
+    return min((LEVEL_RANK[u.level] for u in units), default=len(LEVEL_RANK))
+
+
+def _inside(groups: Sequence[Sequence[Unit]], outer: Sequence[Unit]) -> list[Unit]:
+    """The candidates of the first group (that type, else that level) lying in one of ``outer``."""
+    for group in groups:
+        kept = [c for c in group if any(_contains(o, c) for o in outer)]
+        if kept:
+            return kept
+    return []
+
+
+def _names_current_districts(norm: str, locations: Sequence[Location]) -> bool:
+    """Whether the text names a district as a current unit ("huyện Gia Lâm", not "huyện Gia Lâm cũ")."""
+    for loc in locations:
+        opening = _OPENING.match(loc.name)
+        before = _BEFORE.search(norm[max(0, loc.start - 14) : loc.start])
+        key = _type_key(opening["w"], opening["a"]) if opening else None
+        if key is None and before:
+            key = _type_key(before["w"], before["a"])
+        if key in _DISTRICT_WORDS and not _FORMER.match(norm[loc.end : loc.end + 8]):
+            return True
+    return False
+
+
 def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> tuple[Location, ...]:
     """Each Location with its unit (or ISO 3166 code) when the text says which one it is.
 
@@ -174,31 +253,47 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
     Huyện Đồng Phú | 695 | Tỉnh Bình Phước | Tỉnh Đồng Nai
     Tỉnh Bình Phước | 70 | Tỉnh Bình Phước | Tỉnh Đồng Nai
     """
+    dated = date is not None
+    if not dated and _names_current_districts(norm, locations):
+        date, dated = REFORM_DATE - dt.timedelta(days=1), True
     eras = _eras(date)
     both = [
         _candidates(loc.name, norm[max(0, loc.start - 20) : loc.start], eras, loc.kind) for loc in locations
     ]
-    candidates = [strict for strict, _loose in both]
-    # the enclosing place narrows the enclosed one, outermost first
+    candidates = [c.strict for c in both]
+    narrowed = [False] * len(locations)
+    # the enclosing places narrow the enclosed one, outermost first; the nearest that contains
+    # any candidate decides ("xã Đức Hạnh, huyện Phước Long, tỉnh Bình Phước": the district has
+    # been split since, the province still holds the commune)
     for i in range(len(locations) - 2, -1, -1):
-        outer = candidates[i + 1]
-        gap = norm[locations[i].end : locations[i + 1].start]
-        if not candidates[i] or not outer or not _ENCLOSING_GAP.match(gap):
-            continue
-        for group in both[i]:  # the unit of that type inside, else one of that level inside
-            inside = [c for c in group if any(_contains(o, c) for o in outer)]
-            if inside:
-                candidates[i] = inside
+        j = i + 1
+        while (
+            candidates[i]
+            and j < len(locations)
+            and _ENCLOSING_GAP.match(norm[locations[j - 1].end : locations[j].start])
+        ):
+            if not candidates[j] and _foreign(locations[j]) and _top_rank(candidates[i]) > 0:
+                candidates[i] = []  # "huyện Trường Sa, tỉnh Hồ Nam": a county of Hunan
                 break
+            if candidates[j] and _top_rank(candidates[i]) <= _top_rank(candidates[j]):
+                break  # peers in a list ("Hải Dương, Hòa Bình, Hưng Yên"), not an enclosure
+            inside = _inside(both[i][:2], candidates[j])
+            if inside:
+                candidates[i], narrowed[i] = inside, True
+                break
+            j += 1
+    for i, found in enumerate(both):
+        if found.needs_enclosure and not narrowed[i]:
+            candidates[i] = []
     out: list[Location] = []
     for loc, cands in zip(locations, candidates, strict=True):
-        unit = _choose(cands, eras)
+        unit = _choose(cands, eras, dated)
         if unit is not None:
             out.append(_resolved(loc, unit))
         elif not cands and (code := places.iso3166(loc.name)) is not None:
             out.append(attrs.evolve(loc, iso3166=code))
         else:
-            out.append(loc)
+            out.append(_province_only(loc, cands))
     return tuple(out)
 
 
