@@ -44,6 +44,7 @@ _TYPE_WORDS: dict[str, tuple[frozenset[str], str]] = {
     "quận": (frozenset({"district"}), "quận"),  # urban district
     "q": (frozenset({"district"}), "quận"),
     "huyện": (frozenset({"district"}), "huyện"),  # rural district
+    "huyện đảo": (frozenset({"district"}), "huyện"),  # island district ("huyện đảo Phú Quốc")
     "h": (frozenset({"district"}), "huyện"),
     "thị xã": (frozenset({"district"}), "thị xã"),  # town (district level)
     "tx": (frozenset({"district"}), "thị xã"),
@@ -54,7 +55,7 @@ _TYPE_WORDS: dict[str, tuple[frozenset[str], str]] = {
     "tt": (frozenset({"commune"}), "thị trấn"),
     "đặc khu": (frozenset({"commune"}), "đặc khu"),  # special zone (islands, 2025)
 }
-_WORD = r"thành\ phố|thị\ xã|thị\ trấn|đặc\ khu|tỉnh|quận|huyện|xã|phường"
+_WORD = r"thành\ phố|thị\ xã|thị\ trấn|đặc\ khu|tỉnh|quận|huyện\ đảo|huyện|xã|phường"
 _ABBR = r"TP\.?|Tp\.?|TX\.|TT\.|Q\.|P\.|H\."
 #: A type word right before the mention ("xã Tân Phú", "Q.Tân Bình").
 _BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)$", regex.IGNORECASE)
@@ -67,10 +68,10 @@ _ENCLOSING_GAP = regex.compile(rf"^\s*[,(\-–]?\s*(?:(?:{_WORD})\s+|(?:{_ABBR})
 #: "vùng" (area), which the recogniser gives famous bare names ("Phú Quốc", "Vũng Tàu"). Other
 #: kinds are something else of that name: "chợ Tân Bình" (a market), "sông Sài Gòn" (a river),
 #: "sân bay Long Thành" (an airport), a country.
-_UNIT_KINDS = frozenset({unit_type for _levels, unit_type in _TYPE_WORDS.values()} | {"vùng"})
+_UNIT_KINDS = frozenset({unit_type for _levels, unit_type in _TYPE_WORDS.values()} | {"vùng", "địa chỉ"})
 #: Type words of districts, which exist only until 2025: a text naming "huyện X" (not "huyện X
 #: cũ", the former district) writes in the legacy era.
-_DISTRICT_WORDS = frozenset({"quận", "q", "huyện", "h", "thị xã", "tx"})
+_DISTRICT_WORDS = frozenset({"quận", "q", "huyện", "huyện đảo", "h", "thị xã", "tx"})
 _FORMER = regex.compile(r"^\s*\(?\s*cũ(?!\p{L})")  # "(cũ)": former
 
 
@@ -99,6 +100,7 @@ class Candidates(NamedTuple):
     strict: list[Unit]
     loose: list[Unit]
     needs_enclosure: bool = False
+    written_type: str | None = None  # the unit type the text's type word says ("huyện đảo" → "huyện")
 
 
 def _candidates(name: str, before: str, eras: Sequence[str], kind: str | None) -> Candidates:
@@ -124,7 +126,12 @@ def _candidates(name: str, before: str, eras: Sequence[str], kind: str | None) -
         return Candidates(found, found, needs_enclosure=commune_only)
     levels, unit_type = _TYPE_WORDS[type_key]
     same_level = [u for u in found if u.level in levels]
-    return Candidates([u for u in same_level if u.type == unit_type] or same_level, same_level)
+    same_type = [u for u in same_level if u.type == unit_type]
+    # a commune of another type ("xã Tân Tạo" of 2002, "phường Tân Tạo" now) may be another unit
+    # of that name: taken only inside an enclosing place that holds it
+    return Candidates(
+        same_type or same_level, same_level, not same_type and "commune" in levels, written_type=unit_type
+    )
 
 
 def _foreign(location: Location) -> bool:
@@ -184,15 +191,17 @@ def _choose(candidates: Sequence[Unit], eras: Sequence[str], dated: bool) -> Uni
     return None
 
 
-def _resolved(location: Location, unit: Unit) -> Location:
+def _resolved(location: Location, unit: Unit, written_type: str | None) -> Location:
     province = places.lookup(unit.era, unit.province_code)
     new_province = places.province_2025(unit)
-    # the recogniser's kind stays when it names the same level ("thị xã Dĩ An" in 2015 was one,
-    # though a "thành phố" by 2025); a kind of another level was a guess ("huyện" Hóc Môn in 2026)
+    # the kind the text says stays ("thị xã Dĩ An" in 2015 was one, though a "thành phố" by
+    # 2025), and so does the recogniser's of the same level; a kind of another level was a guess
+    # ("huyện" Hóc Môn in 2026, a commune since)
     levels = _TYPE_WORDS[location.kind][0] if location.kind in _TYPE_WORDS else frozenset()
+    kind = written_type or (location.kind if unit.level in levels else unit.type or location.kind)
     return attrs.evolve(
         location,
-        kind=location.kind if unit.level in levels else unit.type or location.kind,
+        kind=kind,
         level=unit.level,
         era=unit.era,
         code=unit.code,
@@ -214,6 +223,29 @@ def _province_only(location: Location, candidates: Sequence[Unit]) -> Location:
     return attrs.evolve(location, province_2025=provinces.pop().official_name)  # type: ignore[union-attr]
 
 
+def _one_sense_per_document(
+    locations: Sequence[Location], candidates: list[list[Unit]], narrowed: list[bool], foreign: set[str]
+) -> None:
+    """Later (or earlier) mentions of a name take what its enclosing place said once: "huyện
+    Trường Sa, tỉnh Hồ Nam" makes every "Trường Sa" of the text the Chinese one; "xã Tân Phú,
+    huyện Đồng Phú" settles a bare "Tân Phú" elsewhere — unless two enclosures disagree."""
+    settled: dict[str, frozenset[Unit] | None] = {}
+    for i, location in enumerate(locations):
+        if narrowed[i]:
+            name, units = places.fold(location.name), frozenset(candidates[i])
+            settled[name] = units if settled.get(name, units) == units else None
+    for i, location in enumerate(locations):
+        name = places.fold(location.name)
+        if narrowed[i]:
+            continue
+        if name in foreign:
+            candidates[i] = []
+        elif (agreed := settled.get(name)) is not None:
+            kept = [c for c in candidates[i] if c in agreed]
+            if kept:
+                candidates[i], narrowed[i] = kept, True
+
+
 def _top_rank(units: Sequence[Unit]) -> int:
     return min((LEVEL_RANK[u.level] for u in units), default=len(LEVEL_RANK))
 
@@ -227,15 +259,22 @@ def _inside(groups: Sequence[Sequence[Unit]], outer: Sequence[Unit]) -> list[Uni
     return []
 
 
-def _names_current_districts(norm: str, locations: Sequence[Location]) -> bool:
-    """Whether the text names a district as a current unit ("huyện Gia Lâm", not "huyện Gia Lâm cũ")."""
+def _writes_legacy_units(norm: str, locations: Sequence[Location]) -> bool:
+    """Whether an undated text names a district ("huyện Gia Lâm") or a province abolished in 2025
+    ("Long An", "Hải Dương") as a current unit — not "huyện Gia Lâm cũ" (former): then it was
+    written before the reform."""
     for loc in locations:
+        if _FORMER.match(norm[loc.end : loc.end + 8]):
+            continue
         opening = _OPENING.match(loc.name)
         before = _BEFORE.search(norm[max(0, loc.start - 14) : loc.start])
         key = _type_key(opening["w"], opening["a"]) if opening else None
         if key is None and before:
             key = _type_key(before["w"], before["a"])
-        if key in _DISTRICT_WORDS and not _FORMER.match(norm[loc.end : loc.end + 8]):
+        if key in _DISTRICT_WORDS:
+            return True
+        named = [u for u in places.named(loc.name) if u.level == "province"]
+        if key in (None, "tỉnh") and named and all(u.era == "legacy" for u in named):
             return True
     return False
 
@@ -254,7 +293,7 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
     Tỉnh Bình Phước | 70 | Tỉnh Bình Phước | Tỉnh Đồng Nai
     """
     dated = date is not None
-    if not dated and _names_current_districts(norm, locations):
+    if not dated and _writes_legacy_units(norm, locations):
         date, dated = REFORM_DATE - dt.timedelta(days=1), True
     eras = _eras(date)
     both = [
@@ -262,6 +301,7 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
     ]
     candidates = [c.strict for c in both]
     narrowed = [False] * len(locations)
+    foreign: set[str] = set()
     # the enclosing places narrow the enclosed one, outermost first; the nearest that contains
     # any candidate decides ("xã Đức Hạnh, huyện Phước Long, tỉnh Bình Phước": the district has
     # been split since, the province still holds the commune)
@@ -274,6 +314,7 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
         ):
             if not candidates[j] and _foreign(locations[j]) and _top_rank(candidates[i]) > 0:
                 candidates[i] = []  # "huyện Trường Sa, tỉnh Hồ Nam": a county of Hunan
+                foreign.add(places.fold(locations[i].name))
                 break
             if candidates[j] and _top_rank(candidates[i]) <= _top_rank(candidates[j]):
                 break  # peers in a list ("Hải Dương, Hòa Bình, Hưng Yên"), not an enclosure
@@ -282,14 +323,15 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
                 candidates[i], narrowed[i] = inside, True
                 break
             j += 1
+    _one_sense_per_document(locations, candidates, narrowed, foreign)
     for i, found in enumerate(both):
         if found.needs_enclosure and not narrowed[i]:
             candidates[i] = []
     out: list[Location] = []
-    for loc, cands in zip(locations, candidates, strict=True):
+    for loc, cands, found in zip(locations, candidates, both, strict=True):
         unit = _choose(cands, eras, dated)
         if unit is not None:
-            out.append(_resolved(loc, unit))
+            out.append(_resolved(loc, unit, found.written_type))
         elif not cands and (code := places.iso3166(loc.name)) is not None:
             out.append(attrs.evolve(loc, iso3166=code))
         else:
