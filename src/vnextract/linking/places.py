@@ -246,6 +246,26 @@ def _one_sense_per_document(
                 candidates[i], narrowed[i] = kept, True
 
 
+def _within_document_provinces(
+    candidates: list[list[Unit]], bare_commune: list[bool], eras: Sequence[str], dated: bool
+) -> None:
+    """A name left with a choice takes the one reading that lies in a province the text places
+    something in: "Hòa Lạc, Đông Anh, Ngọc Hồi và Gia Lâm" — the Gia Lâm of Hà Nội, not of
+    Ninh Bình. Not for bare names only communes bear: too weak a hint for "Trung Đông"."""
+    provinces: set[str] = set()
+    for units in candidates:
+        unit = _choose(units, eras, dated)
+        new = places.province_2025(unit) if unit is not None else None
+        if new is not None:
+            provinces.add(new.code)
+    for i, units in enumerate(candidates):
+        if not units or bare_commune[i] or _choose(units, eras, dated) is not None:
+            continue
+        kept = [u for u in units if (new := places.province_2025(u)) is not None and new.code in provinces]
+        if kept and len(kept) < len(units) and _choose(kept, eras, dated) is not None:
+            candidates[i] = kept
+
+
 def _top_rank(units: Sequence[Unit]) -> int:
     return min((LEVEL_RANK[u.level] for u in units), default=len(LEVEL_RANK))
 
@@ -324,6 +344,7 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
                 break
             j += 1
     _one_sense_per_document(locations, candidates, narrowed, foreign)
+    _within_document_provinces(candidates, [c.needs_enclosure for c in both], eras, dated)
     for i, found in enumerate(both):
         if found.needs_enclosure and not narrowed[i]:
             candidates[i] = []
