@@ -148,3 +148,40 @@ def test_to_dict_has_the_resolved_fields() -> None:
     assert locations[0]["code"] == "74" and locations[0]["successors"] == ["79"]
     assert locations[0]["province_2025"] == "Thành phố Hồ Chí Minh"
     assert locations[1]["iso3166"] == "JP" and locations[1]["code"] is None
+
+
+# ----------------------------------------------------------------------------- columns
+
+UNIT_COLUMNS = ("level", "era", "code", "official_name", "province", "province_code", "province_2025")
+
+
+def test_frame_arrow_and_spark_have_the_unit_columns() -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from vnextract import schema
+
+    doc = vnextract.extract("Đoàn đã đến tỉnh Bình Dương và Nhật Bản.", reference_date=dt.date(2026, 9, 1))
+    frame = doc.to_frame()
+    row = frame[frame.text == "Bình Dương"].iloc[0]
+    assert [row[c] for c in ("level", "era", "code", "province_2025")] == [
+        "province",
+        "legacy",
+        "74",
+        "Thành phố Hồ Chí Minh",
+    ]
+    assert list(row["successors"]) == ["79"]
+    assert frame[frame.text == "Nhật Bản"].iloc[0]["iso3166"] == "JP"
+
+    location = schema.arrow_schema().field("locations").type.value_type
+    assert [location.field(c).type for c in (*UNIT_COLUMNS, "iso3166")] == ["string"] * 8
+    assert str(location.field("successors").type) == "list<element: string not null>"
+    arrow_row = vnextract.to_arrow(doc).column("locations")[0][0].as_py()
+    assert (arrow_row["code"], arrow_row["successors"]) == ("74", ["79"])
+
+    pytest.importorskip("pyspark")
+    spark_location = schema.spark_struct_type()["locations"].dataType.elementType
+    assert {c: spark_location[c].dataType.simpleString() for c in ("code", "successors", "iso3166")} == {
+        "code": "string",
+        "successors": "array<string>",
+        "iso3166": "string",
+    }
