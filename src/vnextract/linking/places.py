@@ -3,16 +3,21 @@
 Which era: the document's date (``reference_date``, else the dateline) — before 1 July 2025 only
 the legacy units (63 provinces, districts, communes) existed; from then on the 2025 units (34
 provinces, communes, no districts) are read first, and a legacy name ("tỉnh Bình Dương", "huyện
-Hóc Môn") still resolves to its legacy unit. Without a date both eras are tried, 2025 first.
+Hóc Môn") still resolves to its legacy unit. An undated text that names a district or an
+abolished province as current is legacy; otherwise both eras are read, and a name resolves only
+where they agree (else it keeps just its 2025 province, when all its readings share one).
 
 Which unit: the type word before or inside the mention ("xã" commune, "phường" ward, "thị trấn"
 township, "huyện"/"quận"/"thị xã" district — legacy only, "tỉnh" province, "thành phố"/"TP"
 city) narrows the level. The enclosing place written after it ("xã Tân Phú, huyện Đồng Phú,
 Bình Phước"; "phường 10 (Q.Gò Vấp)") narrows the candidates, read from the outermost inwards.
-What is left is taken only when one unit remains at the highest level (a bare name in news is
-the larger unit: "Hóc Môn" in 2015 is the district, not its township); otherwise the Location
-stays unresolved — an ambiguous name ("Tân Phú": a district and dozens of communes) is never
-guessed.
+Then the document: a name settled (or made foreign) by its enclosing place once is so in the
+whole text, and a name still left with a choice takes its one reading inside a province the
+text places something else in. What is left is taken only when one unit remains at the highest
+level (a bare name in news is the larger unit: "Hóc Môn" in 2015 is the district, not its
+township); otherwise the Location stays unresolved — an ambiguous name ("Tân Phú": a district
+and dozens of communes) is never guessed. A name that is no Vietnamese unit may be a country or
+a foreign subdivision: its ISO 3166 code.
 """
 
 from __future__ import annotations
@@ -344,10 +349,10 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
                 break
             j += 1
     _one_sense_per_document(locations, candidates, narrowed, foreign)
-    _within_document_provinces(candidates, [c.needs_enclosure for c in both], eras, dated)
     for i, found in enumerate(both):
         if found.needs_enclosure and not narrowed[i]:
-            candidates[i] = []
+            candidates[i] = []  # before the document's provinces: "Trung Đông" must not add Ninh Bình
+    _within_document_provinces(candidates, [c.needs_enclosure for c in both], eras, dated)
     out: list[Location] = []
     for loc, cands, found in zip(locations, candidates, both, strict=True):
         unit = _choose(cands, eras, dated)
