@@ -69,6 +69,8 @@ _OPENING = regex.compile(rf"^(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)(?P<rest>\S.
 #: What may stand between a place and the place that encloses it: ", ", " (", " - ", and a
 #: type word ("xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước").
 _ENCLOSING_GAP = regex.compile(rf"^\s*[,(\-–]?\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
+#: A house number right before a bare name makes it a street: "47 Lạch Tray", "số 15/2 Lý Thường Kiệt".
+_HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\d])\d+[\p{L}\d/]*\s+$")
 #: Kinds of the entity recogniser a Vietnamese administrative unit may carry: its types, and
 #: "vùng" (area), which the recogniser gives famous bare names ("Phú Quốc", "Vũng Tàu"). Other
 #: kinds are something else of that name: "chợ Tân Bình" (a market), "sông Sài Gòn" (a river),
@@ -116,7 +118,9 @@ def _candidates(name: str, before: str, eras: Sequence[str], kind: str | None) -
     if type_key is None and prefix:
         type_key = _type_key(prefix["w"], prefix["a"])
     if type_key is None and (
-        (kind is not None and kind not in _UNIT_KINDS) or places.iso3166(name) is not None
+        (kind is not None and kind not in _UNIT_KINDS)
+        or places.iso3166(name) is not None
+        or _HOUSE_NUMBER.search(before)
     ):
         return Candidates([], [])  # a foreign place, a region, a river: not an administrative unit
     found = list(places.named(name))  # "Quận 1", "TP.HCM", "Thành phố Hồ Chí Minh" as a whole
@@ -139,9 +143,15 @@ def _candidates(name: str, before: str, eras: Sequence[str], kind: str | None) -
     )
 
 
+def _iso3166(name: str) -> str | None:
+    """The ISO 3166 code of a name, with or without its type word ("Tỉnh Quảng Đông" → "CN-GD")."""
+    opening = _OPENING.match(name)
+    return places.iso3166(name) or (places.iso3166(opening["rest"]) if opening else None)
+
+
 def _foreign(location: Location) -> bool:
     """A country or a foreign subdivision ("tỉnh Hồ Nam", Hunan): what it encloses is not Vietnamese."""
-    code = places.iso3166(location.name)
+    code = _iso3166(location.name)
     return location.kind == "quốc gia" or (code is not None and code != "VN")
 
 
@@ -358,7 +368,7 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
         unit = _choose(cands, eras, dated)
         if unit is not None:
             out.append(_resolved(loc, unit, found.written_type))
-        elif not cands and (code := places.iso3166(loc.name)) is not None:
+        elif not cands and (code := _iso3166(loc.name)) is not None:
             out.append(attrs.evolve(loc, iso3166=code))
         else:
             out.append(_province_only(loc, cands))
