@@ -3,7 +3,9 @@
 Each example lists EVERY record the recogniser must yield for its text (money, counts,
 percentages, durations, quantities), so an extra record fails as surely as a missing one.
 Corpora by source: own.jsonl (written here), news.jsonl (phrasings found in ../shared/news),
-duckling.jsonl (phrasings from Duckling's Vietnamese corpus), negative.jsonl (must yield nothing).
+duckling.jsonl (phrasings from Duckling's Vietnamese corpus), vague.jsonl (vague amounts, the 2026
+convention: "hàng chục triệu đồng" → 10,000,000 at_least; written here), negative.jsonl (must
+yield nothing).
 """
 
 from __future__ import annotations
@@ -89,6 +91,11 @@ def test_news_phrasings(text: str, records: list[dict[str, Any]]) -> None:
 
 @pytest.mark.parametrize(("text", "records"), load("duckling.jsonl"))
 def test_duckling_phrasings(text: str, records: list[dict[str, Any]]) -> None:
+    check(text, records)
+
+
+@pytest.mark.parametrize(("text", "records"), load("vague.jsonl"))
+def test_vague_amounts(text: str, records: list[dict[str, Any]]) -> None:
     check(text, records)
 
 

@@ -237,6 +237,8 @@ class NumberReading(NamedTuple):
     spelled: bool  # made only of words ("hai mươi lăm")
     scale: Decimal | None  # the last scale word used (nghìn/triệu/tỷ/k), None without one
     bare_word: str | None  # the single word when the number is one ambiguous word ("một", "năm")
+    #: a vague amount, "hàng chục triệu" (tens of millions): the value of the scale words, at least
+    vague: bool = False
 
 
 _ANY_DIGIT = ("digit", "unit_after_tens")

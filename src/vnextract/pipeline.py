@@ -20,6 +20,7 @@ from vnextract.learned import model as learned_entities
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import fines as link_fines
 from vnextract.linking import persons as link_persons
+from vnextract.linking import places as link_places
 from vnextract.linking import role_names
 from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
@@ -47,6 +48,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("role names", role_names.find_names),  # names a title announces that no recogniser found
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
+    ("places", link_places.link),  # Location → administrative unit of its era, or ISO 3166 code
 )
 
 

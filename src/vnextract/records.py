@@ -111,10 +111,31 @@ class Organization(Span):
 
 @attrs.frozen(kw_only=True)
 class Location(Span):
-    """A place: "Bình Dương" (kind "tỉnh"), "Trung Quốc" (kind "quốc gia")."""
+    """A place: "Bình Dương" (kind "tỉnh"), "Trung Quốc" (kind "quốc gia").
+
+    A Vietnamese administrative unit is resolved (:mod:`vnextract.linking.places`) to one unit of
+    one era: ``era`` "legacy" (the 63 provinces, their districts and communes, until 30 June
+    2025) or "2025" (34 provinces and their communes, no districts); ``level``, ``code`` (the
+    national statistics office's code, unique within an era), ``official_name`` ("Xã Hóc Môn"),
+    ``province``/``province_code`` of that era and ``province_2025``, the 2025 province it lies
+    in whatever the era (group by it across eras). ``successors`` are the codes of the 2025 units
+    a legacy unit became; ``predecessors`` the legacy codes a 2025 unit was merged from. A
+    country, or a city that is an ISO 3166-2 subdivision, gets ``iso3166`` ("JP", "CN-BJ").
+    Every one of these stays None (or empty) when the name is not known or is ambiguous.
+    """
 
     name: str
     kind: str | None = None
+    level: Literal["province", "district", "commune"] | None = None
+    era: Literal["legacy", "2025"] | None = None
+    code: str | None = None
+    official_name: str | None = None
+    province: str | None = None
+    province_code: str | None = None
+    province_2025: str | None = None
+    successors: tuple[str, ...] = ()
+    predecessors: tuple[str, ...] = ()
+    iso3166: str | None = None
 
 
 @attrs.frozen(kw_only=True)

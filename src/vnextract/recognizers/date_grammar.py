@@ -114,13 +114,16 @@ _POD = _alternation(PARTS_OF_DAY)
 _REL = _alternation(RELATIVE)
 _CANCHI = rf"(?:{_alternation(STEMS)})\s+(?:{_alternation(BRANCHES)})"
 _PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"  # beginning / middle / end of
+#: A hedge before a relative amount of time, inside the span: "hơn 2 năm trước", "gần một năm trước"
+_HEDGE_WORDS = ("hơn", "gần", "khoảng", "chừng", "ngót")
+_HEDGE = "(?:" + "|".join(_HEDGE_WORDS) + ")"
 _YEAR_SEP = r"\s*(?:[/.-]|,?\s*(?:của\s+)?năm)\s*"  # "tháng 10/2019", "tháng 9-2002", "tháng 10 năm 2019"
 _END = r"(?!\p{N}|[/.,]\p{N}|\p{L})"  # not glued to more digits or letters
 
 #: Every atom starts with one of these (a digit, "(GMT", or the first letter of a keyword: ngày,
-#: mồng, tháng, chủ nhật, quý, giai đoạn, đầu, hôm, sáng, khuya, rạng sáng, bữa, UTC, …). Checking it
-#: first lets the scan skip most positions at once (measured: 1.7× faster on news text).
-ATOM_FIRST_CHARS = "0123456789nmtcqgđhskrbu("
+#: mồng, tháng, chủ nhật, quý, giai đoạn, đầu, hôm, sáng, khuya, rạng sáng, bữa, UTC, vài, …).
+#: Checking it first lets the scan skip most positions at once (measured: 1.7× faster on news text).
+ATOM_FIRST_CHARS = "0123456789nmtcqgđhskrbuv("
 
 ATOM_RE = regex.compile(
     rf"""
@@ -179,7 +182,7 @@ ATOM_RE = regex.compile(
     | (?P<year>
         (?:(?:(?P<y_part>đầu|giữa|cuối)\s+)?
            (?P<y_word>năm\s+học|năm\s+tài\s+(?:khóa|chính)|niên\s+khóa|niên\s+học|niên\s+độ|giai\s+đoạn
-              |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|mùa\s+vụ|niên\s+vụ|năm)\s+
+              |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|mùa\s+bóng|mùa\s+vụ|mùa|niên\s+vụ|năm)\s+
           |(?P<y_part2>đầu|giữa|cuối)\s+)?
         (?P<y1>\d{{4}})(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d))?{_END}(?!\s*%))
       # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"; without one: "dịp Tết
@@ -196,8 +199,12 @@ ATOM_RE = regex.compile(
     | (?P<ago>(?:cách\s+đây\s+(?:(?:hơn|gần|khoảng|chừng|ngót|trên|tầm|xấp\s+xỉ|ít\s+nhất)\s+)?
                  (?P<ago_n1>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u1>ngày|tuần|tháng|năm)
                  (?:\s+(?:về\s+)?trước)?
-              |(?P<ago_n2>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u2>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước
+              |(?:{_HEDGE}\s+)?(?P<ago_n2>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u2>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước
                  (?!\s+(?:khi|đó|đấy|nữa|đây)(?!\p{{L}})))(?!\p{{L}}))
+      # later or earlier than the time being told, not than today: "3 ngày sau" (three days
+      # later), "vài hôm sau", "một ngày trước đó" (a day before that); "sau khi" keeps "khi" out
+    | (?P<later>(?:{_HEDGE}\s+)?(?P<lt_n>\d{{1,3}}|{_NUM_WORD}|vài|mấy)\s+(?P<lt_u>ngày|hôm|tuần|tháng|năm)\s+
+        (?:sau(?!\s+(?:đây|này|nữa)(?!\p{{L}}))|trước\s+đó)(?!\p{{L}}))
       # part of a relative day: "sáng nay" (this morning), "tối hôm qua" (last night)
     | (?P<podrel>(?P<pr_pod>{_POD})\s+(?:hôm\s+)?(?P<pr_day>nay|qua|mai|kia)(?!\p{{L}}))
       # relative: "hôm qua", "tuần trước", "cuối năm nay", "thứ sáu tuần trước"
@@ -250,8 +257,9 @@ _AFTER_PART = (
 #: Phrases an atom may start with, as written (spaces: any run of the grammar's spaces).
 ANCHOR_PHRASES = frozenset(
     {"gmt", "utc", "nửa", "ngày", "mồng", "mùng", "tháng", "quý", "năm", "tết", "hôm", "nay"}
+    | {"vài", "mấy"}  # "vài hôm sau" (a few days later)
     | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "cách đây", "giai đoạn", "thời kỳ"}
-    | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa vụ"}
+    | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa bóng", "mùa vụ", "mùa"}
     | {"hạ tuần", "trung tuần", "thượng tuần"}
     | {" ".join(w.split()) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table}
 )
@@ -264,6 +272,7 @@ ANCHORS: tuple[str, ...] = (
     r"\((?=[^\S\n]*(?:gmt|utc))",
     _trie(("đầu", "giữa", "cuối")) + _GAP + r"(?:\d|" + _trie(_AFTER_PART) + ")",
     _trie(NUMBER_WORDS) + _GAP + _trie(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
+    _trie(_HEDGE_WORDS) + _GAP + r"(?:\d|" + _trie(NUMBER_WORDS) + ")",  # "hơn 2 năm trước"
     _trie(ANCHOR_PHRASES),
 )
 # Scanning the whole atom regex at every position costs about 1 µs a character (each word
@@ -348,6 +357,8 @@ class Point:
     lunar_years: tuple[int, ...] = ()
     #: no year written: the occurrence nearest the reference date ("dịp Tết Nguyên đán")
     nearest: bool = False
+    #: relative to the time being told, not to the reference date ("hai năm sau"): never resolved
+    narrative: bool = False
 
     @property
     def relative(self) -> bool:
@@ -475,9 +486,94 @@ def _named_day(text: str, start: int, end: int, day: int, month: int) -> bool:
     return _CLAUSE_END_RE.match(text, end) is not None
 
 
+#: Scale words ("triệu" = million, "tỷ" = billion …) from data/numbers_words.tsv.
+_SCALE_WORDS = frozenset(
+    r["word"] for r in load_table("numbers_words.tsv") if r["role"] in ("scale", "hundred", "dozen")
+)
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """A unit, a counted noun or a scale word follows: the number is a quantity ("3.5 mm",
+    "2.5 triệu")."""
+    from vnextract.units import unit_after
+
+    if _next_word(text, end).lower() in _SCALE_WORDS:
+        return True
+    found = unit_after(text, end)
+    return found is not None and found[0].kind != "none"
+
+
+def _dotted_day(text: str, start: int, end: int) -> bool:
+    """ "d.m" with no year is a day after a cue word ("tối 22.8", "từ 1.9", "Quốc khánh 2.9")
+    or between brackets ("hôm nay (18.8)"), and no unit follows it.
+
+    >>> _dotted_day("diễn ra tối 23.8 tại Hà Nội", 12, 16), _dotted_day("jack 3.5 mm", 5, 8)
+    (True, False)
+    """
+    if _unit_follows(text, end):
+        return False
+    # "từ 1.5 đến 2.5 triệu": the unit after the second end makes both numbers
+    ahead = _RANGE_TO_NUMBER.match(text, end)
+    if ahead is not None and _unit_follows(text, ahead.end()):
+        return False
+    return has_cue(text, start, end) or _previous_word(text, start) in DAY_CUE_WORDS
+
+
+_RANGE_TO_NUMBER = regex.compile(r"[^\S\n]*(?:đến|tới|[-–])[^\S\n]*\d+(?:[.,]\d+)*", regex.IGNORECASE)
+
+
 def blocked(text: str, start: int) -> bool:
     """The number is a house, document or clause number, or a quantity ("số 32/8", "hơn 2000")."""
     return _previous_word(text, start) in BLOCK_WORDS
+
+
+#: Event heads ("giải vô địch", "hoa hậu", "triển lãm") and the words that end a name before a
+#: year ("của", "tại", "năm" …), from data/dates_event_names.tsv.
+EVENT_HEADS = frozenset(
+    tuple(r["phrase"].split()) for r in load_table("dates_event_names.tsv") if r["role"] == "head"
+)
+_EVENT_HEAD_MAX = max(len(h) for h in EVENT_HEADS)
+_NAME_STOPS = frozenset(r["phrase"] for r in load_table("dates_event_names.tsv") if r["role"] == "stop")
+_NAME_WORDS_BACK = 10  # how far back an event head may stand ("Đại hội thể thao robot … 2026")
+_CLAUSE_MARK = regex.compile(r"""[.,;:!?\n"“”'‘’(\[|]""")
+_BRACKETED_TAIL = regex.compile(r"\([^()\n]{1,40}\)[^\S\n]*$")  # "… (Premier League) 2026-2027"
+
+
+def year_in_name(text: str, start: int) -> bool:
+    """A bare year that ends the name of an event, competition or work, not a date:
+    "ASEAN Cup 2026", "Miss World 2026", "Giải vô địch cầu lông thế giới 2026",
+    "Ngoại hạng Anh (Premier League) 2026-2027" (the 2026 conventions of the shared guideline).
+
+    The word before the year is capitalised (and is neither a cue word, "SN 1961", nor the
+    first word of its clause, "Đến 2030", nor an abbreviation, "NSNN 2005"), or an event head
+    stands a few words before it ("kỳ thi tốt nghiệp THPT 2026").
+
+    >>> year_in_name("vào chung kết ASEAN Cup 2026", 25), year_in_name("Đến 2030, dự án", 4)
+    (True, False)
+    >>> year_in_name("tại giải cầu lông vô địch thế giới 2026", 35)
+    True
+    """
+    window = text[max(0, start - 160) : start].rstrip(" ")
+    bracket = _BRACKETED_TAIL.search(window)
+    if bracket is not None:
+        window = window[: bracket.start()]
+    marks = list(_CLAUSE_MARK.finditer(window))
+    clause = window[marks[-1].end() :] if marks else window
+    words = clause.split()
+    if not words or not words[-1][:1].isalnum():
+        return False
+    last = words[-1]
+    # an abbreviation in capitals names a thing as often as an event ("NSNN 2005": the 2005 state
+    # budget, "GDP 2025"): it takes the event-head test below
+    if last[:1].isupper() and not last.isupper() and len(words) > 1 and last.lower() not in CUE_WORDS:
+        return True
+    lowered = [w.lower() for w in words[-_NAME_WORDS_BACK:]]
+    for i in range(len(lowered) - 1, -1, -1):
+        if any(tuple(lowered[i : i + n]) in EVENT_HEADS for n in range(1, _EVENT_HEAD_MAX + 1)):
+            return True
+        if lowered[i] in _NAME_STOPS:
+            return False
+    return False
 
 
 def _after_quantifier(text: str, start: int) -> bool:
@@ -532,8 +628,8 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         year = int(m["r_y"]) if m["r_y"] else None
         if not (valid_day(d1, month, year) and valid_day(d2, month, year) and d1 < d2):
             return None
-        if m["r_s"] == "." and year is None:
-            return None
+        if m["r_s"] == "." and year is None and not (prefixed or _dotted_day(text, start, end)):
+            return None  # "22 - 23.8" is a range of days only after "ngày" or a cue word
         weak = not prefixed and year is None and not has_cue(text, start, end)
         if not prefixed and blocked(text, start):
             return None
@@ -553,14 +649,21 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
             return None
         if m["n_s1"] == "." and year is not None and m["n_s2"] != ".":
             return None
-        if m["n_s1"] == "." and year is None and not prefixed:
-            # "5.6" is a decimal number, but "Hôm nay 6.3, TAND …" (today, 6 March) a date
-            following = _next_word(text, end)
-            cue = _previous_word(text, start)
-            if cue not in DAY_CUE_WORDS or (following[:1].islower() and cue not in ("hôm", "ngày")):
-                return None
         if not prefixed and blocked(text, start):
             return None
+        if m["n_s1"] == "." and year is None and not prefixed:
+            # "5.6" may be a decimal number, but news since 2025 writes days with a dot:
+            # "tối 22.8 tại …", "Quốc khánh 2.9", "(18.8)", "từ 29.8 - 2.9"
+            if _unit_follows(text, end):
+                return None  # "jack 3.5 mm", "7.8 điểm"
+            sure_dot = _dotted_day(text, start, end)
+            return Atom(
+                start,
+                end,
+                "point",
+                _with_relative_year(Point(month=month, day=day, weekday=weekday), m),
+                weak=not sure_dot,  # a bare "2.9" counts only beside a sure date ("29.8 - 2.9")
+            )
         sure = (
             prefixed or (year is not None and len(m["n_y"]) == 4) or (year is not None and m["n_s1"] == "/")
         )
@@ -612,7 +715,16 @@ _REL_WORD_YEAR = MappingProxyType(
 )
 
 
+#: Names made of a month: "Cách mạng tháng Tám" (the August Revolution) is no date.
+_MONTH_NAME_HEADS = frozenset(
+    tuple(r["phrase"].split()) for r in load_table("dates_event_names.tsv") if r["role"] == "month_name"
+)
+
+
 def _month_atom(text: str, m: regex.Match[str]) -> Atom | None:
+    before = text[max(0, m.start() - 30) : m.start()].lower().split()
+    if any(tuple(before[-len(head) :]) == head for head in _MONTH_NAME_HEADS):
+        return None
     word = " ".join(m["m_m"].split())
     month = _month(word)
     if not 1 <= month <= 12:
@@ -661,7 +773,9 @@ def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
         if not (1000 <= y1 < y2 <= y1 + 100 and y2 <= 2200):
             return None
-        if not word and (blocked(text, start) or y1 < 1900 or y2 > 2100 or "/" in m.group()):
+        if not word and (
+            blocked(text, start) or y1 < 1900 or y2 > 2100 or "/" in m.group() or year_in_name(text, start)
+        ):
             # "Windows 2000/2003": only "niên vụ 2003/2004" (crop year) or "mùa giải 2020/21" are ranges
             return None
         ends = (Point(year=y1), Point(year=y2))
@@ -670,7 +784,7 @@ def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
         return None
     weak = False
     if not word and not part_word:
-        if not 1900 <= y1 <= 2099 or blocked(text, start):
+        if not 1900 <= y1 <= 2099 or blocked(text, start) or year_in_name(text, start):
             return None
         following = _next_word(text, end)
         # a bare year is taken as a date (news writes "Techmart 2005", "(sinh 1952)"); before a
@@ -800,6 +914,12 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         year = int(m["tet_y"]) if m["tet_y"] else None
         years = _canchi_years(m["tet_cc"]) if m["tet_cc"] else ()
         return Atom(start, end, "point", Point(year=year, month=1, day=1, lunar=True, lunar_years=years))
+    if m["later"]:
+        units = {"ngày": "day", "hôm": "day", "tuần": "week", "tháng": "month", "năm": "year"}
+        unit = units[m["lt_u"].lower()]
+        if _after_quantifier(text, start) or _previous_word(text, start) in ("trong", "suốt"):
+            return None  # "những 3 năm sau", "trong 5 năm sau đó" (during): lengths of time
+        return Atom(start, end, "point", Point(rel_unit=unit, narrative=True))
     if m["ago"]:
         n = _number((m["ago_n1"] or m["ago_n2"]).lower())
         unit = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[

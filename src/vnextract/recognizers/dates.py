@@ -257,6 +257,8 @@ def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
 
 def _resolve(p: Point, ref: dt.date | None, anchor: int | None) -> Point | None:
     """An absolute point (possibly yearless), or None when it cannot be placed."""
+    if p.narrative:
+        return None  # "hai năm sau": two years after a time the text tells, not after today
     if p.lunar:
         year = p.year
         if year is None and (p.nearest or p.rel_unit == "year"):
@@ -339,7 +341,8 @@ def _iso(p: Point) -> str | None:
         return f"{year}-W{week:02d}"
     if p.year is None:
         if p.month is None:
-            return None
+            # "quý 2" with no year and no reference date: the second quarter of some year
+            return f"--Q{p.quarter}" if p.quarter else None
         iso = f"--{p.month:02d}" + (f"-{p.day:02d}" if p.day else "")
     else:
         iso = f"{p.year:04d}"

@@ -281,6 +281,8 @@ def read_expression(
         outer = qualifier_before(norm, start, comparatives=comparatives)
         if outer is not None:
             start = outer[1]
+    if reading.vague and qualifier is None:
+        qualifier = "at_least"  # "hàng nghìn người": thousands of people, so at least a thousand
     tail = qualifier_after(norm, end)
     if tail is not None and qualifier is None:
         qualifier, end = tail

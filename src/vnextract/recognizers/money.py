@@ -22,7 +22,8 @@ __all__ = ["KIND_AFTER_RE", "make_money", "money_currency"]
 _MONEY_CONTEXT_RE = regex.compile(
     r"""(?<![\p{L}])(?:giá|tiền|vốn|lương|phí|chi\ phí|kinh\ phí|thu\ nhập|doanh\ thu|lợi\ nhuận|lãi|lỗ|
         trị\ giá|giá\ trị|tài\ sản|ngân\ sách|đầu\ tư|nợ|vay|phạt|bồi\ thường|thưởng|hỗ\ trợ|
-        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ)
+        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ|
+        trúng)  # "trúng 4,8 tỉ" (won 4.8 billion: a lottery prize)
         (?![\p{L}])[^.;:!?\n]{0,24}\Z""",
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
