@@ -12,6 +12,8 @@ A draft is JSONL, one line per document, every list in TEXT ORDER (each occurren
                     #  text, amount, amount_to, currency, qualifier, is_fine
      "percentages": [["12,5%", 12.5, null, null]],          # text, value, value_to, qualifier
      "dates":       [["ngày 17-8", "--08-17"]]}             # text, iso (null for relative dates)
+An item may end with the span's exact start offset (["PER", "Kiều Loan", 2725]) to skip an
+occurrence that is not tagged, or to place a span glued to the word before it ("6/2Nam Định").
 `resolve` finds each span after the previous one of the same list, at word boundaries, and writes
 the guideline's gold format with offsets (no article text). It stops on any span it cannot place
 and warns where an annotated name occurs again with no annotation over it (a possible miss).
@@ -94,12 +96,21 @@ class DraftError(ValueError):
     pass
 
 
-def place(text: str, doc_id: str, kind: str, surfaces: list[str]) -> list[tuple[int, int]]:
+def place(text: str, doc_id: str, kind: str, surfaces: list[tuple[str, int | None]]) -> list[tuple[int, int]]:
+    """Offsets of each span: the next occurrence at word boundaries after the previous span, or
+    exactly at the start offset the annotator gave (to skip an occurrence, or for glued text)."""
     spans = []
     pos = 0
-    for surface in surfaces:
+    for surface, at in surfaces:
         if not surface or surface != surface.strip():
             raise DraftError(f"{doc_id} {kind}: span {surface!r} is empty or has spaces at its ends")
+        if at is not None:
+            if not isinstance(at, int) or text[at : at + len(surface)] != surface or at < pos:
+                raise DraftError(f"{doc_id} {kind}: {surface!r} is not at offset {at!r} (or is before "
+                                 f"the previous {kind} span, at {pos})")
+            spans.append((at, at + len(surface)))
+            pos = at + len(surface)
+            continue
         k = find_span(text, surface, pos)
         if k < 0:
             anywhere = find_span(text, surface, 0)
@@ -118,11 +129,11 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
 
     entities = draft.get("entities", [])
     for item in entities:
-        if len(item) != 2 or item[0] not in ("PER", "ORG", "LOC"):
-            raise DraftError(f"{doc_id} entities: {item!r} is not [TYPE, text] with TYPE PER/ORG/LOC")
-    spans = place(text, doc_id, "entities", [e[1] for e in entities])
+        if len(item) not in (2, 3) or item[0] not in ("PER", "ORG", "LOC"):
+            raise DraftError(f"{doc_id} entities: {item!r} is not [TYPE, text] (or [TYPE, text, start])")
+    spans = place(text, doc_id, "entities", [(e[1], e[2] if len(e) == 3 else None) for e in entities])
     out["entities"] = [{"type": e[0], "text": e[1], "start": s, "end": t}
-                       for e, (s, t) in zip(entities, spans)]
+                       for e, (s, t) in zip(entities, spans, strict=True)]
     covered = [(s, t) for s, t in spans]
     for surface in sorted({e[1] for e in entities}):
         k = find_span(text, surface, 0)
@@ -147,35 +158,37 @@ def resolve_document(text: str, draft: dict) -> tuple[dict, list[str]]:
     out["persons"] = persons
 
     money = draft.get("money", [])
-    spans = place(text, doc_id, "money", [m[0] for m in money])
+    spans = place(text, doc_id, "money", [(m[0], m[6] if len(m) == 7 else None) for m in money])
     out["money"] = []
-    for m, (s, t) in zip(money, spans):
-        if len(m) != 6 or m[4] not in QUALIFIERS or not isinstance(m[5], bool):
-            raise DraftError(f"{doc_id} money: {m!r} is not [text, amount, amount_to, currency, qualifier, is_fine]")
+    for m, (s, t) in zip(money, spans, strict=True):
+        if len(m) not in (6, 7) or m[4] not in QUALIFIERS or not isinstance(m[5], bool):
+            raise DraftError(f"{doc_id} money: {m!r} is not [text, amount, amount_to, currency, qualifier, "
+                             "is_fine]")
         out["money"].append({"text": m[0], "start": s, "end": t, "amount": m[1], "amount_to": m[2],
                              "currency": m[3], "qualifier": m[4], "is_fine": m[5]})
 
     percentages = draft.get("percentages", [])
-    spans = place(text, doc_id, "percentages", [p[0] for p in percentages])
+    spans = place(text, doc_id, "percentages", [(p[0], p[4] if len(p) == 5 else None) for p in percentages])
     out["percentages"] = []
-    for p, (s, t) in zip(percentages, spans):
-        if len(p) != 4 or p[3] not in QUALIFIERS:
+    for p, (s, t) in zip(percentages, spans, strict=True):
+        if len(p) not in (4, 5) or p[3] not in QUALIFIERS:
             raise DraftError(f"{doc_id} percentages: {p!r} is not [text, value, value_to, qualifier]")
         out["percentages"].append({"text": p[0], "start": s, "end": t, "value": p[1],
                                    "value_to": p[2], "qualifier": p[3]})
 
     dates = draft.get("dates", [])
-    spans = place(text, doc_id, "dates", [d[0] for d in dates])
+    spans = place(text, doc_id, "dates", [(d[0], d[2] if len(d) == 3 else None) for d in dates])
     out["dates"] = []
-    for d, (s, t) in zip(dates, spans):
-        if len(d) != 2 or not (d[1] is None or all(ISO.match(part) for part in d[1].split("/"))):
+    for d, (s, t) in zip(dates, spans, strict=True):
+        if len(d) not in (2, 3) or not (d[1] is None or all(ISO.match(part) for part in d[1].split("/"))):
             raise DraftError(f"{doc_id} dates: {d!r} is not [text, iso-or-null] with an ISO 8601 value")
         out["dates"].append({"text": d[0], "start": s, "end": t, "iso": d[1]})
     return out, warnings
 
 
 def resolve(news: Path, draft_path: Path, out_path: Path) -> int:
-    drafts = [json.loads(line) for line in open(draft_path, encoding="utf-8") if line.strip()]
+    lines = draft_path.read_text(encoding="utf-8").splitlines()
+    drafts = [json.loads(line) for line in lines if line.strip()]
     known = {d["id"] for d in documents()}
     unknown = [d["id"] for d in drafts if d["id"] not in known]
     if unknown:

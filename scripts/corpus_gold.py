@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_annotate import documents, load_texts  # noqa: E402
+from corpus_annotate import documents, load_texts
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -35,7 +35,7 @@ def main() -> int:
     folder = CORPUS / ("double" if args.double else "annotations")
     rows = []
     for path in sorted(folder.glob("*.jsonl")):
-        for line in open(path, encoding="utf-8"):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
     keep = [r for r in rows if meta[r["id"]]["fold"] in folds

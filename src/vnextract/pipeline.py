@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from vnextract.errors import InvalidUTF8Error, TextTooLongError
+from vnextract.learned import model as learned_entities
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import fines as link_fines
 from vnextract.linking import persons as link_persons
@@ -37,6 +38,7 @@ RECOGNIZERS: tuple[tuple[str, Recognizer], ...] = (
 #: Steps over everything found, in this order.
 LINKERS: tuple[tuple[str, Linker], ...] = (
     ("overlaps", resolve_overlaps),
+    ("learned_entities", learned_entities.link),  # the CRF over the rules' entities (learned/)
     ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
@@ -109,13 +111,32 @@ def _remap(text: Text, value: Any) -> Any:
     return value
 
 
-def extract_from_text(text: Text) -> Document:
-    """Run every recogniser and linker over an already segmented Text."""
+def found_before(text: Text, step: str) -> Mentions:
+    """What the recognisers and the linkers before ``step`` (a name in LINKERS) found: the
+    learned layer trains on exactly the state it sees in the pipeline."""
+    names = [name for name, _ in LINKERS]
+    if step not in names:
+        raise ValueError(f"no linking step {step!r}; steps: {', '.join(names)}")
+    found = _recognize(text)
+    for _name, link in LINKERS[: names.index(step)]:
+        found = link(text, found)
+    return found
+
+
+def _recognize(text: Text) -> Mentions:
     records: list[Span] = []
     for _name, recognize in RECOGNIZERS:
         records.extend(recognize(text))
-    found = Mentions.collect(records)
-    for _name, link in LINKERS:
+    return Mentions.collect(records)
+
+
+def extract_from_text(
+    text: Text, *, linkers: tuple[tuple[str, Linker], ...] = LINKERS
+) -> Document:
+    """Run every recogniser and linker over an already segmented Text (``linkers``: another
+    sequence of steps, for evaluation)."""
+    found = _recognize(text)
+    for _name, link in linkers:
         found = link(text, found)
     published = dates.published(text)
     fields = {

@@ -1,0 +1,151 @@
+"""How the model's spans and the rules' entities become one set: named strategies.
+
+Chosen by 5-fold cross-validation on the corpus (docs/accuracy.md has the table):
+
+- ``rules``   the rules alone (the model is not run);
+- ``model``   the model's spans replace the rules' persons, organisations and places;
+- ``add``     the rules' entities stay; a model span is added where it overlaps none of them
+              (the model only fills what the rules left untouched: bare brands, names with no
+              cue, places outside the lists).
+Each strategy may be followed by the document pass (``+doc``): a name the combination found
+once labels its other mentions that nothing covers ("Wildberries" found once, tagged again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+import attrs
+
+from vnextract.learned.view import Syllable
+from vnextract.mentions import Mentions
+from vnextract.recognizers import gazetteer as gz
+from vnextract.records import Location, Organization, Person, Span
+
+STRATEGIES: tuple[str, ...] = ("rules", "model", "add", "model+doc", "add+doc")
+
+
+class Proposal(NamedTuple):
+    label: str  # PER, ORG, LOC
+    start: int  # offsets into Text.normalized
+    end: int
+    first: int  # index of its first syllable in the sentence
+    sentence: int
+
+
+def spans_of_tags(tags: Sequence[str], sentence: Sequence[Syllable], index: int) -> list[Proposal]:
+    """BIO tags of one sentence → spans ("I-" after "O" opens a span, as conlleval reads it)."""
+    out: list[Proposal] = []
+    open_label: str | None = None
+    first = 0
+    for i, tag in enumerate([*tags, "O"]):
+        label = tag[2:] if tag != "O" else None
+        if open_label is not None and (label != open_label or tag.startswith("B-")):
+            out.append(Proposal(open_label, sentence[first].start, sentence[i - 1].end, first, index))
+            open_label = None
+        if label is not None and open_label is None:
+            open_label, first = label, i
+    return out
+
+
+def _record(normalized: str, p: Proposal, honorific: str | None) -> Span:
+    surface = normalized[p.start : p.end]
+    if p.label == "PER":
+        return Person(text=surface, start=p.start, end=p.end, name=surface, honorific=honorific,
+                      mentions=((p.start, p.end),))
+    if p.label == "ORG":
+        return Organization(text=surface, start=p.start, end=p.end, name=surface)
+    return Location(text=surface, start=p.start, end=p.end, name=surface)
+
+
+def _honorific_before(sentences: Sequence[Sequence[Syllable]], p: Proposal) -> str | None:
+    if p.label != "PER" or p.first == 0:
+        return None
+    before = sentences[p.sentence][p.first - 1].text.lower()
+    return before if before in gz.honorifics() else None
+
+
+_ENTITY_FIELDS = ("persons", "organizations", "locations")
+
+
+def combine(
+    strategy: str,
+    normalized: str,
+    sentences: Sequence[Sequence[Syllable]],
+    found: Mentions,
+    proposals: Sequence[Proposal],
+) -> Mentions:
+    """The entities of ``found`` (the rules') combined with the model's ``proposals``."""
+    base, _, doc_pass = strategy.partition("+")
+    if base == "rules":
+        return found
+    rules: list[Span] = [r for field in _ENTITY_FIELDS for r in getattr(found, field)]
+    if base == "model":
+        by_span = {(type(r).__name__, r.start, r.end): r for r in rules}
+        kept: list[Span] = []
+        for p in proposals:
+            same = by_span.get((_CLASS[p.label], p.start, p.end))
+            kept.append(same or _record(normalized, p, _honorific_before(sentences, p)))
+    elif base == "add":
+        kept = list(rules)
+        taken = sorted((r.start, r.end) for r in rules)
+        for p in proposals:
+            if not _overlaps_any(taken, p.start, p.end):
+                kept.append(_record(normalized, p, _honorific_before(sentences, p)))
+    else:
+        raise ValueError(f"unknown strategy {strategy!r}; known: {', '.join(STRATEGIES)}")
+    if doc_pass:
+        kept.extend(_other_mentions(normalized, sentences, kept))
+    buckets: dict[str, list[Span]] = {field: [] for field in _ENTITY_FIELDS}
+    for r in kept:
+        buckets[_BUCKET[type(r)]].append(r)
+    ordered: dict[str, Any] = {
+        field: tuple(sorted(items, key=lambda r: (r.start, r.end))) for field, items in buckets.items()
+    }
+    return attrs.evolve(found, **ordered)
+
+
+_CLASS = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
+_BUCKET: dict[type, str] = {Person: "persons", Organization: "organizations", Location: "locations"}
+
+
+def _overlaps_any(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _other_mentions(
+    normalized: str, sentences: Sequence[Sequence[Syllable]], kept: Sequence[Span]
+) -> list[Span]:
+    """Uncovered runs of syllables that spell a name found elsewhere in the document."""
+    names: dict[tuple[str, ...], Span] = {}
+    for r in kept:
+        words = tuple(normalized[r.start : r.end].split())
+        if words and words[0][:1].isupper() and (len(words) > 1 or len(words[0]) > 2):
+            names.setdefault(words, r)
+    if not names:
+        return []
+    longest = max(map(len, names))
+    taken = sorted((r.start, r.end) for r in kept)
+    added: list[Span] = []
+    for si, sentence in enumerate(sentences):
+        forms = [s.text for s in sentence]
+        i = 0
+        while i < len(sentence):
+            hit = 0
+            for k in range(min(longest, len(sentence) - i), 0, -1):
+                if tuple(forms[i : i + k]) in names:
+                    hit = k
+                    break
+            if hit:
+                start, end = sentence[i].start, sentence[i + hit - 1].end
+                if not _overlaps_any(taken, start, end):
+                    model = names[tuple(forms[i : i + hit])]
+                    label = {Person: "PER", Organization: "ORG", Location: "LOC"}[type(model)]
+                    p = Proposal(label, start, end, i, si)
+                    added.append(_record(normalized, p, _honorific_before(sentences, p)))
+                    taken.append((start, end))
+                i += hit
+            else:
+                i += 1
+    return added

@@ -1,0 +1,302 @@
+"""Train the entity CRF on the project's corpus, cross-validate it, and write the packaged model.
+
+    python -m vnextract.learned.train --news ../shared/news --scorer ../shared/eval/score.py \\
+        [--corpus corpus] [--cv] [--by-sentence] [--strategy add+doc] [--out src/vnextract/data/models]
+
+- ``--cv``: 5-fold cross-validation by document (the folds of corpus/documents.jsonl): for each
+  fold a model is trained on the other four and every strategy of
+  :mod:`vnextract.learned.combine` is scored on the held-out fold with the shared scorer (full
+  pipeline, persons and titles included), separately for short 2026 items and full articles.
+  Prints one table; ``--json FILE`` writes the figures.
+- ``--out``: train on every document and write ``entities.crf`` and its card ``entities.json``
+  (strategy, training data, features, size, the cross-validated figures when ``--cv`` ran).
+Deterministic: the same corpus gives the same model (L-BFGS, fixed order, no sampling).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from tqdm import tqdm
+
+from vnextract import pipeline
+from vnextract.learned import combine as combining
+from vnextract.learned import model as learned
+from vnextract.learned.corpus import Document, load
+from vnextract.learned.features import rule_marks, sentence_features
+from vnextract.learned.view import Syllable, sentence_syllables
+from vnextract.text import Text
+
+#: The CRF's settings (chosen on the folds; see docs/accuracy.md).
+L1, L2, ITERATIONS = 0.05, 0.01, 150
+STEP = "learned_entities"
+
+
+class Prepared(NamedTuple):
+    doc: Document
+    features: list[list[list[str]]]
+    labels: list[list[str]]
+    misaligned: int  # gold entities whose edges fall inside a syllable
+
+
+def gold_labels(
+    text: Text, sentences: Sequence[Sequence[Syllable]], entities: Sequence[dict]
+) -> tuple[list[list[str]], int]:
+    """BIO labels of every syllable from gold entities (offsets into the original string), and
+    how many entities have an edge inside a syllable (labelled by the syllables they start in)."""
+    spans = sorted((e["start"], e["end"], e["type"]) for e in entities)
+    edges: set[int] = set()
+    opened: set[int] = set()
+    labels: list[list[str]] = []
+    for sentence in sentences:
+        row = []
+        for syllable in sentence:
+            a, b = text.to_original(syllable.start, syllable.end)
+            edges.update((a, b))
+            tag = "O"
+            for q, (s, e, label) in enumerate(spans):
+                if s <= a < e or (a < s < b):
+                    tag = ("I-" if q in opened else "B-") + label
+                    opened.add(q)
+                    break
+            row.append(tag)
+        labels.append(row)
+    misaligned = sum(1 for s, e, _ in spans if s not in edges or e not in edges)
+    return labels, misaligned
+
+
+def prepare(docs: Sequence[Document]) -> list[Prepared]:
+    out = []
+    for doc in tqdm(docs, desc="features", unit="doc", leave=False):
+        text = Text.from_string(doc.text)
+        sentences = sentence_syllables(text)
+        found = pipeline.found_before(text, STEP)
+        marks = rule_marks(sentences, found)
+        features = [sentence_features(s, m) for s, m in zip(sentences, marks, strict=True)]
+        labels, misaligned = gold_labels(text, sentences, doc.gold["entities"])
+        out.append(Prepared(doc, features, labels, misaligned))
+    return out
+
+
+class Settings(NamedTuple):
+    l1: float = L1
+    l2: float = L2
+    iterations: int = ITERATIONS
+
+
+SETTINGS = Settings()
+
+
+def train(prepared: Sequence[Prepared], path: Path, settings: Settings = SETTINGS) -> None:
+    from underthesea_core import CRFTrainer
+
+    xs = [f for p in prepared for f in p.features]
+    ys = [y for p in prepared for y in p.labels]
+    trainer = CRFTrainer(loss_function="lbfgs", l1_penalty=settings.l1, l2_penalty=settings.l2,
+                         max_iterations=settings.iterations, verbose=0)
+    trainer.train(xs, ys).save(str(path))
+
+
+def _linkers(model: learned.EntityModel) -> tuple[tuple[str, pipeline.Linker], ...]:
+    def step(text: Text, found: Any) -> Any:
+        return learned.apply(model, text, found)
+
+    return tuple((name, step if name == STEP else link) for name, link in pipeline.LINKERS)
+
+
+def _scorer(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("vnextract_shared_score", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(f"{path}: not the shared scorer")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_with(scorer: Any, golds: list[dict], runner: Callable[[str], dict], by_sentence: bool) -> dict:
+    """The shared scorer's figures, with vnextract run by ``runner``."""
+    saved = scorer.run_vnextract
+    scorer.run_vnextract = runner
+    try:
+        return dict(scorer.score(golds, "vnextract", sentences=by_sentence))
+    finally:
+        scorer.run_vnextract = saved
+
+
+def runner_for(model: learned.EntityModel) -> Callable[[str], dict]:
+    linkers = _linkers(model)
+
+    def run(text: str) -> dict:
+        prepared = Text.from_string(text)
+        if not prepared.sentences:
+            return {}
+        return pipeline.extract_from_text(prepared, linkers=linkers).to_dict()
+
+    return run
+
+
+def cross_validate(
+    prepared: list[Prepared],
+    scorer: Any,
+    strategies: Sequence[str],
+    by_sentence: bool,
+    folds: Sequence[int] = (0, 1, 2, 3, 4),
+    test_folds: Sequence[int] | None = None,
+    settings: Settings = SETTINGS,
+) -> dict:
+    """Figures per strategy and per source on held-out folds.
+
+    Only documents of ``folds`` take part; each of ``test_folds`` (default: every fold of
+    ``folds``) is scored by a model trained on the other folds of ``folds``."""
+    results: dict[str, dict[str, dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in test_folds if test_folds is not None else folds:
+            train_on = [p for p in prepared if p.doc.fold != fold and p.doc.fold in folds]
+            test_on = [p for p in prepared if p.doc.fold == fold]
+            if not test_on or not train_on:
+                continue
+            path = Path(tmp) / f"fold{fold}.crf"
+            started = time.process_time()
+            train(train_on, path, settings)
+            print(f"fold {fold}: trained on {len(train_on)} documents in "
+                  f"{time.process_time() - started:.0f} s CPU", file=sys.stderr)
+            for strategy in strategies:
+                run = runner_for(learned.load_model(str(path), strategy))
+                for source in ("modern2026.jsonl", "big.jsonl.gz"):
+                    docs = [p.doc.gold for p in test_on if p.doc.source == source]
+                    if docs:
+                        fold_result = score_with(scorer, docs, run, by_sentence)
+                        _accumulate(results.setdefault(strategy, {}), source, fold_result)
+    return {s: {src: _finish(t) for src, t in by_source.items()} for s, by_source in results.items()}
+
+
+def _accumulate(into: dict, source: str, result: dict) -> None:
+    tallies = into.setdefault(source, {})
+    for key, value in result.items():
+        if isinstance(value, dict) and "pred" in value:
+            t = tallies.setdefault(key, {"tp_p": 0.0, "pred": 0, "tp_g": 0.0, "gold": 0})
+            t["tp_p"] += value["P"] / 100 * value["pred"]
+            t["pred"] += value["pred"]
+            t["tp_g"] += value["R"] / 100 * value["gold"]
+            t["gold"] += value["gold"]
+
+
+def _finish(tallies: dict) -> dict:
+    out = {}
+    for key, t in tallies.items():
+        p = t["tp_p"] / t["pred"] if t["pred"] else (1.0 if not t["gold"] else 0.0)
+        r = t["tp_g"] / t["gold"] if t["gold"] else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[key] = {"P": round(100 * p, 1), "R": round(100 * r, 1), "F1": round(100 * f, 1),
+                    "pred": t["pred"], "gold": t["gold"]}
+    return out
+
+
+_ROWS = ("entity.micro", "entity.PER", "entity.ORG", "entity.LOC", "entity_lenient.micro",
+         "persons", "person_titles")
+
+
+def print_table(figures: dict) -> None:
+    for source in ("modern2026.jsonl", "big.jsonl.gz"):
+        print(f"\n{source} (F1; P/R for entity.micro)")
+        print(f"{'strategy':12s} " + " ".join(f"{r:>20s}" for r in _ROWS))
+        for strategy, by_source in figures.items():
+            row = by_source.get(source)
+            if not row:
+                continue
+            cells = []
+            for r in _ROWS:
+                v = row.get(r)
+                if not v:
+                    cells.append(f"{'-':>20s}")
+                elif r == "entity.micro":
+                    cells.append(f"{v['F1']:6.1f} ({v['P']:4.1f}/{v['R']:4.1f})")
+                else:
+                    cells.append(f"{v['F1']:20.1f}")
+            print(f"{strategy:12s} " + " ".join(cells))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m vnextract.learned.train", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--news", type=Path, required=True, help="folder with modern2026.jsonl and big.jsonl.gz")
+    ap.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: ./corpus")
+    ap.add_argument("--scorer", type=Path, help="the shared scorer (../shared/eval/score.py), for --cv")
+    ap.add_argument("--cv", action="store_true", help="5-fold cross-validation of every strategy")
+    ap.add_argument("--by-sentence", action="store_true", help="score one sentence at a time (with --cv)")
+    ap.add_argument("--folds", default="0,1,2,3,4",
+                    help="folds taking part in --cv (tuning: 1,2,3,4 — fold 0 is sealed)")
+    ap.add_argument("--test-folds", help="score only these folds, each by a model trained on the others "
+                    "of --folds (the sealed check: --folds 0,1,2,3,4 --test-folds 0)")
+    ap.add_argument("--strategies", default=",".join(combining.STRATEGIES))
+    ap.add_argument("--strategy", default="add+doc", help="the strategy the packaged model uses")
+    ap.add_argument("--l1", type=float, default=L1, help=f"L1 penalty (default {L1})")
+    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
+    ap.add_argument("--iterations", type=int, default=ITERATIONS, help=f"L-BFGS iterations ({ITERATIONS})")
+    ap.add_argument("--json", type=Path, help="write the cross-validated figures here")
+    ap.add_argument("--out", type=Path, help="folder to write entities.crf and entities.json into")
+    args = ap.parse_args(argv)
+    if args.cv and not args.scorer:
+        ap.error("--cv needs --scorer ../shared/eval/score.py")
+    if args.strategy not in combining.STRATEGIES:
+        ap.error(f"--strategy must be one of {', '.join(combining.STRATEGIES)}")
+    settings = Settings(args.l1, args.l2, args.iterations)
+    docs = load(args.corpus, args.news)
+    if not docs:
+        print(f"{args.corpus}: no annotated documents", file=sys.stderr)
+        return 2
+    prepared = prepare(docs)
+    n_ent = sum(len(d.gold["entities"]) for d in docs)
+    print(f"{len(docs)} documents ({sum(d.source.startswith('modern') for d in docs)} short 2026 items), "
+          f"{n_ent} entity mentions, {sum(p.misaligned for p in prepared)} with an edge inside a syllable",
+          file=sys.stderr)
+    figures = None
+    if args.cv:
+        figures = cross_validate(
+            prepared, _scorer(args.scorer), args.strategies.split(","), args.by_sentence,
+            folds=[int(f) for f in args.folds.split(",")],
+            test_folds=[int(f) for f in args.test_folds.split(",")] if args.test_folds else None,
+            settings=settings,
+        )
+        print_table(figures)
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        path = args.out / "entities.crf"
+        train(prepared, path, settings)
+        card = {
+            "strategy": args.strategy,
+            "trained": dt.date.today().isoformat(),
+            "training_data": {
+                "documents": len(docs),
+                "short_items": sum(d.source.startswith("modern") for d in docs),
+                "articles": sum(d.source.startswith("big") for d in docs),
+                "entity_mentions": n_ent,
+                "ids_sha1": hashlib.sha1("\n".join(d.id for d in docs).encode()).hexdigest(),
+                "source": "corpus/ (the project's own annotations, see corpus/README.md)",
+            },
+            "crf": {**settings._asdict(), "trainer": "underthesea_core.CRFTrainer"},
+            "features": "learned/features.py: form, shape, case, word position, lexicons, rules' labels, "
+                        "a window of two syllables",
+            "size_bytes": path.stat().st_size,
+            "cross_validation": figures,
+        }
+        (args.out / "entities.json").write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n",
+                                                encoding="utf-8")
+        print(f"wrote {path} ({path.stat().st_size:,} bytes) and its card", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""The CRF's tokens: the syllables of each sentence, from the words of :class:`vnextract.text.Text`.
+
+A syllable is a space-separated part of one of underthesea's words ("Trần Thanh Liêm" gives
+three), so the model sees the same cut as the rest of the pipeline, and knows where each word
+begins.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from vnextract.text import Text
+
+
+class Syllable(NamedTuple):
+    text: str
+    start: int  # offsets into Text.normalized
+    end: int
+    #: position in its word (0 = first) and the word's length in syllables
+    in_word: int
+    word_length: int
+
+
+def sentence_syllables(text: Text) -> list[list[Syllable]]:
+    """The syllables of every sentence, in order; sentences without any are left out.
+
+    >>> t = Text.from_string("Ông Trần Thanh Liêm nói.")
+    >>> [(s.text, s.in_word, s.word_length) for s in sentence_syllables(t)[0]][:3]
+    [('Ông', 0, 1), ('Trần', 0, 3), ('Thanh', 1, 3)]
+    """
+    out: list[list[Syllable]] = []
+    for first, last in text.sentence_tokens:
+        syllables: list[Syllable] = []
+        for token in text.tokens[first:last]:
+            parts = text.normalized[token.start : token.end].split(" ")
+            pos = token.start
+            for q, part in enumerate(parts):
+                if part:
+                    syllables.append(Syllable(part, pos, pos + len(part), q, len(parts)))
+                pos += len(part) + 1
+        if syllables:
+            out.append(syllables)
+    return out

@@ -1,0 +1,121 @@
+"""The learned entity layer: its token view, features, span decoding, strategies and labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnextract import pipeline
+from vnextract.learned import combine as combining
+from vnextract.learned.features import rule_marks, sentence_features
+from vnextract.learned.train import gold_labels
+from vnextract.learned.view import sentence_syllables
+from vnextract.text import Text
+
+# Worked example B of corpus/ANNOTATING.md (written for the guide).
+ITEM = (
+    "HLV Kim Sang-sik gọi Đình Bắc, Xuân Son lên tuyển\n"
+    "Ngày 20.8, Liên đoàn Bóng đá Việt Nam (VFF) công bố danh sách 30 cầu thủ đội tuyển Việt Nam "
+    "dự ASEAN Cup 2026, trong đó có tiền đạo Nguyễn Xuân Son."
+)
+
+
+def test_syllables_carry_offsets_and_word_positions() -> None:
+    text = Text.from_string(ITEM)
+    first = sentence_syllables(text)[0]
+    assert [s.text for s in first[:3]] == ["HLV", "Kim", "Sang-sik"]
+    kim = first[1]
+    assert (kim.in_word, kim.word_length) == (0, 2)  # "Kim Sang-sik" is one word
+    assert all(text.normalized[s.start : s.end] == s.text for s in first)
+
+
+def test_rule_marks_and_features_read_the_rules_output() -> None:
+    text = Text.from_string(ITEM)
+    sentences = sentence_syllables(text)
+    found = pipeline.found_before(text, "learned_entities")
+    marks = rule_marks(sentences, found)
+    forms = [s.text for s in sentences[1]]
+    i = forms.index("Liên")
+    assert marks[1][i] == "B-ORG" and marks[1][i + 1] == "I-ORG"
+    features = sentence_features(sentences[1], marks[1])
+    assert "r=B-ORG" in features[i] and "w=liên" in features[i] and "c=C" in features[i]
+    assert "1:r=I-ORG" in features[i] and "run=1" in features[i]  # "Liên" before lowercase "đoàn"
+    v = forms.index("Việt")
+    assert "run=B2" in features[v] and "run=E" in features[v + 1]  # "Việt Nam"
+    assert "first" in features[0] and "first" not in features[1]
+
+
+def test_bio_tags_become_spans() -> None:
+    text = Text.from_string("Ông Marc Chandler nói ở Hormuz.")
+    sentence = sentence_syllables(text)[0]
+    tags = ["O", "B-PER", "I-PER", "O", "O", "I-LOC", "O"]
+    spans = combining.spans_of_tags(tags, sentence, 0)
+    assert [(p.label, text.normalized[p.start : p.end]) for p in spans] == [
+        ("PER", "Marc Chandler"),
+        ("LOC", "Hormuz"),  # an I- after O opens a span, as conlleval reads it
+    ]
+
+
+def _proposals(text: Text, wanted: list[tuple[str, str]]) -> list[combining.Proposal]:
+    out = []
+    for si, sentence in enumerate(sentence_syllables(text)):
+        forms = [s.text for s in sentence]
+        for label, surface in wanted:
+            words = surface.split()
+            for i in range(len(forms) - len(words) + 1):
+                if forms[i : i + len(words)] == words:
+                    out.append(
+                        combining.Proposal(label, sentence[i].start, sentence[i + len(words) - 1].end, i, si)
+                    )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("strategy", "expected"),
+    [
+        ("rules", {("PER", "Nguyễn Văn An")}),
+        ("model", {("ORG", "Wildberries")}),
+        ("add", {("PER", "Nguyễn Văn An"), ("ORG", "Wildberries")}),
+    ],
+)
+def test_strategies_combine_rules_and_model(strategy: str, expected: set[tuple[str, str]]) -> None:
+    text = Text.from_string("Ông Nguyễn Văn An mua hàng của Wildberries.")
+    found = pipeline.found_before(text, "learned_entities")
+    assert {(p.text) for p in found.persons} == {"Nguyễn Văn An"}
+    proposals = _proposals(text, [("ORG", "Wildberries")])
+    combined = combining.combine(strategy, text.normalized, sentence_syllables(text), found, proposals)
+    got = {("PER", p.text) for p in combined.persons} | {("ORG", o.text) for o in combined.organizations}
+    got |= {("LOC", loc.text) for loc in combined.locations}
+    assert got == expected
+
+
+def test_document_pass_labels_other_mentions() -> None:
+    text = Text.from_string("Wildberries mở kho mới. Năm nay Wildberries tuyển 300 người.")
+    found = pipeline.found_before(text, "learned_entities")
+    proposals = _proposals(text, [("ORG", "Wildberries")])[:1]  # the model saw only the first
+    combined = combining.combine("add+doc", text.normalized, sentence_syllables(text), found, proposals)
+    assert [o.start for o in combined.organizations if o.text == "Wildberries"] == [0, 32]
+
+
+def test_unknown_strategy_is_refused() -> None:
+    text = Text.from_string("Hà Nội.")
+    found = pipeline.found_before(text, "learned_entities")
+    with pytest.raises(ValueError, match="unknown strategy"):
+        combining.combine("guess", text.normalized, sentence_syllables(text), found, [])
+
+
+def test_gold_labels_from_original_offsets() -> None:
+    original = "Ông  Trần Văn Hùng ở tỉnh Nghệ An."  # two spaces: normalised offsets differ
+    text = Text.from_string(original)
+    entities = [
+        {"type": "PER", "start": 5, "end": 18},
+        {"type": "LOC", "start": 26, "end": 33},
+    ]
+    assert original[5:18] == "Trần Văn Hùng" and original[26:33] == "Nghệ An"
+    labels, misaligned = gold_labels(text, sentence_syllables(text), entities)
+    assert labels[0] == ["O", "B-PER", "I-PER", "I-PER", "O", "O", "B-LOC", "I-LOC", "O"]
+    assert misaligned == 0
+
+
+def test_found_before_names_a_real_step() -> None:
+    with pytest.raises(ValueError, match="no linking step"):
+        pipeline.found_before(Text.from_string("Hà Nội."), "nothing")
