@@ -18,9 +18,9 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from vnextract import lexicon as gz
 from vnextract.learned.view import Syllable
 from vnextract.mentions import Mentions
-from vnextract.recognizers import gazetteer as gz
 from vnextract.records import Location, Organization, Person, Span
 
 STRATEGIES: tuple[str, ...] = ("rules", "model", "add", "model+doc", "add+doc")

@@ -12,9 +12,9 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from vnextract import lexicon as gz
 from vnextract.learned.view import Syllable
 from vnextract.mentions import Mentions
-from vnextract.recognizers import gazetteer as gz
 from vnextract.records import Location, Organization, Person, Span, Title
 
 #: Lexicon keys longer than this are not looked up (no name we need is longer).
