@@ -43,14 +43,16 @@ def test_keys_are_unique_and_canonical(name: str) -> None:
 
 def test_data_is_read_only_by_the_loader() -> None:
     """No module opens a data table itself: csv and importlib.resources over vnextract.data are
-    only in lexicon/loader.py (cli.py's `info` lists the files; records and dates code, being
-    edited elsewhere, are switched over separately)."""
+    only in lexicon/loader.py (cli.py's `info` lists the files; learned/model.py opens the CRF
+    model file, not a table; records and dates code, being edited elsewhere, are switched over
+    separately)."""
     readers = {
         p.relative_to(SRC).as_posix()
         for p in SRC.rglob("*.py")
         if re.search(r'files\("vnextract(?:\.data)?"\)|csv\.DictReader', p.read_text(encoding="utf-8"))
     }
-    assert readers <= {"lexicon/loader.py", "cli.py", "numerals.py", "recognizers/date_grammar.py"}
+    allowed = {"lexicon/loader.py", "cli.py", "learned/model.py", "numerals.py", "recognizers/date_grammar.py"}
+    assert readers <= allowed
 
 
 def test_every_word_class_is_used() -> None:
