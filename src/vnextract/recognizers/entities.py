@@ -32,7 +32,6 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
-import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
@@ -41,13 +40,12 @@ import regex
 from vnextract import lexicon
 from vnextract.lexicon import Key, load_tsv, phrase_class, place_prefixes, word_class
 from vnextract.lexicon.organizations import listed_heads
-from vnextract.recognizers.fast_classes import only_fast_chars, spelled
 from vnextract.records import Location, Organization, Person, Span
 from vnextract.text import Text
+from vnextract.text.syllables import Syllable, syllable_kind
+from vnextract.text.view import token_view
 
-# ----------------------------------------------------------------------------- syllables
-
-_SYLLABLE = lexicon.SYLLABLE
+# ----------------------------------------------------------------------------- name shapes
 
 # Initials before a surname ("W.Buffett", "H.Hariri") or initials only ("H.T.P").
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)++\p{Lu}\p{Ll}++|\p{Lu}(?:\.\p{Lu})++\.?")
@@ -57,72 +55,8 @@ _FOREIGN_SYLLABLE = regex.compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’\-]*+")  # 
 _MC_NAME = regex.compile(r"(?:Mc|Mac)\p{Lu}\p{Ll}++")
 # A Vietnamese-looking name syllable: one capital then lowercase letters ("Liêm", "Thị").
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
-# An abbreviation: two or more capitals ("UBND", "TTTT", "GD&ĐT", "TP.HCM", "BR-VT").
-_ABBREVIATION = regex.compile(r"(?=(?:[^\p{Lu}]*+\p{Lu}){2})[\p{Lu}\p{N}.&\-]++")
 
-
-class Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-    kind: str  # "cap", "abbr", "lower", "num", "punct"
-    word_start: bool  # starts an underthesea word (False inside "Y tế" at "tế")
-    word: str  # the underthesea word starting here ("Hội nghị"), "" inside a word
-    look: int  # whether the scanner looks here: see _look_class
-
-
-def _kind(s: str) -> str:
-    """ "num", "punct", "abbr" ("UBND"), "cap" ("Bình") or "lower" (cached through _kind_look)."""
-    c = s[0]
-    if c.isdigit():
-        return "num"
-    if not c.isalpha():
-        return "punct"
-    if c.isupper():
-        return "abbr" if _ABBREVIATION.fullmatch(s) else "cap"
-    return "lower"
-
-
-_new_tok = tuple.__new__  # builds a Tok without the Python-level NamedTuple constructor
-_TEXT = operator.itemgetter(0)  # a Tok's text, for map() (faster than a generator over .text)
-
-class _FastSyllables(NamedTuple):
-    safe: re.Pattern[str]  # a line made only of fast_classes.FAST_RANGES
-    syllable: re.Pattern[str]  # lexicon.SYLLABLE for the stdlib ``re`` (about twice as fast), on them
-
-
-@functools.cache
-def _fast_syllables() -> _FastSyllables:
-    lmn = spelled(r"[\p{L}\p{M}\p{N}]")
-    lud = spelled(r"[\p{Lu}\d]")
-    mark = spelled(r"[^\p{L}\p{M}\p{N}\s]")
-    # the same three branches as lexicon.SYLLABLE, in the same order
-    syllable = re.compile(rf"(?:TP|Tp|P|Q)\.(?=[{lud}])|[{lmn}]++(?:[.&'’\-][{lmn}]++)*+|[{mark}]")
-    return _FastSyllables(only_fast_chars(), syllable)
-
-
-def _syllables(text: Text, start: int, end: int, words: dict[int, str]) -> list[Tok]:
-    """The syllables of ``text.normalized[start:end]`` as Toks.
-
-    This runs once per syllable of every document, so it is written for speed: ``findall``
-    returns the strings in one C call and each offset is found with ``str.find`` from the end
-    of the previous syllable (only spaces separate syllables, so the next occurrence is it).
-    """
-    s = text.normalized
-    out: list[Tok] = []
-    append = out.append
-    get = words.get
-    find = s.find
-    pos = start
-    fast = _fast_syllables()
-    pattern = fast.syllable if fast.safe.fullmatch(s, start, end) else _SYLLABLE
-    for syllable in pattern.findall(s, start, end):
-        a = find(syllable, pos)
-        pos = a + len(syllable)
-        w = get(a, "")
-        kind, look = _kind_look(syllable)
-        append(_new_tok(Tok, (syllable, a, pos, kind, w != "", w, look)))
-    return out
+_TEXT = operator.itemgetter(0)  # a Syllable's text, for map() (faster than a generator over .text)
 
 
 # ----------------------------------------------------------------------------- small tables
@@ -268,7 +202,7 @@ def _first_index(table: Collection[tuple[str, ...]]) -> dict[str, tuple[int, ...
     return got[1]
 
 
-def _match(toks: Sequence[Tok], i: int, table: Collection[tuple[str, ...]], max_len: int) -> int:
+def _match(toks: Sequence[Syllable], i: int, table: Collection[tuple[str, ...]], max_len: int) -> int:
     """Length of the longest entry of ``table`` (a collection of syllable tuples) at ``i``."""
     if i >= len(toks):
         return 0
@@ -359,18 +293,18 @@ def _lower_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 # 32,768 syllables: full after about 1,000 news articles, so memory stops growing there.
 @functools.lru_cache(maxsize=1 << 15)
-def _kind_look(syllable: str) -> tuple[str, int]:
-    """The syllable's kind (see _kind) and whether the scanner must look at it: 0 never (a
-    lowercase word or mark that starts nothing), 1 always, 2 only when it and the next syllable
-    start a table entry. Depends on the syllable alone, so it is cached (syllables repeat)."""
-    kind = _kind(syllable)
+def _look(syllable: str) -> int:
+    """Whether the scanner must look at a syllable: 0 never (a lowercase word or mark that
+    starts nothing), 1 always, 2 only when it and the next syllable start a table entry.
+    Depends on the syllable alone, so it is cached (syllables repeat)."""
+    kind = syllable_kind(syllable)
     if kind not in ("lower", "punct"):
-        return kind, 1
+        return 1
     if syllable not in _triggers():
-        return kind, 0
+        return 0
     if kind == "lower" and syllable not in _lower_starts()[0]:
-        return kind, 2
-    return kind, 1
+        return 2
+    return 1
 
 
 @functools.cache
@@ -382,7 +316,7 @@ def _place_prefix_firsts() -> frozenset[str]:
 class _Sentence:
     """One sentence's syllables and the scanner over them."""
 
-    def __init__(self, toks: list[Tok], lex: _Lex) -> None:
+    def __init__(self, toks: list[Syllable], lex: _Lex) -> None:
         self.toks = toks
         self.lex = lex
         self.n = len(toks)
@@ -904,7 +838,8 @@ class _Sentence:
         lower_pairs = _lower_starts()[1]
         # Most syllables start nothing (a lowercase word that begins no entry, a mark): the
         # scanner jumps over them. ``look`` lists the others, in order.
-        look = [k for k, t in enumerate(toks) if t.look]
+        looks = [_look(t.text) for t in toks]
+        look = [k for k, seen in enumerate(looks) if seen]
         looked = set(look)
         while i < n:
             if i not in looked:
@@ -914,7 +849,7 @@ class _Sentence:
                 i = j
                 continue
             t = toks[i]
-            if t.look == 2 and (i + 1 == n or (t.text, toks[i + 1].text) not in lower_pairs):
+            if looks[i] == 2 and (i + 1 == n or (t.text, toks[i + 1].text) not in lower_pairs):
                 pending = None  # a lowercase syllable that starts no entry here ("học" alone)
                 i += 1
                 continue
@@ -1475,47 +1410,7 @@ class _Sentence:
 # ----------------------------------------------------------------------------- document
 
 
-def _word_starts(text: Text) -> dict[int, str]:
-    """Char offset where an underthesea word starts → the word (its later syllables are absent)."""
-    return {t.start: t.text for t in text.tokens}
-
-
-# A sentence ends at ".", "!", "?" or "…" before a capital, a number or an opening quote, except
-# after an abbreviated title or an initial ("TP. Hồ Chí Minh", "PGS. TS", "Thomas A. Bussiere").
-_ENDS = frozenset({".", "!", "?", "…"})
-_NOT_ENDING_BEFORE_DOT = word_class("no_sentence_end_before_dot")
-
-
-def _segments(text: Text, words: dict[int, str]) -> list[list[Tok]]:
-    """The syllables of each sentence, cut by our own rules inside each line.
-
-    underthesea's sentence splitter cuts inside initials ("V.P.H.N" → "V.P." | "H.N"), so the
-    recogniser splits lines itself, on whole syllables.
-    """
-    out: list[list[Tok]] = []
-    for line in regex.finditer(r"[^\n]+", text.normalized):
-        toks = _syllables(text, line.start(), line.end(), words)
-        begin = 0
-        last = len(toks) - 1
-        for k in [k for k, t in enumerate(toks) if t.text in _ENDS]:  # few: look at those only
-            if k >= last:
-                break
-            nxt = toks[k + 1]
-            if (nxt.kind in ("cap", "abbr", "num") or nxt.text in "\"“'‘(-–") and not (
-                k > 0
-                and (
-                    toks[k - 1].text in _NOT_ENDING_BEFORE_DOT
-                    or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())
-                )
-            ):
-                out.append(toks[begin : k + 1])
-                begin = k + 1
-        if begin < len(toks):
-            out.append(toks[begin:])
-    return out
-
-
-def _bylines(segments: list[list[Tok]]) -> set[int]:
+def _bylines(segments: Sequence[list[Syllable]]) -> set[int]:
     """Indices of the last short segments that are only a name (the author: "Nguyễn Thảo")."""
     found: set[int] = set()
     for idx in range(len(segments) - 1, max(-1, len(segments) - 5), -1):
@@ -1525,7 +1420,7 @@ def _bylines(segments: list[list[Tok]]) -> set[int]:
     return found
 
 
-def _records(text: Text, toks: Sequence[Tok], c: Cand) -> Span:
+def _records(text: Text, toks: Sequence[Syllable], c: Cand) -> Span:
     start, end = toks[c.start].start, toks[c.end - 1].end
     surface = text.normalized[start:end]
     if c.label == "PER":
@@ -1537,7 +1432,7 @@ def _records(text: Text, toks: Sequence[Tok], c: Cand) -> Span:
     return Location(text=surface, start=start, end=end, name=surface, kind=c.kind)
 
 
-def _same_name_elsewhere(sentences: list[tuple[list[Tok], list[Cand]]]) -> None:
+def _same_name_elsewhere(sentences: list[tuple[list[Syllable], list[Cand]]]) -> None:
     """Organisations the document names in full elsewhere, whatever the case of their words
     here: "Học viện Báo chí" before "và tuyên truyền" grows to the "Học viện Báo chí và Tuyên
     truyền" met in another sentence; "Học viện Báo chí và Tuyên truyền phát triển" loses the
@@ -1586,9 +1481,9 @@ def recognize(text: Text) -> Iterator[Span]:
     [('Organization', 'Sở TTTT'), ('Person', 'Lai Xuân Thành'), ('Location', 'Bình Dương')]
     """
     lex = _lex()
-    segments = _segments(text, _word_starts(text))
+    segments = token_view(text).sentences
     bylines = _bylines(segments)
-    sentences: list[tuple[list[Tok], list[Cand]]] = []
+    sentences: list[tuple[list[Syllable], list[Cand]]] = []
     for idx, toks in enumerate(segments):
         if not toks:
             continue

@@ -9,14 +9,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from vnextract import syllables
-from vnextract.word_segmenter import word_ranges, words
+from vnextract.text import syllable_tokenizer as syllables
+from vnextract.text.word_segmenter import word_ranges, words
 
 # Re-entrant: _warm holds it while _module() takes it again.
 _lock = threading.RLock()
 _underthesea: Any = None
 _warmed = False
-_segmenter: Any = None  # vnextract.word_segmenter.WordSegmenter once warmed, unless the model is unknown
+_segmenter: Any = None  # word_segmenter.WordSegmenter once warmed, unless the model is unknown
 _patterns: Any = None  # our compile of underthesea's syllable tokenizer pattern
 _normalize: Any = None  # underthesea's normalize_characters_in_text, which its tokenizer applies
 logger = logging.getLogger("vnextract")
@@ -59,7 +59,7 @@ def _warm() -> None:
             )
             from underthesea.pipeline.word_tokenize import regex_tokenize
 
-            from vnextract import word_segmenter
+            from vnextract.text import word_segmenter
 
             # Our own compile of underthesea's pattern: a call of underthesea's tokenize with
             # fixed_words replaces its module-level one for every later caller.
@@ -85,7 +85,7 @@ def word_tokenize(sentence: str) -> list[str]:
     """underthesea's words of ``sentence``, syllables joined by one space: "Bình Dương".
 
     The words are underthesea's: its syllable tokenizer, then its CRF model's tags, computed by
-    vnextract.syllables and vnextract.word_segmenter (about 3x less CPU than underthesea's)."""
+    text.syllable_tokenizer and text.word_segmenter (about 3x less CPU than underthesea's)."""
     _warm()
     # use_token_normalize=False: underthesea would otherwise respell words ("nghành" → "ngành"),
     # and its tokens would stop being substrings of our text.

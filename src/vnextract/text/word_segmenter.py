@@ -27,7 +27,7 @@ from pathlib import Path
 import attrs
 import regex
 
-from vnextract.crfsuite_model import CRFModel, ModelFormatError, read_crfsuite
+from vnextract.text.crfsuite_model import CRFModel, ModelFormatError, read_crfsuite
 
 #: The model's feature templates, in the order underthesea lists them (features.bin).
 TEMPLATES = (
