@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import underthesea
 
-    from vnextract.text import underthesea as _underthesea
     from vnextract.text import normalize
+    from vnextract.text import underthesea as _underthesea
 
     _underthesea._warm()
     if _underthesea._segmenter is None:

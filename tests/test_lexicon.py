@@ -51,7 +51,8 @@ def test_data_is_read_only_by_the_loader() -> None:
         for p in SRC.rglob("*.py")
         if re.search(r'files\("vnextract(?:\.data)?"\)|csv\.DictReader', p.read_text(encoding="utf-8"))
     }
-    allowed = {"lexicon/loader.py", "cli.py", "learned/model.py", "numerals.py", "recognizers/date_grammar.py"}
+    allowed = {"lexicon/loader.py", "cli.py", "learned/model.py"}
+    allowed |= {"numerals.py", "recognizers/date_grammar.py"}
     assert readers <= allowed
 
 
