@@ -1,5 +1,6 @@
-"""The document: the sentences scanned one by one, then the passes over the whole document
-(bylines, names written in full elsewhere, names met before)."""
+"""The document: the sentences scanned one by one, then the passes over the whole document, in
+the order :func:`recognize` calls them (names written in full elsewhere, short names of
+organisations, titled "persons" that are organisations, names met before)."""
 
 from __future__ import annotations
 
@@ -85,18 +86,16 @@ def _same_name_elsewhere(sentences: list[tuple[list[Syllable], list[Cand]]]) -> 
                 cands[q] = c._replace(end=longest)
 
 
-def recognize(text: Text) -> Iterator[Span]:
-    """Yield Person, Organization and Location records (offsets into ``text.normalized``).
+Scanned = list[tuple[list[Syllable], list[Cand]]]  # each sentence's syllables and candidates
 
-    >>> from vnextract.text import Text
-    >>> t = Text.from_string("Giám đốc Sở TTTT Lai Xuân Thành làm việc tại tỉnh Bình Dương.")
-    >>> [(type(r).__name__, r.text) for r in recognize(t)]
-    [('Organization', 'Sở TTTT'), ('Person', 'Lai Xuân Thành'), ('Location', 'Bình Dương')]
-    """
+
+def scan_sentences(text: Text, trace: list[str] | None = None) -> Scanned:
+    """Every sentence scanned by the rules of :mod:`~vnextract.recognizers.entities.scan`; a
+    byline (a last short line that is only a name: "Nguyễn Thảo") is a person whole."""
     lex = lexicons()
     segments = token_view(text).sentences
     bylines = _bylines(segments)
-    sentences: list[tuple[list[Syllable], list[Cand]]] = []
+    sentences: Scanned = []
     for idx, toks in enumerate(segments):
         if not toks:
             continue
@@ -106,14 +105,19 @@ def recognize(text: Text) -> Iterator[Span]:
             and Scanner(toks, lex).place_at(0, None, lexicon.TIER_DISTRICT) < len(toks)
         ):
             sentences.append((toks, [Cand("PER", 0, len(toks))]))
+            if trace is not None:
+                trace.append("byline")
             continue
-        sentences.append((toks, Scanner(toks, lex).scan()))
+        sentences.append((toks, Scanner(toks, lex).scan(trace)))
+    return sentences
 
-    _same_name_elsewhere(sentences)
-    # document pass: names met once are recognised again ("ông Liêm", "Vinaisalpro")
-    person_names: set[str] = set()
+
+def organization_names(sentences: Scanned) -> set[str]:
+    """Names of the organisations found, and the short names they give: "Bình Lộc" of
+    "doanh nghiệp tư nhân Bình Lộc", "Holcim Foundation" of "Công ty Holcim Foundation",
+    "Saigontourist" of "Công ty dịch vụ lữ hành Saigontourist"."""
+    lex = lexicons()
     org_names: set[str] = set()
-    loc_names: set[str] = set()
     for toks, cands in sentences:
         for c in cands:
             if c.label == "ORG":
@@ -153,10 +157,24 @@ def recognize(text: Text) -> Iterator[Span]:
                     # "Công ty dịch vụ lữ hành Saigontourist" → "Saigontourist";
                     # "Công ty Cổ phần Đầu tư và Công nghiệp Tân Tạo" → "Tân Tạo"
                     org_names.add(" ".join(t.text for t in toks[tail : c.end]))
+    return org_names
+
+
+def titled_organizations(sentences: Scanned, org_names: set[str]) -> None:
+    """A "person" found only because a title came before, named like an organisation found
+    elsewhere, is that organisation ("Giám đốc Vinaisalpro"). Changes the candidates in place."""
     for toks, cands in sentences:
         for q, c in enumerate(cands):
             if c.label == "PER" and c.by_cue and " ".join(t.text for t in toks[c.start : c.end]) in org_names:
                 cands[q] = c._replace(label="ORG")
+
+
+def person_and_place_names(sentences: Scanned) -> tuple[set[str], set[str]]:
+    """Names of the persons found, with their short forms ("Liêm" and "Thanh Liêm" of "Trần
+    Thanh Liêm", "Tala" of "Tala Pierre Marie"), and of the places found."""
+    lex = lexicons()
+    person_names: set[str] = set()
+    loc_names: set[str] = set()
     for toks, cands in sentences:
         for c in cands:
             words = tuple(t.text for t in toks[c.start : c.end])
@@ -172,7 +190,16 @@ def recognize(text: Text) -> Iterator[Span]:
                             person_names.add(w)
             elif c.label == "LOC":
                 loc_names.add(" ".join(words))
-    person_names -= NOT_SHORT_NAMES
+    return person_names - NOT_SHORT_NAMES, loc_names
+
+
+def names_met_before(
+    text: Text, sentences: Scanned, person_names: set[str], org_names: set[str], loc_names: set[str]
+) -> Iterator[Span]:
+    """The records, with the names met before settled: a run left unknown by the scan is the
+    person, organisation or place of that name ("ông Liêm", "Vinaisalpro"), a sentence-initial
+    syllable taken for a common word joins the name after it ("Tiến Minh đăng quang")."""
+    lex = lexicons()
     for toks, cands in sentences:
         if cands and cands[0].start == 1 and toks[0].kind == "cap" and cands[0].label in ("PER", "UNK"):
             # "Tiến Minh đăng quang": the sentence-initial syllable was taken for a common word
@@ -196,3 +223,31 @@ def recognize(text: Text) -> Iterator[Span]:
                     continue
             if c.end > c.start:  # never an empty span, whatever a rule above decided
                 yield _records(text, toks, c)
+
+
+def recognize(text: Text) -> Iterator[Span]:
+    """Yield Person, Organization and Location records (offsets into ``text.normalized``).
+
+    >>> from vnextract.text import Text
+    >>> t = Text.from_string("Giám đốc Sở TTTT Lai Xuân Thành làm việc tại tỉnh Bình Dương.")
+    >>> [(type(r).__name__, r.text) for r in recognize(t)]
+    [('Organization', 'Sở TTTT'), ('Person', 'Lai Xuân Thành'), ('Location', 'Bình Dương')]
+    """
+    sentences = scan_sentences(text)
+    _same_name_elsewhere(sentences)  # "Học viện Báo chí" grows to the full name met elsewhere
+    org_names = organization_names(sentences)
+    titled_organizations(sentences, org_names)
+    person_names, loc_names = person_and_place_names(sentences)
+    yield from names_met_before(text, sentences, person_names, org_names, loc_names)
+
+
+def rules_fired(text: Text) -> list[str]:
+    """The names of the scan rules that applied to ``text``, in order (for tests and debugging).
+
+    >>> from vnextract.text import Text
+    >>> rules_fired(Text.from_string("Giám đốc Sở TTTT Lai Xuân Thành."))
+    ['title_cue', 'organization_head', 'capitalised_run']
+    """
+    trace: list[str] = []
+    scan_sentences(text, trace)
+    return trace
