@@ -1,9 +1,10 @@
 """The entity scan's named rules and the fixture cases that name them.
 
 Each case of fixtures/entities/*.jsonl names, in ``rules``, the rules its text exercises
-(scripts/name_entity_rules.py writes the field). A case whose named rules stop applying to its
-text fails here, and so does a rule that no case names: a rule without an example is either dead
-or untested.
+(scripts/name_entity_rules.py writes the field): the scan's rules (entities.scan.RULES), the
+byline rule and the organisation body's rules ("body:" + entities.body_rules.BODY_RULES). A
+case whose named rules stop applying to its text fails here, and so does a rule that no case
+names: a rule without an example is either dead or untested.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from vnextract.recognizers.entities.body_rules import BODY_RULES
 from vnextract.recognizers.entities.document import rules_fired
 from vnextract.recognizers.entities.scan import RULES
 from vnextract.text import Text
@@ -33,8 +35,9 @@ def _cases() -> list[dict[str, Any]]:
 
 
 def test_rule_names_are_unique() -> None:
-    names = [r.name for r in RULES]
-    assert len(names) == len(set(names))
+    for rules in (RULES, BODY_RULES):
+        names = [r.name for r in rules]
+        assert len(names) == len(set(names))
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda case: case["id"])
@@ -46,7 +49,7 @@ def test_case_exercises_the_rules_it_names(case: dict[str, Any]) -> None:
 
 def test_every_rule_is_named_by_a_case() -> None:
     named = {name for case in _cases() for name in case["rules"]}
-    known = {r.name for r in RULES} | set(DOCUMENT_RULES)
+    known = {r.name for r in RULES} | set(DOCUMENT_RULES) | {"body:" + r.name for r in BODY_RULES}
     assert named - known == set(), "cases name rules that do not exist"
     assert known - named == set(), "rules no fixture case exercises"
 
@@ -58,6 +61,8 @@ def test_rules_fired_on_a_worked_example() -> None:
         "honorific",
         "capitalised_run",
         "title_cue",
+        "body:capitalised_word",  # "TTTT" names the body of "Sở"
+        "body:admin_unit",  # "tỉnh Bình Dương" goes on it
         "organization_head",
         "plural_head",
     ]

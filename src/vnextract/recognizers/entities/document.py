@@ -242,7 +242,8 @@ def recognize(text: Text) -> Iterator[Span]:
 
 
 def rules_fired(text: Text) -> list[str]:
-    """The names of the scan rules that applied to ``text``, in order (for tests and debugging).
+    """The names of the rules that applied to ``text``, in order (for tests and debugging): the
+    scan's, "byline", and the organisation body's as "body:<name>".
 
     >>> from vnextract.text import Text
     >>> rules_fired(Text.from_string("Giám đốc Sở TTTT Lai Xuân Thành."))

@@ -5,28 +5,24 @@ may follow an organisation."""
 from __future__ import annotations
 
 from vnextract import lexicon
+from vnextract.recognizers.entities.body_rules import BODY_RULES_BY_KIND, Body
 from vnextract.recognizers.entities.sentence import SentenceSyllables
 from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
-    AT_PLACE_HEADS,
     CAP_LOC_PREFIXES,
     CLUB_INTRODUCERS,
     CUE_MODIFIERS,
     DOCUMENT_KEYS,
-    FOREIGN_CONNECTORS,
     FOREIGN_SYLLABLE,
     LOC_PREFIXES,
     LOWERCASE_BODY_HEADS_LOWER,
     MAX_LOWER_WORDS,
     NAMED_AFTER_PEOPLE,
-    NUMBERED_HEADS,
     ONE_WORD_BODY_HEADS,
     PLACE_ACRONYMS,
-    SCOPE_BODY_HEADS,
     SCOPE_WORDS,
     TEACHING_HEAD_ENDS,
     UNIT_HEADS_IN_CUES,
-    WARD_WORDS,
     Cand,
     match_at,
 )
@@ -77,249 +73,32 @@ class OrganizationReader(SentenceSyllables):
     # --------------------------------------------------------------- organisation body
 
     def org_body(self, j: int, head: tuple[str, ...]) -> tuple[int, bool]:
-        """End of an organisation's body starting at ``j``; and whether it names something."""
+        """End of an organisation's body starting at ``j``; and whether it names something.
+
+        The syllables are read by the rules of :mod:`~vnextract.recognizers.entities.body_rules`
+        (the first that decides, for the syllable's kind, says whether the name goes on)."""
         toks, n = self.toks, self.n
-        lowercase_ok = tuple(w.lower() for w in head) in LOWERCASE_BODY_HEADS_LOWER
-        people_ok = head in NAMED_AFTER_PEOPLE
-        end = j
-        named = False
-        proper = False  # the last capitalised word is a proper name ("Hậu Nghĩa"), not "Sản xuất"
-        lower_words = 0
-        k = j
-        while k < n:
-            t = toks[k]
-            if t.kind in ("cap", "abbr"):
-                prev = toks[k - 1] if k > j else None
-                if k > j and self.starts_sentence(k):
-                    break  # "vụ án Công ty Đông Nam Theo thông báo …": a headline runs on
-                if k > j and any(
-                    match_at(toks, k - m, CAP_LOC_PREFIXES, 2) == m for m in (1, 2) if k - m >= j
-                ):
-                    place = self.place_at(k)
-                    if place:  # "Sở Y tế TP Hồ Chí Minh": a place after "TP", not a person
-                        k = end = k + place
-                        named = proper = True
-                        lower_words = 0
-                        continue
-                inner = self.head_at(k)
-                if inner and self.key_at(k, inner) in NAMED_AFTER_PEOPLE:
-                    people_ok = True  # "Ban Giám đốc Học viện … Hồ Chí Minh"
-                if not people_ok and (
-                    self.is_person_start(k)
-                    or (t.text in self.lex.foreign_given and k + 1 < n and toks[k + 1].kind == "cap")
-                ):
-                    break  # "Sở TTTT Lai Xuân Thành", "Hạ viện Dennis Hastert": a person follows
-                if k > j and t.text in self.lex.honorifics:
+        b = Body(
+            j,
+            head,
+            lowercase_ok=tuple(w.lower() for w in head) in LOWERCASE_BODY_HEADS_LOWER,
+            people_ok=head in NAMED_AFTER_PEOPLE,
+        )
+        trace = self.trace
+        while b.k < n:
+            t = toks[b.k]
+            b.at(t)
+            for rule in BODY_RULES_BY_KIND[t.kind]:
+                goes_on = rule.apply(self, b)
+                if goes_on is not None:
+                    if trace is not None:
+                        trace.append("body:" + rule.name)
                     break
-                if self.document_at(k, head) and toks[k - 1].text not in "-–":
-                    break  # "… và Quyết định số 93" (but "Trường ĐH Kinh tế - Luật")
-                whole = self.place_at(k) if k > j else 0
-                if whole > 1 and any(toks[q].text in "-–" for q in range(k, k + whole)):
-                    k = end = k + whole  # "… tiểu thủ công nghiệp Bà Rịa - Vũng Tàu"
-                    named = proper = True
-                    lower_words = 0
-                    continue
-                nxt = toks[k + 1] if k + 1 < n else None
-                proper = bool(
-                    (prev is not None and k > j and prev.kind in ("cap", "abbr"))
-                    or (t.kind == "abbr" and not self.head_at(k))
-                    or self.place_at(k, None, lexicon.TIER_BARE)
-                    # a brand, no Vietnamese word: "Tập đoàn Vingroup bàn giao …" ends at it
-                    or (t.kind == "cap" and len(t.text) > 3 and t.text.lower() not in self.lex.words)
-                )
-                if nxt is not None and nxt.kind == "lower" and not nxt.word_start and not self.is_brand(k):
-                    proper = False  # "Sản xuất", "Phát triển": a common word capitalised
-                k += 1
-                end, named, lower_words = k, True, 0
-                continue
-            if t.kind == "num":
-                prev = toks[k - 1]
-                nxt = toks[k + 1] if k + 1 < n else None
-                if (
-                    k == j
-                    and head in NUMBERED_HEADS
-                    and t.text.isdigit()
-                    and (nxt is None or nxt.kind == "punct" or self.stop_at(k + 1) or self.head_at(k + 1))
-                ):
-                    k = end = k + 1  # "Bệnh viện 175 - Bộ Quốc phòng", "Quân khu 7"
-                    named = proper = True
-                    continue
-                if (
-                    k > j
-                    and prev.kind in ("cap", "abbr", "lower")
-                    and (named or self._admin_before(k))
-                    and (nxt is None or nxt.kind == "punct" or self.stop_at(k + 1))
-                ):
-                    k += 1
-                    end = k
-                    continue
+            else:
+                goes_on = False  # no rule takes the syllable: the name ends before it
+            if not goes_on:
                 break
-            if t.kind == "lower":
-                admin = match_at(toks, k, ADMIN_WORDS, 3) if t.word_start else 0  # not "nông thôn"
-                if admin == 1 and t.text == "xã" and k + 1 < n and toks[k + 1].text == "hội":
-                    admin = 0  # "Giáo dục lao động xã hội": "xã hội" (society), no commune
-                if t.text in FOREIGN_CONNECTORS and named and toks[k - 1].kind in ("cap", "abbr"):
-                    q = k
-                    while q < n and q - k < 2 and toks[q].text in FOREIGN_CONNECTORS:
-                        q += 1
-                    if q < n and toks[q].kind in ("cap", "abbr"):
-                        k = q  # "Journal of Research in Personality", "Proceedings of the Royal Society"
-                        continue
-                if t.text == "tại" and head in AT_PLACE_HEADS and named:
-                    m = self._place_with_prefix(k + 1)
-                    if m:
-                        k = end = m
-                        continue
-                    break
-                if (
-                    not admin
-                    and named
-                    and proper
-                    # a new word, or one underthesea glued to the name ("AFP trích": AFP quotes)
-                    and (t.word_start or (self.is_brand(k - 1) and not self.continues_word(k)))
-                ):
-                    break  # "Sở TTTT đã", "Bệnh viện Hậu Nghĩa chữa trị": a proper name ends it
-                if admin:
-                    after = k + admin
-                    run_end = self.cap_run(after) if self.is_name_tok(after) else after
-                    if self.is_name_tok(after) and not (
-                        # "UBND thành phố Lê Thanh Hải": the chairman's name, not a place
-                        self.is_person_start(after)
-                        and self.place_at(after, run_end, lexicon.TIER_COMMUNE) < run_end - after
-                    ):
-                        stop = self.cap_run(after)
-                        whole = self.place_at(after)
-                        if whole > stop - after:
-                            stop = after + whole  # "UBND tỉnh Bà Rịa - Vũng Tàu": across the hyphen
-                        # keep the place; a person's name after it is not part of the body
-                        m = self.place_at(after, stop)
-                        if m and m < stop - after and self.is_person_start(after + m, stop):
-                            stop = after + m
-                        else:
-                            for q in range(after + 1, stop):
-                                if self.is_person_start(q, stop) and not self.place_at(
-                                    q, stop, lexicon.TIER_DISTRICT
-                                ):
-                                    stop = q
-                                    break
-                        k = end = stop
-                        named = proper = True
-                        lower_words = 0
-                        continue
-                    if after < n and toks[after].kind == "num":
-                        k = end = after + 1
-                        named = proper = True
-                        continue
-                    end = after  # "UBND tỉnh", "Công an huyện": the admin word ends it
-                    break
-                if t.text == "số" and named and k + 1 < n and toks[k + 1].text.isdigit():
-                    k = end = k + 2  # "Công ty Xây dựng số 3", "HTX Bốc xếp số 4"
-                    continue
-                if k > j and self.continues_word(k):
-                    k += 1  # rest of a word begun before: "Y tế", "Tài chính"
-                    end = k
-                    continue
-                if t.text == "và" or t.text == "&":
-                    if (
-                        self.is_name_tok(k + 1)
-                        and not self.head_at(k + 1)
-                        and not self.is_person_start(k + 1)
-                        and not match_at(toks, k + 1, DOCUMENT_KEYS, 2)
-                        and not self.place_at(k + 1, None, lexicon.TIER_DISTRICT)
-                    ):
-                        k += 1
-                        continue
-                    if (
-                        lowercase_ok
-                        and not named
-                        and lower_words
-                        and self.lower_run_reaches_name(k + 1, MAX_LOWER_WORDS - lower_words)
-                    ):
-                        # "Công ty chế biến thủy sản và xuất nhập khẩu Cà Mau": the lowercase
-                        # name goes on after "và" (and) up to its proper name
-                        k += 1
-                        continue
-                    break
-                if (
-                    t.text == "điều"
-                    and k + 1 < n
-                    and toks[k + 1].text == "tra"
-                    and k >= 2
-                    and toks[k - 1].text == "sát"
-                    and toks[k - 2].text in ("Cảnh", "cảnh")
-                ):
-                    k = end = k + 2  # "Cảnh sát điều tra": investigation police, not a verb
-                    continue
-                if not named and not lowercase_ok and head in SCOPE_BODY_HEADS:
-                    scope_end = self.scope_end(k, head)
-                    if scope_end:
-                        k = end = scope_end  # "Hội đồng bầu cử quốc gia"
-                        named = proper = True
-                        continue
-                if self.stop_at(k) and not (head == ("Khoa",) and match_at(toks, k, WARD_WORDS, 2) == 2):
-                    break
-                if not (named or lowercase_ok) or lower_words >= MAX_LOWER_WORDS:
-                    break
-                lower_words += 1
-                k += 1
-                end = k
-                continue
-            # punctuation
-            if (
-                t.text == ","
-                and lowercase_ok
-                and not named
-                and lower_words
-                and self.lower_run_reaches_name(k + 1, MAX_LOWER_WORDS - lower_words)
-            ):
-                k += 1  # "Tổ hợp tác sản xuất, kinh doanh tôm giống Tân Bình": a list of trades
-                continue
-            if t.text in "-–" and k > j:
-                if self.head_at(k + 1):
-                    k += 1  # "Cục Quản lý Khám chữa bệnh - Bộ Y tế"
-                    continue
-                if (
-                    toks[k - 1].kind == "lower"
-                    and k + 1 < n
-                    and toks[k + 1].kind == "lower"
-                    and not self.stop_at(k + 1)
-                ):
-                    k += 1  # "Phòng tài nguyên - môi trường"
-                    continue
-            if t.text == "&" and self.is_name_tok(k + 1):
-                k += 1
-                continue
-            if (
-                t.text in "-–"
-                and k > j
-                and named
-                and k + 1 < n
-                and toks[k + 1].kind == "cap"
-                and not self.is_person_start(k + 1)
-                and not self.place_at(k + 1, None, lexicon.TIER_DISTRICT)
-            ):
-                k += 1  # "Trường ĐH Kinh tế - Luật"
-                continue
-            if (
-                t.text == "."
-                and k > j
-                and toks[k - 1].text in ("TP", "Tp")
-                and self.is_name_tok(k + 1)
-                and (toks[k + 1].kind == "abbr" or self.place_at(k + 1))
-            ):
-                k += 1  # "TP. Hồ Chí Minh" (but "Công an TP. Tòa đã …" ends the sentence)
-                continue
-            if (
-                t.text == "("
-                and named
-                and k + 3 < n
-                and toks[k + 1].kind == "abbr"
-                and toks[k + 2].text == ")"
-                and match_at(toks, k + 3, ADMIN_WORDS, 3)
-            ):
-                k += 3  # "Ngành Thông tin và Truyền thông (TTTT) tỉnh Bình Dương"
-                continue
-            break
+        end, named, lower_words = b.end, b.named, b.lower_words
         if (
             not named
             and end > j

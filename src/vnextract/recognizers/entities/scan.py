@@ -567,6 +567,7 @@ class Scanner(Classifier):
         """The candidates of the sentence; ``trace`` (if given) receives the name of every rule
         that applied, in order."""
         toks, n, lex = self.toks, self.n, self.lex
+        self.trace = trace
         self.firsts = Firsts(
             first_index(lex.orgs),
             first_index(lex.heads),

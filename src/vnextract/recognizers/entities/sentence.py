@@ -25,6 +25,8 @@ class SentenceSyllables:
         self.lex = lex
         self.n = len(toks)
         self.place_first = first_index(lex.place_keys)
+        #: names of the rules that applied, in order, when tracing (see document.rules_fired)
+        self.trace: list[str] | None = None
 
     # --------------------------------------------------------------- token predicates
 
