@@ -3,7 +3,7 @@
     python scripts/name_entity_rules.py [--check]
 
 The ``rules`` field of a case lists, in the order they first apply, the named rules of
-``vnextract.recognizers.entities.scan`` (and "byline") that apply to its text
+``vnextract.recognizers.entities.scan_rules`` (and "byline") that apply to its text
 (``entities.document.rules_fired``). Run it after adding cases; tests/test_entity_rules.py then
 fails if a case names a rule that no longer applies to its text, or if a rule is named by no
 case. ``--check`` only reports the cases whose field would change.

@@ -1,7 +1,7 @@
 """The entity scan's named rules and the fixture cases that name them.
 
 Each case of fixtures/entities/*.jsonl names, in ``rules``, the rules its text exercises
-(scripts/name_entity_rules.py writes the field): the scan's rules (entities.scan.RULES), the
+(scripts/name_entity_rules.py writes the field): the scan's rules (entities.scan_rules.RULES), the
 byline rule and the organisation body's rules ("body:" + entities.body_rules.BODY_RULES). A
 case whose named rules stop applying to its text fails here, and so does a rule that no case
 names: a rule without an example is either dead or untested.
@@ -17,7 +17,7 @@ import pytest
 
 from vnextract.recognizers.entities.body_rules import BODY_RULES
 from vnextract.recognizers.entities.document import rules_fired
-from vnextract.recognizers.entities.scan import RULES
+from vnextract.recognizers.entities.scan_rules import RULES
 from vnextract.text import Text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "entities"

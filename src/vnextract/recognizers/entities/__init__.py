@@ -7,20 +7,14 @@ pass over the whole document for names seen earlier ("ông Liêm" after "Trần 
 Saigontourist"). The syllables and sentences are the text layer's (:func:`vnextract.text.view.
 token_view`: cut on whole syllables, so initials such as "V.P.H.N" survive).
 
-At each syllable the scanner tries, in this order:
-
-1. a well-known bare organisation ("WHO", "Vinamilk", "Dân trí");
-2. an organisation head noun ("Bộ", "Sở", "UBND", "Công ty" …) and its body, extended over
-   capitalised words, abbreviations, admin units ("UBND tỉnh Bình Dương") and lowercase
-   descriptors ("Trung tâm kiểm soát bệnh tật") until a verb or function word;
-3. a place prefix ("tỉnh", "huyện", "xã", "đường" …; "TP", "Thị xã" when capitalised) and the
-   place name after it; numbered units ("quận 12", "P.10");
-4. an honorific ("ông", "bà" …) or a title/role cue ("Giám đốc", "Thiếu tá", "bị cáo") that
-   makes the next capitalised run a person;
-5. initials ("W.Buffett", "H.T.P");
-6. a capitalised run, classified with the gazetteer (provinces, countries), surnames
-   ("Nguyễn Văn A"), foreign given names ("Bill Gates") and district names; what is left is
-   kept for the document pass.
+At each syllable the scanner tries the named rules of :data:`.scan_rules.RULES`, in the order
+of that list (each with an example and what it produces): well-known organisations ("WHO",
+"Dân trí"); an organisation head ("Bộ", "Sở", "UBND", "Công ty" …) and its body, read by the
+rules of :data:`.body_rules.BODY_RULES` over capitalised words, abbreviations, admin units
+("UBND tỉnh Bình Dương") and lowercase descriptors ("Trung tâm kiểm soát bệnh tật"); a place
+prefix and its name ("tỉnh Bình Dương", "quận 12"); an honorific or title cue that makes the
+next capitalised run a person ("ông", "Giám đốc"); initials ("W.Buffett"); a capitalised run,
+classified with the gazetteer, surnames and foreign given names, or kept for the document pass.
 
 Lexicons live in ``vnextract/data``, read through :mod:`vnextract.lexicon`.
 
@@ -33,7 +27,8 @@ Modules, each building on the one before:
 - ``sentence``: one sentence's syllables and the predicates every rule shares;
 - ``organizations``: the organisation reader (capitalised runs, the body after a head noun);
 - ``classify``: places written with a prefix, the classification of a capitalised run;
-- ``scan``: the scan of a sentence, trying the named rules in order;
+- ``body_rules``: where an organisation's name ends after its head, as named rules;
+- ``scan_rules`` and ``scan``: the scan of a sentence, trying the named rules in order;
 - ``document``: the passes over the whole document, and :func:`recognize`.
 """
 

@@ -90,7 +90,7 @@ Scanned = list[tuple[list[Syllable], list[Cand]]]  # each sentence's syllables a
 
 
 def scan_sentences(text: Text, trace: list[str] | None = None) -> Scanned:
-    """Every sentence scanned by the rules of :mod:`~vnextract.recognizers.entities.scan`; a
+    """Every sentence scanned by the rules of :mod:`~vnextract.recognizers.entities.scan_rules`; a
     byline (a last short line that is only a name: "Nguyễn Thảo") is a person whole."""
     lex = lexicons()
     segments = token_view(text).sentences
