@@ -247,7 +247,7 @@ def rules_fired(text: Text) -> list[str]:
 
     >>> from vnextract.text import Text
     >>> rules_fired(Text.from_string("Giám đốc Sở TTTT Lai Xuân Thành."))
-    ['title_cue', 'organization_head', 'capitalised_run']
+    ['title_cue', 'body:capitalised_word', 'body:person_follows', 'organization_head', 'capitalised_run']
     """
     trace: list[str] = []
     scan_sentences(text, trace)
