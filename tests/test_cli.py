@@ -199,9 +199,21 @@ def test_every_good_line_is_written_and_every_bad_line_reported(tmp_path, sample
         assert err == [f"vnextract: {source}: no JSON lines, only blank ones; skipped"]
         assert code == cli.EXIT_SKIPPED
         return
-    reported = [int(line.split(":")[2]) for line in err]
-    assert reported == bad
+    # a line without the text key is reported once; the others of its kind are only counted
+    no_key = [n for n, line in enumerate(lines, 1) if line and _lacks_text_key(line)]
+    summary = [f"vnextract: {len(no_key) - 1} more inputs with no 'text' key (not shown)"]
+    assert err[len(err) - (len(no_key) > 1) :] == (summary if len(no_key) > 1 else [])
+    reported = [int(line.split(":")[2]) for line in err[: len(err) - (len(no_key) > 1)]]
+    assert reported == [n for n in bad if n not in no_key[1:]]
     assert code == (cli.EXIT_SKIPPED if bad else cli.EXIT_OK)
+
+
+def _lacks_text_key(line: str) -> bool:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "text" not in data
 
 
 def _is_good(line: str) -> bool:
@@ -411,7 +423,7 @@ def test_a_usage_error_shows_the_usage_of_the_subcommand(capsys):
         run("extract", "--columns", "id", "x.txt")
     err = capsys.readouterr().err
     assert err.startswith("usage: vnextract extract ")
-    assert err.endswith("vnextract extract: error: --columns chooses CSV columns; it needs --format csv\n")
+    assert err.endswith("error: --columns chooses CSV or Parquet columns; it needs --format csv or parquet\n")
 
 
 #: One document per case of --on-error: good, too long for --max-length 60, invalid JSON, good,
@@ -635,7 +647,7 @@ def test_table_labels_are_coloured_on_a_terminal_unless_no_color(monkeypatch):
         ("o.html", "<!DOCTYPE html>"),
         ("o.txt", "== "),
         ("o.jsonl", '{"persons"'),
-        ("o.out", '{"persons"'),
+        ("o", '{"persons"'),  # no suffix: JSONL
     ],
 )
 def test_output_format_follows_the_file_suffix(tmp_path, sample_extract, name, starts):
@@ -785,3 +797,206 @@ def test_console_script_reads_stdin_and_survives_a_closed_pipe(tmp_path):
     assert done.stderr == b""
     assert done.returncode in (0, cli.EXIT_BROKEN_PIPE)
     assert len(done.stdout.splitlines()) == 1
+
+
+# ----------------------------------------------------------------------------- issue 17: never silently wrong
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_jsonl_on_stdin_is_read_as_jsonl_and_said_once(monkeypatch, capsysbinary):
+    lines = ['{"id": "a", "text": "Phạt 5 triệu đồng."}', "", '{"id": "b", "text": "Hơn 1.200 hộ dân."}']
+    _stdin(monkeypatch, "\n".join(lines).encode())
+    assert run("extract", "--keep", "id") == cli.EXIT_OK
+    out, err = capsysbinary.readouterr()
+    docs = [json.loads(line) for line in out.decode().splitlines()]
+    assert [(d["id"], d["money"][0]["amount"] if d["money"] else None) for d in docs] == [
+        ("a", 5_000_000),
+        ("b", None),
+    ]
+    assert docs[1]["counts"][0]["start"] == 0  # offsets into the text, not into the JSON line
+    assert err.decode() == (
+        "vnextract: standard input is JSONL (every line a JSON object): reading it as --input-format jsonl\n"
+    )
+
+
+def test_stdin_that_only_starts_like_jsonl_is_refused_with_a_hint(monkeypatch, capsys):
+    _stdin(monkeypatch, b'{"text": "Phat 5 trieu dong."}\nnot json\n')
+    assert run("extract") == cli.EXIT_SKIPPED
+    assert "not every line is one: choose --input-format jsonl" in capsys.readouterr().err
+
+
+def test_stdin_text_that_merely_contains_braces_stays_text(monkeypatch, capsysbinary):
+    text = "Ông A nói: {không} phạt 5 triệu đồng."
+    _stdin(monkeypatch, text.encode())
+    assert run("extract") == cli.EXIT_OK
+    out, err = capsysbinary.readouterr()
+    assert json.loads(out)["money"][0]["text"] == "5 triệu đồng" and err == b""
+    _stdin(monkeypatch, b'{"text": "x"}\n')
+    assert run("extract", "--input-format", "text") == cli.EXIT_OK  # asked for: taken as text
+    assert capsysbinary.readouterr().err == b""
+
+
+def test_parquet_output_is_typed_and_reads_back(tmp_path, reference_article):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [json.dumps({"id": 7, "text": reference_article}, ensure_ascii=False), '{"id": 8}'],
+    )
+    out = tmp_path / "o.parquet"
+    assert run("extract", str(source), "--keep", "id", "--on-error", "record", "-o", str(out)) == 1
+    table = pd.read_parquet(out)
+    expected = vnextract.extract(reference_article).to_frame()
+    assert list(table.columns) == ["id", "source", *COLUMNS]
+    records = table[table.kind != "error"]
+    assert records.text.tolist() == expected.text.tolist()
+    assert records.amount.dropna().tolist() == expected.amount.dropna().tolist()
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {field.name: field.type for field in pq.read_schema(out)}
+    assert (types["amount"], types["start"]) == (pa.float64(), pa.int64())
+    assert pa.types.is_timestamp(types["earliest"])  # Parquet stores seconds as milliseconds
+    assert (types["id"], types["titles"]) == (pa.string(), pa.string())  # lists in JSON, as in the CSV
+    assert set(records.id) == {"7"}  # --keep fields are text, as in the CSV
+    error = table[table.kind == "error"].iloc[0]
+    assert (error.id, error.source) == ("8", f"{source}:2") and "no 'text' key" in error.text
+
+
+def test_parquet_needs_a_file_and_unknown_suffixes_are_refused(tmp_path, capsys):
+    source = tmp_path / "a.txt"
+    source.write_text("Phạt 5 triệu đồng.", encoding="utf-8")
+    for argv, message in [
+        (["--format", "parquet"], "Parquet is written to a file: give -o FILE.parquet"),
+        (["-o", str(tmp_path / "x.tsv")], "no output format for '.tsv'"),
+        (["-o", str(tmp_path / "x.jsonl.gz")], "no output format for '.gz'"),
+    ]:
+        with pytest.raises(SystemExit) as info:
+            run("extract", str(source), *argv)
+        assert info.value.code == cli.EXIT_USAGE
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "x.tsv").exists()
+    assert run("extract", str(source), "--format", "csv", "-o", str(tmp_path / "x.tsv")) == 0  # asked for
+
+
+def test_keep_on_plain_text_warns_once(tmp_path, sample_extract, capsys):
+    files = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("một", encoding="utf-8")
+        files.append(str(tmp_path / name))
+    assert run("extract", *files, "--keep", "id", "-o", str(tmp_path / "o.jsonl")) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"vnextract: warning: --keep id: {files[0]} is plain text, which has no fields")
+
+
+def test_a_wrong_text_key_is_said_once_with_the_keys_seen(tmp_path, sample_extract, capsys):
+    lines = [json.dumps({"id": i, "text": "một", "title": "t"}) for i in range(100)]
+    source = write_jsonl(tmp_path / "in.jsonl", lines)
+    assert run("extract", str(source), "--text-key", "body", "-o", str(tmp_path / "o")) == cli.EXIT_SKIPPED
+    assert capsys.readouterr().err.splitlines() == [
+        f"vnextract: {source}:1: no 'body' key (keys: id, text, title; use --text-key to name the text "
+        "field); skipped",
+        "vnextract: 99 more inputs with no 'body' key (not shown)",
+    ]
+
+
+def test_json_errors_read_naturally(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": 1, "text": "abc', encoding="utf-8")  # cut short
+    assert run("extract", str(source), "-o", str(tmp_path / "o")) == cli.EXIT_SKIPPED
+    err = capsys.readouterr().err
+    assert "(Unterminated string starting at column 19)" in err and "at at" not in err
+
+
+def test_lone_surrogates_are_reported_and_the_run_goes_on(tmp_path, capsys):
+    # JSON escapes of half a UTF-16 pair: json.loads gives a str that UTF-8 cannot encode
+    lines = [
+        '{"id": 1, "text": "Phạt 5 triệu đồng \\ud800."}',
+        '{"id": "\\udc00", "text": "Hơn 1.200 hộ dân."}',
+        '{"id": 3, "text": "Tuyên dương 13 tập thể."}',
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", lines)
+    out = tmp_path / "o.jsonl"
+    argv = ["extract", str(source), "--keep", "id", "--on-error", "record", "-o", str(out)]
+    assert run(*argv) == cli.EXIT_SKIPPED
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in docs] == [1, "\ufffd", 3]  # a kept field has it replaced
+    assert "lone surrogate U+D800 at character 18" in docs[0]["error"]
+    assert docs[2]["counts"][0]["text"] == "13 tập thể"
+    assert "lone surrogate U+D800" in capsys.readouterr().err
+
+
+def test_python_m_vnextract_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "vnextract", "--help"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.startswith("usage: vnextract ")
+
+
+def test_help_does_not_load_the_pipeline() -> None:
+    # `vnextract --help` used to import every recogniser and underthesea (0.8 s); see docs/cli.md
+    code = (
+        "import sys\nfrom vnextract import cli\ntry:\n    cli.main(['extract', '--help'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('underthesea', 'vnextract.pipeline') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def _children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+@pytest.mark.parametrize("signum", [15, 9], ids=["SIGTERM", "SIGKILL"])
+def test_a_killed_run_leaves_no_workers_behind(tmp_path, signum):
+    import signal
+    import time
+
+    script = Path(sys.executable).parent / "vnextract"
+    out = str(tmp_path / "o.jsonl")
+    argv = [str(script), "extract", "--input-format", "jsonl", "--n-process", "2", "-o", out]
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120  # a hang guard: the workers load their models
+        while len(workers := _children_of(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(workers) >= 2, workers
+        os.kill(proc.pid, signum)
+        _, err = proc.communicate(timeout=60)
+        if signum == signal.SIGTERM:  # unwound like Ctrl-C: workers stopped, output flushed
+            assert proc.returncode == cli.EXIT_TERMINATED
+            assert err == "vnextract: terminated (SIGTERM); output so far is kept\n"
+        deadline = time.monotonic() + 60
+        while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [p for p in workers if _alive(p)] == []
+    finally:
+        proc.kill()
+        for pid in _children_of(proc.pid):
+            os.kill(pid, 9)

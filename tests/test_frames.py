@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import pytest
@@ -145,3 +146,55 @@ def test_to_arrow_keeps_a_duration_as_to_dict_has_it(text):
     (durations,) = table.column("durations").to_pylist()
     assert durations[0]["value"] == doc.durations[0].value
     assert [{**d, "value": decimal_to_json(d["value"])} for d in durations] == doc.to_dict()["durations"]
+
+
+def test_dates_are_datetime64_columns():
+    pytest.importorskip("pandas")
+    frame = sample_document().to_frame()
+    assert str(frame.earliest.dtype) == str(frame.latest.dtype) == "datetime64[s]"
+    dates = frame[frame.kind == "date"]
+    # a date-time (the dateline) and a period of years in one column, no mix of object types
+    assert [str(v) for v in dates.earliest] == ["NaT", "2011-01-01 00:00:00"]
+    assert [str(v) for v in dates.latest] == ["NaT", "2015-12-31 00:00:00"]
+    doc = vnextract.extract("Lúc 14h30 ngày 2/9/2020 và năm 1010", reference_date=dt.date(2021, 1, 1))
+    extracted = doc.to_frame()
+    assert str(extracted.earliest.dtype) == "datetime64[s]"
+    assert [str(v) for v in extracted.earliest] == ["2020-09-02 14:30:00", "1010-01-01 00:00:00"]
+    assert frame[frame.kind == "money"].earliest.isna().all()
+
+
+def test_corpus_frame_has_the_document_id_first():
+    pytest.importorskip("pandas")
+    docs = [sample_document(), Document(text="Không có gì."), vnextract.extract("Tuyên dương 13 tập thể.")]
+    frame = vnextract.to_frame(docs, ids=["a", "b", "c"])
+    assert list(frame.columns) == ["doc_id", *COLUMNS]
+    assert len(frame) == 12 + 0 + 1
+    assert frame[frame.doc_id == "c"][["kind", "text"]].values.tolist() == [["count", "13 tập thể"]]
+    assert set(frame.doc_id) == {"a", "c"}  # a document without records has no row
+    assert str(frame.amount.dtype) == "float64" and str(frame.earliest.dtype) == "datetime64[s]"
+    # by default the id is the position; a generator (such as pipe()'s) is read once
+    by_position = vnextract.to_frame(d for d in docs)
+    assert by_position.doc_id.tolist() == [0] * 12 + [2]
+    assert vnextract.to_frame(sample_document()).doc_id.tolist() == [0] * 12
+
+
+def test_corpus_frame_refuses_ids_of_another_length():
+    pytest.importorskip("pandas")
+    docs = [sample_document(), sample_document()]
+    with pytest.raises(ValueError, match=r"ids has fewer items than docs \(1\)"):
+        vnextract.to_frame(docs, ids=["a"])
+    with pytest.raises(ValueError, match="ids has more items than docs"):
+        vnextract.to_frame(docs, ids=["a", "b", "c"])
+
+
+@pytest.mark.parametrize("function", ["to_frame", "to_arrow"])
+def test_texts_instead_of_documents_are_a_type_error_naming_documents(function):
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    convert = getattr(vnextract, function)
+    with pytest.raises(TypeError, match=rf"{function}\(\) expects Documents .* got str at index 0; extract"):
+        convert(["Tuyên dương 13 tập thể."])
+    with pytest.raises(TypeError, match=r"got a str; extract the text first"):
+        convert("Tuyên dương 13 tập thể.")
+    with pytest.raises(TypeError, match=r"expects a Document or an iterable of Documents, got int"):
+        convert(5)

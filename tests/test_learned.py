@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+import vnextract
 from vnextract import pipeline
 from vnextract.learned import combine as combining
-from vnextract.learned.features import rule_marks, sentence_features
+from vnextract.learned import model as learned
+from vnextract.learned.features import document_windows, rule_marks, sentence_features, windows
 from vnextract.learned.train import gold_labels
 from vnextract.learned.view import sentence_syllables
 from vnextract.text import Text
@@ -119,3 +121,81 @@ def test_gold_labels_from_original_offsets() -> None:
 def test_found_before_names_a_real_step() -> None:
     with pytest.raises(ValueError, match="no linking step"):
         pipeline.found_before(Text.from_string("Hà Nội."), "nothing")
+
+
+def test_windows_surround_capitals_and_rule_spans_only() -> None:
+    # "Hôm qua" (yesterday) opens the sentence: a dictionary word, so it opens no window.
+    text = Text.from_string("Hôm qua trời mưa to ở khắp nơi, rồi ông Ba về quê.")
+    sentence = sentence_syllables(text)[0]
+    marks = rule_marks([sentence], pipeline.found_before(text, "learned_entities"))[0]
+    forms = [s.text for s in sentence]
+    spans = windows(sentence, marks)
+    assert [forms[a:b] for a, b in spans] == [["rồi", "ông", "Ba", "về", "quê"]]
+
+
+def test_document_features_say_what_a_form_is_elsewhere() -> None:
+    # The second "Hòa" opens its sentence; the first stands inside one, labelled by the rules.
+    text = Text.from_string("Anh Nguyễn Văn Hòa đến sớm. Hòa nói sẽ về muộn.")
+    sentences = sentence_syllables(text)
+    marks = rule_marks(sentences, pipeline.found_before(text, "learned_entities"))
+    read = {
+        (w.sentence, w.first + i): f
+        for w in document_windows(sentences, marks)
+        for i, f in enumerate(w.features)
+    }
+    opener = read[(1, 0)]
+    assert sentences[1][0].text == "Hòa"
+    assert "d=mid" in opener and "d=PER" in opener
+
+
+def test_keep_strategy_drops_a_rule_entity_the_model_doubts() -> None:
+    text = Text.from_string("Ông Nguyễn Văn An mua hàng của Wildberries.")
+    sentences = sentence_syllables(text)
+    found = pipeline.found_before(text, "learned_entities")
+    labels = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+    proposals = _proposals(text, [("ORG", "Wildberries")])
+
+    def support(per_probability: float) -> combining.Support:
+        rows: list[list[float] | None] = []
+        for syllable in sentences[0]:
+            p = per_probability if syllable.text in ("Nguyễn", "Văn", "An") else 0.0
+            rows.append([1 - p, p, p, 0.0, 0.0, 0.0, 0.0])
+        return combining.Support(labels, {0: rows})
+
+    def names(per_probability: float) -> set[str]:
+        combined = combining.combine("keep@0.1", text.normalized, sentences, found, proposals,
+                                     support(per_probability))
+        return {r.text for r in (*combined.persons, *combined.organizations)}
+
+    assert names(0.9) == {"Nguyễn Văn An", "Wildberries"}  # confident: the rule's person stays
+    assert names(0.05) == {"Wildberries"}  # doubted below 0.1: dropped
+    assert combining.is_strategy("keep@0.01+doc") and not combining.is_strategy("keep@2")
+
+
+# The packaged model (trained on corpus folds 1-4), on sentences written for these tests: names
+# with no cue a rule keys on. A retrained model that misses them fails here on purpose.
+def test_the_packaged_model_ships_and_names_its_training_data() -> None:
+    model = learned.packaged_model()
+    assert model is not None
+    assert combining.is_strategy(model.strategy)
+    assert model.card["training_data"]["folds"] == [1, 2, 3, 4]  # fold 0 stays sealed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "missed_by_rules"),
+    [
+        ("Ronaldo và Messi cùng có mặt tại Riyadh hôm qua.", {("PER", "Ronaldo"), ("PER", "Messi")}),
+        ("HLV Kim Sang-sik gọi Đình Bắc và Xuân Son lên tuyển Việt Nam.", {("PER", "Đình Bắc")}),
+        ("Cổ phiếu của Nvidia và Tesla giảm mạnh phiên hôm qua.", {("ORG", "Nvidia")}),
+    ],
+)
+def test_the_packaged_model_finds_names_the_rules_miss(
+    sentence: str, missed_by_rules: set[tuple[str, str]]
+) -> None:
+    doc = vnextract.extract(sentence)
+    got = {("PER", r.text) for r in doc.persons} | {("ORG", r.text) for r in doc.organizations}
+    assert missed_by_rules <= got
+    text = Text.from_string(sentence)
+    rules = pipeline.found_before(text, "learned_entities")
+    by_rules = {("PER", r.text) for r in rules.persons} | {("ORG", r.text) for r in rules.organizations}
+    assert not missed_by_rules & by_rules

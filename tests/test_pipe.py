@@ -231,7 +231,7 @@ def test_ctrl_c_in_a_terminal_stops_everything_quickly() -> None:
     workers = [int(pid) for pid in proc.stdout.readline().split()]
     assert len(workers) == 2
     os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=20)
+    out, err = proc.communicate(timeout=120)  # a hang guard, not a speed check
     assert proc.returncode == 130, err
     assert "interrupted" in out
     assert "Traceback" not in err  # the workers ignore SIGINT: no traceback per process
@@ -307,3 +307,92 @@ def test_public_pipe_takes_max_length(n_process: int) -> None:
     assert isinstance(out[1].__cause__, TextTooLongError)
     with pytest.raises(TypeError, match="max_length"):
         list(vnextract.pipe(texts, max_length="20"))  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- issue 17
+
+
+def test_a_single_string_is_a_type_error_not_one_document_per_character() -> None:
+    with pytest.raises(TypeError, match=r"an iterable of texts, got a single str; .*extract\(text\)"):
+        vnextract.pipe("Phạt 5 triệu đồng.")
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_items_a_worker_cannot_unpickle_are_sent_as_plain_text(start_method: str) -> None:
+    class Local(str):  # defined in a function: pickle cannot find it by name
+        def __str__(self) -> str:
+            return "X"
+
+    signal.alarm(120)  # a hang (the queue's feeder thread dropped the item) fails this test only
+    try:
+        items = [memoryview("Phạt 5 triệu đồng.".encode()), Local("Hơn 1.200 hộ dân."), bytearray(b"Ha")]
+        out = list(vnextract.pipe(items, n_process=2, batch_size=1, start_method=start_method))
+    finally:
+        signal.alarm(0)
+    assert [d.text for d in out] == ["Phạt 5 triệu đồng.", "Hơn 1.200 hộ dân.", "Ha"]
+    assert out[1] == vnextract.extract("Hơn 1.200 hộ dân.")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+@pytest.mark.parametrize("batch_size", [1, 4, 8])
+def test_an_input_that_raises_loses_nothing_read_before_it(
+    n_process: int, batch_size: int, texts: list[str], expected: list
+) -> None:
+    def failing() -> Iterator[str]:  # the caller's generator breaks at item 30
+        yield from (texts * 3)[:30]
+        raise OSError("connection reset")
+
+    got = []
+    raised = r"^text #30: reading the input raised OSError: connection reset \(the 30 texts before it were"
+    with pytest.raises(PipeError, match=raised) as info:
+        for doc in vnextract.pipe(failing(), n_process=n_process, batch_size=batch_size,
+                                  reference_date=REFERENCE_DATE):  # fmt: skip
+            got.append(doc)
+    assert got == (expected * 3)[:30]
+    assert info.value.index == 30 and isinstance(info.value.__cause__, OSError)
+    assert _children() == []
+
+
+def _alive(pid: int) -> bool:
+    """The process exists and is not a zombie (an exited child its parent has not reaped)."""
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+
+
+def _gone_within(pids: list[int], seconds: float) -> list[int]:
+    """The pids still alive after waiting up to ``seconds`` (a hang guard, not a speed check)."""
+    deadline = time.monotonic() + seconds
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return [p for p in pids if _alive(p)]
+
+
+_ENDLESS_PIPE = """
+import itertools, multiprocessing, sys, vnextract
+texts = (f"Ông Nguyễn Văn An nộp phạt {i} triệu đồng." for i in itertools.count())
+docs = vnextract.pipe(texts, n_process=2, batch_size=2, start_method=sys.argv[1])
+next(docs)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+sys.stdin.read()  # wait to be killed, the workers' queues full
+"""
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_workers_exit_when_their_parent_is_killed(start_method: str, signum: int) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _ENDLESS_PIPE, start_method],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    workers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert len(workers) == 2 and all(_alive(p) for p in workers)
+    proc.send_signal(signum)  # no clean-up runs in the parent
+    proc.wait(timeout=60)
+    left = _gone_within(workers, 60)
+    for pid in left:  # do not leave them behind when this test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

@@ -63,3 +63,18 @@ def test_decimal_fractions_serialise_as_strings():
     pct = Percentage(text="12,5%", start=0, end=5, value=Decimal("12.50"))
     doc = Document(text="12,5%", percentages=(pct,))
     assert doc.to_dict()["percentages"][0]["value"] == "12.5"
+
+
+def test_document_repr_is_short_counts_and_first_words(reference_article):
+    import vnextract
+
+    doc = vnextract.extract(reference_article)
+    text = repr(doc)
+    assert len(text) < 260  # it was 13.9 KB for this 3.6 KB article
+    size = f"{len(reference_article):,} characters, {len(doc.sentences)} sentences"
+    assert text.startswith(f"<Document {size}; ")
+    assert f"persons={len(doc.persons)} " in text and f"money={len(doc.money)} " in text
+    assert "'Ngành Thông tin và Truyền thông tỉnh BD: Tuyên dương …'>" in text
+    assert repr(Document(text="")) == "<Document 0 characters, 0 sentences; no records; ''>"
+    long_word = Document(text="x" * 500)
+    assert repr(long_word) == f"<Document 500 characters, 0 sentences; no records; '{'x' * 59}…'>"

@@ -176,3 +176,23 @@ def test_bad_arguments_are_refused_before_any_job(
     df = spark.createDataFrame([(1, "Phạt 5 triệu đồng.")], "id long, text string")
     with pytest.raises(error, match=message):
         extract_records(df, **kwargs)
+
+
+def test_the_laptop_job_of_the_docs(tmp_path: Path) -> None:
+    """docs/spark.md's job for one machine runs as written, in a fresh interpreter (it starts
+    and stops its own local[*] session, which must not stop this module's)."""
+    import subprocess
+
+    from test_docs_examples import ROOT, blocks, expected_prints
+
+    (block,) = [b for b in blocks(ROOT / "docs" / "spark.md") if 'master("local[*]")' in b.source]
+    script = tmp_path / "job.py"
+    script.write_text(block.source, encoding="utf-8")
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, env=env,
+        timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    (wanted,) = expected_prints(block.source).values()
+    assert done.stdout.strip().splitlines()[-1] == wanted

@@ -9,8 +9,9 @@ Exit codes (also in ``vnextract --help`` and docs/cli.md):
 3     stopped at a bad input line (``--on-error stop``); everything before it was written
 4     an internal error stopped the run (a bug: please report it), or a worker process died;
       output so far is kept
-130   interrupted (Ctrl-C)
+130   interrupted (Ctrl-C); output so far is kept
 141   the reader of the output went away (``vnextract extract … | head``)
+143   terminated (SIGTERM); output so far is kept
 ====  =====================================================================================
 """
 
@@ -26,8 +27,10 @@ import importlib
 import io
 import json
 import os
+import re
 import signal
 import sys
+import threading
 import typing
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
@@ -45,6 +48,7 @@ EXIT_STOPPED = 3
 EXIT_INTERNAL = 4
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM killed
 
 EXIT_CODES_HELP = """exit codes:
   0    every input document was processed
@@ -53,10 +57,11 @@ EXIT_CODES_HELP = """exit codes:
   3    stopped at a bad input line (--on-error stop); all output before it was written
   4    an internal error stopped the run (a bug: please report it), or a worker process died;
        output so far is kept
-  130  interrupted (Ctrl-C)
-  141  the reader of the output went away (e.g. | head)"""
+  130  interrupted (Ctrl-C); output so far is kept
+  141  the reader of the output went away (e.g. | head)
+  143  terminated (SIGTERM, as from kill or a job scheduler); output so far is kept"""
 
-FORMATS = ("jsonl", "csv", "table", "html")
+FORMATS = ("jsonl", "csv", "table", "html", "parquet")
 
 
 class InputError(Exception):
@@ -92,11 +97,31 @@ class Item(NamedTuple):
 
 
 class Problem(NamedTuple):
-    """A bad input: where ("news.jsonl:3"), what is wrong, and its --keep fields when known."""
+    """A bad input: where ("news.jsonl:3"), what is wrong, and its --keep fields when known.
+
+    ``repeat`` names problems that come once per line when an option is wrong (``"no 'body'
+    key"``): only the first is printed in full, the rest are counted.
+    """
 
     source: str
     message: str
     kept: dict[str, Any] | None = None
+    repeat: str | None = None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` (a JSON value) with lone surrogates replaced by U+FFFD: --keep fields must be
+    writable as UTF-8 whatever the input held."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 # ----------------------------------------------------------------------------- input
@@ -146,15 +171,17 @@ def _display(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def _read_text_file(path: str) -> Iterator[Item | Problem]:
-    """The whole file is one document; an unreadable, non-UTF-8 or empty file is a Problem."""
+def _read_text_file(path: str, data: bytes | None = None) -> Iterator[Item | Problem]:
+    """The whole file is one document; an unreadable, non-UTF-8 or empty file is a Problem.
+    ``data``: the bytes already read (standard input)."""
     name = _display(path)
-    try:
-        with _reading(path) as handle:
-            data = handle.read()
-    except (OSError, EOFError) as err:  # gzip raises EOFError on a truncated file
-        yield Problem(name, f"cannot read: {_os_reason(err) if isinstance(err, OSError) else err}")
-        return
+    if data is None:
+        try:
+            with _reading(path) as handle:
+                data = handle.read()
+        except (OSError, EOFError) as err:  # gzip raises EOFError on a truncated file
+            yield Problem(name, f"cannot read: {_os_reason(err) if isinstance(err, OSError) else err}")
+            return
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -167,19 +194,47 @@ def _read_text_file(path: str) -> Iterator[Item | Problem]:
     yield Item(name, {}, text)
 
 
-def _read_jsonl_file(path: str, text_key: str, keep: Sequence[str]) -> Iterator[Item | Problem]:
+def _read_stdin(text_key: str, keep: Sequence[str], notes: list[str]) -> Iterator[Item | Problem]:
+    """Standard input without --input-format: JSONL if every non-blank line is a JSON object
+    (said once on stderr), refused if only the first lines are, else one text document.
+
+    JSON piped in as text used to be extracted from its raw JSON, silently.
+    """
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as err:
+        yield Problem("<stdin>", f"cannot read: {_os_reason(err)}")
+        return
+    jsonl = _looks_like_jsonl(data)
+    if jsonl:
+        notes.append("standard input is JSONL (every line a JSON object): reading it as --input-format jsonl")
+        yield from _read_jsonl_file("-", text_key, keep, data)
+    elif jsonl is None:
+        yield Problem(
+            "<stdin>",
+            "starts with JSON objects but not every line is one: choose --input-format jsonl "
+            "(bad lines are reported and skipped) or --input-format text (one document)",
+        )
+    else:
+        yield from _read_text_file("-", data)
+
+
+def _read_jsonl_file(
+    path: str, text_key: str, keep: Sequence[str], data: bytes | None = None
+) -> Iterator[Item | Problem]:
     """Each line an object with a string under ``text_key``: an Item, or a Problem naming the line.
 
     Lines are split on "\\n" only and decoded one by one, so a line that is not UTF-8 is
-    reported and the lines after it are still read.
+    reported and the lines after it are still read. ``data``: the bytes already read (standard
+    input found to be JSONL).
     """
     name = _display(path)
     try:
-        handle = _open_binary(path)
+        handle = io.BytesIO(data) if data is not None else _open_binary(path)
     except OSError as err:  # checked before the run: only if it changed since
         yield Problem(name, f"cannot read: {_os_reason(err)}")
         return
-    with handle if path != "-" else contextlib.nullcontext(handle):
+    with handle if path != "-" or data is not None else contextlib.nullcontext(handle):
         number = 0
         offset = 0
         documents = 0
@@ -207,26 +262,55 @@ def _read_jsonl_file(path: str, text_key: str, keep: Sequence[str]) -> Iterator[
                 continue
             documents += 1
             try:
-                data = json.loads(line)
+                obj = json.loads(line)
             except json.JSONDecodeError as err:
-                yield Problem(where, f"invalid JSON ({err.msg} at column {err.colno})")
+                # json's own words may end in "at" ("Unterminated string starting at")
+                yield Problem(where, f"invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
                 continue
-            if not isinstance(data, dict):
-                yield Problem(where, f"expected a JSON object, got {_json_type(data)}")
+            if not isinstance(obj, dict):
+                yield Problem(where, f"expected a JSON object, got {_json_type(obj)}")
                 continue
-            kept = {k: data.get(k) for k in keep}
-            if text_key not in data:
-                keys = ", ".join(map(str, list(data)[:8])) or "none"
+            kept = {k: _without_surrogates(obj.get(k)) for k in keep}
+            if text_key not in obj:
+                keys = ", ".join(map(str, _without_surrogates(list(obj)[:8]))) or "none"
+                missing = f"no {text_key!r} key"
                 yield Problem(
-                    where, f"no {text_key!r} key (keys: {keys}; use --text-key to name the text field)", kept
+                    where, f"{missing} (keys: {keys}; use --text-key to name the text field)", kept, missing
                 )
-            elif not isinstance(data[text_key], str):
-                yield Problem(where, f"{text_key!r} is {_json_type(data[text_key])}, not a string", kept)
+            elif not isinstance(obj[text_key], str):
+                yield Problem(where, f"{text_key!r} is {_json_type(obj[text_key])}, not a string", kept)
+            elif (surrogate := _SURROGATE.search(obj[text_key])) is not None:
+                yield Problem(where, _surrogate_message(text_key, obj[text_key], surrogate.start()), kept)
             else:
-                yield Item(where, kept, data[text_key])
+                yield Item(where, kept, obj[text_key])
     if documents == 0:
         what = "empty input" if path == "-" else "empty file"
         yield Problem(name, f"{what}: no JSON lines" if number == 0 else "no JSON lines, only blank ones")
+
+
+def _surrogate_message(text_key: str, text: str, at: int) -> str:
+    """What to say about a text holding a lone surrogate (from an escape such as "\\ud800")."""
+    return (
+        f"{text_key!r} holds a lone surrogate U+{ord(text[at]):04X} at character {at} (a JSON escape "
+        "\"\\ud800\" without its pair), which UTF-8 cannot hold; fix the source, or replace them "
+        "with vnextract.replace_surrogates()"
+    )
+
+
+def _looks_like_jsonl(data: bytes) -> bool | None:
+    """True if every non-blank line of ``data`` is a JSON object; None if the first one is and
+    a later one is not (mixed: ask the user); False otherwise."""
+    lines = [line for line in data.splitlines() if line.strip()]
+    if not lines or not lines[0].lstrip().lstrip(b"\xef\xbb\xbf").startswith(b"{"):
+        return False
+    for number, line in enumerate(lines):
+        try:
+            if isinstance(json.loads(line.decode("utf-8").removeprefix("\ufeff")), dict):
+                continue
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            pass
+        return None if number else False
+    return True
 
 
 def _json_type(value: Any) -> str:
@@ -290,12 +374,15 @@ class Writer:
             import msgspec
 
             self.encoder = msgspec.json.Encoder()
-        elif fmt == "csv":
-            from vnextract.frames import COLUMNS
+        elif fmt in ("csv", "parquet"):
+            from vnextract.frames import COLUMNS, ParquetRecordWriter
 
             self.columns = list(columns) if columns else [*self.keep, "source", *COLUMNS]
-            self.csv = csv.writer(self.text, lineterminator="\n")
-            self.csv.writerow(self.columns)
+            if fmt == "csv":
+                self.csv = csv.writer(self.text, lineterminator="\n")
+                self.csv.writerow(self.columns)
+            else:
+                self.parquet = ParquetRecordWriter(stream, self.columns, leading=[*self.keep, "source"])
         elif fmt == "html":
             self.text.write(
                 '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>vnextract</title></head>'
@@ -307,12 +394,15 @@ class Writer:
         if self.fmt == "jsonl":
             # The same data as Document.to_dict() (one cattrs converter), encoded by msgspec.
             self.stream.write(self.encoder.encode({**item.kept, **doc.to_dict()}) + b"\n")
-        elif self.fmt == "csv":
+        elif self.fmt in ("csv", "parquet"):
             from vnextract.frames import record_rows
 
             for row in record_rows(doc):
                 full = {**{k: item.kept.get(k) for k in self.keep}, "source": item.source, **row}
-                self.csv.writerow([_cell(full[c]) for c in self.columns])
+                if self.csv is not None:
+                    self.csv.writerow([_cell(full[c]) for c in self.columns])
+                else:
+                    self.parquet.write(self._typed(full))
         elif self.fmt == "table":
             self.text.write(_table(item, doc, colour=self.colour))
         else:
@@ -324,16 +414,23 @@ class Writer:
             self.text.write(f'<h2 style="font-family: sans-serif">{html.escape(title)}</h2>\n')
             self.text.write(render(doc) + "\n")
 
+    def _typed(self, row: dict[str, Any]) -> dict[str, Any]:
+        """A Parquet row: record values as they are (typed by the writer), --keep fields as text."""
+        return {c: _kept_cell(row.get(c)) if c in self.keep else row.get(c) for c in self.columns}
+
     def write_error(self, problem: Problem) -> None:
         """A bad input in its place in the output (``--on-error record``)."""
         kept = problem.kept or {}
         if self.fmt == "jsonl":
             record = {**kept, "source": problem.source, "error": problem.message}
             self.stream.write(self.encoder.encode(record) + b"\n")
-        elif self.fmt == "csv":
+        elif self.fmt in ("csv", "parquet"):
             full = {**{k: kept.get(k) for k in self.keep}, "source": problem.source}
             row = {**full, "kind": "error", "text": problem.message}
-            self.csv.writerow([_cell(row.get(c)) for c in self.columns])
+            if self.csv is not None:
+                self.csv.writerow([_cell(row.get(c)) for c in self.columns])
+            else:
+                self.parquet.write(self._typed(row))
         elif self.fmt == "table":
             self.text.write(f"== {problem.source}\nERROR  {problem.message}\n\n")
         else:
@@ -349,12 +446,19 @@ class Writer:
         try:
             if self.fmt == "html":
                 self.text.write("</body></html>\n")
+            if self.fmt == "parquet":
+                self.parquet.close()  # the footer: a Parquet file is unreadable without it
             self.text.flush()
         finally:
             if not self.text.closed:
                 with contextlib.suppress(ValueError):
                     self.text.detach()  # else the wrapper would close the stream when collected
         self.stream.flush()
+
+
+def _kept_cell(value: Any) -> str | None:
+    """A --keep field in a Parquet string column: as the CSV has it (numbers as text, lists JSON)."""
+    return None if value is None else _cell(value)
 
 
 def _width(text: str) -> int:
@@ -497,6 +601,14 @@ def _results(
             close()  # stops the worker processes when the caller stops early
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: unwound like Ctrl-C (workers stopped, output flushed), exit code 143."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
 class WorkerDied(Exception):
     """A worker process of --n-process died (exit code 4)."""
 
@@ -515,11 +627,14 @@ def _worker_death(message: str, item: Item | None) -> str:
 
 def _failure(error: Any) -> str:
     """What to say about a document extract() refused or failed on."""
+    from vnextract.errors import InputError as TextInputError
     from vnextract.errors import TextTooLongError
 
     cause = error.__cause__
     if isinstance(cause, TextTooLongError):
         return f"text too long ({cause.length:,} characters, more than --max-length {cause.max_length:,})"
+    if isinstance(cause, TextInputError):  # the text's fault (a lone surrogate, bytes not UTF-8)
+        return str(cause)
     # Anything else inside extract() is a bug in vnextract, not in the input.
     return f"extraction failed ({error.reason})"
 
@@ -553,22 +668,33 @@ SUFFIX_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".txt": "table",
+    ".parquet": "parquet",
 }
 
 
 def _output_format(args: argparse.Namespace) -> str:
+    """--format, else the format the -o file's suffix names (none: JSONL); an unknown suffix is
+    refused rather than written as JSONL under a misleading name."""
     if args.format:
         chosen: str = args.format
         return chosen
-    return SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "jsonl") if args.output else "jsonl"
+    if args.output in (None, "-"):
+        return "jsonl"
+    suffix = Path(args.output).suffix.lower()
+    if not suffix:
+        return "jsonl"
+    if suffix not in SUFFIX_FORMATS:
+        known = ", ".join(SUFFIX_FORMATS)
+        raise _Usage(f"-o {args.output}: no output format for {suffix!r} (known: {known}); or use --format")
+    return SUFFIX_FORMATS[suffix]
 
 
 def _columns(args: argparse.Namespace) -> list[str] | None:
     """The CSV columns asked for with --columns, checked against the known ones."""
     if args.columns is None:
         return None
-    if args.format != "csv":
-        raise _Usage("--columns chooses CSV columns; it needs --format csv")
+    if args.format not in ("csv", "parquet"):
+        raise _Usage("--columns chooses CSV or Parquet columns; it needs --format csv or parquet")
     from vnextract.frames import COLUMNS
 
     chosen = [c.strip() for c in args.columns.split(",") if c.strip()]
@@ -586,6 +712,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print("vnextract: reading text from standard input (Ctrl-D to end)", file=sys.stderr)
     if args.keep and args.input_format == "text":
         raise _Usage("--keep copies fields of JSONL input; it needs --input-format jsonl")
+    if args.format == "parquet" and args.output in (None, "-"):
+        raise _Usage("Parquet is written to a file: give -o FILE.parquet")
     from vnextract.records import DOCUMENT_KEYS
 
     output_keys = {*DOCUMENT_KEYS, "quantities", "published"}
@@ -601,29 +729,55 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     stop = args.on_error == "stop"
     shown = 0
     problems = 0
+    repeated: dict[str, int] = {}  # Problem.repeat -> how many were not printed
 
     bar_shown = False
+
+    def say(message: str) -> None:
+        if bar_shown:  # above the progress bar, which is drawn again below it
+            from tqdm import tqdm
+
+            tqdm.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
 
     def report(problem: Problem) -> None:
         nonlocal shown, problems
         problems += 1
+        if problem.repeat is not None and problem.repeat in repeated:
+            repeated[problem.repeat] += 1  # said once already, with the keys seen
+            return
+        if problem.repeat is not None:
+            repeated[problem.repeat] = 0
         if shown < args.max_errors or stop:
             shown += 1
             action = {"stop": "stopping", "skip": "skipped", "record": "recorded"}[args.on_error]
-            message = f"vnextract: {problem.source}: {problem.message}; {action}"
-            if bar_shown:  # above the progress bar, which is drawn again below it
-                from tqdm import tqdm
+            say(f"vnextract: {problem.source}: {problem.message}; {action}")
 
-                tqdm.write(message, file=sys.stderr)
-            else:
-                print(message, file=sys.stderr)
+    notes: list[str] = []  # said once on stderr, as soon as they are known
+    warned_keep = False
 
     def entries() -> Iterator[Item | Problem]:
+        nonlocal warned_keep
         for path in files:
-            if _input_format(path, args.input_format) == "jsonl":
-                yield from _read_jsonl_file(path, args.text_key, args.keep)
+            kind = _input_format(path, args.input_format)
+            if path == "-" and args.input_format is None:
+                source = _read_stdin(args.text_key, args.keep, notes)
+            elif kind == "jsonl":
+                source = _read_jsonl_file(path, args.text_key, args.keep)
             else:
-                yield from _read_text_file(path)
+                source = _read_text_file(path)
+            for entry in source:
+                while notes:
+                    say(f"vnextract: {notes.pop(0)}")
+                if args.keep and not warned_keep and isinstance(entry, Item) and not entry.kept:
+                    warned_keep = True  # plain text has no fields: say so once, not per file
+                    fields = ", ".join(args.keep)
+                    say(
+                        f"vnextract: warning: --keep {fields}: {_display(path)} is plain text, which has "
+                        "no fields; the column stays empty (JSON lines need --input-format jsonl)"
+                    )
+                yield entry
 
     total = None
     if any(_input_format(p, args.input_format) == "jsonl" for p in files):
@@ -684,10 +838,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             raise
         except OSError as err:  # a full disk, a quota, a network file system gone
             raise OutputError(f"cannot write {where}: {_os_reason(err)}", to_stdout) from None
-    if problems > shown:
+    for repeat, more in repeated.items():
+        if more:
+            print(f"vnextract: {more:,} more inputs with {repeat} (not shown)", file=sys.stderr)
+    hidden = problems - shown - sum(repeated.values())
+    if hidden > 0:
         print(
-            f"vnextract: {problems:,} inputs skipped in all ({problems - shown:,} not shown; "
-            "see --max-errors)",
+            f"vnextract: {problems:,} inputs skipped in all ({hidden:,} not shown; see --max-errors)",
             file=sys.stderr,
         )
     if problems and stop:
@@ -852,8 +1009,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default=None,
-        help="jsonl: Document.to_dict() per line; csv: one row per record; table: aligned text for "
-        "reading; html: highlighted text (default: from the -o file's suffix, else jsonl)",
+        help="jsonl: Document.to_dict() per line; csv: one row per record; parquet: the csv rows "
+        "typed (needs pyarrow, vnextract[frames]); table: aligned text for reading; html: highlighted "
+        "text (default: from the -o file's suffix: .jsonl .csv .parquet .txt .html; no suffix: jsonl; "
+        "another suffix is refused)",
     )
     p.add_argument(
         "--columns",
@@ -942,6 +1101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM's default ends the process at once: output still in a buffer would be lost and
+    # worker processes left to notice alone. As an exception it unwinds like Ctrl-C does.
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         code: int = args.func(args)
     except _Usage as err:
@@ -955,6 +1119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkerDied as err:
         print(f"vnextract: {err}", file=sys.stderr)
         return EXIT_INTERNAL
+    except Terminated:
+        print("vnextract: terminated (SIGTERM); output so far is kept", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("vnextract: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -967,6 +1134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"vnextract: internal error, please report it: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return code
 
 

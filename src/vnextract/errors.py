@@ -1,8 +1,9 @@
 """Exceptions vnextract raises.
 
 Bad input gets a clear answer: a wrong type is a :class:`TypeError` naming the type expected;
-bytes that are not UTF-8 are an :class:`InvalidUTF8Error`, a text over ``max_length`` a
-:class:`TextTooLongError`; both are :class:`InputError`, hence also :class:`ValueError`.
+bytes that are not UTF-8 are an :class:`InvalidUTF8Error`, a text with a lone surrogate a
+:class:`LoneSurrogateError`, a text over ``max_length`` a :class:`TextTooLongError`; all are
+:class:`InputError`, hence also :class:`ValueError`.
 :class:`AlignmentError` is a bug in vnextract, never the caller's fault.
 """
 
@@ -37,6 +38,24 @@ class InvalidUTF8Error(InputError):
 
     def __reduce__(self) -> tuple[object, ...]:
         # keyword-only fields: tell pickle how to rebuild (pipe() sends errors across processes)
+        return (_rebuild, (type(self), self.args, {"position": self.position}))
+
+
+class LoneSurrogateError(InputError):
+    """The text holds a lone surrogate (U+D800–U+DFFF), which no UTF-8 output can hold.
+
+    Such code points come from JSON escapes like ``"\\ud800"`` or from bytes decoded with
+    ``errors="surrogateescape"``. A record holding one could not be written as JSON; replacing
+    it would break ``text[start:end] == record.text``. So the caller decides: replace them
+    (``vnextract.replace_surrogates(text)``, same length, same offsets) or fix the source.
+    ``position`` is the index of the first one.
+    """
+
+    def __init__(self, message: str, *, position: int) -> None:
+        super().__init__(message)
+        self.position = position
+
+    def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), self.args, {"position": self.position}))
 
 

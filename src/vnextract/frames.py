@@ -1,10 +1,12 @@
-"""Tables of records: a pandas DataFrame per document, an Arrow table per batch of documents.
+"""Tables of records: a pandas DataFrame per document or per corpus, an Arrow table per batch.
 
 ``Document.to_frame()`` gives one row per record (persons, their titles, organisations, places,
 dates, durations, counts, measurements, percentages, money, fines, abbreviations) with the
 columns of :data:`COLUMNS`, derived from the record classes so that a field added to a record
-shows up as a column. :func:`to_arrow` gives one row per document with nested lists of structs,
-with the explicit schema of :mod:`vnextract.schema` (shared with the Spark integration).
+shows up as a column; :func:`to_frame` gives the same rows for many documents in one table,
+with a first column ``doc_id``. :func:`to_arrow` gives one row per document with nested lists
+of structs, with the explicit schema of :mod:`vnextract.schema` (shared with the Spark
+integration).
 
 pandas and pyarrow are the optional extra ``vnextract[frames]``; :func:`record_rows` (used by the
 CLI's CSV output) needs neither.
@@ -13,7 +15,10 @@ CLI's CSV output) needs neither.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import importlib
+import itertools
+import json
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -40,7 +45,7 @@ from vnextract.records import (
 )
 from vnextract.render import KINDS
 
-__all__ = ["COLUMNS", "document_to_frame", "record_rows", "to_arrow"]
+__all__ = ["COLUMNS", "document_to_frame", "record_rows", "to_arrow", "to_frame"]
 
 #: Row kind → record class and the Document attribute holding the records (titles live in persons).
 KIND_CLASSES: dict[str, type[Span]] = {
@@ -190,12 +195,14 @@ def _require(module: str) -> Any:
         return importlib.import_module(module)
     except ImportError as err:
         raise ImportError(
-            f"{module} is needed for this; install the extra: pip install 'vnextract[frames]'"
+            f"{module} is needed for this: install the extra vnextract[frames] (pip install -e "
+            "'.[frames]' in a checkout of vnextract, which is not on PyPI), or pip install pandas pyarrow"
         ) from err
 
 
-def _is_numeric(tp: Any) -> str | None:
-    """ "float" for Decimal-valued columns, "int" for int-valued ones, else None."""
+def _column_kind(tp: Any) -> str | None:
+    """ "float" for Decimal-valued columns, "int" for int-valued ones, "datetime" for dates and
+    date-times, else None."""
     union = isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union
     members = set(typing.get_args(tp)) if union else {tp}
     members.discard(type(None))
@@ -203,36 +210,118 @@ def _is_numeric(tp: Any) -> str | None:
         return "float"
     if members == {int}:
         return "int"
+    if members and all(isinstance(m, type) and issubclass(m, dt.date) for m in members):
+        return "datetime"
     return None
 
 
-_NUMERIC: dict[str, str | None] = {column: _is_numeric(tp) for column, tp in _COLUMN_TYPES.items()}
+_COLUMN_KINDS: dict[str, str | None] = {column: _column_kind(tp) for column, tp in _COLUMN_TYPES.items()}
+
+
+def _datetime64(value: dt.date | None) -> Any:
+    """A date (midnight) or a date-time as numpy datetime64 in seconds, None as NaT.
+
+    Seconds, not pandas' usual nanoseconds: their range (years 1678-2261) would refuse the
+    founding of Thăng Long ("năm 1010").
+    """
+    np = _require("numpy")
+    if value is None:
+        return np.datetime64("NaT", "s")
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return np.datetime64(value, "s")
+
+
+def _frame(rows: list[dict[str, Any]], first: dict[str, list[Any]] | None = None) -> Any:
+    """A DataFrame of ``rows`` (each with every key of :data:`COLUMNS`), typed column by column;
+    ``first`` holds columns put before them."""
+    pd = _require("pandas")
+    data: dict[str, Any] = dict(first or {})
+    for column in COLUMNS:  # one typed array per column: cheaper than astype() afterwards
+        values = [row[column] for row in rows]
+        kind = _COLUMN_KINDS[column]
+        if kind == "float":
+            floats = [float("nan") if v is None else float(v) for v in values]
+            data[column] = pd.array(floats, dtype="float64")
+        elif kind == "int":
+            data[column] = pd.array(values, dtype="Int64")
+        elif kind == "datetime":
+            data[column] = pd.Series([_datetime64(v) for v in values], dtype="datetime64[s]")
+        else:
+            data[column] = values if values else pd.Series(values, dtype=object)
+    return pd.DataFrame(data, columns=list(data))
 
 
 def document_to_frame(doc: Document) -> Any:
     """A pandas DataFrame with one row per record (see :func:`record_rows` and :data:`COLUMNS`).
 
     Decimal values (``value``, ``amount`` …) become float64 (exact up to 2**53: every amount of
-    đồng in the news); offsets and other whole numbers nullable Int64; the rest stays as is.
+    đồng in the news); offsets and other whole numbers nullable Int64; ``earliest`` and
+    ``latest`` datetime64 (a date at midnight); the rest stays as is.
 
     >>> import vnextract
     >>> df = vnextract.extract("Tuyên dương 13 tập thể và 24 cá nhân").to_frame()  # doctest: +SKIP
     >>> df[["kind", "text", "value", "unit"]]  # doctest: +SKIP
     """
-    pd = _require("pandas")
-    rows = list(record_rows(doc))
-    data: dict[str, Any] = {}
-    for column in COLUMNS:  # one typed array per column: cheaper than astype() afterwards
-        values = [row[column] for row in rows]
-        numeric = _NUMERIC[column]
-        if numeric == "float":
-            floats = [float("nan") if v is None else float(v) for v in values]
-            data[column] = pd.array(floats, dtype="float64")
-        elif numeric == "int":
-            data[column] = pd.array(values, dtype="Int64")
-        else:
-            data[column] = values if values else pd.Series(values, dtype=object)
-    return pd.DataFrame(data, columns=list(COLUMNS))
+    return _frame(list(record_rows(doc)))
+
+
+def to_frame(docs: Iterable[Document] | Document, *, ids: Iterable[Any] | None = None) -> Any:
+    """One pandas DataFrame for many documents: a row per record, the document's id first.
+
+    The columns are ``doc_id`` then those of :meth:`Document.to_frame` (:data:`COLUMNS`), with
+    the same types. ``ids`` gives each document's id, in order (a list, a range, the ids
+    column of your own table); by default a document's position (0, 1, …). ``docs`` may be a
+    generator, such as :func:`vnextract.pipe`'s, and is read once.
+
+    >>> import vnextract
+    >>> texts = ["Tuyên dương 13 tập thể.", "Vốn khoảng 2 triệu USD."]
+    >>> frame = vnextract.to_frame(vnextract.pipe(texts), ids=["a", "b"])  # doctest: +SKIP
+    >>> frame[["doc_id", "kind", "text"]].values.tolist()  # doctest: +SKIP
+    [['a', 'count', '13 tập thể'], ['b', 'money', 'khoảng 2 triệu USD']]
+    """
+    _require("pandas")
+    documents: Iterable[Any] = [docs] if isinstance(docs, Document) else _documents(docs, "to_frame")
+    names: Iterator[Any] = itertools.count() if ids is None else iter(ids)
+    rows: list[dict[str, Any]] = []
+    doc_ids: list[Any] = []
+    for position, doc in enumerate(documents):
+        try:
+            doc_id = next(names)
+        except StopIteration:
+            raise ValueError(f"to_frame(): ids has fewer items than docs ({position})") from None
+        for row in record_rows(doc):
+            rows.append(row)
+            doc_ids.append(doc_id)
+    if ids is not None and next(names, _END) is not _END:
+        raise ValueError("to_frame(): ids has more items than docs")
+    return _frame(rows, {"doc_id": doc_ids})
+
+
+_END = object()
+
+
+def _documents(docs: Any, caller: str) -> Iterator[Document]:
+    """The Documents of ``docs``, each checked: a TypeError naming what was expected otherwise."""
+    if isinstance(docs, (str, bytes)):
+        raise TypeError(
+            f"{caller}() expects Documents (from vnextract.extract or vnextract.pipe), got a "
+            f"{type(docs).__name__}; extract the text first: {caller}([vnextract.extract(text)])"
+        )
+    try:
+        items = iter(docs)
+    except TypeError:
+        raise TypeError(
+            f"{caller}() expects a Document or an iterable of Documents, got {type(docs).__name__}"
+        ) from None
+    for index, doc in enumerate(items):
+        if not isinstance(doc, Document):
+            hint = "; extract the texts first: vnextract.pipe(texts)" if isinstance(doc, str) else ""
+            raise TypeError(
+                f"{caller}() expects Documents (from vnextract.extract or vnextract.pipe), "
+                f"got {type(doc).__name__} at index {index}{hint}"
+            )
+        yield doc
 
 
 def to_arrow(docs: Iterable[Document] | Document, *, include_text: bool = False) -> Any:
@@ -251,7 +340,7 @@ def to_arrow(docs: Iterable[Document] | Document, *, include_text: bool = False)
     """
     pa = _require("pyarrow")
     schema: Any = importlib.import_module("vnextract.schema")
-    documents = [docs] if isinstance(docs, Document) else list(docs)
+    documents = [docs] if isinstance(docs, Document) else list(_documents(docs, "to_arrow"))
     table = pa.Table.from_pylist(
         [schema.document_to_row(doc) for doc in documents], schema=schema.arrow_schema()
     )
@@ -262,3 +351,59 @@ def to_arrow(docs: Iterable[Document] | Document, *, include_text: bool = False)
             pa.array([doc.text for doc in documents], pa.string()),
         )
     return table
+
+
+class ParquetRecordWriter:
+    """Rows of records (those of :func:`record_rows`, plus columns given before them) written to
+    a Parquet file in row groups, so memory stays flat on any number of documents.
+
+    The types are those of :meth:`Document.to_frame`: Decimal values float64, whole numbers
+    int64, ``earliest``/``latest`` timestamps in seconds; every other column (and every column
+    given in ``leading``, such as the CLI's ``--keep`` fields) is a string, lists and objects in
+    JSON, as in the CLI's CSV. Needs pyarrow (``vnextract[frames]``).
+    """
+
+    ROWS_PER_GROUP = 50_000
+
+    def __init__(self, sink: Any, columns: list[str], leading: list[str]) -> None:
+        pa = _require("pyarrow")
+        self._pq = importlib.import_module("pyarrow.parquet")
+        types = {"float": pa.float64(), "int": pa.int64(), "datetime": pa.timestamp("s")}
+        self.kinds = {c: (None if c in leading else _COLUMN_KINDS.get(c)) for c in columns}
+        self.schema = pa.schema([(c, types.get(self.kinds[c] or "", pa.string())) for c in columns])
+        self.writer = self._pq.ParquetWriter(sink, self.schema)
+        self.rows: list[dict[str, Any]] = []
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.rows.append({c: _parquet_cell(row.get(c), kind) for c, kind in self.kinds.items()})
+        if len(self.rows) >= self.ROWS_PER_GROUP:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            pa = _require("pyarrow")
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+def _parquet_cell(value: Any, kind: str | None) -> Any:
+    """A cell as its Arrow column takes it (see :class:`ParquetRecordWriter`)."""
+    if value is None:
+        return None
+    if kind == "float":
+        return float(value)
+    if kind == "int":
+        return int(value)
+    if kind == "datetime":
+        if not isinstance(value, dt.datetime):
+            return dt.datetime(value.year, value.month, value.day)
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple, dict, bool)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)

@@ -90,6 +90,13 @@ def _rebuild_pipe_error(message: str, index: int | None, reason: str | None = No
     return PipeError(message, index=index, reason=reason)
 
 
+def _input_error(index: int, err: Exception) -> PipeError:
+    """The PipeError of an input iterator that raised ``err`` when asked for item #index."""
+    reason = f"reading the input raised {type(err).__name__}: {err}"
+    done = f"the {index} texts before it were extracted" if index != 1 else "the text before it was extracted"
+    return PipeError(f"text #{index}: {reason} ({done})", index=index, reason=reason)
+
+
 def _text_error(index: int, type_name: str, message: str) -> PipeError:
     """The PipeError of text #index that raised ``type_name: message``."""
     reason = f"{type_name}: {message}"
@@ -151,7 +158,14 @@ def pipe_serial(
     """Extract in this process, one text after the other."""
     from vnextract.pipeline import extract
 
-    for index, item in enumerate(texts):
+    items = iter(texts)
+    for index in itertools.count():
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as err:  # the caller's iterator failed: name where
+            raise _input_error(index, err) from err
         text, context = _split_item(item, as_tuples, index)
         result: Document | PipeError
         try:
@@ -177,6 +191,10 @@ def _worker_main(
     """Body of a worker process: warm up once, then extract batches until told to stop."""
     # Ctrl-C in a terminal reaches every process of the group; the parent decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's SIGTERM handler (the CLI's unwinds the run): here
+    # SIGTERM, as terminate() sends it, must simply end the process.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with_parent()
     from vnextract.pipeline import extract
 
     extract(_WARM_UP_TEXT)  # load models and lexicons once, before the first batch
@@ -204,6 +222,39 @@ def _worker_main(
         outbox.put(None)
         sender.join()
         results.close()
+
+
+#: Seconds between two checks of a worker that its parent is still there (besides the sentinel).
+_PARENT_POLL = 2.0
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A parent killed by SIGKILL or SIGTERM runs no clean-up: without this the workers (each
+    holding the models, ~175 MB) would wait on their task queue for ever. A daemon thread waits
+    on the parent's sentinel (ready when the parent exits) and, for forked siblings that hold a
+    copy of it, also notices the parent id change (the orphan is adopted by another process).
+    """
+    parent = multiprocessing.parent_process()
+    parent_id = os.getppid()
+
+    def watch() -> None:
+        sentinels = [parent.sentinel] if parent is not None else []
+        while True:
+            if sentinels and wait(sentinels, timeout=_PARENT_POLL):
+                break
+            if not sentinels:
+                threading.Event().wait(_PARENT_POLL)
+            if os.getppid() != parent_id:
+                break
+        os._exit(_EXIT_ORPHANED)
+
+    threading.Thread(target=watch, name="vnextract-parent-watch", daemon=True).start()
+
+
+#: Exit status of a worker that ended because its parent was gone.
+_EXIT_ORPHANED = 3
 
 
 def _send_all(outbox: queue.SimpleQueue[Any], results: Connection) -> None:
@@ -314,9 +365,6 @@ class _Done(NamedTuple):
     result: Any  # Document or _Failure
 
 
-_TEXT_TYPES = (str, bytes, bytearray, memoryview)
-
-
 def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None, max_length: int | None) -> Any:
     """What to send for an input item that is not text.
 
@@ -332,26 +380,59 @@ def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None, max_
         return _Done(_Failure.of(index, err))
 
 
+def _sendable(text: Any, index: int, reference_date: dt.date | None, max_length: int | None) -> Any:
+    """What travels to a worker for one text: always something that pickles.
+
+    A str subclass (one defined in a function cannot be pickled) goes as a plain str of its
+    own characters, a memoryview or bytearray as bytes; anything else is settled here.
+    """
+    if isinstance(text, str):
+        return str.__str__(text)
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)  # a plain bytes, also for a bytes subclass
+    return _settle_odd_item(text, index, reference_date, max_length)
+
+
+class _Batch(NamedTuple):
+    first: int  # input index of the first text
+    texts: list[Any]
+    contexts: list[Any]
+    failure: PipeError | None = None  # the input failed right after these texts
+
+
 def _batches(
     texts: Iterable[Any],
     batch_size: int,
     as_tuples: bool,
     reference_date: dt.date | None,
     max_length: int | None,
-) -> Iterator[tuple[int, list[Any], list[Any]]]:
-    """(index of the first text, texts, contexts), read lazily from the input."""
+) -> Iterator[_Batch]:
+    """Batches read lazily from the input. If reading fails (the caller's iterator raises, or an
+    item is not a pair with ``as_tuples``), the texts read before it still form a last batch,
+    which carries the error: nothing read is lost."""
     items = iter(texts)
     first = 0
-    while chunk := list(itertools.islice(items, batch_size)):
-        pairs = [_split_item(item, as_tuples, first + i) for i, item in enumerate(chunk)]
-        sendable = [
-            text
-            if isinstance(text, _TEXT_TYPES)
-            else _settle_odd_item(text, first + i, reference_date, max_length)
-            for i, (text, _) in enumerate(pairs)
-        ]
-        yield first, sendable, [context for _, context in pairs]
-        first += len(chunk)
+    while True:
+        sendable: list[Any] = []
+        contexts: list[Any] = []
+        failure: PipeError | None = None
+        index = first
+        try:
+            for item in itertools.islice(items, batch_size):
+                text, context = _split_item(item, as_tuples, index)
+                sendable.append(_sendable(text, index, reference_date, max_length))
+                contexts.append(context)
+                index += 1
+        except PipeError as err:
+            failure = err
+        except Exception as err:  # the caller's iterator raised
+            failure = _input_error(index, err)
+            failure.__cause__ = err
+        if sendable or failure is not None:
+            yield _Batch(first, sendable, contexts, failure)
+        if failure is not None or len(sendable) < batch_size:
+            return
+        first = index
 
 
 def pipe_parallel(
@@ -382,17 +463,21 @@ def pipe_parallel(
         in_flight: deque[tuple[_Worker, int, int, list[Any]]] = deque()
         batches = _batches(texts, batch_size, as_tuples, reference_date, max_length)
         exhausted = False
+        failure: PipeError | None = None  # the input failed: raised once all before it are out
         while True:
             while not exhausted and len(in_flight) < n_process * _BATCHES_PER_WORKER:
                 batch = next(batches, None)
-                if batch is None:
+                if batch is None or batch.failure is not None:
                     exhausted = True
+                    failure = batch.failure if batch is not None else None
+                if batch is None or not batch.texts:
                     break
-                first, chunk, contexts = batch
                 worker = next(dealer)
-                worker.submit(first, chunk)
-                in_flight.append((worker, first, len(chunk), contexts))
+                worker.submit(batch.first, batch.texts)
+                in_flight.append((worker, batch.first, len(batch.texts), batch.contexts))
             if not in_flight:
+                if failure is not None:
+                    raise failure
                 break
             worker, first, count, contexts = in_flight.popleft()
             docs = worker.receive(first, count)

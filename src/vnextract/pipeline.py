@@ -7,12 +7,15 @@ line in LINKERS. Nothing registers itself at import time.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
 
-from vnextract.errors import InvalidUTF8Error, TextTooLongError
+from vnextract.errors import InvalidUTF8Error, LoneSurrogateError, TextTooLongError
 from vnextract.learned import model as learned_entities
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import fines as link_fines
@@ -48,17 +51,44 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
 def _check_max_length(max_length: Any) -> None:
     if max_length is not None and (isinstance(max_length, bool) or not isinstance(max_length, int)):
         raise TypeError(f"max_length must be an int or None, got {type(max_length).__name__}")
+    if max_length is not None and max_length < 0:
+        raise ValueError(f"max_length must be >= 0 or None (no limit), got {max_length}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD: same length, so the same offsets.
+
+    >>> replace_surrogates("Hà Nội \\ud800 5 triệu đồng") == "Hà Nội \\ufffd 5 triệu đồng"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _type_error(text: Any) -> TypeError:
+    """What extract() says about an input that is not text, with the likely fix."""
+    name = type(text).__name__
+    hint = ""
+    if isinstance(text, os.PathLike):
+        hint = "; read the file first: extract(path.read_text(encoding='utf-8'))"
+    elif isinstance(text, io.IOBase):
+        hint = "; read the file first: extract(handle.read())"
+    return TypeError(f"extract() expects the text as str (or UTF-8 bytes), got {name}{hint}")
 
 
 def _check_input(text: Any, max_length: int | None = MAX_LENGTH) -> str:
-    """The caller's text as a plain str, or a clear error (the input contract of issue 9).
+    """The caller's text as a plain str, or a clear error (the input contract of issues 9, 17).
 
-    str is taken as is; bytes (bytearray, memoryview) are decoded as UTF-8; anything else is a
-    TypeError naming what was expected. Longer than ``max_length`` characters: TextTooLongError.
+    str is taken as is (a str subclass by its own characters, whatever its ``__str__`` says);
+    bytes (bytearray, memoryview) are decoded as UTF-8; anything else is a TypeError naming
+    what was expected. A lone surrogate: LoneSurrogateError. Longer than ``max_length``
+    characters: TextTooLongError.
     """
     _check_max_length(max_length)
     if isinstance(text, str):
-        source = str(text)  # a str subclass becomes a plain str
+        source = str.__str__(text)  # a plain str with the same characters, even for a subclass
     elif isinstance(text, (bytes, bytearray, memoryview)):
         data = bytes(text)
         if max_length is not None and len(data) > 4 * max_length:  # UTF-8: at most 4 bytes a character
@@ -77,7 +107,14 @@ def _check_input(text: Any, max_length: int | None = MAX_LENGTH) -> str:
                 position=err.start,
             ) from None
     else:
-        raise TypeError(f"extract() expects the text as str (or UTF-8 bytes), got {type(text).__name__}")
+        raise _type_error(text)
+    if (surrogate := _SURROGATE.search(source)) is not None:
+        raise LoneSurrogateError(
+            f"text holds a lone surrogate U+{ord(surrogate.group()):04X} at position {surrogate.start()} "
+            "(from a JSON escape such as \"\\ud800\" or surrogateescape decoding), which no UTF-8 "
+            "output can hold; replace them first: vnextract.replace_surrogates(text)",
+            position=surrogate.start(),
+        )
     if max_length is not None and len(source) > max_length:
         raise TextTooLongError(
             f"text has {len(source):,} characters, more than max_length={max_length:,}; "
@@ -209,6 +246,11 @@ def pipe(
     """
     from vnextract import parallel
 
+    if isinstance(texts, (str, bytes, bytearray, memoryview)):  # would give a Document per character
+        raise TypeError(
+            f"pipe() expects an iterable of texts, got a single {type(texts).__name__}; "
+            "for one text use extract(text), or pipe([text])"
+        )
     workers = parallel.resolve_n_process(n_process)
     size = parallel.DEFAULT_BATCH_SIZE if batch_size is None else batch_size
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:

@@ -71,9 +71,9 @@ class Title(Span):
 
     ``role`` is the position ("Phó Chủ tịch Thường trực"), ``organization`` the organisation as
     written next to it ("UBND tỉnh"), or, for a bare title, the unit written right after the
-    holder's name ("Bác sĩ X, Khoa Hồi sức …": outside the span), ``organization_expansion`` its expansion when abbreviated
-    ("Ủy ban nhân dân tỉnh"), ``modifier`` one of "former" (nguyên), "acting" (quyền),
-    "new" (tân), "late" (cố: the holder has died) or None.
+    holder's name ("Bác sĩ X, Khoa Hồi sức …": outside the span), ``organization_expansion``
+    its expansion when abbreviated ("Ủy ban nhân dân tỉnh"), ``modifier`` one of "former"
+    (nguyên), "acting" (quyền), "new" (tân), "late" (cố: the holder has died) or None.
     """
 
     role: str
@@ -223,9 +223,18 @@ DOCUMENT_KEYS: tuple[str, ...] = (
 )
 
 
-@attrs.frozen(kw_only=True)
+#: How much of the text a Document's repr shows.
+_REPR_WORDS = 10
+_REPR_CHARACTERS = 60
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Document:
-    """Everything found in one text; each tuple is in text order."""
+    """Everything found in one text; each tuple is in text order.
+
+    Its repr is short (sizes, records per kind, the first words), as spaCy's Doc is: the
+    records themselves are in the fields, or all at once in ``to_dict()``.
+    """
 
     text: str
     sentences: tuple[Sentence, ...] = ()
@@ -241,6 +250,21 @@ class Document:
     fines: tuple[Fine, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+
+    def __repr__(self) -> str:
+        """``<Document 3,612 characters, 9 sentences; persons=4 dates=2 money=3; 'Phát biểu …'>``"""
+        found = " ".join(
+            f"{key}={len(getattr(self, key))}" for key in (*DOCUMENT_KEYS, "quantities") if getattr(self, key)
+        )
+        words = " ".join(self.text.split()[:_REPR_WORDS])
+        if len(words) > _REPR_CHARACTERS:
+            words = words[: _REPR_CHARACTERS - 1] + "…"
+        elif len(self.text.split()) > _REPR_WORDS:
+            words += " …"
+        sentences = f"{len(self.sentences):,} sentence{'s' if len(self.sentences) != 1 else ''}"
+        return (
+            f"<Document {len(self.text):,} characters, {sentences}; {found or 'no records'}; {words!r}>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict: the contract keys plus ``quantities`` and ``published``.

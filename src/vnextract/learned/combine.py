@@ -7,23 +7,45 @@ Chosen by 5-fold cross-validation on the corpus (docs/accuracy.md has the table)
 - ``add``     the rules' entities stay; a model span is added where it overlaps none of them
               (the model only fills what the rules left untouched: bare brands, names with no
               cue, places outside the lists).
+- ``keep@P``  a rule's entity stays unless the model gives its labels a probability below P on
+              some syllable (the smallest marginal over the span); the model's spans fill the
+              rest. ``keep@0`` is ``add``; a high P comes close to ``model``.
+- ``swap@P``  as ``keep@P``, but a doubted rule's entity gives way only to a model span that
+              overlaps it (a competing reading); where the model sees nothing the rule stands
+              (the rules know shapes the corpus has few of: "ngành TTTT").
 Each strategy may be followed by the document pass (``+doc``): a name the combination found
 once labels its other mentions that nothing covers ("Wildberries" found once, tagged again).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import attrs
+import regex
 
 from vnextract import lexicon as gz
 from vnextract.learned.view import Syllable
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Organization, Person, Span
 
-STRATEGIES: tuple[str, ...] = ("rules", "model", "add", "model+doc", "add+doc")
+STRATEGIES: tuple[str, ...] = ("rules", "model", "add", "model+doc", "add+doc", "swap@0.1+doc")
+_STRATEGY = regex.compile(r"(?:rules|model|add|(?:keep|swap)@(?:0|1|0?\.\d+))(?:\+doc)?")
+
+
+def is_strategy(name: str) -> bool:
+    """``rules``, ``model``, ``add``, ``keep@P`` or ``swap@P`` (0 ≤ P ≤ 1), each optionally ``+doc``."""
+    return _STRATEGY.fullmatch(name) is not None
+
+
+class Support(NamedTuple):
+    """The model's marginal probabilities: per sentence index, per syllable, per label (None
+    where the model did not read the syllable)."""
+
+    labels: tuple[str, ...]
+    by_sentence: dict[int, list[list[float] | None]]
 
 
 class Proposal(NamedTuple):
@@ -34,15 +56,19 @@ class Proposal(NamedTuple):
     sentence: int
 
 
-def spans_of_tags(tags: Sequence[str], sentence: Sequence[Syllable], index: int) -> list[Proposal]:
-    """BIO tags of one sentence → spans ("I-" after "O" opens a span, as conlleval reads it)."""
+def spans_of_tags(
+    tags: Sequence[str], sentence: Sequence[Syllable], index: int, offset: int = 0
+) -> list[Proposal]:
+    """BIO tags of the syllables of one sentence from ``offset`` on → spans ("I-" after "O" opens a
+    span, as conlleval reads it)."""
     out: list[Proposal] = []
     open_label: str | None = None
     first = 0
     for i, tag in enumerate([*tags, "O"]):
         label = tag[2:] if tag != "O" else None
         if open_label is not None and (label != open_label or tag.startswith("B-")):
-            out.append(Proposal(open_label, sentence[first].start, sentence[i - 1].end, first, index))
+            a, b = sentence[offset + first], sentence[offset + i - 1]
+            out.append(Proposal(open_label, a.start, b.end, offset + first, index))
             open_label = None
         if label is not None and open_label is None:
             open_label, first = label, i
@@ -75,8 +101,10 @@ def combine(
     sentences: Sequence[Sequence[Syllable]],
     found: Mentions,
     proposals: Sequence[Proposal],
+    support: Support | None = None,
 ) -> Mentions:
-    """The entities of ``found`` (the rules') combined with the model's ``proposals``."""
+    """The entities of ``found`` (the rules') combined with the model's ``proposals`` (and its
+    marginals, for ``keep@P``)."""
     base, _, doc_pass = strategy.partition("+")
     if base == "rules":
         return found
@@ -87,6 +115,26 @@ def combine(
         for p in proposals:
             same = by_span.get((_CLASS[p.label], p.start, p.end))
             kept.append(same or _record(normalized, p, _honorific_before(sentences, p)))
+    elif base.startswith(("keep@", "swap@")):
+        if support is None:
+            raise ValueError(f"strategy {strategy!r} needs the model's marginals")
+        threshold = float(base.partition("@")[2])
+        by_span = {(type(r).__name__, r.start, r.end): r for r in rules}
+        proposed = sorted((p.start, p.end) for p in proposals)
+        index = _SyllableIndex(sentences)
+
+        def stands(r: Span) -> bool:
+            if base.startswith("swap@") and not _overlaps_any(proposed, r.start, r.end):
+                return True  # no competing reading: the rule stands, however doubted
+            return _confidence(r, index, support) >= threshold
+
+        kept = [r for r in rules if stands(r)]
+        taken = sorted((r.start, r.end) for r in kept)
+        for p in proposals:
+            if not _overlaps_any(taken, p.start, p.end):
+                same = by_span.get((_CLASS[p.label], p.start, p.end))
+                kept.append(same or _record(normalized, p, _honorific_before(sentences, p)))
+                taken.append((p.start, p.end))
     elif base == "add":
         kept = list(rules)
         taken = sorted((r.start, r.end) for r in rules)
@@ -110,6 +158,39 @@ _CLASS = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 _BUCKET: dict[type, str] = {Person: "persons", Organization: "organizations", Location: "locations"}
 
 
+_LABEL: dict[type, str] = {Person: "PER", Organization: "ORG", Location: "LOC"}
+
+
+class _SyllableIndex:
+    """Where each syllable of a document stands, by start offset (sorted)."""
+
+    def __init__(self, sentences: Sequence[Sequence[Syllable]]) -> None:
+        self.starts: list[int] = []
+        self.where: list[tuple[int, int]] = []
+        for si, sentence in enumerate(sentences):
+            for yi, syllable in enumerate(sentence):
+                self.starts.append(syllable.start)
+                self.where.append((si, yi))
+
+
+def _confidence(record: Span, index: _SyllableIndex, support: Support) -> float:
+    """The smallest probability the model gives the rule's labels over the record's syllables
+    (1.0 where the model did not read them: the rule stands)."""
+    label = _LABEL[type(record)]
+    lowest = 1.0
+    first = bisect.bisect_left(index.starts, record.start)
+    last = bisect.bisect_left(index.starts, record.end)
+    for n, q in enumerate(range(first, last)):
+        si, yi = index.where[q]
+        rows = support.by_sentence.get(si)
+        probs = rows[yi] if rows else None
+        if probs is None:
+            return 1.0
+        want = ("B-" if n == 0 else "I-") + label
+        lowest = min(lowest, probs[support.labels.index(want)])
+    return lowest
+
+
 def _overlaps_any(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
@@ -126,6 +207,7 @@ def _other_mentions(
     if not names:
         return []
     longest = max(map(len, names))
+    firsts = {words[0] for words in names}
     taken = sorted((r.start, r.end) for r in kept)
     added: list[Span] = []
     for si, sentence in enumerate(sentences):
@@ -133,7 +215,7 @@ def _other_mentions(
         i = 0
         while i < len(sentence):
             hit = 0
-            for k in range(min(longest, len(sentence) - i), 0, -1):
+            for k in range(min(longest, len(sentence) - i) if forms[i] in firsts else 0, 0, -1):
                 if tuple(forms[i : i + k]) in names:
                     hit = k
                     break

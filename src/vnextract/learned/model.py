@@ -3,8 +3,9 @@
 The model (``vnextract/data/models/entities.crf``, CRFsuite format written by
 ``underthesea_core.CRFTrainer``) and its card (``entities.json``: strategy, training data,
 features, size, cross-validated figures) ship in the package and load once per process. The
-step reads what the rules found (after overlap resolution, before person linking), tags every
-sentence that still holds a capitalised syllable no rule covered, and combines the model's
+step reads what the rules found (after overlap resolution, before person linking), tags the
+windows of each sentence around its capitalised syllables and the rules' spans
+(:func:`vnextract.learned.features.windows`), and combines the model's
 spans with the rules' by the strategy the card names.
 """
 
@@ -16,8 +17,8 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any, NamedTuple
 
-from vnextract.learned.combine import Proposal, combine, spans_of_tags
-from vnextract.learned.features import rule_marks, sentence_features
+from vnextract.learned.combine import Proposal, Support, combine, spans_of_tags
+from vnextract.learned.features import document_windows, rule_marks
 from vnextract.learned.view import Syllable, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.text import Text
@@ -50,7 +51,11 @@ def packaged_model() -> EntityModel | None:
         return None
     meta = json.loads(card.read_text(encoding="utf-8"))
     with resources.as_file(model) as path:
-        return load_model(str(path), meta["strategy"], meta)
+        try:
+            return load_model(str(path), meta["strategy"], meta)
+        except OSError as error:  # a damaged install: say what to do, not just "Unknown file format"
+            raise OSError(f"vnextract's packaged entity model {path} cannot be read ({error}); "
+                          "reinstall vnextract") from error
 
 
 def _worth_tagging(marks: Sequence[str], sentence: Sequence[Syllable]) -> bool:
@@ -61,16 +66,34 @@ def _worth_tagging(marks: Sequence[str], sentence: Sequence[Syllable]) -> bool:
     )
 
 
-def propose(model: EntityModel, sentences: Sequence[Sequence[Syllable]], found: Mentions) -> list[Proposal]:
-    """The model's spans over the sentences worth tagging."""
+def _disagree(tags: Sequence[str], marks: Sequence[str]) -> bool:
+    """Whether the model reads a window's names otherwise than the rules (titles aside). Where
+    both agree, weighing the rules' spans changes nothing, so no marginals are computed."""
+    return any(t != (m if not m.endswith("TTL") else "O") for t, m in zip(tags, marks, strict=True))
+
+
+def propose(
+    model: EntityModel, sentences: Sequence[Sequence[Syllable]], found: Mentions
+) -> tuple[list[Proposal], Support | None]:
+    """The model's spans over the windows worth tagging (and its marginals when the strategy
+    weighs the rules' entities by them)."""
     marks = rule_marks(sentences, found)
-    every = not model.strategy.startswith("add")
+    if model.strategy.startswith("add"):  # only sentences where the rules left a name untouched
+        worth = [i for i, (s, m) in enumerate(zip(sentences, marks, strict=True)) if _worth_tagging(m, s)]
+    else:
+        worth = list(range(len(sentences)))
+    weigh = model.strategy.startswith(("keep@", "swap@"))
+    support = Support(tuple(model.tagger.labels()), {}) if weigh else None
     proposals: list[Proposal] = []
-    for index, (sentence, sentence_marks) in enumerate(zip(sentences, marks, strict=True)):
-        if every or _worth_tagging(sentence_marks, sentence):
-            tags = model.tagger.tag(sentence_features(sentence, sentence_marks))
-            proposals.extend(spans_of_tags(tags, sentence, index))
-    return proposals
+    read = document_windows([sentences[i] for i in worth], [marks[i] for i in worth])
+    for window in read:
+        index = worth[window.sentence]
+        tags = model.tagger.tag(window.features)
+        proposals.extend(spans_of_tags(tags, sentences[index], index, window.first))
+        if support is not None and _disagree(tags, marks[index][window.first : window.last]):
+            rows = support.by_sentence.setdefault(index, [None] * len(sentences[index]))
+            rows[window.first : window.last] = model.tagger.marginals(window.features)
+    return proposals, support
 
 
 def apply(model: EntityModel, text: Text, found: Mentions) -> Mentions:
@@ -78,7 +101,8 @@ def apply(model: EntityModel, text: Text, found: Mentions) -> Mentions:
     if model.strategy == "rules":
         return found
     sentences = sentence_syllables(text)
-    return combine(model.strategy, text.normalized, sentences, found, propose(model, sentences, found))
+    proposals, support = propose(model, sentences, found)
+    return combine(model.strategy, text.normalized, sentences, found, proposals, support)
 
 
 def link(text: Text, found: Mentions) -> Mentions:

@@ -21,6 +21,9 @@ class Syllable(NamedTuple):
     word_length: int
 
 
+_new = tuple.__new__  # builds a Syllable without the NamedTuple's Python-level __new__ (hot loop)
+
+
 def sentence_syllables(text: Text) -> list[list[Syllable]]:
     """The syllables of every sentence, in order; sentences without any are left out.
 
@@ -29,10 +32,15 @@ def sentence_syllables(text: Text) -> list[list[Syllable]]:
     [('Ông', 0, 1), ('Trần', 0, 3), ('Thanh', 1, 3)]
     """
     out: list[list[Syllable]] = []
+    normalized, tokens = text.normalized, text.tokens
     for first, last in text.sentence_tokens:
         syllables: list[Syllable] = []
-        for token in text.tokens[first:last]:
-            parts = text.normalized[token.start : token.end].split(" ")
+        for token in tokens[first:last]:
+            word = normalized[token.start : token.end]
+            if " " not in word:  # most words: one syllable
+                syllables.append(_new(Syllable, (word, token.start, token.end, 0, 1)))
+                continue
+            parts = word.split(" ")
             pos = token.start
             for q, part in enumerate(parts):
                 if part:

@@ -30,6 +30,9 @@ _TRIGGER_RE = regex.compile(
 )
 # "10 triệu đồng tiền phạt" (10 million in fines): the trigger may follow the amount
 _AFTER_RE = regex.compile(r"\ *(?:tiền\ +phạt|tiền\ +nộp\ +phạt)(?![\p{L}])", flags=regex.IGNORECASE)
+# how far after the amount _AFTER_RE may look (characters): regex's match(s, pos) without an end
+# position first scans the rest of the text for the literal "phạt", once per amount (quadratic)
+_AFTER_WINDOW = 40
 _VIOLATION_UNITS = frozenset(row["noun"] for row in load_tsv("violation_units.tsv"))
 # how far back a penalty word may stand (characters), and what ends a clause
 _WINDOW = 160
@@ -46,7 +49,7 @@ def is_fine(norm: str, money: Money, clause_start: int = 0) -> bool:
     >>> is_fine(text, fine), is_fine(text, taxes)
     (True, False)
     """
-    if _AFTER_RE.match(norm, money.end):
+    if _AFTER_RE.match(norm, money.end, money.end + _AFTER_WINDOW):
         return True
     begin = max(clause_start, money.start - _WINDOW)
     window = norm[begin : money.start]

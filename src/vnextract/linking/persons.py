@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -114,6 +115,7 @@ _PREDICATE = regex.compile(
 _OPENING_PREDICATE = regex.compile(
     r"(?:^|[,;:.]\s*|\n)(?:\p{L}+\s+){0,2}?(?i:là|với\s+tư\s+cách(?:\s+là)?)\s+$"
 )
+_OPENING_WINDOW = 120  # characters before a title that _OPENING_PREDICATE reads (a few words)
 # A bare pronoun standing for a person mentioned before ("ông giữ chức vụ …"): not followed by
 # a name, not part of "ông bà" or "người đàn ông".
 _PRONOUN = regex.compile(
@@ -436,6 +438,17 @@ def _title_key(title: Title) -> tuple[str, ...]:
 
 
 _OF_BODY = regex.compile(r"[ \t]+của[ \t]+")
+# How far after a title the patterns above may look (characters). regex's match(s, pos) with no
+# end position first scans the rest of the text for a pattern's literal ("của", "tuổi", "(" …),
+# once per title or name: quadratic on long texts. Every window is far wider than such a match.
+_LOOK_AHEAD = 40
+_DETAILS_LOOK_AHEAD = 200  # an address after a name: "(ngõ Quan Thổ 1, quận Đống Đa, Hà Nội)"
+_NON_SPACE = re.compile(r"\S")
+
+
+def _only_spaces(s: str, start: int, end: int) -> bool:
+    """``s[start:end].strip() == ""`` without copying the slice (end may be the text's end)."""
+    return _NON_SPACE.search(s, start, end) is None
 
 
 def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> list[Title]:
@@ -461,7 +474,7 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
         org_start = t.end - len(t.organization) if t.organization else None
         next_name = mentions[j].outer if j < len(mentions) else len(s)
         # never run into a name: "Giám đốc Sở TTTT Lai Xuân Thành"
-        reaches_name = next_name < end or (next_name >= end and s[end:next_name].strip() == "")
+        reaches_name = next_name < end or (next_name >= end and _only_spaces(s, end, next_name))
         end = min(end, next_name)
         # an Organization record where our organisation reading starts (or right after the role)
         # sets the extent, unless our reading already runs up to the name the title belongs to
@@ -475,7 +488,7 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             remainder = s[orgs[k].end : end].lstrip(" ,-")
             # …unless it runs right up to the name: "Thứ trưởng Bộ Nông nghiệp và Phát triển nông
             # thôn Bùi Bá Bổng" (the ministry's lowercase tail is still its name)
-            up_to_name = next_name > orgs[k].end and s[orgs[k].end : next_name].strip() == ""
+            up_to_name = next_name > orgs[k].end and _only_spaces(s, orgs[k].end, next_name)
             if (orgs[k].end > end and (not extension[:1].islower() or up_to_name)) \
                     or (orgs[k].end <= end and not remainder[:1].islower()):
                 org_start, end = at, min(orgs[k].end, next_name)
@@ -487,7 +500,7 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             organization, end = None, role_end
         # "… của ORG": the unit belongs to a named body ("Trưởng phòng vé khu vực phía Bắc của
         # Vietnam Airlines", "Phó phòng kinh doanh vàng của Eximbank")
-        if organization is not None and (of := _OF_BODY.match(s, end)):
+        if organization is not None and (of := _OF_BODY.match(s, end, end + _LOOK_AHEAD)):
             k = bisect.bisect_left(org_starts, of.end())
             if k < len(orgs) and orgs[k].start == of.end() and orgs[k].end <= next_name:
                 end = orgs[k].end
@@ -777,8 +790,15 @@ def _by_predicate(
     marker_start = title.start - len(window) + marker.start()
     si = bisect.bisect_right(sentence_starts, title.start) - 1
     sent_start = sentence_starts[si] if si >= 0 else 0
-    # "Là sinh viên …, Diệp Hồng": the name after the title
-    if _OPENING_PREDICATE.search(s[sent_start : title.start]) and k + 1 < len(events) \
+    # "Là sinh viên …, Diệp Hồng": the name after the title. The opening is read in the last
+    # _OPENING_WINDOW characters, not the whole sentence before each title (quadratic on a long
+    # sentence); in a cut window "^" must not match at the cut, so the window is no slice there.
+    lo = max(sent_start, title.start - _OPENING_WINDOW)
+    opening = (
+        _OPENING_PREDICATE.search(s[sent_start : title.start]) if lo == sent_start
+        else _OPENING_PREDICATE.search(s, lo, title.start)
+    )
+    if opening and k + 1 < len(events) \
             and events[k + 1][2] == "p" and _PRE_GAP_COMMA.fullmatch(s, title.end, events[k + 1][0]):
         return owner[events[k + 1][3]]
     # the nearest name before the title in the same sentence, unless another subject comes
@@ -857,11 +877,14 @@ def _dedupe(titles: list[Title]) -> tuple[Title, ...]:
 def _details(s: str, cluster: _Cluster) -> dict[str, object]:
     out: dict[str, object] = {}
     for m in cluster.mentions:
-        if "age" not in out and (a := _AGE.match(s, m.end)):
+        end = m.end + _DETAILS_LOOK_AHEAD
+        if "age" not in out and (a := _AGE.match(s, m.end, end)):
             out["age"] = int(a.group(1))
-        if "birth_year" not in out and (b := _BIRTH_YEAR.match(s, m.end)):
+        if "birth_year" not in out and (b := _BIRTH_YEAR.match(s, m.end, end)):
             out["birth_year"] = int(b.group(1))
-        if "residence" not in out and (r := _RESIDENCE.match(s, m.end) or _ADDRESS_ASIDE.match(s, m.end)):
+        if "residence" not in out and (
+            r := _RESIDENCE.match(s, m.end, end) or _ADDRESS_ASIDE.match(s, m.end, end)
+        ):
             out["residence"] = " ".join(r.group("r").split())
     for h in cluster.honorifics:
         if (g := gender_of(h)) is not None:

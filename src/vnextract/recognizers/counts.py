@@ -30,6 +30,9 @@ _NOUN_AFTER_RE = regex.compile(r"\ +(?P<w>\p{Ll}\p{L}*+)(?![\p{N}])")
 _GLOSSED_ABBR_RE = regex.compile(
     r"\ *\(\ *(?P<noun>[\p{L} ]{2,30}?)\ *\)\ *(?P<abbr>[\p{Lu}]{2,5})(?![\p{L}])"
 )
+# how far after the number _GLOSSED_ABBR_RE may look: regex's match(s, pos) without an end
+# position first scans the rest of the text for "(" and ")", once per number (quadratic)
+_GLOSSED_ABBR_WINDOW = 80
 # "chỉ một hành vi" (only one act), "trên một huyện" (in one district): here "một" counts; so it
 # does a few words after "chỉ" (only) in the same clause ("chỉ gặp Hải có một lần" = met Hải only
 # once, "chỉ còn một con") unless a word on the way makes "một" the article again ("chỉ là một ca
@@ -162,7 +165,7 @@ def fallback_count(norm: str, ex: Expression, tokens: Mapping[int, Token]) -> Co
     digits = norm[ex.first.start : ex.first.end]
     if ex.scale is None and _YEAR_LIKE_RE.fullmatch(digits):
         return None  # "Euro 2020 diễn ra": a year
-    glossed = _GLOSSED_ABBR_RE.match(norm, ex.end)
+    glossed = _GLOSSED_ABBR_RE.match(norm, ex.end, ex.end + _GLOSSED_ABBR_WINDOW)
     if glossed is not None and units().get(glossed.group("noun"), Unit("measure", "")).kind == "count":
         return make_count(norm, ex, glossed.group("noun"), glossed.end())
     if _NAME_BEFORE_RE.search(norm, max(0, ex.first.start - 30), ex.first.start):

@@ -249,7 +249,9 @@ ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
     r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm)|\d{4}",
-    r"\((?=[^\w\n]*(?:gmt|utc))",  # "(GMT+7)"
+    # "(GMT+7)": only the spaces the tz branch allows after "(" (a wider class scanned every
+    # following non-word character for each "(", quadratic on "( ( ( …")
+    r"\((?=[^\S\n]*(?:gmt|utc))",
     _trie(("đầu", "giữa", "cuối")) + _GAP + r"(?:\d|" + _trie(_AFTER_PART) + ")",
     _trie(NUMBER_WORDS) + _GAP + _trie(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
     _trie(ANCHOR_PHRASES),
