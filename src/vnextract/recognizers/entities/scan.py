@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 
 from vnextract.recognizers.entities.classify import Classifier
 from vnextract.recognizers.entities.scan_rules import ANY, RULES, At, Firsts, Rule
 from vnextract.recognizers.entities.tables import (
+    LOOKS,
     ORG_INTRODUCERS,
+    TEXT,
     Cand,
     first_index,
     lexicons,
-    look_class,
     lower_starts,
     prefix_first_syllables,
 )
@@ -36,6 +38,18 @@ def _start_tables() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def _firsts() -> Firsts:
+    lex = lexicons()
+    return Firsts(
+        first_index(lex.orgs),
+        first_index(lex.heads),
+        first_index(lex.cues),
+        first_index(ORG_INTRODUCERS),
+        prefix_first_syllables(),
+    )
+
+
+@functools.cache
 def _rules_by_kind() -> dict[str, tuple[tuple[frozenset[str] | None, Rule], ...]]:
     """The rules that can apply on each syllable kind, in RULES order, with their start sets."""
     tables = _start_tables()
@@ -51,21 +65,16 @@ class Scanner(Classifier):
     def scan(self, trace: list[str] | None = None) -> list[Cand]:
         """The candidates of the sentence; ``trace`` (if given) receives the name of every rule
         that applied, in order."""
-        toks, n, lex = self.toks, self.n, self.lex
+        toks, n = self.toks, self.n
         self.trace = trace
-        self.firsts = Firsts(
-            first_index(lex.orgs),
-            first_index(lex.heads),
-            first_index(lex.cues),
-            first_index(ORG_INTRODUCERS),
-            prefix_first_syllables(),
-        )
+        self.firsts = _firsts()
         lower_pairs = lower_starts()[1]
         rules_by_kind = _rules_by_kind()
         at = At([])
         # Most syllables start nothing (a lowercase word that begins no entry, a mark): the
         # scanner jumps over them. ``look`` lists the others, in order.
-        look = [k for k, t in enumerate(toks) if look_class(t.text)]
+        looks = list(map(LOOKS.__getitem__, map(TEXT, toks)))
+        look = list(itertools.compress(range(n), looks))
         looked = set(look)
         while at.i < n:
             i = at.i
@@ -76,7 +85,7 @@ class Scanner(Classifier):
                 at.i = j
                 continue
             t = toks[i]
-            if look_class(t.text) == 2 and (i + 1 == n or (t.text, toks[i + 1].text) not in lower_pairs):
+            if looks[i] == 2 and (i + 1 == n or (t.text, toks[i + 1].text) not in lower_pairs):
                 at.pending = None  # a lowercase syllable that starts no entry here ("học" alone)
                 at.i += 1
                 continue

@@ -265,12 +265,10 @@ def lower_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     return frozenset(singles), frozenset(pairs)
 
 
-# 32,768 syllables: full after about 1,000 news articles, so memory stops growing there.
-@functools.lru_cache(maxsize=1 << 15)
 def look_class(syllable: str) -> int:
     """Whether the scanner must look at a syllable: 0 never (a lowercase word or mark that
     starts nothing), 1 always, 2 only when it and the next syllable start a table entry.
-    Depends on the syllable alone, so it is cached (syllables repeat)."""
+    Depends on the syllable alone, so the scanner reads it through :data:`LOOKS`."""
     kind = syllable_kind(syllable)
     if kind not in ("lower", "punct"):
         return 1
@@ -279,6 +277,21 @@ def look_class(syllable: str) -> int:
     if kind == "lower" and syllable not in lower_starts()[0]:
         return 2
     return 1
+
+
+class _LookCache(dict[str, int]):
+    """look_class by syllable, kept for the first 32,768 syllables seen (full after about 1,000
+    news articles, so memory stops growing there). A dict, not an lru_cache: the scanner maps
+    whole sentences through ``LOOKS.__getitem__`` at C speed."""
+
+    def __missing__(self, syllable: str) -> int:
+        value = look_class(syllable)
+        if len(self) < 1 << 15:
+            self[syllable] = value
+        return value
+
+
+LOOKS = _LookCache()
 
 
 @functools.cache
