@@ -46,6 +46,15 @@ def test_rule_marks_and_features_read_the_rules_output() -> None:
     assert "first" in features[0] and "first" not in features[1]
 
 
+def test_given_name_syllables_are_a_feature() -> None:
+    text = Text.from_string("Tiền đạo Đình Bắc ghi bàn.")
+    sentence = sentence_syllables(text)[0]
+    features = sentence_features(sentence, ["O"] * len(sentence))
+    by_form = dict(zip((s.text for s in sentence), features, strict=True))
+    assert "given" in by_form["Đình"] and "given" in by_form["Bắc"]
+    assert "given" not in by_form["ghi"]
+
+
 def test_bio_tags_become_spans() -> None:
     text = Text.from_string("Ông Marc Chandler nói ở Hormuz.")
     sentence = sentence_syllables(text)[0]

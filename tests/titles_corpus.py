@@ -16,6 +16,7 @@ import pytest
 
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import persons as link_persons
+from vnextract.linking import role_names
 from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, titles
 from vnextract.records import Organization, Person, Span
@@ -52,6 +53,7 @@ def link_case(case: dict[str, Any]) -> tuple[Text, Mentions]:
     records += list(abbreviations.recognize(text))
     found = Mentions.collect(records)
     found = link_abbreviations.link(text, found)
+    found = role_names.find_names(text, found)
     found = link_persons.link(text, found)
     return text, found
 

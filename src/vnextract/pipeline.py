@@ -20,6 +20,7 @@ from vnextract.learned import model as learned_entities
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import fines as link_fines
 from vnextract.linking import persons as link_persons
+from vnextract.linking import role_names
 from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
 from vnextract.records import Document, Person, Sentence, Span
@@ -43,6 +44,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("overlaps", resolve_overlaps),
     ("learned_entities", learned_entities.link),  # the CRF over the rules' entities (learned/)
     ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
+    ("role names", role_names.find_names),  # names a title announces that no recogniser found
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
 )

@@ -41,6 +41,7 @@ class _Lexicons(NamedTuple):
     surnames: frozenset[str]
     honorifics: frozenset[str]
     foreign_given: frozenset[str]
+    given: frozenset[str]
     common: frozenset[str]
     stops: frozenset[str]
 
@@ -58,6 +59,7 @@ def lexicons() -> _Lexicons:
         surnames=frozenset(gz.surnames()),
         honorifics=gz.honorifics(),
         foreign_given=gz.foreign_given_names(),
+        given=gz.given_names(),
         common=gz.common_words(),
         stops=frozenset(k[0] for k in gz.stopwords() if len(k) == 1),
     )
@@ -153,6 +155,8 @@ def _form_features(form: str) -> tuple[str, ...]:
         f.append("honorific")
     if form in lex.foreign_given:
         f.append("foreign_given")
+    if form in lex.given:
+        f.append("given")  # a Vietnamese given-name syllable ("Xuân Son" has no surname)
     if low in lex.common:
         f.append("common")
     if low in lex.stops:

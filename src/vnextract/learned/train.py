@@ -297,8 +297,9 @@ def main(argv: list[str] | None = None) -> int:
                 "source": "corpus/ (the project's own annotations, see corpus/README.md)",
             },
             "crf": {**settings._asdict(), "trainer": "underthesea_core.CRFTrainer"},
-            "features": "learned/features.py: form, shape, case, word position, lexicons, rules' labels, "
-                        "a window of two syllables",
+            "features": "learned/features.py: form, shape, case, word position, lexicons (given names "
+                        "included), rules' labels, a window of two syllables, what a form is elsewhere "
+                        "in the document",
             "window_reach": WINDOW_REACH,
             "size_bytes": path.stat().st_size,
             "cross_validation": figures,

@@ -3,7 +3,8 @@
 Modules (each lookup is cached, built once per process):
 
 - :mod:`~vnextract.lexicon.loader`: ``load_tsv`` (the one reader of the TSV tables), ``key``;
-- :mod:`~vnextract.lexicon.names`: surnames, honorifics and their genders, foreign given names;
+- :mod:`~vnextract.lexicon.names`: surnames, honorifics and their genders, foreign and Vietnamese
+  given names;
 - :mod:`~vnextract.lexicon.gazetteer`: place names with kind and tier, place prefixes;
 - :mod:`~vnextract.lexicon.roles`: roles (titles and the cues that announce a name);
 - :mod:`~vnextract.lexicon.organizations`: organisation heads and their properties, known
@@ -17,7 +18,7 @@ Membership look-ups for features (a syllable tuple ``k`` of the text layer):
 
 from vnextract.lexicon.gazetteer import TIER_BARE, TIER_COMMUNE, TIER_DISTRICT, Place, place_prefixes, places
 from vnextract.lexicon.loader import SYLLABLE, Key, key, load_tsv
-from vnextract.lexicon.names import foreign_given_names, honorific_genders, honorifics, surnames
+from vnextract.lexicon.names import foreign_given_names, given_names, honorific_genders, honorifics, surnames
 from vnextract.lexicon.organizations import OrgHead, known_organizations, org_heads
 from vnextract.lexicon.roles import Role, person_cues, role_rows, title_roles
 from vnextract.lexicon.words import common_words, function_words, phrase_class, stopwords, word_class
@@ -34,6 +35,7 @@ __all__ = [
     "common_words",
     "foreign_given_names",
     "function_words",
+    "given_names",
     "honorific_genders",
     "honorifics",
     "key",

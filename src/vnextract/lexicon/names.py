@@ -1,4 +1,5 @@
-"""Lexicons of person names: surnames, honorifics and their genders, foreign given names."""
+"""Lexicons of person names: surnames, honorifics and their genders, foreign and Vietnamese given
+names."""
 
 from __future__ import annotations
 
@@ -38,3 +39,10 @@ def honorific_genders() -> Mapping[str, Gender]:
 def foreign_given_names() -> frozenset[str]:
     """Common foreign given names ("Bill", "Vladimir"): a run starting with one is a person."""
     return frozenset(norm(r["name"]) for r in load_tsv("foreign_given_names.tsv"))
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Vietnamese given-name syllables seen after a surname in news ("Văn", "Xuân", "Bắc"):
+    built by scripts/build_given_names.py; the learned layer reads membership as a feature."""
+    return frozenset(norm(r["name"]) for r in load_tsv("given_names.tsv"))

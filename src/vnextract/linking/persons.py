@@ -41,6 +41,9 @@ from vnextract.lexicon.names import Gender
 from vnextract.lexicon.organizations import listed_heads
 from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
+from vnextract.linking.group_roles import listed_names
+from vnextract.linking.headlines import opens_summary, speaker_line
+from vnextract.linking.title_bodies import body_end
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import MODIFIERS, organization_at, role_kind
 from vnextract.recognizers.titles import lexicon as titles_lexicon
@@ -91,10 +94,18 @@ _PLURAL_GAP = regex.compile(
 )
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
 # Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
-_PRE_GAP = regex.compile(r"[ \t]*(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?")
+# An abbreviation in brackets may close the organisation: "Tổng thư ký Hiệp hội Chè Việt Nam
+# (Vitas) Nguyễn Tấn Phong".
+_PRE_GAP = regex.compile(
+    r"[ \t]*(?:\(\p{Lu}[\p{L}\p{N}&.\-]{1,11}\)[ \t]+)?"
+    r"(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?"
+)
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 _PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
-_PRE_GAP_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+# "Tay vợt người Bỉ, Justine Henin, …" (the Belgian player): a nationality may come between.
+_PRE_GAP_COMMA = regex.compile(
+    r"(?:[ \t]+người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})?[ \t]*,[ \t]*"
+)
 # "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
 _PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
 # Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
@@ -397,12 +408,19 @@ def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_name: dict[tuple[str, ...], list[_Cluster]] = {}
     previous: tuple[_Mention, _Cluster] | None = None
+    merged: set[int] = set()  # clusters an alias joined to the name it stands for
     for m in mentions:
         words = tuple(_words(m.name))
         genders = {g} if (g := gender_of(m.honorific)) else set()
         # the most recent person this name can refer to
         home = next((c for c in reversed(by_name.get(words, [])) if c.compatible(genders)), None)
-        if home is None and previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer):
+        alias = previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer) is not None
+        if alias and previous is not None and home is not previous[1]:
+            if home is not None and previous[1].compatible(home.genders):
+                # the alias was used before the name it stands for: a headline "Phú Lê: '…'",
+                # then "Lê Văn Phú, tức Phú Lê, …" — one person
+                previous[1].add(home.mentions, home.genders)
+                merged.add(home.order)
             home = previous[1]
             home.add([m], genders)
             for key in _name_keys(words):
@@ -417,8 +435,10 @@ def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
         previous = (m, home)
     # A short name before its full name (a headline "Diệp Hồng tranh giải …", then "người mẫu
     # Nguyễn Nga Diệp Hồng"): join the one later, longer name it can refer to.
-    gone: set[int] = set()
+    gone: set[int] = set(merged)
     for c in clusters:
+        if c.order in gone:
+            continue
         targets = [d for d in by_name.get(c.words, []) if d.order > c.order and len(d.words) > len(c.words)
                    and d.order not in gone and d.compatible(c.genders)]
         if len(targets) == 1:
@@ -458,6 +478,7 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
     orgs: list[Organization] = sorted(found.organizations, key=lambda o: o.start)
     org_starts = [o.start for o in orgs]
     starts = [m.outer for m in mentions]
+    title_starts = sorted(t.start for t in found.titles)
     out: list[Title] = []
     for t in found.titles:
         k = bisect.bisect_right(org_starts, t.start) - 1
@@ -492,6 +513,12 @@ def _refine_titles(text: Text, found: Mentions, mentions: list[_Mention]) -> lis
             if (orgs[k].end > end and (not extension[:1].islower() or up_to_name)) \
                     or (orgs[k].end <= end and not remainder[:1].islower()):
                 org_start, end = at, min(orgs[k].end, next_name)
+        if org_start is not None:  # a long body cut at its first lowercase words
+            r = bisect.bisect_left(org_starts, org_start)
+            record_end = orgs[r].end if r < len(orgs) and orgs[r].start == org_start else None
+            q = bisect.bisect_right(title_starts, t.start)  # nor into the next title ("… kiêm …")
+            limit = min(next_name, title_starts[q]) if q < len(title_starts) else next_name
+            end = body_end(s, end, limit, record_end) or end
         while end > role_end and not s[end - 1].isalnum():
             end -= 1
         if org_start is not None and end > org_start:
@@ -634,6 +661,11 @@ def _attach(
                 targets = [target, *_subjects_sharing(s, events, owner, k, target)]
                 by_predicate[k] = target
                 last_predicate = k
+        if not targets:
+            targets = _speakers_in_summary(s, title, events, k, mentions, owner)
+        listed = _listed_holders(s, title, mentions, owner)
+        if listed and (not targets or targets[0] in listed):  # "Thủ môn: A (X), B": each holds it
+            targets = listed
         for c in dict.fromkeys(targets):
             result.setdefault(c, []).append(title)
         if k in forward and forward[k][1] and title.organization is None and events[k + 1][2] == "p":
@@ -644,6 +676,34 @@ def _attach(
                 if workplace not in held:
                     held.append(workplace)
     return result
+
+
+def _speakers_in_summary(
+    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
+    mentions: list[_Mention], owner: dict[int, int],
+) -> list[int]:
+    """"TITLE: 'quote'" opening a headline: the person (or list) opening the summary holds it."""
+    line = speaker_line(s, title)
+    if line is None:
+        return []
+    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
+    if q is None or not opens_summary(s, line, mentions[events[q][3]].outer):
+        return []
+    out = [owner[events[q][3]]]
+    while q + 1 < len(events) and events[q + 1][2] == "p" \
+            and _LIST_GAP.fullmatch(s, events[q][1], events[q + 1][0]):
+        q += 1
+        out.append(owner[events[q][3]])
+    return out
+
+
+def _listed_holders(s: str, title: Title, mentions: list[_Mention], owner: dict[int, int]) -> list[int]:
+    """Clusters of the names listed after a role they share (see :mod:`group_roles`)."""
+    spans = listed_names(s, title)
+    if not spans:
+        return []
+    at = {m.start: i for i, m in enumerate(mentions)}
+    return [owner[at[a]] for a, _ in spans if a in at]
 
 
 # After "TITLE NAME": the place of work, as an apposition ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp

@@ -1,0 +1,98 @@
+"""Roles shared by a group: a role written once before a list of names gives each name the role.
+
+Shapes (the names are capitalised runs, each with an optional aside, joined by "," and "và"):
+
+- ROLE: LIST — a line-up or a cast: "Thủ môn: Đỗ Văn An (Hà Nội), Lê Văn Bình." (goalkeepers),
+  "các hậu vệ: Hải Lâm, Minh Đức; tiền vệ: …";
+- COUNT ROLE … là / gồm LIST — a counted or plural role: "4 HLV người xứ Basque là Mikel
+  Arteta, Xabi Alonso, Andoni Iraola và Unai Emery", "Các bị cáo gồm Trần Văn An và Lê Văn Bình";
+- COUNT ROLE LIST — "5 công nhân Nguyễn Văn An, Trần Văn Bình và Lê Văn Cường" (the persons
+  linker already handles this shape when the names are found; here it also finds the names).
+
+:func:`listed_names` reads the list after a title; the role-names step adds the names no
+recogniser found, and the persons linker gives every listed name the title.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vnextract.lexicon import TIER_BARE, key, places
+from vnextract.records import Title
+
+# A counted or plural role: "4 HLV", "năm công nhân" (five workers), "các bị cáo" (the
+# defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers).
+_PLURAL_BEFORE = regex.compile(
+    r"""(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|cặp|bộ\s+đôi))
+        [ \t]+$""",
+    regex.VERBOSE,
+)
+# Between the role and its list: a colon; or, for a counted role, a short description then
+# "là" / "gồm" (are / consist of): "4 HLV người xứ Basque là …", "3 bị can gồm: …".
+_COLON = regex.compile(r"[ \t]*:[ \t]*")
+_COUNTED_OPENING = regex.compile(
+    r"""(?:[ \t]+[^\s,.;:()“”"]+){0,5}?[ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
+        |[ \t]+""",
+    regex.VERBOSE,
+)
+# One listed name: one to five capitalised syllables ("Quốc Huy", "Đỗ Thị Ngọc Châm", "Unai
+# Emery", "Jean-Michel Jarre"), then an optional aside: "(Hà Tây)", "(TP.HCM)".
+_WORD = r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+"
+_NAME = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}")
+_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,40}\)")
+_SEPARATOR = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
+# Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end.
+_LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$)")
+# Where a counted list may also end: a lowercase word (the predicate: "… và Unai Emery đều …").
+_COUNTED_END = regex.compile(r"[ \t]*(?:[.;:,\n…)]|$|\p{Ll})")
+#: Items in a list at most (a squad is 23, a cast rarely longer).
+_MAX_ITEMS = 30
+
+
+def _read_list(s: str, at: int, end: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """The names listed from ``at``, each (start, end), if the list ends the way ``end`` says."""
+    items: list[tuple[int, int]] = []
+    pos = at
+    while len(items) < _MAX_ITEMS:
+        name = _NAME.match(s, pos)
+        if name is None:
+            return []
+        items.append(name.span())
+        pos = name.end()
+        if aside := _ASIDE.match(s, pos):
+            pos = aside.end()
+        sep = _SEPARATOR.match(s, pos)
+        if sep is None or _NAME.match(s, sep.end()) is None:
+            break
+        pos = sep.end()
+    return items if end.match(s, pos) else []
+
+
+def _no_bare_place(s: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items, unless one is a country, a province or a big city: "6 thành viên chính thức
+    là Indonesia, Sri Lanka, Malaysia …" lists members that are countries. (A commune's name
+    may be a given name: "Minh Đức".)"""
+    table = places()
+    for a, b in items:
+        place = table.get(key(s[a:b]))
+        if place is not None and place.tier == TIER_BARE:
+            return []
+    return items
+
+
+def listed_names(s: str, title: Title) -> list[tuple[int, int]]:
+    """The names a role written once is shared by, as (start, end) into ``s``; [] if none.
+
+    >>> s = "Thủ môn: Đỗ Văn An (Hà Nội), Lê Văn Bình."
+    >>> [s[a:b] for a, b in listed_names(s, Title(text="Thủ môn", start=0, end=7, role="Thủ môn"))]
+    ['Đỗ Văn An', 'Lê Văn Bình']
+    """
+    if colon := _COLON.match(s, title.end):
+        return _no_bare_place(s, _read_list(s, colon.end(), _LIST_END))
+    if not _PLURAL_BEFORE.search(s, max(0, title.start - 12), title.start) or title.organization:
+        return []
+    opening = _COUNTED_OPENING.match(s, title.end)
+    if opening is None:
+        return []
+    items = _no_bare_place(s, _read_list(s, opening.end(), _COUNTED_END))
+    return items if len(items) >= 2 else []

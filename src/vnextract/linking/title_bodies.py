@@ -1,0 +1,81 @@
+"""Long organisation bodies in titles: read on over the lowercase words that still name the body.
+
+The title recogniser stops an organisation at its first lowercase words, so long bodies come out
+cut ("Phó giám đốc Công ty" of "Phó giám đốc Công ty chế biến và kinh doanh các sản phẩm khí",
+"Giám đốc Ban Quản lý dự án Đầu tư" of "… Đầu tư xây dựng và Phát triển đô thị TP Huế"). When
+the words after the cut run to the end of the clause (a comma, a full stop, a bracket, a line
+end, or a verb of saying: "… thủy sản nói") without a verb or a function word that cannot be
+part of a name, they are the body's: the title ends where the clause does. An Organization
+record at the same start that ends at the clause's end is taken the same way ("Giám đốc điều
+hành Quỹ đầu tư bất động sản Indochina Land,").
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vnextract.lexicon import Key, phrase_class, stopwords
+
+#: At most this many words go on a body after the title recogniser's cut.
+_MAX_WORDS = 12
+# A word of the text: letters, digits and the marks inside a name ("TP.HCM", "GD&ĐT").
+_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}&'’\-]|\.(?=[\p{L}\p{N}]))*")
+# Where a clause ends after a body.
+_CLAUSE_END = regex.compile(r"[ \t]*(?:[,.;:)\n]|$)")
+
+
+@functools.cache
+def _in_body() -> frozenset[Key]:
+    """Stop words found inside bodies' names ("và", "về", "điều tra")."""
+    return phrase_class("in_body_word")
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[Key]:
+    return phrase_class("speech_verb")
+
+
+def _phrase_at(words: list[str], i: int, table: frozenset[Key]) -> int:
+    """The length of the longest phrase of ``table`` at word ``i`` (0 if none)."""
+    for n in (3, 2, 1):
+        if i + n <= len(words) and tuple(w.casefold() for w in words[i : i + n]) in table:
+            return n
+    return 0
+
+
+def body_end(s: str, end: int, limit: int, record_end: int | None = None) -> int | None:
+    """Where a title's body really ends when its reading stopped at ``end``; None to keep it.
+
+    ``limit``: the next person's name (the body never runs into it); ``record_end``: the end of
+    an Organization record starting where the body does, if any.
+
+    >>> s = "Ông An, Phó giám đốc Công ty chế biến và kinh doanh khí, cho biết."
+    >>> s[: body_end(s, s.index(" chế"), len(s))]
+    'Ông An, Phó giám đốc Công ty chế biến và kinh doanh khí'
+    """
+    if record_end is not None and end < record_end <= limit and _CLAUSE_END.match(s, record_end):
+        return record_end
+    if not s.startswith(" ", end) or not s[end + 1 : end + 2].islower():
+        return None
+    found = list(_WORD.finditer(s, end, min(limit, end + 200)))
+    words = [m.group() for m in found]
+    last = None
+    skip = 0  # words of a stop phrase allowed in bodies, still to pass
+    for i, m in enumerate(found[:_MAX_WORDS]):
+        gap = s[(found[i - 1].end() if i else end) : m.start()]
+        if gap.strip():
+            break  # punctuation: the clause ends (or something else begins) here
+        if skip == 0:
+            if _phrase_at(words, i, _speech_verbs()):
+                return last  # "… xuất khẩu thuỷ sản nói"
+            n = _phrase_at(words, i, stopwords())
+            if n and _phrase_at(words, i, _in_body()) != n:
+                return None  # a verb or a function word: "Chủ tịch UBND tỉnh phát biểu …"
+            skip = n
+        skip = max(0, skip - 1)
+        last = m.end()
+        if _CLAUSE_END.match(s, last) and last < limit:
+            return last
+    return None
