@@ -2,7 +2,7 @@
 
     python scripts/compare_segmentation.py ../shared/news/big.jsonl.gz --limit 2000
 
-vnextract computes underthesea's CRF segmentation itself (vnextract.word_segmenter, same model
+vnextract computes underthesea's CRF segmentation itself (vnextract.text.word_segmenter, same model
 file, faster featurising). This runs both over every sentence of the articles and prints each
 sentence where they differ; the exit code is 1 when any does.
 """
@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import underthesea
 
-    from vnextract import _underthesea
     from vnextract.text import normalize
+    from vnextract.text import underthesea as _underthesea
 
     _underthesea._warm()
     if _underthesea._segmenter is None:

@@ -88,7 +88,7 @@ def main() -> int:
         ratios = " ".join(f"{g:.2f}" for g in growth)
         print(f"{name:24} {cells}  time growth / size growth: {ratios}", flush=True)
     if args.big:
-        from vnextract import _underthesea
+        from vnextract.text import underthesea as _underthesea
 
         text = table["news"](args.big)
         took = seconds(text)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from vnextract.recognizers import entities
 from vnextract.records import Location, Organization, Person, Span
 from vnextract.text import Text
+from vnextract.text.syllables import SYLLABLE, syllables
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TYPES = {Person: "PER", Organization: "ORG", Location: "LOC"}
@@ -157,22 +158,13 @@ _CUTTER_ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_CUTTER_ALPHABET, max_size=40).map("".join))
 def test_syllable_fast_path_cuts_as_the_regex_pattern(s: str) -> None:
-    from vnextract import lexicon
-
-    class _T:  # just the normalised string _syllables reads
-        normalized = s
-
-    got = [t.text for t in entities._syllables(_T(), 0, len(s), {})]  # type: ignore[arg-type]
-    assert got == lexicon.SYLLABLE.findall(s)
+    got = [t.text for t in syllables(s, 0, len(s), {})]
+    assert got == SYLLABLE.findall(s)
 
 
 def test_syllable_fast_path_examples() -> None:
     s = "UBND TP.HCM, P.10, Q.Phú Nhuận: GD&ĐT, Covid-19 (H.T.P) “Tuổi Trẻ”…"
-
-    class _T:
-        normalized = s
-
-    assert [t.text for t in entities._syllables(_T(), 0, len(s), {})] == [  # type: ignore[arg-type]
+    assert [t.text for t in syllables(s, 0, len(s), {})] == [
         "UBND", "TP.", "HCM", ",", "P.", "10", ",", "Q.", "Phú", "Nhuận", ":", "GD&ĐT", ",", "Covid-19",
         "(", "H.T.P", ")", "“", "Tuổi", "Trẻ", "”", "…",
     ]  # fmt: skip

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vnextract.recognizers.fast_classes import fast_chars, only_fast_chars, spelled
+from vnextract.text.fast_classes import fast_chars, only_fast_chars, spelled
 
 
 def test_spelled_classes_hold_what_regex_says() -> None:

@@ -9,7 +9,8 @@ import pytest
 import regex
 
 from vnextract.errors import AlignmentError
-from vnextract.text import LONG_RUN, Text, _align_tokens, canonical_tones, normalize
+from vnextract.text import LONG_RUN, Text, canonical_tones, normalize
+from vnextract.text.segment import _align_tokens
 
 
 def original_of(original: str, start: int, end: int) -> str:
@@ -138,7 +139,7 @@ def test_align_tokens_raises_on_a_token_not_in_the_text():
 
 
 def test_long_runs_are_tokenized_without_underthesea(monkeypatch):
-    from vnextract import _underthesea
+    from vnextract.text import underthesea as _underthesea
 
     seen: list[str] = []
     real = _underthesea.word_tokenize

@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
 from underthesea.pipeline.word_tokenize import regex_tokenize
 
-from vnextract import _underthesea, syllables, word_segmenter
-from vnextract.crfsuite_model import ModelFormatError, read_crfsuite
+from vnextract.text import syllable_tokenizer as syllables
+from vnextract.text import underthesea as _underthesea
+from vnextract.text import word_segmenter
+from vnextract.text.crfsuite_model import ModelFormatError, read_crfsuite
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 UNDERTHESEA = Path(underthesea.__file__).parent

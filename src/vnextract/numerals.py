@@ -10,23 +10,24 @@ Two layers:
 
 :func:`parse_number` is the public helper: the value of a whole string, or None.
 
-Separator rules (DESIGN.md §4): Vietnamese groups thousands with "." and writes decimals with
-","; English style occurs too. A "." followed by exactly three digits groups; otherwise it is
-a decimal point ("3.5 triệu"). When both "." and "," occur, the last one is the decimal mark.
+Separator rules (docs/recognizers.md, Conventions): Vietnamese groups thousands with "." and
+writes decimals with ","; English style occurs too. A "." followed by exactly three digits
+groups; otherwise it is a decimal point ("3.5 triệu"). When both "." and "," occur, the last
+one is the decimal mark.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
 import regex
+
+from vnextract.lexicon.loader import load_tsv
 
 __all__ = [
     "NUMBER_RE",
@@ -41,18 +42,6 @@ __all__ = [
 
 
 # ----------------------------------------------------------------------------- data
-
-
-@cache
-def load_tsv(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a data file under ``vnextract/data`` (header row first, UTF-8 NFC).
-
-    >>> load_tsv("numbers_words.tsv")[0]["word"]
-    'không'
-    """
-    with resources.files("vnextract.data").joinpath(name).open(encoding="utf-8") as handle:
-        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return tuple(dict(row) for row in rows)
 
 
 class Word(NamedTuple):

@@ -18,24 +18,11 @@ from collections.abc import Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
 
-import regex
-
-from vnextract.text import canonical_tones
+from vnextract.text.normalize import canonical_tones
+from vnextract.text.syllables import SYLLABLE
 
 #: A phrase as its syllables: ("Ủy", "ban", "nhân", "dân").
 Key = tuple[str, ...]
-
-#: One syllable, glued compound or punctuation mark: how the recogniser cuts text, so that
-#: lexicon keys and text agree ("Bộ Văn hóa, Thể thao" → "Bộ", "Văn", "hóa", ",", "Thể", "thao").
-SYLLABLE = regex.compile(
-    r"""
-    (?:TP|Tp|P|Q)\.(?=[\p{Lu}\d])          # "TP.HCM", "P.10", "Q.Phú Nhuận": prefix split off
-    | [\p{L}\p{M}\p{N}]++(?:[.&'’\-][\p{L}\p{M}\p{N}]++)*+   # syllable or glued compound:
-                                            # "GD&ĐT", "BR-VT", "H.Hariri", "Covid-19"
-    | [^\s\p{L}\p{M}\p{N}]                  # one punctuation character
-    """,
-    regex.VERBOSE,
-)
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from vnextract.lexicon.loader import Key, key, load_tsv, spaced_key
-from vnextract.text import canonical_tones
+from vnextract.text.normalize import canonical_tones
 
 
 @functools.cache

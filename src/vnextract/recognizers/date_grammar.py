@@ -13,32 +13,22 @@ a sure date ("30/4 và 1/5"); "số 32/8" (house number), "hơn 2000 tỷ" (a qu
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
 import regex
 
+from vnextract.lexicon.loader import load_tsv
 from vnextract.numerals import literal_trie
 
 # ----------------------------------------------------------------------------- lexicons
 
 
-@cache
-def load_table(name: str) -> tuple[Mapping[str, str], ...]:
-    """Rows of ``data/<name>`` (UTF-8 TSV with a header row), read once.
-
-    >>> load_table("dates_relative.tsv")[0]["phrase"]
-    'hôm nay'
-    """
-    path = resources.files("vnextract") / "data" / name
-    with path.open(encoding="utf-8") as handle:
-        return tuple(MappingProxyType(dict(row)) for row in csv.DictReader(handle, delimiter="\t"))
+#: The rows of a data table: the lexicon's one loader (no quoting, read-only rows, read once).
+load_table = load_tsv
 
 
 def _word_map(name: str, key: str, value: str) -> Mapping[str, int]:

@@ -1,0 +1,71 @@
+"""The token view every recogniser and linker reads: sentences → syllables (with offsets and
+the underthesea word each starts), and the lexicon look-ups features need.
+
+    view = token_view(text)                    # built once per Text, then cached on it
+    for sentence in view.sentences:            # list[Syllable], cut on whole syllables
+        for s in sentence:
+            s.text, s.start, s.end, s.kind, s.word_start, s.word
+    longest_entry(sentence, i, lexicon.places())   # syllables of the longest place at i (0: none)
+    s.text in lexicon.surnames(); s.text in lexicon.foreign_given_names()
+    longest_entry(sentence, i, lexicon.org_heads()), longest_entry(sentence, i, lexicon.person_cues())
+
+This module reads the lexicons (the abbreviations after which "." ends no sentence), and the
+lexicons read :mod:`vnextract.text.normalize`: so ``vnextract.text`` does not import this
+module, and importing either package first works.
+
+``Text.sentences`` (and so ``Document.sentences``) are still underthesea's sentences, which
+differ from these where underthesea cuts inside initials; making them one is an output change,
+left for a change that may change output (issue 14 kept every output identical).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection
+from typing import NamedTuple
+
+from vnextract.lexicon.words import word_class
+from vnextract.text.syllables import Syllable, sentences
+from vnextract.text.text import Text
+
+
+class TokenView(NamedTuple):
+    """One Text as syllables: what the recognisers read."""
+
+    #: the syllables of each sentence (empty sentences left out: a line of spaces has none)
+    sentences: tuple[list[Syllable], ...]
+    #: offset where an underthesea word starts → the word ("Bình Dương")
+    words: dict[int, str]
+
+
+@functools.cache
+def _not_ending() -> frozenset[str]:
+    return word_class("no_sentence_end_before_dot")
+
+
+def token_view(text: Text) -> TokenView:
+    """The syllables of each sentence of ``text``, built once and kept on the Text.
+
+    >>> from vnextract.text import Text
+    >>> view = token_view(Text.from_string("Ông Trần Thanh Liêm. TP.HCM"))
+    >>> [[(s.text, s.kind, s.word) for s in sent] for sent in view.sentences][1]
+    [('TP.', 'abbr', 'TP.HCM'), ('HCM', 'abbr', '')]
+    """
+    cached = text.views.get("tokens")
+    if cached is None:
+        words = {t.start: t.text for t in text.tokens}
+        cut = sentences(text.normalized, words, _not_ending())
+        cached = text.views["tokens"] = TokenView(tuple(cut), words)
+    assert isinstance(cached, TokenView)
+    return cached
+
+
+def longest_entry(
+    syllables: list[Syllable], i: int, table: Collection[tuple[str, ...]], longest: int = 6
+) -> int:
+    """How many syllables from ``i`` form the longest entry of ``table`` (0: none), for
+    membership features: ``longest_entry(sentence, i, lexicon.places())``."""
+    for n in range(min(longest, len(syllables) - i), 0, -1):
+        if tuple(s.text for s in syllables[i : i + n]) in table:
+            return n
+    return 0

@@ -1,0 +1,71 @@
+"""The package's shape (issue 14): small modules, and no import cycle at module level."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "vnextract"
+MAX_LINES = 600
+#: Modules still over MAX_LINES, to be cut (other issues edit them now). The test fails when one
+#: of them shrinks under the limit, so the list stays honest.
+STILL_LONG = {"cli.py", "linking/persons.py", "recognizers/date_grammar.py"}
+
+
+def _modules() -> dict[str, Path]:
+    out: dict[str, Path] = {}
+    for path in SRC.rglob("*.py"):
+        parts = ("vnextract", *path.relative_to(SRC).with_suffix("").parts)
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        out[name] = path
+    return out
+
+
+def test_no_module_is_over_600_lines() -> None:
+    sizes = {
+        p.relative_to(SRC).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in SRC.rglob("*.py")
+    }
+    assert {name for name, n in sizes.items() if n > MAX_LINES} == STILL_LONG
+
+
+def _imports(modules: dict[str, Path], name: str) -> set[str]:
+    """Modules ``name`` imports when it is loaded: its top-level imports (not those under ``if
+    TYPE_CHECKING:`` or inside functions), and the packages those modules live in."""
+    out: set[str] = set()
+    for node in ast.parse(modules[name].read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("vnextract"):
+            subs = {f"{node.module}.{a.name}" for a in node.names} & modules.keys()
+            targets = subs or {node.module}
+        elif isinstance(node, ast.Import):
+            targets = {a.name for a in node.names if a.name.startswith("vnextract")}
+        else:
+            continue
+        for target in targets:
+            parts = target.split(".")
+            for k in range(2, len(parts) + 1):  # a module's packages are loaded before it
+                module = ".".join(parts[:k])
+                if module in modules and module != name and not name.startswith(module + "."):
+                    out.add(module)
+    return out
+
+
+def test_no_import_cycle() -> None:
+    modules = _modules()
+    graph = {name: _imports(modules, name) for name in modules}
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for target in sorted(graph[name]):
+            if state.get(target) == 1:
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []

@@ -1,0 +1,58 @@
+"""The text layer's token view (vnextract.text.view): the syllables every rule reads."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+from vnextract import lexicon
+from vnextract.text import Text
+from vnextract.text.view import longest_entry, token_view
+
+
+def test_sentences_are_cut_on_whole_syllables_keeping_initials() -> None:
+    """underthesea's splitter cuts inside "V.P.H.N"; the view keeps the initials whole."""
+    text = Text.from_string("Ông V.P.H.N. đã đến. Ngày 5 tháng 6, TP. Hồ Chí Minh mưa.")
+    view = token_view(text)
+    assert [[s.text for s in sentence] for sentence in view.sentences] == [
+        ["Ông", "V.P.H.N", ".", "đã", "đến", "."],
+        ["Ngày", "5", "tháng", "6", ",", "TP", ".", "Hồ", "Chí", "Minh", "mưa", "."],
+    ]
+    for sentence in view.sentences:
+        for s in sentence:
+            assert text.normalized[s.start : s.end] == s.text
+
+
+def test_syllables_know_their_kind_and_word() -> None:
+    text = Text.from_string("Sở Y tế tỉnh Bình Dương có 12 bác sĩ.")
+    sentence = token_view(text).sentences[0]
+    kinds = {s.text: s.kind for s in sentence}
+    assert (kinds["Sở"], kinds["tế"], kinds["12"], kinds["."]) == ("cap", "lower", "num", "punct")
+    y_te = [s for s in sentence if s.text in ("Y", "tế")]
+    assert [(s.word_start, s.word) for s in y_te] == [(True, "Y tế"), (False, "")]
+    assert longest_entry(sentence, 4, lexicon.places()) == 2  # "Bình Dương"
+    assert longest_entry(sentence, 0, lexicon.org_heads()) == 1  # "Sở"
+
+
+def test_view_is_built_once_per_text() -> None:
+    text = Text.from_string("Ông Trần Thanh Liêm.")
+    assert token_view(text) is token_view(text)
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "vnextract.text.normalize",
+        "vnextract.text.syllables",
+        "vnextract.text.text",
+        "vnextract.text.view",
+        "vnextract.lexicon.loader",
+        "vnextract.recognizers.entities.document",
+    ],
+)
+def test_docstring_examples_run(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0
