@@ -57,7 +57,11 @@ _TRAILING_HEDGES = regex.compile(r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|m�
 
 
 # the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
-_AWARD_NAME = regex.compile(r"(?:\ +\p{Lu}\p{Ll}*(?:\ +\p{Ll}+)?)*(?:\ +hạng\ +(?:Nhất|Nhì|Ba|I{1,3}))?")
+_AWARD_NAME = regex.compile(
+    r"""(?:\ +\p{Lu}\p{Ll}*(?:\ +\p{Ll}+)?)*         # "Lao động": a capital, then lower case
+        (?:\ +hạng\ +(?:Nhất|Nhì|Ba|I{1,3}|[1-3]))?  # "hạng Ba" (third class)""",
+    regex.VERBOSE,
+)
 
 
 @functools.cache
@@ -190,11 +194,18 @@ def _event_in(
     recipients: tuple[Party, ...] = ()
     value_end = trigger.end
     counted: Party | None = None
+    if kind_of_trigger == "none":
+        return None  # "hình phạt" (penalty, the noun), "trao đổi" (to discuss)
     if kind_of_trigger in ("fine", "sentence", "sentence_received"):
         fine = next((f for f in _inside(found.fines, *after) if f.start not in used), None)
         duration = next((d for d in _inside(found.durations, *after) if _is_prison_term(norm, d)), None)
-        outcome = _pattern("outcome").search(norm, trigger.start, clause[1])
-        if kind_of_trigger != "fine" and (duration is not None or outcome is not None):
+        # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
+        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo")
+        outcome = _pattern("outcome").search(norm, trigger.start, limit)
+        if outcome is not None and kind_of_trigger == "fine" and duration is None:
+            outcome = None
+        term_first = duration is not None and (fine is None or duration.start < fine.start)
+        if term_first or (outcome is not None and fine is None):
             kind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
             term = duration if kind in ("prison", "suspended_prison") else None
             value_end = max(term.end if term else 0, outcome.end() if outcome else 0)
