@@ -49,11 +49,14 @@ _GROUP_WORDS = 6
 _CLOSERS = frozenset(')%”"»’')
 _CLAUSE_END = regex.compile(r"[;\n]")
 # "bị" (passive) and "được" (passive, good things); not "bị cáo"/"bị can" (defendant, accused)
-_PASSIVE = regex.compile(r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])", regex.I)
+# nor a "được" closing a phrase ("nhắc nhở không được," = reminding did not work)
+_PASSIVE = regex.compile(
+    r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
+)
 # words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also)
-_HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)\ +)+", regex.I)
+_HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
 # ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
-_TRAILING_HEDGES = regex.compile(r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa))+$", regex.I)
+_TRAILING_HEDGES = regex.compile(r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì))+$", regex.I)
 
 
 # the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
@@ -158,9 +161,11 @@ def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | N
     return _group(norm, start, end)
 
 
-def _status(norm: str, start: int, trigger: Phrase, money: Money | None) -> str:
+def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:
+    """ "possible" after "có thể" (may), "sẽ bị" …, or for a range: the law's bracket."""
     before = norm[start : trigger.start]
-    if _pattern("status").search(before) or (money is not None and money.amount_to is not None):
+    ranged = (money and money.amount_to is not None) or (term and term.value_to is not None)
+    if _pattern("status").search(before) or ranged:
         return "possible"
     return "imposed"
 
@@ -181,6 +186,16 @@ def _is_prison_term(norm: str, duration: Duration) -> bool:
     )
 
 
+# what may stand between a sentence word and its term: "phạt tù đến 7 năm" (up to 7 years)
+_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +)?", regex.I)
+
+
+def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:
+    """A term right after a sentence word is its term, "tù" (prison) or not: "lãnh án 13 năm",
+    "bị phạt tù từ 2 đến 7 năm"."""
+    return _BRACKET_WORDS.fullmatch(norm, trigger.end, duration.start) is not None
+
+
 def _event_in(
     norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase, limit: int, used: set[int]
 ) -> Event | None:
@@ -194,11 +209,16 @@ def _event_in(
     recipients: tuple[Party, ...] = ()
     value_end = trigger.end
     counted: Party | None = None
+    outcome: regex.Match[str] | None = None
     if kind_of_trigger == "none":
         return None  # "hình phạt" (penalty, the noun), "trao đổi" (to discuss)
     if kind_of_trigger in ("fine", "sentence", "sentence_received"):
         fine = next((f for f in _inside(found.fines, *after) if f.start not in used), None)
-        duration = next((d for d in _inside(found.durations, *after) if _is_prison_term(norm, d)), None)
+        duration = next(
+            (d for d in _inside(found.durations, *after)
+             if _is_prison_term(norm, d) or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))),
+            None,
+        )  # fmt: skip
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
         # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo")
         outcome = _pattern("outcome").search(norm, trigger.start, limit)
@@ -251,8 +271,12 @@ def _event_in(
             target, authority = authority, None
         elif kind != "award":
             first_value = min([x.start for x in (money, term) if x is not None], default=after[1])
-            people = _entities(norm, found, trigger.end, first_value)
-            target = people[0] if people else _group(norm, trigger.end, first_value)
+            # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
+            begin = trigger.end
+            if outcome is not None and not norm[trigger.end : outcome.start()].strip():
+                begin = outcome.end()
+            people = _entities(norm, found, begin, first_value)
+            target = people[0] if people else _group(norm, begin, first_value)
     if target is None:
         target = counted
     reason = _reason(norm, trigger.end, clause[1])
@@ -269,7 +293,7 @@ def _event_in(
         end=end,
         kind=kind,
         trigger=trigger,
-        status=_status(norm, clause[0], trigger, money),  # type: ignore[arg-type]
+        status=_status(norm, clause[0], trigger, money, term),  # type: ignore[arg-type]
         target=target,
         recipients=recipients,
         authority=authority,
