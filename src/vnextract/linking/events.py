@@ -43,6 +43,8 @@ __all__ = ["link"]
 
 # how far after a trigger its value (money, term, award, recipients) may stand (characters)
 _VALUE_WINDOW = 120
+# how far after a term its outcome may stand: "3 năm tù nhưng cho hưởng án treo" (characters)
+_OUTCOME_REACH = 30
 # a target named by a bare noun phrase ("tài xế" = driver) has at most this many words
 _GROUP_WORDS = 6
 # what may close a phrase: "(Lazada)", "50%", a quoted charge: về tội “Giết người”
@@ -56,7 +58,9 @@ _PASSIVE = regex.compile(
 # words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also)
 _HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
 # ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
-_TRAILING_HEDGES = regex.compile(r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì))+$", regex.I)
+_TRAILING_HEDGES = regex.compile(
+    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn))+$", regex.I
+)
 
 
 # the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
@@ -224,6 +228,8 @@ def _event_in(
         outcome = _pattern("outcome").search(norm, trigger.start, limit)
         if outcome is not None and kind_of_trigger == "fine" and duration is None:
             outcome = None
+        if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
+            outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
         term_first = duration is not None and (fine is None or duration.start < fine.start)
         if term_first or (outcome is not None and fine is None):
             kind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
@@ -259,6 +265,12 @@ def _event_in(
     authority: Party | None
     if passive is not None:
         target = _party_before(norm, found, clause[0], passive.start())
+        # "Vụ án được TAND đưa ra xét xử và tuyên phạt bà Út 20 năm tù": the case is passive,
+        # the person sentenced follows the trigger
+        first_value = min([x.start for x in (money, term) if x is not None], default=trigger.end)
+        named_after = [p for p in _entities(norm, found, trigger.end, first_value) if p.kind == "person"]
+        if named_after:
+            target = named_after[0]
         between = _entities(norm, found, passive.end(), trigger.start)
         authority = between[0] if between else _group(norm, passive.end(), trigger.start)
     else:
