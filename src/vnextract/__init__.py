@@ -37,8 +37,9 @@ _EXPORTS: dict[str, str] = {
         "vnextract.errors",
     ),
     **dict.fromkeys(
-        ("Abbreviation", "Count", "DateMention", "Document", "Duration", "Fine", "Location", "Money",
-         "Organization", "Percentage", "Person", "Quantity", "Sentence", "Title"),
+        ("Abbreviation", "Count", "DateMention", "Document", "Duration", "Event", "Fine", "Location",
+         "Money", "Organization", "Party", "Percentage", "Person", "Phrase", "Quantity", "Sentence",
+         "Title"),
         "vnextract.records",
     ),
 }  # fmt: skip
@@ -47,8 +48,9 @@ render = _render_module.render
 
 __all__ = [  # the names of _EXPORTS, "render" and "__version__" (a test checks they agree)
     "MAX_LENGTH", "Abbreviation", "AlignmentError", "Count", "DateMention", "Document", "Duration",
-    "Fine", "InputError", "InvalidUTF8Error", "Location", "LoneSurrogateError", "Money",
-    "Organization", "Percentage", "Person", "PipeError", "Quantity", "Sentence", "TextTooLongError",
+    "Event", "Fine", "InputError", "InvalidUTF8Error", "Location", "LoneSurrogateError", "Money",
+    "Organization", "Party", "Percentage", "Person", "Phrase", "PipeError", "Quantity", "Sentence",
+    "TextTooLongError",
     "Title", "VnextractError", "__version__", "extract", "parse_number", "pipe", "render",
     "replace_surrogates", "to_arrow", "to_frame",
 ]  # fmt: skip
@@ -87,12 +89,15 @@ if TYPE_CHECKING:  # what type checkers and editors see
         DateMention,
         Document,
         Duration,
+        Event,
         Fine,
         Location,
         Money,
         Organization,
+        Party,
         Percentage,
         Person,
+        Phrase,
         Quantity,
         Sentence,
         Title,

@@ -15,6 +15,7 @@ from vnextract.records import (
     Count,
     DateMention,
     Duration,
+    Event,
     Fine,
     Location,
     Money,
@@ -40,6 +41,7 @@ BUCKETS: dict[type[Span], str] = {
     Abbreviation: "abbreviations",
     Quantity: "quantities",
     Title: "titles",
+    Event: "events",
 }
 
 
@@ -60,6 +62,8 @@ class Mentions:
     quantities: tuple[Quantity, ...] = ()
     #: titles not yet attached to a person (the titles linker moves them into Person.titles).
     titles: tuple[Title, ...] = ()
+    #: sanctions and awards (the events linker builds them from everything above).
+    events: tuple[Event, ...] = ()
 
     @classmethod
     def collect(cls, records: Iterable[Span]) -> Mentions:

@@ -18,6 +18,7 @@ import attrs
 from vnextract.errors import InvalidUTF8Error, LoneSurrogateError, TextTooLongError
 from vnextract.learned import model as learned_entities
 from vnextract.linking import abbreviations as link_abbreviations
+from vnextract.linking import events as link_events
 from vnextract.linking import fines as link_fines
 from vnextract.linking import persons as link_persons
 from vnextract.linking import places as link_places
@@ -49,6 +50,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
     ("places", link_places.link),  # Location → administrative unit of its era, or ISO 3166 code
+    ("events", link_events.link),  # fines, prison terms, awards: who, by whom, how much, for what
 )
 
 
@@ -184,7 +186,7 @@ def extract_from_text(
         key: _remap(text, getattr(found, key))
         for key in (
             "persons", "organizations", "locations", "dates", "durations", "counts",
-            "percentages", "money", "fines", "abbreviations", "quantities",
+            "percentages", "money", "fines", "abbreviations", "quantities", "events",
         )
     }
     sentences: tuple[Sentence, ...] = _remap(text, text.sentences)

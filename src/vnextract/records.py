@@ -227,6 +227,55 @@ class Abbreviation(Span):
     long: str
 
 
+@attrs.frozen(kw_only=True)
+class Phrase(Span):
+    """A piece of an event's clause with no typed value: its trigger, reason or award."""
+
+
+@attrs.frozen(kw_only=True)
+class Party(Span):
+    """Who an event concerns: a target, an authority or one of an award's recipients.
+
+    ``kind`` is "person" or "organization" when the span is a Person's or an Organization's
+    mention (``name`` is then that record's name), "count" for a counted group of recipients
+    ("13 tập thể": ``count`` is the Count), "group" for any other noun phrase ("tài xế" = driver).
+    """
+
+    kind: Literal["person", "organization", "count", "group"]
+    name: str | None = None
+    count: Count | None = None
+
+
+EventKind = Literal[
+    "fine", "prison", "life_prison", "death", "suspended_prison",
+    "licence_revoked", "suspension", "ban", "expulsion", "award",
+]  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class Event(Span):
+    """A sanction or an award stated in one clause: who gets it, from whom, how much, for what.
+
+    "Công ty X bị Ủy ban Cạnh tranh quốc gia xử phạt 350 triệu đồng do có hành vi gây nhầm lẫn"
+    → kind "fine", trigger "xử phạt", target "Công ty X", authority "Ủy ban Cạnh tranh quốc gia",
+    money "350 triệu đồng", reason "do có hành vi gây nhầm lẫn", status "imposed". ``status`` is
+    "possible" for a legal maximum or a threat ("có thể bị phạt tới 26 triệu đồng"). The span
+    runs from the first to the last of its parts. See docs/events.md.
+    """
+
+    kind: EventKind
+    trigger: Phrase
+    status: Literal["imposed", "possible"] = "imposed"
+    target: Party | None = None
+    recipients: tuple[Party, ...] = ()
+    authority: Party | None = None
+    reason: Phrase | None = None
+    money: Money | None = None
+    term: Duration | None = None
+    award: Phrase | None = None
+    date: DateMention | None = None
+
+
 # ----------------------------------------------------------------------------- document
 
 #: The list keys of Document.to_dict(), in the order of the contract.
@@ -241,6 +290,7 @@ DOCUMENT_KEYS: tuple[str, ...] = (
     "money",
     "fines",
     "abbreviations",
+    "events",
 )
 
 
@@ -271,6 +321,7 @@ class Document:
     fines: tuple[Fine, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def __repr__(self) -> str:
         """``<Document 3,612 characters, 9 sentences; persons=4 dates=2 money=3; 'Phát biểu …'>``"""
@@ -309,8 +360,14 @@ class Document:
         return document_to_frame(self)
 
     def records(self) -> list[Span]:
-        """Every top-level span record, in text order (persons, dates, money, …)."""
+        """Every top-level span record, in text order (persons, dates, money, …).
+
+        Events are not among them: an event is a clause made of these records (its money, term,
+        target …), read from ``events``.
+        """
         out: list[Span] = []
         for key in (*DOCUMENT_KEYS, "quantities"):
+            if key == "events":
+                continue
             out.extend(getattr(self, key))
         return sorted(out, key=lambda r: (r.start, r.end))

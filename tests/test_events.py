@@ -1,0 +1,117 @@
+"""Events: sanctions and awards with who, by whom, how much and for what (fixtures/events/own.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import vnextract
+from vnextract.records import Event
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "events" / "own.jsonl"
+REFERENCE = Path(__file__).resolve().parent.parent / "fixtures" / "reference_article.txt"
+
+
+def _examples(*, known_gaps: bool = True) -> list[Any]:
+    """The corpus as test cases; with ``known_gaps`` its gaps are strict xfails."""
+    params = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        example = json.loads(line)
+        gap = known_gaps and example.get("xfail")
+        marks = [pytest.mark.xfail(reason=example["xfail"], strict=True)] if gap else []
+        params.append(pytest.param(example, id=example["id"], marks=marks))
+    return params
+
+
+def _text(part: Any) -> str | None:
+    return None if part is None else str(part.text)
+
+
+def _summary(event: Event) -> dict[str, Any]:
+    """The fields the fixtures state, each as its surface text."""
+    return {
+        "kind": event.kind,
+        "trigger": event.trigger.text,
+        "status": event.status,
+        "target": _text(event.target),
+        "authority": _text(event.authority),
+        "reason": _text(event.reason),
+        "money": _text(event.money),
+        "term": _text(event.term),
+        "award": _text(event.award),
+        "recipients": [r.text for r in event.recipients],
+    }
+
+
+@pytest.mark.parametrize("example", _examples())
+def test_events_corpus(example: dict[str, Any]) -> None:
+    doc = vnextract.extract(example["text"])
+    assert [_summary(e) for e in doc.events] == example["events"]
+
+
+@pytest.mark.parametrize("example", _examples(known_gaps=False))
+def test_event_spans_are_the_callers_text(example: dict[str, Any]) -> None:
+    text = example["text"]
+    for event in vnextract.extract(text).events:
+        parts = [event, event.trigger, event.target, event.authority, event.reason, event.money, event.term,
+                 event.award, *event.recipients]  # fmt: skip
+        for part in parts:
+            if part is not None:
+                assert text[part.start : part.end] == part.text
+                assert event.start <= part.start and part.end <= event.end
+
+
+def test_fine_events_keep_in_step_with_fines() -> None:
+    doc = vnextract.extract("Công ty A bị phạt 50 triệu đồng; giám đốc công ty bị phạt 10 triệu đồng.")
+    assert [e.money for e in doc.events if e.kind == "fine"] == [f.money for f in doc.fines]
+
+
+def test_linked_parties_name_their_records() -> None:
+    event = vnextract.extract(
+        "Bị cáo Nguyễn Văn Hùng bị TAND TP Cần Thơ tuyên phạt 18 năm tù về tội lừa đảo chiếm đoạt tài sản."
+    ).events[0]
+    assert (event.target.kind, event.target.name) == ("person", "Nguyễn Văn Hùng")
+    assert (event.authority.kind, event.authority.name) == ("organization", "TAND TP Cần Thơ")
+    assert (event.term.iso, event.term.value) == ("P18Y", 18)
+
+
+def test_counted_recipients_carry_their_counts() -> None:
+    event = vnextract.extract("Sở TTTT đã tặng Giấy khen cho 13 tập thể và 24 cá nhân.").events[0]
+    assert [(r.kind, r.count.value, r.count.unit) for r in event.recipients] == [
+        ("count", 13, "tập thể"),
+        ("count", 24, "cá nhân"),
+    ]
+
+
+def test_reference_article_tells_one_award_and_one_fine() -> None:
+    """The headline "Tuyên dương 13 tập thể và 24 cá nhân" and the body's "tặng Giấy khen cho 13
+    tập thể và 24 cá nhân" are one award; the body's is kept, as it names the giver."""
+    doc = vnextract.extract(REFERENCE.read_text(encoding="utf-8"))
+    assert [(e.kind, e.trigger.text) for e in doc.events] == [("fine", "tiền phạt"), ("award", "tặng")]
+    award = doc.events[1]
+    assert award.authority.text == "Sở TTTT"
+    assert award.award.text == "Giấy khen"
+    assert award.reason.text == "có thành tích xuất sắc trong phong trào thi đua giai đoạn 2011-2015"
+    assert award.date is None  # "giai đoạn 2011-2015" dates the achievements, inside the reason
+
+
+def test_to_dict_has_events_with_span_dicts() -> None:
+    data = vnextract.extract("Tài xế có thể bị phạt tới 26 triệu đồng.").to_dict()
+    (event,) = data["events"]
+    assert event["kind"] == "fine" and event["status"] == "possible"
+    assert event["trigger"] == {"text": "phạt", "start": 17, "end": 21}
+    assert event["money"]["amount"] == 26_000_000
+
+
+def test_event_offsets_are_into_the_callers_string_when_it_is_decomposed() -> None:
+    """NFD input (tone marks as combining characters): every part maps back to the caller's text."""
+    sentence = "Công ty A bị Thanh tra Sở Y tế xử phạt 85 triệu đồng do quảng cáo sai."
+    text = unicodedata.normalize("NFD", sentence)
+    (event,) = vnextract.extract(text).events
+    for part in (event, event.trigger, event.target, event.authority, event.reason, event.money):
+        assert part is not None and text[part.start : part.end] == part.text
+    assert unicodedata.normalize("NFC", event.reason.text) == "do quảng cáo sai"
