@@ -26,7 +26,7 @@ from typing import TypeVar
 import attrs
 import regex
 
-from vnextract.lexicon import load_tsv
+from vnextract.lexicon import key, load_tsv, org_heads
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Duration,
@@ -154,6 +154,16 @@ def _group(norm: str, start: int, end: int) -> Party | None:
     return Party(text=phrase.text, start=phrase.start, end=phrase.end, kind="group")
 
 
+def _names_an_authority(phrase: str) -> bool:
+    """Whether a bare phrase opens with an organisation head ("Tòa án", "Cơ quan …") or an
+    authority of the table ("HĐXX", "Chủ tịch nước"): not "Theo đó mức" (accordingly, the level)."""
+    words = key(phrase[:1].upper() + phrase[1:])
+    heads = org_heads()
+    authorities = _table()["authority"]
+    openings = (words[:n] for n in range(1, min(4, len(words)) + 1))
+    return any(opening in heads or " ".join(opening).casefold() in authorities for opening in openings)
+
+
 def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
     """Who stands in [start, end): the first entity after its last comma (else the first of
     all), or a short noun phrase ("tài xế")."""
@@ -277,7 +287,8 @@ def _event_in(
         before = _entities(norm, found, clause[0], trigger.start)
         authority = before[-1] if before else None
         if authority is None and "," not in norm[clause[0] : trigger.start]:
-            authority = _group(norm, clause[0], trigger.start)  # "Tòa án tuyên phạt" (the court)
+            group = _group(norm, clause[0], trigger.start)  # "Tòa án tuyên phạt" (the court)
+            authority = group if group is not None and _names_an_authority(group.text) else None
         target = None
         if kind_of_trigger == "sentence_received":  # "X lĩnh án 7 năm tù": X receives it
             target, authority = authority, None
