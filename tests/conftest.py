@@ -9,7 +9,10 @@ from hypothesis import HealthCheck, settings
 # Hypothesis's default deadline (200 ms per example) and its too_slow health check are timed
 # assertions: on a busy machine a garbage collection or a neighbour's load fails them (issue 17).
 # Speed is measured by benchmarks/, so every property test runs without them.
-settings.register_profile("vnextract", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: every run tries the same examples, so CI's verdict does not depend on a random draw
+settings.register_profile(
+    "vnextract", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
 settings.load_profile("vnextract")
 
 ROOT = Path(__file__).resolve().parent.parent
