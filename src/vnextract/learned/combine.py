@@ -19,7 +19,6 @@ once labels its other mentions that nothing covers ("Wildberries" found once, ta
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -27,7 +26,7 @@ import attrs
 import regex
 
 from vnextract import lexicon as gz
-from vnextract.learned.view import Syllable
+from vnextract.learned.view import Syllable, SyllableIndex
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Organization, Person, Span
 
@@ -46,6 +45,7 @@ class Support(NamedTuple):
 
     labels: tuple[str, ...]
     by_sentence: dict[int, list[list[float] | None]]
+    syllables: SyllableIndex | None = None  # the document's syllables by offset (built by propose)
 
 
 class Proposal(NamedTuple):
@@ -121,7 +121,7 @@ def combine(
         threshold = float(base.partition("@")[2])
         by_span = {(type(r).__name__, r.start, r.end): r for r in rules}
         proposed = sorted((p.start, p.end) for p in proposals)
-        index = _SyllableIndex(sentences)
+        index = support.syllables or SyllableIndex(sentences)
 
         def stands(r: Span) -> bool:
             if base.startswith("swap@") and not _overlaps_any(proposed, r.start, r.end):
@@ -161,27 +161,12 @@ _BUCKET: dict[type, str] = {Person: "persons", Organization: "organizations", Lo
 _LABEL: dict[type, str] = {Person: "PER", Organization: "ORG", Location: "LOC"}
 
 
-class _SyllableIndex:
-    """Where each syllable of a document stands, by start offset (sorted)."""
-
-    def __init__(self, sentences: Sequence[Sequence[Syllable]]) -> None:
-        self.starts: list[int] = []
-        self.where: list[tuple[int, int]] = []
-        for si, sentence in enumerate(sentences):
-            for yi, syllable in enumerate(sentence):
-                self.starts.append(syllable.start)
-                self.where.append((si, yi))
-
-
-def _confidence(record: Span, index: _SyllableIndex, support: Support) -> float:
+def _confidence(record: Span, index: SyllableIndex, support: Support) -> float:
     """The smallest probability the model gives the rule's labels over the record's syllables
     (1.0 where the model did not read them: the rule stands)."""
     label = _LABEL[type(record)]
     lowest = 1.0
-    first = bisect.bisect_left(index.starts, record.start)
-    last = bisect.bisect_left(index.starts, record.end)
-    for n, q in enumerate(range(first, last)):
-        si, yi = index.where[q]
+    for n, (si, yi) in enumerate(index.covered(record.start, record.end)):
         rows = support.by_sentence.get(si)
         probs = rows[yi] if rows else None
         if probs is None:

@@ -7,13 +7,12 @@ where a name has no cue a rule could key on. Every feature is a plain string ("w
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from vnextract import lexicon as gz
-from vnextract.learned.view import Syllable
+from vnextract.learned.view import Syllable, SyllableIndex
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Organization, Person, Span, Title
 
@@ -113,14 +112,11 @@ _RULE_LABELS: tuple[tuple[type[Span], str], ...] = (
 )
 
 
-def rule_marks(sentences: Sequence[Sequence[Syllable]], found: Mentions) -> list[list[str]]:
+def rule_marks(
+    sentences: Sequence[Sequence[Syllable]], found: Mentions, index: SyllableIndex | None = None
+) -> list[list[str]]:
     """The rules' label of every syllable ("B-PER", "I-ORG", "B-TTL" … or "O")."""
-    starts: list[int] = []
-    where: list[tuple[int, int]] = []
-    for si, sentence in enumerate(sentences):
-        for yi, syllable in enumerate(sentence):
-            starts.append(syllable.start)
-            where.append((si, yi))
+    where = index or SyllableIndex(sentences)
     marks = [["O"] * len(sentence) for sentence in sentences]
     records: list[tuple[Span, str]] = [
         (r, label)
@@ -128,10 +124,7 @@ def rule_marks(sentences: Sequence[Sequence[Syllable]], found: Mentions) -> list
         for r in getattr(found, _FIELD[kind])
     ]
     for record, label in records:
-        first = bisect.bisect_left(starts, record.start)
-        last = bisect.bisect_left(starts, record.end)
-        for n, q in enumerate(range(first, last)):
-            si, yi = where[q]
+        for n, (si, yi) in enumerate(where.covered(record.start, record.end)):
             if marks[si][yi] == "O" or label != "TTL":
                 marks[si][yi] = ("B-" if n == 0 else "I-") + label
     return marks

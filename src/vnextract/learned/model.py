@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from vnextract.learned.combine import Proposal, Support, combine, spans_of_tags
 from vnextract.learned.features import document_windows, rule_marks
-from vnextract.learned.view import Syllable, sentence_syllables
+from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.text import Text
 
@@ -77,13 +77,14 @@ def propose(
 ) -> tuple[list[Proposal], Support | None]:
     """The model's spans over the windows worth tagging (and its marginals when the strategy
     weighs the rules' entities by them)."""
-    marks = rule_marks(sentences, found)
+    positions = SyllableIndex(sentences)
+    marks = rule_marks(sentences, found, positions)
     if model.strategy.startswith("add"):  # only sentences where the rules left a name untouched
         worth = [i for i, (s, m) in enumerate(zip(sentences, marks, strict=True)) if _worth_tagging(m, s)]
     else:
         worth = list(range(len(sentences)))
     weigh = model.strategy.startswith(("keep@", "swap@"))
-    support = Support(tuple(model.tagger.labels()), {}) if weigh else None
+    support = Support(tuple(model.tagger.labels()), {}, positions) if weigh else None
     proposals: list[Proposal] = []
     read = document_windows([sentences[i] for i in worth], [marks[i] for i in worth])
     for window in read:

@@ -7,6 +7,8 @@ begins.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from vnextract.text import Text
@@ -49,3 +51,20 @@ def sentence_syllables(text: Text) -> list[list[Syllable]]:
         if syllables:
             out.append(syllables)
     return out
+
+
+class SyllableIndex:
+    """Where each syllable of a document stands, by start offset (sorted): the flat positions a
+    record's span covers, for the rules' marks and the model's confidence in them."""
+
+    def __init__(self, sentences: Sequence[Sequence[Syllable]]) -> None:
+        self.starts: list[int] = []
+        self.where: list[tuple[int, int]] = []  # (sentence, syllable) of each flat position
+        for si, sentence in enumerate(sentences):
+            for yi, syllable in enumerate(sentence):
+                self.starts.append(syllable.start)
+                self.where.append((si, yi))
+
+    def covered(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(sentence, syllable) of the syllables starting in ``[start, end)``, in order."""
+        return self.where[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
