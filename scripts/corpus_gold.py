@@ -1,7 +1,7 @@
 """Join the corpus annotations with their texts into a gold file for ../shared/eval/score.py.
 
     python scripts/corpus_gold.py ../shared/news OUT.jsonl [--folds 1,2,3,4] [--source modern2026|big]
-                                                          [--double]
+                                                          [--batches 14-17] [--double]
 
 Reads corpus/annotations/*.jsonl (or corpus/double/*.jsonl with --double), takes the texts from
 NEWS_DIR by id, and writes one gold line per document (text included) to OUT, which stays outside
@@ -28,9 +28,16 @@ def main() -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--folds", default="0,1,2,3,4", help="comma-separated folds to keep (0 is sealed)")
     ap.add_argument("--source", choices=("modern2026", "big"), help="only short 2026 items or full articles")
+    ap.add_argument("--batches", help="comma-separated batches to keep, or a range such as 14-17")
     ap.add_argument("--double", action="store_true", help="the second annotations instead")
     args = ap.parse_args()
     folds = {int(f) for f in args.folds.split(",")}
+    batches = None
+    if args.batches:
+        batches = set()
+        for part in args.batches.split(","):
+            low, _, high = part.partition("-")
+            batches.update(range(int(low), int(high or low) + 1))
     meta = {d["id"]: d for d in documents()}
     folder = CORPUS / ("double" if args.double else "annotations")
     rows = []
@@ -39,7 +46,8 @@ def main() -> int:
             if line.strip():
                 rows.append(json.loads(line))
     keep = [r for r in rows if meta[r["id"]]["fold"] in folds
-            and (args.source is None or meta[r["id"]]["source"].startswith(args.source))]
+            and (args.source is None or meta[r["id"]]["source"].startswith(args.source))
+            and (batches is None or meta[r["id"]]["batch"] in batches)]
     texts = load_texts(args.news, {r["id"] for r in keep})
     with open(args.out, "w", encoding="utf-8") as out:
         for row in keep:
