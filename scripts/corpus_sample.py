@@ -14,6 +14,8 @@ Writes one line per document: id, source file, topic, fold (0-4, by a hash of th
   mentions, short of the 7,000 aimed at.
 - A second supplement (seed 15, none already chosen) in batches 14-17: 100 more short 2026
   items and 80 more full articles (8 per topic), added to train the learned layer on more text.
+- A third supplement (seed 16, none already chosen) in batches 18-25: 200 more short 2026 items
+  and 160 more full articles (16 per topic).
 Fold 0 is the sealed fold: rule changes are scored on it before and after, never looked at.
 """
 
@@ -39,6 +41,9 @@ SUPPLEMENT_BATCHES = 4
 SECOND_MODERN_ITEMS = 100
 SECOND_ARTICLES_PER_TOPIC = 8
 SECOND_BATCHES = 4
+THIRD_MODERN_ITEMS = 200
+THIRD_ARTICLES_PER_TOPIC = 16
+THIRD_BATCHES = 8
 
 
 def fold_of(doc_id: str) -> int:
@@ -98,6 +103,22 @@ def main(news: Path) -> None:
     for i, (code, row) in enumerate(second_articles):
         out.append({"id": row["id"], "source": "big.jsonl.gz", "topic": TOPICS[code],
                     "fold": fold_of(row["id"]), "batch": first_batch + i % SECOND_BATCHES})
+    taken = {row["id"] for row in out}
+    third_rng = random.Random(16)
+    pool_modern = sorted((r for r in modern if r["id"] not in taken), key=lambda r: r["id"])
+    third_modern = third_rng.sample(pool_modern, THIRD_MODERN_ITEMS)
+    third_articles: list[tuple[str, dict]] = []
+    for code in sorted(TOPICS):
+        pool = sorted((r for r in by_topic[code] if r["id"] not in taken), key=lambda r: r["id"])
+        third_articles.extend((code, r) for r in third_rng.sample(pool, THIRD_ARTICLES_PER_TOPIC))
+    third_rng.shuffle(third_articles)
+    first_batch = BATCHES + SUPPLEMENT_BATCHES + SECOND_BATCHES
+    for i, item in enumerate(third_modern):
+        out.append({"id": item["id"], "source": "modern2026.jsonl", "topic": item.get("source"),
+                    "fold": fold_of(item["id"]), "batch": first_batch + i % THIRD_BATCHES})
+    for i, (code, row) in enumerate(third_articles):
+        out.append({"id": row["id"], "source": "big.jsonl.gz", "topic": TOPICS[code],
+                    "fold": fold_of(row["id"]), "batch": first_batch + i % THIRD_BATCHES})
     for row in out:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
