@@ -178,7 +178,10 @@ def _confidence(record: Span, index: SyllableIndex, support: Support) -> float:
 
 
 def _overlaps_any(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
+    for s, e in taken:  # a plain loop: a few dozen spans, called for every span of a document
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _other_mentions(

@@ -43,24 +43,28 @@ class _Lexicons(NamedTuple):
     given: frozenset[str]
     common: frozenset[str]
     stops: frozenset[str]
+    any_first: frozenset[str]  # the first syllables of every entry of the four span tables
 
 
 @functools.cache
 def lexicons() -> _Lexicons:
     """The project's lexicons as the features read them (loaded once)."""
     places = gz.places()
+    spans = [_table(places), _table(gz.org_heads()), _table(gz.person_cues()),
+             _table(gz.known_organizations())]
     return _Lexicons(
-        places=_table(places),
+        places=spans[0],
         place_tiers={k: p.tier for k, p in places.items()},
-        heads=_table(gz.org_heads()),
-        roles=_table(gz.person_cues()),
-        organizations=_table(gz.known_organizations()),
+        heads=spans[1],
+        roles=spans[2],
+        organizations=spans[3],
         surnames=frozenset(gz.surnames()),
         honorifics=gz.honorifics(),
         foreign_given=gz.foreign_given_names(),
         given=gz.given_names(),
         common=gz.common_words(),
         stops=frozenset(k[0] for k in gz.stopwords() if len(k) == 1),
+        any_first=frozenset().union(*(t.firsts for t in spans)),
     )
 
 
@@ -86,13 +90,18 @@ def _case(form: str) -> str:
     return "P"
 
 
-def _spans_of(forms: Sequence[str], table: _Table) -> list[tuple[int, str]]:
-    """(syllable, "B"/"I") of the longest lexicon matches over a sentence's syllables."""
+def _spans_of(
+    forms: Sequence[str], table: _Table, candidates: Sequence[int] | None = None
+) -> list[tuple[int, str]]:
+    """(syllable, "B"/"I") of the longest lexicon matches over a sentence's syllables
+    (``candidates``: the positions where some table's entry may start, if known)."""
     marks: list[tuple[int, str]] = []
     n = len(forms)
     free = 0  # matches do not overlap: the next one starts at or after this
-    for i in (i for i, form in enumerate(forms) if form in table.firsts):  # few syllables
-        if i < free:
+    firsts = table.firsts
+    where = range(n) if candidates is None else candidates
+    for i in where:
+        if i < free or forms[i] not in firsts:
             continue
         for k in range(min(table.longest, n - i), 0, -1):
             if tuple(forms[i : i + k]) in table.keys:
@@ -245,9 +254,10 @@ def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
     lexicon: dict[int, list[str]] = {}
     before_next: dict[int, list[str]] = {}
     after_previous: dict[int, list[str]] = {}
+    candidates = [i for i, form in enumerate(forms) if form in lex.any_first]  # few syllables
     for name, table in (("place", lex.places), ("head", lex.heads), ("role", lex.roles),
                         ("org", lex.organizations)):
-        for i, mark in _spans_of(forms, table):
+        for i, mark in _spans_of(forms, table, candidates):
             lexicon.setdefault(i, []).append(name + "=" + mark)
             if name in _NEIGHBOURS_READ:
                 before_next.setdefault(i, []).append("-1:" + name + "=" + mark)
