@@ -192,6 +192,12 @@ def _extract_or_log(extract: Callable[[str], Any], text: str, index: int, failur
         return None
 
 
+def _rules_only(text: str) -> Any:
+    import vnextract
+
+    return vnextract.extract(text, learned=False)
+
+
 def stage_breakdown(articles: list[str]) -> list[tuple[str, float]]:
     """CPU seconds per stage of extract(), in one pass: segmentation, each recogniser and linker.
 
@@ -322,6 +328,8 @@ def throughput_section(args: argparse.Namespace, results: dict[str, float]) -> N
     for name, function in [
         ("vnextract extract()", lambda: [_extract_or_log(vnextract.extract, a, i, failures)
                                          for i, a in enumerate(articles)]),
+        ("extract(learned=False)", lambda: [_extract_or_log(_rules_only, a, i, failures)
+                                            for i, a in enumerate(articles)]),
         ("underthesea word_tokenize()", lambda: [underthesea.word_tokenize(a) for a in articles]),
         ("underthesea ner() per sentence", lambda: [underthesea.ner(s) for s in sentences]),
     ]:
@@ -343,6 +351,8 @@ def throughput_section(args: argparse.Namespace, results: dict[str, float]) -> N
           "   (target >= 10x)")
     print(f"extract() / word_tokenize()  {results['vs_word_tokenize']:6.2f}x CPU  "
           f"{results['vs_word_tokenize_wall']:6.2f}x wall   (target >= 0.5x)")
+    rules_only = cpu_speed["extract(learned=False)"] / cpu_speed["underthesea ner() per sentence"]
+    print(f"extract(learned=False) / ner() {rules_only:4.2f}x CPU   (rules only: no learned layer)")
 
     print("\n== where extract() spends its CPU time (same articles, one more pass)")
     try:

@@ -25,9 +25,11 @@ def test_syllables_carry_offsets_and_word_positions() -> None:
     text = Text.from_string(ITEM)
     first = sentence_syllables(text)[0]
     assert [s.text for s in first[:3]] == ["HLV", "Kim", "Sang-sik"]
-    kim = first[1]
-    assert (kim.in_word, kim.word_length) == (0, 2)  # "Kim Sang-sik" is one word
+    kim, sang_sik = first[1], first[2]
+    assert (kim.word_start, kim.word, sang_sik.word_start) == (True, "Kim Sang-sik", False)
     assert all(text.normalized[s.start : s.end] == s.text for s in first)
+    features = sentence_features(first, ["O"] * len(first))
+    assert "wp=B2" in features[1] and "wp=I" in features[2]  # "Kim Sang-sik" is one word
 
 
 def test_rule_marks_and_features_read_the_rules_output() -> None:
@@ -43,7 +45,7 @@ def test_rule_marks_and_features_read_the_rules_output() -> None:
     assert "1:r=I-ORG" in features[i] and "run=1" in features[i]  # "Liên" before lowercase "đoàn"
     v = forms.index("Việt")
     assert "run=B2" in features[v] and "run=E" in features[v + 1]  # "Việt Nam"
-    assert "first" in features[0] and "first" not in features[1]
+    assert "-1:w=BOS" in features[0] and "-1:w=BOS" not in features[1]  # the sentence opens
 
 
 def test_given_name_syllables_are_a_feature() -> None:

@@ -43,24 +43,28 @@ class _Lexicons(NamedTuple):
     given: frozenset[str]
     common: frozenset[str]
     stops: frozenset[str]
+    any_first: frozenset[str]  # the first syllables of every entry of the four span tables
 
 
 @functools.cache
 def lexicons() -> _Lexicons:
     """The project's lexicons as the features read them (loaded once)."""
     places = gz.places()
+    spans = [_table(places), _table(gz.org_heads()), _table(gz.person_cues()),
+             _table(gz.known_organizations())]
     return _Lexicons(
-        places=_table(places),
+        places=spans[0],
         place_tiers={k: p.tier for k, p in places.items()},
-        heads=_table(gz.org_heads()),
-        roles=_table(gz.person_cues()),
-        organizations=_table(gz.known_organizations()),
+        heads=spans[1],
+        roles=spans[2],
+        organizations=spans[3],
         surnames=frozenset(gz.surnames()),
         honorifics=gz.honorifics(),
         foreign_given=gz.foreign_given_names(),
         given=gz.given_names(),
         common=gz.common_words(),
         stops=frozenset(k[0] for k in gz.stopwords() if len(k) == 1),
+        any_first=frozenset().union(*(t.firsts for t in spans)),
     )
 
 
@@ -86,19 +90,23 @@ def _case(form: str) -> str:
     return "P"
 
 
-def _spans_of(forms: Sequence[str], table: _Table) -> list[str]:
-    """B/I marks of the longest lexicon matches over a sentence's syllables ("" elsewhere)."""
-    marks = [""] * len(forms)
+def _spans_of(
+    forms: Sequence[str], table: _Table, candidates: Sequence[int] | None = None
+) -> list[tuple[int, str]]:
+    """(syllable, "B"/"I") of the longest lexicon matches over a sentence's syllables
+    (``candidates``: the positions where some table's entry may start, if known)."""
+    marks: list[tuple[int, str]] = []
     n = len(forms)
     free = 0  # matches do not overlap: the next one starts at or after this
-    for i in (i for i, form in enumerate(forms) if form in table.firsts):  # few syllables
-        if i < free:
+    firsts = table.firsts
+    where = range(n) if candidates is None else candidates
+    for i in where:
+        if i < free or forms[i] not in firsts:
             continue
         for k in range(min(table.longest, n - i), 0, -1):
             if tuple(forms[i : i + k]) in table.keys:
-                marks[i] = "B"
-                for q in range(i + 1, i + k):
-                    marks[q] = "I"
+                marks.append((i, "B"))
+                marks.extend((q, "I") for q in range(i + 1, i + k))
                 free = i + k
                 break
     return marks
@@ -191,98 +199,126 @@ def _capitalised_runs(cases: Sequence[str]) -> list[str]:
 WINDOW_REACH = 2
 
 
-def _opens_window(i: int, form: str, rule: str, common: frozenset[str]) -> bool:
-    if rule != "O":
-        return True
-    if not form[:1].isupper():
-        return False
-    return i > 0 or form.lower() not in common
+#: Syllable kinds (text.syllables) that start with a capital.
+_CAPITALISED = frozenset({"cap", "abbr"})
 
 
 def windows(
     sentence: Sequence[Syllable], rules: Sequence[str], reach: int = WINDOW_REACH
 ) -> list[tuple[int, int]]:
-    """The runs ``[first, last)`` of syllables the model reads in one sentence."""
-    common = lexicons().common
+    """The runs ``[first, last)`` of syllables the model reads in one sentence: around each
+    syllable a rule labelled or that starts with a capital (a sentence's first syllable only when
+    it is no dictionary word)."""
+    opening = [
+        i for i, (syllable, rule) in enumerate(zip(sentence, rules, strict=True))
+        if rule != "O" or syllable.kind in _CAPITALISED
+    ]
+    if opening and opening[0] == 0 and rules[0] == "O" and sentence[0].text.lower() in lexicons().common:
+        opening.pop(0)  # "Theo", "Ngày" open sentences
     n = len(sentence)
     out: list[tuple[int, int]] = []
-    for i, syllable in enumerate(sentence):
-        if _opens_window(i, syllable.text, rules[i], common):
-            a, b = max(0, i - reach), min(n, i + reach + 1)
-            if out and a <= out[-1][1]:
-                out[-1] = (out[-1][0], b)
-            else:
-                out.append((a, b))
+    for i in opening:
+        a, b = max(0, i - reach), min(n, i + reach + 1)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
 class _Context(NamedTuple):
-    """What features read around a syllable, computed once per sentence."""
+    """What features read around a syllable, computed once per sentence. Lists prefixed ``padded_``
+    hold two sentinels on each side ("BOS", "EOS"), so syllable ``i`` is at ``i + 2``."""
 
     forms: list[str]
-    lowers: list[str]
+    padded_lowers: list[str]
+    padded_rules: list[str]
     padded_cases: str  # "^^" + one case letter per syllable + "$$"
+    word_positions: list[str]  # "wp=B2" first syllable of a two-syllable word, "wp=I" inside
     runs: list[str]
-    lexicon_marks: tuple[tuple[str, list[str]], ...]  # ("place", B/I marks) …
+    #: syllable → its lexicon features ("place=B", "head=I" …) and those its neighbours read
+    #: ("-1:place=B" from the next one, "1:place=B" from the previous one; organisations' own
+    #: spans are not read from the neighbours)
+    lexicon: dict[int, list[str]]
+    before_next: dict[int, list[str]]  # features of syllable i read by syllable i + 1
+    after_previous: dict[int, list[str]]  # features of syllable i read by syllable i - 1
 
 
-def _context(sentence: Sequence[Syllable]) -> _Context:
+_NEIGHBOURS_READ = ("place", "head", "role")
+
+
+def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
     lex = lexicons()
     forms = [s.text for s in sentence]
-    cases = [_case(f) for f in forms]
+    cases = [_CASE_OF_KIND[s.kind] for s in sentence]
+    lexicon: dict[int, list[str]] = {}
+    before_next: dict[int, list[str]] = {}
+    after_previous: dict[int, list[str]] = {}
+    candidates = [i for i, form in enumerate(forms) if form in lex.any_first]  # few syllables
+    for name, table in (("place", lex.places), ("head", lex.heads), ("role", lex.roles),
+                        ("org", lex.organizations)):
+        for i, mark in _spans_of(forms, table, candidates):
+            lexicon.setdefault(i, []).append(name + "=" + mark)
+            if name in _NEIGHBOURS_READ:
+                before_next.setdefault(i, []).append("-1:" + name + "=" + mark)
+                after_previous.setdefault(i, []).append("1:" + name + "=" + mark)
     return _Context(
         forms,
-        [f.lower() for f in forms],
+        ["BOS", "BOS", *(f.lower() for f in forms), "EOS", "EOS"],
+        ["BOS", "BOS", *rules, "EOS", "EOS"],
         "^^" + "".join(cases) + "$$",
+        [_word_position(s.word) if s.word_start else "wp=I" for s in sentence],
         _capitalised_runs(cases),
-        (
-            ("place", _spans_of(forms, lex.places)),
-            ("head", _spans_of(forms, lex.heads)),
-            ("role", _spans_of(forms, lex.roles)),
-            ("org", _spans_of(forms, lex.organizations)),
-        ),
+        lexicon,
+        before_next,
+        after_previous,
     )
 
 
-_AROUND = tuple((d, f"{d}:w=", f"{d}:r=") for d in (-2, -1, 1, 2))
-_NEXT_TO = tuple((d, f"{d}:") for d in (-1, 1))
+#: The case letter of each syllable kind (text.syllables.syllable_kind): what _case says.
+_CASE_OF_KIND = {"cap": "C", "abbr": "U", "lower": "L", "num": "D", "punct": "P"}
 
 
-def _features(
-    ctx: _Context, sentence: Sequence[Syllable], rules: Sequence[str], first: int, last: int
-) -> list[list[str]]:
-    lowers, forms, runs, cases = ctx.lowers, ctx.forms, ctx.runs, ctx.padded_cases
-    n = len(sentence)
-    lexicon_marks = ctx.lexicon_marks
-    near = lexicon_marks[:3]  # organisations' own spans are not read from the neighbours
+@functools.lru_cache(maxsize=4096)
+def _word_position(word: str) -> str:
+    """ "wp=B" + the word's length in space-separated syllables (at most 4), at a word's start."""
+    return "wp=B" + str(min(word.count(" ") + 1, 4))
+
+
+def _features(ctx: _Context, first: int, last: int) -> list[list[str]]:
+    """The feature strings of syllables ``first`` to ``last`` of the context's sentence. Written
+    for speed (it runs for every syllable the model reads): one list display per syllable."""
+    forms, low, rule, cases = ctx.forms, ctx.padded_lowers, ctx.padded_rules, ctx.padded_cases
+    positions, runs = ctx.word_positions, ctx.runs
+    lexicon, before_next, after_previous = ctx.lexicon, ctx.before_next, ctx.after_previous
     feats: list[list[str]] = []
     for i in range(first, last):
-        syllable = sentence[i]
-        f = list(_form_features(forms[i]))
-        f.append("r=" + rules[i])
-        f.append(("wp=B" if syllable.in_word == 0 else "wp=I") + str(min(syllable.word_length, 4)))
-        f.append("cc=" + cases[i : i + 5])
+        k = i + 2  # in the padded lists
+        w = low[k]
+        f = [
+            *_form_features(forms[i]),
+            "r=" + rule[k],
+            positions[i],
+            "cc=" + cases[i : i + 5],
+            "-2:w=" + low[k - 2],
+            "-1:w=" + low[k - 1],
+            "1:w=" + low[k + 1],
+            "2:w=" + low[k + 2],
+            "-2:r=" + rule[k - 2],
+            "-1:r=" + rule[k - 1],
+            "1:r=" + rule[k + 1],
+            "2:r=" + rule[k + 2],
+            "-1|0=" + low[k - 1] + "|" + w,
+            "0|1=" + w + "|" + low[k + 1],
+        ]
         if runs[i]:
             f.append(runs[i])
-        if i == 0:
-            f.append("first")
-        for name, marks in lexicon_marks:
-            if marks[i]:
-                f.append(name + "=" + marks[i])
-        for d, w, r in _AROUND:
-            j = i + d
-            if 0 <= j < n:
-                f.append(w + lowers[j])
-                f.append(r + rules[j])
-        for d, prefix in _NEXT_TO:
-            j = i + d
-            if 0 <= j < n:
-                for name, marks in near:
-                    if marks[j]:
-                        f.append(prefix + name + "=" + marks[j])
-        low = lowers[i]
-        f.append("-1|0=" + (lowers[i - 1] if i else "BOS") + "|" + low)
-        f.append("0|1=" + low + "|" + (lowers[i + 1] if i + 1 < n else "EOS"))
+        if i in lexicon:
+            f.extend(lexicon[i])
+        if i - 1 in before_next:
+            f.extend(before_next[i - 1])
+        if i + 1 in after_previous:
+            f.extend(after_previous[i + 1])
         feats.append(f)
     return feats
 
@@ -292,7 +328,7 @@ def sentence_features(
 ) -> list[list[str]]:
     """The feature strings of the syllables ``first`` to ``last`` (default: all) of one sentence;
     context features look at the whole sentence."""
-    return _features(_context(sentence), sentence, rules, first, len(sentence) if last is None else last)
+    return _features(_context(sentence, rules), first, len(sentence) if last is None else last)
 
 
 class Window(NamedTuple):
@@ -310,9 +346,10 @@ def _document_labels(
     sentence-opening "Hòa" is a name if "Hòa" is written capitalised mid-sentence elsewhere)."""
     seen: dict[str, set[str]] = {}
     for sentence, sentence_marks in zip(sentences, marks, strict=True):
-        for i, (syllable, mark) in enumerate(zip(sentence, sentence_marks, strict=True)):
-            if syllable.text[:1].isupper():
+        for i, syllable in enumerate(sentence):
+            if syllable.kind in _CAPITALISED:
                 entry = seen.setdefault(syllable.text, set())
+                mark = sentence_marks[i]
                 if mark != "O":
                     entry.add("d=" + mark[2:])
                 if i > 0:
@@ -327,9 +364,9 @@ def document_windows(sentences: Sequence[Sequence[Syllable]], marks: Sequence[Se
     for si, (sentence, sentence_marks) in enumerate(zip(sentences, marks, strict=True)):
         spans = windows(sentence, sentence_marks)
         if spans:
-            ctx = _context(sentence)
+            ctx = _context(sentence, sentence_marks)
             for a, b in spans:
-                feats = _features(ctx, sentence, sentence_marks, a, b)
+                feats = _features(ctx, a, b)
                 for f, syllable in zip(feats, sentence[a:b], strict=True):
                     f.extend(elsewhere.get(syllable.text, ()))
                 out.append(Window(si, a, b, feats))
