@@ -1000,3 +1000,41 @@ def test_a_killed_run_leaves_no_workers_behind(tmp_path, signum):
         proc.kill()
         for pid in _children_of(proc.pid):
             os.kill(pid, 9)
+
+
+def test_date_key_gives_each_jsonl_line_its_own_reference_date(tmp_path, sample_extract):
+    import datetime as dt
+
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            json.dumps({"text": "một", "published": "2015-06-02"}),
+            json.dumps({"text": "hai", "published": "2026-08-20T07:30:00+07:00"}),
+            json.dumps({"text": "ba", "published": None}),
+            json.dumps({"text": "bốn"}),
+        ],
+    )
+    argv = ["extract", str(source), "--date-key", "published", "--reference-date", "2021-06-15"]
+    assert run(*argv, "-o", str(tmp_path / "o")) == 0
+    assert sample_extract == [
+        ("một", dt.date(2015, 6, 2)),
+        ("hai", dt.date(2026, 8, 20)),
+        ("ba", dt.date(2021, 6, 15)),  # null or missing: --reference-date
+        ("bốn", dt.date(2021, 6, 15)),
+    ]
+
+
+def test_a_date_key_value_that_is_no_date_is_a_bad_input(tmp_path, capsys):
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            json.dumps({"text": "Hôm qua, mưa lớn.", "day": "hôm nay"}),
+            json.dumps({"text": "Hôm qua.", "day": "2026-08-20"}),
+        ],
+    )
+    out = tmp_path / "o.jsonl"
+    assert run("extract", str(source), "--date-key", "day", "-o", str(out)) == cli.EXIT_SKIPPED
+    message = "in.jsonl:1: 'day' is not a date (YYYY-MM-DD, or an ISO date-time): 'hôm nay'; skipped"
+    assert message in capsys.readouterr().err
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [[d["iso"] for d in r["dates"]] for r in rows] == [["2026-08-19"]]

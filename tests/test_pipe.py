@@ -396,3 +396,75 @@ def test_workers_exit_when_their_parent_is_killed(start_method: str, signum: int
     for pid in left:  # do not leave them behind when this test fails
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+# ----------------------------------------------------------------------------- one date per text
+
+#: "Yesterday it rained hard." and "Yesterday it was sunny.", dated differently (own sentences)
+DATED_NEWS = ["Hôm qua, mưa lớn.", "Hôm qua, trời nắng.", "Hôm qua, gió mạnh."]
+PUBLISHED = [dt.date(2015, 6, 2), dt.date(2026, 8, 20), None]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+@pytest.mark.parametrize("lazy", [False, True], ids=["lists", "iterators"])
+def test_reference_dates_give_each_text_its_own_date(n_process: int, lazy: bool) -> None:
+    texts = iter(DATED_NEWS) if lazy else DATED_NEWS
+    dates = iter(PUBLISHED) if lazy else PUBLISHED
+    docs = list(vnextract.pipe(texts, reference_dates=dates, n_process=n_process, batch_size=2))
+    assert [[d.iso for d in doc.dates] for doc in docs] == [["2015-06-01"], ["2026-08-19"], [None]]
+    # the same as extract() with each text's own date
+    one_by_one = zip(DATED_NEWS, PUBLISHED, strict=True)
+    assert docs == [vnextract.extract(t, reference_date=d) for t, d in one_by_one]
+
+
+def test_reference_dates_go_with_as_tuples_contexts() -> None:
+    pairs = list(zip(DATED_NEWS, ["a", "b", "c"], strict=True))
+    docs = vnextract.pipe(pairs, as_tuples=True, reference_dates=PUBLISHED)
+    out = [(doc.dates[0].iso, ctx) for doc, ctx in docs]
+    assert out == [("2015-06-01", "a"), ("2026-08-19", "b"), (None, "c")]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"reference_dates": PUBLISHED[:2]}, ValueError, r"2 date\(s\) for 3 text\(s\)"),
+        ({"reference_dates": PUBLISHED, "reference_date": REFERENCE_DATE}, ValueError, "not both"),
+        ({"reference_dates": REFERENCE_DATE}, TypeError, "use reference_date="),
+        ({"reference_dates": "2021-06-15"}, TypeError, "iterable of dates"),
+    ],
+    ids=["shorter-list", "both", "one-date", "a-string"],
+)
+def test_reference_dates_mistakes_fail_at_call_time(
+    kwargs: dict, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        vnextract.pipe(DATED_NEWS, **kwargs)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_lazy_reference_dates_of_another_length_fail_where_they_part(n_process: int) -> None:
+    got: list[str | None] = []
+    with pytest.raises(PipeError, match="reference_dates ended after 1 date") as short:
+        for doc in vnextract.pipe(iter(DATED_NEWS), reference_dates=iter(PUBLISHED[:1]), n_process=n_process):
+            got.append(doc.dates[0].iso)
+    assert got == ["2015-06-01"]  # the text that had its date was extracted
+    assert short.value.index == 1 and isinstance(short.value.__cause__, ValueError)
+    longer = iter([*PUBLISHED, dt.date(2020, 1, 1)])
+    with pytest.raises(PipeError, match="more dates than there are texts") as long:
+        list(vnextract.pipe(iter(DATED_NEWS), reference_dates=longer, n_process=n_process))
+    assert long.value.index == 3
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_reference_date_that_is_no_date_fails_in_its_place(n_process: int) -> None:
+    out = list(
+        vnextract.pipe(
+            DATED_NEWS,
+            reference_dates=[PUBLISHED[0], "2026-08-20", None],
+            n_process=n_process,
+            return_exceptions=True,
+        )
+    )
+    assert isinstance(out[0], vnextract.Document) and isinstance(out[2], vnextract.Document)
+    assert isinstance(out[1], PipeError) and out[1].index == 1
+    assert "reference_date must be a datetime.date" in str(out[1])

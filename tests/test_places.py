@@ -185,3 +185,36 @@ def test_frame_arrow_and_spark_have_the_unit_columns() -> None:
         "successors": "array<string>",
         "iso3166": "string",
     }
+
+
+def test_former_units_cite_their_act_and_became_known_legacy_units() -> None:
+    from vnextract.numerals import load_tsv
+
+    rows = load_tsv("admin_units_vn_former.tsv")
+    assert len(rows) >= 6
+    for row in rows:
+        assert row["source"] and row["gloss"], row["name"]
+        became = [places.lookup("legacy", code) for code in row["became"].split()]
+        assert became and all(unit is not None for unit in became), row["name"]
+        # the land of a former district stays in its province
+        if row["province_code"]:
+            assert {unit.province_code for unit in became if unit} == {row["province_code"]}, row["name"]
+    assert [f.official_name for f in places.former("Q.9")] == []  # type words are the linker's
+    assert [f.official_name for f in places.former("quận 9")] == ["Quận 9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", "006"),  # the district of 2005
+        ("Ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", None),  # no year: a district or a 2025 ward
+        ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm; năm 2026 ông rút ra.", None),
+    ],
+    ids=["years-before-the-reform", "no-year", "a-year-after-it"],
+)
+def test_an_undated_text_whose_years_precede_the_reform_is_read_in_the_legacy_era(
+    text: str, code: str | None
+) -> None:
+    dong_da = vnextract.extract(text).locations[0]
+    assert (dong_da.text, dong_da.code) == ("Đống Đa", code)
+    assert dong_da.province_2025 == "Thành phố Hà Nội"

@@ -167,8 +167,18 @@ def test_a_refused_text_fails_the_job_or_gives_null(spark: SparkSession) -> None
         ({"out_col": "id"}, ValueError, "already has a column 'id'"),
         ({"reference_date": "2021-06-15"}, TypeError, "reference_date must be a datetime.date"),
         ({"on_error": "skip"}, ValueError, "on_error must be 'raise' or 'null'"),
+        ({"date_col": "published"}, ValueError, "no column 'published'"),
+        ({"date_col": "text"}, TypeError, "must be a date or timestamp column, got string"),
     ],
-    ids=["missing-column", "not-a-string", "clash", "string-date", "unknown-on-error"],
+    ids=[
+        "missing-column",
+        "not-a-string",
+        "clash",
+        "string-date",
+        "unknown-on-error",
+        "no-date-col",
+        "string-date-col",
+    ],
 )
 def test_bad_arguments_are_refused_before_any_job(
     spark: SparkSession, kwargs: dict[str, Any], error: type[Exception], message: str
@@ -196,3 +206,19 @@ def test_the_laptop_job_of_the_docs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     (wanted,) = expected_prints(block.source).values()
     assert done.stdout.strip().splitlines()[-1] == wanted
+
+
+def test_date_col_gives_each_row_its_own_reference_date(spark: SparkSession) -> None:
+    """"Hôm qua" (yesterday) in texts published on different days (own sentences)."""
+    rows = [
+        (1, dt.date(2015, 6, 2), "Hôm qua, mưa lớn."),
+        (2, dt.date(2026, 8, 20), "Hôm qua, trời nắng."),
+        (3, None, "Hôm qua, gió mạnh."),
+    ]
+    df = spark.createDataFrame(rows, "id long, published date, text string")
+    got = _collected(extract_records(df, date_col="published", reference_date=REFERENCE_DATE))
+    assert {i: [d["iso"] for d in doc["dates"]] for i, doc in got.items()} == {
+        1: ["2015-06-01"],
+        2: ["2026-08-19"],
+        3: [(REFERENCE_DATE - dt.timedelta(days=1)).isoformat()],  # null: the common date
+    }

@@ -94,6 +94,7 @@ class Item(NamedTuple):
     source: str  # "article.txt" or "news.jsonl:12"
     kept: dict[str, Any]
     text: str
+    reference_date: dt.date | None = None  # the line's own date (--date-key), else --reference-date
 
 
 class Problem(NamedTuple):
@@ -194,7 +195,9 @@ def _read_text_file(path: str, data: bytes | None = None) -> Iterator[Item | Pro
     yield Item(name, {}, text)
 
 
-def _read_stdin(text_key: str, keep: Sequence[str], notes: list[str]) -> Iterator[Item | Problem]:
+def _read_stdin(
+    text_key: str, keep: Sequence[str], notes: list[str], date_key: str | None = None
+) -> Iterator[Item | Problem]:
     """Standard input without --input-format: JSONL if every non-blank line is a JSON object
     (said once on stderr), refused if only the first lines are, else one text document.
 
@@ -208,7 +211,7 @@ def _read_stdin(text_key: str, keep: Sequence[str], notes: list[str]) -> Iterato
     jsonl = _looks_like_jsonl(data)
     if jsonl:
         notes.append("standard input is JSONL (every line a JSON object): reading it as --input-format jsonl")
-        yield from _read_jsonl_file("-", text_key, keep, data)
+        yield from _read_jsonl_file("-", text_key, keep, data, date_key)
     elif jsonl is None:
         yield Problem(
             "<stdin>",
@@ -220,9 +223,10 @@ def _read_stdin(text_key: str, keep: Sequence[str], notes: list[str]) -> Iterato
 
 
 def _read_jsonl_file(
-    path: str, text_key: str, keep: Sequence[str], data: bytes | None = None
+    path: str, text_key: str, keep: Sequence[str], data: bytes | None = None, date_key: str | None = None
 ) -> Iterator[Item | Problem]:
     """Each line an object with a string under ``text_key``: an Item, or a Problem naming the line.
+    ``date_key``: the field holding the line's reference date (missing or null: none).
 
     Lines are split on "\\n" only and decoded one by one, so a line that is not UTF-8 is
     reported and the lines after it are still read. ``data``: the bytes already read (standard
@@ -281,11 +285,33 @@ def _read_jsonl_file(
                 yield Problem(where, f"{text_key!r} is {_json_type(obj[text_key])}, not a string", kept)
             elif (surrogate := _SURROGATE.search(obj[text_key])) is not None:
                 yield Problem(where, _surrogate_message(text_key, obj[text_key], surrogate.start()), kept)
+            elif date_key is not None and obj.get(date_key) is not None:
+                date = _line_date(obj[date_key])
+                if date is None:
+                    value = _without_surrogates(obj[date_key])
+                    reason = f"{date_key!r} is not a date (YYYY-MM-DD, or an ISO date-time): {value!r}"
+                    yield Problem(where, reason, kept)
+                else:
+                    yield Item(where, kept, obj[text_key], date)
             else:
                 yield Item(where, kept, obj[text_key])
     if documents == 0:
         what = "empty input" if path == "-" else "empty file"
         yield Problem(name, f"{what}: no JSON lines" if number == 0 else "no JSON lines, only blank ones")
+
+
+_LINE_DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ]\S.*)?")
+
+
+def _line_date(value: Any) -> dt.date | None:
+    """The date of a JSONL date field: "2026-08-20", or the day of "2026-08-20T07:30:00+07:00"."""
+    match = _LINE_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:  # "2026-02-30"
+        return None
 
 
 def _surrogate_message(text_key: str, text: str, at: int) -> str:
@@ -549,6 +575,9 @@ def _results(
 
     order: deque[Item | Problem] = deque()
     sent: dict[int, Item] = {}  # the engine's index of each text in flight → its item
+    # Each text's reference date: the engine reads it right after the text (in step), so the
+    # one date texts() has just put here is the one it takes.
+    pending: deque[dt.date | None] = deque()
 
     def texts() -> Iterator[tuple[str, Item]]:
         for entry in entries:
@@ -558,7 +587,12 @@ def _results(
                     return
                 continue
             sent[len(sent) + done] = entry
+            pending.append(entry.reference_date or reference_date)
             yield entry.text, entry
+
+    def dates() -> Iterator[dt.date | None]:
+        while pending:
+            yield pending.popleft()
 
     done = 0
 
@@ -568,7 +602,8 @@ def _results(
         engine = parallel.pipe_serial(
             texts(),
             as_tuples=True,
-            reference_date=reference_date,
+            reference_date=None,
+            reference_dates=dates(),
             return_exceptions=True,
             max_length=max_length,
         )
@@ -578,7 +613,8 @@ def _results(
             n_process=workers,
             batch_size=parallel.DEFAULT_BATCH_SIZE,
             as_tuples=True,
-            reference_date=reference_date,
+            reference_date=None,
+            reference_dates=dates(),
             return_exceptions=True,
             max_length=max_length,
         )
@@ -762,9 +798,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         for path in files:
             kind = _input_format(path, args.input_format)
             if path == "-" and args.input_format is None:
-                source = _read_stdin(args.text_key, args.keep, notes)
+                source = _read_stdin(args.text_key, args.keep, notes, args.date_key)
             elif kind == "jsonl":
-                source = _read_jsonl_file(path, args.text_key, args.keep)
+                source = _read_jsonl_file(path, args.text_key, args.keep, date_key=args.date_key)
             else:
                 source = _read_text_file(path)
             for entry in source:
@@ -1034,6 +1070,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="YYYY-MM-DD",
         help="date that relative expressions (hôm qua, tuần trước) count from",
+    )
+    p.add_argument(
+        "--date-key",
+        default=None,
+        metavar="KEY",
+        help="JSONL field holding each document's own reference date (YYYY-MM-DD or an ISO "
+        "date-time, e.g. the published date); lines without it use --reference-date",
     )
     p.add_argument(
         "--progress",

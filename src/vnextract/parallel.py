@@ -11,6 +11,8 @@ Design, in the order things happen:
   order it got them, so reading the answers round-robin gives the input order back without a
   reorder buffer.
 - ``as_tuples`` contexts never leave the parent process: they need not be picklable.
+- Each text travels with its own reference date: one for all (``reference_date``) or one per
+  text (``reference_dates``, read in step with the texts; a length mismatch is an input error).
 - A worker that raises sends the error back with the index of the text; a worker that dies
   (killed, out of memory, a crash in native code) is seen through its process sentinel, and a
   shared counter tells which text it was working on. Either way :class:`PipeError` names the
@@ -144,6 +146,46 @@ def _split_item(item: Any, as_tuples: bool, index: int) -> tuple[Any, Any]:
     return item[0], item[1]
 
 
+_NO_DATE = object()
+
+
+class _Dates:
+    """The reference date of each text, in input order: one for all, or one per text read in step
+    with the texts from ``reference_dates`` (which may be lazy, as the texts may)."""
+
+    def __init__(self, reference_date: dt.date | None, reference_dates: Iterable[Any] | None) -> None:
+        self.common = reference_date
+        self.each = iter(reference_dates) if reference_dates is not None else None
+
+    def next(self, index: int) -> Any:
+        """The date of text #index (raises ValueError when ``reference_dates`` has none left)."""
+        if self.each is None:
+            return self.common
+        date = next(self.each, _NO_DATE)
+        if date is _NO_DATE:
+            raise ValueError(
+                f"reference_dates ended after {index} date{'s' if index != 1 else ''}, "
+                "but there are more texts: give one date (or None) per text"
+            )
+        return date
+
+    def check_end(self, count: int) -> None:
+        """After the last text: ValueError when ``reference_dates`` holds more dates than texts."""
+        if self.each is not None and next(self.each, _NO_DATE) is not _NO_DATE:
+            raise ValueError(
+                f"reference_dates holds more dates than there are texts ({count}): "
+                "give one date (or None) per text"
+            )
+
+
+def _dates_error(index: int, err: ValueError) -> PipeError:
+    """The PipeError of a length mismatch between the texts and ``reference_dates``."""
+    done = f"the {index} texts before it were extracted" if index != 1 else "the text before it was extracted"
+    error = PipeError(f"text #{index}: {err} ({done})", index=index, reason=str(err))
+    error.__cause__ = err
+    return error
+
+
 # ----------------------------------------------------------------------------- one process
 
 
@@ -154,22 +196,32 @@ def pipe_serial(
     reference_date: dt.date | None,
     return_exceptions: bool = False,
     max_length: int | None = MAX_LENGTH,
+    reference_dates: Iterable[Any] | None = None,
 ) -> Iterator[Any]:
     """Extract in this process, one text after the other."""
     from vnextract.pipeline import extract
 
     items = iter(texts)
+    dates = _Dates(reference_date, reference_dates)
     for index in itertools.count():
         try:
             item = next(items)
         except StopIteration:
+            try:
+                dates.check_end(index)
+            except ValueError as err:
+                raise _dates_error(index, err) from err
             return
         except Exception as err:  # the caller's iterator failed: name where
             raise _input_error(index, err) from err
         text, context = _split_item(item, as_tuples, index)
+        try:
+            date = dates.next(index)
+        except ValueError as err:
+            raise _dates_error(index, err) from err
         result: Document | PipeError
         try:
-            result = extract(text, reference_date=reference_date, max_length=max_length)
+            result = extract(text, reference_date=date, max_length=max_length)
         except Exception as err:
             result = _text_error(index, type(err).__name__, str(err))
             result.__cause__ = err
@@ -185,10 +237,11 @@ def _worker_main(
     tasks: Queue[tuple[int, list[Any]] | None],
     results: Connection,
     current: Any,
-    reference_date: dt.date | None,
     max_length: int | None,
 ) -> None:
-    """Body of a worker process: warm up once, then extract batches until told to stop."""
+    """Body of a worker process: warm up once, then extract batches until told to stop.
+
+    A batch is a list of (text, reference date) pairs."""
     # Ctrl-C in a terminal reaches every process of the group; the parent decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker inherits the parent's SIGTERM handler (the CLI's unwinds the run): here
@@ -208,13 +261,13 @@ def _worker_main(
         while (task := tasks.get()) is not None:
             first, chunk = task
             docs: list[Document | _Failure] = []
-            for offset, text in enumerate(chunk):
+            for offset, (text, date) in enumerate(chunk):
                 current.value = first + offset
                 if isinstance(text, _Done):  # settled in the parent (see _settle_odd_item)
                     docs.append(text.result)
                     continue
                 try:
-                    docs.append(extract(text, reference_date=reference_date, max_length=max_length))
+                    docs.append(extract(text, reference_date=date, max_length=max_length))
                 except Exception as err:  # reported in its place; the parent raises or returns it
                     docs.append(_Failure.of(first + offset, err))
             outbox.put(docs)
@@ -298,7 +351,7 @@ class _Failure(NamedTuple):
 class _Worker:
     """A worker process with its task queue, its result pipe and its progress counter."""
 
-    def __init__(self, ctx: BaseContext, reference_date: dt.date | None, max_length: int | None) -> None:
+    def __init__(self, ctx: BaseContext, max_length: int | None) -> None:
         self.tasks: Queue[tuple[int, list[Any]] | None] = ctx.Queue()
         receiver, sender = ctx.Pipe(duplex=False)
         self.results: Connection = receiver
@@ -306,7 +359,7 @@ class _Worker:
         self.current: Any = ctx.RawValue("q", -1)
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(self.tasks, sender, self.current, reference_date, max_length),
+            args=(self.tasks, sender, self.current, max_length),
             name="vnextract-pipe",
             daemon=True,
         )
@@ -365,7 +418,7 @@ class _Done(NamedTuple):
     result: Any  # Document or _Failure
 
 
-def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None, max_length: int | None) -> Any:
+def _settle_odd_item(item: Any, index: int, reference_date: Any, max_length: int | None) -> Any:
     """What to send for an input item that is not text.
 
     Such items usually fail extract()'s type check, and some (a lambda, a socket) cannot even be
@@ -380,7 +433,7 @@ def _settle_odd_item(item: Any, index: int, reference_date: dt.date | None, max_
         return _Done(_Failure.of(index, err))
 
 
-def _sendable(text: Any, index: int, reference_date: dt.date | None, max_length: int | None) -> Any:
+def _sendable(text: Any, index: int, reference_date: Any, max_length: int | None) -> Any:
     """What travels to a worker for one text: always something that pickles.
 
     A str subclass (one defined in a function cannot be pickled) goes as a plain str of its
@@ -395,7 +448,7 @@ def _sendable(text: Any, index: int, reference_date: dt.date | None, max_length:
 
 class _Batch(NamedTuple):
     first: int  # input index of the first text
-    texts: list[Any]
+    texts: list[tuple[Any, Any]]  # (what to send for the text, its reference date)
     contexts: list[Any]
     failure: PipeError | None = None  # the input failed right after these texts
 
@@ -404,7 +457,7 @@ def _batches(
     texts: Iterable[Any],
     batch_size: int,
     as_tuples: bool,
-    reference_date: dt.date | None,
+    dates: _Dates,
     max_length: int | None,
 ) -> Iterator[_Batch]:
     """Batches read lazily from the input. If reading fails (the caller's iterator raises, or an
@@ -413,16 +466,28 @@ def _batches(
     items = iter(texts)
     first = 0
     while True:
-        sendable: list[Any] = []
+        sendable: list[tuple[Any, Any]] = []
         contexts: list[Any] = []
         failure: PipeError | None = None
         index = first
         try:
             for item in itertools.islice(items, batch_size):
                 text, context = _split_item(item, as_tuples, index)
-                sendable.append(_sendable(text, index, reference_date, max_length))
+                try:
+                    date = dates.next(index)
+                except ValueError as err:
+                    raise _dates_error(index, err) from err
+                if date is not None and not isinstance(date, dt.date):  # fails here, in its place
+                    sendable.append((_settle_odd_item(text, index, date, max_length), None))
+                else:
+                    sendable.append((_sendable(text, index, date, max_length), date))
                 contexts.append(context)
                 index += 1
+            if len(sendable) < batch_size:  # the input is done: no date may be left over
+                try:
+                    dates.check_end(index)
+                except ValueError as err:
+                    raise _dates_error(index, err) from err
         except PipeError as err:
             failure = err
         except Exception as err:  # the caller's iterator raised
@@ -445,6 +510,7 @@ def pipe_parallel(
     start_method: str | None = None,
     return_exceptions: bool = False,
     max_length: int | None = MAX_LENGTH,
+    reference_dates: Iterable[Any] | None = None,
 ) -> Iterator[Any]:
     """Extract on ``n_process`` worker processes, yielding in input order."""
     ctx = multiprocessing.get_context(start_method)
@@ -457,11 +523,11 @@ def pipe_parallel(
     workers: list[_Worker] = []
     clean = False
     try:
-        workers.extend(_Worker(ctx, reference_date, max_length) for _ in range(n_process))
+        workers.extend(_Worker(ctx, max_length) for _ in range(n_process))
         dealer = itertools.cycle(workers)
         # In submission order: (worker, first index, batch length, contexts).
         in_flight: deque[tuple[_Worker, int, int, list[Any]]] = deque()
-        batches = _batches(texts, batch_size, as_tuples, reference_date, max_length)
+        batches = _batches(texts, batch_size, as_tuples, _Dates(reference_date, reference_dates), max_length)
         exhausted = False
         failure: PipeError | None = None  # the input failed: raised once all before it are out
         while True:

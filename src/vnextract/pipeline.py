@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any
 
 import attrs
@@ -243,6 +243,7 @@ def pipe(
     batch_size: int | None = None,
     as_tuples: bool = False,
     reference_date: dt.date | None = None,
+    reference_dates: Iterable[dt.date | None] | None = None,
     start_method: str | None = None,
     return_exceptions: bool = False,
     max_length: int | None = MAX_LENGTH,
@@ -261,6 +262,18 @@ def pipe(
     raises). ``max_length`` is :func:`extract`'s, for each text (a longer one fails with
     TextTooLongError).
 
+    ``reference_date`` is one date for every text; ``reference_dates`` gives each text its own
+    (a date, or None for "no date"), in input order — the published dates of a news feed. It
+    is read in step with the texts and may be lazy too; when both have a length, a mismatch is
+    a ValueError at once, otherwise the text with no date (or the date with no text) is an input
+    error, a PipeError whose cause is that ValueError.
+
+    >>> import datetime as dt
+    >>> news = ["Hôm qua, mưa lớn.", "Hôm qua, trời nắng."]
+    >>> published = [dt.date(2015, 6, 2), dt.date(2026, 8, 20)]
+    >>> [d.dates[0].iso for d in pipe(news, reference_dates=published)]
+    ['2015-06-01', '2026-08-19']
+
     >>> docs = pipe(["Phạt 5 triệu đồng.", "Hơn 1.200 hộ dân."], n_process=1)
     >>> [d.text for d in docs]
     ['Phạt 5 triệu đồng.', 'Hơn 1.200 hộ dân.']
@@ -278,12 +291,14 @@ def pipe(
         raise ValueError(f"batch_size must be a positive int, got {size!r}")
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
+    _check_reference_dates(texts, reference_date, reference_dates)
     _check_max_length(max_length)  # up front: not once per text, inside the workers
     if workers == 1:
         return parallel.pipe_serial(
             texts,
             as_tuples=as_tuples,
             reference_date=reference_date,
+            reference_dates=reference_dates,
             return_exceptions=return_exceptions,
             max_length=max_length,
         )
@@ -293,7 +308,28 @@ def pipe(
         batch_size=size,
         as_tuples=as_tuples,
         reference_date=reference_date,
+        reference_dates=reference_dates,
         start_method=start_method,
         return_exceptions=return_exceptions,
         max_length=max_length,
     )
+
+
+def _check_reference_dates(texts: Any, reference_date: Any, reference_dates: Any) -> None:
+    """What can be told of ``reference_dates`` before any text is read."""
+    if reference_dates is None:
+        return
+    if reference_date is not None:
+        raise ValueError(
+            "give reference_date (one date for every text) or reference_dates (one per text), not both"
+        )
+    if isinstance(reference_dates, (dt.date, str, bytes)) or not isinstance(reference_dates, Iterable):
+        raise TypeError(
+            "reference_dates must be an iterable of dates (one per text), got a single "
+            f"{type(reference_dates).__name__}; for one date for every text use reference_date="
+        )
+    if isinstance(texts, Sized) and isinstance(reference_dates, Sized) and len(texts) != len(reference_dates):
+        raise ValueError(
+            f"reference_dates has {len(reference_dates)} date(s) for {len(texts)} text(s): give one date "
+            "(or None) per text"
+        )

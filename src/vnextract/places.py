@@ -8,6 +8,10 @@ Loaded once from ``vnextract/data`` (built by ``scripts/build_admin_units.py``):
                                office's codes (from vietnamadminunits, MIT);
 - ``admin_units_vn_2025.tsv``  the 2025 reform: legacy province/commune code → 2025 code(s);
 - ``admin_units_vn_aliases.tsv`` press names ("TP.HCM", "Sài Gòn", "Thừa Thiên - Huế");
+- ``admin_units_vn_former.tsv`` units abolished before the legacy data's date (June 2025):
+                               "Hà Tây" (merged into Hà Nội in 2008), districts split or merged
+                               since ("huyện Phước Long" of Bình Phước, "quận 9"), with the legacy
+                               units they became and the act that did it;
 - ``places_world_iso.tsv``     Vietnamese names of countries → ISO 3166-1 (CLDR via Babel, and
                                press names), and cities that are ISO 3166-2 subdivisions.
 
@@ -17,6 +21,7 @@ A code is unique within an era (provinces have 2 digits, districts 3, communes 5
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 from collections import defaultdict
@@ -29,7 +34,18 @@ import regex
 from vnextract.numerals import load_tsv
 from vnextract.text import canonical_tones
 
-__all__ = ["Unit", "fold", "iso3166", "lookup", "named", "predecessors", "province_2025", "successors"]
+__all__ = [
+    "Former",
+    "Unit",
+    "fold",
+    "former",
+    "iso3166",
+    "lookup",
+    "named",
+    "predecessors",
+    "province_2025",
+    "successors",
+]
 
 Era = Literal["legacy", "2025"]
 Level = Literal["province", "district", "commune"]
@@ -171,6 +187,55 @@ def province_2025(unit: Unit) -> Unit | None:
         return lookup("2025", unit.province_code)
     new = _reform()[0].get(unit.province_code, ())
     return lookup("2025", new[0]) if len(new) == 1 else None
+
+
+class Former(NamedTuple):
+    """A unit abolished before June 2025, which the legacy data no longer has: "Hà Tây"."""
+
+    type: str  # the type word it had: "tỉnh", "huyện", "quận"
+    name: str  # as news writes it after the type word: "Hà Tây", "Quận 9"
+    level: Level
+    official_name: str  # "Tỉnh Hà Tây"
+    province_code: str  # the legacy province it lay in, "" for a province
+    until: dt.date  # the day it ceased to exist
+    became: tuple[str, ...]  # the legacy units it became ("01": Hà Nội)
+
+    def province_2025(self) -> Unit | None:
+        """The 2025 province its land lies in, when the units it became agree on one."""
+        found = {province_2025(u) for code in self.became if (u := lookup("legacy", code)) is not None}
+        return found.pop() if len(found) == 1 else None
+
+
+_LEVELS: Mapping[str, Level] = MappingProxyType(
+    {"province": "province", "district": "district", "commune": "commune"}
+)
+
+
+@functools.cache
+def _former() -> Mapping[str, tuple[Former, ...]]:
+    table: dict[str, list[Former]] = defaultdict(list)
+    for row in load_tsv("admin_units_vn_former.tsv"):
+        unit = Former(
+            row["type"],
+            row["name"],
+            _LEVELS[row["level"]],
+            row["official_name"],
+            row["province_code"],
+            dt.date.fromisoformat(row["until"]),
+            tuple(row["became"].split()),
+        )
+        for key in {fold(unit.name), fold(unit.official_name)}:
+            table[key].append(unit)
+    return MappingProxyType({name: tuple(units) for name, units in table.items()})
+
+
+def former(name: str) -> tuple[Former, ...]:
+    """The units abolished before June 2025 that ``name`` may denote.
+
+    >>> [(f.official_name, f.until.year, f.province_2025().official_name) for f in former("Hà Tây")]
+    [('Tỉnh Hà Tây', 2008, 'Thành phố Hà Nội')]
+    """
+    return _former().get(fold(name), ())
 
 
 @functools.cache

@@ -119,8 +119,11 @@ class Location(Span):
     national statistics office's code, unique within an era), ``official_name`` ("Xã Hóc Môn"),
     ``province``/``province_code`` of that era and ``province_2025``, the 2025 province it lies
     in whatever the era (group by it across eras). ``successors`` are the codes of the 2025 units
-    a legacy unit became; ``predecessors`` the legacy codes a 2025 unit was merged from. A
-    country, or a city that is an ISO 3166-2 subdivision, gets ``iso3166`` ("JP", "CN-BJ").
+    a legacy unit became; ``predecessors`` the legacy codes a 2025 unit was merged from. A unit
+    abolished before 2025 that the data has no code for ("tỉnh Hà Tây", "quận 9") keeps ``era``
+    and ``code`` None but gets its ``level``, ``official_name``, ``province`` and
+    ``province_2025``. A country, or a city that is an ISO 3166-2 subdivision, gets ``iso3166``
+    ("JP", "CN-BJ").
     Every one of these stays None (or empty) when the name is not known or is ambiguous.
     """
 

@@ -28,20 +28,28 @@ class _ExtractBatches:
     worker imports vnextract normally.
     """
 
-    def __init__(self, text_col: str, out_col: str, reference_date: dt.date | None, on_error: str) -> None:
+    def __init__(
+        self,
+        text_col: str,
+        out_col: str,
+        reference_date: dt.date | None,
+        on_error: str,
+        date_col: str | None = None,
+    ) -> None:
         self.text_col = text_col
         self.out_col = out_col
         self.reference_date = reference_date
         self.on_error = on_error
+        self.date_col = date_col
 
-    def _row(self, text: str | None) -> dict[str, Any] | None:
+    def _row(self, text: str | None, date: dt.date | None) -> dict[str, Any] | None:
         from vnextract.pipeline import extract
         from vnextract.schema import document_to_row
 
         if text is None:
             return None
         try:
-            return document_to_row(extract(text, reference_date=self.reference_date))
+            return document_to_row(extract(text, reference_date=date or self.reference_date))
         except Exception as err:
             if self.on_error == "null":
                 return None
@@ -56,7 +64,10 @@ class _ExtractBatches:
 
         struct_type = arrow_struct_type()
         for batch in batches:
-            rows = [self._row(text) for text in batch.column(self.text_col).to_pylist()]
+            texts = batch.column(self.text_col).to_pylist()
+            # each row's own date (a date or a timestamp column; null: the common reference_date)
+            dates = batch.column(self.date_col).to_pylist() if self.date_col else [None] * len(texts)
+            rows = [self._row(text, date) for text, date in zip(texts, dates, strict=True)]
             column = pa.array(rows, type=struct_type)
             yield pa.RecordBatch.from_arrays(
                 [*batch.columns, column], names=[*batch.schema.names, self.out_col]
@@ -70,10 +81,13 @@ def extract_records(
     *,
     reference_date: dt.date | None = None,
     on_error: Literal["raise", "null"] = "raise",
+    date_col: str | None = None,
 ) -> Any:
     """``df`` with a struct column ``out_col`` holding ``extract(text).to_dict()`` for each row.
 
-    Other columns pass through unchanged; a null text gives a null struct. A text extract()
+    Other columns pass through unchanged; a null text gives a null struct. ``date_col`` names a
+    date or timestamp column holding each row's own reference date (its published date); where
+    it is null, ``reference_date`` holds. A text extract()
     refuses (e.g. longer than ``vnextract.text.MAX_LENGTH``) fails the Spark task with a
     :class:`~vnextract.parallel.PipeError` quoting its beginning, or, with ``on_error="null"``,
     gets a null struct. Lazy, like every Spark transformation: nothing runs before an action
@@ -101,5 +115,15 @@ def extract_records(
         raise TypeError(f"column {text_col!r} must be a string column, got {found}")
     if out_col in fields:
         raise ValueError(f"the DataFrame already has a column {out_col!r}: pick another out_col")
+    if date_col is not None:
+        if date_col not in fields:
+            raise ValueError(f"no column {date_col!r} in the DataFrame (columns: {', '.join(fields)})")
+        dated = (T.DateType, T.TimestampType, getattr(T, "TimestampNTZType", T.TimestampType))  # NTZ: 3.4+
+        if not isinstance(fields[date_col].dataType, dated):
+            found = fields[date_col].dataType.simpleString()
+            raise TypeError(
+                f"column {date_col!r} must be a date or timestamp column, got {found} "
+                "(a string column: F.to_date(...) first)"
+            )
     out_schema = T.StructType([*df.schema.fields, T.StructField(out_col, spark_struct_type(), nullable=True)])
-    return df.mapInArrow(_ExtractBatches(text_col, out_col, reference_date, on_error), out_schema)
+    return df.mapInArrow(_ExtractBatches(text_col, out_col, reference_date, on_error, date_col), out_schema)

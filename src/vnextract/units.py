@@ -27,7 +27,8 @@ class Unit(NamedTuple):
     kind: Kind
     #: ISO 4217 code, time unit name, measure symbol or the counted noun as written
     canonical: str
-    #: "after", "before" or "both" for currencies (where the symbol may stand)
+    #: "after", "before" or "both" for currencies (where the symbol may stand); "after_large":
+    #: after the number, and a currency only for an amount of a thousand or more ("bảng")
     position: str = "after"
 
 

@@ -33,7 +33,7 @@ from vnextract import places
 from vnextract.mentions import Mentions
 from vnextract.places import LEVEL_RANK, Unit
 from vnextract.recognizers.dates import published
-from vnextract.records import Location
+from vnextract.records import DateMention, Location
 from vnextract.text import Text
 
 __all__ = ["link", "resolve"]
@@ -314,10 +314,15 @@ def _writes_legacy_units(norm: str, locations: Sequence[Location]) -> bool:
     return False
 
 
-def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> tuple[Location, ...]:
+def resolve(
+    norm: str, locations: Sequence[Location], date: dt.date | None, *, latest_year: int | None = None
+) -> tuple[Location, ...]:
     """Each Location with its unit (or ISO 3166 code) when the text says which one it is.
 
-    >>> from vnextract.records import Location
+    ``latest_year``: the latest calendar year an undated text writes ("năm 2005"); when it
+    precedes the reform the text is read in the legacy era, as a text naming "huyện X" is.
+
+    >>> from vnextract.records import DateMention, Location
     >>> text = "xã Tân Phú, huyện Đồng Phú, Bình Phước"  # the township: no commune of that name there
     >>> locs = [Location(text=n, start=text.index(n), end=text.index(n) + len(n), name=n)
     ...         for n in ("Tân Phú", "Đồng Phú", "Bình Phước")]
@@ -328,7 +333,9 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
     Tỉnh Bình Phước | 70 | Tỉnh Bình Phước | Tỉnh Đồng Nai
     """
     dated = date is not None
-    if not dated and _writes_legacy_units(norm, locations):
+    written = date  # the text's own date: a former unit is read only in a text of its time, or undated
+    before_reform = latest_year is not None and latest_year < REFORM_DATE.year
+    if not dated and (before_reform or _writes_legacy_units(norm, locations)):
         date, dated = REFORM_DATE - dt.timedelta(days=1), True
     eras = _eras(date)
     both = [
@@ -367,12 +374,64 @@ def resolve(norm: str, locations: Sequence[Location], date: dt.date | None) -> t
     for loc, cands, found in zip(locations, candidates, both, strict=True):
         unit = _choose(cands, eras, dated)
         if unit is not None:
-            out.append(_resolved(loc, unit, found.written_type))
+            resolved = _resolved(loc, unit, found.written_type)
+            out.append(_former_instead(norm, resolved, unit, found.written_type, written))
         elif not cands and (code := _iso3166(loc.name)) is not None:
             out.append(attrs.evolve(loc, iso3166=code))
         else:
-            out.append(_province_only(loc, cands))
+            out.append(_former_instead(norm, _province_only(loc, cands), None, found.written_type, written))
     return tuple(out)
+
+
+def _former_instead(
+    norm: str, location: Location, unit: Unit | None, written_type: str | None, date: dt.date | None
+) -> Location:
+    """The unit abolished before 2025 that the mention names, when the text is of its time (or
+    says "cũ", former) and the legacy data has no unit of that name and type: "Hà Tây" (merged
+    into Hà Nội in 2008), "quận 9" (into Thủ Đức in 2021), "huyện Phước Long, tỉnh Bình Phước"
+    (split in 2009 — not today's "thị xã Phước Long"). It keeps no code (the data has none for
+    it) but its official name, level, province and the 2025 province its land lies in."""
+    opening = _OPENING.match(location.name)
+    names = [location.name]
+    if opening:
+        names.append(opening["rest"])
+        if written_type is not None and opening["rest"].isdigit():
+            names.append(f"{written_type} {opening['rest']}")  # "Q.9", "quận 9"
+    formers = {f for name in names for f in places.former(name)}
+    old = _FORMER.match(norm[location.end : location.end + 8]) is not None
+    formers = {
+        f
+        for f in formers
+        if (date is None or date < f.until or old) and (written_type is None or written_type == f.type)
+    }
+    if len(formers) != 1:
+        return location
+    former = formers.pop()
+    new_province = former.province_2025()
+    if unit is not None:
+        # a unit of that name resolved through a type word of another type ("huyện Phước Long"
+        # read as the "thị xã" it became) in the same 2025 province: the former unit is meant
+        if written_type is None or unit.type == written_type or places.province_2025(unit) != new_province:
+            return location
+    elif written_type is None and any(
+        LEVEL_RANK[u.level] <= LEVEL_RANK[former.level] for u in places.named(location.name)
+    ):
+        return location  # a bare name a unit of that rank still bears ("Phước Long"): ambiguous
+    province = places.lookup("legacy", former.province_code) if former.province_code else None
+    return attrs.evolve(
+        location,
+        kind=written_type or former.type,
+        level=former.level,
+        era=None,
+        code=None,
+        official_name=former.official_name,
+        province=province.official_name if province else former.official_name,
+        province_code=former.province_code or None,
+        province_2025=new_province.official_name if new_province else None,
+        successors=(),
+        predecessors=(),
+        iso3166=None,
+    )
 
 
 def link(text: Text, found: Mentions) -> Mentions:
@@ -385,4 +444,19 @@ def link(text: Text, found: Mentions) -> Mentions:
         date = stamp.date() if isinstance(stamp, dt.datetime) else stamp
     elif isinstance(date, dt.datetime):
         date = date.date()
-    return attrs.evolve(found, locations=resolve(text.normalized, found.locations, date))
+    latest = _latest_year(found.dates) if date is None else None
+    return attrs.evolve(found, locations=resolve(text.normalized, found.locations, date, latest_year=latest))
+
+
+_ISO_YEAR = regex.compile(r"\d{4}")
+
+
+def _latest_year(dates: Sequence[DateMention]) -> int | None:
+    """The latest year the text's dates write ("năm 2005", "2004/2006"), or None.
+
+    A text of 2004 that names "Đống Đa, Hà Nội" means the district, not the ward of 2025: an
+    undated text whose every written year precedes the reform is read in the legacy era. A
+    text written after it names 2025 or 2026 somewhere, or none at all, and stays undecided.
+    """
+    years = [int(y) for d in dates if d.iso for y in _ISO_YEAR.findall(d.iso)]
+    return max(years, default=None)

@@ -107,6 +107,9 @@ _PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần" 
 #: A hedge before a relative amount of time, inside the span: "hơn 2 năm trước", "gần một năm trước"
 _HEDGE_WORDS = ("hơn", "gần", "khoảng", "chừng", "ngót")
 _HEDGE = "(?:" + "|".join(_HEDGE_WORDS) + ")"
+#: How long ago: "3", "ba", and the amounts no day can be counted back from — "7-8" (seven or
+#: eight), "4.000", "vài"/"mấy" (a few)
+_AGO_AMOUNT = rf"\d{{1,3}}\s*-\s*\d{{1,3}}|\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}|{_NUM_WORD}|vài|mấy"
 _YEAR_SEP = r"\s*(?:[/.-]|,?\s*(?:của\s+)?năm)\s*"  # "tháng 10/2019", "tháng 9-2002", "tháng 10 năm 2019"
 _END = r"(?!\p{N}|[/.,]\p{N}|\p{L})"  # not glued to more digits or letters
 
@@ -187,9 +190,9 @@ ATOM_RE = regex.compile(
       # so long ago: "3 ngày trước", "cách đây 3 năm"
       # ("cách đây hơn 7 năm": more than seven years ago, the hedge inside the span)
     | (?P<ago>(?:cách\s+đây\s+(?:(?:hơn|gần|khoảng|chừng|ngót|trên|tầm|xấp\s+xỉ|ít\s+nhất)\s+)?
-                 (?P<ago_n1>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u1>ngày|tuần|tháng|năm)
+                 (?P<ago_n1>{_AGO_AMOUNT})\s+(?P<ago_u1>ngày|tuần|tháng|năm)
                  (?:\s+(?:về\s+)?trước)?
-              |(?:{_HEDGE}\s+)?(?P<ago_n2>\d{{1,3}}|{_NUM_WORD})\s+(?P<ago_u2>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước
+              |(?:{_HEDGE}\s+)?(?P<ago_n2>{_AGO_AMOUNT})\s+(?P<ago_u2>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước
                  (?!\s+(?:khi|đó|đấy|nữa|đây)(?!\p{{L}})))(?!\p{{L}}))
       # later or earlier than the time being told, not than today: "3 ngày sau" (three days
       # later), "vài hôm sau", "một ngày trước đó" (a day before that); "sau khi" keeps "khi" out
@@ -911,11 +914,13 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
             return None  # "những 3 năm sau", "trong 5 năm sau đó" (during): lengths of time
         return Atom(start, end, "point", Point(rel_unit=unit, narrative=True))
     if m["ago"]:
-        n = _number((m["ago_n1"] or m["ago_n2"]).lower())
+        amount = (m["ago_n1"] or m["ago_n2"]).lower()
         unit = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[
             (m["ago_u1"] or m["ago_u2"]).lower()
         ]
-        return Atom(start, end, "point", Point(rel_unit=unit, rel_offset=-n))
+        if not (amount.isdigit() or amount in NUMBER_WORDS):  # "vài năm trước": no one day
+            return Atom(start, end, "point", Point(rel_unit=unit, narrative=True))
+        return Atom(start, end, "point", Point(rel_unit=unit, rel_offset=-_number(amount)))
     if m["podrel"]:
         pod = PARTS_OF_DAY[" ".join(m["pr_pod"].lower().split())]
         return Atom(

@@ -334,8 +334,8 @@ def _nearest_lunar_year(day: int, month: int, ref: dt.date) -> int:
 
 
 def _iso(p: Point) -> str | None:
-    if p.decade is not None:
-        return f"{p.decade:03d}"
+    if p.decade is not None:  # an interval of years, as the guideline writes it: "1980/1989"
+        return f"{p.decade * 10:04d}/{p.decade * 10 + 9:04d}"
     if p.week and p.year is not None and p.month and p.day:
         year, week, _ = dt.date(p.year, p.month, p.day).isocalendar()
         return f"{year}-W{week:02d}"

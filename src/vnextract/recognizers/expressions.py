@@ -102,6 +102,8 @@ class TokensAt(Mapping[int, Token]):
 # cột", "500,000 Bảng Anh" (every one of the 8 in 25,000 news articles). Other ",ddd" stay
 # decimals ("26,666 lượng", "1,267 USD", "9,930 kg", "2,739 giây" are all far more common), and
 # a scale word keeps the comma decimal ("2,500 tỷ" is 2.5 billion).
+#: The least amount an "after_large" currency word ("bảng", pound sterling) is read after
+_LARGE_AMOUNT = Decimal(1000)
 _THOUSANDS_COMMA_RE = regex.compile(r"[1-9]\d{0,2},000")
 
 
@@ -229,6 +231,7 @@ def read_expression(
         unit_1 = unit_after(norm, first.end)
     if unit_1 is not None and unit_1[0].kind == "none":
         return None, 1  # "2 đồng thời": not an amount of anything
+    unit_1 = _unless_too_small(unit_1, value)
     if (
         currency_before is None
         and reading.scale is None
@@ -250,7 +253,7 @@ def read_expression(
         second = numbers[i + 1]
         sep = _RANGE_SEP_RE.fullmatch(norm, after_first, second.start)
         if sep is not None and not _leading_zero(norm, second):
-            unit_2 = unit_after(norm, second.end)
+            unit_2 = _unless_too_small(unit_after(norm, second.end), second.reading.value)
             joined = _join_range(norm, first, second, unit_1, unit_2, sep, start)
             if joined == "skip":
                 return None, 2
@@ -303,6 +306,16 @@ def read_expression(
         ),
         used,
     )
+
+
+def _unless_too_small(
+    unit: tuple[Unit, int, int] | None, value: Decimal
+) -> tuple[Unit, int, int] | None:
+    """No unit where an "after_large" currency word follows a small number: "27 triệu bảng" is
+    pounds sterling, "3 bảng" three tables or groups."""
+    if unit is not None and unit[0].position == "after_large" and value < _LARGE_AMOUNT:
+        return None
+    return unit
 
 
 def _join_range(

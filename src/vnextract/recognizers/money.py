@@ -16,7 +16,7 @@ from vnextract.recognizers.expressions import Expression, clean_decimal
 from vnextract.records import Money
 from vnextract.units import unit_after
 
-__all__ = ["KIND_AFTER_RE", "make_money", "money_currency"]
+__all__ = ["KIND_AFTER_RE", "listed_currency", "make_money", "money_currency"]
 
 # Words before a bare "30 nghìn" / "99 tỉ" that make it money (price, capital, salary …).
 _MONEY_CONTEXT_RE = regex.compile(
@@ -128,3 +128,29 @@ def _next_currency(norm: str, ex: Expression, sentence_starts: list[int], senten
 def _is_count_noun(norm: str, pos: int) -> bool:
     found = unit_after(norm, pos)
     return found is not None and found[0].kind == "count"
+
+
+# The next amount of a list: "10.000 và 20.000 đồng", "100.000 hay 200.000 bảng" (or), "5.000, 10.000 USD"
+_NEXT_IN_LIST_RE = regex.compile(
+    r"\ *(?:,|và|hay|hoặc)\ +(?P<number>\d(?:[\d.,]*\d)?)", flags=regex.IGNORECASE
+)
+
+
+def listed_currency(norm: str, ex: Expression) -> str | None:
+    """The currency of a bare amount of a thousand or more that the next amount of its list
+    writes: "in tiền polymer 10.000 và 20.000 đồng" (the 10,000 and 20,000 đồng notes).
+
+    >>> from vnextract.recognizers.expressions import read_expression
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "lương 100.000 hay 200.000 bảng"
+    >>> ex, _ = read_expression(text, scan_numbers(text), 0, {})
+    >>> listed_currency(text, ex)
+    'GBP'
+    """
+    if ex.scale is not None or ex.value_to is not None or ex.value < _SMALLEST_MONEY_SCALE:
+        return None
+    following = _NEXT_IN_LIST_RE.match(norm, ex.end)
+    if following is None:
+        return None
+    found = unit_after(norm, following.end("number"))
+    return found[0].canonical if found is not None and found[0].kind == "currency" else None

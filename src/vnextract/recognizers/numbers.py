@@ -23,7 +23,7 @@ from vnextract.recognizers.counts import fallback_count, make_count, one_is_coun
 from vnextract.recognizers.durations import half_durations, make_duration
 from vnextract.recognizers.expressions import Expression, TokensAt, clean_decimal, read_expression
 from vnextract.recognizers.money import KIND_AFTER_RE as _KIND_AFTER_RE
-from vnextract.recognizers.money import make_money, money_currency
+from vnextract.recognizers.money import listed_currency, make_money, money_currency
 from vnextract.recognizers.number_scan import NumberSpan, scan_numbers
 from vnextract.records import Money, Percentage, Quantity, Span
 from vnextract.text import Text, Token
@@ -115,6 +115,8 @@ def _record(
             currency = money_currency(norm, ex, sentence_starts, last_money)
             if currency is not None:
                 return make_money(norm, ex.start, ex.end, ex, currency)
+        elif not spelled and (listed := listed_currency(norm, ex)) is not None:
+            return make_money(norm, ex.start, ex.end, ex, listed)  # "10.000 và 20.000 đồng"
         if spelled:
             return None
         return fallback_count(norm, ex, tokens)
