@@ -30,7 +30,7 @@ def sample_extract(monkeypatch):
     """extract() returns the hand-built sample document (with every kind) for any text."""
     calls: list[tuple[str, object]] = []
 
-    def fake(text, *, reference_date=None, max_length=None):
+    def fake(text, *, reference_date=None, max_length=None, learned=True):
         calls.append((text, reference_date))
         if "FAIL" in text:
             raise IndexError("boom")
@@ -60,6 +60,20 @@ def test_jsonl_output_is_to_dict_of_the_real_extraction(tmp_path, reference_arti
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1
     assert json.loads(lines[0]) == vnextract.extract(reference_article).to_dict()
+
+
+def test_no_learned_runs_the_rules_alone(tmp_path):
+    source = tmp_path / "a.txt"
+    text = "HLV Kim Sang-sik gọi Đình Bắc và Xuân Son lên tuyển Việt Nam."
+    source.write_text(text, encoding="utf-8")
+    for flag, learned in (("--no-learned", False), ("--learned", True)):
+        out = tmp_path / f"{learned}.jsonl"
+        assert run("extract", str(source), flag, "-o", str(out)) == cli.EXIT_OK
+        expected = vnextract.extract(text, learned=learned).to_dict()
+        assert json.loads(out.read_text(encoding="utf-8")) == expected
+    assert json.loads((tmp_path / "False.jsonl").read_text(encoding="utf-8")) != json.loads(
+        (tmp_path / "True.jsonl").read_text(encoding="utf-8")
+    )  # the learned layer finds "Đình Bắc", the rules do not
 
 
 def test_jsonl_output_has_exactly_the_to_dict_data_for_every_kind(tmp_path, sample_extract):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import vnextract
@@ -210,3 +212,28 @@ def test_the_packaged_model_finds_names_the_rules_miss(
     rules = pipeline.found_before(text, "learned_entities")
     by_rules = {("PER", r.text) for r in rules.persons} | {("ORG", r.text) for r in rules.organizations}
     assert not missed_by_rules & by_rules
+
+
+# extract(learned=False): the rules alone, through every entry point.
+RULES_ONLY = "HLV Kim Sang-sik gọi Đình Bắc và Xuân Son lên tuyển Việt Nam."
+
+
+def _persons(doc: Any) -> set[str]:
+    return {r.text for r in doc.persons}
+
+
+def test_learned_false_runs_the_rules_alone() -> None:
+    assert "Đình Bắc" in _persons(vnextract.extract(RULES_ONLY))
+    rules_only = vnextract.extract(RULES_ONLY, learned=False)
+    assert "Đình Bắc" not in _persons(rules_only)
+    assert "Kim Sang-sik" in _persons(rules_only)  # what the rules find stays
+    with pytest.raises(TypeError, match="learned must be True or False"):
+        vnextract.extract(RULES_ONLY, learned="no")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipe_passes_learned_false_to_every_text(n_process: int) -> None:
+    texts = [RULES_ONLY, "Cổ phiếu của Nvidia và Tesla giảm mạnh phiên hôm qua."]
+    piped = [d.to_dict() for d in vnextract.pipe(texts, n_process=n_process, learned=False)]
+    assert piped == [vnextract.extract(t, learned=False).to_dict() for t in texts]
+    assert "Đình Bắc" not in {p["text"] for p in piped[0]["persons"]}

@@ -562,6 +562,7 @@ def _results(
     reference_date: dt.date | None,
     max_length: int | None,
     stop_at_problem: bool,
+    learned: bool = True,
 ) -> Generator[tuple[Item | Problem, Any], None, None]:
     """(item, Document or PipeError) and (problem, None), in input order, for any n_process.
 
@@ -606,6 +607,7 @@ def _results(
             reference_dates=dates(),
             return_exceptions=True,
             max_length=max_length,
+            learned=learned,
         )
     else:
         engine = parallel.pipe_parallel(
@@ -617,6 +619,7 @@ def _results(
             reference_dates=dates(),
             return_exceptions=True,
             max_length=max_length,
+            learned=learned,
         )
     try:
         for doc, item in engine:
@@ -843,6 +846,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             reference_date=args.reference_date,
             max_length=args.max_length or None,
             stop_at_problem=stop,
+            learned=args.learned,
         )
         stack.callback(results.close)  # stops the workers however the loop ends
         try:
@@ -1077,6 +1081,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY",
         help="JSONL field holding each document's own reference date (YYYY-MM-DD or an ISO "
         "date-time, e.g. the published date); lines without it use --reference-date",
+    )
+    p.add_argument(
+        "--learned",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="run the learned entity layer after the rules (default); --no-learned: the rules "
+        "alone, about 1.5 times faster, a few points less accurate on unseen text",
     )
     p.add_argument(
         "--progress",

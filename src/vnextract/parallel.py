@@ -197,6 +197,7 @@ def pipe_serial(
     return_exceptions: bool = False,
     max_length: int | None = MAX_LENGTH,
     reference_dates: Iterable[Any] | None = None,
+    learned: bool = True,
 ) -> Iterator[Any]:
     """Extract in this process, one text after the other."""
     from vnextract.pipeline import extract
@@ -221,7 +222,7 @@ def pipe_serial(
             raise _dates_error(index, err) from err
         result: Document | PipeError
         try:
-            result = extract(text, reference_date=date, max_length=max_length)
+            result = extract(text, reference_date=date, max_length=max_length, learned=learned)
         except Exception as err:
             result = _text_error(index, type(err).__name__, str(err))
             result.__cause__ = err
@@ -238,6 +239,7 @@ def _worker_main(
     results: Connection,
     current: Any,
     max_length: int | None,
+    learned: bool = True,
 ) -> None:
     """Body of a worker process: warm up once, then extract batches until told to stop.
 
@@ -250,7 +252,7 @@ def _worker_main(
     _exit_with_parent()
     from vnextract.pipeline import extract
 
-    extract(_WARM_UP_TEXT)  # load models and lexicons once, before the first batch
+    extract(_WARM_UP_TEXT, learned=learned)  # load models and lexicons once, before the first batch
 
     # Results go out through a thread so the worker keeps extracting while the parent is busy
     # reading another worker's answer (a pipe holds only ~64 KiB).
@@ -267,7 +269,7 @@ def _worker_main(
                     docs.append(text.result)
                     continue
                 try:
-                    docs.append(extract(text, reference_date=date, max_length=max_length))
+                    docs.append(extract(text, reference_date=date, max_length=max_length, learned=learned))
                 except Exception as err:  # reported in its place; the parent raises or returns it
                     docs.append(_Failure.of(first + offset, err))
             outbox.put(docs)
@@ -351,7 +353,7 @@ class _Failure(NamedTuple):
 class _Worker:
     """A worker process with its task queue, its result pipe and its progress counter."""
 
-    def __init__(self, ctx: BaseContext, max_length: int | None) -> None:
+    def __init__(self, ctx: BaseContext, max_length: int | None, learned: bool = True) -> None:
         self.tasks: Queue[tuple[int, list[Any]] | None] = ctx.Queue()
         receiver, sender = ctx.Pipe(duplex=False)
         self.results: Connection = receiver
@@ -359,7 +361,7 @@ class _Worker:
         self.current: Any = ctx.RawValue("q", -1)
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(self.tasks, sender, self.current, max_length),
+            args=(self.tasks, sender, self.current, max_length, learned),
             name="vnextract-pipe",
             daemon=True,
         )
@@ -511,6 +513,7 @@ def pipe_parallel(
     return_exceptions: bool = False,
     max_length: int | None = MAX_LENGTH,
     reference_dates: Iterable[Any] | None = None,
+    learned: bool = True,
 ) -> Iterator[Any]:
     """Extract on ``n_process`` worker processes, yielding in input order."""
     ctx = multiprocessing.get_context(start_method)
@@ -519,11 +522,11 @@ def pipe_parallel(
         # and lexicons here once instead of once per worker. Faster start, less memory.
         from vnextract.pipeline import extract
 
-        extract(_WARM_UP_TEXT)
+        extract(_WARM_UP_TEXT, learned=learned)
     workers: list[_Worker] = []
     clean = False
     try:
-        workers.extend(_Worker(ctx, max_length) for _ in range(n_process))
+        workers.extend(_Worker(ctx, max_length, learned) for _ in range(n_process))
         dealer = itertools.cycle(workers)
         # In submission order: (worker, first index, batch length, contexts).
         in_flight: deque[tuple[_Worker, int, int, list[Any]]] = deque()

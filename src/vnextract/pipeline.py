@@ -247,6 +247,7 @@ def pipe(
     start_method: str | None = None,
     return_exceptions: bool = False,
     max_length: int | None = MAX_LENGTH,
+    learned: bool = True,
 ) -> Iterator[Any]:
     """Extract from many texts lazily, yielding Documents in input order.
 
@@ -260,7 +261,7 @@ def pipe(
     as they are on Ctrl-C or when the consumer stops early. With ``return_exceptions=True`` a
     failing text yields its PipeError in its place and the run goes on (a dead worker still
     raises). ``max_length`` is :func:`extract`'s, for each text (a longer one fails with
-    TextTooLongError).
+    TextTooLongError); so is ``learned`` (False: the rules alone, faster).
 
     ``reference_date`` is one date for every text; ``reference_dates`` gives each text its own
     (a date, or None for "no date"), in input order — the published dates of a news feed. It
@@ -293,6 +294,7 @@ def pipe(
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
     _check_reference_dates(texts, reference_date, reference_dates)
     _check_max_length(max_length)  # up front: not once per text, inside the workers
+    _check_learned(learned)
     if workers == 1:
         return parallel.pipe_serial(
             texts,
@@ -301,6 +303,7 @@ def pipe(
             reference_dates=reference_dates,
             return_exceptions=return_exceptions,
             max_length=max_length,
+            learned=learned,
         )
     return parallel.pipe_parallel(
         texts,
@@ -312,6 +315,7 @@ def pipe(
         start_method=start_method,
         return_exceptions=return_exceptions,
         max_length=max_length,
+        learned=learned,
     )
 
 

@@ -35,12 +35,14 @@ class _ExtractBatches:
         reference_date: dt.date | None,
         on_error: str,
         date_col: str | None = None,
+        learned: bool = True,
     ) -> None:
         self.text_col = text_col
         self.out_col = out_col
         self.reference_date = reference_date
         self.on_error = on_error
         self.date_col = date_col
+        self.learned = learned
 
     def _row(self, text: str | None, date: dt.date | None) -> dict[str, Any] | None:
         from vnextract.pipeline import extract
@@ -49,7 +51,9 @@ class _ExtractBatches:
         if text is None:
             return None
         try:
-            return document_to_row(extract(text, reference_date=date or self.reference_date))
+            return document_to_row(
+                extract(text, reference_date=date or self.reference_date, learned=self.learned)
+            )
         except Exception as err:
             if self.on_error == "null":
                 return None
@@ -82,12 +86,14 @@ def extract_records(
     reference_date: dt.date | None = None,
     on_error: Literal["raise", "null"] = "raise",
     date_col: str | None = None,
+    learned: bool = True,
 ) -> Any:
     """``df`` with a struct column ``out_col`` holding ``extract(text).to_dict()`` for each row.
 
     Other columns pass through unchanged; a null text gives a null struct. ``date_col`` names a
     date or timestamp column holding each row's own reference date (its published date); where
-    it is null, ``reference_date`` holds. A text extract()
+    it is null, ``reference_date`` holds. ``learned=False`` runs the rules alone (faster; see
+    :func:`vnextract.extract`). A text extract()
     refuses (e.g. longer than ``vnextract.text.MAX_LENGTH``) fails the Spark task with a
     :class:`~vnextract.parallel.PipeError` quoting its beginning, or, with ``on_error="null"``,
     gets a null struct. Lazy, like every Spark transformation: nothing runs before an action
@@ -105,6 +111,8 @@ def extract_records(
 
     if on_error not in ("raise", "null"):
         raise ValueError(f"on_error must be 'raise' or 'null', got {on_error!r}")
+    if not isinstance(learned, bool):
+        raise TypeError(f"learned must be True or False, got {type(learned).__name__}")
     if reference_date is not None and not isinstance(reference_date, dt.date):
         raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
     fields = {f.name: f for f in df.schema.fields}
@@ -126,4 +134,5 @@ def extract_records(
                 "(a string column: F.to_date(...) first)"
             )
     out_schema = T.StructType([*df.schema.fields, T.StructField(out_col, spark_struct_type(), nullable=True)])
-    return df.mapInArrow(_ExtractBatches(text_col, out_col, reference_date, on_error, date_col), out_schema)
+    batches = _ExtractBatches(text_col, out_col, reference_date, on_error, date_col, learned)
+    return df.mapInArrow(batches, out_schema)
