@@ -33,6 +33,16 @@ def test_one_window_per_mention_inside_its_sentence() -> None:
     assert "f=R2" in giam and "gc=R1" in giam and "rt=own" in giam and "r=B-TTL" in giam
 
 
+def test_tagging_reads_only_sentences_with_a_person_and_a_title_cue() -> None:
+    text = Text.from_string("Trời mưa to. Ông Lê Văn Tám cho biết. Giám đốc Trần Văn Hải nói.")
+    found = pipeline.found_before(text, "learned_titles")
+    sentences = learned.person_sentences(text, found)
+    assert [s[0].text for s in sentences] == ["Ông", "Giám"]  # not the first sentence
+    ungated = learned.mention_windows(sentences, found)
+    gated = learned.mention_windows(sentences, found, gate=True)
+    assert len(ungated) == 2 and [w.sentence for w in gated] == [1]  # "Giám đốc" may start a title
+
+
 def test_labels_mark_the_nearest_occurrence_of_each_gold_title() -> None:
     text = Text.from_string("Hai tay vợt Maria Sanchez và Olga Petrova đều thắng.")
     sentences = sentence_syllables(text)

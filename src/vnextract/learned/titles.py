@@ -45,6 +45,9 @@ _CARD = "titles.json"
 #: body rarely runs longer ("Giám đốc Ban Quản lý dự án Đầu tư xây dựng … TP Huế" is 14).
 REACH = 14
 
+#: Tag only the windows where a title can start (a role's first syllable or a rule's title).
+GATE = True
+
 #: The combination strategies compared by cross-validation (see :func:`combine`): the rules
 #: alone, or the model's spans added where it is at least P sure.
 STRATEGIES = ("rules", "add@0", "add@0.5", "add@0.7", "add@0.85")
@@ -109,9 +112,13 @@ def _title_marks(
 
 
 def mention_windows(
-    sentences: Sequence[Sequence[Syllable]], found: Mentions, index: SyllableIndex | None = None
+    sentences: Sequence[Sequence[Syllable]],
+    found: Mentions,
+    index: SyllableIndex | None = None,
+    gate: bool = False,
 ) -> list[MentionWindow]:
-    """One window per person mention, with the features the model reads.
+    """One window per person mention, with the features the model reads (``gate``: only the
+    windows where a title can start, as tagging reads them; training reads every window).
 
     >>> from vnextract import pipeline
     >>> text = Text.from_string("Ông Lê Văn Tám, giám đốc hợp tác xã Tân Tiến, cho biết.")
@@ -145,22 +152,42 @@ def mention_windows(
     by_sentence: dict[int, list[tuple[int, int, int]]] = {}
     for pi, si, a, b in spans:
         by_sentence.setdefault(si, []).append((pi, a, b))
+    cues = titles_lexicon().first_syllables
     for si in sorted(by_sentence):
         sentence = sentences[si]
         n = len(sentence)
-        items = by_sentence[si]
+        lowers = [s.text.lower() for s in sentence]
+        marks = rules[si]
+        # a window is read only where a title can start: a role's first syllable or a rule's title
+        cued = [low in cues or mark.endswith("TTL") for low, mark in zip(lowers, marks, strict=True)]
+        items = [
+            (pi, a, b) for pi, a, b in by_sentence[si]
+            if not gate or any(cued[max(0, a - REACH) : b + REACH])
+        ]
+        if not items:
+            continue
         lo = max(0, min(a for _, a, _ in items) - REACH)
         hi = min(n, max(b for _, _, b in items) + REACH)
-        base = sentence_features(sentence, rules[si], lo, hi)
-        lowers = [s.text.lower() for s in sentence]
+        base = sentence_features(sentence, marks, lo, hi)
         commas = [0] * (n + 1)
         ands = [0] * (n + 1)
         for i, low in enumerate(lowers):
             commas[i + 1] = commas[i] + (low in _COMMA_LIKE)
             ands[i + 1] = ands[i] + (low in _LIST_GAP and low != ",")
         named = frozenset(y for (q, y) in mention_of if q == si)
+        # names in a stretch of the sentence, all persons' and each person's (prefix counts)
+        in_names = [0] * (n + 1)
+        for i in range(n):
+            in_names[i + 1] = in_names[i] + (i in named)
+        own_names: dict[int, list[int]] = {}
+        for pi, _, _ in items:
+            if pi not in own_names:
+                row = own_names[pi] = [0] * (n + 1)
+                for i in range(n):
+                    row[i + 1] = row[i] + (mention_of.get((si, i)) == pi)
         for pi, a, b in items:
             first, last = max(0, a - REACH), min(n, b + REACH)
+            own = own_names[pi]
             feats: list[list[str]] = []
             for i in range(first, last):
                 f = list(base[i - lo])
@@ -180,9 +207,8 @@ def mention_windows(
                     f.append("gc=" + pos[:1] + str(min(c, 2)))
                     if ands[gap[1]] - ands[gap[0]]:
                         f.append("ga=" + pos[:1])
-                    others = {mention_of.get((si, j)) for j in range(gap[0], gap[1])} - {None, pi}
-                    if others:
-                        f.append("go=" + pos[:1])
+                    if (in_names[gap[1]] - in_names[gap[0]]) - (own[gap[1]] - own[gap[0]]):
+                        f.append("go=" + pos[:1])  # another person's name between
                 at = (si, i)
                 if at in holder:
                     f.append("rt=own" if holder[at] == pi else "rt=other")
@@ -354,9 +380,22 @@ def _kept(
     return all(q in window.named or sentence[q].text.lower() in _LIST_GAP for q in gap)
 
 
+def person_sentences(text: Text, found: Mentions) -> list[list[Syllable]]:
+    """The syllables of the sentences that hold a person mention, the only ones the model reads
+    (cut as :func:`vnextract.learned.view.sentence_syllables` cuts them, which reads only the
+    text, its tokens and the sentences' token ranges: half the work on a long article)."""
+    ends = len(text.normalized)
+    firsts = [text.tokens[a].start if a < len(text.tokens) else ends for a, _ in text.sentence_tokens]
+    wanted = sorted({
+        bisect.bisect_right(firsts, start) - 1 for person in found.persons for start, _ in person.mentions
+    } - {-1})
+    subset = tuple(text.sentence_tokens[i] for i in wanted)
+    return sentence_syllables(attrs.evolve(text, sentence_tokens=subset))
+
+
 def propose(model: TitleModel, text: Text, found: Mentions) -> list[Proposal]:
     """The model's title spans for each person, with the model's confidence in each."""
-    sentences = sentence_syllables(text)
+    sentences = person_sentences(text, found)
     index = SyllableIndex(sentences)
     out: list[Proposal] = []
     labels: list[str] | None = None
@@ -365,7 +404,7 @@ def propose(model: TitleModel, text: Text, found: Mentions) -> list[Proposal]:
         for title in person.titles:
             for at in index.covered(title.start, title.end):
                 held.setdefault(at, pi)
-    for window in mention_windows(sentences, found, index):
+    for window in mention_windows(sentences, found, index, gate=GATE):
         tags = model.tagger.tag(window.features)
         if "B-T" not in tags and "I-T" not in tags:
             continue
