@@ -17,6 +17,7 @@ import attrs
 
 from vnextract.errors import InvalidUTF8Error, LoneSurrogateError, TextTooLongError
 from vnextract.learned import model as learned_entities
+from vnextract.learned import titles as learned_titles
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import events as link_events
 from vnextract.linking import fines as link_fines
@@ -48,6 +49,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
     ("role names", role_names.find_names),  # names a title announces that no recogniser found
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
+    ("learned_titles", learned_titles.link),  # the CRF's titles of each person beside the rules'
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
     ("places", link_places.link),  # Location → administrative unit of its era, or ISO 3166 code
     ("events", link_events.link),  # fines, prison terms, awards: who, by whom, how much, for what
@@ -164,14 +166,16 @@ def _remap(text: Text, value: Any) -> Any:
     return value
 
 
-def found_before(text: Text, step: str) -> Mentions:
-    """What the recognisers and the linkers before ``step`` (a name in LINKERS) found: the
-    learned layer trains on exactly the state it sees in the pipeline."""
-    names = [name for name, _ in LINKERS]
+def found_before(
+    text: Text, step: str, linkers: tuple[tuple[str, Linker], ...] = LINKERS
+) -> Mentions:
+    """What the recognisers and the linkers before ``step`` (a name in ``linkers``) found: the
+    learned layers train on exactly the state they see in the pipeline."""
+    names = [name for name, _ in linkers]
     if step not in names:
         raise ValueError(f"no linking step {step!r}; steps: {', '.join(names)}")
     found = _recognize(text)
-    for _name, link in LINKERS[: names.index(step)]:
+    for _name, link in linkers[: names.index(step)]:
         found = link(text, found)
     return found
 
