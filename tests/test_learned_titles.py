@@ -8,11 +8,12 @@ from __future__ import annotations
 import pytest
 
 import vnextract
+from titles_corpus import load as load_cases
 from vnextract import pipeline
 from vnextract.learned import titles as learned
 from vnextract.learned.titles_train import linkers_with, window_labels
 from vnextract.learned.view import sentence_syllables
-from vnextract.text import Text
+from vnextract.text import Text, normalize
 
 
 def _titles(doc: vnextract.Document) -> dict[str, list[str]]:
@@ -122,3 +123,14 @@ def test_the_packaged_model_ships_with_its_card() -> None:
     card = model.card
     assert 0 not in card["training_data"]["folds"]  # the sealed fold stays out
     assert card["reach"] == learned.REACH and card["size_bytes"] > 0
+
+
+@pytest.mark.parametrize("case_id", ["chairman-kiem-ceo", "two-ranks-list", "minh-triet-politburo"])
+def test_a_model_span_joins_no_two_rule_titles_and_no_other_persons_title(case_id: str) -> None:
+    """The written title examples the rules read apart stay apart through the whole pipeline:
+    the model's span "Chủ tịch HĐQT kiêm Tổng giám đốc …" covers two of the rules' titles, and
+    "… Công an TP.HCM và thượng tá" runs into the next person's rank (titles.combine's guards)."""
+    case = next(p.values[0] for p in load_cases("titles") if p.values[0]["id"] == case_id)
+    doc = vnextract.extract(case["text"])
+    got = [[normalize(t.text).text for t in person.titles] for person in doc.persons]
+    assert got == [person["titles"] for person in case["persons"]]

@@ -55,9 +55,11 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("events", link_events.link),  # fines, prison terms, awards: who, by whom, how much, for what
 )
 
+#: The steps that run a trained model (vnextract/learned/).
+LEARNED_STEPS = frozenset({"learned_entities", "learned_titles"})
 #: The same steps without the learned layer: ``extract(text, learned=False)``, rules only.
 RULE_LINKERS: tuple[tuple[str, Linker], ...] = tuple(
-    (name, link) for name, link in LINKERS if name != "learned_entities"
+    (name, link) for name, link in LINKERS if name not in LEARNED_STEPS
 )
 
 

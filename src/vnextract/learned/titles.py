@@ -35,7 +35,7 @@ from vnextract.lexicon import word_class
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import MODIFIERS
 from vnextract.recognizers.titles import lexicon as titles_lexicon
-from vnextract.records import Title
+from vnextract.records import Person, Title
 from vnextract.text import Text
 
 _MODEL = "titles.crf"
@@ -272,14 +272,14 @@ def spans_of(
     for k, tag in enumerate([*tags, "O"]):
         if open_at is not None and (tag != "I-T" or first + k in named):
             i, j = first + open_at, first + k
-            while j < n and sentence[j - 1].in_word < sentence[j - 1].word_length - 1:
+            while j < n and not sentence[j].word_start:  # the word goes on
                 j += 1
             while j > i and (sentence[j - 1].text.lower() in _EDGE_WORDS
                              or not sentence[j - 1].text[:1].isalnum()):
                 j -= 1
             while i < j and sentence[i].text.lower() in _EDGE_WORDS:
                 i += 1  # "tại Viện địa chất …" is a workplace, not a title
-            if j > i and sentence[i].in_word == 0 and sentence[i].text[:1].isalnum():
+            if j > i and sentence[i].word_start and sentence[i].text[:1].isalnum():
                 out.append((i, j))
             open_at = None
         if first + k not in named and (tag == "B-T" or (tag == "I-T" and open_at is None)):
@@ -315,18 +315,24 @@ def combine(s: str, found: Mentions, proposals: Sequence[Proposal], least: float
     A model span at least ``least`` sure is added to its person when it overlaps none of the
     person's titles and repeats none of them ("HLV" before each mention of a coach); where it
     covers one of them and reaches further (the organisation body the rules cut short: "Giám
-    đốc điều hành Quỹ" → "… Quỹ đầu tư bất động sản Indochina Land") it replaces it. A span that
-    is exactly a title the rules read takes the rules' reading (organisation parsed).
+    đốc điều hành Quỹ" → "… Quỹ đầu tư bất động sản Indochina Land") it replaces it, unless it
+    joins two of the rules' titles or runs into a title of another person. A span that is exactly
+    a title the rules read takes the rules' reading (organisation parsed).
     """
     rule_titles = sorted(found.titles, key=lambda t: (t.start, t.end))
     starts = [t.start for t in rule_titles]
     persons = list(found.persons)
+    given = _Given.of(persons)
     for p in sorted(set(proposals)):
         if p.confidence < least:
             continue
         person = persons[p.person]
         titles = list(person.titles)
         mine = [t for t in titles if t.start < p.end and p.start < t.end]
+        if len(mine) > 1:
+            continue  # the rules read two titles there ("Chủ tịch HĐQT kiêm Tổng giám đốc …")
+        if _runs_into(given, p):
+            continue  # it runs into a title the rules gave another person ("… và thượng tá B")
         if mine:
             if not all(p.start <= t.start and t.end <= p.end for t in mine) or any(
                 (t.start, t.end) == (p.start, p.end) for t in mine
@@ -340,6 +346,30 @@ def combine(s: str, found: Mentions, proposals: Sequence[Proposal], least: float
         titles.append(same or title_from_span(s, p.start, p.end))
         persons[p.person] = attrs.evolve(person, titles=_fullest(titles))
     return attrs.evolve(found, persons=tuple(persons))
+
+
+class _Given(NamedTuple):
+    """The titles the rules gave each person, by start: (start, end, person) sorted."""
+
+    spans: list[tuple[int, int, int]]
+    starts: list[int]
+    longest: int
+
+    @classmethod
+    def of(cls, persons: Sequence[Person]) -> _Given:
+        spans = sorted((t.start, t.end, q) for q, person in enumerate(persons) for t in person.titles)
+        return cls(spans, [a for a, _, _ in spans], max((b - a for a, b, _ in spans), default=0))
+
+
+def _runs_into(given: _Given, p: Proposal) -> bool:
+    """Whether proposal ``p`` overlaps a title the rules gave a person other than its own."""
+    j = bisect.bisect_left(given.starts, p.end) - 1
+    while j >= 0 and given.spans[j][0] > p.start - given.longest:
+        start, end, person = given.spans[j]
+        if person != p.person and start < p.end and p.start < end:
+            return True
+        j -= 1
+    return False
 
 
 def _fullest(titles: list[Title]) -> tuple[Title, ...]:
@@ -382,15 +412,14 @@ def _kept(
 
 def person_sentences(text: Text, found: Mentions) -> list[list[Syllable]]:
     """The syllables of the sentences that hold a person mention, the only ones the model reads
-    (cut as :func:`vnextract.learned.view.sentence_syllables` cuts them, which reads only the
-    text, its tokens and the sentences' token ranges: half the work on a long article)."""
-    ends = len(text.normalized)
-    firsts = [text.tokens[a].start if a < len(text.tokens) else ends for a, _ in text.sentence_tokens]
+    (the token view's sentences, :func:`vnextract.learned.view.sentence_syllables`, built once
+    per text and shared with the rules)."""
+    sentences = sentence_syllables(text)
+    firsts = [sentence[0].start for sentence in sentences]
     wanted = sorted({
         bisect.bisect_right(firsts, start) - 1 for person in found.persons for start, _ in person.mentions
     } - {-1})
-    subset = tuple(text.sentence_tokens[i] for i in wanted)
-    return sentence_syllables(attrs.evolve(text, sentence_tokens=subset))
+    return [sentences[i] for i in wanted]
 
 
 def propose(model: TitleModel, text: Text, found: Mentions) -> list[Proposal]:
