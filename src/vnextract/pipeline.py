@@ -224,9 +224,9 @@ def extract(
     invisible-only text gives an empty Document. Texts longer than ``max_length`` characters
     (default :data:`vnextract.text.MAX_LENGTH`, ten million; None: no limit) raise
     :class:`~vnextract.errors.TextTooLongError`; time grows linearly with the length.
-    ``learned=False`` skips the learned layer (the entity model over the rules' entities): about
-    1.5 times faster, and a few points less accurate on text the rules were not written from
-    (docs/accuracy.md, docs/speed.md).
+    ``learned=False`` skips the learned layer (the entity and title models over the rules'
+    output): about 1.7 times faster, and a few points less accurate on text the rules were not
+    written from (docs/accuracy.md, docs/speed.md).
 
     >>> doc = extract("Ngành đã xử phạt 144 trường hợp với số tiền phạt hơn 504 triệu đồng.")
     >>> doc.money[0].amount, doc.money[0].qualifier
