@@ -12,6 +12,7 @@ from vnextract.linking.event_parts import (
     _STANDALONE_KINDS,
     _entities,
     _pattern,
+    _reason,
     _value,
 )
 from vnextract.mentions import Mentions
@@ -86,8 +87,11 @@ def _respan(norm: str, event: Event) -> Event:
 
 
 # a name opening the next of a list of sentences: ", Mai Thị Hoa 6 năm tù" (after the last value)
+# (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
 _NEXT_GLUE = regex.compile(
-    r"""[\ ,;]*(?:(?:và|còn)\ +)?(?:(?:bị\ +cáo|bị\ +can|ông|bà|anh|chị)\ +)?""", regex.I | regex.VERBOSE
+    r"""(?:\ +(?:cùng\ +)?về\ +(?:\p{Ll}+\ +){0,2}?tội[^,;]*)?
+        [\ ,;]*(?:(?:và|còn)\ +)?(?:(?:bị\ +cáo|bị\ +can|ông|bà|anh|chị)\ +)?""",
+    regex.I | regex.VERBOSE,
 )
 # from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình"
 _OWN_VALUE = regex.compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:mức\ +án|mức|án)\ +)?", regex.I)
@@ -117,11 +121,16 @@ def _next_sentences(norm: str, found: Mentions, event: Event, limit: int) -> lis
         if term is None and outcome is None:
             break
         kind: EventKind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
+        last = max(term.end if term else 0, outcome.end() if outcome else 0)
+        # its own charge right after its value ("B 8 năm tù về tội giết người"), else the one
+        # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật"), not the first one's own
+        own_reason = _reason(norm, last, limit)
+        if own_reason is not None and own_reason.start - last > 2:
+            own_reason = None
         out.append(_respan(norm, attrs.evolve(
             event, kind=kind, target=person, term=term if kind in ("prison", "suspended_prison") else None,
-            date=event.date,
+            reason=own_reason or (event.reason if event.reason and event.reason.start >= last else None),
         )))  # fmt: skip
-        last = max(term.end if term else 0, outcome.end() if outcome else 0)
     return out
 
 

@@ -200,12 +200,15 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
 
 
 def _reason(norm: str, start: int, end: int) -> Phrase | None:
-    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma."""
+    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma or ";"."""
     cue = _pattern("reason").search(norm, start, end)
     if cue is None:
         return None
-    comma = norm.find(",", cue.end(), end)
-    return _phrase(norm, cue.start(), comma if comma >= 0 else end)
+    stop = _REASON_END.search(norm, cue.end(), end)
+    return _phrase(norm, cue.start(), stop.start() if stop else end)
+
+
+_REASON_END = regex.compile(r"[,;]")
 
 
 def _is_prison_term(norm: str, duration: Duration) -> bool:

@@ -80,11 +80,17 @@ __all__ = ["link"]
 
 
 def _event_in(
-    norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase, limit: int, used: set[int]
+    norm: str,
+    found: Mentions,
+    clause: tuple[int, int],
+    trigger: Phrase,
+    limit: int,
+    used: set[int],
+    list_limit: int | None = None,
 ) -> list[Event]:
     """The events a trigger states, its values looked for between the trigger and ``limit``: one,
     or one per target of a list ("A và B cùng bị phạt 3 năm tù", "tuyên phạt A 8 năm tù, B 6 năm
-    tù")."""
+    tù"). A list of sentences may go on past ";" up to ``list_limit``."""
     kind_of_trigger = _value("trigger", trigger.text)
     after = (trigger.end, min(limit, trigger.end + _VALUE_WINDOW))
     kind: EventKind
@@ -258,7 +264,8 @@ def _event_in(
     listed = [target] if shared is None else _listed_with(norm, found, target, shared)
     if len(following) > 1 and target == following[0]:
         listed = following
-    return [_retarget(norm, event, party) for party in listed] + _next_sentences(norm, found, event, limit)
+    listed_events = [_retarget(norm, event, party) for party in listed]
+    return listed_events + _next_sentences(norm, found, event, list_limit or limit)
 
 
 
@@ -275,7 +282,10 @@ def link(text: Text, found: Mentions) -> Mentions:
     norm = text.normalized
     events: list[Event] = []
     used: set[int] = set()  # starts of the Fines an event has taken
+    sentence_ends = {s.start: s.end for s in text.sentences}
+    sentence_end = 0
     for clause in _clauses(text):
+        sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
         triggers = [_phrase(norm, m.start(), m.end()) for m in _pattern("trigger").finditer(norm, *clause)]
         for index, trigger in enumerate(triggers):
@@ -283,7 +293,13 @@ def link(text: Text, found: Mentions) -> Mentions:
                 continue
             following = triggers[index + 1 :]
             limit = next((t.start for t in following if t is not None), clause[1])
-            stated = _event_in(norm, found, clause, trigger, limit, used)
+            # "tuyên phạt A 9 năm tù về tội X; B 8 năm tù về tội Y": a list goes on after ";", up
+            # to the sentence's next trigger
+            list_limit = limit
+            if limit == clause[1]:
+                after = _pattern("trigger").search(norm, clause[1], sentence_end)
+                list_limit = after.start() if after else sentence_end
+            stated = _event_in(norm, found, clause, trigger, limit, used, list_limit)
             if previous is not None and stated and _coordinated(norm, previous, trigger):
                 stated = [_respan(norm, attrs.evolve(e, target=previous.target, authority=previous.authority))
                           if e.kind != "award" else e for e in stated]  # fmt: skip
