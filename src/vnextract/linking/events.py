@@ -208,7 +208,10 @@ def _event_in(
                 # 6 officers), not "trong 3 tháng" (for 3 months) nor "chức vụ" (the office)
                 target = target if target.text[:1].isdigit() else None
             toward = _toward(norm, found, trigger.end, clause[1], anywhere=True)
-            if kind in _STANDALONE_KINDS and toward is not None:  # "bãi nhiệm … đối với ông Đinh Văn Khôi"
+            # "bãi nhiệm … đối với ông Đinh Văn Khôi", "tuyên y án sơ thẩm 10 năm tù đối với X" (a
+            # noun phrase after the trigger is no one when a name follows "đối với")
+            named_first = target is not None and target.kind != "group"
+            if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
                 target = toward
                 following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
     if kind in _STANDALONE_KINDS and target is None and authority is None:
