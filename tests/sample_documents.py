@@ -16,12 +16,15 @@ from vnextract.records import (
     DateMention,
     Document,
     Duration,
+    Event,
     Fine,
     Location,
     Money,
     Organization,
+    Party,
     Percentage,
     Person,
+    Phrase,
     Quantity,
     Sentence,
     Span,
@@ -105,6 +108,23 @@ def sample_document() -> Document:
         abbreviations=(span(Abbreviation, t, "TTTT", short="TTTT", long="Thông tin và Truyền thông"),),
         quantities=(span(Quantity, t, "3,5 ha", value=Decimal("3.5"), unit="ha"),),
     )
+
+
+def with_event(doc: Document) -> Document:
+    """The sample with its fine as an event: the 144 cases counted were fined, the money their
+    fine (offsets found in the text, as for every record here)."""
+    import attrs
+
+    t = doc.text
+    fine = doc.fines[0]
+    cases = doc.counts[0]
+    target = span(Party, t, "144 trường hợp", kind="count", count=cases)
+    trigger = span(Phrase, t, "tiền phạt")
+    event = Event(
+        text=t[target.start : fine.end], start=target.start, end=fine.end, kind="fine",
+        trigger=trigger, target=target, money=fine.money,
+    )  # fmt: skip
+    return attrs.evolve(doc, events=(event,))
 
 
 def with_location(doc: Document) -> Document:

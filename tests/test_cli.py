@@ -1052,3 +1052,16 @@ def test_a_date_key_value_that_is_no_date_is_a_bad_input(tmp_path, capsys):
     assert message in capsys.readouterr().err
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [[d["iso"] for d in r["dates"]] for r in rows] == [["2026-08-19"]]
+
+
+def test_table_has_a_line_per_event(tmp_path):
+    """A real extraction: the event's line gives its kind, status and fields on one line."""
+    source = tmp_path / "a.txt"
+    source.write_text("Công ty A bị Sở Y tế xử phạt 85 triệu đồng do quảng cáo sai.", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert run("extract", str(source), "--format", "table", "-o", str(out)) == 0
+    event = next(line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("EVENT"))
+    assert event.endswith(
+        "fine · imposed; đối tượng (target): Công ty A; cơ quan (authority): Sở Y tế; "
+        "lý do (reason): do quảng cáo sai; tiền (money): 85.000.000 VND"
+    )

@@ -63,6 +63,31 @@ def test_row_values():
     assert rows["quantity"]["sentence"] == 2
 
 
+def test_an_event_row_has_its_fields_as_columns():
+    """One row per event: its kind beside the row kind, each part's text, the target's kind, the
+    term's ISO value; a fine's money columns as a fine row has them; recipients in one cell."""
+    doc = vnextract.extract(
+        "Bị cáo Nguyễn Văn Hùng bị TAND TP Cần Thơ tuyên phạt 18 năm tù về tội lừa đảo chiếm đoạt tài sản. "
+        "Công ty A bị Sở Y tế xử phạt 85 triệu đồng. Sở TTTT đã tặng Giấy khen cho 13 tập thể và 24 cá nhân."
+    )
+    prison, fine, award = (r for r in record_rows(doc) if r["kind"] == "event")
+    assert (prison["event_kind"], prison["status"], prison["trigger"]) == ("prison", "imposed", "tuyên phạt")
+    assert (prison["target"], prison["target_kind"], prison["authority"]) == (
+        "Nguyễn Văn Hùng", "person", "TAND TP Cần Thơ",
+    )  # fmt: skip
+    assert (prison["reason"], prison["term"], prison["term_iso"]) == (
+        "về tội lừa đảo chiếm đoạt tài sản", "18 năm tù", "P18Y",
+    )  # fmt: skip
+    assert (fine["event_kind"], fine["target"], fine["target_kind"], fine["authority"]) == (
+        "fine", "Công ty A", "organization", "Sở Y tế",
+    )  # fmt: skip
+    assert (fine["amount"], fine["currency"], fine["money"]) == (85_000_000, "VND", "85 triệu đồng")
+    assert (award["event_kind"], award["award"], award["recipients"]) == (
+        "award", "Giấy khen", "13 tập thể; 24 cá nhân",
+    )  # fmt: skip
+    assert all(doc.text[r["start"] : r["end"]] == r["text"] for r in (prison, fine, award))
+
+
 def test_location_kind_does_not_clash_with_the_row_kind():
     from sample_documents import with_location
 
@@ -168,13 +193,16 @@ def test_corpus_frame_has_the_document_id_first():
     docs = [sample_document(), Document(text="Không có gì."), vnextract.extract("Tuyên dương 13 tập thể.")]
     frame = vnextract.to_frame(docs, ids=["a", "b", "c"])
     assert list(frame.columns) == ["doc_id", *COLUMNS]
-    assert len(frame) == 12 + 0 + 1
-    assert frame[frame.doc_id == "c"][["kind", "text"]].values.tolist() == [["count", "13 tập thể"]]
+    assert len(frame) == 12 + 0 + 2
+    assert frame[frame.doc_id == "c"][["kind", "text"]].values.tolist() == [
+        ["event", "Tuyên dương 13 tập thể"],  # an award: the count is its recipients
+        ["count", "13 tập thể"],
+    ]
     assert set(frame.doc_id) == {"a", "c"}  # a document without records has no row
     assert str(frame.amount.dtype) == "float64" and str(frame.earliest.dtype) == "datetime64[s]"
     # by default the id is the position; a generator (such as pipe()'s) is read once
     by_position = vnextract.to_frame(d for d in docs)
-    assert by_position.doc_id.tolist() == [0] * 12 + [2]
+    assert by_position.doc_id.tolist() == [0] * 12 + [2, 2]
     assert vnextract.to_frame(sample_document()).doc_id.tolist() == [0] * 12
 
 
@@ -198,3 +226,14 @@ def test_texts_instead_of_documents_are_a_type_error_naming_documents(function):
         convert("Tuyên dương 13 tập thể.")
     with pytest.raises(TypeError, match=r"expects a Document or an iterable of Documents, got int"):
         convert(5)
+
+
+def test_to_arrow_has_the_events_of_to_dict():
+    """Arrow (and Spark, same schema) hold the events as a list of structs per document."""
+    pytest.importorskip("pyarrow")
+    doc = vnextract.extract("Tài xế có thể bị phạt tới 26 triệu đồng.")
+    (events,) = vnextract.to_arrow(doc).column("events").to_pylist()
+    assert [(e["kind"], e["status"], e["trigger"]["text"], e["money"]["currency"]) for e in events] == [
+        ("fine", "possible", "phạt", "VND")
+    ]
+    assert events[0]["money"]["amount"] == 26_000_000

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnextract
-from sample_documents import sample_document, span, with_location
+from sample_documents import sample_document, span, with_event, with_location
 from vnextract.records import Count, Document, Money, Organization, Person, Title
 from vnextract.render import KINDS, describe, marks, render, vietnamese_number
 
@@ -123,7 +123,7 @@ def test_ranges_and_percentage_points_and_relative_dates():
 
 
 def test_every_kind_is_drawn_with_label_legend_and_tooltip():
-    doc = with_location(sample_document())
+    doc = with_event(with_location(sample_document()))
     drawn = read(render(doc))
     kinds = {kind for kind, *_ in drawn.fragments}
     # money shares its span with no fine here (the fine starts at "tiền phạt"), so it is drawn too
@@ -134,6 +134,10 @@ def test_every_kind_is_drawn_with_label_legend_and_tooltip():
     assert tooltips[("money", "hơn 504 triệu đồng")] == "504.000.000 VND (hơn)"
     assert tooltips[("date", "24/08/2015 - 07:38")] == "2015-08-24T07:38"
     assert "Phó Chủ tịch Thường trực UBND tỉnh Bình Dương" in tooltips[("person", "Trần Thanh Liêm")]
+    # an event is drawn on its trigger word, its fields in the tooltip
+    assert tooltips[("event", "tiền phạt")] == (
+        "fine · imposed\nđối tượng (target): 144 trường hợp\ntiền (money): 504.000.000 VND (hơn)"
+    )
 
 
 def test_rendered_text_is_exactly_the_document_text():

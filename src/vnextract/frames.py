@@ -1,7 +1,7 @@
 """Tables of records: a pandas DataFrame per document or per corpus, an Arrow table per batch.
 
 ``Document.to_frame()`` gives one row per record (persons, their titles, organisations, places,
-dates, durations, counts, measurements, percentages, money, fines, abbreviations) with the
+dates, durations, counts, measurements, percentages, money, fines, abbreviations, events) with the
 columns of :data:`COLUMNS`, derived from the record classes so that a field added to a record
 shows up as a column; :func:`to_frame` gives the same rows for many documents in one table,
 with a first column ``doc_id``. :func:`to_arrow` gives one row per document with nested lists
@@ -33,6 +33,7 @@ from vnextract.records import (
     DateMention,
     Document,
     Duration,
+    Event,
     Fine,
     Location,
     Money,
@@ -61,6 +62,7 @@ KIND_CLASSES: dict[str, type[Span]] = {
     "money": Money,
     "fine": Fine,
     "abbreviation": Abbreviation,
+    "event": Event,
 }
 _DOCUMENT_FIELDS: dict[str, str] = {
     "person": "persons",
@@ -74,15 +76,23 @@ _DOCUMENT_FIELDS: dict[str, str] = {
     "money": "money",
     "fine": "fines",
     "abbreviation": "abbreviations",
+    "event": "events",
 }
 
 #: Columns every row has; a record field with one of these names gets its kind as prefix
 #: (Location.kind → "location_kind").
 BASE_COLUMNS: tuple[str, ...] = ("kind", "text", "start", "end", "sentence")
 # Columns that flatten nested records: a title row names its person; a fine row carries its
-# money's fields (amount, currency, …) and its violation count's surface and value.
-_EXTRA_COLUMNS: dict[str, type] = {"person": str, "violations_value": int}
-_FLATTENED = {(Fine, "money")}
+# money's fields (amount, currency, …) and its violation count's surface and value; an event row
+# its money's fields too, its target's kind, its term's and its date's ISO values.
+_EXTRA_COLUMNS: dict[str, type] = {
+    "person": str,
+    "violations_value": int,
+    "target_kind": str,
+    "term_iso": str,
+    "date_iso": str,
+}
+_FLATTENED = {(Fine, "money"), (Event, "money")}
 # Ties (same span) in the renderer's order: a fine before the money it is made of.
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
@@ -90,6 +100,12 @@ _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 def _column_name(cls: type[Span], field: str) -> str:
     kind = next(k for k, c in KIND_CLASSES.items() if c is cls)
     return f"{kind}_{field}" if field in BASE_COLUMNS or field in _EXTRA_COLUMNS else field
+
+
+def _record_class(hint: Any) -> Any:
+    """The record class of a field's type: ``Money`` of ``Money | None`` (an event's money)."""
+    members = [m for m in typing.get_args(hint) if m is not type(None)]
+    return members[0] if members else hint
 
 
 def _derive_columns() -> dict[str, Any]:
@@ -101,9 +117,10 @@ def _derive_columns() -> dict[str, Any]:
             if field.name in ("text", "start", "end"):
                 continue
             if (cls, field.name) in _FLATTENED:
-                for inner in attrs.fields(hints[field.name]):
+                nested = _record_class(hints[field.name])
+                for inner in attrs.fields(nested):
                     if inner.name not in ("text", "start", "end"):
-                        columns.setdefault(inner.name, typing.get_type_hints(hints[field.name])[inner.name])
+                        columns.setdefault(inner.name, typing.get_type_hints(nested)[inner.name])
             columns.setdefault(_column_name(cls, field.name), hints[field.name])
     columns.update(_EXTRA_COLUMNS)
     return columns
@@ -182,8 +199,21 @@ def record_rows(doc: Document) -> Iterator[dict[str, Any]]:
         row.update(_fields(record))
         if isinstance(record, Fine) and record.violations is not None:
             row["violations_value"] = record.violations.value
+        if isinstance(record, Event):
+            row.update(_event_columns(record))
         row.update(extra)
         yield row
+
+
+def _event_columns(event: Event) -> dict[str, Any]:
+    """An event row's values beyond its fields' texts: the recipients in one cell ("13 tập thể;
+    24 cá nhân"), the target's kind, the ISO values of its term ("P18Y") and date."""
+    return {
+        "recipients": "; ".join(r.text for r in event.recipients) or None,
+        "target_kind": event.target.kind if event.target else None,
+        "term_iso": event.term.iso if event.term else None,
+        "date_iso": event.date.iso if event.date else None,
+    }
 
 
 # ----------------------------------------------------------------------------- pandas / Arrow

@@ -27,6 +27,7 @@ from vnextract.records import (
     DateMention,
     Document,
     Duration,
+    Event,
     Fine,
     Location,
     Money,
@@ -53,6 +54,7 @@ class KindStyle(NamedTuple):
 #: Every kind the renderer draws, in legend order; the order also breaks ties between records
 #: with the same span (the earlier kind is drawn outside: a fine around its money).
 KINDS: dict[str, KindStyle] = {
+    "event": KindStyle("EVENT", "chế tài, khen thưởng", "sanction or award", "#93c5fd"),
     "person": KindStyle("PER", "người", "person", "#c4b5fd"),
     "title": KindStyle("TITLE", "chức danh", "title", "#fbcfe8"),
     "organization": KindStyle("ORG", "tổ chức", "organisation", "#7aecec"),
@@ -113,6 +115,27 @@ def _describe_title(title: Title) -> str:
     return line
 
 
+def _describe_event(event: Event) -> str:
+    """ "prison · imposed", then each field found, a label in Vietnamese and English per line."""
+    lines = [f"{event.kind} · {event.status}"]
+    parts = (
+        ("đối tượng (target)", event.target),  # đối tượng = the one concerned
+        ("cơ quan (authority)", event.authority),
+        ("lý do (reason)", event.reason),
+        ("danh hiệu (award)", event.award),
+    )
+    lines += [f"{label}: {part.text}" for label, part in parts if part is not None]
+    if event.recipients:
+        lines.append("nhận (recipients): " + "; ".join(r.text for r in event.recipients))
+    if event.money is not None:
+        lines.append(f"tiền (money): {describe(event.money)}")
+    if event.term is not None:
+        lines.append(f"thời hạn (term): {describe(event.term)}")
+    if event.date is not None:
+        lines.append(f"ngày (date): {event.date.iso or event.date.text}")
+    return "\n".join(lines)
+
+
 def describe(record: Span) -> str:
     """The normalised value of a record in one short text: what the renderer shows on hover.
 
@@ -123,6 +146,8 @@ def describe(record: Span) -> str:
     """
     if isinstance(record, Money):
         return _qualified(f"{_range(record.amount, record.amount_to)} {record.currency}", record.qualifier)
+    if isinstance(record, Event):
+        return _describe_event(record)
     if isinstance(record, Fine):
         lines = [f"phạt {describe(record.money)}"]  # phạt = fine
         if record.violations is not None:
@@ -207,6 +232,8 @@ def _record_marks(doc: Document) -> Iterator[Mark]:
             yield Mark("person", start, end, tooltip, id(person))
         for title in person.titles:
             yield Mark("title", title.start, title.end, f"{describe(title)}\n→ {person.name}", id(title))
+    for event in doc.events:  # on its trigger word: the clause would wrap every other mark
+        yield Mark("event", event.trigger.start, event.trigger.end, describe(event), id(event))
     fine_spans = {(fine.start, fine.end) for fine in doc.fines}
     for fine in doc.fines:
         yield Mark("fine", fine.start, fine.end, describe(fine), id(fine))

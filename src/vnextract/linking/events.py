@@ -8,25 +8,62 @@ One clause at a time (a sentence cut at ";"), from a trigger word of ``data/even
   trigger; "án treo" (suspended) after it makes a suspended_prison, "tù chung thân" a life_prison,
   "tử hình" a death sentence; a bare "phạt tù" with no term is no event;
 - award: "Tuyên dương 13 tập thể và 24 cá nhân", "Sở TTTT đã tặng Giấy khen cho 13 tập thể" —
-  the counted recipients and the award's noun after the trigger ("tặng" = give needs the noun).
+  the counted recipients and the award's noun after the trigger ("tặng" = give needs the noun);
+- licence_revoked, suspension, ban, expulsion: the trigger states the kind by itself ("tước giấy
+  phép lái xe 22 tháng", "treo giò 3 trận", "cấm giao dịch", "khai trừ"), a term close after it;
+- a fine without its amount ("Công ty X bị xử phạt vi phạm hành chính") when someone is fined.
 
 Passive clauses ("X bị Y xử phạt"): the target stands before "bị", the authority between "bị" and
 the trigger. Active ones ("Y tuyên phạt X 18 năm tù"): the authority before, the target after.
 The reason is the phrase opened by "do/vì/về tội/có thành tích …" after the trigger, up to the
 next comma. A "có thể" (may), "sẽ bị", "tối đa" … before the trigger, or a range of money, makes
-the status "possible". Events telling the same fact (a headline and its body) are kept once.
+the status "possible". Names listed under one trigger get one event each (``event_lists``);
+events telling the same fact (a headline and its body) are kept once (``event_facts``). The
+clause's parts (trigger table, parties, status, reason, term) are read by ``event_parts``.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator, Sequence
-from typing import TypeVar
-
 import attrs
 import regex
 
-from vnextract.lexicon import key, load_tsv, org_heads
+from vnextract.linking.event_facts import _deduplicate
+from vnextract.linking.event_lists import (
+    _coordinated,
+    _following,
+    _listed_with,
+    _next_sentences,
+    _respan,
+    _retarget,
+)
+from vnextract.linking.event_parts import (
+    _AWARD_NAME,
+    _LEVEL,
+    _NEGATION,
+    _OUTCOME_REACH,
+    _PASSIVE,
+    _SENTENCES,
+    _STANDALONE_KINDS,
+    _VALUE_WINDOW,
+    _clauses,
+    _entities,
+    _group,
+    _inside,
+    _is_prison_term,
+    _last_comma,
+    _names_an_authority,
+    _party_before,
+    _pattern,
+    _phrase,
+    _reason,
+    _right_after,
+    _stands_alone,
+    _status,
+    _table,
+    _term_of_measure,
+    _toward,
+    _value,
+)
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Duration,
@@ -41,179 +78,19 @@ from vnextract.text import Text
 
 __all__ = ["link"]
 
-# how far after a trigger its value (money, term, award, recipients) may stand (characters)
-_VALUE_WINDOW = 120
-# how far after a term its outcome may stand: "3 năm tù nhưng cho hưởng án treo" (characters)
-_OUTCOME_REACH = 30
-# a target named by a bare noun phrase ("tài xế" = driver) has at most this many words
-_GROUP_WORDS = 6
-# what may close a phrase: "(Lazada)", "50%", a quoted charge: về tội “Giết người”
-_CLOSERS = frozenset(')%”"»’')
-_CLAUSE_END = regex.compile(r"[;\n]")
-# "bị" (passive) and "được" (passive, good things); not "bị cáo"/"bị can" (defendant, accused)
-# nor a "được" closing a phrase ("nhắc nhở không được," = reminding did not work)
-_PASSIVE = regex.compile(
-    r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
-)
-# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also)
-_HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
-# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
-_TRAILING_HEDGES = regex.compile(
-    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn))+$", regex.I
-)
-
-
-# the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
-_AWARD_NAME = regex.compile(
-    r"""(?:\ +\p{Lu}\p{Ll}*(?:\ +\p{Ll}+)?)*         # "Lao động": a capital, then lower case
-        (?:\ +hạng\ +(?:Nhất|Nhì|Ba|I{1,3}|[1-3]))?  # "hạng Ba" (third class)""",
-    regex.VERBOSE,
-)
-
-
-@functools.cache
-def _table() -> dict[str, dict[str, str]]:
-    """role → {phrase (casefolded): value} from data/event_triggers.tsv."""
-    table: dict[str, dict[str, str]] = {}
-    for row in load_tsv("event_triggers.tsv"):
-        table.setdefault(row["role"], {})[row["phrase"].casefold()] = row["value"]
-    return table
-
-
-@functools.cache
-def _pattern(role: str) -> regex.Pattern[str]:
-    """The phrases of one role as whole words, longest first ("tuyên phạt" before "phạt")."""
-    phrases = sorted(_table()[role], key=len, reverse=True)
-    body = "|".join(r"\ +".join(map(regex.escape, p.split())) for p in phrases)
-    return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
-
-
-def _value(role: str, phrase: str) -> str:
-    return _table()[role][" ".join(phrase.casefold().split())]
-
-
-def _clauses(text: Text) -> Iterator[tuple[int, int]]:
-    """(start, end) of every clause: each sentence cut at ";" and line ends."""
-    norm = text.normalized
-    for sentence in text.sentences:
-        start = sentence.start
-        for stop in _CLAUSE_END.finditer(norm, sentence.start, sentence.end):
-            if stop.start() > start:
-                yield start, stop.start()
-            start = stop.end()
-        if sentence.end > start:
-            yield start, sentence.end
-
-
-def _phrase(norm: str, start: int, end: int) -> Phrase | None:
-    """The span [start, end) trimmed of spaces and punctuation at its edges, or None if empty."""
-    while start < end and not (norm[start].isalnum()):
-        start += 1
-    while end > start and not (norm[end - 1].isalnum() or norm[end - 1] in _CLOSERS):
-        end -= 1
-    return Phrase(text=norm[start:end], start=start, end=end) if end > start else None
-
-
-_R = TypeVar("_R", bound=Span)
-
-
-def _inside(records: Sequence[_R], start: int, end: int) -> list[_R]:
-    return [r for r in records if start <= r.start and r.end <= end]
-
-
-def _entities(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
-    """Persons (by any mention of them: "ông Liêm") and organisations in [start, end), in order."""
-    parties = [
-        Party(text=o.text, start=o.start, end=o.end, kind="organization", name=o.name)
-        for o in found.organizations
-        if start <= o.start and o.end <= end
-    ]
-    for person in found.persons:
-        for m_start, m_end in person.mentions or ((person.start, person.end),):
-            if start <= m_start and m_end <= end:
-                parties.append(
-                    Party(text=norm[m_start:m_end], start=m_start, end=m_end, kind="person", name=person.name)
-                )
-    return sorted(parties, key=lambda p: (p.start, p.end))
-
-
-def _group(norm: str, start: int, end: int) -> Party | None:
-    """A short noun phrase in [start, end) after its last comma, without hedges ("có thể")."""
-    comma = norm.rfind(",", start, end)
-    phrase = _phrase(norm, comma + 1 if comma >= 0 else start, end)
-    if phrase is None:
-        return None
-    hedge = _HEDGES.match(phrase.text)
-    if hedge:
-        phrase = _phrase(norm, phrase.start + hedge.end(), phrase.end)
-    trailing = _TRAILING_HEDGES.search(phrase.text) if phrase else None
-    if phrase is not None and trailing is not None:
-        phrase = _phrase(norm, phrase.start, phrase.start + trailing.start())
-    if phrase is None or len(phrase.text.split()) > _GROUP_WORDS:
-        return None
-    return Party(text=phrase.text, start=phrase.start, end=phrase.end, kind="group")
-
-
-def _names_an_authority(phrase: str) -> bool:
-    """Whether a bare phrase opens with an organisation head ("Tòa án", "Cơ quan …") or an
-    authority of the table ("HĐXX", "Chủ tịch nước"): not "Theo đó mức" (accordingly, the level)."""
-    words = key(phrase[:1].upper() + phrase[1:])
-    heads = org_heads()
-    authorities = _table()["authority"]
-    openings = (words[:n] for n in range(1, min(4, len(words)) + 1))
-    return any(opening in heads or " ".join(opening).casefold() in authorities for opening in openings)
-
-
-def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
-    """Who stands in [start, end): the first entity after its last comma (else the first of
-    all), or a short noun phrase ("tài xế")."""
-    entities = _entities(norm, found, start, end)
-    if entities:
-        comma = norm.rfind(",", start, end)
-        after = [e for e in entities if e.start > comma]
-        return after[0] if after else entities[0]
-    return _group(norm, start, end)
-
-
-def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:
-    """ "possible" after "có thể" (may), "sẽ bị" …, or for a range: the law's bracket."""
-    before = norm[start : trigger.start]
-    ranged = (money and money.amount_to is not None) or (term and term.value_to is not None)
-    if _pattern("status").search(before) or ranged:
-        return "possible"
-    return "imposed"
-
-
-def _reason(norm: str, start: int, end: int) -> Phrase | None:
-    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma."""
-    cue = _pattern("reason").search(norm, start, end)
-    if cue is None:
-        return None
-    comma = norm.find(",", cue.end(), end)
-    return _phrase(norm, cue.start(), comma if comma >= 0 else end)
-
-
-def _is_prison_term(norm: str, duration: Duration) -> bool:
-    """ "18 năm tù" (the recogniser keeps "tù" = prison in the span) or "18 năm tù giam"."""
-    return regex.search(r"(?<![\p{L}])tù(?![\p{L}])", duration.text) is not None or bool(
-        regex.match(r"\ +tù(?![\p{L}])", norm[duration.end : duration.end + 4])
-    )
-
-
-# what may stand between a sentence word and its term: "phạt tù đến 7 năm" (up to 7 years)
-_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +)?", regex.I)
-
-
-def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:
-    """A term right after a sentence word is its term, "tù" (prison) or not: "lãnh án 13 năm",
-    "bị phạt tù từ 2 đến 7 năm"."""
-    return _BRACKET_WORDS.fullmatch(norm, trigger.end, duration.start) is not None
-
 
 def _event_in(
-    norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase, limit: int, used: set[int]
-) -> Event | None:
-    """The event a trigger states, its values looked for between the trigger and ``limit``."""
+    norm: str,
+    found: Mentions,
+    clause: tuple[int, int],
+    trigger: Phrase,
+    limit: int,
+    used: set[int],
+    list_limit: int | None = None,
+) -> list[Event]:
+    """The events a trigger states, its values looked for between the trigger and ``limit``: one,
+    or one per target of a list ("A và B cùng bị phạt 3 năm tù", "tuyên phạt A 8 năm tù, B 6 năm
+    tù"). A list of sentences may go on past ";" up to ``list_limit``."""
     kind_of_trigger = _value("trigger", trigger.text)
     after = (trigger.end, min(limit, trigger.end + _VALUE_WINDOW))
     kind: EventKind
@@ -225,8 +102,12 @@ def _event_in(
     counted: Party | None = None
     outcome: regex.Match[str] | None = None
     if kind_of_trigger == "none":
-        return None  # "hình phạt" (penalty, the noun), "trao đổi" (to discuss)
-    if kind_of_trigger in ("fine", "sentence", "sentence_received"):
+        return []  # "hình phạt" (penalty, the noun), "trao đổi" (to discuss)
+    if kind_of_trigger in _STANDALONE_KINDS:  # "đình chỉ công tác", "treo giò 3 trận", "khai trừ"
+        kind = kind_of_trigger  # type: ignore[assignment]
+        term = _term_of_measure(norm, found, trigger, after[1])
+        value_end = term.end if term else trigger.end
+    elif kind_of_trigger in ("fine", "sentence", "sentence_received"):
         fine = next((f for f in _inside(found.fines, *after) if f.start not in used), None)
         duration = next(
             (d for d in _inside(found.durations, *after)
@@ -253,8 +134,10 @@ def _event_in(
                                 end=fine.violations.end, kind="count", count=fine.violations)  # fmt: skip
             used.add(fine.start)
             value_end = fine.end
+        elif " ".join(trigger.text.casefold().split()) in _table()["fine_alone"]:
+            kind = "fine"  # "Công ty X bị xử phạt vi phạm hành chính": checked below (a target)
         else:
-            return None  # "phạt tù" said in general, "xử phạt" with no amount: no event here
+            return []  # "phạt tù" said in general, a bare "phạt" with no amount: no event here
     else:
         noun = _pattern("award").search(norm, *after)
         name = _AWARD_NAME.match(norm, noun.end()) if noun else None
@@ -264,15 +147,22 @@ def _event_in(
             Party(text=c.text, start=c.start, end=c.end, kind="count", count=c) for c in counts
         ) or tuple(_entities(norm, found, award.end if award else after[0], after[1]))
         if award is None and (kind_of_trigger == "award_with_noun" or not counts):
-            return None  # "tặng quà" (give gifts), "khen thưởng" with no one counted
+            return []  # "tặng quà" (give gifts), "khen thưởng" with no one counted
         kind = "award"
         value_end = max([trigger.end, *(r.end for r in recipients), *([award.end] if award else [])])
     # who: passive "X bị Y <trigger>", else active "Y <trigger> X"
     passive = None
     for passive in _PASSIVE.finditer(norm, clause[0], trigger.start):  # noqa: B007 - the nearest one
         pass
+    if passive is not None:
+        # "Vụ việc bị phanh phui, VKSND Hà Nội buộc thôi việc …": a name after a comma between
+        # "bị" and the trigger is the subject of an active trigger
+        comma = _last_comma(norm, passive.end(), trigger.start)
+        if comma >= 0 and _entities(norm, found, comma, trigger.start):
+            passive = None
     target: Party | None
     authority: Party | None
+    following: list[Party] = []  # the names listed after "đối với" (towards)
     if passive is not None:
         target = _party_before(norm, found, clause[0], passive.start())
         # "Vụ án được TAND đưa ra xét xử và tuyên phạt bà Út 20 năm tù": the case is passive,
@@ -283,6 +173,8 @@ def _event_in(
             target = named_after[0]
         between = _entities(norm, found, passive.end(), trigger.start)
         authority = between[0] if between else _group(norm, passive.end(), trigger.start)
+        if _pattern("trigger").search(norm, passive.end(), trigger.start):
+            authority = None  # "bị treo giò 3 trận và phạt 20 triệu đồng": "bị" is the other verb's
     else:
         before = _entities(norm, found, clause[0], trigger.start)
         authority = before[-1] if before else None
@@ -291,17 +183,54 @@ def _event_in(
             authority = group if group is not None and _names_an_authority(group.text) else None
         target = None
         if kind_of_trigger == "sentence_received":  # "X lĩnh án 7 năm tù": X receives it
-            target, authority = authority, None
+            # "Tòa tuyên phạt A 5 năm tù, hai đồng phạm nhận mức án 2 năm": who stands after the
+            # comma, a name or a noun phrase
+            comma = _last_comma(norm, clause[0], trigger.start)
+            after_comma = [e for e in before if e.start > comma]
+            if after_comma or comma < 0:
+                target = after_comma[-1] if after_comma else authority
+            else:
+                target = _group(norm, comma + 1, trigger.start)
+            authority = None
         elif kind != "award":
             first_value = min([x.start for x in (money, term) if x is not None], default=after[1])
+            if kind in _STANDALONE_KINDS:  # "đình chỉ công tác ông A, …": the target before a comma
+                comma = norm.find(",", trigger.end, first_value)
+                first_value = comma if comma >= 0 else first_value
             # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
             begin = trigger.end
             if outcome is not None and not norm[trigger.end : outcome.start()].strip():
                 begin = outcome.end()
             people = _entities(norm, found, begin, first_value)
             target = people[0] if people else _group(norm, begin, first_value)
+            if kind in _STANDALONE_KINDS and target is not None and target.kind == "group":
+                # after these triggers a name or a counted group ("đình chỉ công tác 6 cán bộ" =
+                # 6 officers), not "trong 3 tháng" (for 3 months) nor "chức vụ" (the office)
+                target = target if target.text[:1].isdigit() else None
+            toward = _toward(norm, found, trigger.end, clause[1], anywhere=True)
+            # "bãi nhiệm … đối với ông Đinh Văn Khôi", "tuyên y án sơ thẩm 10 năm tù đối với X" (a
+            # noun phrase after the trigger is no one when a name follows "đối với")
+            named_first = target is not None and target.kind != "group"
+            if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
+                target = toward
+                following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
+    if kind in _STANDALONE_KINDS and target is None and authority is None:
+        return []  # "Ấn Độ cấm hoạt động xây dựng": a policy, no one sanctioned
     if target is None:
-        target = counted
+        target = _toward(norm, found, value_end, clause[1]) or counted
+    if kind in _SENTENCES and target is not None and target.kind == "organization":
+        target = None  # an organisation is not sent to prison: a court read as the one sentenced
+    status = _status(norm, clause[0], trigger, money, term)
+    # "bị xử phạt" said close by: not "biên bản bị bỏ quên, chưa ra quyết định xử phạt" (the
+    # reports were forgotten, no decision to fine made yet)
+    close = passive is not None and "," not in norm[passive.end() : trigger.start]
+    if kind == "fine" and money is None and (
+        status == "possible"
+        or _NEGATION.search(norm, max(clause[0], trigger.start - 25), trigger.start)
+        or _LEVEL.search(norm, max(clause[0], trigger.start - 6), trigger.start)
+        or not _stands_alone(close, target, authority)
+    ):
+        return []  # "sẽ bị xử phạt nghiêm" (will be fined severely): a threat, no sanction stated
     reason = _reason(norm, trigger.end, clause[1])
     # a date inside the reason dates the deed, not the event ("thành tích … giai đoạn 2011-2015")
     in_reason = (reason.start, reason.end) if reason else (0, 0)
@@ -310,13 +239,13 @@ def _event_in(
     parts: list[Span] = [trigger, *named, *recipients]
     start = min(p.start for p in parts)
     end = max([value_end, *(p.end for p in parts)])
-    return Event(
+    event = Event(
         text=norm[start:end],
         start=start,
         end=end,
         kind=kind,
         trigger=trigger,
-        status=_status(norm, clause[0], trigger, money, term),  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
         target=target,
         recipients=recipients,
         authority=authority,
@@ -326,33 +255,22 @@ def _event_in(
         award=award,
         date=dates[0] if dates else None,
     )
+    if kind == "award" or target is None or target.kind not in ("person", "organization"):
+        return [event]
+    # where the part the listed targets share begins: "bị" (passive), the trigger ("A và B cùng
+    # lĩnh án …"), or the value after them ("tuyên phạt A và B mỗi người 3 năm tù")
+    values_after = [v.start for v in (money, term) if v is not None and v.start >= target.end]
+    if target.end <= trigger.start:
+        shared: int | None = passive.start() if passive is not None else trigger.start
+    else:
+        shared = min(values_after, default=None)
+    listed = [target] if shared is None else _listed_with(norm, found, target, shared)
+    if len(following) > 1 and target == following[0]:
+        listed = following
+    listed_events = [_retarget(norm, event, party) for party in listed]
+    return listed_events + _next_sentences(norm, found, event, list_limit or limit)
 
 
-def _fact(event: Event) -> tuple[object, ...] | None:
-    """What makes two events the same fact: kind and value (None: nothing to tell them by)."""
-    values = (
-        event.money.amount if event.money else None,
-        event.term.iso if event.term else None,
-        tuple(sorted(str(r.count.value) + (r.count.unit or "") for r in event.recipients if r.count)),
-    )
-    return (event.kind, *values) if any(values) else None
-
-
-def _completeness(event: Event) -> int:
-    return sum(x is not None for x in (event.target, event.authority, event.reason, event.award, event.date))
-
-
-def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per fact: a headline and the body telling the same award keep the fuller one."""
-    best: dict[tuple[object, ...], Event] = {}
-    for event in events:
-        fact = _fact(event)
-        if fact is None:
-            continue
-        if fact not in best or _completeness(event) > _completeness(best[fact]):
-            best[fact] = event
-    keep = {id(e) for e in best.values()}
-    return [e for e in events if _fact(e) is None or id(e) in keep]
 
 
 def link(text: Text, found: Mentions) -> Mentions:
@@ -367,14 +285,27 @@ def link(text: Text, found: Mentions) -> Mentions:
     norm = text.normalized
     events: list[Event] = []
     used: set[int] = set()  # starts of the Fines an event has taken
+    sentence_ends = {s.start: s.end for s in text.sentences}
+    sentence_end = 0
     for clause in _clauses(text):
+        sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
+        previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
         triggers = [_phrase(norm, m.start(), m.end()) for m in _pattern("trigger").finditer(norm, *clause)]
         for index, trigger in enumerate(triggers):
             if trigger is None:
                 continue
             following = triggers[index + 1 :]
             limit = next((t.start for t in following if t is not None), clause[1])
-            event = _event_in(norm, found, clause, trigger, limit, used)
-            if event is not None:
-                events.append(event)
+            # "tuyên phạt A 9 năm tù về tội X; B 8 năm tù về tội Y": a list goes on after ";", up
+            # to the sentence's next trigger
+            list_limit = limit
+            if limit == clause[1]:
+                after = _pattern("trigger").search(norm, clause[1], sentence_end)
+                list_limit = after.start() if after else sentence_end
+            stated = _event_in(norm, found, clause, trigger, limit, used, list_limit)
+            if previous is not None and stated and _coordinated(norm, previous, trigger):
+                stated = [_respan(norm, attrs.evolve(e, target=previous.target, authority=previous.authority))
+                          if e.kind != "award" else e for e in stated]  # fmt: skip
+            previous = stated[-1] if stated else previous
+            events += stated
     return attrs.evolve(found, events=tuple(_deduplicate(events)))

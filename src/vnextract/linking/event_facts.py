@@ -1,0 +1,63 @@
+"""One event per fact: a headline and the body telling the same sanction or award are one."""
+
+from __future__ import annotations
+
+from vnextract.records import (
+    Event,
+)
+
+
+def _named_target(event: Event) -> str | None:
+    """The kind and name of the person or organisation an event concerns, or None."""
+    target = event.target
+    if target is None or target.name is None or target.kind not in ("person", "organization"):
+        return None
+    return f"{target.kind}:{target.name.casefold()}"
+
+
+def _other_target(one: str | None, other: str | None) -> bool:
+    """Whether two named targets are two persons (or two organisations) of different names: then
+    two events of one value are two facts ("A và B cùng bị phạt 3 năm tù")."""
+    return one is not None and other is not None and one != other and one.split(":")[0] == other.split(":")[0]
+
+
+def _fact(event: Event) -> tuple[object, ...]:
+    """What makes two events the same fact: kind and value (amount, term, counted recipients);
+    two of one fact naming two different targets stay apart (see :func:`_other_target`)."""
+    values = (
+        event.money.amount if event.money else None,
+        event.term.iso or event.term.text if event.term else None,
+        tuple(sorted(str(r.count.value) + (r.count.unit or "") for r in event.recipients if r.count)),
+    )
+    return (event.kind, *values)  # no value ("X bị khai trừ"): told twice unless targets differ
+
+
+def _completeness(event: Event) -> int:
+    """How much an event tells; a named target ("Nick Kyrgios") tells more than a noun phrase
+    ("Cựu á quân Wimbledon" = the former Wimbledon runner-up) of the headline."""
+    told = (event.target, event.authority, event.reason, event.award, event.date)
+    return sum(x is not None for x in told) + (_named_target(event) is not None)
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per fact: a headline and the body telling the same award keep the fuller one.
+    Two events of one fact stay apart when they name different targets ("A và B cùng bị phạt 3
+    năm tù"); a fine without its amount goes when a fine of the same target has one."""
+    fined = {_named_target(e) for e in events if e.kind == "fine" and e.money is not None} - {None}
+    events = [e for e in events if not (e.kind == "fine" and e.money is None and _named_target(e) in fined)]
+    kept: list[Event] = []
+    for event in events:
+        fact, name = _fact(event), _named_target(event)
+        twin = next(
+            (i for i, k in enumerate(kept)
+             if _fact(k) == fact and not _other_target(name, _named_target(k))),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            kept.append(event)
+        elif _completeness(event) > _completeness(kept[twin]) or (
+            _completeness(event) == _completeness(kept[twin]) and _named_target(kept[twin]) is None
+        ):  # a tie: the named target wins
+            kept[twin] = event
+    keep = {id(e) for e in kept}
+    return [e for e in events if id(e) in keep]

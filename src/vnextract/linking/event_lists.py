@@ -1,0 +1,146 @@
+"""One event per target: names listed under one trigger ("A và B cùng bị phạt 3 năm tù", "tuyên
+phạt A 8 năm tù, B 6 năm tù", "khai trừ … đối với 3 đảng viên: A, B, C") and a second sanction
+joined by "và" to the first ("5 năm tù và phạt bổ sung 20 triệu đồng")."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from vnextract.linking.event_parts import (
+    _OUTCOME_REACH,
+    _STANDALONE_KINDS,
+    _entities,
+    _pattern,
+    _reason,
+    _value,
+)
+from vnextract.mentions import Mentions
+from vnextract.records import (
+    Event,
+    EventKind,
+    Party,
+    Phrase,
+)
+
+# what may stand between the names of a list: ", ", " và " (and), a parenthesis "(30 tuổi)", a
+# role word ("bị cáo" = defendant, "ông" = Mr …)
+_LIST_GLUE = regex.compile(
+    r"""(?:\ *\([^()]{0,60}\))?\ *(?:,|và|cùng|;)\ *
+        (?:(?:các\ +)?(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?""",
+    regex.I | regex.VERBOSE,
+)
+# what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
+# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each); not "lần lượt" (respectively: each their own)
+_LIST_TAIL = regex.compile(
+    r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
+        (?:(?:cùng|đều|đã|cũng|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức)\ *)*""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _listed_with(norm: str, found: Mentions, target: Party, shared: int) -> list[Party]:
+    """The target and the others of its list sharing one sentence: "Nguyễn Văn A, Trần Văn B và
+    Lê Văn C cùng bị phạt 3 năm tù" → all three. Only names of the target's kind joined by
+    commas or "và" (and), the last one followed by nothing but the part they share (at
+    ``shared``)."""
+    names = [p for p in _entities(norm, found, 0, shared) if p.kind == target.kind]
+    at = next((i for i, p in enumerate(names) if (p.start, p.end) == (target.start, target.end)), None)
+    if at is None:
+        return [target]
+    first = last = at
+    while first > 0 and _LIST_GLUE.fullmatch(norm, names[first - 1].end, names[first].start):
+        first -= 1
+    while last + 1 < len(names) and _LIST_GLUE.fullmatch(norm, names[last].end, names[last + 1].start):
+        last += 1
+    if first == last or not _LIST_TAIL.fullmatch(norm, names[last].end, shared):
+        return [target]
+    return names[first : last + 1]
+
+
+def _following(norm: str, found: Mentions, first: Party) -> list[Party]:
+    """``first`` and the names of its kind listed right after it: "A, B và C"."""
+    names = [p for p in _entities(norm, found, first.start, len(norm)) if p.kind == first.kind]
+    run = names[:1]
+    for name in names[1:]:
+        if not _LIST_GLUE.fullmatch(norm, run[-1].end, name.start):
+            break
+        run.append(name)
+    return run if run and run[0] == first else [first]
+
+
+def _retarget(norm: str, event: Event, target: Party) -> Event:
+    """The same event for another target of its list, its span stretched to cover that target."""
+    if target == event.target:
+        return event
+    start, end = min(event.start, target.start), max(event.end, target.end)
+    return attrs.evolve(event, target=target, text=norm[start:end], start=start, end=end)
+
+
+def _respan(norm: str, event: Event) -> Event:
+    """The event's span from the first to the last of its parts."""
+    parts = [p for p in (event.trigger, event.target, event.authority, event.reason, event.money, event.term,
+                         event.award, *event.recipients) if p is not None]  # fmt: skip
+    start = min(p.start for p in parts)
+    end = max(p.end for p in parts)
+    return attrs.evolve(event, text=norm[start:end], start=start, end=end)
+
+
+# a name opening the next of a list of sentences: ", Mai Thị Hoa 6 năm tù" (after the last value)
+# (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
+_NEXT_GLUE = regex.compile(
+    r"""(?:\ +(?:cùng\ +)?về\ +(?:\p{Ll}+\ +){0,2}?tội[^,;]*)?
+        [\ ,;]*(?:(?:và|còn)\ +)?(?:(?:bị\ +cáo|bị\ +can|ông|bà|anh|chị)\ +)?""",
+    regex.I | regex.VERBOSE,
+)
+# from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình"
+_OWN_VALUE = regex.compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:mức\ +án|mức|án)\ +)?", regex.I)
+
+
+def _next_sentences(norm: str, found: Mentions, event: Event, limit: int) -> list[Event]:
+    """The other defendants an active sentence lists after the first, each with their own term or
+    outcome: "Tòa tuyên phạt Đặng Văn Lực 8 năm tù, Mai Thị Hoa 6 năm tù" → Mai Thị Hoa, 6 years."""
+    if event.kind in ("fine", "award") or event.kind in _STANDALONE_KINDS:
+        return []
+    if event.target is None or event.target.kind != "person" or event.target.start < event.trigger.end:
+        return []
+    values = [v for v in (event.term,) if v is not None]
+    outcome = _pattern("outcome").search(norm, event.trigger.end, limit)
+    last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=event.trigger.end)
+    out: list[Event] = []
+    people = [p for p in _entities(norm, found, last, limit) if p.kind == "person"]
+    for person in people:
+        if person.start < last or not _NEXT_GLUE.fullmatch(norm, last, person.start):
+            break
+        own = _OWN_VALUE.match(norm, person.end, limit)
+        begin = own.end() if own else person.end
+        term = next((d for d in found.durations if d.start == begin and d.end <= limit), None)
+        outcome = _pattern("outcome").match(norm, term.end if term else begin, limit)
+        if term is not None and outcome is None:
+            outcome = _pattern("outcome").search(norm, term.end, min(limit, term.end + _OUTCOME_REACH))
+        if term is None and outcome is None:
+            break
+        kind: EventKind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
+        last = max(term.end if term else 0, outcome.end() if outcome else 0)
+        # its own charge right after its value ("B 8 năm tù về tội giết người"), else the one
+        # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật"), not the first one's own
+        own_reason = _reason(norm, last, limit)
+        if own_reason is not None and own_reason.start - last > 2:
+            own_reason = None
+        out.append(_respan(norm, attrs.evolve(
+            event, kind=kind, target=person, term=term if kind in ("prison", "suspended_prison") else None,
+            reason=own_reason or (event.reason if event.reason and event.reason.start >= last else None),
+        )))  # fmt: skip
+    return out
+
+
+# what joins two sanctions of one sentence: "5 năm tù và phạt bổ sung 20 triệu đồng" (and),
+# "đồng thời" (at the same time), "kèm theo" (along with)
+_COORDINATION = regex.compile(r"[\ ,]*(?:(?:và|đồng\ +thời|kèm\ +theo|cùng)\ +)?(?:bị\ +)?", regex.I)
+
+
+def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
+    """Whether a trigger follows the previous event's value with only "và" (and) between: the
+    second sanction of the same target, from the same authority."""
+    value_end = max(p.end for p in (previous.trigger, previous.money, previous.term) if p is not None)
+    return value_end <= trigger.start and _COORDINATION.fullmatch(norm, value_end, trigger.start) is not None

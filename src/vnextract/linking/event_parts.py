@@ -1,0 +1,262 @@
+"""The parts of an event's clause, for the events linker: the trigger table
+(``data/event_triggers.tsv``), clauses, trimmed phrases, the persons and organisations of a span,
+who stands before a verb, the status, the reason and the term."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import TypeVar
+
+import regex
+
+from vnextract.lexicon import key, load_tsv, org_heads
+from vnextract.mentions import Mentions
+from vnextract.records import (
+    Duration,
+    Money,
+    Party,
+    Phrase,
+    Span,
+)
+from vnextract.text import Text
+
+# how far after a trigger its value (money, term, award, recipients) may stand (characters)
+_VALUE_WINDOW = 120
+# not (yet) done: "chưa" (not yet), "không" (not), "chưa bị xử phạt" (not fined yet)
+_NEGATION = regex.compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", regex.I)
+# "mức xử phạt" (the level of fines), "quá mức xử phạt hành chính": the noun, no fine
+_LEVEL = regex.compile(r"(?<![\p{L}])mức\ +$", regex.I)
+# the kinds a person alone receives
+_SENTENCES = frozenset({"prison", "suspended_prison", "life_prison", "death"})
+# the kinds a trigger states by itself, with or without a term: "đình chỉ công tác", "khai trừ"
+_STANDALONE_KINDS = frozenset({"licence_revoked", "suspension", "ban", "expulsion"})
+# how far after a standalone trigger its term may stand: "tước giấy phép lái xe 22 tháng"
+_TERM_REACH = 40
+# "đối với" (towards) the target, after the value: "cấm giao dịch 18 tháng đối với ông A"
+_TOWARD = regex.compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
+# a role word before a name: "bị cáo" (defendant), "bị can" (accused), "ông" (Mr) …
+# (lower-case words: names are capitalised): "đối với cầu thủ Phan Văn Tú" (towards player …)
+# "đối với 3 ông bà: A, B, C" (towards 3 gentlemen and ladies: …)
+_ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
+# how far after a term its outcome may stand: "3 năm tù nhưng cho hưởng án treo" (characters)
+_OUTCOME_REACH = 30
+# a target named by a bare noun phrase ("tài xế" = driver) has at most this many words
+_GROUP_WORDS = 6
+# what may close a phrase: "(Lazada)", "50%", a quoted charge: về tội “Giết người”
+_CLOSERS = frozenset(')%”"»’')
+_CLAUSE_END = regex.compile(r"[;\n]")
+# "bị" (passive) and "được" (passive, good things); not "bị cáo"/"bị can" (defendant, accused)
+# nor a "được" closing a phrase ("nhắc nhở không được," = reminding did not work)
+_PASSIVE = regex.compile(
+    r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
+)
+# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also)
+_HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
+# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
+_TRAILING_HEDGES = regex.compile(
+    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn|đề\ nghị|đề\ xuất|quyết\ định))+$",
+    regex.I,
+)
+
+
+# the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
+_AWARD_NAME = regex.compile(
+    r"""(?:\ +\p{Lu}\p{Ll}*(?:\ +\p{Ll}+)?)*         # "Lao động": a capital, then lower case
+        (?:\ +hạng\ +(?:Nhất|Nhì|Ba|I{1,3}|[1-3]))?  # "hạng Ba" (third class)""",
+    regex.VERBOSE,
+)
+
+
+@functools.cache
+def _table() -> dict[str, dict[str, str]]:
+    """role → {phrase (casefolded): value} from data/event_triggers.tsv."""
+    table: dict[str, dict[str, str]] = {}
+    for row in load_tsv("event_triggers.tsv"):
+        table.setdefault(row["role"], {})[row["phrase"].casefold()] = row["value"]
+    return table
+
+
+@functools.cache
+def _pattern(role: str) -> regex.Pattern[str]:
+    """The phrases of one role as whole words, longest first ("tuyên phạt" before "phạt")."""
+    phrases = sorted(_table()[role], key=len, reverse=True)
+    body = "|".join(r"\ +".join(map(regex.escape, p.split())) for p in phrases)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _value(role: str, phrase: str) -> str:
+    return _table()[role][" ".join(phrase.casefold().split())]
+
+
+def _clauses(text: Text) -> Iterator[tuple[int, int]]:
+    """(start, end) of every clause: each sentence cut at ";" and line ends."""
+    norm = text.normalized
+    for sentence in text.sentences:
+        start = sentence.start
+        for stop in _CLAUSE_END.finditer(norm, sentence.start, sentence.end):
+            if stop.start() > start:
+                yield start, stop.start()
+            start = stop.end()
+        if sentence.end > start:
+            yield start, sentence.end
+
+
+def _phrase(norm: str, start: int, end: int) -> Phrase | None:
+    """The span [start, end) trimmed of spaces and punctuation at its edges, or None if empty."""
+    while start < end and not (norm[start].isalnum()):
+        start += 1
+    while end > start and not (norm[end - 1].isalnum() or norm[end - 1] in _CLOSERS):
+        end -= 1
+    return Phrase(text=norm[start:end], start=start, end=end) if end > start else None
+
+
+_R = TypeVar("_R", bound=Span)
+
+
+def _inside(records: Sequence[_R], start: int, end: int) -> list[_R]:
+    return [r for r in records if start <= r.start and r.end <= end]
+
+
+def _entities(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
+    """Persons (by any mention of them: "ông Liêm") and organisations in [start, end), in order."""
+    parties = [
+        Party(text=o.text, start=o.start, end=o.end, kind="organization", name=o.name)
+        for o in found.organizations
+        if start <= o.start and o.end <= end
+    ]
+    for person in found.persons:
+        for m_start, m_end in person.mentions or ((person.start, person.end),):
+            if start <= m_start and m_end <= end:
+                parties.append(
+                    Party(text=norm[m_start:m_end], start=m_start, end=m_end, kind="person", name=person.name)
+                )
+    return sorted(parties, key=lambda p: (p.start, p.end))
+
+
+def _group(norm: str, start: int, end: int) -> Party | None:
+    """A short noun phrase in [start, end) after its last comma, without hedges ("có thể")."""
+    comma = norm.rfind(",", start, end)
+    phrase = _phrase(norm, comma + 1 if comma >= 0 else start, end)
+    if phrase is None:
+        return None
+    hedge = _HEDGES.match(phrase.text)
+    if hedge:
+        phrase = _phrase(norm, phrase.start + hedge.end(), phrase.end)
+    trailing = _TRAILING_HEDGES.search(phrase.text) if phrase else None
+    if phrase is not None and trailing is not None:
+        phrase = _phrase(norm, phrase.start, phrase.start + trailing.start())
+    if phrase is None or len(phrase.text.split()) > _GROUP_WORDS:
+        return None
+    if phrase.text.split()[0].casefold() in _table()["not_a_party"]:
+        return None  # "trong 3 tháng" (for 3 months), "sau khi …" (after …): no one
+    return Party(text=phrase.text, start=phrase.start, end=phrase.end, kind="group")
+
+
+def _last_comma(norm: str, start: int, end: int) -> int:
+    """The last comma in [start, end) outside parentheses ("A (30 tuổi, trú Hà Nội)"), or -1."""
+    depth = 0
+    for at in range(end - 1, start - 1, -1):
+        char = norm[at]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            return at
+    return -1
+
+
+def _names_an_authority(phrase: str) -> bool:
+    """Whether a bare phrase opens with an organisation head ("Tòa án", "Cơ quan …") or an
+    authority of the table ("HĐXX", "Chủ tịch nước"): not "Theo đó mức" (accordingly, the level)."""
+    words = key(phrase[:1].upper() + phrase[1:])
+    heads = org_heads()
+    authorities = _table()["authority"]
+    openings = (words[:n] for n in range(1, min(4, len(words)) + 1))
+    return any(opening in heads or " ".join(opening).casefold() in authorities for opening in openings)
+
+
+def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
+    """Who stands in [start, end): the first entity after its last comma (else the first of
+    all), or a short noun phrase ("tài xế")."""
+    entities = _entities(norm, found, start, end)
+    if entities:
+        comma = norm.rfind(",", start, end)
+        after = [e for e in entities if e.start > comma]
+        return after[0] if after else entities[0]
+    return _group(norm, start, end)
+
+
+def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:
+    """ "possible" after "có thể" (may), "sẽ bị" …, or for a range: the law's bracket."""
+    ranged = (money and money.amount_to is not None) or (term and term.value_to is not None)
+    cues = [_value("status", m.group()) for m in _pattern("status").finditer(norm, start, trigger.start)]
+    bracket = " ".join(trigger.text.casefold().split()) in _table()["status"]  # "khung hình phạt"
+    if ranged or bracket or "possible" in cues:  # "theo đề nghị" (at the proposal of) is no cue: value "none"
+        return "possible"
+    return "imposed"
+
+
+def _reason(norm: str, start: int, end: int) -> Phrase | None:
+    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma or ";"."""
+    cue = _pattern("reason").search(norm, start, end)
+    if cue is None:
+        return None
+    stop = _REASON_END.search(norm, cue.end(), end)
+    return _phrase(norm, cue.start(), stop.start() if stop else end)
+
+
+_REASON_END = regex.compile(r"[,;]")
+
+
+def _is_prison_term(norm: str, duration: Duration) -> bool:
+    """ "18 năm tù" (the recogniser keeps "tù" = prison in the span) or "18 năm tù giam"."""
+    return regex.search(r"(?<![\p{L}])tù(?![\p{L}])", duration.text) is not None or bool(
+        regex.match(r"\ +tù(?![\p{L}])", norm[duration.end : duration.end + 4])
+    )
+
+
+# what may stand between a sentence word and its term: "phạt tù đến 7 năm" (up to 7 years)
+_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +)?", regex.I)
+
+
+def _term_of_measure(norm: str, found: Mentions, trigger: Phrase, end: int) -> Duration | None:
+    """The term of a suspension or a ban, close after its trigger: a Duration ("đình chỉ thi đấu
+    6 tháng") or a count of matches ("treo giò 3 trận", kept as a Duration with no ISO value)."""
+    reach = min(end, trigger.end + _TERM_REACH)
+    durations = _inside(found.durations, trigger.end, reach)
+    matches = [
+        Duration(text=c.text, start=c.start, end=c.end, value=Decimal(c.value), unit=c.unit)
+        for c in _inside(found.counts, trigger.end, reach)
+        if c.unit == "trận"  # trận = match (a game)
+    ]
+    found_terms = sorted([*durations, *matches], key=lambda d: d.start)
+    return found_terms[0] if found_terms else None
+
+
+def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:
+    """A term right after a sentence word is its term, "tù" (prison) or not: "lãnh án 13 năm",
+    "bị phạt tù từ 2 đến 7 năm"."""
+    return _BRACKET_WORDS.fullmatch(norm, trigger.end, duration.start) is not None
+
+
+def _toward(norm: str, found: Mentions, start: int, end: int, *, anywhere: bool = False) -> Party | None:
+    """ "… 18 tháng đối với ông Trần Văn Nam" (towards): the person or organisation named after
+    "đối với" right after the event's value (``anywhere``: the first "đối với" in [start, end))."""
+    cue = (_TOWARD.search if anywhere else _TOWARD.match)(norm, start, end)
+    if cue is None:
+        return None
+    named = _entities(norm, found, cue.end(), end)
+    return named[0] if named and _ROLE_BEFORE_NAME.fullmatch(norm, cue.end(), named[0].start) else None
+
+
+def _stands_alone(passive: bool, target: Party | None, authority: Party | None) -> bool:
+    """Whether a fine stated without its amount is an event: "Công ty X bị xử phạt" (passive,
+    someone fined), "Sở Y tế xử phạt Công ty X" (a named authority fines a named target), not
+    "mức xử phạt" (the level of fines) nor "quyết định xử phạt số 12" (a decision's number)."""
+    if target is None:
+        return False
+    named = ("person", "organization")
+    return passive or (authority is not None and authority.kind in named and target.kind in named)
