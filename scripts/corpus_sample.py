@@ -38,16 +38,37 @@ ARTICLES_PER_TOPIC = 30
 BATCHES = 10
 SUPPLEMENT_PER_TOPIC = 10
 SUPPLEMENT_BATCHES = 4
-SECOND_MODERN_ITEMS = 100
-SECOND_ARTICLES_PER_TOPIC = 8
-SECOND_BATCHES = 4
-THIRD_MODERN_ITEMS = 200
-THIRD_ARTICLES_PER_TOPIC = 16
-THIRD_BATCHES = 8
+#: Later supplements: (seed, short items, articles per topic, batches), in the order drawn.
+SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8))
 
 
 def fold_of(doc_id: str) -> int:
     return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 5
+
+
+def _supplement(
+    out: list[dict], modern: list[dict], by_topic: dict[str, list[dict]], seed: int, items: int,
+    per_topic: int, first_batch: int, batches: int,
+) -> list[dict]:
+    """Short items and articles not already in ``out``, drawn with ``seed``, dealt round the
+    batches from ``first_batch`` on (short items first)."""
+    taken = {row["id"] for row in out}
+    rng = random.Random(seed)
+    pool_modern = sorted((r for r in modern if r["id"] not in taken), key=lambda r: r["id"])
+    chosen_modern = rng.sample(pool_modern, items)
+    chosen_articles: list[tuple[str, dict]] = []
+    for code in sorted(TOPICS):
+        pool = sorted((r for r in by_topic[code] if r["id"] not in taken), key=lambda r: r["id"])
+        chosen_articles.extend((code, r) for r in rng.sample(pool, per_topic))
+    rng.shuffle(chosen_articles)
+    rows = []
+    for i, item in enumerate(chosen_modern):
+        rows.append({"id": item["id"], "source": "modern2026.jsonl", "topic": item.get("source"),
+                     "fold": fold_of(item["id"]), "batch": first_batch + i % batches})
+    for i, (code, row) in enumerate(chosen_articles):
+        rows.append({"id": row["id"], "source": "big.jsonl.gz", "topic": TOPICS[code],
+                     "fold": fold_of(row["id"]), "batch": first_batch + i % batches})
+    return rows
 
 
 def main(news: Path) -> None:
@@ -87,38 +108,10 @@ def main(news: Path) -> None:
     for i, (code, row) in enumerate(supplement):
         out.append({"id": row["id"], "source": "big.jsonl.gz", "topic": TOPICS[code],
                     "fold": fold_of(row["id"]), "batch": BATCHES + i % SUPPLEMENT_BATCHES})
-    taken = {row["id"] for row in out}
-    second_rng = random.Random(15)
-    pool_modern = sorted((r for r in modern if r["id"] not in taken), key=lambda r: r["id"])
-    second_modern = second_rng.sample(pool_modern, SECOND_MODERN_ITEMS)
-    second_articles: list[tuple[str, dict]] = []
-    for code in sorted(TOPICS):
-        pool = sorted((r for r in by_topic[code] if r["id"] not in taken), key=lambda r: r["id"])
-        second_articles.extend((code, r) for r in second_rng.sample(pool, SECOND_ARTICLES_PER_TOPIC))
-    second_rng.shuffle(second_articles)
     first_batch = BATCHES + SUPPLEMENT_BATCHES
-    for i, item in enumerate(second_modern):
-        out.append({"id": item["id"], "source": "modern2026.jsonl", "topic": item.get("source"),
-                    "fold": fold_of(item["id"]), "batch": first_batch + i % SECOND_BATCHES})
-    for i, (code, row) in enumerate(second_articles):
-        out.append({"id": row["id"], "source": "big.jsonl.gz", "topic": TOPICS[code],
-                    "fold": fold_of(row["id"]), "batch": first_batch + i % SECOND_BATCHES})
-    taken = {row["id"] for row in out}
-    third_rng = random.Random(16)
-    pool_modern = sorted((r for r in modern if r["id"] not in taken), key=lambda r: r["id"])
-    third_modern = third_rng.sample(pool_modern, THIRD_MODERN_ITEMS)
-    third_articles: list[tuple[str, dict]] = []
-    for code in sorted(TOPICS):
-        pool = sorted((r for r in by_topic[code] if r["id"] not in taken), key=lambda r: r["id"])
-        third_articles.extend((code, r) for r in third_rng.sample(pool, THIRD_ARTICLES_PER_TOPIC))
-    third_rng.shuffle(third_articles)
-    first_batch = BATCHES + SUPPLEMENT_BATCHES + SECOND_BATCHES
-    for i, item in enumerate(third_modern):
-        out.append({"id": item["id"], "source": "modern2026.jsonl", "topic": item.get("source"),
-                    "fold": fold_of(item["id"]), "batch": first_batch + i % THIRD_BATCHES})
-    for i, (code, row) in enumerate(third_articles):
-        out.append({"id": row["id"], "source": "big.jsonl.gz", "topic": TOPICS[code],
-                    "fold": fold_of(row["id"]), "batch": first_batch + i % THIRD_BATCHES})
+    for seed, items, per_topic, batches in SUPPLEMENTS:
+        out.extend(_supplement(out, modern, by_topic, seed, items, per_topic, first_batch, batches))
+        first_batch += batches
     for row in out:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 

@@ -28,6 +28,9 @@ _CARD = "entities.json"
 
 
 class EntityModel(NamedTuple):
+    """A trained CRF with the strategy that combines it with the rules, and its card (the
+    entity model here; the title model of :mod:`vnextract.learned.titles` has the same shape)."""
+
     tagger: Any  # underthesea_core.CRFTagger
     strategy: str
     card: dict[str, Any]
@@ -42,11 +45,11 @@ def load_model(path: str, strategy: str, card: dict[str, Any] | None = None) -> 
     return EntityModel(tagger, strategy, card or {})
 
 
-@functools.cache
-def packaged_model() -> EntityModel | None:
-    """The model shipped in the package, or None when the package carries none."""
+def load_packaged(model_name: str, card_name: str, what: str) -> EntityModel | None:
+    """A model shipped in ``vnextract/data/models`` with its card, or None when the package
+    carries none; ``what`` names it in the error of a damaged install."""
     folder = resources.files("vnextract.data") / "models"
-    model, card = folder / _MODEL, folder / _CARD
+    model, card = folder / model_name, folder / card_name
     if not (model.is_file() and card.is_file()):
         return None
     meta = json.loads(card.read_text(encoding="utf-8"))
@@ -54,8 +57,14 @@ def packaged_model() -> EntityModel | None:
         try:
             return load_model(str(path), meta["strategy"], meta)
         except OSError as error:  # a damaged install: say what to do, not just "Unknown file format"
-            raise OSError(f"vnextract's packaged entity model {path} cannot be read ({error}); "
+            raise OSError(f"vnextract's packaged {what} {path} cannot be read ({error}); "
                           "reinstall vnextract") from error
+
+
+@functools.cache
+def packaged_model() -> EntityModel | None:
+    """The entity model shipped in the package, or None when the package carries none."""
+    return load_packaged(_MODEL, _CARD, "entity model")
 
 
 def _worth_tagging(marks: Sequence[str], sentence: Sequence[Syllable]) -> bool:

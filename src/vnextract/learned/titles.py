@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any, NamedTuple
 
 import attrs
 
 from vnextract.learned.features import rule_marks, sentence_features
+from vnextract.learned.model import EntityModel, load_packaged
+from vnextract.learned.model import load_model as load_crf
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.lexicon import word_class
 from vnextract.mentions import Mentions
@@ -55,35 +55,19 @@ STRATEGIES = ("rules", "add@0", "add@0.5", "add@0.7", "add@0.85")
 _COMMA_LIKE = frozenset(",;()-–:")  # punctuation between a name and its title
 
 
-class TitleModel(NamedTuple):
-    tagger: Any  # underthesea_core.CRFTagger
-    strategy: str
-    card: dict[str, Any]
+#: The title model has the entity model's shape: its tagger, strategy and card.
+TitleModel = EntityModel
 
 
 def load_model(path: str, strategy: str, card: dict[str, Any] | None = None) -> TitleModel:
     """A model file written by ``CRFModel.save`` (training, evaluation)."""
-    from underthesea_core import CRFTagger
-
-    tagger = CRFTagger()
-    tagger.load(path)
-    return TitleModel(tagger, strategy, card or {})
+    return load_crf(path, strategy, card)
 
 
 @functools.cache
 def packaged_model() -> TitleModel | None:
     """The title model shipped in the package, or None when the package carries none."""
-    folder = resources.files("vnextract.data") / "models"
-    model, card = folder / _MODEL, folder / _CARD
-    if not (model.is_file() and card.is_file()):
-        return None
-    meta = json.loads(card.read_text(encoding="utf-8"))
-    with resources.as_file(model) as path:
-        try:
-            return load_model(str(path), meta["strategy"], meta)
-        except OSError as error:
-            raise OSError(f"vnextract's packaged title model {path} cannot be read ({error}); "
-                          "reinstall vnextract") from error
+    return load_packaged(_MODEL, _CARD, "title model")
 
 
 # ----------------------------------------------------------------------------- windows

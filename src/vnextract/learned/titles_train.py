@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import sys
 import tempfile
@@ -41,6 +40,7 @@ from vnextract import pipeline
 from vnextract.learned import model as entity_model
 from vnextract.learned import titles as learned
 from vnextract.learned.corpus import Document, load
+from vnextract.learned.train import Settings, load_scorer, train
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.text import Text
@@ -185,23 +185,7 @@ def prepare(
     return out
 
 
-class Settings(NamedTuple):
-    l1: float = L1
-    l2: float = L2
-    iterations: int = ITERATIONS
-
-
-SETTINGS = Settings()
-
-
-def train(prepared: Sequence[Prepared], path: Path, settings: Settings = SETTINGS) -> None:
-    from underthesea_core import CRFTrainer
-
-    xs = [f for p in prepared for f in p.features]
-    ys = [y for p in prepared for y in p.labels]
-    trainer = CRFTrainer(loss_function="lbfgs", l1_penalty=settings.l1, l2_penalty=settings.l2,
-                         max_iterations=settings.iterations, verbose=0)
-    trainer.train(xs, ys).save(str(path))
+SETTINGS = Settings(L1, L2, ITERATIONS)
 
 
 def linkers_with(
@@ -224,15 +208,6 @@ def linkers_with(
         else:
             out.append((name, step))
     return tuple(out)
-
-
-def _scorer(path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("vnextract_shared_score", path)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(f"{path}: not the shared scorer")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _runner(linkers: tuple[tuple[str, pipeline.Linker], ...]) -> Callable[[str], dict]:
@@ -353,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     table = None
     if args.cv:
         test_folds = [int(f) for f in args.test_folds.split(",")] if args.test_folds else folds
-        table = figures(cross_validate(prepared, _scorer(args.scorer), args.strategies.split(","),
+        table = figures(cross_validate(prepared, load_scorer(args.scorer), args.strategies.split(","),
                                        folds, test_folds, entities, settings))
         print_table(table)
         if args.json:

@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from tqdm import tqdm
 
@@ -99,7 +99,16 @@ class Settings(NamedTuple):
 SETTINGS = Settings()
 
 
-def train(prepared: Sequence[Prepared], path: Path, settings: Settings = SETTINGS) -> None:
+class Trainable(Protocol):
+    """What :func:`train` reads of a prepared document (the entity and the title trainers')."""
+
+    @property
+    def features(self) -> list[list[list[str]]]: ...
+    @property
+    def labels(self) -> list[list[str]]: ...
+
+
+def train(prepared: Sequence[Trainable], path: Path, settings: Settings = SETTINGS) -> None:
     from underthesea_core import CRFTrainer
 
     xs = [f for p in prepared for f in p.features]
@@ -116,7 +125,8 @@ def _linkers(model: learned.EntityModel) -> tuple[tuple[str, pipeline.Linker], .
     return tuple((name, step if name == STEP else link) for name, link in pipeline.LINKERS)
 
 
-def _scorer(path: Path) -> Any:
+def load_scorer(path: Path) -> Any:
+    """The shared scorer (../shared/eval/score.py) as a module."""
     spec = importlib.util.spec_from_file_location("vnextract_shared_score", path)
     if spec is None or spec.loader is None:
         raise FileNotFoundError(f"{path}: not the shared scorer")
@@ -269,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = None
     if args.cv:
         figures = cross_validate(
-            prepared, _scorer(args.scorer), args.strategies.split(","), args.by_sentence,
+            prepared, load_scorer(args.scorer), args.strategies.split(","), args.by_sentence,
             folds=[int(f) for f in args.folds.split(",")],
             test_folds=[int(f) for f in args.test_folds.split(",")] if args.test_folds else None,
             settings=settings,
