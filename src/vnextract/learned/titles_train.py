@@ -40,7 +40,13 @@ from vnextract import pipeline
 from vnextract.learned import model as entity_model
 from vnextract.learned import titles as learned
 from vnextract.learned.corpus import Document, load
-from vnextract.learned.train import Settings, load_scorer, train
+from vnextract.learned.train import (
+    Settings,
+    add_training_arguments,
+    check_training_arguments,
+    load_scorer,
+    train,
+)
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.text import Text
@@ -48,8 +54,9 @@ from vnextract.text.normalize import normalize
 
 #: The CRF's settings.
 L1, L2, ITERATIONS = 0.1, 0.01, 100
-TRAIN_FOLDS = "1,2,3,4"  # fold 0 stays sealed
 STEP = "learned_titles"
+#: The strategy of the packaged model (the title model's spans added whatever their confidence).
+SHIPPED_STRATEGY = "add@0"
 SOURCES = ("modern2026.jsonl", "big.jsonl.gz")
 
 
@@ -292,30 +299,16 @@ def print_table(table: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m vnextract.learned.titles_train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--news", type=Path, required=True, help="folder with modern2026.jsonl and big.jsonl.gz")
-    ap.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: ./corpus")
-    ap.add_argument("--scorer", type=Path, help="the shared scorer (../shared/eval/score.py), for --cv")
-    ap.add_argument("--cv", action="store_true", help="cross-validate every strategy by fold")
+    add_training_arguments(ap, SETTINGS, "titles.crf")
     ap.add_argument("--folds", default="1,2,3,4", help="folds taking part (fold 0 is sealed)")
     ap.add_argument("--test-folds", help="the folds scored (default: every fold of --folds)")
     ap.add_argument("--entities", type=Path, help="an entity model (.crf) to run instead of the packaged one")
     ap.add_argument("--entity-strategy", default="swap@0.1+doc")
     ap.add_argument("--strategies", default=",".join(learned.STRATEGIES))
-    ap.add_argument("--strategy", default="add@0.5", help="the strategy the packaged model uses")
-    ap.add_argument("--l1", type=float, default=L1)
-    ap.add_argument("--l2", type=float, default=L2)
-    ap.add_argument("--iterations", type=int, default=ITERATIONS)
-    ap.add_argument("--json", type=Path, help="write the cross-validated figures here")
-    ap.add_argument("--train-folds", default=TRAIN_FOLDS,
-                    help=f"folds the --out model learns from ({TRAIN_FOLDS})")
-    ap.add_argument("--out", type=Path, help="folder to write titles.crf and titles.json into")
+    ap.add_argument("--strategy", default=SHIPPED_STRATEGY,
+                    help=f"the packaged model's strategy (default {SHIPPED_STRATEGY}, the shipped one)")
     args = ap.parse_args(argv)
-    if args.cv and not args.scorer:
-        ap.error("--cv needs --scorer ../shared/eval/score.py")
-    for name in (args.strategy, *args.strategies.split(",")):
-        if not learned.is_strategy(name):
-            ap.error(f"{name!r} is no strategy: rules or add@P (0 <= P <= 1)")
-    settings = Settings(args.l1, args.l2, args.iterations)
+    settings = check_training_arguments(ap, args, learned.is_strategy, "rules or add@P (0 <= P <= 1)")
     entities = entity_model.load_model(str(args.entities), args.entity_strategy) if args.entities else None
     folds = [int(f) for f in args.folds.split(",")]
     train_folds = {int(f) for f in args.train_folds.split(",")}

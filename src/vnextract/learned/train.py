@@ -42,6 +42,8 @@ L1, L2, ITERATIONS = 0.1, 0.01, 150
 #: The packaged model learns from these folds; fold 0 stays out, so it scores the model as shipped.
 TRAIN_FOLDS = "1,2,3,4"
 STEP = "learned_entities"
+#: The strategy of the packaged model (cross-validation chose it: docs/accuracy.md).
+SHIPPED_STRATEGY = "swap@0.1+doc"
 
 
 class Prepared(NamedTuple):
@@ -238,35 +240,52 @@ def print_table(figures: dict) -> None:
             print(f"{strategy:12s} " + " ".join(cells))
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m vnextract.learned.train", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_training_arguments(ap: argparse.ArgumentParser, settings: Settings, model_file: str) -> None:
+    """The options both trainers take (this one and ``learned.titles_train``): the data, the
+    scorer, the CRF's settings, where the figures and the model go."""
     ap.add_argument("--news", type=Path, required=True, help="folder with modern2026.jsonl and big.jsonl.gz")
     ap.add_argument("--corpus", type=Path, default=Path("corpus"), help="default: ./corpus")
     ap.add_argument("--scorer", type=Path, help="the shared scorer (../shared/eval/score.py), for --cv")
-    ap.add_argument("--cv", action="store_true", help="5-fold cross-validation of every strategy")
+    ap.add_argument("--cv", action="store_true", help="cross-validation by fold of every strategy")
+    ap.add_argument("--l1", type=float, default=settings.l1, help=f"L1 penalty (default {settings.l1})")
+    ap.add_argument("--l2", type=float, default=settings.l2, help=f"L2 penalty (default {settings.l2})")
+    ap.add_argument("--iterations", type=int, default=settings.iterations,
+                    help=f"L-BFGS iterations ({settings.iterations})")
+    ap.add_argument("--json", type=Path, help="write the cross-validated figures here")
+    ap.add_argument("--train-folds", default=TRAIN_FOLDS,
+                    help=f"folds the --out model learns from (default {TRAIN_FOLDS}: fold 0 stays sealed)")
+    ap.add_argument("--out", type=Path, help=f"folder to write {model_file} and its card into")
+
+
+def check_training_arguments(
+    ap: argparse.ArgumentParser, args: argparse.Namespace, is_strategy: Callable[[str], bool], known: str
+) -> Settings:
+    """Refuse what cannot run (``--cv`` without the scorer, an unknown strategy: ``known`` says
+    which are); the CRF settings asked for."""
+    if args.cv and not args.scorer:
+        ap.error("--cv needs --scorer ../shared/eval/score.py")
+    for name in (args.strategy, *args.strategies.split(",")):
+        if not is_strategy(name):
+            ap.error(f"{name!r} is no strategy: {known}")
+    return Settings(args.l1, args.l2, args.iterations)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m vnextract.learned.train", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_training_arguments(ap, SETTINGS, "entities.crf")
     ap.add_argument("--by-sentence", action="store_true", help="score one sentence at a time (with --cv)")
     ap.add_argument("--folds", default="0,1,2,3,4",
                     help="folds taking part in --cv (tuning: 1,2,3,4 — fold 0 is sealed)")
     ap.add_argument("--test-folds", help="score only these folds, each by a model trained on the others "
                     "of --folds (the sealed check: --folds 0,1,2,3,4 --test-folds 0)")
     ap.add_argument("--strategies", default=",".join(combining.STRATEGIES))
-    ap.add_argument("--strategy", default="add+doc", help="the strategy the packaged model uses")
-    ap.add_argument("--l1", type=float, default=L1, help=f"L1 penalty (default {L1})")
-    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
-    ap.add_argument("--iterations", type=int, default=ITERATIONS, help=f"L-BFGS iterations ({ITERATIONS})")
-    ap.add_argument("--json", type=Path, help="write the cross-validated figures here")
-    ap.add_argument("--train-folds", default=TRAIN_FOLDS,
-                    help=f"folds the --out model learns from (default {TRAIN_FOLDS}: fold 0 stays sealed)")
-    ap.add_argument("--out", type=Path, help="folder to write entities.crf and entities.json into")
+    ap.add_argument("--strategy", default=SHIPPED_STRATEGY,
+                    help=f"the packaged model's strategy (default {SHIPPED_STRATEGY}, the shipped one)")
     args = ap.parse_args(argv)
-    if args.cv and not args.scorer:
-        ap.error("--cv needs --scorer ../shared/eval/score.py")
-    for name in (args.strategy, *args.strategies.split(",")):
-        if not combining.is_strategy(name):
-            ap.error(f"{name!r} is no strategy: rules, model, add or keep@P (0 <= P <= 1), each "
-                     "optionally followed by +doc")
-    settings = Settings(args.l1, args.l2, args.iterations)
+    settings = check_training_arguments(
+        ap, args, combining.is_strategy, "rules, model, add, keep@P or swap@P (0 <= P <= 1), each "
+        "optionally followed by +doc")
     docs = load(args.corpus, args.news)
     if not docs:
         print(f"{args.corpus}: no annotated documents", file=sys.stderr)
