@@ -16,6 +16,9 @@ Writes one line per document: id, source file, topic, fold (0-4, by a hash of th
   items and 80 more full articles (8 per topic), added to train the learned layer on more text.
 - A third supplement (seed 16, none already chosen) in batches 18-25: 200 more short 2026 items
   and 160 more full articles (16 per topic).
+- A fourth supplement (seed 17, none already chosen) in batches 26-29: 200 more short 2026 items
+  (50 a batch), annotated as a fresh held-out set for the session that drew them before joining
+  the corpus.
 Fold 0 is the sealed fold: rule changes are scored on it before and after, never looked at.
 """
 
@@ -39,7 +42,7 @@ BATCHES = 10
 SUPPLEMENT_PER_TOPIC = 10
 SUPPLEMENT_BATCHES = 4
 #: Later supplements: (seed, short items, articles per topic, batches), in the order drawn.
-SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8))
+SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4))
 
 
 def fold_of(doc_id: str) -> int:
