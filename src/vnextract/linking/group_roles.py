@@ -21,25 +21,31 @@ from vnextract.lexicon import TIER_BARE, key, places
 from vnextract.records import Title
 
 # A counted or plural role: "4 HLV", "năm công nhân" (five workers), "các bị cáo" (the
-# defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers).
+# defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers), "2 nữ ca sĩ"
+# (two female singers: "nam"/"nữ", male/female, may come between).
 _PLURAL_BEFORE = regex.compile(
     r"""(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|cặp|bộ\s+đôi))
-        [ \t]+$""",
+        [ \t]+(?:(?i:nam|nữ)[ \t]+)?$""",
     regex.VERBOSE,
 )
 # Between the role and its list: a colon; or, for a counted role, a short description then
 # "là" / "gồm" (are / consist of): "4 HLV người xứ Basque là …", "3 bị can gồm: …".
 _COLON = regex.compile(r"[ \t]*:[ \t]*")
+# A longer description may end on a colon: "2 nữ ca sĩ thành công với những ca khúc chỉ dành
+# riêng cho họ: A và B" (two singers who succeeded with songs of their own: …).
 _COUNTED_OPENING = regex.compile(
     r"""(?:[ \t]+[^\s,.;:()“”"]+){0,5}?[ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
+        |(?:[ \t]+[^\s,.;:()“”"]+){1,12}?[ \t]*:[ \t]*
         |[ \t]+""",
     regex.VERBOSE,
 )
 # One listed name: one to five capitalised syllables ("Quốc Huy", "Đỗ Thị Ngọc Châm", "Unai
-# Emery", "Jean-Michel Jarre"), then an optional aside: "(Hà Tây)", "(TP.HCM)".
+# Emery", "Jean-Michel Jarre"), then an optional aside: "(Hà Tây)", "(TP.HCM)", or a whole
+# record of the person in a case report: "(sinh năm 1970, trú tại 267 Tô Ngọc Vân, Tây Hồ,
+# Hà Nội)", "(nguyên thủ quỹ Công ty X. Theo lệnh của …)" (one level of brackets, one line).
 _WORD = r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+"
 _NAME = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}")
-_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,40}\)")
+_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,240}\)")
 _SEPARATOR = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
 # Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end.
 _LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$)")
