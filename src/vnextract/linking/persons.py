@@ -43,6 +43,7 @@ from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.linking.group_roles import listed_names
 from vnextract.linking.headlines import opens_summary, speaker_line
+from vnextract.linking.role_anaphora import stands_for_person_before, summary_after_headline
 from vnextract.linking.title_bodies import body_end
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import MODIFIERS, organization_at, role_kind
@@ -663,6 +664,8 @@ def _attach(
                 last_predicate = k
         if not targets:
             targets = _speakers_in_summary(s, title, events, k, mentions, owner)
+        if not targets:
+            targets = _person_the_role_stands_for(s, title, events, k, mentions, owner, sentence_starts)
         listed = _listed_holders(s, title, mentions, owner)
         if listed and (not targets or targets[0] in listed):  # "Thủ môn: A (X), B": each holds it
             targets = listed
@@ -695,6 +698,52 @@ def _speakers_in_summary(
         q += 1
         out.append(owner[events[q][3]])
     return out
+
+
+# Between a role (its words the title reader left out: "tiền vệ đội tuyển Nhật Bản") and its
+# own name in apposition: ", Hidetoshi Nakata".
+_APPOSITION_GAP = regex.compile(r"[^,.;:\n]{0,40}?,[ \t]*")
+#: How many sentences back a role standing for a person ("Hậu vệ trái này") looks for the name.
+_ANAPHORA_SENTENCES = 3
+
+
+def _person_the_role_stands_for(
+    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
+    mentions: list[_Mention], owner: dict[int, int], sentence_starts: list[int],
+) -> list[int]:
+    """The person a role with no name of its own stands for (see :mod:`role_anaphora`): the
+    person opening the headline when the role opens the summary, else, for "ROLE này" (this
+    ROLE) or "ROLE 33 tuổi" opening a clause, the person mentioned last."""
+    head_end = summary_after_headline(s, title)
+    q = k + 1  # the role's own name after it: "Ngôi sao tiền vệ đội tuyển Nhật Bản, Hidetoshi Nakata"
+    while q < len(events) and events[q][2] == "t" and _CHAIN_GAP.fullmatch(s, events[q - 1][1], events[q][0]):
+        q += 1
+    if q < len(events) and events[q][2] == "p" \
+            and _APPOSITION_GAP.fullmatch(s, events[q - 1][1], events[q][0]):
+        return []
+    if head_end is not None:
+        head_start = len(s) - len(s.lstrip())
+        for q in range(k):
+            start, _, kind, idx = events[q]
+            if start >= head_end:
+                break
+            if kind == "p":
+                return [owner[idx]] if opens_summary(s, head_start, mentions[idx].outer) else []
+    if not stands_for_person_before(s, title):
+        return []
+    # a person of an earlier sentence: in its own sentence the role is someone else ("Posh giận
+    # đến mức loại thành viên này", Posh was so angry she struck this member off)
+    si = bisect.bisect_right(sentence_starts, title.start) - 1
+    if si < 0:
+        return []
+    lookback = sentence_starts[max(0, si - _ANAPHORA_SENTENCES)]
+    for q in range(k - 1, -1, -1):
+        start, end, kind, idx = events[q]
+        if start < lookback:
+            break
+        if kind == "p" and end <= sentence_starts[si]:
+            return [owner[idx]]
+    return []
 
 
 def _listed_holders(s: str, title: Title, mentions: list[_Mention], owner: dict[int, int]) -> list[int]:
