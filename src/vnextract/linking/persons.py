@@ -42,7 +42,7 @@ from vnextract.lexicon.organizations import listed_heads
 from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.linking.group_roles import listed_names
-from vnextract.linking.headlines import opens_summary, speaker_line
+from vnextract.linking.headlines import opens_summary, speaker_line, subject_line, subject_of_summary
 from vnextract.linking.role_anaphora import stands_for_person_before, summary_after_headline
 from vnextract.linking.title_bodies import body_end
 from vnextract.mentions import Mentions
@@ -665,6 +665,8 @@ def _attach(
         if not targets:
             targets = _speakers_in_summary(s, title, events, k, mentions, owner)
         if not targets:
+            targets = _subject_of_summary(s, title, events, k, mentions, owner)
+        if not targets:
             targets = _person_the_role_stands_for(s, title, events, k, mentions, owner, sentence_starts)
         listed = _listed_holders(s, title, mentions, owner)
         if listed and (not targets or targets[0] in listed):  # "Thủ môn: A (X), B": each holds it
@@ -698,6 +700,33 @@ def _speakers_in_summary(
         q += 1
         out.append(owner[events[q][3]])
     return out
+
+
+def _subject_of_summary(
+    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
+    mentions: list[_Mention], owner: dict[int, int],
+) -> list[int]:
+    """A role opening the headline as its subject ("Anh nông dân phát minh …") is the title of
+    the person (or list) the summary opens with — unless that person has a title of their own
+    written next to the name ("Ông A, giám đốc bệnh viện, …": another person)."""
+    line = subject_line(s, title)
+    if line is None:
+        return []
+    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
+    if q is None or not subject_of_summary(s, line, mentions[events[q][3]].outer):
+        return []
+    out = [owner[events[q][3]]]
+    while True:
+        before = events[q - 1] if q > 0 else None
+        after = events[q + 1] if q + 1 < len(events) else None
+        if (before is not None and before[2] == "t" and before[0] >= line
+                and _PRE_GAP.fullmatch(s, before[1], events[q][0])) \
+                or (after is not None and after[2] == "t" and _POST_GAP.fullmatch(s, events[q][1], after[0])):
+            return []
+        if after is None or after[2] != "p" or not _LIST_GAP.fullmatch(s, events[q][1], after[0]):
+            return out
+        q += 1
+        out.append(owner[events[q][3]])
 
 
 # Between a role (its words the title reader left out: "tiền vệ đội tuyển Nhật Bản") and its
