@@ -760,19 +760,24 @@ def _person_the_role_stands_for(
                 return [owner[idx]] if opens_summary(s, head_start, mentions[idx].outer) else []
     if not stands_for_person_before(s, title):
         return []
-    # a person of an earlier sentence: in its own sentence the role is someone else ("Posh giận
-    # đến mức loại thành viên này", Posh was so angry she struck this member off)
+    # the first person (the subject, the topic going on) of the last earlier sentence naming
+    # one; in its own sentence the role is someone else ("Posh giận đến mức loại thành viên
+    # này", Posh was so angry she struck this member off; "…", Sharapova phát biểu sau khi bị
+    # thua Petrova. Tay vợt 18 tuổi …: Sharapova)
     si = bisect.bisect_right(sentence_starts, title.start) - 1
     if si < 0:
         return []
     lookback = sentence_starts[max(0, si - _ANAPHORA_SENTENCES)]
+    subject: int | None = None
     for q in range(k - 1, -1, -1):
         start, end, kind, idx = events[q]
         if start < lookback:
             break
+        if subject is not None and not _same_sentence(sentence_starts, start, events[subject][0]):
+            break
         if kind == "p" and end <= sentence_starts[si]:
-            return [owner[idx]]
-    return []
+            subject = q
+    return [owner[events[subject][3]]] if subject is not None else []
 
 
 def _listed_holders(s: str, title: Title, mentions: list[_Mention], owner: dict[int, int]) -> list[int]:
