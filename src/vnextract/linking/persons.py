@@ -41,7 +41,7 @@ from vnextract.lexicon.names import Gender
 from vnextract.lexicon.organizations import listed_heads
 from vnextract.lexicon.roles import roles_with
 from vnextract.linking.abbreviations import expand_title, table_for
-from vnextract.linking.group_roles import listed_names
+from vnextract.linking.group_roles import SHIRT_NUMBER, listed_names
 from vnextract.linking.headlines import opens_summary, speaker_line, subject_line, subject_of_summary
 from vnextract.linking.role_anaphora import stands_for_person_before, summary_after_headline
 from vnextract.linking.title_bodies import body_end
@@ -215,6 +215,8 @@ def _mentions(text: Text, persons: Sequence[Person]) -> list[_Mention]:
     for person in persons:
         spans = person.mentions or ((person.start, person.end),)
         for start, end in spans:
+            if number := SHIRT_NUMBER.match(s, start, end):
+                start = number.end()  # "12-Diego Barreto" in a line-up: the player's number
             if (start, end) in seen or end <= start:
                 continue
             seen.add((start, end))
