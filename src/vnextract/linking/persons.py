@@ -18,7 +18,10 @@ The entities recogniser yields one Person per mention ("Trần Thanh Liêm", lat
    can gồm A, B và C"), titles given respectively ("A và B - tổng giám đốc và phó tổng giám
    đốc X"), a chain of titles ending on a name ("Ủy viên Bộ Chính trị, thường trực Ban Bí thư
    Phan Diễn") and the workplace after "TITLE NAME" ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp cứu
-   Bệnh viện Chợ Rẫy": a second title of the same role over the unit's words);
+   Bệnh viện Chợ Rẫy": a second title of the same role over the unit's words); roles shared
+   by a list or a line-up (:mod:`group_roles`), a headline's role and the summary's person
+   (:mod:`headlines`) and a role standing for a person named before it (:mod:`role_anaphora`:
+   "Bà Melania tái xuất …" / "Đệ nhất phu nhân Mỹ xuất hiện …", "Hậu vệ trái này …");
 3. reads the details news gives next to a name: age ("25 tuổi"), birth year ("SN 1994", "sinh
    năm 1994"), residence ("trú tại …", "ngụ …") and the gender the honorific implies.
 
