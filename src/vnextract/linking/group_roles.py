@@ -7,7 +7,9 @@ Shapes (the names are capitalised runs, each with an optional aside, joined by "
 - COUNT ROLE … là / gồm LIST — a counted or plural role: "4 HLV người xứ Basque là Mikel
   Arteta, Xabi Alonso, Andoni Iraola và Unai Emery", "Các bị cáo gồm Trần Văn An và Lê Văn Bình";
 - COUNT ROLE LIST — "5 công nhân Nguyễn Văn An, Trần Văn Bình và Lê Văn Cường" (the persons
-  linker already handles this shape when the names are found; here it also finds the names).
+  linker already handles this shape when the names are found; here it also finds the names);
+- ROLE NUMBERED LIST — a line-up with shirt numbers: "hậu vệ 2-Emilio Martinez, 5-Jose De
+  Vaca (15-Pedro Benitez, 60'), 4-Carlos Gamarra;" (the substitute in the aside plays there too).
 
 :func:`listed_names` reads the list after a title; the role-names step adds the names no
 recogniser found, and the persons linker gives every listed name the title.
@@ -21,25 +23,31 @@ from vnextract.lexicon import TIER_BARE, key, places
 from vnextract.records import Title
 
 # A counted or plural role: "4 HLV", "năm công nhân" (five workers), "các bị cáo" (the
-# defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers).
+# defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers), "2 nữ ca sĩ"
+# (two female singers: "nam"/"nữ", male/female, may come between).
 _PLURAL_BEFORE = regex.compile(
     r"""(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|cặp|bộ\s+đôi))
-        [ \t]+$""",
+        [ \t]+(?:(?i:nam|nữ)[ \t]+)?$""",
     regex.VERBOSE,
 )
 # Between the role and its list: a colon; or, for a counted role, a short description then
 # "là" / "gồm" (are / consist of): "4 HLV người xứ Basque là …", "3 bị can gồm: …".
 _COLON = regex.compile(r"[ \t]*:[ \t]*")
+# A longer description may end on a colon: "2 nữ ca sĩ thành công với những ca khúc chỉ dành
+# riêng cho họ: A và B" (two singers who succeeded with songs of their own: …).
 _COUNTED_OPENING = regex.compile(
     r"""(?:[ \t]+[^\s,.;:()“”"]+){0,5}?[ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
+        |(?:[ \t]+[^\s,.;:()“”"]+){1,12}?[ \t]*:[ \t]*
         |[ \t]+""",
     regex.VERBOSE,
 )
 # One listed name: one to five capitalised syllables ("Quốc Huy", "Đỗ Thị Ngọc Châm", "Unai
-# Emery", "Jean-Michel Jarre"), then an optional aside: "(Hà Tây)", "(TP.HCM)".
+# Emery", "Jean-Michel Jarre"), then an optional aside: "(Hà Tây)", "(TP.HCM)", or a whole
+# record of the person in a case report: "(sinh năm 1970, trú tại 267 Tô Ngọc Vân, Tây Hồ,
+# Hà Nội)", "(nguyên thủ quỹ Công ty X. Theo lệnh của …)" (one level of brackets, one line).
 _WORD = r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+"
 _NAME = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}")
-_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,40}\)")
+_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,240}\)")
 _SEPARATOR = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
 # Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end.
 _LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$)")
@@ -49,20 +57,37 @@ _COUNTED_END = regex.compile(r"[ \t]*(?:[.;:,\n…)]|$|\p{Ll})")
 _MAX_ITEMS = 30
 
 
-def _read_list(s: str, at: int, end: regex.Pattern[str]) -> list[tuple[int, int]]:
-    """The names listed from ``at``, each (start, end), if the list ends the way ``end`` says."""
+# A line-up writes each player with the shirt number: "hậu vệ 2-Emilio Martinez, 5-Jose De Vaca
+# (15-Pedro Benitez, 60'), 4-Carlos Gamarra;" (the aside: the substitute and the minute).
+SHIRT_NUMBER = regex.compile(r"\d{1,2}[ \t]*-[ \t]*(?=\p{Lu})")
+_SUBSTITUTE = regex.compile(rf"[ \t]*\([ \t]*{SHIRT_NUMBER.pattern}")
+
+
+def _read_list(
+    s: str, at: int, end: regex.Pattern[str], numbered: bool = False
+) -> list[tuple[int, int]]:
+    """The names listed from ``at``, each (start, end), if the list ends the way ``end`` says;
+    ``numbered``: each name after a shirt number, a substitute's in the aside listed too."""
     items: list[tuple[int, int]] = []
     pos = at
     while len(items) < _MAX_ITEMS:
+        if numbered:
+            number = SHIRT_NUMBER.match(s, pos)
+            if number is None:
+                return []
+            pos = number.end()
         name = _NAME.match(s, pos)
         if name is None:
             return []
         items.append(name.span())
         pos = name.end()
+        if numbered and (sub := _SUBSTITUTE.match(s, pos)) and (other := _NAME.match(s, sub.end())):
+            items.append(other.span())
         if aside := _ASIDE.match(s, pos):
             pos = aside.end()
         sep = _SEPARATOR.match(s, pos)
-        if sep is None or _NAME.match(s, sep.end()) is None:
+        if sep is None or (numbered and SHIRT_NUMBER.match(s, sep.end()) is None) \
+                or (not numbered and _NAME.match(s, sep.end()) is None):
             break
         pos = sep.end()
     return items if end.match(s, pos) else []
@@ -89,6 +114,8 @@ def listed_names(s: str, title: Title) -> list[tuple[int, int]]:
     """
     if colon := _COLON.match(s, title.end):
         return _no_bare_place(s, _read_list(s, colon.end(), _LIST_END))
+    if SHIRT_NUMBER.match(s, title.end + 1) and s[title.end : title.end + 1] == " ":
+        return _read_list(s, title.end + 1, _LIST_END, numbered=True)  # a line-up
     if not _PLURAL_BEFORE.search(s, max(0, title.start - 12), title.start) or title.organization:
         return []
     opening = _COUNTED_OPENING.match(s, title.end)
