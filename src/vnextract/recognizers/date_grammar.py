@@ -142,14 +142,17 @@ ATOM_RE = regex.compile(
         (?:
           (?P<r_d1>\d{{1,2}})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\s*(?P<r_s>[/.-])\s*(?P<r_m>\d{{1,2}})(?!\d)
             (?:\s*[/.-]\s*(?P<r_y>\d{{4}}))?
-        | (?P<n_d>\d{{1,2}})(?P<n_s1>[/.-])
+        | (?P<n_d>\d{{1,2}})(?P<n_s1>[/.\-–])  # "25–12": an en dash typed for the hyphen
             (?P<n_gap>(?<=-)(?(dpre)\s+|(?!)))?  # "ngày 22- 11": a stray space after the hyphen
             (?P<n_m>\d{{1,2}})(?(n_gap)(?!\s+tháng))  # but "ngày 5- 6 tháng 7" is a range
-            (?:(?P<n_s2>[/.-])(?(n_gap)(?:(?<=-)\s+)?)(?P<n_y>\d{{4}}|\d\d(?![/.-]?\d)))?
+            (?:(?P<n_s2>[/.\-–])(?(n_gap)(?:(?<=-)\s+)?)(?P<n_y>\d{{4}}|\d\d(?![/.-]?\d)))?
         | (?P<w_d>\d{{1,2}}|{_NUM_WORD})\s+tháng\s+(?P<w_m>\d{{1,2}}|{_MONTH_WORD})(?!\p{{L}})
             (?:{_YEAR_SEP}(?:(?P<w_y>\d{{4}})|(?P<w_cc>{_CANCHI})))?
             (?P<w_lunar>\s*\(?\s*(?:âm\s+lịch|AL)\s*\)?)?
         | (?(dpre)(?P<o_d>\d{{1,2}})|(?!))  # "ngày 22" of "ngày 22 và 23-9-2005": only in a range
+          # "từ 14 đến 17/6" (from the 14th to 17 June): a bare day after "từ", only before the
+          # day that ends its range
+        | (?<=(?<!\p{{L}})từ\s+)(?P<f_d>\d{{1,2}})(?=\s*(?:đến|tới)\s+(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d)
         )
         (?:\s+năm\s+(?P<d_rel>nay|ngoái|trước|qua|sau|tới)(?!\p{{L}}))?  # "hôm 10/9 năm ngoái"
         (?(wd_paren)\s*\))
@@ -176,7 +179,8 @@ ATOM_RE = regex.compile(
         (?:(?:(?P<y_part>đầu|giữa|cuối)\s+)?
            (?P<y_word>năm\s+học|năm\s+tài\s+(?:khóa|chính)|niên\s+khóa|niên\s+học|niên\s+độ|giai\s+đoạn
               |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|mùa\s+bóng|mùa\s+vụ|mùa|niên\s+vụ|năm)\s+
-          |(?P<y_part2>đầu|giữa|cuối)\s+)?
+          |(?P<y_part2>đầu|giữa|cuối)\s+
+          |(?P<y_glued>năm)(?=\d{{4}}))?  # "năm1993": the space lost in typing
         (?P<y1>\d{{4}})(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d))?{_END}(?!\s*%))
       # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"; without one: "dịp Tết
       # Nguyên đán", "Tết Nguyên đán năm nay", "Tết Dương lịch" (1 January)
@@ -259,7 +263,7 @@ ANCHOR_PHRASES = frozenset(
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
-    r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm)|\d{4}",
+    r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm|đến|tới)|\d{4}",
     # "(GMT+7)": only the spaces the tz branch allows after "(" (a wider class scanned every
     # following non-word character for each "(", quadratic on "( ( ( …")
     r"\((?=[^\S\n]*(?:gmt|utc))",
@@ -660,7 +664,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         sure = (
             prefixed or (year is not None and len(m["n_y"]) == 4) or (year is not None and m["n_s1"] == "/")
         )
-        if m["n_s1"] in "-." and not sure:
+        if m["n_s1"] in "-–." and not sure:
             # "chiều 21-4" is a date, "từ 1-3 lần" (one to three times) a range of numbers
             in_brackets = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
             weak = _previous_word(text, start) not in DAY_CUE_WORDS and not in_brackets
@@ -700,6 +704,8 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         )
     if m["o_d"] and m["dpre"] and 1 <= int(m["o_d"]) <= 31:
         return Atom(start, end, "point", Point(day=int(m["o_d"])), day_only=True)
+    if m["f_d"] and 1 <= int(m["f_d"]) <= 31:
+        return Atom(start, end, "point", Point(day=int(m["f_d"])), day_only=True)
     return None
 
 
@@ -758,7 +764,7 @@ def _month_atom(text: str, m: regex.Match[str]) -> Atom | None:
 
 def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
     y1 = int(m["y1"])
-    word = " ".join((m["y_word"] or "").lower().split())
+    word = " ".join((m["y_word"] or m["y_glued"] or "").lower().split())
     part_word = m["y_part"] or m["y_part2"]
     part = _PARTS.get(part_word.lower()) if part_word else None
     start, end = m.start(), m.end()

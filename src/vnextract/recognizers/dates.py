@@ -164,7 +164,7 @@ def _range(first: Atom, second: Atom, *, lone_day_only: bool) -> tuple[Point, Po
     if a.lunar or b.lunar or a.decade or b.decade:
         return None
     if first.day_only:
-        if b.day is None or b.month is None:
+        if b.day is None or b.month is None or (a.day is not None and a.day >= b.day):
             return None
         a = dataclasses.replace(a, month=b.month, year=b.year)
     elif a.year is None and b.year is not None and a.month is not None:
