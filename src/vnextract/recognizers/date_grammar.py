@@ -49,6 +49,9 @@ STEMS = MappingProxyType(
 BRANCHES = MappingProxyType(
     {r["word"]: int(r["index"]) for r in load_table("dates_lunar.tsv") if r["kind"] == "chi"}
 )
+#: "trước Công nguyên" (BC) → "bce", "sau Công nguyên" (AD) → "ce"; matched case-sensitively
+#: ("TCN" is an abbreviation, "tcn" nothing).
+ERAS = MappingProxyType({r["phrase"]: r["era"] for r in load_table("dates_eras.tsv")})
 
 
 def _words_with_role(role: str) -> frozenset[str]:
@@ -104,6 +107,8 @@ _POD = _alternation(PARTS_OF_DAY)
 _REL = _alternation(RELATIVE)
 _CANCHI = rf"(?:{_alternation(STEMS)})\s+(?:{_alternation(BRANCHES)})"
 _PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"  # beginning / middle / end of
+_ERA = "(?-i:" + _alternation(ERAS) + ")"
+_ROMAN_CENTURY = r"(?-i:X{0,2}(?:IX|IV|V?I{0,3}))"  # I … XXIX, upper case only
 #: A hedge before a relative amount of time, inside the span: "hơn 2 năm trước", "gần một năm trước"
 _HEDGE_WORDS = ("hơn", "gần", "khoảng", "chừng", "ngót")
 _HEDGE = "(?:" + "|".join(_HEDGE_WORDS) + ")"
@@ -171,6 +176,13 @@ ATOM_RE = regex.compile(
         (?:{_YEAR_SEP}(?P<q_y>\d{{4}})
           |\s+(?:năm\s+)?(?P<q_rel>nay|này|ngoái|trước|tới|sau|qua)(?!\p{{L}}))?
         {_END})
+      # a century: "thế kỷ 18", "thế kỷ XXI", "đầu thế kỷ 20", "thế kỷ thứ 3 trước Công nguyên"
+    | (?P<century>(?:(?P<c_part>đầu|giữa|cuối)\s+)?thế\s+k[ỷỉ]\s+(?:thứ\s+)?
+        (?P<c_n>\d{{1,2}}|{_ROMAN_CENTURY})(?![\p{{L}}\p{{N}}])(?:\s+(?P<c_era>{_ERA}))?(?![\p{{L}}\p{{N}}]))
+      # a year of an era, any number of digits: "năm 63 trước Công nguyên", "năm 4.000-2.000 TCN",
+      # "năm 79 sau Công nguyên"
+    | (?P<era_year>(?:năm\s+)?(?P<e_y1>\d{{1,2}}\.\d{{3}}|\d{{1,4}})
+        (?:\s*[-–]\s*(?P<e_y2>\d{{1,2}}\.\d{{3}}|\d{{1,4}}))?\s+(?P<e_era>{_ERA})(?![\p{{L}}\p{{N}}]))
       # a decade: "thập niên 1990", "những năm 90"
     | (?P<decade>(?:(?P<dec_part>đầu|giữa|cuối)\s+)?(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+
         (?P<dec_n>\d{{3}}0|[1-9]0){_END})
@@ -247,15 +259,25 @@ def _trie(phrases: Iterable[str]) -> str:
 _UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
 #: What may follow "đầu"/"giữa"/"cuối" in an atom: "đầu tháng", "cuối quý", "giữa những năm",
 #: "đầu năm học", "cuối giai đoạn", "đầu 2004", "cuối tuần này", "đầu hôm nay" …
-_AFTER_PART = (
-    {"tháng", "quý", "thập", "những", "năm", "niên", "giai", "thời", "nhiệm", "mùa", "tuần"}
-    | {w.split()[0] for w in RELATIVE}
-)
+_AFTER_PART = {
+    "tháng",
+    "quý",
+    "thập",
+    "thế",
+    "những",
+    "năm",
+    "niên",
+    "giai",
+    "thời",
+    "nhiệm",
+    "mùa",
+    "tuần",
+} | {w.split()[0] for w in RELATIVE}
 #: Phrases an atom may start with, as written (spaces: any run of the grammar's spaces).
 ANCHOR_PHRASES = frozenset(
     {"gmt", "utc", "nửa", "ngày", "mồng", "mùng", "tháng", "quý", "năm", "tết", "hôm", "nay"}
     | {"vài", "mấy"}  # "vài hôm sau" (a few days later)
-    | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "cách đây", "giai đoạn", "thời kỳ"}
+    | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "thế kỷ", "thế kỉ", "cách đây", "giai đoạn", "thời kỳ"}
     | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa bóng", "mùa vụ", "mùa"}
     | {"hạ tuần", "trung tuần", "thượng tuần"}
     | {" ".join(w.split()) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table}
@@ -263,7 +285,7 @@ ANCHOR_PHRASES = frozenset(
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
-    r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm|đến|tới)|\d{4}",
+    r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm|đến|tới|trước|sau|tcn|scn)|\d{4}",
     # "(GMT+7)": only the spaces the tz branch allows after "(" (a wider class scanned every
     # following non-word character for each "(", quadratic on "( ( ( …")
     r"\((?=[^\S\n]*(?:gmt|utc))",
@@ -397,6 +419,8 @@ class Atom:
     day_only: bool = False
     #: the explicit year written, for anchoring stem-branch years ("năm Tân Sửu")
     explicit_year: int | None = None
+    #: a century or a year of an era ("thế kỷ 2", "năm 63 trước Công nguyên"): any year is plausible
+    ancient: bool = False
 
 
 def _number(word: str) -> int:
@@ -807,6 +831,56 @@ def _relative_atom(text: str, m: regex.Match[str]) -> Atom | None:
     return Atom(start, m.end(), "point", Point(rel_unit=unit, rel_offset=offset, weekday=weekday, part=part))
 
 
+def _roman_or_digits(numeral: str) -> int:
+    """ "18" → 18, "XXI" → 21 (the grammar admits I … XXIX only)."""
+    if numeral.isdigit():
+        return int(numeral)
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for this, after in zip(numeral, numeral[1:] + " ", strict=True):
+        value = values[this]
+        total += -value if values.get(after, 0) > value else value
+    return total
+
+
+def _era_year(written: str, era: str | None) -> int:
+    """The astronomical year number (ISO 8601: 1 BC is year 0, 63 BC is -62) of a year written
+    in an era: "63" + "trước Công nguyên" → -62; "4.000" (4,000 BC) → -3999."""
+    number = int(written.replace(".", ""))
+    return 1 - number if era == "bce" else number
+
+
+def _century_atom(m: regex.Match[str]) -> Atom | None:
+    """Rule *century*: "thế kỷ 18" is the years 1701-1800 (centuries count from year 1, as
+    "thế kỷ 21" begins in 2001), "thế kỷ 3 trước Công nguyên" the years 300-201 BC
+    ("-0299/-0200")."""
+    number = _roman_or_digits(m["c_n"])
+    if not 1 <= number <= 22:
+        return None
+    era = ERAS[" ".join(m["c_era"].split())] if m["c_era"] else None
+    first, last = (number - 1) * 100 + 1, number * 100
+    if era == "bce":
+        first, last = _era_year(str(last), era), _era_year(str(first), era)
+    part = _PARTS.get(m["c_part"].lower()) if m["c_part"] else None
+    ends = (Point(year=first, part=part), Point(year=last, part=part))
+    return Atom(m.start(), m.end(), "interval", ends, ancient=True)
+
+
+def _era_year_atom(m: regex.Match[str]) -> Atom | None:
+    """Rule *year of an era*: "năm 63 trước Công nguyên" → "-0062", "năm 4.000-2.000 TCN" →
+    "-3999/-1999" (the era written once for both ends), "năm 79 sau Công nguyên" → "0079"."""
+    era = ERAS[" ".join(m["e_era"].split())]
+    if int(m["e_y1"].replace(".", "")) == 0:
+        return None  # there is no year 0 in either era
+    first = _era_year(m["e_y1"], era)
+    if m["e_y2"]:
+        last = _era_year(m["e_y2"], era)
+        if not first < last:
+            return None
+        return Atom(m.start(), m.end(), "interval", (Point(year=first), Point(year=last)), ancient=True)
+    return Atom(m.start(), m.end(), "point", Point(year=first), ancient=True)
+
+
 _POD_DAY = MappingProxyType({"nay": 0, "qua": -1, "mai": 1, "kia": -2})
 
 
@@ -827,6 +901,8 @@ MIN_YEAR, MAX_YEAR = 1000, 2200
 
 
 def _plausible_years(atom: Atom) -> bool:
+    if atom.ancient:
+        return True
     points = atom.value if isinstance(atom.value, tuple) else (atom.value,)
     return all(p is None or p.year is None or MIN_YEAR <= p.year <= MAX_YEAR for p in points)
 
@@ -875,6 +951,10 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         else:
             point = Point(year=year, quarter=quarter, part=part)
         return Atom(start, end, "point", point, explicit_year=year)
+    if m["century"]:
+        return _century_atom(m)
+    if m["era_year"]:
+        return _era_year_atom(m)
     if m["decade"]:
         digits = m["dec_n"]
         if len(digits) == 4:

@@ -240,7 +240,10 @@ def _join_ranges(text: str, atoms: Sequence[Atom]) -> list[Atom]:
 def _atoms(text: str) -> list[Atom]:
     """Atoms joined into whole mentions: sure points and intervals only."""
     atoms = [
-        dataclasses.replace(a, start=_from_start(text, a.start)) if a.kind == "interval" else a
+        # "từ" (from) opens a written range, not a century ("có từ thế kỷ 3": dates from the 3rd)
+        dataclasses.replace(a, start=_from_start(text, a.start))
+        if a.kind == "interval" and not a.ancient
+        else a
         for a in parse_atoms(text)
     ]
     joined = _join_ranges(text, _join_times(text, atoms))
@@ -339,6 +342,8 @@ def _iso(p: Point) -> str | None:
     if p.week and p.year is not None and p.month and p.day:
         year, week, _ = dt.date(p.year, p.month, p.day).isocalendar()
         return f"{year}-W{week:02d}"
+    if p.year is not None and p.year < 0:  # before 1 BC: "-0062" (63 BC), ISO 8601's expanded sign
+        return f"-{-p.year:04d}" + (f"-{p.month:02d}" if p.month else "")
     if p.year is None:
         if p.month is None:
             # "quý 2" with no year and no reference date: the second quarter of some year
@@ -367,6 +372,8 @@ def _nearest_year(month: int, day: int, ref: dt.date) -> int:
 def _bounds(p: Point, ref: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Earliest and latest time meant (dates, or datetimes when a time is written)."""
     year = p.year
+    if year is not None and year < dt.MINYEAR:
+        return None, None  # BC: Python's dates start at year 1
     if p.decade is not None:
         return dt.date(p.decade * 10, 1, 1), dt.date(p.decade * 10 + 9, 12, 31)
     if year is None:
