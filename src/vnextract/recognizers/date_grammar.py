@@ -555,6 +555,24 @@ EVENT_HEADS = frozenset(
 )
 _EVENT_HEAD_MAX = max(len(h) for h in EVENT_HEADS)
 _NAME_STOPS = frozenset(r["phrase"] for r in load_table("dates_event_names.tsv") if r["role"] == "stop")
+#: Heads that make a name only right before the year: "giải 2026" (the 2026 tournament)
+_NEXT_HEADS = frozenset(r["phrase"] for r in load_table("dates_event_names.tsv") if r["role"] == "head_next")
+#: Words that announce a name ("mang tên" = bearing the name): a year in the quoted name after
+#: them is part of it ('mang tên "Trúng 2004 Euro"')
+_NAME_CUES = frozenset(
+    tuple(r["phrase"].split())
+    for r in load_table("dates_event_names.tsv")
+    if r["role"] in ("head", "name_cue")
+)
+_NAME_CUE_MAX = max(len(h) for h in _NAME_CUES)
+#: "lần V", "lần thứ II", "lần thứ 24" (edition V …) right before a year: the edition's year
+_EDITION_TAIL = regex.compile(r"(?<![\p{L}])lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})[^\S\n]*$")
+#: " – " between a name and its year: "… lần V – 2027"
+_DASH_TAIL = regex.compile(r"[^\S\n]+[-–—][^\S\n]*$")
+#: an opening quote: the name in quotes starts after it
+_OPEN_QUOTE = regex.compile(r"""["“'‘][^"“”'‘’\n]*$""")
+#: "SEA Games 1999, 2003": a year listed after a year of a name
+_LISTED_AFTER_YEAR = regex.compile(r"(?<![\p{N}])(\d{4})[^\S\n]*,[^\S\n]*$")
 _NAME_WORDS_BACK = 10  # how far back an event head may stand ("Đại hội thể thao robot … 2026")
 _CLAUSE_MARK = regex.compile(r"""[.,;:!?\n"“”'‘’(\[|]""")
 _BRACKETED_TAIL = regex.compile(r"\([^()\n]{1,40}\)[^\S\n]*$")  # "… (Premier League) 2026-2027"
@@ -574,7 +592,17 @@ def year_in_name(text: str, start: int) -> bool:
     >>> year_in_name("tại giải cầu lông vô địch thế giới 2026", 35)
     True
     """
-    window = text[max(0, start - 160) : start].rstrip(" ")
+    window_start = max(0, start - 160)
+    window = text[window_start:start].rstrip(" ")
+    if edition_before(text, start):
+        return True
+    listed = _LISTED_AFTER_YEAR.search(window)
+    if listed is not None:
+        return year_in_name(text, window_start + listed.start(1))
+    quoted = _OPEN_QUOTE.search(window)
+    if quoted is not None and _names_after(window[: quoted.start()]):
+        return True
+    window = _DASH_TAIL.sub("", window)
     bracket = _BRACKETED_TAIL.search(window)
     if bracket is not None:
         window = window[: bracket.start()]
@@ -589,12 +617,32 @@ def year_in_name(text: str, start: int) -> bool:
     if last[:1].isupper() and not last.isupper() and len(words) > 1 and last.lower() not in CUE_WORDS:
         return True
     lowered = [w.lower() for w in words[-_NAME_WORDS_BACK:]]
+    if lowered[-1] in _NEXT_HEADS:
+        return True
     for i in range(len(lowered) - 1, -1, -1):
         if any(tuple(lowered[i : i + n]) in EVENT_HEADS for n in range(1, _EVENT_HEAD_MAX + 1)):
             return True
         if lowered[i] in _NAME_STOPS:
             return False
     return False
+
+
+def edition_before(text: str, start: int) -> bool:
+    """Rule *edition year*: "lần V – 2027", "lần thứ II năm 2026" (the second edition, 2026) —
+    the year of an edition belongs to the event's name.
+
+    >>> edition_before("Festival Thăng Long lần thứ II năm 2026", 36)
+    True
+    """
+    window = text[max(0, start - 40) : start]
+    window = regex.sub(r"(?<![\p{L}])năm[^\S\n]*$", "", _DASH_TAIL.sub("", window.rstrip(" ")))
+    return _EDITION_TAIL.search(window.rstrip(" ")) is not None
+
+
+def _names_after(before: str) -> bool:
+    """The words before an opening quote announce a name: 'mang tên "…', 'cuộc thi "…'."""
+    words = tuple(w.lower() for w in before.split()[-_NAME_CUE_MAX:])
+    return any(words[-n:] in _NAME_CUES for n in range(1, min(len(words), _NAME_CUE_MAX) + 1))
 
 
 def _after_quantifier(text: str, start: int) -> bool:
@@ -805,6 +853,8 @@ def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
         return Atom(start, end, "interval", ends, explicit_year=y1)
     if not (1000 <= y1 <= 2200):
         return None
+    if word == "năm" and not part_word and edition_before(text, start):
+        return None  # "lần thứ II năm 2026": the edition's year, part of the name
     weak = False
     if not word and not part_word:
         if not 1900 <= y1 <= 2099 or blocked(text, start) or year_in_name(text, start):
