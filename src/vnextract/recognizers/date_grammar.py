@@ -154,7 +154,7 @@ ATOM_RE = regex.compile(
         (?:\s*:\s*(?P<t_m1>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<t_ampm>(?-i:AM|PM)))?  # "9:17 PM"
           |\s*(?:h|g|giờ)(?:\s*(?P<t_m2>[0-5]?\d)(?:\s*(?:phút|p|'))?
              |\s+(?P<t_half>rưỡi)|\s+kém\s+(?P<t_to>[0-5]?\d)(?:\s*phút)?)?)
-        (?![\p{{L}}\p{{N}}])
+        (?(t_ampm)(?-i:(?![\p{{Ll}}\p{{N}}]))|(?![\p{{L}}\p{{N}}]))  # "9:17 PMSubject": a header glued on
         (?:\s+(?P<t_pod>{_POD})(?!\p{{L}})(?!\s+(?:hôm\s+)?(?:nay|qua|mai|kia)(?!\p{{L}})))?)
       # a day: "Thứ Hai, 24/8/2015", "ngày 31-3", "ngày 2 tháng 9 năm 1945", "25-27/12/2020"
     | (?P<date>
@@ -598,7 +598,7 @@ _CLAUSE_MARK = regex.compile(r"""[.,;:!?\n"“”'‘’(\[|]""")
 _BRACKETED_TAIL = regex.compile(r"\([^()\n]{1,40}\)[^\S\n]*$")  # "… (Premier League) 2026-2027"
 
 
-def year_in_name(text: str, start: int) -> bool:
+def year_in_name(text: str, start: int, *, of_range: bool = False) -> bool:
     """A bare year that ends the name of an event, competition or work, not a date:
     "ASEAN Cup 2026", "Miss World 2026", "Giải vô địch cầu lông thế giới 2026",
     "Ngoại hạng Anh (Premier League) 2026-2027" (the 2026 conventions of the shared guideline).
@@ -637,7 +637,7 @@ def year_in_name(text: str, start: int) -> bool:
     if last[:1].isupper() and not last.isupper() and len(words) > 1 and last.lower() not in CUE_WORDS:
         return True
     lowered = [w.lower() for w in words[-_NAME_WORDS_BACK:]]
-    if lowered[-1] in _NEXT_HEADS:
+    if lowered[-1] in _NEXT_HEADS and not of_range:  # "giải 2000 - 2001" is the season
         return True
     for i in range(len(lowered) - 1, -1, -1):
         if any(tuple(lowered[i : i + n]) in EVENT_HEADS for n in range(1, _EVENT_HEAD_MAX + 1)):
@@ -869,7 +869,11 @@ def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
         if not (1000 <= y1 < y2 <= y1 + 100 and y2 <= 2200):
             return None
         if not word and (
-            blocked(text, start) or y1 < 1900 or y2 > 2100 or "/" in m.group() or year_in_name(text, start)
+            blocked(text, start)
+            or y1 < 1900
+            or y2 > 2100
+            or "/" in m.group()
+            or year_in_name(text, start, of_range=True)
         ):
             # "Windows 2000/2003": only "niên vụ 2003/2004" (crop year) or "mùa giải 2020/21" are ranges
             return None

@@ -154,6 +154,12 @@ def _range(first: Atom, second: Atom, *, lone_day_only: bool) -> tuple[Point, Po
     a, b = first.value, second.value
     if not (isinstance(a, Point) and isinstance(b, Point)) or second.day_only:
         return None
+    if second.ancient and b.year is not None and b.year <= 0:
+        # "từ năm 1270 đến 1213 trước Công nguyên": the era written once, after the second end
+        if first.ancient or a.year is None or a.month is not None or a.decade is not None:
+            return None
+        a = dataclasses.replace(a, year=1 - a.year, part=None)
+        return (a, b) if a.year is not None and a.year < b.year else None
     if lone_day_only and not first.day_only:
         return None
     a_relative = a.relative or first.kind == "now"
