@@ -300,7 +300,6 @@ ANCHOR_PHRASES = frozenset(
     | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa bóng", "mùa vụ", "mùa"}
     | {"hạ tuần", "trung tuần", "thượng tuần"}
     | {" ".join(w.split()) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table}
-    | {w.lower() for w in (*ENGLISH_MONTHS, *ENGLISH_WEEKDAYS)}
 )
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
@@ -313,6 +312,9 @@ ANCHORS: tuple[str, ...] = (
     _trie(NUMBER_WORDS) + _GAP + _trie(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
     _trie(_HEDGE_WORDS) + _GAP + r"(?:\d|" + _trie(NUMBER_WORDS) + ")",  # "hơn 2 năm trước"
     _trie(ANCHOR_PHRASES),
+    # English dates: a month name before its day ("April 13"), a weekday before its month
+    _trie(w.lower() for w in ENGLISH_MONTHS) + r"\.?[^\S\n]+\d",
+    _trie(w.lower() for w in ENGLISH_WEEKDAYS) + r",?[^\S\n]+" + _trie(w.lower() for w in ENGLISH_MONTHS),
 )
 # Scanning the whole atom regex at every position costs about 1 µs a character (each word
 # start tries all its branches). Its possible starts are few and literal, so one pass of a
