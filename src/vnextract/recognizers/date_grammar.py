@@ -49,6 +49,16 @@ STEMS = MappingProxyType(
 BRANCHES = MappingProxyType(
     {r["word"]: int(r["index"]) for r in load_table("dates_lunar.tsv") if r["kind"] == "chi"}
 )
+#: English month names and weekdays ("Tuesday, January 11, 2005"), case as written
+ENGLISH_MONTHS = MappingProxyType(
+    {r["word"]: int(r["value"]) for r in load_table("dates_english.tsv") if r["kind"] == "month"}
+)
+ENGLISH_WEEKDAYS = MappingProxyType(
+    {r["word"]: int(r["value"]) for r in load_table("dates_english.tsv") if r["kind"] == "weekday"}
+)
+#: "trước Công nguyên" (BC) → "bce", "sau Công nguyên" (AD) → "ce"; matched case-sensitively
+#: ("TCN" is an abbreviation, "tcn" nothing).
+ERAS = MappingProxyType({r["phrase"]: r["era"] for r in load_table("dates_eras.tsv")})
 
 
 def _words_with_role(role: str) -> frozenset[str]:
@@ -59,8 +69,15 @@ def _words_with_role(role: str) -> frozenset[str]:
 CUE_WORDS = _words_with_role("cue")
 #: The cues that name a day or a part of it: the only ones before a bare "21-4" (hyphen).
 DAY_CUE_WORDS = _words_with_role("day_cue")
-#: Words that make the number after them something else ("số 32/8", "hơn 2000 tỷ").
-BLOCK_WORDS = _words_with_role("block")
+#: Currency codes written before the amount ("USD 2000", "VND 500.000", from data/currencies.tsv):
+#: the number after them is money, not a year.
+_CURRENCY_PREFIXES = frozenset(
+    r["surface"].lower()
+    for r in load_table("currencies.tsv")
+    if r["position"] in ("before", "both") and r["surface"].isalpha()
+)
+#: Words that make the number after them something else ("số 32/8", "hơn 2000 tỷ", "USD 2000").
+BLOCK_WORDS = _words_with_role("block") | _CURRENCY_PREFIXES
 #: Lower-case words that may follow a bare year ("Techmart 2005 dự kiến …"); any other lower-case
 #: word after a bare four-digit number is its counted noun ("2000 người") and the number no year.
 AFTER_YEAR_WORDS = _words_with_role("after_year")
@@ -104,6 +121,10 @@ _POD = _alternation(PARTS_OF_DAY)
 _REL = _alternation(RELATIVE)
 _CANCHI = rf"(?:{_alternation(STEMS)})\s+(?:{_alternation(BRANCHES)})"
 _PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"  # beginning / middle / end of
+_ERA = "(?-i:" + _alternation(ERAS) + ")"
+_EN_MONTH = "(?-i:" + _alternation(ENGLISH_MONTHS) + ")"
+_EN_WEEKDAY = "(?-i:" + _alternation(ENGLISH_WEEKDAYS) + ")"
+_ROMAN_CENTURY = r"(?-i:X{0,2}(?:IX|IV|V?I{0,3}))"  # I … XXIX, upper case only
 #: A hedge before a relative amount of time, inside the span: "hơn 2 năm trước", "gần một năm trước"
 _HEDGE_WORDS = ("hơn", "gần", "khoảng", "chừng", "ngót")
 _HEDGE = "(?:" + "|".join(_HEDGE_WORDS) + ")"
@@ -116,7 +137,7 @@ _END = r"(?!\p{N}|[/.,]\p{N}|\p{L})"  # not glued to more digits or letters
 #: Every atom starts with one of these (a digit, "(GMT", or the first letter of a keyword: ngày,
 #: mồng, tháng, chủ nhật, quý, giai đoạn, đầu, hôm, sáng, khuya, rạng sáng, bữa, UTC, vài, …).
 #: Checking it first lets the scan skip most positions at once (measured: 1.7× faster on news text).
-ATOM_FIRST_CHARS = "0123456789nmtcqgđhskrbuv("
+ATOM_FIRST_CHARS = "0123456789nmtcqgđhskrbuv(jfaodw"
 
 ATOM_RE = regex.compile(
     rf"""
@@ -130,10 +151,10 @@ ATOM_RE = regex.compile(
         (?:\s+(?:(?P<half_y>\d{{4}})|(?P<half_rel>nay|này|ngoái|trước|qua|tới|sau)))?(?!\p{{L}}|\s*\d))
       # time of day: "14h30", "10 giờ 30 phút", "22g00", "07:38", "7:30 tối" (7.30 pm)
     | (?P<time>(?P<t_h>\d{{1,2}})
-        (?:\s*:\s*(?P<t_m1>[0-5]\d)(?::[0-5]\d)?
+        (?:\s*:\s*(?P<t_m1>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<t_ampm>(?-i:AM|PM)))?  # "9:17 PM"
           |\s*(?:h|g|giờ)(?:\s*(?P<t_m2>[0-5]?\d)(?:\s*(?:phút|p|'))?
              |\s+(?P<t_half>rưỡi)|\s+kém\s+(?P<t_to>[0-5]?\d)(?:\s*phút)?)?)
-        (?![\p{{L}}\p{{N}}])
+        (?(t_ampm)(?-i:(?![\p{{Ll}}\p{{N}}]))|(?![\p{{L}}\p{{N}}]))  # "9:17 PMSubject": a header glued on
         (?:\s+(?P<t_pod>{_POD})(?!\p{{L}})(?!\s+(?:hôm\s+)?(?:nay|qua|mai|kia)(?!\p{{L}})))?)
       # a day: "Thứ Hai, 24/8/2015", "ngày 31-3", "ngày 2 tháng 9 năm 1945", "25-27/12/2020"
     | (?P<date>
@@ -142,19 +163,25 @@ ATOM_RE = regex.compile(
         (?:
           (?P<r_d1>\d{{1,2}})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\s*(?P<r_s>[/.-])\s*(?P<r_m>\d{{1,2}})(?!\d)
             (?:\s*[/.-]\s*(?P<r_y>\d{{4}}))?
-        | (?P<n_d>\d{{1,2}})(?P<n_s1>[/.-])
+        | (?P<n_d>\d{{1,2}})(?P<n_s1>[/.\-–])  # "25–12": an en dash typed for the hyphen
             (?P<n_gap>(?<=-)(?(dpre)\s+|(?!)))?  # "ngày 22- 11": a stray space after the hyphen
             (?P<n_m>\d{{1,2}})(?(n_gap)(?!\s+tháng))  # but "ngày 5- 6 tháng 7" is a range
-            (?:(?P<n_s2>[/.-])(?(n_gap)(?:(?<=-)\s+)?)(?P<n_y>\d{{4}}|\d\d(?![/.-]?\d)))?
+            (?:(?P<n_s2>[/.\-–])(?(n_gap)(?:(?<=-)\s+)?)(?P<n_y>\d{{4}}|\d\d(?![/.-]?\d)))?
         | (?P<w_d>\d{{1,2}}|{_NUM_WORD})\s+tháng\s+(?P<w_m>\d{{1,2}}|{_MONTH_WORD})(?!\p{{L}})
             (?:{_YEAR_SEP}(?:(?P<w_y>\d{{4}})|(?P<w_cc>{_CANCHI})))?
             (?P<w_lunar>\s*\(?\s*(?:âm\s+lịch|AL)\s*\)?)?
         | (?(dpre)(?P<o_d>\d{{1,2}})|(?!))  # "ngày 22" of "ngày 22 và 23-9-2005": only in a range
+          # "từ 14 đến 17/6" (from the 14th to 17 June): a bare day after "từ", only before the
+          # day that ends its range
+        | (?<=(?<!\p{{L}})từ\s+)(?P<f_d>\d{{1,2}})(?=\s*(?:đến|tới)\s+(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d)
         )
         (?:\s+năm\s+(?P<d_rel>nay|ngoái|trước|qua|sau|tới)(?!\p{{L}}))?  # "hôm 10/9 năm ngoái"
         (?(wd_paren)\s*\))
         {_END}
       )
+      # an English date: "Tuesday, January 11, 2005", "April 13, 2004" (letters quote e-mail headers)
+    | (?P<en_date>(?:{_EN_WEEKDAY},?\s+)?(?P<en_m>{_EN_MONTH})\.?\s+(?P<en_d>\d{{1,2}}),?\s+
+        (?P<en_y>\d{{4}}){_END})
       # a month: "tháng 10/2019", "cuối tháng 10", "tháng 2 năm ngoái", "tháng Giêng"
     | (?P<month>(?:(?P<m_part>{_PART})\s+)?tháng\s+(?P<m_m>\d{{1,2}}|{_MONTH_WORD})(?!\p{{L}})
         (?:{_YEAR_SEP}(?:(?P<m_y>\d{{4}})|(?P<m_cc>{_CANCHI}))
@@ -168,6 +195,13 @@ ATOM_RE = regex.compile(
         (?:{_YEAR_SEP}(?P<q_y>\d{{4}})
           |\s+(?:năm\s+)?(?P<q_rel>nay|này|ngoái|trước|tới|sau|qua)(?!\p{{L}}))?
         {_END})
+      # a century: "thế kỷ 18", "thế kỷ XXI", "đầu thế kỷ 20", "thế kỷ thứ 3 trước Công nguyên"
+    | (?P<century>(?:(?P<c_part>đầu|giữa|cuối)\s+)?thế\s+k[ỷỉ]\s+(?:thứ\s+)?
+        (?P<c_n>\d{{1,2}}|{_ROMAN_CENTURY})(?![\p{{L}}\p{{N}}])(?:\s+(?P<c_era>{_ERA}))?(?![\p{{L}}\p{{N}}]))
+      # a year of an era, any number of digits: "năm 63 trước Công nguyên", "năm 4.000-2.000 TCN",
+      # "năm 79 sau Công nguyên"
+    | (?P<era_year>(?:năm\s+)?(?P<e_y1>\d{{1,2}}\.\d{{3}}|\d{{1,4}})
+        (?:\s*[-–]\s*(?P<e_y2>\d{{1,2}}\.\d{{3}}|\d{{1,4}}))?\s+(?P<e_era>{_ERA})(?![\p{{L}}\p{{N}}]))
       # a decade: "thập niên 1990", "những năm 90"
     | (?P<decade>(?:(?P<dec_part>đầu|giữa|cuối)\s+)?(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+
         (?P<dec_n>\d{{3}}0|[1-9]0){_END})
@@ -176,7 +210,8 @@ ATOM_RE = regex.compile(
         (?:(?:(?P<y_part>đầu|giữa|cuối)\s+)?
            (?P<y_word>năm\s+học|năm\s+tài\s+(?:khóa|chính)|niên\s+khóa|niên\s+học|niên\s+độ|giai\s+đoạn
               |thời\s+kỳ|nhiệm\s+kỳ|mùa\s+giải|mùa\s+bóng|mùa\s+vụ|mùa|niên\s+vụ|năm)\s+
-          |(?P<y_part2>đầu|giữa|cuối)\s+)?
+          |(?P<y_part2>đầu|giữa|cuối)\s+
+          |(?P<y_glued>năm)(?=\d{{4}}))?  # "năm1993": the space lost in typing
         (?P<y1>\d{{4}})(?:\s*[-–/]\s*(?P<y2>\d{{4}}|\d\d))?{_END}(?!\s*%))
       # Tết with a year: "Tết Nguyên đán Tân Sửu", "Tết Dương lịch 2021"; without one: "dịp Tết
       # Nguyên đán", "Tết Nguyên đán năm nay", "Tết Dương lịch" (1 January)
@@ -243,15 +278,25 @@ def _trie(phrases: Iterable[str]) -> str:
 _UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
 #: What may follow "đầu"/"giữa"/"cuối" in an atom: "đầu tháng", "cuối quý", "giữa những năm",
 #: "đầu năm học", "cuối giai đoạn", "đầu 2004", "cuối tuần này", "đầu hôm nay" …
-_AFTER_PART = (
-    {"tháng", "quý", "thập", "những", "năm", "niên", "giai", "thời", "nhiệm", "mùa", "tuần"}
-    | {w.split()[0] for w in RELATIVE}
-)
+_AFTER_PART = {
+    "tháng",
+    "quý",
+    "thập",
+    "thế",
+    "những",
+    "năm",
+    "niên",
+    "giai",
+    "thời",
+    "nhiệm",
+    "mùa",
+    "tuần",
+} | {w.split()[0] for w in RELATIVE}
 #: Phrases an atom may start with, as written (spaces: any run of the grammar's spaces).
 ANCHOR_PHRASES = frozenset(
     {"gmt", "utc", "nửa", "ngày", "mồng", "mùng", "tháng", "quý", "năm", "tết", "hôm", "nay"}
     | {"vài", "mấy"}  # "vài hôm sau" (a few days later)
-    | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "cách đây", "giai đoạn", "thời kỳ"}
+    | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "thế kỷ", "thế kỉ", "cách đây", "giai đoạn", "thời kỳ"}
     | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa bóng", "mùa vụ", "mùa"}
     | {"hạ tuần", "trung tuần", "thượng tuần"}
     | {" ".join(w.split()) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table}
@@ -259,7 +304,7 @@ ANCHOR_PHRASES = frozenset(
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
-    r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm)|\d{4}",
+    r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm|đến|tới|trước|sau|tcn|scn)|\d{4}",
     # "(GMT+7)": only the spaces the tz branch allows after "(" (a wider class scanned every
     # following non-word character for each "(", quadratic on "( ( ( …")
     r"\((?=[^\S\n]*(?:gmt|utc))",
@@ -267,6 +312,9 @@ ANCHORS: tuple[str, ...] = (
     _trie(NUMBER_WORDS) + _GAP + _trie(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
     _trie(_HEDGE_WORDS) + _GAP + r"(?:\d|" + _trie(NUMBER_WORDS) + ")",  # "hơn 2 năm trước"
     _trie(ANCHOR_PHRASES),
+    # English dates: a month name before its day ("April 13"), a weekday before its month
+    _trie(w.lower() for w in ENGLISH_MONTHS) + r"\.?[^\S\n]+\d",
+    _trie(w.lower() for w in ENGLISH_WEEKDAYS) + r",?[^\S\n]+" + _trie(w.lower() for w in ENGLISH_MONTHS),
 )
 # Scanning the whole atom regex at every position costs about 1 µs a character (each word
 # start tries all its branches). Its possible starts are few and literal, so one pass of a
@@ -393,6 +441,8 @@ class Atom:
     day_only: bool = False
     #: the explicit year written, for anchoring stem-branch years ("năm Tân Sửu")
     explicit_year: int | None = None
+    #: a century or a year of an era ("thế kỷ 2", "năm 63 trước Công nguyên"): any year is plausible
+    ancient: bool = False
 
 
 def _number(word: str) -> int:
@@ -527,12 +577,30 @@ EVENT_HEADS = frozenset(
 )
 _EVENT_HEAD_MAX = max(len(h) for h in EVENT_HEADS)
 _NAME_STOPS = frozenset(r["phrase"] for r in load_table("dates_event_names.tsv") if r["role"] == "stop")
+#: Heads that make a name only right before the year: "giải 2026" (the 2026 tournament)
+_NEXT_HEADS = frozenset(r["phrase"] for r in load_table("dates_event_names.tsv") if r["role"] == "head_next")
+#: Words that announce a name ("mang tên" = bearing the name): a year in the quoted name after
+#: them is part of it ('mang tên "Trúng 2004 Euro"')
+_NAME_CUES = frozenset(
+    tuple(r["phrase"].split())
+    for r in load_table("dates_event_names.tsv")
+    if r["role"] in ("head", "name_cue")
+)
+_NAME_CUE_MAX = max(len(h) for h in _NAME_CUES)
+#: "lần V", "lần thứ II", "lần thứ 24" (edition V …) right before a year: the edition's year
+_EDITION_TAIL = regex.compile(r"(?<![\p{L}])lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})[^\S\n]*$")
+#: " – " between a name and its year: "… lần V – 2027"
+_DASH_TAIL = regex.compile(r"[^\S\n]+[-–—][^\S\n]*$")
+#: an opening quote: the name in quotes starts after it
+_OPEN_QUOTE = regex.compile(r"""["“'‘][^"“”'‘’\n]*$""")
+#: "SEA Games 1999, 2003": a year listed after a year of a name
+_LISTED_AFTER_YEAR = regex.compile(r"(?<![\p{N}])(\d{4})[^\S\n]*,[^\S\n]*$")
 _NAME_WORDS_BACK = 10  # how far back an event head may stand ("Đại hội thể thao robot … 2026")
 _CLAUSE_MARK = regex.compile(r"""[.,;:!?\n"“”'‘’(\[|]""")
 _BRACKETED_TAIL = regex.compile(r"\([^()\n]{1,40}\)[^\S\n]*$")  # "… (Premier League) 2026-2027"
 
 
-def year_in_name(text: str, start: int) -> bool:
+def year_in_name(text: str, start: int, *, of_range: bool = False) -> bool:
     """A bare year that ends the name of an event, competition or work, not a date:
     "ASEAN Cup 2026", "Miss World 2026", "Giải vô địch cầu lông thế giới 2026",
     "Ngoại hạng Anh (Premier League) 2026-2027" (the 2026 conventions of the shared guideline).
@@ -546,7 +614,17 @@ def year_in_name(text: str, start: int) -> bool:
     >>> year_in_name("tại giải cầu lông vô địch thế giới 2026", 35)
     True
     """
-    window = text[max(0, start - 160) : start].rstrip(" ")
+    window_start = max(0, start - 160)
+    window = text[window_start:start].rstrip(" ")
+    if edition_before(text, start):
+        return True
+    listed = _LISTED_AFTER_YEAR.search(window)
+    if listed is not None:
+        return year_in_name(text, window_start + listed.start(1))
+    quoted = _OPEN_QUOTE.search(window)
+    if quoted is not None and _names_after(window[: quoted.start()]):
+        return True
+    window = _DASH_TAIL.sub("", window)
     bracket = _BRACKETED_TAIL.search(window)
     if bracket is not None:
         window = window[: bracket.start()]
@@ -561,12 +639,32 @@ def year_in_name(text: str, start: int) -> bool:
     if last[:1].isupper() and not last.isupper() and len(words) > 1 and last.lower() not in CUE_WORDS:
         return True
     lowered = [w.lower() for w in words[-_NAME_WORDS_BACK:]]
+    if lowered[-1] in _NEXT_HEADS and not of_range:  # "giải 2000 - 2001" is the season
+        return True
     for i in range(len(lowered) - 1, -1, -1):
         if any(tuple(lowered[i : i + n]) in EVENT_HEADS for n in range(1, _EVENT_HEAD_MAX + 1)):
             return True
         if lowered[i] in _NAME_STOPS:
             return False
     return False
+
+
+def edition_before(text: str, start: int) -> bool:
+    """Rule *edition year*: "lần V – 2027", "lần thứ II năm 2026" (the second edition, 2026) —
+    the year of an edition belongs to the event's name.
+
+    >>> edition_before("Festival Thăng Long lần thứ II năm 2026", 36)
+    True
+    """
+    window = text[max(0, start - 40) : start]
+    window = regex.sub(r"(?<![\p{L}])năm[^\S\n]*$", "", _DASH_TAIL.sub("", window.rstrip(" ")))
+    return _EDITION_TAIL.search(window.rstrip(" ")) is not None
+
+
+def _names_after(before: str) -> bool:
+    """The words before an opening quote announce a name: 'mang tên "…', 'cuộc thi "…'."""
+    words = tuple(w.lower() for w in before.split()[-_NAME_CUE_MAX:])
+    return any(words[-n:] in _NAME_CUES for n in range(1, min(len(words), _NAME_CUE_MAX) + 1))
 
 
 def _after_quantifier(text: str, start: int) -> bool:
@@ -587,6 +685,10 @@ def _time_atom(m: regex.Match[str]) -> Atom | None:
         if not 0 < int(m["t_to"]) < 60 or hour == 0:
             return None
         hour, minute = hour - 1, 60 - int(m["t_to"])
+    if m["t_ampm"]:  # "9:17 PM": 21:17, "12:05 AM": 00:05
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m["t_ampm"] == "PM" else 0)
     if hour > 24 or (minute or 0) > 59:
         return None
     pod = PARTS_OF_DAY.get(" ".join(m["t_pod"].lower().split())) if m["t_pod"] else None
@@ -660,7 +762,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         sure = (
             prefixed or (year is not None and len(m["n_y"]) == 4) or (year is not None and m["n_s1"] == "/")
         )
-        if m["n_s1"] in "-." and not sure:
+        if m["n_s1"] in "-–." and not sure:
             # "chiều 21-4" is a date, "từ 1-3 lần" (one to three times) a range of numbers
             in_brackets = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
             weak = _previous_word(text, start) not in DAY_CUE_WORDS and not in_brackets
@@ -700,6 +802,8 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         )
     if m["o_d"] and m["dpre"] and 1 <= int(m["o_d"]) <= 31:
         return Atom(start, end, "point", Point(day=int(m["o_d"])), day_only=True)
+    if m["f_d"] and 1 <= int(m["f_d"]) <= 31:
+        return Atom(start, end, "point", Point(day=int(m["f_d"])), day_only=True)
     return None
 
 
@@ -758,7 +862,7 @@ def _month_atom(text: str, m: regex.Match[str]) -> Atom | None:
 
 def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
     y1 = int(m["y1"])
-    word = " ".join((m["y_word"] or "").lower().split())
+    word = " ".join((m["y_word"] or m["y_glued"] or "").lower().split())
     part_word = m["y_part"] or m["y_part2"]
     part = _PARTS.get(part_word.lower()) if part_word else None
     start, end = m.start(), m.end()
@@ -767,7 +871,11 @@ def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
         if not (1000 <= y1 < y2 <= y1 + 100 and y2 <= 2200):
             return None
         if not word and (
-            blocked(text, start) or y1 < 1900 or y2 > 2100 or "/" in m.group() or year_in_name(text, start)
+            blocked(text, start)
+            or y1 < 1900
+            or y2 > 2100
+            or "/" in m.group()
+            or year_in_name(text, start, of_range=True)
         ):
             # "Windows 2000/2003": only "niên vụ 2003/2004" (crop year) or "mùa giải 2020/21" are ranges
             return None
@@ -775,6 +883,8 @@ def _year_atom(text: str, m: regex.Match[str]) -> Atom | None:
         return Atom(start, end, "interval", ends, explicit_year=y1)
     if not (1000 <= y1 <= 2200):
         return None
+    if word == "năm" and not part_word and edition_before(text, start):
+        return None  # "lần thứ II năm 2026": the edition's year, part of the name
     weak = False
     if not word and not part_word:
         if not 1900 <= y1 <= 2099 or blocked(text, start) or year_in_name(text, start):
@@ -801,6 +911,56 @@ def _relative_atom(text: str, m: regex.Match[str]) -> Atom | None:
     return Atom(start, m.end(), "point", Point(rel_unit=unit, rel_offset=offset, weekday=weekday, part=part))
 
 
+def _roman_or_digits(numeral: str) -> int:
+    """ "18" → 18, "XXI" → 21 (the grammar admits I … XXIX only)."""
+    if numeral.isdigit():
+        return int(numeral)
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for this, after in zip(numeral, numeral[1:] + " ", strict=True):
+        value = values[this]
+        total += -value if values.get(after, 0) > value else value
+    return total
+
+
+def _era_year(written: str, era: str | None) -> int:
+    """The astronomical year number (ISO 8601: 1 BC is year 0, 63 BC is -62) of a year written
+    in an era: "63" + "trước Công nguyên" → -62; "4.000" (4,000 BC) → -3999."""
+    number = int(written.replace(".", ""))
+    return 1 - number if era == "bce" else number
+
+
+def _century_atom(m: regex.Match[str]) -> Atom | None:
+    """Rule *century*: "thế kỷ 18" is the years 1701-1800 (centuries count from year 1, as
+    "thế kỷ 21" begins in 2001), "thế kỷ 3 trước Công nguyên" the years 300-201 BC
+    ("-0299/-0200")."""
+    number = _roman_or_digits(m["c_n"])
+    if not 1 <= number <= 22:
+        return None
+    era = ERAS[" ".join(m["c_era"].split())] if m["c_era"] else None
+    first, last = (number - 1) * 100 + 1, number * 100
+    if era == "bce":
+        first, last = _era_year(str(last), era), _era_year(str(first), era)
+    part = _PARTS.get(m["c_part"].lower()) if m["c_part"] else None
+    ends = (Point(year=first, part=part), Point(year=last, part=part))
+    return Atom(m.start(), m.end(), "interval", ends, ancient=True)
+
+
+def _era_year_atom(m: regex.Match[str]) -> Atom | None:
+    """Rule *year of an era*: "năm 63 trước Công nguyên" → "-0062", "năm 4.000-2.000 TCN" →
+    "-3999/-1999" (the era written once for both ends), "năm 79 sau Công nguyên" → "0079"."""
+    era = ERAS[" ".join(m["e_era"].split())]
+    if int(m["e_y1"].replace(".", "")) == 0:
+        return None  # there is no year 0 in either era
+    first = _era_year(m["e_y1"], era)
+    if m["e_y2"]:
+        last = _era_year(m["e_y2"], era)
+        if not first < last:
+            return None
+        return Atom(m.start(), m.end(), "interval", (Point(year=first), Point(year=last)), ancient=True)
+    return Atom(m.start(), m.end(), "point", Point(year=first), ancient=True)
+
+
 _POD_DAY = MappingProxyType({"nay": 0, "qua": -1, "mai": 1, "kia": -2})
 
 
@@ -821,6 +981,8 @@ MIN_YEAR, MAX_YEAR = 1000, 2200
 
 
 def _plausible_years(atom: Atom) -> bool:
+    if atom.ancient:
+        return True
     points = atom.value if isinstance(atom.value, tuple) else (atom.value,)
     return all(p is None or p.year is None or MIN_YEAR <= p.year <= MAX_YEAR for p in points)
 
@@ -850,6 +1012,11 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         return Atom(start, end, "interval", ends, explicit_year=year)
     if m["time"]:
         return _time_atom(m)
+    if m["en_date"]:
+        day, month, year = int(m["en_d"]), ENGLISH_MONTHS[m["en_m"]], int(m["en_y"])
+        if not valid_day(day, month, year):
+            return None
+        return Atom(start, end, "point", Point(year=year, month=month, day=day), explicit_year=year)
     if m["date"]:
         return _date_atom(text, m)
     if m["month"]:
@@ -869,6 +1036,10 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         else:
             point = Point(year=year, quarter=quarter, part=part)
         return Atom(start, end, "point", point, explicit_year=year)
+    if m["century"]:
+        return _century_atom(m)
+    if m["era_year"]:
+        return _era_year_atom(m)
     if m["decade"]:
         digits = m["dec_n"]
         if len(digits) == 4:

@@ -154,6 +154,12 @@ def _range(first: Atom, second: Atom, *, lone_day_only: bool) -> tuple[Point, Po
     a, b = first.value, second.value
     if not (isinstance(a, Point) and isinstance(b, Point)) or second.day_only:
         return None
+    if second.ancient and b.year is not None and b.year <= 0:
+        # "từ năm 1270 đến 1213 trước Công nguyên": the era written once, after the second end
+        if first.ancient or a.year is None or a.month is not None or a.decade is not None:
+            return None
+        a = dataclasses.replace(a, year=1 - a.year, part=None)
+        return (a, b) if a.year is not None and a.year < b.year else None
     if lone_day_only and not first.day_only:
         return None
     a_relative = a.relative or first.kind == "now"
@@ -164,7 +170,7 @@ def _range(first: Atom, second: Atom, *, lone_day_only: bool) -> tuple[Point, Po
     if a.lunar or b.lunar or a.decade or b.decade:
         return None
     if first.day_only:
-        if b.day is None or b.month is None:
+        if b.day is None or b.month is None or (a.day is not None and a.day >= b.day):
             return None
         a = dataclasses.replace(a, month=b.month, year=b.year)
     elif a.year is None and b.year is not None and a.month is not None:
@@ -240,7 +246,10 @@ def _join_ranges(text: str, atoms: Sequence[Atom]) -> list[Atom]:
 def _atoms(text: str) -> list[Atom]:
     """Atoms joined into whole mentions: sure points and intervals only."""
     atoms = [
-        dataclasses.replace(a, start=_from_start(text, a.start)) if a.kind == "interval" else a
+        # "từ" (from) opens a written range, not a century ("có từ thế kỷ 3": dates from the 3rd)
+        dataclasses.replace(a, start=_from_start(text, a.start))
+        if a.kind == "interval" and not a.ancient
+        else a
         for a in parse_atoms(text)
     ]
     joined = _join_ranges(text, _join_times(text, atoms))
@@ -339,6 +348,8 @@ def _iso(p: Point) -> str | None:
     if p.week and p.year is not None and p.month and p.day:
         year, week, _ = dt.date(p.year, p.month, p.day).isocalendar()
         return f"{year}-W{week:02d}"
+    if p.year is not None and p.year < 0:  # before 1 BC: "-0062" (63 BC), ISO 8601's expanded sign
+        return f"-{-p.year:04d}" + (f"-{p.month:02d}" if p.month else "")
     if p.year is None:
         if p.month is None:
             # "quý 2" with no year and no reference date: the second quarter of some year
@@ -367,6 +378,8 @@ def _nearest_year(month: int, day: int, ref: dt.date) -> int:
 def _bounds(p: Point, ref: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Earliest and latest time meant (dates, or datetimes when a time is written)."""
     year = p.year
+    if year is not None and year < dt.MINYEAR:
+        return None, None  # BC: Python's dates start at year 1
     if p.decade is not None:
         return dt.date(p.decade * 10, 1, 1), dt.date(p.decade * 10 + 9, 12, 31)
     if year is None:

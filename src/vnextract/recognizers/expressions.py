@@ -274,6 +274,10 @@ def read_expression(
                     )
                     if from_ is not None:
                         start = from_.start("from")
+    if unit is None and value_to is None and i + 1 < len(numbers):
+        shared = _change_start(norm, first, numbers[i + 1], start)
+        if shared is not None:
+            value, unit, scale = shared
     qualifier: str | None = None
     comparatives = unit is None or unit[0].kind != "measure"
     hedge = qualifier_before(norm, start, comparatives=comparatives)
@@ -306,6 +310,37 @@ def read_expression(
         ),
         used,
     )
+
+
+# "từ 180 lên 202 tỷ đồng": from the first amount up (lên), down (xuống) or to (đến, tới) the second
+_CHANGE_TO_RE = regex.compile(r"\ +(?:lên|xuống|đến|tới)\ +", flags=regex.IGNORECASE)
+
+
+def _change_start(
+    norm: str, first: NumberSpan, second: NumberSpan, start: int
+) -> tuple[Decimal, tuple[Unit, int, int], Decimal] | None:
+    """Rule *change from a bare amount*: "nâng vốn từ 180 lên 202 tỷ đồng" (raised its capital
+    from 180 to 202 billion đồng) — the first amount, written bare, is in the second's scale and
+    currency (or counted noun): 180 billion đồng. Its span stays the number as written.
+
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "nâng vốn từ 180 lên 202 tỷ đồng"
+    >>> numbers = scan_numbers(text)
+    >>> value, unit, scale = _change_start(text, numbers[0], numbers[1], numbers[0].start)
+    >>> value, unit[0].canonical
+    (Decimal('180000000000'), 'VND')
+    """
+    low, high = first.reading, second.reading
+    if low.spelled or low.scale is not None or high.scale is None or high.spelled:
+        return None
+    if FROM_RE.search(norm, max(0, start - 8), start) is None:
+        return None
+    if _CHANGE_TO_RE.fullmatch(norm, first.end, second.start) is None:
+        return None
+    found = unit_after(norm, second.end)
+    if found is None or found[0].kind not in ("currency", "count"):
+        return None
+    return clean_decimal(low.value * high.scale), found, high.scale
 
 
 def _unless_too_small(
