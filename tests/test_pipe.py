@@ -275,13 +275,19 @@ def test_max_length_reaches_every_process_and_the_reason_drops_the_index(n_proce
     if n_process == 1:
         out = list(
             parallel.pipe_serial(
-                texts, as_tuples=False, reference_date=None, return_exceptions=True, max_length=20
+                texts,
+                extract=vnextract.extract,
+                as_tuples=False,
+                reference_date=None,
+                return_exceptions=True,
+                max_length=20,
             )
         )
     else:
         out = list(
             parallel.pipe_parallel(
                 texts,
+                extract=vnextract.extract,
                 n_process=2,
                 batch_size=1,
                 as_tuples=False,

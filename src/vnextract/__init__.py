@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 # The one module whose name is also a public function's: imported now so that the function is
 # what ``vnextract.render`` names (importing a submodule later would rebind the name to it).
 from vnextract import render as _render_module
+from vnextract.kinds import KINDS as _KINDS  # loaded with the renderer already
 
 __version__ = "0.1.0"
 
@@ -36,12 +37,10 @@ _EXPORTS: dict[str, str] = {
          "VnextractError"),
         "vnextract.errors",
     ),
-    **dict.fromkeys(
-        ("Abbreviation", "Count", "DateMention", "Document", "Duration", "Event", "Fine", "Location",
-         "Money", "Organization", "Party", "Percentage", "Person", "Phrase", "Quantity", "Sentence",
-         "Title"),
-        "vnextract.records",
-    ),
+    "Document": "vnextract.document",
+    # the class of every kind of record (vnextract.kinds), and the parts records are made of
+    **dict.fromkeys((kind.record.__name__ for kind in _KINDS), "vnextract.records"),
+    **dict.fromkeys(("Party", "Phrase", "Sentence"), "vnextract.records"),
 }  # fmt: skip
 
 render = _render_module.render
@@ -71,6 +70,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and editors see
+    from vnextract.document import Document
     from vnextract.errors import (
         AlignmentError,
         InputError,
@@ -87,7 +87,6 @@ if TYPE_CHECKING:  # what type checkers and editors see
         Abbreviation,
         Count,
         DateMention,
-        Document,
         Duration,
         Event,
         Fine,

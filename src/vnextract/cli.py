@@ -401,7 +401,7 @@ class Writer:
 
             self.encoder = msgspec.json.Encoder()
         elif fmt in ("csv", "parquet"):
-            from vnextract.frames import COLUMNS, ParquetRecordWriter
+            from vnextract.rows import COLUMNS, ParquetRecordWriter
 
             self.columns = list(columns) if columns else [*self.keep, "source", *COLUMNS]
             if fmt == "csv":
@@ -421,7 +421,7 @@ class Writer:
             # The same data as Document.to_dict() (one cattrs converter), encoded by msgspec.
             self.stream.write(self.encoder.encode({**item.kept, **doc.to_dict()}) + b"\n")
         elif self.fmt in ("csv", "parquet"):
-            from vnextract.frames import record_rows
+            from vnextract.rows import record_rows
 
             for row in record_rows(doc):
                 full = {**{k: item.kept.get(k) for k in self.keep}, "source": item.source, **row}
@@ -518,14 +518,15 @@ def _coloured(label: str, hex_colour: str) -> str:
 
 def _table(item: Item, doc: Any, colour: bool = False) -> str:
     """A plain aligned table for reading in a terminal: label, span, text, normalised value."""
-    from vnextract.frames import kinded_records
-    from vnextract.render import KINDS, describe
+    from vnextract.kinds import kind_of
+    from vnextract.render import describe
+    from vnextract.rows import kinded_records
 
     published = f", published {_cell(doc.published)}" if doc.published is not None else ""
     lines = [f"== {item.source}  ({len(doc.text)} characters{published})"]
     found = kinded_records(doc)
     for kind, record, _extra in found:
-        style = KINDS[kind]
+        style = kind_of(kind)
         label = _coloured(style.label, style.colour) if colour else _pad(style.label, 6)
         lines.append(
             f"{label} {record.start:>6}-{record.end:<6} "
@@ -573,6 +574,7 @@ def _results(
     out. With ``stop_at_problem`` nothing after the first problem is read.
     """
     from vnextract import parallel
+    from vnextract.pipeline import pipe
 
     order: deque[Item | Problem] = deque()
     sent: dict[int, Item] = {}  # the engine's index of each text in flight → its item
@@ -597,30 +599,15 @@ def _results(
 
     done = 0
 
-    workers = parallel.resolve_n_process(n_process)
-    engine: Iterator[tuple[Any, Item]]
-    if workers == 1:
-        engine = parallel.pipe_serial(
-            texts(),
-            as_tuples=True,
-            reference_date=None,
-            reference_dates=dates(),
-            return_exceptions=True,
-            max_length=max_length,
-            learned=learned,
-        )
-    else:
-        engine = parallel.pipe_parallel(
-            texts(),
-            n_process=workers,
-            batch_size=parallel.DEFAULT_BATCH_SIZE,
-            as_tuples=True,
-            reference_date=None,
-            reference_dates=dates(),
-            return_exceptions=True,
-            max_length=max_length,
-            learned=learned,
-        )
+    engine: Iterator[tuple[Any, Item]] = pipe(
+        texts(),
+        n_process=n_process,
+        as_tuples=True,
+        reference_dates=dates(),
+        return_exceptions=True,
+        max_length=max_length,
+        learned=learned,
+    )
     try:
         for doc, item in engine:
             while order[0] is not item:  # problems read before this document
@@ -734,7 +721,7 @@ def _columns(args: argparse.Namespace) -> list[str] | None:
         return None
     if args.format not in ("csv", "parquet"):
         raise _Usage("--columns chooses CSV or Parquet columns; it needs --format csv or parquet")
-    from vnextract.frames import COLUMNS
+    from vnextract.rows import COLUMNS
 
     chosen = [c.strip() for c in args.columns.split(",") if c.strip()]
     known = [*args.keep, "source", *COLUMNS]
@@ -753,9 +740,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise _Usage("--keep copies fields of JSONL input; it needs --input-format jsonl")
     if args.format == "parquet" and args.output in (None, "-"):
         raise _Usage("Parquet is written to a file: give -o FILE.parquet")
-    from vnextract.records import DOCUMENT_KEYS
+    from vnextract.kinds import DOCUMENT_FIELDS
 
-    output_keys = {*DOCUMENT_KEYS, "quantities", "published"}
+    output_keys = {*DOCUMENT_FIELDS, "published"}
     if args.on_error == "record":
         output_keys |= {"source", "error"}
     clash = set(args.keep) & output_keys

@@ -19,13 +19,13 @@ import html
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from vnextract.kinds import DOCUMENT_FIELDS, DRAW_ORDER, RecordKind, kind_of
 from vnextract.records import (
     Abbreviation,
     Count,
     DateMention,
-    Document,
     Duration,
     Event,
     Fine,
@@ -39,35 +39,16 @@ from vnextract.records import (
     Title,
 )
 
+if TYPE_CHECKING:
+    from vnextract.document import Document
+
 __all__ = ["HTML", "KINDS", "describe", "render"]
 
 
-class KindStyle(NamedTuple):
-    """How one kind of record looks: the label chip, its Vietnamese and English name, colour."""
-
-    label: str
-    vietnamese: str
-    english: str
-    colour: str
-
-
-#: Every kind the renderer draws, in legend order; the order also breaks ties between records
-#: with the same span (the earlier kind is drawn outside: a fine around its money).
-KINDS: dict[str, KindStyle] = {
-    "event": KindStyle("EVENT", "chế tài, khen thưởng", "sanction or award", "#93c5fd"),
-    "person": KindStyle("PER", "người", "person", "#c4b5fd"),
-    "title": KindStyle("TITLE", "chức danh", "title", "#fbcfe8"),
-    "organization": KindStyle("ORG", "tổ chức", "organisation", "#7aecec"),
-    "location": KindStyle("LOC", "địa danh", "place", "#fdba74"),
-    "date": KindStyle("DATE", "thời điểm", "date", "#bfe1d9"),
-    "duration": KindStyle("DUR", "khoảng thời gian", "duration", "#d9f99d"),
-    "fine": KindStyle("FINE", "tiền phạt", "fine", "#fca5a5"),
-    "money": KindStyle("MONEY", "tiền", "money", "#86efac"),
-    "percentage": KindStyle("PCT", "tỷ lệ", "percentage", "#a5f3fc"),
-    "count": KindStyle("COUNT", "số lượng", "count", "#fde68a"),
-    "quantity": KindStyle("QTY", "đo lường", "measurement", "#e5e7eb"),
-    "abbreviation": KindStyle("ABBR", "viết tắt", "abbreviation", "#f5d0fe"),
-}
+#: Every kind the renderer draws (the registry's kinds with their label, names and colour), in
+#: legend order; the order also breaks ties between records with the same span (the earlier
+#: kind is drawn outside: a fine around its money).
+KINDS: dict[str, RecordKind] = {name: kind_of(name) for name in DRAW_ORDER}
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 # Vietnamese for each qualifier, as a reader would say it before the number.
@@ -261,7 +242,8 @@ def marks(doc: Document, kinds: Iterable[str] | None = None) -> list[Mark]:
 
     Duplicates (same kind and span) are dropped; spans outside the text are ignored.
 
-    >>> from vnextract.records import Count, Document
+    >>> from vnextract.document import Document
+    >>> from vnextract.records import Count
     >>> doc = Document(text="Tuyên dương 13 tập thể",
     ...                counts=(Count(text="13 tập thể", start=12, end=22, value=13, unit="tập thể"),))
     >>> [(m.kind, m.start, m.end, m.tooltip) for m in marks(doc)]
@@ -395,13 +377,16 @@ def render(
     whole HTML page (to save as a file) instead of a fragment (for a notebook).
 
     >>> from decimal import Decimal
-    >>> from vnextract.records import Count, Document
+    >>> from vnextract.document import Document
+    >>> from vnextract.records import Count
     >>> doc = Document(text="Tuyên dương 13 tập thể",
     ...                counts=(Count(text="13 tập thể", start=12, end=22, value=13, unit="tập thể"),))
     >>> '<mark class="vnx vnx-count"' in render(doc)
     True
     """
-    if not isinstance(doc, Document):
+    if isinstance(doc, (str, bytes)) or not all(hasattr(doc, f) for f in ("text", *DOCUMENT_FIELDS)):
+        # a Document's fields, not its class: this module is below vnextract.document, which
+        # imports it for Document._repr_html_
         raise TypeError(f"render() takes a Document (from vnextract.extract), got {type(doc).__name__}")
     drawn = marks(doc, kinds)
     body = _highlight(doc.text, drawn, labels)

@@ -1,7 +1,7 @@
 """The shape of ``Document.to_dict()`` as Arrow, Spark and JSON Schema, derived from the records.
 
 Nothing here is written by hand twice: :func:`document_shape` walks the attrs fields of
-:class:`vnextract.records.Document` (for exactly the keys ``to_dict()`` returns) and of every
+:class:`vnextract.document.Document` (for exactly the keys ``to_dict()`` returns) and of every
 record class inside it, reading their type hints. Add a field with a default to a record and it
 appears in the Arrow schema, the Spark schema and the JSON Schema alike.
 
@@ -45,7 +45,7 @@ from typing import Any, Literal
 
 import attrs
 
-from vnextract.records import Document
+from vnextract.document import Document
 
 #: Digits of every decimal column: Arrow's and Spark's widest decimal128, 9 after the point.
 DECIMAL_PRECISION = 38
