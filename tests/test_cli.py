@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import vnextract
 from sample_documents import sample_document
 from vnextract import cli, pipeline
-from vnextract.frames import COLUMNS
+from vnextract.output.frames import COLUMNS
 
 SENTENCE = "Ngành đã xử lý 144 trường hợp vi phạm, với số tiền phạt hơn 504 triệu đồng."
 
@@ -764,7 +764,7 @@ def test_evaluate_scores_entities_of_a_gold_file(tmp_path, capsys):
 
 
 def test_schema_prints_the_json_schema_of_to_dict(capsys):
-    from vnextract import schema
+    from vnextract.output import schema
 
     assert run("schema") == 0
     printed = json.loads(capsys.readouterr().out)

@@ -90,7 +90,25 @@ def test_the_sample_document_has_a_record_of_every_kind() -> None:
     """The hand-built sample of the renderer, frame and CLI tests covers the registry's kinds."""
     from sample_documents import sample_document, with_event, with_location
     from vnextract.kinds import KINDS
-    from vnextract.rows import kinded_records
+    from vnextract.output.rows import kinded_records
 
     doc = with_location(with_event(sample_document()))
     assert {kind for kind, _record, _extra in kinded_records(doc)} == {k.name for k in KINDS}
+
+
+def test_the_old_public_import_paths_still_work() -> None:
+    """The output formats moved to vnextract.output; the paths docs and users import stay."""
+    import vnextract
+    import vnextract.frames
+    import vnextract.records
+    import vnextract.render
+    import vnextract.schema
+    import vnextract.spark
+    from vnextract.document import Document
+    from vnextract.output import frames, render, schema, spark
+
+    assert vnextract.frames.COLUMNS is frames.COLUMNS and vnextract.frames.to_frame is frames.to_frame
+    assert vnextract.schema.arrow_schema is schema.arrow_schema
+    assert vnextract.spark.extract_records is spark.extract_records
+    assert vnextract.render is render.render  # the function, even after importing the module
+    assert vnextract.records.Document is Document is vnextract.Document

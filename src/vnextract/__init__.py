@@ -16,7 +16,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 # The one module whose name is also a public function's: imported now so that the function is
-# what ``vnextract.render`` names (importing a submodule later would rebind the name to it).
+# what ``vnextract.render`` names (importing a submodule later would rebind the name to it). It
+# is the old path, a re-export of vnextract.output.render.
 from vnextract import render as _render_module
 from vnextract.kinds import KINDS as _KINDS  # loaded with the renderer already
 
@@ -29,8 +30,8 @@ _EXPORTS: dict[str, str] = {
     "pipe": "vnextract.pipeline",
     "replace_surrogates": "vnextract.pipeline",
     "PipeError": "vnextract.parallel",
-    "to_arrow": "vnextract.frames",
-    "to_frame": "vnextract.frames",
+    "to_arrow": "vnextract.output.frames",
+    "to_frame": "vnextract.output.frames",
     "parse_number": "vnextract.numerals",
     **dict.fromkeys(
         ("AlignmentError", "InputError", "InvalidUTF8Error", "LoneSurrogateError", "TextTooLongError",
@@ -79,8 +80,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
         TextTooLongError,
         VnextractError,
     )
-    from vnextract.frames import to_arrow, to_frame
     from vnextract.numerals import parse_number
+    from vnextract.output.frames import to_arrow, to_frame
     from vnextract.parallel import PipeError
     from vnextract.pipeline import extract, pipe, replace_surrogates
     from vnextract.records import (

@@ -369,7 +369,7 @@ def _count_lines(paths: Sequence[str]) -> int | None:
 
 def _cell(value: Any) -> str:
     """CSV cell: exact numbers, ISO dates, JSON for lists, empty for None."""
-    from vnextract.serialize import decimal_to_json
+    from vnextract.output.serialize import decimal_to_json
 
     if value is None:
         return ""
@@ -401,7 +401,7 @@ class Writer:
 
             self.encoder = msgspec.json.Encoder()
         elif fmt in ("csv", "parquet"):
-            from vnextract.rows import COLUMNS, ParquetRecordWriter
+            from vnextract.output.rows import COLUMNS, ParquetRecordWriter
 
             self.columns = list(columns) if columns else [*self.keep, "source", *COLUMNS]
             if fmt == "csv":
@@ -421,7 +421,7 @@ class Writer:
             # The same data as Document.to_dict() (one cattrs converter), encoded by msgspec.
             self.stream.write(self.encoder.encode({**item.kept, **doc.to_dict()}) + b"\n")
         elif self.fmt in ("csv", "parquet"):
-            from vnextract.rows import record_rows
+            from vnextract.output.rows import record_rows
 
             for row in record_rows(doc):
                 full = {**{k: item.kept.get(k) for k in self.keep}, "source": item.source, **row}
@@ -434,7 +434,7 @@ class Writer:
         else:
             import html
 
-            from vnextract.render import render
+            from vnextract.output.render import render
 
             title = " · ".join([item.source, *(f"{k}={v}" for k, v in item.kept.items())])
             self.text.write(f'<h2 style="font-family: sans-serif">{html.escape(title)}</h2>\n')
@@ -519,8 +519,8 @@ def _coloured(label: str, hex_colour: str) -> str:
 def _table(item: Item, doc: Any, colour: bool = False) -> str:
     """A plain aligned table for reading in a terminal: label, span, text, normalised value."""
     from vnextract.kinds import kind_of
-    from vnextract.render import describe
-    from vnextract.rows import kinded_records
+    from vnextract.output.render import describe
+    from vnextract.output.rows import kinded_records
 
     published = f", published {_cell(doc.published)}" if doc.published is not None else ""
     lines = [f"== {item.source}  ({len(doc.text)} characters{published})"]
@@ -721,7 +721,7 @@ def _columns(args: argparse.Namespace) -> list[str] | None:
         return None
     if args.format not in ("csv", "parquet"):
         raise _Usage("--columns chooses CSV or Parquet columns; it needs --format csv or parquet")
-    from vnextract.rows import COLUMNS
+    from vnextract.output.rows import COLUMNS
 
     chosen = [c.strip() for c in args.columns.split(",") if c.strip()]
     known = [*args.keep, "source", *COLUMNS]
@@ -946,9 +946,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     try:
-        schema: Any = importlib.import_module("vnextract.schema")
+        schema: Any = importlib.import_module("vnextract.output.schema")
     except ImportError:
-        print("vnextract: no JSON Schema in this build (vnextract.schema is missing)", file=sys.stderr)
+        print("vnextract: no JSON Schema in this build (vnextract.output.schema is missing)", file=sys.stderr)
         return EXIT_USAGE
     json.dump(schema.json_schema(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

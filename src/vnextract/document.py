@@ -82,19 +82,19 @@ class Document:
 
         Decimals become int when whole and str otherwise; dates become ISO strings.
         """
-        from vnextract.serialize import document_to_dict
+        from vnextract.output.serialize import document_to_dict
 
         return document_to_dict(self)
 
     def _repr_html_(self) -> str:
         """Notebooks show the text with every record highlighted (see :func:`vnextract.render`)."""
-        from vnextract.render import render
+        from vnextract.output.render import render
 
         return str(render(self))
 
     def to_frame(self) -> Any:
         """A pandas DataFrame, one row per record (needs the extra ``vnextract[frames]``)."""
-        from vnextract.rows import document_to_frame
+        from vnextract.output.rows import document_to_frame
 
         return document_to_frame(self)
 

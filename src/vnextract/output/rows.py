@@ -5,7 +5,7 @@ the record classes, a typed pandas DataFrame of one document, and a Parquet writ
 the columns of :data:`COLUMNS` are derived from the record classes of the registry
 (:mod:`vnextract.kinds`) so that a field added to a record shows up as a column. Tables of many
 documents (:func:`vnextract.to_frame`, :func:`vnextract.to_arrow`) are in
-:mod:`vnextract.frames`, which is above :mod:`vnextract.document`; this module is below it (it
+:mod:`vnextract.output.frames`, which is above :mod:`vnextract.document`; this module is below it (it
 takes a Document and never imports that module).
 
 pandas and pyarrow are the optional extra ``vnextract[frames]``; :func:`record_rows` needs
