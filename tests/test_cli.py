@@ -20,6 +20,9 @@ from hypothesis import strategies as st
 import vnextract
 from sample_documents import sample_document
 from vnextract import cli, pipeline
+from vnextract.cli import info as cli_info
+from vnextract.cli.inputs import count_lines
+from vnextract.cli.writers import table_text
 from vnextract.output.frames import COLUMNS
 
 SENTENCE = "Ngành đã xử lý 144 trường hợp vi phạm, với số tiền phạt hơn 504 triệu đồng."
@@ -632,8 +635,8 @@ def test_table_shows_labels_and_normalised_values(tmp_path, sample_extract):
 def test_table_labels_are_coloured_on_a_terminal_unless_no_color(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     item = cli.Item("a.txt", {}, "x")
-    plain = cli._table(item, sample_document())
-    coloured = cli._table(item, sample_document(), colour=True)
+    plain = table_text(item, sample_document())
+    coloured = table_text(item, sample_document(), colour=True)
     assert "\x1b[" not in plain
     money = next(line for line in coloured.splitlines() if "MONEY" in line)
     assert money.startswith("\x1b[48;2;134;239;172m")  # #86efac, the renderer's money colour
@@ -704,7 +707,7 @@ def test_progress_bar_ends_at_the_number_of_documents(tmp_path, sample_extract, 
     source = _write(
         tmp_path / "in.jsonl", b'{"text": "m\xe1\xbb\x99t"}\n\n{"text": "hai"}'
     )  # blank, no last \\n
-    assert cli._count_lines([str(source)]) == 3
+    assert count_lines([str(source)]) == 3
     assert run("extract", str(source), "--progress", "-o", str(tmp_path / "o")) == 0
     final = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
     assert final.startswith("100%") and " 2/2 " in final
@@ -776,7 +779,7 @@ def test_an_internal_error_is_one_line_and_exit_4(monkeypatch, capsys):
     def broken() -> list:
         raise RuntimeError("lexicon missing")
 
-    monkeypatch.setattr(cli, "data_files", broken)
+    monkeypatch.setattr(cli_info, "data_files", broken)
     monkeypatch.delenv("VNEXTRACT_DEBUG", raising=False)
     assert run("info") == cli.EXIT_INTERNAL
     assert (

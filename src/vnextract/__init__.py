@@ -29,13 +29,12 @@ _EXPORTS: dict[str, str] = {
     "extract": "vnextract.pipeline",
     "pipe": "vnextract.pipeline",
     "replace_surrogates": "vnextract.pipeline",
-    "PipeError": "vnextract.parallel",
     "to_arrow": "vnextract.output.frames",
     "to_frame": "vnextract.output.frames",
     "parse_number": "vnextract.numerals",
     **dict.fromkeys(
-        ("AlignmentError", "InputError", "InvalidUTF8Error", "LoneSurrogateError", "TextTooLongError",
-         "VnextractError"),
+        ("AlignmentError", "InputError", "InvalidUTF8Error", "LoneSurrogateError", "PipeError",
+         "TextTooLongError", "VnextractError"),
         "vnextract.errors",
     ),
     "Document": "vnextract.document",
@@ -77,12 +76,12 @@ if TYPE_CHECKING:  # what type checkers and editors see
         InputError,
         InvalidUTF8Error,
         LoneSurrogateError,
+        PipeError,
         TextTooLongError,
         VnextractError,
     )
     from vnextract.numerals import parse_number
     from vnextract.output.frames import to_arrow, to_frame
-    from vnextract.parallel import PipeError
     from vnextract.pipeline import extract, pipe, replace_surrogates
     from vnextract.records import (
         Abbreviation,

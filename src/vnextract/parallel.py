@@ -20,6 +20,9 @@ Design, in the order things happen:
 - Workers ignore SIGINT: on Ctrl-C the parent gets the KeyboardInterrupt, stops the workers and
   re-raises it, so one clean traceback is printed instead of one per process.
 
+:class:`PipeError` and :class:`WorkerDeath` are defined in :mod:`vnextract.errors` and
+importable from here, as before.
+
 Works with the ``fork``, ``spawn`` and ``forkserver`` start methods. With ``spawn`` (the default
 on macOS and Windows) the calling script needs the usual ``if __name__ == "__main__":`` guard.
 """
@@ -41,8 +44,12 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from vnextract.errors import VnextractError
+from vnextract.errors import PipeError, WorkerDeath
 from vnextract.text import MAX_LENGTH
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE", "PipeError", "WorkerDeath", "pipe_parallel", "pipe_serial", "resolve_n_process",
+]  # fmt: skip
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -73,28 +80,6 @@ _JOIN_TIMEOUT = 10.0
 #: ("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, ngày 2/9/2020 phạt 5 triệu đồng" = "Mr Nguyễn Văn An,
 #: chairman of the provincial People's Committee, on 2/9/2020 fined 5 million dong").
 _WARM_UP_TEXT = "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, ngày 2/9/2020 phạt 5 triệu đồng."
-
-
-class PipeError(VnextractError):
-    """A text failed inside :func:`vnextract.pipe`, or a worker process died.
-
-    ``index`` is the position of the text in the input (0-based), or None when a worker died
-    before it took any text. The original exception, when there is one, is ``__cause__``.
-    ``reason`` is the message without the "text #N: " prefix ("TextTooLongError: text has …"):
-    what a caller that knows the text by another name (a file and line) prints.
-    """
-
-    def __init__(self, message: str, *, index: int | None, reason: str | None = None) -> None:
-        super().__init__(message)
-        self.index = index
-        self.reason = message if reason is None else reason
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_pipe_error, (str(self), self.index, self.reason))
-
-
-def _rebuild_pipe_error(message: str, index: int | None, reason: str | None = None) -> PipeError:
-    return PipeError(message, index=index, reason=reason)
 
 
 def _input_error(index: int, err: Exception) -> PipeError:
@@ -388,12 +373,10 @@ class _Worker:
                 return [m.error(self.process.pid) if isinstance(m, _Failure) else m for m in message]
         self.process.join(timeout=1.0)
         index = self.current.value
-        where = f"while extracting text #{index}" if index >= 0 else "while loading its models"
-        raise PipeError(
-            f"worker process {self.process.pid} died (exit code {self.process.exitcode}) {where} "
-            f"(texts #{first}–#{first + count - 1} were in its batch)",
-            index=index if index >= 0 else None,
+        death = WorkerDeath(
+            self.process.pid, self.process.exitcode, index if index >= 0 else None, first, first + count - 1
         )
+        raise PipeError(death.describe(), index=death.text_index, worker=death)
 
     def stop(self) -> None:
         """Ask for a clean exit (after the batches already queued)."""

@@ -260,7 +260,7 @@ def pipe(
     items are ``(text, context)`` pairs and ``(Document, context)`` pairs come out; contexts stay
     in this process. ``start_method`` picks the multiprocessing start method ("fork", "spawn",
     "forkserver"; default: the platform's). A text that fails, or a worker that dies, raises
-    :class:`vnextract.parallel.PipeError` naming the input index; all workers are then stopped,
+    :class:`vnextract.PipeError` naming the input index; all workers are then stopped,
     as they are on Ctrl-C or when the consumer stops early. With ``return_exceptions=True`` a
     failing text yields its PipeError in its place and the run goes on (a dead worker still
     raises). ``max_length`` is :func:`extract`'s, for each text (a longer one fails with

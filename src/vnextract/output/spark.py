@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from vnextract.parallel import PipeError
+from vnextract.errors import PipeError
 
 __all__ = ["extract_records"]
 
@@ -95,7 +95,7 @@ def extract_records(
     it is null, ``reference_date`` holds. ``learned=False`` runs the rules alone (faster; see
     :func:`vnextract.extract`). A text extract()
     refuses (e.g. longer than ``vnextract.text.MAX_LENGTH``) fails the Spark task with a
-    :class:`~vnextract.parallel.PipeError` quoting its beginning, or, with ``on_error="null"``,
+    :class:`~vnextract.errors.PipeError` quoting its beginning, or, with ``on_error="null"``,
     gets a null struct. Lazy, like every Spark transformation: nothing runs before an action
     (``write``, ``count``, …).
 
