@@ -110,6 +110,8 @@ def _rebuild_pipe_error(
 class WorkerDeath(NamedTuple):
     """A worker process that died: its pid and exit code, the input index of the text it was on
     (None: it died loading its models) and the indexes of the first and last text of its batch.
+    ``started`` is False when it died between texts, before starting the batch's first
+    (``text_index`` is then that first text).
     """
 
     pid: int | None
@@ -117,6 +119,7 @@ class WorkerDeath(NamedTuple):
     text_index: int | None
     first: int
     last: int
+    started: bool = True
 
     def describe(self, name: str | None = None, *, batch: bool = True, explain: bool = False) -> str:
         """ "worker process 41 died (exit code -9) while extracting text #5 (texts #0–#7 were in
@@ -129,6 +132,7 @@ class WorkerDeath(NamedTuple):
         if self.text_index is None:
             where = "while loading its models"
         else:
-            where = f"while extracting {name if name is not None else f'text #{self.text_index}'}"
+            text = name if name is not None else f"text #{self.text_index}"
+            where = f"{'while' if self.started else 'before'} extracting {text}"
         texts = f" (texts #{self.first}–#{self.last} were in its batch)" if batch else ""
         return f"worker process {self.pid} died ({code}) {where}{texts}"

@@ -373,8 +373,12 @@ class _Worker:
                 return [m.error(self.process.pid) if isinstance(m, _Failure) else m for m in message]
         self.process.join(timeout=1.0)
         index = self.current.value
+        # Still on a text of an earlier batch: it had finished that one and died before it
+        # started this batch, so the text to name is the batch's first, not the one done.
+        started = not 0 <= index < first
+        text_index = None if index < 0 else index if started else first
         death = WorkerDeath(
-            self.process.pid, self.process.exitcode, index if index >= 0 else None, first, first + count - 1
+            self.process.pid, self.process.exitcode, text_index, first, first + count - 1, started
         )
         raise PipeError(death.describe(), index=death.text_index, worker=death)
 
