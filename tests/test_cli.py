@@ -632,6 +632,25 @@ def test_table_shows_labels_and_normalised_values(tmp_path, sample_extract):
     assert money.endswith("504.000.000 VND (hơn)")
 
 
+def test_table_prints_a_fine_once_with_its_money_inside(tmp_path):
+    # "tiền phạt hơn 504 triệu đồng" (a fine of more than 504 million dong): the fine and its
+    # money have the same span; the table used to print a FINE and a MONEY line for it.
+    source = tmp_path / "a.txt"
+    source.write_text(SENTENCE, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert run("extract", str(source), "--format", "table", "-o", str(out)) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    on_money = [line for line in lines if "hơn 504 triệu đồng" in line]
+    assert len(on_money) == 1, lines
+    assert on_money[0].startswith("FINE")
+    assert on_money[0].endswith("phạt 504.000.000 VND (hơn); vi phạm: 144 trường hợp")
+    assert not any(line.startswith("MONEY") for line in lines)
+    # the JSON output still has both records: only the table says it once
+    assert run("extract", str(source), "-o", str(tmp_path / "out.jsonl")) == 0
+    doc = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert [m["text"] for m in doc["money"]] == [f["text"] for f in doc["fines"]] == ["hơn 504 triệu đồng"]
+
+
 def test_table_labels_are_coloured_on_a_terminal_unless_no_color(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     item = cli.Item("a.txt", {}, "x")

@@ -53,6 +53,7 @@ class Terminated(KeyboardInterrupt):
 
 
 def raise_terminated(signum: int, frame: Any) -> None:
+    """The SIGTERM handler during a run: unwind as an exception (see :class:`Terminated`)."""
     raise Terminated
 
 

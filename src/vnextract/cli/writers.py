@@ -188,6 +188,10 @@ def table_text(item: Item, doc: Any, colour: bool = False) -> str:
     published = f", published {cell(doc.published)}" if doc.published is not None else ""
     lines = [f"== {item.source}  ({len(doc.text)} characters{published})"]
     found = kinded_records(doc)
+    # A fine on exactly its money's span already gives the amount ("phạt 504.000.000 VND"): one
+    # line, not a FINE and a MONEY line for the same words (the renderer draws one mark too).
+    fine_spans = {(fine.start, fine.end) for fine in doc.fines}
+    found = [f for f in found if not (f[0] == "money" and (f[1].start, f[1].end) in fine_spans)]
     for kind, record, _extra in found:
         style = kind_of(kind)
         label = _coloured(style.label, style.colour) if colour else _pad(style.label, 6)
