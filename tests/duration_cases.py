@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from vnextract import schema
+from vnextract.output import schema
 
 
 def _compound_duration_decimals() -> int:

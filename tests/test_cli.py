@@ -20,7 +20,10 @@ from hypothesis import strategies as st
 import vnextract
 from sample_documents import sample_document
 from vnextract import cli, pipeline
-from vnextract.frames import COLUMNS
+from vnextract.cli import info as cli_info
+from vnextract.cli.inputs import count_lines
+from vnextract.cli.writers import table_text
+from vnextract.output.frames import COLUMNS
 
 SENTENCE = "Ngành đã xử lý 144 trường hợp vi phạm, với số tiền phạt hơn 504 triệu đồng."
 
@@ -629,11 +632,30 @@ def test_table_shows_labels_and_normalised_values(tmp_path, sample_extract):
     assert money.endswith("504.000.000 VND (hơn)")
 
 
+def test_table_prints_a_fine_once_with_its_money_inside(tmp_path):
+    # "tiền phạt hơn 504 triệu đồng" (a fine of more than 504 million dong): the fine and its
+    # money have the same span; the table used to print a FINE and a MONEY line for it.
+    source = tmp_path / "a.txt"
+    source.write_text(SENTENCE, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert run("extract", str(source), "--format", "table", "-o", str(out)) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    on_money = [line for line in lines if "hơn 504 triệu đồng" in line]
+    assert len(on_money) == 1, lines
+    assert on_money[0].startswith("FINE")
+    assert on_money[0].endswith("phạt 504.000.000 VND (hơn); vi phạm: 144 trường hợp")
+    assert not any(line.startswith("MONEY") for line in lines)
+    # the JSON output still has both records: only the table says it once
+    assert run("extract", str(source), "-o", str(tmp_path / "out.jsonl")) == 0
+    doc = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert [m["text"] for m in doc["money"]] == [f["text"] for f in doc["fines"]] == ["hơn 504 triệu đồng"]
+
+
 def test_table_labels_are_coloured_on_a_terminal_unless_no_color(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     item = cli.Item("a.txt", {}, "x")
-    plain = cli._table(item, sample_document())
-    coloured = cli._table(item, sample_document(), colour=True)
+    plain = table_text(item, sample_document())
+    coloured = table_text(item, sample_document(), colour=True)
     assert "\x1b[" not in plain
     money = next(line for line in coloured.splitlines() if "MONEY" in line)
     assert money.startswith("\x1b[48;2;134;239;172m")  # #86efac, the renderer's money colour
@@ -704,7 +726,7 @@ def test_progress_bar_ends_at_the_number_of_documents(tmp_path, sample_extract, 
     source = _write(
         tmp_path / "in.jsonl", b'{"text": "m\xe1\xbb\x99t"}\n\n{"text": "hai"}'
     )  # blank, no last \\n
-    assert cli._count_lines([str(source)]) == 3
+    assert count_lines([str(source)]) == 3
     assert run("extract", str(source), "--progress", "-o", str(tmp_path / "o")) == 0
     final = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
     assert final.startswith("100%") and " 2/2 " in final
@@ -764,7 +786,7 @@ def test_evaluate_scores_entities_of_a_gold_file(tmp_path, capsys):
 
 
 def test_schema_prints_the_json_schema_of_to_dict(capsys):
-    from vnextract import schema
+    from vnextract.output import schema
 
     assert run("schema") == 0
     printed = json.loads(capsys.readouterr().out)
@@ -776,7 +798,7 @@ def test_an_internal_error_is_one_line_and_exit_4(monkeypatch, capsys):
     def broken() -> list:
         raise RuntimeError("lexicon missing")
 
-    monkeypatch.setattr(cli, "data_files", broken)
+    monkeypatch.setattr(cli_info, "data_files", broken)
     monkeypatch.delenv("VNEXTRACT_DEBUG", raising=False)
     assert run("info") == cli.EXIT_INTERNAL
     assert (

@@ -10,9 +10,9 @@ import pytest
 import vnextract
 from duration_cases import DURATION_CASES
 from sample_documents import sample_document
-from vnextract.frames import COLUMNS, record_rows
+from vnextract.output.frames import COLUMNS, record_rows
+from vnextract.output.serialize import decimal_to_json
 from vnextract.records import Document
-from vnextract.serialize import decimal_to_json
 
 
 def test_one_row_per_record_in_text_order_with_titles_as_rows():
@@ -132,7 +132,7 @@ def test_to_arrow_has_one_row_per_document_with_nested_records():
     pa = pytest.importorskip("pyarrow")
     from decimal import Decimal
 
-    from vnextract import schema
+    from vnextract.output import schema
 
     empty = Document(text="Không có gì.")
     table = vnextract.to_arrow([sample_document(), empty])

@@ -186,7 +186,8 @@ def test_a_dead_worker_is_reported_with_the_text_it_was_on(texts: list[str]) -> 
     victim = _children()[0]
     assert victim.pid is not None
     os.kill(victim.pid, signal.SIGKILL)
-    died = rf"worker process {victim.pid} died \(exit code -9\) while extracting text #\d+"
+    # "before": killed between two texts, before it started the batch it holds (a busy machine)
+    died = rf"worker process {victim.pid} died \(exit code -9\) (while|before) extracting text #\d+"
     with pytest.raises(PipeError, match=died) as info:
         list(docs)
     assert info.value.index is not None and 0 < info.value.index < len(texts) * 20
@@ -275,13 +276,19 @@ def test_max_length_reaches_every_process_and_the_reason_drops_the_index(n_proce
     if n_process == 1:
         out = list(
             parallel.pipe_serial(
-                texts, as_tuples=False, reference_date=None, return_exceptions=True, max_length=20
+                texts,
+                extract=vnextract.extract,
+                as_tuples=False,
+                reference_date=None,
+                return_exceptions=True,
+                max_length=20,
             )
         )
     else:
         out = list(
             parallel.pipe_parallel(
                 texts,
+                extract=vnextract.extract,
                 n_process=2,
                 batch_size=1,
                 as_tuples=False,
@@ -468,3 +475,19 @@ def test_a_reference_date_that_is_no_date_fails_in_its_place(n_process: int) -> 
     assert isinstance(out[0], vnextract.Document) and isinstance(out[2], vnextract.Document)
     assert isinstance(out[1], PipeError) and out[1].index == 1
     assert "reference_date must be a datetime.date" in str(out[1])
+
+
+def test_a_worker_killed_between_texts_is_said_to_die_before_the_next_one() -> None:
+    from vnextract.errors import WorkerDeath
+
+    death = WorkerDeath(41, -9, 2, 2, 3, started=False)
+    assert death.describe() == (
+        "worker process 41 died (exit code -9) before extracting text #2 (texts #2–#3 were in its batch)"
+    )
+    assert death.describe("news.jsonl:3", batch=False, explain=True) == (
+        "worker process 41 died (exit code -9: killed, perhaps for lack of memory) "
+        "before extracting news.jsonl:3"
+    )
+    assert WorkerDeath(41, 3, None, 0, 7).describe(batch=False) == (
+        "worker process 41 died (exit code 3) while loading its models"
+    )

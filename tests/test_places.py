@@ -158,7 +158,7 @@ UNIT_COLUMNS = ("level", "era", "code", "official_name", "province", "province_c
 def test_frame_arrow_and_spark_have_the_unit_columns() -> None:
     pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
-    from vnextract import schema
+    from vnextract.output import schema
 
     doc = vnextract.extract("Đoàn đã đến tỉnh Bình Dương và Nhật Bản.", reference_date=dt.date(2026, 9, 1))
     frame = doc.to_frame()

@@ -3,7 +3,8 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from vnextract.records import DOCUMENT_KEYS, Count, Document, Fine, Money, Person, Title
+from vnextract.kinds import DOCUMENT_KEYS
+from vnextract.records import Count, Document, Fine, Money, Person, Title
 
 
 def test_span_validator_refuses_empty_and_inverted_spans():

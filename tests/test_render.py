@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import vnextract
 from sample_documents import sample_document, span, with_event, with_location
+from vnextract.output.render import KINDS, describe, marks, render, vietnamese_number
 from vnextract.records import Count, Document, Money, Organization, Person, Title
-from vnextract.render import KINDS, describe, marks, render, vietnamese_number
 
 
 class Drawn(HTMLParser):
@@ -303,7 +303,9 @@ def test_any_spans_render_balanced_html_that_reads_back_as_the_text(doc):
         assert inside == doc.text[s:e], (kind, s, e)
 
 
-@pytest.mark.parametrize("module", ["vnextract.render", "vnextract.frames"])
+@pytest.mark.parametrize(
+    "module", ["vnextract.output.render", "vnextract.output.frames", "vnextract.output.rows"]
+)
 def test_docstring_examples_run(module):
     import doctest
     import importlib

@@ -207,7 +207,7 @@ def test_every_public_name_is_reachable_from_a_fresh_import() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["[]", "vnextract.parallel", "vnextract.render", "True"]
+    assert done.stdout.split() == ["[]", "vnextract.errors", "vnextract.output.render", "True"]
     assert sorted(vnextract.__all__) == sorted([*vnextract._EXPORTS, "render", "__version__"])
 
 

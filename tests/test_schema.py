@@ -12,9 +12,10 @@ import pytest
 
 import vnextract
 from duration_cases import DURATION_CASES
-from vnextract import schema
-from vnextract.records import DOCUMENT_KEYS, Document, Span
-from vnextract.serialize import decimal_to_json
+from vnextract.kinds import DOCUMENT_KEYS
+from vnextract.output import schema
+from vnextract.output.serialize import decimal_to_json
+from vnextract.records import Document, Span
 
 pa = pytest.importorskip("pyarrow", reason="pyarrow is in the extras vnextract[frames] and vnextract[spark]")
 

@@ -33,9 +33,9 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 from pyspark.sql import SparkSession
 
 from duration_cases import EXACT_DURATIONS, REPEATING_DURATION, REPEATING_DURATIONS
-from vnextract import schema
-from vnextract.serialize import decimal_to_json
-from vnextract.spark import extract_records
+from vnextract.output import schema
+from vnextract.output.serialize import decimal_to_json
+from vnextract.output.spark import extract_records
 
 REFERENCE_DATE = dt.date(2021, 6, 15)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "vnextract"
 MAX_LINES = 600
 #: Modules still over MAX_LINES, to be cut (other issues edit them now). The test fails when one
 #: of them shrinks under the limit, so the list stays honest.
-STILL_LONG = {"cli.py", "linking/persons.py", "recognizers/date_grammar.py"}
+STILL_LONG = {"linking/persons.py", "recognizers/date_grammar.py"}
 
 
 def _modules() -> dict[str, Path]:
@@ -69,3 +70,45 @@ def test_no_import_cycle() -> None:
         if name not in state:
             visit(name, [name])
     assert cycles == []
+
+
+def test_no_import_cycle_through_lazy_imports_either() -> None:
+    """scripts/import_cycles.py counts imports inside functions too (a lazy import is still a
+    dependency): records <-> frames/render/serialize and pipeline <-> parallel were such cycles."""
+    script = SRC.parent.parent / "scripts" / "import_cycles.py"
+    spec = importlib.util.spec_from_file_location("import_cycles", script)
+    assert spec is not None and spec.loader is not None
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    edges, shims = checker.graph()
+    assert checker.cycles(edges) == []
+    assert "vnextract.records" in edges["vnextract.document"]  # the check sees real imports
+    assert shims == [("vnextract.records", "vnextract.document")]  # the one old path kept
+
+
+def test_the_sample_document_has_a_record_of_every_kind() -> None:
+    """The hand-built sample of the renderer, frame and CLI tests covers the registry's kinds."""
+    from sample_documents import sample_document, with_event, with_location
+    from vnextract.kinds import KINDS
+    from vnextract.output.rows import kinded_records
+
+    doc = with_location(with_event(sample_document()))
+    assert {kind for kind, _record, _extra in kinded_records(doc)} == {k.name for k in KINDS}
+
+
+def test_the_old_public_import_paths_still_work() -> None:
+    """The output formats moved to vnextract.output; the paths docs and users import stay."""
+    import vnextract
+    import vnextract.frames
+    import vnextract.records
+    import vnextract.render
+    import vnextract.schema
+    import vnextract.spark
+    from vnextract.document import Document
+    from vnextract.output import frames, render, schema, spark
+
+    assert vnextract.frames.COLUMNS is frames.COLUMNS and vnextract.frames.to_frame is frames.to_frame
+    assert vnextract.schema.arrow_schema is schema.arrow_schema
+    assert vnextract.spark.extract_records is spark.extract_records
+    assert vnextract.render is render.render  # the function, even after importing the module
+    assert vnextract.records.Document is Document is vnextract.Document

@@ -16,8 +16,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 # The one module whose name is also a public function's: imported now so that the function is
-# what ``vnextract.render`` names (importing a submodule later would rebind the name to it).
+# what ``vnextract.render`` names (importing a submodule later would rebind the name to it). It
+# is the old path, a re-export of vnextract.output.render.
 from vnextract import render as _render_module
+from vnextract.kinds import KINDS as _KINDS  # loaded with the renderer already
 
 __version__ = "0.1.0"
 
@@ -27,21 +29,18 @@ _EXPORTS: dict[str, str] = {
     "extract": "vnextract.pipeline",
     "pipe": "vnextract.pipeline",
     "replace_surrogates": "vnextract.pipeline",
-    "PipeError": "vnextract.parallel",
-    "to_arrow": "vnextract.frames",
-    "to_frame": "vnextract.frames",
+    "to_arrow": "vnextract.output.frames",
+    "to_frame": "vnextract.output.frames",
     "parse_number": "vnextract.numerals",
     **dict.fromkeys(
-        ("AlignmentError", "InputError", "InvalidUTF8Error", "LoneSurrogateError", "TextTooLongError",
-         "VnextractError"),
+        ("AlignmentError", "InputError", "InvalidUTF8Error", "LoneSurrogateError", "PipeError",
+         "TextTooLongError", "VnextractError"),
         "vnextract.errors",
     ),
-    **dict.fromkeys(
-        ("Abbreviation", "Count", "DateMention", "Document", "Duration", "Event", "Fine", "Location",
-         "Money", "Organization", "Party", "Percentage", "Person", "Phrase", "Quantity", "Sentence",
-         "Title"),
-        "vnextract.records",
-    ),
+    "Document": "vnextract.document",
+    # the class of every kind of record (vnextract.kinds), and the parts records are made of
+    **dict.fromkeys((kind.record.__name__ for kind in _KINDS), "vnextract.records"),
+    **dict.fromkeys(("Party", "Phrase", "Sentence"), "vnextract.records"),
 }  # fmt: skip
 
 render = _render_module.render
@@ -71,23 +70,23 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and editors see
+    from vnextract.document import Document
     from vnextract.errors import (
         AlignmentError,
         InputError,
         InvalidUTF8Error,
         LoneSurrogateError,
+        PipeError,
         TextTooLongError,
         VnextractError,
     )
-    from vnextract.frames import to_arrow, to_frame
     from vnextract.numerals import parse_number
-    from vnextract.parallel import PipeError
+    from vnextract.output.frames import to_arrow, to_frame
     from vnextract.pipeline import extract, pipe, replace_surrogates
     from vnextract.records import (
         Abbreviation,
         Count,
         DateMention,
-        Document,
         Duration,
         Event,
         Fine,

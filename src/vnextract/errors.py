@@ -4,10 +4,13 @@ Bad input gets a clear answer: a wrong type is a :class:`TypeError` naming the t
 bytes that are not UTF-8 are an :class:`InvalidUTF8Error`, a text with a lone surrogate a
 :class:`LoneSurrogateError`, a text over ``max_length`` a :class:`TextTooLongError`; all are
 :class:`InputError`, hence also :class:`ValueError`.
-:class:`AlignmentError` is a bug in vnextract, never the caller's fault.
+:class:`AlignmentError` is a bug in vnextract, never the caller's fault. :class:`PipeError` is a
+text that failed inside :func:`vnextract.pipe` (also importable from :mod:`vnextract.parallel`).
 """
 
 from __future__ import annotations
+
+from typing import Any, NamedTuple
 
 
 class VnextractError(Exception):
@@ -74,3 +77,62 @@ class TextTooLongError(InputError):
 def _rebuild(cls: type[InputError], args: tuple[object, ...], fields: dict[str, int]) -> InputError:
     """Unpickle an error whose constructor takes keyword-only fields."""
     return cls(*args, **fields)
+
+
+class PipeError(VnextractError):
+    """A text failed inside :func:`vnextract.pipe`, or a worker process died.
+
+    ``index`` is the position of the text in the input (0-based), or None when a worker died
+    before it took any text. The original exception, when there is one, is ``__cause__``.
+    ``reason`` is the message without the "text #N: " prefix ("TextTooLongError: text has …"):
+    what a caller that knows the text by another name (a file and line) prints.
+    """
+
+    def __init__(
+        self, message: str, *, index: int | None, reason: str | None = None, worker: WorkerDeath | None = None
+    ) -> None:
+        super().__init__(message)
+        self.index = index
+        self.reason = message if reason is None else reason
+        #: When a worker process died: which, how, and the texts it held (else None).
+        self.worker = worker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_pipe_error, (str(self), self.index, self.reason, self.worker))
+
+
+def _rebuild_pipe_error(
+    message: str, index: int | None, reason: str | None = None, worker: WorkerDeath | None = None
+) -> PipeError:
+    return PipeError(message, index=index, reason=reason, worker=worker)
+
+
+class WorkerDeath(NamedTuple):
+    """A worker process that died: its pid and exit code, the input index of the text it was on
+    (None: it died loading its models) and the indexes of the first and last text of its batch.
+    ``started`` is False when it died between texts, before starting the batch's first
+    (``text_index`` is then that first text).
+    """
+
+    pid: int | None
+    exit_code: int | None
+    text_index: int | None
+    first: int
+    last: int
+    started: bool = True
+
+    def describe(self, name: str | None = None, *, batch: bool = True, explain: bool = False) -> str:
+        """ "worker process 41 died (exit code -9) while extracting text #5 (texts #0–#7 were in
+        its batch)". ``name`` names the text otherwise (a file and line, for a caller that knows
+        it by that); ``batch=False`` leaves out the batch; ``explain`` says what exit code -9
+        usually means."""
+        code = f"exit code {self.exit_code}"
+        if explain and self.exit_code == -9:
+            code += ": killed, perhaps for lack of memory"
+        if self.text_index is None:
+            where = "while loading its models"
+        else:
+            text = name if name is not None else f"text #{self.text_index}"
+            where = f"{'while' if self.started else 'before'} extracting {text}"
+        texts = f" (texts #{self.first}–#{self.last} were in its batch)" if batch else ""
+        return f"worker process {self.pid} died ({code}) {where}{texts}"

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from vnextract.kinds import KINDS
 from vnextract.records import (
     Abbreviation,
     Count,
@@ -27,22 +28,8 @@ from vnextract.records import (
     Title,
 )
 
-#: record class → Mentions field it goes to.
-BUCKETS: dict[type[Span], str] = {
-    Person: "persons",
-    Organization: "organizations",
-    Location: "locations",
-    DateMention: "dates",
-    Duration: "durations",
-    Count: "counts",
-    Percentage: "percentages",
-    Money: "money",
-    Fine: "fines",
-    Abbreviation: "abbreviations",
-    Quantity: "quantities",
-    Title: "titles",
-    Event: "events",
-}
+#: record class → Mentions field it goes to (every kind of the registry, titles included).
+BUCKETS: dict[type[Span], str] = {kind.record: kind.field for kind in KINDS}
 
 
 @attrs.frozen(kw_only=True)

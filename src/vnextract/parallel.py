@@ -20,6 +20,9 @@ Design, in the order things happen:
 - Workers ignore SIGINT: on Ctrl-C the parent gets the KeyboardInterrupt, stops the workers and
   re-raises it, so one clean traceback is printed instead of one per process.
 
+:class:`PipeError` and :class:`WorkerDeath` are defined in :mod:`vnextract.errors` and
+importable from here, as before.
+
 Works with the ``fork``, ``spawn`` and ``forkserver`` start methods. With ``spawn`` (the default
 on macOS and Windows) the calling script needs the usual ``if __name__ == "__main__":`` guard.
 """
@@ -37,19 +40,28 @@ import signal
 import threading
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from vnextract.errors import VnextractError
+from vnextract.errors import PipeError, WorkerDeath
 from vnextract.text import MAX_LENGTH
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE", "PipeError", "WorkerDeath", "pipe_parallel", "pipe_serial", "resolve_n_process",
+]  # fmt: skip
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
     from multiprocessing.queues import Queue
 
-    from vnextract.records import Document
+    from vnextract.document import Document
+
+#: What runs on each text: :func:`vnextract.pipeline.extract`, which :func:`vnextract.pipe`
+#: passes in (this module never imports the pipeline: it is the engine below it). A module-level
+#: function, so that a worker started with "spawn" receives it by reference.
+Extract = Callable[..., "Document"]
 
 #: Texts per message to a worker: big enough that pickling and pipe overhead is amortised
 #: (a news article takes tens of milliseconds; the parent spends ~1 % of the workers' CPU),
@@ -68,28 +80,6 @@ _JOIN_TIMEOUT = 10.0
 #: ("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, ngày 2/9/2020 phạt 5 triệu đồng" = "Mr Nguyễn Văn An,
 #: chairman of the provincial People's Committee, on 2/9/2020 fined 5 million dong").
 _WARM_UP_TEXT = "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, ngày 2/9/2020 phạt 5 triệu đồng."
-
-
-class PipeError(VnextractError):
-    """A text failed inside :func:`vnextract.pipe`, or a worker process died.
-
-    ``index`` is the position of the text in the input (0-based), or None when a worker died
-    before it took any text. The original exception, when there is one, is ``__cause__``.
-    ``reason`` is the message without the "text #N: " prefix ("TextTooLongError: text has …"):
-    what a caller that knows the text by another name (a file and line) prints.
-    """
-
-    def __init__(self, message: str, *, index: int | None, reason: str | None = None) -> None:
-        super().__init__(message)
-        self.index = index
-        self.reason = message if reason is None else reason
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_pipe_error, (str(self), self.index, self.reason))
-
-
-def _rebuild_pipe_error(message: str, index: int | None, reason: str | None = None) -> PipeError:
-    return PipeError(message, index=index, reason=reason)
 
 
 def _input_error(index: int, err: Exception) -> PipeError:
@@ -192,6 +182,7 @@ def _dates_error(index: int, err: ValueError) -> PipeError:
 def pipe_serial(
     texts: Iterable[Any],
     *,
+    extract: Extract,
     as_tuples: bool,
     reference_date: dt.date | None,
     return_exceptions: bool = False,
@@ -200,8 +191,6 @@ def pipe_serial(
     learned: bool = True,
 ) -> Iterator[Any]:
     """Extract in this process, one text after the other."""
-    from vnextract.pipeline import extract
-
     items = iter(texts)
     dates = _Dates(reference_date, reference_dates)
     for index in itertools.count():
@@ -238,6 +227,7 @@ def _worker_main(
     tasks: Queue[tuple[int, list[Any]] | None],
     results: Connection,
     current: Any,
+    extract: Extract,
     max_length: int | None,
     learned: bool = True,
 ) -> None:
@@ -250,8 +240,6 @@ def _worker_main(
     # SIGTERM, as terminate() sends it, must simply end the process.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _exit_with_parent()
-    from vnextract.pipeline import extract
-
     extract(_WARM_UP_TEXT, learned=learned)  # load models and lexicons once, before the first batch
 
     # Results go out through a thread so the worker keeps extracting while the parent is busy
@@ -353,7 +341,9 @@ class _Failure(NamedTuple):
 class _Worker:
     """A worker process with its task queue, its result pipe and its progress counter."""
 
-    def __init__(self, ctx: BaseContext, max_length: int | None, learned: bool = True) -> None:
+    def __init__(
+        self, ctx: BaseContext, extract: Extract, max_length: int | None, learned: bool = True
+    ) -> None:
         self.tasks: Queue[tuple[int, list[Any]] | None] = ctx.Queue()
         receiver, sender = ctx.Pipe(duplex=False)
         self.results: Connection = receiver
@@ -361,7 +351,7 @@ class _Worker:
         self.current: Any = ctx.RawValue("q", -1)
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main,
-            args=(self.tasks, sender, self.current, max_length, learned),
+            args=(self.tasks, sender, self.current, extract, max_length, learned),
             name="vnextract-pipe",
             daemon=True,
         )
@@ -383,12 +373,14 @@ class _Worker:
                 return [m.error(self.process.pid) if isinstance(m, _Failure) else m for m in message]
         self.process.join(timeout=1.0)
         index = self.current.value
-        where = f"while extracting text #{index}" if index >= 0 else "while loading its models"
-        raise PipeError(
-            f"worker process {self.process.pid} died (exit code {self.process.exitcode}) {where} "
-            f"(texts #{first}–#{first + count - 1} were in its batch)",
-            index=index if index >= 0 else None,
+        # Still on a text of an earlier batch: it had finished that one and died before it
+        # started this batch, so the text to name is the batch's first, not the one done.
+        started = not 0 <= index < first
+        text_index = None if index < 0 else index if started else first
+        death = WorkerDeath(
+            self.process.pid, self.process.exitcode, text_index, first, first + count - 1, started
         )
+        raise PipeError(death.describe(), index=death.text_index, worker=death)
 
     def stop(self) -> None:
         """Ask for a clean exit (after the batches already queued)."""
@@ -420,22 +412,22 @@ class _Done(NamedTuple):
     result: Any  # Document or _Failure
 
 
-def _settle_odd_item(item: Any, index: int, reference_date: Any, max_length: int | None) -> Any:
+def _settle_odd_item(
+    extract: Extract, item: Any, index: int, reference_date: Any, max_length: int | None
+) -> Any:
     """What to send for an input item that is not text.
 
     Such items usually fail extract()'s type check, and some (a lambda, a socket) cannot even be
     pickled to reach a worker: the queue's feeder thread would drop them and the parent would
     wait forever. So extract() runs on them here, and its Document or error travels instead.
     """
-    from vnextract.pipeline import extract
-
     try:
         return _Done(extract(item, reference_date=reference_date, max_length=max_length))
     except Exception as err:
         return _Done(_Failure.of(index, err))
 
 
-def _sendable(text: Any, index: int, reference_date: Any, max_length: int | None) -> Any:
+def _sendable(extract: Extract, text: Any, index: int, reference_date: Any, max_length: int | None) -> Any:
     """What travels to a worker for one text: always something that pickles.
 
     A str subclass (one defined in a function cannot be pickled) goes as a plain str of its
@@ -445,7 +437,7 @@ def _sendable(text: Any, index: int, reference_date: Any, max_length: int | None
         return str.__str__(text)
     if isinstance(text, (bytes, bytearray, memoryview)):
         return bytes(text)  # a plain bytes, also for a bytes subclass
-    return _settle_odd_item(text, index, reference_date, max_length)
+    return _settle_odd_item(extract, text, index, reference_date, max_length)
 
 
 class _Batch(NamedTuple):
@@ -456,6 +448,7 @@ class _Batch(NamedTuple):
 
 
 def _batches(
+    extract: Extract,
     texts: Iterable[Any],
     batch_size: int,
     as_tuples: bool,
@@ -480,9 +473,9 @@ def _batches(
                 except ValueError as err:
                     raise _dates_error(index, err) from err
                 if date is not None and not isinstance(date, dt.date):  # fails here, in its place
-                    sendable.append((_settle_odd_item(text, index, date, max_length), None))
+                    sendable.append((_settle_odd_item(extract, text, index, date, max_length), None))
                 else:
-                    sendable.append((_sendable(text, index, date, max_length), date))
+                    sendable.append((_sendable(extract, text, index, date, max_length), date))
                 contexts.append(context)
                 index += 1
             if len(sendable) < batch_size:  # the input is done: no date may be left over
@@ -505,6 +498,7 @@ def _batches(
 def pipe_parallel(
     texts: Iterable[Any],
     *,
+    extract: Extract,
     n_process: int,
     batch_size: int,
     as_tuples: bool,
@@ -520,17 +514,16 @@ def pipe_parallel(
     if ctx.get_start_method() == "fork":
         # Forked workers inherit what this process has loaded (copy-on-write): load the models
         # and lexicons here once instead of once per worker. Faster start, less memory.
-        from vnextract.pipeline import extract
-
         extract(_WARM_UP_TEXT, learned=learned)
     workers: list[_Worker] = []
     clean = False
     try:
-        workers.extend(_Worker(ctx, max_length, learned) for _ in range(n_process))
+        workers.extend(_Worker(ctx, extract, max_length, learned) for _ in range(n_process))
         dealer = itertools.cycle(workers)
         # In submission order: (worker, first index, batch length, contexts).
         in_flight: deque[tuple[_Worker, int, int, list[Any]]] = deque()
-        batches = _batches(texts, batch_size, as_tuples, _Dates(reference_date, reference_dates), max_length)
+        dates = _Dates(reference_date, reference_dates)
+        batches = _batches(extract, texts, batch_size, as_tuples, dates, max_length)
         exhausted = False
         failure: PipeError | None = None  # the input failed: raised once all before it are out
         while True:

@@ -15,7 +15,10 @@ from typing import Any
 
 import attrs
 
+from vnextract import parallel
+from vnextract.document import Document
 from vnextract.errors import InvalidUTF8Error, LoneSurrogateError, TextTooLongError
+from vnextract.kinds import DOCUMENT_FIELDS
 from vnextract.learned import model as learned_entities
 from vnextract.learned import titles as learned_titles
 from vnextract.linking import abbreviations as link_abbreviations
@@ -26,7 +29,7 @@ from vnextract.linking import places as link_places
 from vnextract.linking import role_names
 from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
-from vnextract.records import Document, Person, Sentence, Span
+from vnextract.records import Person, Sentence, Span
 from vnextract.resolve import resolve_overlaps
 from vnextract.text import MAX_LENGTH, Text
 
@@ -198,13 +201,7 @@ def extract_from_text(
     for _name, link in linkers:
         found = link(text, found)
     published = dates.published(text)
-    fields = {
-        key: _remap(text, getattr(found, key))
-        for key in (
-            "persons", "organizations", "locations", "dates", "durations", "counts",
-            "percentages", "money", "fines", "abbreviations", "quantities", "events",
-        )
-    }
+    fields = {key: _remap(text, getattr(found, key)) for key in DOCUMENT_FIELDS}
     sentences: tuple[Sentence, ...] = _remap(text, text.sentences)
     return Document(text=text.original, sentences=sentences, published=published, **fields)
 
@@ -263,7 +260,7 @@ def pipe(
     items are ``(text, context)`` pairs and ``(Document, context)`` pairs come out; contexts stay
     in this process. ``start_method`` picks the multiprocessing start method ("fork", "spawn",
     "forkserver"; default: the platform's). A text that fails, or a worker that dies, raises
-    :class:`vnextract.parallel.PipeError` naming the input index; all workers are then stopped,
+    :class:`vnextract.PipeError` naming the input index; all workers are then stopped,
     as they are on Ctrl-C or when the consumer stops early. With ``return_exceptions=True`` a
     failing text yields its PipeError in its place and the run goes on (a dead worker still
     raises). ``max_length`` is :func:`extract`'s, for each text (a longer one fails with
@@ -285,8 +282,6 @@ def pipe(
     >>> [d.text for d in docs]
     ['Phạt 5 triệu đồng.', 'Hơn 1.200 hộ dân.']
     """
-    from vnextract import parallel
-
     if isinstance(texts, (str, bytes, bytearray, memoryview)):  # would give a Document per character
         raise TypeError(
             f"pipe() expects an iterable of texts, got a single {type(texts).__name__}; "
@@ -304,6 +299,7 @@ def pipe(
     if workers == 1:
         return parallel.pipe_serial(
             texts,
+            extract=extract,
             as_tuples=as_tuples,
             reference_date=reference_date,
             reference_dates=reference_dates,
@@ -313,6 +309,7 @@ def pipe(
         )
     return parallel.pipe_parallel(
         texts,
+        extract=extract,
         n_process=workers,
         batch_size=size,
         as_tuples=as_tuples,

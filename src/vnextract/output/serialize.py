@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import cattrs
 
+from vnextract.kinds import DOCUMENT_FIELDS
+
 if TYPE_CHECKING:
-    from vnextract.records import Document
+    from vnextract.document import Document
 
 
 def decimal_to_json(value: Decimal) -> int | str:
@@ -36,10 +38,9 @@ def converter() -> cattrs.Converter:
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    from vnextract.records import DOCUMENT_KEYS
-
+    """``Document.to_dict()``: the contract keys (:data:`vnextract.kinds.DOCUMENT_KEYS`), then
+    ``quantities`` and ``published``."""
     conv = converter()
-    out: dict[str, Any] = {key: conv.unstructure(getattr(doc, key)) for key in DOCUMENT_KEYS}
-    out["quantities"] = conv.unstructure(doc.quantities)
+    out: dict[str, Any] = {key: conv.unstructure(getattr(doc, key)) for key in DOCUMENT_FIELDS}
     out["published"] = conv.unstructure(doc.published)
     return out
