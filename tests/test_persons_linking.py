@@ -154,3 +154,17 @@ def test_title_expansion_uses_the_documents_definition() -> None:
     _, found = link_case(case)
     (title,) = found.persons[0].titles
     assert title.organization_expansion == "Sở Thông tin và Truyền thông"
+
+
+def test_an_alias_that_only_ends_like_an_earlier_name_is_not_that_person() -> None:
+    # "tức Dũng" (also called Dũng) is the defendant's alias: it must neither join Nguyễn Tấn
+    # Dũng to the defendant nor lose his later mention (it once raised KeyError in _attach).
+    text = ("Thủ tướng Nguyễn Tấn Dũng đã phát biểu tại hội nghị. Bị can Lê Văn Tám, tức Dũng, "
+            "bị bắt hôm qua. Sau đó, Phó thủ tướng Nguyễn Tấn Dũng nói thêm về vụ việc.")
+    persons = {p.name: p for p in vnextract.extract(text).persons}
+    assert sorted(persons) == ["Lê Văn Tám", "Nguyễn Tấn Dũng"]
+    dung, tam = persons["Nguyễn Tấn Dũng"], persons["Lê Văn Tám"]
+    assert [text[a:b] for a, b in dung.mentions] == ["Nguyễn Tấn Dũng", "Nguyễn Tấn Dũng"]
+    assert [t.text for t in dung.titles] == ["Thủ tướng", "Phó thủ tướng"]
+    assert [text[a:b] for a, b in tam.mentions] == ["Lê Văn Tám", "Dũng"]
+    assert [t.text for t in tam.titles] == ["Bị can"]

@@ -415,18 +415,23 @@ def _cluster(mentions: list[_Mention], s: str = "") -> list[_Cluster]:
     by_name: dict[tuple[str, ...], list[_Cluster]] = {}
     previous: tuple[_Mention, _Cluster] | None = None
     merged: set[int] = set()  # clusters an alias joined to the name it stands for
+    joined: dict[int, _Cluster] = {}  # a merged cluster → the cluster it joined
     for m in mentions:
         words = tuple(_words(m.name))
         genders = {g} if (g := gender_of(m.honorific)) else set()
         # the most recent person this name can refer to
         home = next((c for c in reversed(by_name.get(words, [])) if c.compatible(genders)), None)
+        while home is not None and home.order in joined:  # its later mentions go where it went
+            home = joined[home.order]
         alias = previous is not None and _ALIAS_GAP.fullmatch(s, previous[0].end, m.outer) is not None
         if alias and previous is not None and home is not previous[1]:
-            if home is not None and previous[1].compatible(home.genders):
+            if home is not None and home.words == words and previous[1].compatible(home.genders):
                 # the alias was used before the name it stands for: a headline "Phú Lê: '…'",
-                # then "Lê Văn Phú, tức Phú Lê, …" — one person
+                # then "Lê Văn Phú, tức Phú Lê, …" — one person (not a person whose name only
+                # ends like the alias: "Nguyễn Tấn Dũng" is not "Lê Văn Tám, tức Dũng")
                 previous[1].add(home.mentions, home.genders)
                 merged.add(home.order)
+                joined[home.order] = previous[1]
             home = previous[1]
             home.add([m], genders)
             for key in _name_keys(words):
