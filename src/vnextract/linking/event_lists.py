@@ -11,6 +11,7 @@ from vnextract.linking.event_parts import (
     _OUTCOME_REACH,
     _STANDALONE_KINDS,
     _entities,
+    _outcome_trigger,
     _pattern,
     _reason,
     _value,
@@ -97,16 +98,17 @@ _NEXT_GLUE = regex.compile(
 _OWN_VALUE = regex.compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:mức\ +án|mức|án)\ +)?", regex.I)
 
 
-def _next_sentences(norm: str, found: Mentions, event: Event, limit: int) -> list[Event]:
-    """The other defendants an active sentence lists after the first, each with their own term or
-    outcome: "Tòa tuyên phạt Đặng Văn Lực 8 năm tù, Mai Thị Hoa 6 năm tù" → Mai Thị Hoa, 6 years."""
+def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limit: int) -> list[Event]:
+    """The other defendants an active sentence (its verb ``verb``) lists after the first, each with
+    their own term or outcome: "Tòa tuyên phạt Đặng Văn Lực 8 năm tù, Mai Thị Hoa 6 năm tù" → Mai
+    Thị Hoa, 6 years; "… A tử hình, B tù chung thân" → B, life (its trigger: "tù chung thân")."""
     if event.kind in ("fine", "award") or event.kind in _STANDALONE_KINDS:
         return []
-    if event.target is None or event.target.kind != "person" or event.target.start < event.trigger.end:
+    if event.target is None or event.target.kind != "person" or event.target.start < verb.end:
         return []
     values = [v for v in (event.term,) if v is not None]
-    outcome = _pattern("outcome").search(norm, event.trigger.end, limit)
-    last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=event.trigger.end)
+    outcome = _pattern("outcome").search(norm, verb.end, limit)
+    last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=verb.end)
     out: list[Event] = []
     people = [p for p in _entities(norm, found, last, limit) if p.kind == "person"]
     for person in people:
@@ -127,8 +129,11 @@ def _next_sentences(norm: str, found: Mentions, event: Event, limit: int) -> lis
         own_reason = _reason(norm, last, limit)
         if own_reason is not None and own_reason.start - last > 2:
             own_reason = None
+        # an outcome's own word is its trigger ("B tù chung thân"), a term's the verb
+        stated = _outcome_trigger(norm, outcome, kind)
         out.append(_respan(norm, attrs.evolve(
-            event, kind=kind, target=person, term=term if kind in ("prison", "suspended_prison") else None,
+            event, kind=kind, target=person, trigger=stated or verb,
+            term=term if kind in ("prison", "suspended_prison") else None,
             reason=own_reason or (event.reason if event.reason and event.reason.start >= last else None),
         )))  # fmt: skip
     return out

@@ -30,6 +30,8 @@ _NEGATION = regex.compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", re
 _LEVEL = regex.compile(r"(?<![\p{L}])mức\ +$", regex.I)
 # the kinds a person alone receives
 _SENTENCES = frozenset({"prison", "suspended_prison", "life_prison", "death"})
+# the kinds an outcome word states ("án treo", "tù chung thân", "tử hình"): that word is their trigger
+_OUTCOMES = frozenset({"suspended_prison", "life_prison", "death"})
 # the kinds a trigger states by itself, with or without a term: "đình chỉ công tác", "khai trừ"
 _STANDALONE_KINDS = frozenset({"licence_revoked", "suspension", "ban", "expulsion"})
 # how far after a standalone trigger its term may stand: "tước giấy phép lái xe 22 tháng"
@@ -88,6 +90,15 @@ def _pattern(role: str) -> regex.Pattern[str]:
 
 def _value(role: str, phrase: str) -> str:
     return _table()[role][" ".join(phrase.casefold().split())]
+
+
+def _outcome_trigger(norm: str, outcome: regex.Match[str] | None, kind: str) -> Phrase | None:
+    """The trigger of an outcome kind: its outcome word ("tử hình" = death, "tù chung thân" =
+    life, "án treo" = suspended), the words that state the sanction, not the sentencing verb
+    ("tuyên phạt A tử hình"); None for other kinds (the verb states them)."""
+    if outcome is None or kind not in _OUTCOMES:
+        return None
+    return _phrase(norm, outcome.start(), outcome.end())
 
 
 def _clauses(text: Text) -> Iterator[tuple[int, int]]:

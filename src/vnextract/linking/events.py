@@ -52,6 +52,7 @@ from vnextract.linking.event_parts import (
     _is_prison_term,
     _last_comma,
     _names_an_authority,
+    _outcome_trigger,
     _party_before,
     _pattern,
     _phrase,
@@ -235,8 +236,11 @@ def _event_in(
     # a date inside the reason dates the deed, not the event ("thành tích … giai đoạn 2011-2015")
     in_reason = (reason.start, reason.end) if reason else (0, 0)
     dates = [d for d in _inside(found.dates, *clause) if not in_reason[0] <= d.start < in_reason[1]]
+    # the words stating the sanction: for an outcome ("tuyên phạt A tử hình" = sentences A to
+    # death, "3 năm tù cho hưởng án treo" = suspended) the outcome word, not the sentencing verb
+    stated = _outcome_trigger(norm, outcome, kind)
     named = [p for p in (target, authority, reason, money, term, award) if p is not None]
-    parts: list[Span] = [trigger, *named, *recipients]
+    parts: list[Span] = [stated or trigger, *named, *recipients]
     start = min(p.start for p in parts)
     end = max([value_end, *(p.end for p in parts)])
     event = Event(
@@ -244,7 +248,7 @@ def _event_in(
         start=start,
         end=end,
         kind=kind,
-        trigger=trigger,
+        trigger=stated or trigger,
         status=status,  # type: ignore[arg-type]
         target=target,
         recipients=recipients,
@@ -268,7 +272,7 @@ def _event_in(
     if len(following) > 1 and target == following[0]:
         listed = following
     listed_events = [_retarget(norm, event, party) for party in listed]
-    return listed_events + _next_sentences(norm, found, event, list_limit or limit)
+    return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
 
