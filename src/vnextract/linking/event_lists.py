@@ -32,10 +32,12 @@ _LIST_GLUE = regex.compile(
     regex.I | regex.VERBOSE,
 )
 # what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
-# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each); not "lần lượt" (respectively: each their own)
+# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear); not "lần
+# lượt" (respectively: each their own)
 _LIST_TAIL = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
-        (?:(?:cùng|đều|đã|cũng|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức)\ *)*""",
+        (?:(?:cùng|đều|đã|cũng|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
+              chịu|nhận|lĩnh|lãnh|án)\ *)*""",
     regex.I | regex.VERBOSE,
 )
 
@@ -57,6 +59,11 @@ def _listed_with(norm: str, found: Mentions, target: Party, shared: int) -> list
     if first == last or not _LIST_TAIL.fullmatch(norm, names[last].end, shared):
         return [target]
     return names[first : last + 1]
+
+
+def _joined(norm: str, one: Party, other: Party) -> bool:
+    """Whether two names stand in one list: "A, B", "A (30 tuổi) và B"."""
+    return _LIST_GLUE.fullmatch(norm, one.end, other.start) is not None
 
 
 def _following(norm: str, found: Mentions, first: Party) -> list[Party]:
@@ -90,12 +97,17 @@ def _respan(norm: str, event: Event) -> Event:
 # a name opening the next of a list of sentences: ", Mai Thị Hoa 6 năm tù" (after the last value)
 # (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
 _NEXT_GLUE = regex.compile(
-    r"""(?:\ +(?:cùng\ +)?về\ +(?:\p{Ll}+\ +){0,2}?tội[^,;]*)?
+    r"""(?:\ +(?:cùng\ +)?về\ +(?:[\p{Ll}\d]+\ +){0,2}?tội[^,;]*)?
         [\ ,;]*(?:(?:và|còn)\ +)?(?:(?:bị\ +cáo|bị\ +can|ông|bà|anh|chị)\ +)?""",
     regex.I | regex.VERBOSE,
 )
-# from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình"
-_OWN_VALUE = regex.compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:mức\ +án|mức|án)\ +)?", regex.I)
+# from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình", from
+# the last name of a group sharing one: "C, D cùng 6 năm tù" (both), "C, D đều chịu 6 năm tù"
+_OWN_VALUE = regex.compile(
+    r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +người)\ +)?(?:(?:chịu|nhận|lĩnh|lãnh)\ +)?
+        (?:(?:mức\ +án|mức|án)\ +)?""",
+    regex.I | regex.VERBOSE,
+)
 
 
 def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limit: int) -> list[Event]:
@@ -111,11 +123,17 @@ def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limi
     last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=verb.end)
     out: list[Event] = []
     people = [p for p in _entities(norm, found, last, limit) if p.kind == "person"]
-    for person in people:
+    while people:
+        person = people[0]
         if person.start < last or not _NEXT_GLUE.fullmatch(norm, last, person.start):
             break
-        own = _OWN_VALUE.match(norm, person.end, limit)
-        begin = own.end() if own else person.end
+        # the names sharing the value that follows: "Nguyễn Tấn Minh, Lê Huy Thông cùng 6 năm tù"
+        group = [person]
+        while len(group) < len(people) and _joined(norm, group[-1], people[len(group)]):
+            group.append(people[len(group)])
+        people = people[len(group) :]
+        own = _OWN_VALUE.match(norm, group[-1].end, limit)
+        begin = own.end() if own else group[-1].end
         term = next((d for d in found.durations if d.start == begin and d.end <= limit), None)
         outcome = _pattern("outcome").match(norm, term.end if term else begin, limit)
         if term is not None and outcome is None:
@@ -131,11 +149,11 @@ def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limi
             own_reason = None
         # an outcome's own word is its trigger ("B tù chung thân"), a term's the verb
         stated = _outcome_trigger(norm, outcome, kind)
-        out.append(_respan(norm, attrs.evolve(
-            event, kind=kind, target=person, trigger=stated or verb,
+        out += [_respan(norm, attrs.evolve(
+            event, kind=kind, target=member, trigger=stated or verb,
             term=term if kind in ("prison", "suspended_prison") else None,
             reason=own_reason or (event.reason if event.reason and event.reason.start >= last else None),
-        )))  # fmt: skip
+        )) for member in group]  # fmt: skip
     return out
 
 

@@ -42,6 +42,9 @@ _TOWARD = regex.compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
 # (lower-case words: names are capitalised): "đối với cầu thủ Phan Văn Tú" (towards player …)
 # "đối với 3 ông bà: A, B, C" (towards 3 gentlemen and ladies: …)
 _ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
+# what may stand between a sentence word and the outcome it states: "tuyên án tử hình", "phạt 3
+# án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình"
+_OUTCOME_LEAD = regex.compile(r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +)?", regex.I)
 # how far after a term its outcome may stand: "3 năm tù nhưng cho hưởng án treo" (characters)
 _OUTCOME_REACH = 30
 # a target named by a bare noun phrase ("tài xế" = driver) has at most this many words
@@ -190,14 +193,20 @@ def _names_an_authority(phrase: str) -> bool:
 
 
 def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
-    """Who stands in [start, end): the first entity after its last comma (else the first of
-    all), or a short noun phrase ("tài xế")."""
+    """Who stands in [start, end): the first entity after its last comma outside parentheses or
+    after "gồm" (including: "Hai bị cáo của A gồm B và C cùng bị phạt"), else the first of all,
+    or a short noun phrase ("tài xế")."""
     entities = _entities(norm, found, start, end)
     if entities:
-        comma = norm.rfind(",", start, end)
+        including = [m.end() for m in _INCLUDING.finditer(norm, start, end)]
+        comma = max([_last_comma(norm, start, end), *including])
         after = [e for e in entities if e.start > comma]
         return after[0] if after else entities[0]
     return _group(norm, start, end)
+
+
+# "gồm" (including), "bao gồm": the names of a group follow
+_INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
 
 
 def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:
@@ -230,7 +239,8 @@ def _is_prison_term(norm: str, duration: Duration) -> bool:
 
 
 # what may stand between a sentence word and its term: "phạt tù đến 7 năm" (up to 7 years)
-_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +)?", regex.I)
+# or "mức án" (the sentence of: "bị tuyên phạt mức án 20 năm")
+_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +(?:án\ +)?)?", regex.I)
 
 
 def _term_of_measure(norm: str, found: Mentions, trigger: Phrase, end: int) -> Duration | None:

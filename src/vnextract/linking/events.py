@@ -40,6 +40,7 @@ from vnextract.linking.event_parts import (
     _AWARD_NAME,
     _LEVEL,
     _NEGATION,
+    _OUTCOME_LEAD,
     _OUTCOME_REACH,
     _PASSIVE,
     _SENTENCES,
@@ -116,10 +117,11 @@ def _event_in(
             None,
         )  # fmt: skip
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
-        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo")
+        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo") or right after it ("phạt 3
+        # án tù chung thân" = three life sentences)
         outcome = _pattern("outcome").search(norm, trigger.start, limit)
         if outcome is not None and kind_of_trigger == "fine" and duration is None:
-            outcome = None
+            outcome = outcome if _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()) else None
         if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
             outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
         term_first = duration is not None and (fine is None or duration.start < fine.start)
@@ -200,7 +202,7 @@ def _event_in(
                 first_value = comma if comma >= 0 else first_value
             # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
             begin = trigger.end
-            if outcome is not None and not norm[trigger.end : outcome.start()].strip():
+            if outcome is not None and _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()):
                 begin = outcome.end()
             people = _entities(norm, found, begin, first_value)
             target = people[0] if people else _group(norm, begin, first_value)
@@ -269,6 +271,10 @@ def _event_in(
     else:
         shared = min(values_after, default=None)
     listed = [target] if shared is None else _listed_with(norm, found, target, shared)
+    if shared is None and target.start >= trigger.end:
+        # no value after the name: the names listed after it share the event ("tuyên phạt 3 án tử
+        # hình đối với: A, B, C", "khai trừ Đảng 3 đảng viên gồm A, B và C" = including)
+        following = _following(norm, found, target)
     if len(following) > 1 and target == following[0]:
         listed = following
     listed_events = [_retarget(norm, event, party) for party in listed]
