@@ -27,6 +27,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_lists import (
     _coordinated,
@@ -318,4 +319,4 @@ def link(text: Text, found: Mentions) -> Mentions:
                           if e.kind != "award" else e for e in stated]  # fmt: skip
             previous = stated[-1] if stated else previous
             events += stated
-    return attrs.evolve(found, events=tuple(_deduplicate(events)))
+    return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))
