@@ -143,16 +143,15 @@ def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limi
         kind: EventKind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
         last = max(term.end if term else 0, outcome.end() if outcome else 0)
         # its own charge right after its value ("B 8 năm tù về tội giết người"), else the one
-        # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật"), not the first one's own
+        # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật", also after ";": "…; C 6
+        # năm tù, D 4 năm tù về tội chống người thi hành công vụ"), not the first one's own
         own_reason = _reason(norm, last, limit)
-        if own_reason is not None and own_reason.start - last > 2:
-            own_reason = None
         # an outcome's own word is its trigger ("B tù chung thân"), a term's the verb
         stated = _outcome_trigger(norm, outcome, kind)
         out += [_respan(norm, attrs.evolve(
             event, kind=kind, target=member, trigger=stated or verb,
             term=term if kind in ("prison", "suspended_prison") else None,
-            reason=own_reason or (event.reason if event.reason and event.reason.start >= last else None),
+            reason=own_reason,
         )) for member in group]  # fmt: skip
     return out
 
@@ -165,5 +164,7 @@ _COORDINATION = regex.compile(r"[\ ,]*(?:(?:và|đồng\ +thời|kèm\ +theo|cù
 def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
     """Whether a trigger follows the previous event's value with only "và" (and) between: the
     second sanction of the same target, from the same authority."""
-    value_end = max(p.end for p in (previous.trigger, previous.money, previous.term) if p is not None)
+    # "5 năm tù về tội X và phạt bổ sung …": the first one's charge may stand between
+    parts = (previous.trigger, previous.money, previous.term, previous.reason)
+    value_end = max(p.end for p in parts if p is not None)
     return value_end <= trigger.start and _COORDINATION.fullmatch(norm, value_end, trigger.start) is not None

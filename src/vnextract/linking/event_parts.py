@@ -45,6 +45,11 @@ _ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
 # what may stand between a sentence word and the outcome it states: "tuyên án tử hình", "phạt 3
 # án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình"
 _OUTCOME_LEAD = regex.compile(r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +)?", regex.I)
+# a sum of several defendants' terms: "tổng cộng" (in total), "tổng mức án" (the total sentence),
+# "và đồng phạm" (and accomplices: "tuyên phạt A và đồng phạm 38 năm tù")
+_TOTAL = regex.compile(
+    r"(?<![\p{L}])(?:tổng\ +cộng|tổng\ +mức\ +án|tổng\ +số|và\ +(?:các\ +)?đồng\ +phạm)\ +$", regex.I
+)
 # how far after a term its outcome may stand: "3 năm tù nhưng cho hưởng án treo" (characters)
 _OUTCOME_REACH = 30
 # a target named by a bare noun phrase ("tài xế" = driver) has at most this many words
@@ -83,16 +88,24 @@ def _table() -> dict[str, dict[str, str]]:
     return table
 
 
+# "#" in a phrase of the table stands for a number: "trừ # điểm" (deduct N points), "về # tội"
+_NUMBER = "#"
+
+
 @functools.cache
 def _pattern(role: str) -> regex.Pattern[str]:
     """The phrases of one role as whole words, longest first ("tuyên phạt" before "phạt")."""
     phrases = sorted(_table()[role], key=len, reverse=True)
-    body = "|".join(r"\ +".join(map(regex.escape, p.split())) for p in phrases)
+    body = "|".join(
+        r"\ +".join(r"\d+" if word == _NUMBER else regex.escape(word) for word in p.split()) for p in phrases
+    )
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _value(role: str, phrase: str) -> str:
-    return _table()[role][" ".join(phrase.casefold().split())]
+    """The value of a phrase the role's pattern matched ("trừ 6 điểm" is the row "trừ # điểm")."""
+    words = " ".join(phrase.casefold().split())
+    return _table()[role].get(words) or _table()[role][regex.sub(r"\d+", _NUMBER, words)]
 
 
 def _outcome_trigger(norm: str, outcome: regex.Match[str] | None, kind: str) -> Phrase | None:
@@ -220,15 +233,26 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
 
 
 def _reason(norm: str, start: int, end: int) -> Phrase | None:
-    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma or ";"."""
+    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma or ";", or the
+    next sanction joined to it ("về tội X và phạt bổ sung 20 triệu đồng": and an additional
+    fine; "do X, đồng thời bị tước giấy phép" = at the same time)."""
     cue = _pattern("reason").search(norm, start, end)
     if cue is None:
         return None
     stop = _REASON_END.search(norm, cue.end(), end)
-    return _phrase(norm, cue.start(), stop.start() if stop else end)
+    stop_at = stop.start() if stop else end
+    joined = _joined_trigger().search(norm, cue.end(), stop_at)
+    return _phrase(norm, cue.start(), joined.start() if joined else stop_at)
 
 
 _REASON_END = regex.compile(r"[,;]")
+
+
+@functools.cache
+def _joined_trigger() -> regex.Pattern[str]:
+    """A trigger joined by "và" (and), "đồng thời" (at the same time), "kèm theo" (along with)."""
+    trigger = _pattern("trigger").pattern
+    return regex.compile(rf"\ +(?:và|đồng\ +thời|kèm\ +theo)\ +(?:bị\ +)?{trigger}", regex.IGNORECASE)
 
 
 def _is_prison_term(norm: str, duration: Duration) -> bool:
@@ -255,6 +279,11 @@ def _term_of_measure(norm: str, found: Mentions, trigger: Phrase, end: int) -> D
     ]
     found_terms = sorted([*durations, *matches], key=lambda d: d.start)
     return found_terms[0] if found_terms else None
+
+
+def _is_total(norm: str, start: int, duration: Duration) -> bool:
+    """Whether a term after ``start`` is a sum of several defendants' terms: "tổng cộng 15 năm tù"."""
+    return _TOTAL.search(norm, max(start, duration.start - 20), duration.start) is not None
 
 
 def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:

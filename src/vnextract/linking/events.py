@@ -52,6 +52,7 @@ from vnextract.linking.event_parts import (
     _group,
     _inside,
     _is_prison_term,
+    _is_total,
     _last_comma,
     _names_an_authority,
     _outcome_trigger,
@@ -125,6 +126,9 @@ def _event_in(
             outcome = outcome if _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()) else None
         if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
             outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
+        # "tuyên phạt các bị cáo tổng cộng 15 năm tù" (in total): a sum of sentences, no one's
+        if duration is not None and _is_total(norm, trigger.end, duration):
+            return []
         term_first = duration is not None and (fine is None or duration.start < fine.start)
         if term_first or (outcome is not None and fine is None):
             kind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
