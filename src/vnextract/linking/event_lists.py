@@ -9,8 +9,10 @@ import regex
 
 from vnextract.linking.event_parts import (
     _OUTCOME_REACH,
+    _SENTENCES,
     _STANDALONE_KINDS,
     _entities,
+    _is_prison_term,
     _outcome_trigger,
     _pattern,
     _reason,
@@ -98,7 +100,7 @@ def _respan(norm: str, event: Event) -> Event:
 # (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
 _NEXT_GLUE = regex.compile(
     r"""(?:\ +(?:cùng\ +)?về\ +(?:[\p{Ll}\d]+\ +){0,2}?tội[^,;]*)?
-        [\ ,;]*(?:(?:và|còn)\ +)?(?:(?:bị\ +cáo|bị\ +can|ông|bà|anh|chị)\ +)?""",
+        [\ ,;\-+•*]*(?:(?:và|còn|riêng)\ +)?(?:(?:bị\ +cáo|bị\ +can|đồng\ +phạm|ông|bà|anh|chị)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình", from
@@ -121,6 +123,26 @@ def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limi
     values = [v for v in (event.term,) if v is not None]
     outcome = _pattern("outcome").search(norm, verb.end, limit)
     last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=verb.end)
+    return _listed_sentences(norm, found, event, verb, last, limit)
+
+
+def _continued(
+    norm: str, found: Mentions, event: Event, verb: Phrase, clause: tuple[int, int]
+) -> list[Event]:
+    """A clause with no verb of its own going on with the sentences of the one before: "Tòa tuyên
+    phạt A tù chung thân. Đồng phạm B 20 năm tù do …" (accomplice B, 20 years), the lines after
+    "tuyên phạt các bị cáo:" — each name opening it with its own term or outcome."""
+    if event.kind not in _SENTENCES:
+        return []
+    # with no verb, only "tù" (prison) or an outcome says it is a sentence: not "B 5 năm nay …"
+    return _listed_sentences(norm, found, event, verb, clause[0], clause[1], said=True)
+
+
+def _listed_sentences(
+    norm: str, found: Mentions, event: Event, verb: Phrase, last: int, limit: int, *, said: bool = False
+) -> list[Event]:
+    """The names after ``last`` each with their own term or outcome, as events like ``event``
+    (``said``: a term must say "tù" = prison)."""
     out: list[Event] = []
     people = [p for p in _entities(norm, found, last, limit) if p.kind == "person"]
     while people:
@@ -139,6 +161,8 @@ def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limi
         if term is not None and outcome is None:
             outcome = _pattern("outcome").search(norm, term.end, min(limit, term.end + _OUTCOME_REACH))
         if term is None and outcome is None:
+            break
+        if said and outcome is None and term is not None and not _is_prison_term(norm, term):
             break
         kind: EventKind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
         last = max(term.end if term else 0, outcome.end() if outcome else 0)

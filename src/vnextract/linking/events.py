@@ -30,6 +30,7 @@ import regex
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_lists import (
+    _continued,
     _coordinated,
     _following,
     _listed_with,
@@ -302,10 +303,19 @@ def link(text: Text, found: Mentions) -> Mentions:
     used: set[int] = set()  # starts of the Fines an event has taken
     sentence_ends = {s.start: s.end for s in text.sentences}
     sentence_end = 0
+    # the last sentence stated, its verb, and where its list ends: a clause after it with no
+    # trigger may go on with its list ("Đồng phạm B 20 năm tù")
+    sentenced: tuple[Event, Phrase, int] | None = None
     for clause in _clauses(text):
         sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
         triggers = [_phrase(norm, m.start(), m.end()) for m in _pattern("trigger").finditer(norm, *clause)]
+        if not any(triggers):
+            went_on = _continued(norm, found, sentenced[0], sentenced[1], clause) if sentenced else []
+            if sentenced is not None and clause[0] >= sentenced[2]:
+                events += went_on
+            sentenced = (went_on[-1], sentenced[1], clause[1]) if sentenced and went_on else None
+            continue
         for index, trigger in enumerate(triggers):
             if trigger is None:
                 continue
@@ -323,4 +333,5 @@ def link(text: Text, found: Mentions) -> Mentions:
                           if e.kind != "award" else e for e in stated]  # fmt: skip
             previous = stated[-1] if stated else previous
             events += stated
+            sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
     return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))
