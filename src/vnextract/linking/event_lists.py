@@ -100,14 +100,14 @@ def _respan(norm: str, event: Event) -> Event:
 # (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
 _NEXT_GLUE = regex.compile(
     r"""(?:\ +(?:cùng\ +)?về\ +(?:[\p{Ll}\d]+\ +){0,2}?tội[^,;]*)?
-        [\ ,;\-+•*]*(?:(?:và|còn|riêng)\ +)?(?:(?:bị\ +cáo|bị\ +can|đồng\ +phạm|ông|bà|anh|chị)\ +)?""",
+        [\ ,;:\n\-+•*]*(?:(?:và|còn|riêng)\ +)?(?:(?:bị\ +cáo|bị\ +can|đồng\ +phạm|ông|bà|anh|chị)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình", from
 # the last name of a group sharing one: "C, D cùng 6 năm tù" (both), "C, D đều chịu 6 năm tù"
 _OWN_VALUE = regex.compile(
-    r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +người)\ +)?(?:(?:chịu|nhận|lĩnh|lãnh)\ +)?
-        (?:(?:mức\ +án|mức|án)\ +)?""",
+    r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
+        (?:(?:chịu|nhận|lĩnh|lãnh)\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 

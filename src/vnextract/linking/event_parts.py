@@ -245,7 +245,8 @@ def _reason(norm: str, start: int, end: int) -> Phrase | None:
     return _phrase(norm, cue.start(), joined.start() if joined else stop_at)
 
 
-_REASON_END = regex.compile(r"[,;]")
+# a comma, ";", a line's or a sentence's end ("." before a space: not "TP.HCM")
+_REASON_END = regex.compile(r"[,;\n]|\.(?=\s|$)")
 
 
 @functools.cache

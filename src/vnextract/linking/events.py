@@ -83,6 +83,11 @@ from vnextract.text import Text
 
 __all__ = ["link"]
 
+# a sentence opening a list of its own lines: "tuyên phạt các bị cáo như sau:" (as follows)
+_LIST_OPENS = regex.compile(r":\s*$")
+# how far such a list may run (characters)
+_LIST_REACH = 600
+
 
 def _event_in(
     norm: str,
@@ -328,6 +333,11 @@ def link(text: Text, found: Mentions) -> Mentions:
                 after = _pattern("trigger").search(norm, clause[1], sentence_end)
                 list_limit = after.start() if after else sentence_end
             stated = _event_in(norm, found, clause, trigger, limit, used, list_limit)
+            if not stated and limit == clause[1] and _LIST_OPENS.search(norm, trigger.end, clause[1]):
+                # "HĐXX tuyên phạt các bị cáo:" and one line each: the list is the clause
+                after = _pattern("trigger").search(norm, clause[1], min(len(norm), clause[1] + _LIST_REACH))
+                listed = (clause[0], after.start() if after else min(len(norm), clause[1] + _LIST_REACH))
+                stated = _event_in(norm, found, listed, trigger, listed[1], used, listed[1])
             if previous is not None and stated and _coordinated(norm, previous, trigger):
                 stated = [_respan(norm, attrs.evolve(e, target=previous.target, authority=previous.authority))
                           if e.kind != "award" else e for e in stated]  # fmt: skip
