@@ -1,11 +1,11 @@
 """The court of the case: a sentence whose clause names no authority, or only the trial panel or
 the court by a bare word ("HĐXX" = trial panel, "Tòa" = the court), was passed by the court the
-article named before it ("Sáng 18/6, TAND TP Đà Nẵng xét xử … Tòa tuyên phạt A 8 năm tù").
+article named before it ("Sáng 12/3, TAND tỉnh Bắc Giang xét xử … Tòa tuyên phạt A 8 năm tù").
 
 - No authority in the clause: the court named last before the trigger is the authority (its span
   lies before the event's own: the one part of an event outside its clause).
 - A bare word: the span stays the clause's word, and it becomes a mention of that court (kind
-  "organization", ``name`` the court's name), as "Phước" is a mention of "Trần Văn Phước". Whether
+  "organization", ``name`` the court's name), as "Hùng" is a mention of "Trần Văn Hùng". Whether
   the annotated authority is the word or the court named earlier is not settled
   (corpus/events/README.md): the record keeps both.
 

@@ -149,7 +149,7 @@ def _listed_sentences(
         person = people[0]
         if person.start < last or not _NEXT_GLUE.fullmatch(norm, last, person.start):
             break
-        # the names sharing the value that follows: "Nguyễn Tấn Minh, Lê Huy Thông cùng 6 năm tù"
+        # the names sharing the value that follows: "Phạm Văn Dũng, Ngô Văn Bình cùng 6 năm tù"
         group = [person]
         while len(group) < len(people) and _joined(norm, group[-1], people[len(group)]):
             group.append(people[len(group)])
