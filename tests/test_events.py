@@ -62,6 +62,10 @@ def test_event_spans_are_the_callers_text(example: dict[str, Any]) -> None:
         for part in parts:
             if part is not None:
                 assert text[part.start : part.end] == part.text
+                # the one part outside the clause: the court of the case, named before it
+                if part is event.authority and part.end <= event.start:
+                    assert event.kind in ("prison", "suspended_prison", "life_prison", "death")
+                    continue
                 assert event.start <= part.start and part.end <= event.end
 
 
@@ -77,6 +81,16 @@ def test_linked_parties_name_their_records() -> None:
     assert (event.target.kind, event.target.name) == ("person", "Nguyễn Văn Hùng")
     assert (event.authority.kind, event.authority.name) == ("organization", "TAND TP Cần Thơ")
     assert (event.term.iso, event.term.value) == ("P18Y", 18)
+
+
+def test_a_bare_court_word_is_a_mention_of_the_court_of_the_case() -> None:
+    """ "HĐXX" (the trial panel) keeps its span and names the court the article named before."""
+    event = vnextract.extract(
+        "Ngày 5/4, TAND TP Hải Phòng xét xử sơ thẩm vụ án ma túy. HĐXX tuyên phạt Trần Văn Long 6 năm tù."
+    ).events[0]
+    assert (event.authority.text, event.authority.kind, event.authority.name) == (
+        "HĐXX", "organization", "TAND TP Hải Phòng",
+    )  # fmt: skip
 
 
 def test_counted_recipients_carry_their_counts() -> None:

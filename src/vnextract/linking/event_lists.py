@@ -9,8 +9,11 @@ import regex
 
 from vnextract.linking.event_parts import (
     _OUTCOME_REACH,
+    _SENTENCES,
     _STANDALONE_KINDS,
     _entities,
+    _is_prison_term,
+    _outcome_trigger,
     _pattern,
     _reason,
     _value,
@@ -31,10 +34,12 @@ _LIST_GLUE = regex.compile(
     regex.I | regex.VERBOSE,
 )
 # what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
-# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each); not "lần lượt" (respectively: each their own)
+# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear); not "lần
+# lượt" (respectively: each their own)
 _LIST_TAIL = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
-        (?:(?:cùng|đều|đã|cũng|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức)\ *)*""",
+        (?:(?:cùng|đều|đã|cũng|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
+              chịu|nhận|lĩnh|lãnh|án)\ *)*""",
     regex.I | regex.VERBOSE,
 )
 
@@ -56,6 +61,11 @@ def _listed_with(norm: str, found: Mentions, target: Party, shared: int) -> list
     if first == last or not _LIST_TAIL.fullmatch(norm, names[last].end, shared):
         return [target]
     return names[first : last + 1]
+
+
+def _joined(norm: str, one: Party, other: Party) -> bool:
+    """Whether two names stand in one list: "A, B", "A (30 tuổi) và B"."""
+    return _LIST_GLUE.fullmatch(norm, one.end, other.start) is not None
 
 
 def _following(norm: str, found: Mentions, first: Party) -> list[Party]:
@@ -89,48 +99,84 @@ def _respan(norm: str, event: Event) -> Event:
 # a name opening the next of a list of sentences: ", Mai Thị Hoa 6 năm tù" (after the last value)
 # (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
 _NEXT_GLUE = regex.compile(
-    r"""(?:\ +(?:cùng\ +)?về\ +(?:\p{Ll}+\ +){0,2}?tội[^,;]*)?
-        [\ ,;]*(?:(?:và|còn)\ +)?(?:(?:bị\ +cáo|bị\ +can|ông|bà|anh|chị)\ +)?""",
+    r"""(?:\ +(?:cùng\ +)?về\ +(?:[\p{Ll}\d]+\ +){0,2}?tội[^,;]*)?
+        [\ ,;:\n\-+•*]*(?:(?:và|còn|riêng)\ +)?(?:(?:bị\ +cáo|bị\ +can|đồng\ +phạm|ông|bà|anh|chị)\ +)?""",
     regex.I | regex.VERBOSE,
 )
-# from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình"
-_OWN_VALUE = regex.compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:mức\ +án|mức|án)\ +)?", regex.I)
+# from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình", from
+# the last name of a group sharing one: "C, D cùng 6 năm tù" (both), "C, D đều chịu 6 năm tù"
+_OWN_VALUE = regex.compile(
+    r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
+        (?:(?:chịu|nhận|lĩnh|lãnh)\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
+    regex.I | regex.VERBOSE,
+)
 
 
-def _next_sentences(norm: str, found: Mentions, event: Event, limit: int) -> list[Event]:
-    """The other defendants an active sentence lists after the first, each with their own term or
-    outcome: "Tòa tuyên phạt Đặng Văn Lực 8 năm tù, Mai Thị Hoa 6 năm tù" → Mai Thị Hoa, 6 years."""
+def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limit: int) -> list[Event]:
+    """The other defendants an active sentence (its verb ``verb``) lists after the first, each with
+    their own term or outcome: "Tòa tuyên phạt Đặng Văn Lực 8 năm tù, Mai Thị Hoa 6 năm tù" → Mai
+    Thị Hoa, 6 years; "… A tử hình, B tù chung thân" → B, life (its trigger: "tù chung thân")."""
     if event.kind in ("fine", "award") or event.kind in _STANDALONE_KINDS:
         return []
-    if event.target is None or event.target.kind != "person" or event.target.start < event.trigger.end:
+    if event.target is None or event.target.kind != "person" or event.target.start < verb.end:
         return []
     values = [v for v in (event.term,) if v is not None]
-    outcome = _pattern("outcome").search(norm, event.trigger.end, limit)
-    last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=event.trigger.end)
+    outcome = _pattern("outcome").search(norm, verb.end, limit)
+    last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=verb.end)
+    return _listed_sentences(norm, found, event, verb, last, limit)
+
+
+def _continued(
+    norm: str, found: Mentions, event: Event, verb: Phrase, clause: tuple[int, int]
+) -> list[Event]:
+    """A clause with no verb of its own going on with the sentences of the one before: "Tòa tuyên
+    phạt A tù chung thân. Đồng phạm B 20 năm tù do …" (accomplice B, 20 years), the lines after
+    "tuyên phạt các bị cáo:" — each name opening it with its own term or outcome."""
+    if event.kind not in _SENTENCES:
+        return []
+    # with no verb, only "tù" (prison) or an outcome says it is a sentence: not "B 5 năm nay …"
+    return _listed_sentences(norm, found, event, verb, clause[0], clause[1], said=True)
+
+
+def _listed_sentences(
+    norm: str, found: Mentions, event: Event, verb: Phrase, last: int, limit: int, *, said: bool = False
+) -> list[Event]:
+    """The names after ``last`` each with their own term or outcome, as events like ``event``
+    (``said``: a term must say "tù" = prison)."""
     out: list[Event] = []
     people = [p for p in _entities(norm, found, last, limit) if p.kind == "person"]
-    for person in people:
+    while people:
+        person = people[0]
         if person.start < last or not _NEXT_GLUE.fullmatch(norm, last, person.start):
             break
-        own = _OWN_VALUE.match(norm, person.end, limit)
-        begin = own.end() if own else person.end
+        # the names sharing the value that follows: "Phạm Văn Dũng, Ngô Văn Bình cùng 6 năm tù"
+        group = [person]
+        while len(group) < len(people) and _joined(norm, group[-1], people[len(group)]):
+            group.append(people[len(group)])
+        people = people[len(group) :]
+        own = _OWN_VALUE.match(norm, group[-1].end, limit)
+        begin = own.end() if own else group[-1].end
         term = next((d for d in found.durations if d.start == begin and d.end <= limit), None)
         outcome = _pattern("outcome").match(norm, term.end if term else begin, limit)
         if term is not None and outcome is None:
             outcome = _pattern("outcome").search(norm, term.end, min(limit, term.end + _OUTCOME_REACH))
         if term is None and outcome is None:
             break
+        if said and outcome is None and term is not None and not _is_prison_term(norm, term):
+            break
         kind: EventKind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
         last = max(term.end if term else 0, outcome.end() if outcome else 0)
         # its own charge right after its value ("B 8 năm tù về tội giết người"), else the one
-        # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật"), not the first one's own
+        # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật", also after ";": "…; C 6
+        # năm tù, D 4 năm tù về tội chống người thi hành công vụ"), not the first one's own
         own_reason = _reason(norm, last, limit)
-        if own_reason is not None and own_reason.start - last > 2:
-            own_reason = None
-        out.append(_respan(norm, attrs.evolve(
-            event, kind=kind, target=person, term=term if kind in ("prison", "suspended_prison") else None,
-            reason=own_reason or (event.reason if event.reason and event.reason.start >= last else None),
-        )))  # fmt: skip
+        # an outcome's own word is its trigger ("B tù chung thân"), a term's the verb
+        stated = _outcome_trigger(norm, outcome, kind)
+        out += [_respan(norm, attrs.evolve(
+            event, kind=kind, target=member, trigger=stated or verb,
+            term=term if kind in ("prison", "suspended_prison") else None,
+            reason=own_reason,
+        )) for member in group]  # fmt: skip
     return out
 
 
@@ -142,5 +188,7 @@ _COORDINATION = regex.compile(r"[\ ,]*(?:(?:và|đồng\ +thời|kèm\ +theo|cù
 def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
     """Whether a trigger follows the previous event's value with only "và" (and) between: the
     second sanction of the same target, from the same authority."""
-    value_end = max(p.end for p in (previous.trigger, previous.money, previous.term) if p is not None)
+    # "5 năm tù về tội X và phạt bổ sung …": the first one's charge may stand between
+    parts = (previous.trigger, previous.money, previous.term, previous.reason)
+    value_end = max(p.end for p in parts if p is not None)
     return value_end <= trigger.start and _COORDINATION.fullmatch(norm, value_end, trigger.start) is not None

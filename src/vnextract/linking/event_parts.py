@@ -30,6 +30,8 @@ _NEGATION = regex.compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", re
 _LEVEL = regex.compile(r"(?<![\p{L}])mức\ +$", regex.I)
 # the kinds a person alone receives
 _SENTENCES = frozenset({"prison", "suspended_prison", "life_prison", "death"})
+# the kinds an outcome word states ("án treo", "tù chung thân", "tử hình"): that word is their trigger
+_OUTCOMES = frozenset({"suspended_prison", "life_prison", "death"})
 # the kinds a trigger states by itself, with or without a term: "đình chỉ công tác", "khai trừ"
 _STANDALONE_KINDS = frozenset({"licence_revoked", "suspension", "ban", "expulsion"})
 # how far after a standalone trigger its term may stand: "tước giấy phép lái xe 22 tháng"
@@ -40,6 +42,14 @@ _TOWARD = regex.compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
 # (lower-case words: names are capitalised): "đối với cầu thủ Phan Văn Tú" (towards player …)
 # "đối với 3 ông bà: A, B, C" (towards 3 gentlemen and ladies: …)
 _ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
+# what may stand between a sentence word and the outcome it states: "tuyên án tử hình", "phạt 3
+# án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình"
+_OUTCOME_LEAD = regex.compile(r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +)?", regex.I)
+# a sum of several defendants' terms: "tổng cộng" (in total), "tổng mức án" (the total sentence),
+# "và đồng phạm" (and accomplices: "tuyên phạt A và đồng phạm 38 năm tù")
+_TOTAL = regex.compile(
+    r"(?<![\p{L}])(?:tổng\ +cộng|tổng\ +mức\ +án|tổng\ +số|và\ +(?:các\ +)?đồng\ +phạm)\ +$", regex.I
+)
 # how far after a term its outcome may stand: "3 năm tù nhưng cho hưởng án treo" (characters)
 _OUTCOME_REACH = 30
 # a target named by a bare noun phrase ("tài xế" = driver) has at most this many words
@@ -78,16 +88,33 @@ def _table() -> dict[str, dict[str, str]]:
     return table
 
 
+# "#" in a phrase of the table stands for a number: "trừ # điểm" (deduct N points), "về # tội"
+_NUMBER = "#"
+
+
 @functools.cache
 def _pattern(role: str) -> regex.Pattern[str]:
     """The phrases of one role as whole words, longest first ("tuyên phạt" before "phạt")."""
     phrases = sorted(_table()[role], key=len, reverse=True)
-    body = "|".join(r"\ +".join(map(regex.escape, p.split())) for p in phrases)
+    body = "|".join(
+        r"\ +".join(r"\d+" if word == _NUMBER else regex.escape(word) for word in p.split()) for p in phrases
+    )
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _value(role: str, phrase: str) -> str:
-    return _table()[role][" ".join(phrase.casefold().split())]
+    """The value of a phrase the role's pattern matched ("trừ 6 điểm" is the row "trừ # điểm")."""
+    words = " ".join(phrase.casefold().split())
+    return _table()[role].get(words) or _table()[role][regex.sub(r"\d+", _NUMBER, words)]
+
+
+def _outcome_trigger(norm: str, outcome: regex.Match[str] | None, kind: str) -> Phrase | None:
+    """The trigger of an outcome kind: its outcome word ("tử hình" = death, "tù chung thân" =
+    life, "án treo" = suspended), the words that state the sanction, not the sentencing verb
+    ("tuyên phạt A tử hình"); None for other kinds (the verb states them)."""
+    if outcome is None or kind not in _OUTCOMES:
+        return None
+    return _phrase(norm, outcome.start(), outcome.end())
 
 
 def _clauses(text: Text) -> Iterator[tuple[int, int]]:
@@ -179,14 +206,20 @@ def _names_an_authority(phrase: str) -> bool:
 
 
 def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
-    """Who stands in [start, end): the first entity after its last comma (else the first of
-    all), or a short noun phrase ("tài xế")."""
+    """Who stands in [start, end): the first entity after its last comma outside parentheses or
+    after "gồm" (including: "Hai bị cáo của A gồm B và C cùng bị phạt"), else the first of all,
+    or a short noun phrase ("tài xế")."""
     entities = _entities(norm, found, start, end)
     if entities:
-        comma = norm.rfind(",", start, end)
+        including = [m.end() for m in _INCLUDING.finditer(norm, start, end)]
+        comma = max([_last_comma(norm, start, end), *including])
         after = [e for e in entities if e.start > comma]
         return after[0] if after else entities[0]
     return _group(norm, start, end)
+
+
+# "gồm" (including), "bao gồm": the names of a group follow
+_INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
 
 
 def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:
@@ -200,15 +233,27 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
 
 
 def _reason(norm: str, start: int, end: int) -> Phrase | None:
-    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma or ";"."""
+    """The first "do/vì/về tội …" phrase in [start, end), up to the next comma or ";", or the
+    next sanction joined to it ("về tội X và phạt bổ sung 20 triệu đồng": and an additional
+    fine; "do X, đồng thời bị tước giấy phép" = at the same time)."""
     cue = _pattern("reason").search(norm, start, end)
     if cue is None:
         return None
     stop = _REASON_END.search(norm, cue.end(), end)
-    return _phrase(norm, cue.start(), stop.start() if stop else end)
+    stop_at = stop.start() if stop else end
+    joined = _joined_trigger().search(norm, cue.end(), stop_at)
+    return _phrase(norm, cue.start(), joined.start() if joined else stop_at)
 
 
-_REASON_END = regex.compile(r"[,;]")
+# a comma, ";", a line's or a sentence's end ("." before a space: not "TP.HCM")
+_REASON_END = regex.compile(r"[,;\n]|\.(?=\s|$)")
+
+
+@functools.cache
+def _joined_trigger() -> regex.Pattern[str]:
+    """A trigger joined by "và" (and), "đồng thời" (at the same time), "kèm theo" (along with)."""
+    trigger = _pattern("trigger").pattern
+    return regex.compile(rf"\ +(?:và|đồng\ +thời|kèm\ +theo)\ +(?:bị\ +)?{trigger}", regex.IGNORECASE)
 
 
 def _is_prison_term(norm: str, duration: Duration) -> bool:
@@ -219,7 +264,8 @@ def _is_prison_term(norm: str, duration: Duration) -> bool:
 
 
 # what may stand between a sentence word and its term: "phạt tù đến 7 năm" (up to 7 years)
-_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +)?", regex.I)
+# or "mức án" (the sentence of: "bị tuyên phạt mức án 20 năm")
+_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +(?:án\ +)?)?", regex.I)
 
 
 def _term_of_measure(norm: str, found: Mentions, trigger: Phrase, end: int) -> Duration | None:
@@ -234,6 +280,11 @@ def _term_of_measure(norm: str, found: Mentions, trigger: Phrase, end: int) -> D
     ]
     found_terms = sorted([*durations, *matches], key=lambda d: d.start)
     return found_terms[0] if found_terms else None
+
+
+def _is_total(norm: str, start: int, duration: Duration) -> bool:
+    """Whether a term after ``start`` is a sum of several defendants' terms: "tổng cộng 15 năm tù"."""
+    return _TOTAL.search(norm, max(start, duration.start - 20), duration.start) is not None
 
 
 def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:

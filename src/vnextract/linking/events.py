@@ -27,8 +27,10 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_lists import (
+    _continued,
     _coordinated,
     _following,
     _listed_with,
@@ -40,6 +42,7 @@ from vnextract.linking.event_parts import (
     _AWARD_NAME,
     _LEVEL,
     _NEGATION,
+    _OUTCOME_LEAD,
     _OUTCOME_REACH,
     _PASSIVE,
     _SENTENCES,
@@ -50,8 +53,10 @@ from vnextract.linking.event_parts import (
     _group,
     _inside,
     _is_prison_term,
+    _is_total,
     _last_comma,
     _names_an_authority,
+    _outcome_trigger,
     _party_before,
     _pattern,
     _phrase,
@@ -77,6 +82,11 @@ from vnextract.records import (
 from vnextract.text import Text
 
 __all__ = ["link"]
+
+# a sentence opening a list of its own lines: "tuyên phạt các bị cáo như sau:" (as follows)
+_LIST_OPENS = regex.compile(r":\s*$")
+# how far such a list may run (characters)
+_LIST_REACH = 600
 
 
 def _event_in(
@@ -115,12 +125,16 @@ def _event_in(
             None,
         )  # fmt: skip
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
-        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo")
+        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo") or right after it ("phạt 3
+        # án tù chung thân" = three life sentences)
         outcome = _pattern("outcome").search(norm, trigger.start, limit)
         if outcome is not None and kind_of_trigger == "fine" and duration is None:
-            outcome = None
+            outcome = outcome if _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()) else None
         if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
             outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
+        # "tuyên phạt các bị cáo tổng cộng 15 năm tù" (in total): a sum of sentences, no one's
+        if duration is not None and _is_total(norm, trigger.end, duration):
+            return []
         term_first = duration is not None and (fine is None or duration.start < fine.start)
         if term_first or (outcome is not None and fine is None):
             kind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
@@ -199,7 +213,7 @@ def _event_in(
                 first_value = comma if comma >= 0 else first_value
             # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
             begin = trigger.end
-            if outcome is not None and not norm[trigger.end : outcome.start()].strip():
+            if outcome is not None and _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()):
                 begin = outcome.end()
             people = _entities(norm, found, begin, first_value)
             target = people[0] if people else _group(norm, begin, first_value)
@@ -235,8 +249,11 @@ def _event_in(
     # a date inside the reason dates the deed, not the event ("thành tích … giai đoạn 2011-2015")
     in_reason = (reason.start, reason.end) if reason else (0, 0)
     dates = [d for d in _inside(found.dates, *clause) if not in_reason[0] <= d.start < in_reason[1]]
+    # the words stating the sanction: for an outcome ("tuyên phạt A tử hình" = sentences A to
+    # death, "3 năm tù cho hưởng án treo" = suspended) the outcome word, not the sentencing verb
+    stated = _outcome_trigger(norm, outcome, kind)
     named = [p for p in (target, authority, reason, money, term, award) if p is not None]
-    parts: list[Span] = [trigger, *named, *recipients]
+    parts: list[Span] = [stated or trigger, *named, *recipients]
     start = min(p.start for p in parts)
     end = max([value_end, *(p.end for p in parts)])
     event = Event(
@@ -244,7 +261,7 @@ def _event_in(
         start=start,
         end=end,
         kind=kind,
-        trigger=trigger,
+        trigger=stated or trigger,
         status=status,  # type: ignore[arg-type]
         target=target,
         recipients=recipients,
@@ -265,10 +282,14 @@ def _event_in(
     else:
         shared = min(values_after, default=None)
     listed = [target] if shared is None else _listed_with(norm, found, target, shared)
+    if shared is None and target.start >= trigger.end:
+        # no value after the name: the names listed after it share the event ("tuyên phạt 3 án tử
+        # hình đối với: A, B, C", "khai trừ Đảng 3 đảng viên gồm A, B và C" = including)
+        following = _following(norm, found, target)
     if len(following) > 1 and target == following[0]:
         listed = following
     listed_events = [_retarget(norm, event, party) for party in listed]
-    return listed_events + _next_sentences(norm, found, event, list_limit or limit)
+    return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
 
@@ -287,10 +308,19 @@ def link(text: Text, found: Mentions) -> Mentions:
     used: set[int] = set()  # starts of the Fines an event has taken
     sentence_ends = {s.start: s.end for s in text.sentences}
     sentence_end = 0
+    # the last sentence stated, its verb, and where its list ends: a clause after it with no
+    # trigger may go on with its list ("Đồng phạm B 20 năm tù")
+    sentenced: tuple[Event, Phrase, int] | None = None
     for clause in _clauses(text):
         sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
         triggers = [_phrase(norm, m.start(), m.end()) for m in _pattern("trigger").finditer(norm, *clause)]
+        if not any(triggers):
+            went_on = _continued(norm, found, sentenced[0], sentenced[1], clause) if sentenced else []
+            if sentenced is not None and clause[0] >= sentenced[2]:
+                events += went_on
+            sentenced = (went_on[-1], sentenced[1], clause[1]) if sentenced and went_on else None
+            continue
         for index, trigger in enumerate(triggers):
             if trigger is None:
                 continue
@@ -303,9 +333,15 @@ def link(text: Text, found: Mentions) -> Mentions:
                 after = _pattern("trigger").search(norm, clause[1], sentence_end)
                 list_limit = after.start() if after else sentence_end
             stated = _event_in(norm, found, clause, trigger, limit, used, list_limit)
+            if not stated and limit == clause[1] and _LIST_OPENS.search(norm, trigger.end, clause[1]):
+                # "HĐXX tuyên phạt các bị cáo:" and one line each: the list is the clause
+                after = _pattern("trigger").search(norm, clause[1], min(len(norm), clause[1] + _LIST_REACH))
+                listed = (clause[0], after.start() if after else min(len(norm), clause[1] + _LIST_REACH))
+                stated = _event_in(norm, found, listed, trigger, listed[1], used, listed[1])
             if previous is not None and stated and _coordinated(norm, previous, trigger):
                 stated = [_respan(norm, attrs.evolve(e, target=previous.target, authority=previous.authority))
                           if e.kind != "award" else e for e in stated]  # fmt: skip
             previous = stated[-1] if stated else previous
             events += stated
-    return attrs.evolve(found, events=tuple(_deduplicate(events)))
+            sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
+    return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))

@@ -1,0 +1,62 @@
+"""The court of the case: a sentence whose clause names no authority, or only the trial panel or
+the court by a bare word ("HĐXX" = trial panel, "Tòa" = the court), was passed by the court the
+article named before it ("Sáng 12/3, TAND tỉnh Bắc Giang xét xử … Tòa tuyên phạt A 8 năm tù").
+
+- No authority in the clause: the court named last before the trigger is the authority (its span
+  lies before the event's own: the one part of an event outside its clause).
+- A bare word: the span stays the clause's word, and it becomes a mention of that court (kind
+  "organization", ``name`` the court's name), as "Hùng" is a mention of "Trần Văn Hùng". Whether
+  the annotated authority is the word or the court named earlier is not settled
+  (corpus/events/README.md): the record keeps both.
+
+Only imposed sentences (prison, suspended, life, death): a prosecutor's demand ("đề nghị") is not
+the court's, and fines, bans and awards have other authorities.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from vnextract.linking.event_parts import _SENTENCES, _table
+from vnextract.mentions import Mentions
+from vnextract.records import Event, Party
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().replace("toà", "tòa").split())
+
+
+def _is_named_court(name: str) -> bool:
+    """Whether an organisation's name is a court's with its place: "TAND TP HCM", "Tòa án nhân
+    dân tỉnh Nghệ An" (not "Tòa án" alone, nor "Tòa cấm việc" read from "Tòa cấm việc …")."""
+    words = _words(name)
+    heads = _table()["court_head"]
+    return any(words.startswith(head + " ") for head in heads) and words not in _table()["court_word"]
+
+
+def _courts(found: Mentions) -> list[Party]:
+    """The named courts of the text, in order."""
+    return [
+        Party(text=o.text, start=o.start, end=o.end, kind="organization", name=o.name)
+        for o in sorted(found.organizations, key=lambda o: o.start)
+        if _is_named_court(o.name)
+    ]
+
+
+def _with_courts(found: Mentions, events: list[Event]) -> list[Event]:
+    """``events`` with the court of the case as the authority of the sentences that lack one, and
+    linked to the bare "HĐXX" / "Tòa" that stand for it."""
+    courts = _courts(found)
+    out = []
+    for event in events:
+        before = [c for c in courts if c.end <= event.trigger.start]
+        if event.kind not in _SENTENCES or event.status != "imposed" or not before:
+            out.append(event)
+        elif event.authority is None:
+            out.append(attrs.evolve(event, authority=before[-1]))
+        elif _words(event.authority.text) in _table()["court_word"]:
+            mention = attrs.evolve(event.authority, kind="organization", name=before[-1].name)
+            out.append(attrs.evolve(event, authority=mention))
+        else:
+            out.append(event)
+    return out
