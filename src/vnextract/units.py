@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import regex
 
 from vnextract.lexicon import load_tsv
 
-__all__ = ["UNIT_RE", "Unit", "currency_prefix", "unit_after", "units"]
+__all__ = ["UNIT_RE", "Unit", "currency_prefix", "unit_after", "units"]  # noqa: F822 - UNIT_RE: __getattr__
 
 Kind = Literal["percent", "percentage_point", "currency", "time", "measure", "count", "none"]
 
@@ -75,14 +75,25 @@ def _alternative(surface: str) -> str:
 
 
 _ORDERED = sorted(units(), key=len, reverse=True)
-_ALTERNATION = "|".join(_alternative(s) for s in _ORDERED)
-
-#: A unit right after a number: no space ("500đ", "5%") or one or more spaces.
-UNIT_RE = regex.compile(rf"\ *+(?P<unit>{_ALTERNATION})", flags=regex.V0)
 
 
-def _by_first_character() -> Mapping[str, regex.Pattern[str]]:
-    """UNIT_RE cut by the first character of the unit (the pattern is case-sensitive).
+@cache
+def _unit_re() -> regex.Pattern[str]:
+    """UNIT_RE, compiled on first use: a few hundred alternatives take a noticeable part of the
+    first call to compile, and only the tests read it (unit_after uses the patterns below)."""
+    alternation = "|".join(_alternative(s) for s in _ORDERED)
+    return regex.compile(rf"\ *+(?P<unit>{alternation})", flags=regex.V0)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "UNIT_RE":  # a unit right after a number: no space ("500đ", "5%") or spaces
+        return _unit_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _alternatives_by_first_character() -> Mapping[str, str]:
+    """UNIT_RE's alternatives cut by the first character of the unit (the pattern is
+    case-sensitive), in UNIT_RE's order.
 
     Trying a few hundred alternatives at every number is most of unit_after's cost; only those
     starting with the character after the spaces can match, and keeping their order (longest
@@ -91,15 +102,20 @@ def _by_first_character() -> Mapping[str, regex.Pattern[str]]:
     groups: dict[str, list[str]] = {}
     for surface in _ORDERED:
         groups.setdefault(surface[0], []).append(_alternative(surface))
-    return MappingProxyType(
-        {
-            first: regex.compile(rf"\ *+(?P<unit>{'|'.join(alternatives)})", flags=regex.V0)
-            for first, alternatives in groups.items()
-        }
-    )
+    return MappingProxyType({first: "|".join(alternatives) for first, alternatives in groups.items()})
 
 
-_UNIT_BY_FIRST = _by_first_character()
+_ALTERNATIVES_BY_FIRST = _alternatives_by_first_character()
+
+
+@cache
+def _unit_pattern(first: str) -> regex.Pattern[str] | None:
+    """The units starting with ``first`` after optional spaces (compiled when first needed)."""
+    alternatives = _ALTERNATIVES_BY_FIRST.get(first)
+    if alternatives is None:
+        return None
+    return regex.compile(rf"\ *+(?P<unit>{alternatives})", flags=regex.V0)
+
 
 _BEFORE = [s for s, u in units().items() if u.kind == "currency" and u.position in ("before", "both")]
 #: A currency symbol or code written before the number: "$10", "US$ 5", "USD1,23", "€20".
@@ -116,7 +132,7 @@ def unit_after(text: str, pos: int) -> tuple[Unit, int, int] | None:
     at = pos
     while text[at : at + 1] == " ":
         at += 1
-    pattern = _UNIT_BY_FIRST.get(text[at : at + 1])
+    pattern = _unit_pattern(text[at : at + 1])
     match = pattern.match(text, pos) if pattern is not None else None
     if match is None:
         return None

@@ -8,6 +8,7 @@ where a name has no cue a rule could key on. Every feature is a plain string ("w
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -23,12 +24,17 @@ _MAX_KEY = 6
 class _Table(NamedTuple):
     keys: frozenset[tuple[str, ...]]
     firsts: frozenset[str]
-    longest: int
+    lengths: Mapping[str, tuple[int, ...]]  # first syllable → lengths of its entries, longest first
 
 
 def _table(keys: Iterable[tuple[str, ...]]) -> _Table:
     kept = frozenset(k for k in keys if 0 < len(k) <= _MAX_KEY)
-    return _Table(kept, frozenset(k[0] for k in kept), max(map(len, kept), default=0))
+    lengths: dict[str, set[int]] = {}
+    for key in kept:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return _Table(
+        kept, frozenset(lengths), {first: tuple(sorted(ls, reverse=True)) for first, ls in lengths.items()}
+    )
 
 
 class _Lexicons(NamedTuple):
@@ -98,13 +104,16 @@ def _spans_of(
     marks: list[tuple[int, str]] = []
     n = len(forms)
     free = 0  # matches do not overlap: the next one starts at or after this
-    firsts = table.firsts
+    lengths_of, keys = table.lengths, table.keys
     where = range(n) if candidates is None else candidates
     for i in where:
-        if i < free or forms[i] not in firsts:
+        if i < free:
             continue
-        for k in range(min(table.longest, n - i), 0, -1):
-            if tuple(forms[i : i + k]) in table.keys:
+        lengths = lengths_of.get(forms[i])
+        if lengths is None:
+            continue
+        for k in lengths:  # only the lengths some entry starting with this syllable has
+            if k <= n - i and (k == 1 or tuple(forms[i : i + k]) in keys):
                 marks.append((i, "B"))
                 marks.extend((q, "I") for q in range(i + 1, i + k))
                 free = i + k
@@ -168,27 +177,26 @@ def _form_features(form: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-def _capitalised_runs(cases: Sequence[str]) -> list[str]:
+_CAPITALISED_RUN = re.compile("[CU]+")
+
+
+def _capitalised_runs(cases: str) -> list[str]:
     """Where each syllable stands in its run of capitalised syllables: "run=1" alone, "run=B3"
-    first of three, "run=I", "run=E" last; "" outside a run."""
+    first of three, "run=I", "run=E" last; "" outside a run (``cases``: one letter a syllable,
+    as _case gives)."""
     out = [""] * len(cases)
-    i = 0
-    while i < len(cases):
-        if cases[i] in "CU":
-            j = i
-            while j < len(cases) and cases[j] in "CU":
-                j += 1
-            if j - i == 1:
-                out[i] = "run=1"
-            else:
-                out[i] = f"run=B{min(j - i, 4)}"
-                for q in range(i + 1, j - 1):
-                    out[q] = "run=I"
-                out[j - 1] = "run=E"
-            i = j
+    for run in _CAPITALISED_RUN.finditer(cases):
+        i, j = run.span()
+        if j - i == 1:
+            out[i] = "run=1"
         else:
-            i += 1
+            out[i] = _RUN_BEGIN[min(j - i, 4)]
+            out[i + 1 : j - 1] = ["run=I"] * (j - i - 2)
+            out[j - 1] = "run=E"
     return out
+
+
+_RUN_BEGIN = {n: f"run=B{n}" for n in (2, 3, 4)}
 
 
 #: The model reads only the syllables within this many of a capitalised one or of one a rule
@@ -250,7 +258,7 @@ _NEIGHBOURS_READ = ("place", "head", "role")
 def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
     lex = lexicons()
     forms = [s.text for s in sentence]
-    cases = [_CASE_OF_KIND[s.kind] for s in sentence]
+    cases = "".join([_CASE_OF_KIND[s.kind] for s in sentence])
     lexicon: dict[int, list[str]] = {}
     before_next: dict[int, list[str]] = {}
     after_previous: dict[int, list[str]] = {}
@@ -264,10 +272,10 @@ def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
                 after_previous.setdefault(i, []).append("1:" + name + "=" + mark)
     return _Context(
         forms,
-        ["BOS", "BOS", *(f.lower() for f in forms), "EOS", "EOS"],
+        ["BOS", "BOS", *map(str.lower, forms), "EOS", "EOS"],
         ["BOS", "BOS", *rules, "EOS", "EOS"],
-        "^^" + "".join(cases) + "$$",
-        [_word_position(s.word) if s.word_start else "wp=I" for s in sentence],
+        "^^" + cases + "$$",
+        [_WORD_START[min(s.word.count(" "), 3)] if s.word_start else "wp=I" for s in sentence],
         _capitalised_runs(cases),
         lexicon,
         before_next,
@@ -279,10 +287,8 @@ def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
 _CASE_OF_KIND = {"cap": "C", "abbr": "U", "lower": "L", "num": "D", "punct": "P"}
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_position(word: str) -> str:
-    """ "wp=B" + the word's length in space-separated syllables (at most 4), at a word's start."""
-    return "wp=B" + str(min(word.count(" ") + 1, 4))
+#: At a word's start: "wp=B" + the word's length in syllables (at most 4).
+_WORD_START = ("wp=B1", "wp=B2", "wp=B3", "wp=B4")
 
 
 def _features(ctx: _Context, first: int, last: int) -> list[list[str]]:
