@@ -52,7 +52,11 @@ def main() -> None:
                     and len(SENTENCING.findall(text)) >= 2):
                 law.append(row)
     with (args.news / "modern2026.jsonl").open(encoding="utf-8") as lines:
-        short = [row for row in map(json.loads, lines) if row["id"] not in used and SANCTION_OR_AWARD.search(row["text"])]
+        short = [
+            row
+            for row in map(json.loads, lines)
+            if row["id"] not in used and SANCTION_OR_AWARD.search(row["text"])
+        ]
     rng = random.Random(args.seed)
     rng.shuffle(law)
     rng.shuffle(short)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_lists import (
@@ -48,6 +49,7 @@ from vnextract.linking.event_parts import (
     _SENTENCES,
     _STANDALONE_KINDS,
     _VALUE_WINDOW,
+    _after_named,
     _clauses,
     _entities,
     _group,
@@ -121,7 +123,9 @@ def _event_in(
         fine = next((f for f in _inside(found.fines, *after) if f.start not in used), None)
         duration = next(
             (d for d in _inside(found.durations, *after)
-             if _is_prison_term(norm, d) or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))),
+             if _is_prison_term(norm, d)
+             or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))
+             or (kind_of_trigger == "sentence" and _after_named(norm, found, trigger, d))),
             None,
         )  # fmt: skip
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
@@ -294,6 +298,19 @@ def _event_in(
 
 
 
+def _own_triggers(norm: str, triggers: list[Phrase | None]) -> list[Phrase | None]:
+    """The clause's triggers, less one holding an outcome ("hưởng án treo" = receive a suspended
+    sentence) after a sentence or fine word: "phạt A 2 năm tù nhưng cho hưởng án treo" is one
+    suspended sentence, the outcome of "phạt"."""
+    out: list[Phrase | None] = []
+    for trigger in triggers:
+        earlier = any(t is not None and _value("trigger", t.text) in ("fine", "sentence") for t in out)
+        if trigger is not None and earlier and _pattern("outcome").search(trigger.text):
+            continue
+        out.append(trigger)
+    return out
+
+
 def link(text: Text, found: Mentions) -> Mentions:
     """Return ``found`` with an Event for every sanction or award its clauses state.
 
@@ -314,7 +331,8 @@ def link(text: Text, found: Mentions) -> Mentions:
     for clause in _clauses(text):
         sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
-        triggers = [_phrase(norm, m.start(), m.end()) for m in _pattern("trigger").finditer(norm, *clause)]
+        triggers = _own_triggers(norm, [_phrase(norm, m.start(), m.end())
+                                        for m in _pattern("trigger").finditer(norm, *clause)])  # fmt: skip
         if not any(triggers):
             went_on = _continued(norm, found, sentenced[0], sentenced[1], clause) if sentenced else []
             if sentenced is not None and clause[0] >= sentenced[2]:
@@ -344,4 +362,9 @@ def link(text: Text, found: Mentions) -> Mentions:
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
+    # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"), unless a trigger stated it
+    taken = {(e.kind, e.term.start if e.term else e.trigger.start) for e in events}
+    events += [e for e in appeal_events(text, found, list(_clauses(text)))
+               if (e.kind, e.term.start if e.term else e.trigger.start) not in taken]  # fmt: skip
+    events.sort(key=lambda e: e.start)
     return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))
