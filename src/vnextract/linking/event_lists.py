@@ -192,3 +192,26 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
     parts = (previous.trigger, previous.money, previous.term, previous.reason)
     value_end = max(p.end for p in parts if p is not None)
     return value_end <= trigger.start and _COORDINATION.fullmatch(norm, value_end, trigger.start) is not None
+
+
+# what may lead from a sentence's value to the names it is given to: "mức án chung thân gồm: A,
+# B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to)
+_VALUE_TO_NAMES = regex.compile(
+    r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
+        (?:(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +(?:bị\ +cáo|đối\ +tượng|người)\ *)?
+        (?P<including>(?:bao\ +)?gồm)?\ *(?P<colon>:)?\ *""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _named_after_value(norm: str, found: Mentions, value_end: int, limit: int) -> list[Party]:
+    """The persons a value-first sentence is given to, listed right after the value behind a cue
+    ("gồm" = including, ":", "cho" = to): "xử phạt mức án chung thân gồm: A, B, C" → A, B, C."""
+    lead = _VALUE_TO_NAMES.match(norm, value_end, limit)
+    if lead is None or not (lead.group("cue") or lead.group("including") or lead.group("colon")):
+        return []
+    people = [p for p in _entities(norm, found, lead.end(), limit) if p.kind == "person"]
+    if not people or people[0].start != lead.end():
+        return []
+    return _following(norm, found, people[0])
+

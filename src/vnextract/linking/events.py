@@ -35,6 +35,7 @@ from vnextract.linking.event_lists import (
     _coordinated,
     _following,
     _listed_with,
+    _named_after_value,
     _next_sentences,
     _respan,
     _retarget,
@@ -276,6 +277,13 @@ def _event_in(
         award=award,
         date=dates[0] if dates else None,
     )
+    named_after = _named_after_value(norm, found, value_end, clause[1]) if kind in _SENTENCES else []
+    if named_after and (target is None or target.kind == "group"):
+        # "phạt 20-22 năm tù 3 bị cáo: A, B, C": one event each; the range spans their sentences,
+        # it is no bracket of the law (the status is the one its words give)
+        named_status = _status(norm, clause[0], trigger, None, None)
+        named_event = attrs.evolve(event, status=named_status)  # type: ignore[arg-type]
+        return [_retarget(norm, named_event, p) for p in named_after]
     if kind == "award" or target is None or target.kind not in ("person", "organization"):
         return [event]
     # where the part the listed targets share begins: "bị" (passive), the trigger ("A và B cùng
