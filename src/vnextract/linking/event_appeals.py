@@ -49,17 +49,29 @@ def _value_at(
     return "prison", term, None, term.end
 
 
+def _authority(norm: str, found: Mentions, start: int, verb: Phrase) -> Party | None:
+    """Who changes the sentence: the last organisation or authority word ("HĐXX", "Tòa") named
+    in the sentence before the verb ("Hội đồng xét xử chấp thuận kháng cáo, tuyên giảm án")."""
+    named = [p for p in _entities(norm, found, start, verb.start) if p.kind == "organization"]
+    roles = ("authority", "court_word")
+    words = [m for role in roles for m in _pattern(role).finditer(norm, start, verb.start)]
+    last_word = max(words, key=lambda m: m.start(), default=None)
+    if last_word is not None and (not named or named[-1].end <= last_word.start()):
+        return Party(text=last_word.group(), start=last_word.start(), end=last_word.end(), kind="group")
+    return named[-1] if named else None
+
+
 def _event(
     norm: str, kind: EventKind, term: Duration | None, stated: Phrase | None, verb: Phrase,
-    target: Party, status: str,
+    target: Party, status: str, authority: Party | None = None,
 ) -> Event:
     trigger = stated or verb
-    parts = [p for p in (trigger, target, term) if p is not None]
+    parts = [p for p in (trigger, target, term, authority) if p is not None]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     return Event(
         text=norm[start:end], start=start, end=end, kind=kind, trigger=trigger,
         status=status,  # type: ignore[arg-type]
-        target=target, term=term if kind in ("prison", "suspended_prison") else None,
+        target=target, authority=authority, term=term if kind in ("prison", "suspended_prison") else None,
     )  # fmt: skip
 
 
@@ -73,6 +85,7 @@ def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -
             continue
         verb = _phrase(norm, change.start(), change.end())
         assert verb is not None
+        authority = _authority(norm, found, sentence.start, verb)
         for clause in (c for c in clauses if sentence.start <= c[0] < sentence.end):
             start = max(clause[0], change.start())
             for cue in _FROM.finditer(norm, start, clause[1]):
@@ -85,5 +98,5 @@ def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -
                 # the new sentence is proposed when the change is ("đề nghị giảm" = propose to reduce)
                 status = _status(norm, sentence.start, verb, None, new[1])
                 out.append(_event(norm, old[0], old[1], old[2], verb, people[-1], "imposed"))
-                out.append(_event(norm, new[0], new[1], new[2], verb, people[-1], status))
+                out.append(_event(norm, new[0], new[1], new[2], verb, people[-1], status, authority))
     return out
