@@ -370,9 +370,10 @@ def link(text: Text, found: Mentions) -> Mentions:
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
-    # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"), unless a trigger stated it
-    taken = {(e.kind, e.term.start if e.term else e.trigger.start) for e in events}
-    events += [e for e in appeal_events(text, found, list(_clauses(text)))
-               if (e.kind, e.term.start if e.term else e.trigger.start) not in taken]  # fmt: skip
+    # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
+    # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
+    appeals = appeal_events(text, found, list(_clauses(text)))
+    taken = {e.term.start if e.term else e.trigger.start for e in appeals}
+    events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     events.sort(key=lambda e: e.start)
     return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))
