@@ -134,8 +134,46 @@ def _continued(
     "tuyên phạt các bị cáo:" — each name opening it with its own term or outcome."""
     if event.kind not in _SENTENCES:
         return []
-    # with no verb, only "tù" (prison) or an outcome says it is a sentence: not "B 5 năm nay …"
-    return _listed_sentences(norm, found, event, verb, clause[0], clause[1], said=True)
+    given = _given_to(norm, found, event, verb, clause)
+    if given:
+        return given
+    # with no verb, only "tù" (prison) or an outcome says it is a sentence: not "B 5 năm nay …";
+    # unless the sentence before gave its own term bare ("tuyên phạt A 6 năm. B, C mỗi bị cáo 3 năm")
+    said = event.term is None or _is_prison_term(norm, event.term)
+    return _listed_sentences(norm, found, event, verb, clause[0], clause[1], said=said)
+
+
+# a clause naming a sentence, then who it is given to: "Mức án treo 3 năm dành cho A, B và C"
+# (the suspended sentence of 3 years is for …), "Án tù chung thân cho A"
+_GIVEN_TO = regex.compile(
+    r"""[\ ,]*(?:(?:các|còn|riêng)\ +)?(?:mức\ +)?(?P<value>.{0,40}?)[\ ,]*(?:được\ +)?(?:dành\ +)?cho\ +
+        (?:(?:các\ +)?(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _given_to(norm: str, found: Mentions, event: Event, verb: Phrase, clause: tuple[int, int]) -> list[Event]:
+    """The events of a clause going on after a sentence that names a sentence first and then who
+    receives it: "Tòa tuyên phạt A 6 năm tù. Mức án treo 3 năm dành cho B và C" → B and C, 3
+    years suspended (the verb and authority of the sentence before)."""
+    lead = _GIVEN_TO.match(norm, clause[0], clause[1])
+    if lead is None:
+        return []
+    start, end = lead.span("value")
+    outcome = _pattern("outcome").search(norm, start, end)
+    term = next((d for d in found.durations if start <= d.start and d.end <= end), None)
+    people = [p for p in _entities(norm, found, lead.end(), clause[1]) if p.kind == "person"]
+    if (outcome is None and term is None) or not people or people[0].start != lead.end():
+        return []
+    kind: EventKind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
+    if outcome is None and not _is_prison_term(norm, term):  # type: ignore[arg-type]
+        return []  # "Mức phạt 3 năm cho …" with no "tù" (prison) nor outcome: not said to be a sentence
+    stated = _outcome_trigger(norm, outcome, kind)
+    return [_respan(norm, attrs.evolve(
+        event, kind=kind, target=member, trigger=stated or verb,
+        term=term if kind in ("prison", "suspended_prison") else None,
+        reason=_reason(norm, member.end, clause[1]),
+    )) for member in _following(norm, found, people[0])]  # fmt: skip
 
 
 def _listed_sentences(
@@ -192,3 +230,26 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
     parts = (previous.trigger, previous.money, previous.term, previous.reason)
     value_end = max(p.end for p in parts if p is not None)
     return value_end <= trigger.start and _COORDINATION.fullmatch(norm, value_end, trigger.start) is not None
+
+
+# what may lead from a sentence's value to the names it is given to: "mức án chung thân gồm: A,
+# B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to)
+_VALUE_TO_NAMES = regex.compile(
+    r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
+        (?:(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +(?:bị\ +cáo|đối\ +tượng|người)\ *)?
+        (?P<including>(?:bao\ +)?gồm)?\ *(?P<colon>:)?\ *""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _named_after_value(norm: str, found: Mentions, value_end: int, limit: int) -> list[Party]:
+    """The persons a value-first sentence is given to, listed right after the value behind a cue
+    ("gồm" = including, ":", "cho" = to): "xử phạt mức án chung thân gồm: A, B, C" → A, B, C."""
+    lead = _VALUE_TO_NAMES.match(norm, value_end, limit)
+    if lead is None or not (lead.group("cue") or lead.group("including") or lead.group("colon")):
+        return []
+    people = [p for p in _entities(norm, found, lead.end(), limit) if p.kind == "person"]
+    if not people or people[0].start != lead.end():
+        return []
+    return _following(norm, found, people[0])
+

@@ -293,6 +293,26 @@ def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:
     return _BRACKET_WORDS.fullmatch(norm, trigger.end, duration.start) is not None
 
 
+# from a defendant's name to the bare term a sentence word gives them: "tuyên phạt Sơn 4 năm",
+# "A (30 tuổi) mức án 6 năm", "A, B mỗi bị cáo 3 năm" (each)
+_NAME_TO_TERM = regex.compile(
+    r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +(?:bị\ +cáo|người))\ +)?
+        (?:(?:mức\ +án|mức|án)\ +)?""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _after_named(norm: str, found: Mentions, trigger: Phrase, duration: Duration) -> bool:
+    """A bare term right after the persons a sentence word names is their term: "HĐXX tuyên phạt
+    Sơn 4 năm, Tiến 3 năm" (no "tù" = prison said), not a term further on in the clause."""
+    people = [p for p in _entities(norm, found, trigger.end, duration.start) if p.kind == "person"]
+    return (
+        bool(people)
+        and _ROLE_BEFORE_NAME.fullmatch(norm, trigger.end, people[0].start) is not None
+        and _NAME_TO_TERM.fullmatch(norm, people[-1].end, duration.start) is not None
+    )
+
+
 def _toward(norm: str, found: Mentions, start: int, end: int, *, anywhere: bool = False) -> Party | None:
     """ "… 18 tháng đối với ông Trần Văn Nam" (towards): the person or organisation named after
     "đối với" right after the event's value (``anywhere``: the first "đối với" in [start, end))."""

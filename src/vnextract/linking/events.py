@@ -27,6 +27,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_lists import (
@@ -34,6 +35,7 @@ from vnextract.linking.event_lists import (
     _coordinated,
     _following,
     _listed_with,
+    _named_after_value,
     _next_sentences,
     _respan,
     _retarget,
@@ -48,6 +50,7 @@ from vnextract.linking.event_parts import (
     _SENTENCES,
     _STANDALONE_KINDS,
     _VALUE_WINDOW,
+    _after_named,
     _clauses,
     _entities,
     _group,
@@ -121,7 +124,9 @@ def _event_in(
         fine = next((f for f in _inside(found.fines, *after) if f.start not in used), None)
         duration = next(
             (d for d in _inside(found.durations, *after)
-             if _is_prison_term(norm, d) or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))),
+             if _is_prison_term(norm, d)
+             or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))
+             or (kind_of_trigger == "sentence" and _after_named(norm, found, trigger, d))),
             None,
         )  # fmt: skip
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
@@ -272,6 +277,13 @@ def _event_in(
         award=award,
         date=dates[0] if dates else None,
     )
+    named_after = _named_after_value(norm, found, value_end, clause[1]) if kind in _SENTENCES else []
+    if named_after and (target is None or target.kind == "group"):
+        # "phạt 20-22 năm tù 3 bị cáo: A, B, C": one event each; the range spans their sentences,
+        # it is no bracket of the law (the status is the one its words give)
+        named_status = _status(norm, clause[0], trigger, None, None)
+        named_event = attrs.evolve(event, status=named_status)  # type: ignore[arg-type]
+        return [_retarget(norm, named_event, p) for p in named_after]
     if kind == "award" or target is None or target.kind not in ("person", "organization"):
         return [event]
     # where the part the listed targets share begins: "bị" (passive), the trigger ("A và B cùng
@@ -294,6 +306,19 @@ def _event_in(
 
 
 
+def _own_triggers(norm: str, triggers: list[Phrase | None]) -> list[Phrase | None]:
+    """The clause's triggers, less one holding an outcome ("hưởng án treo" = receive a suspended
+    sentence) after a sentence or fine word: "phạt A 2 năm tù nhưng cho hưởng án treo" is one
+    suspended sentence, the outcome of "phạt"."""
+    out: list[Phrase | None] = []
+    for trigger in triggers:
+        earlier = any(t is not None and _value("trigger", t.text) in ("fine", "sentence") for t in out)
+        if trigger is not None and earlier and _pattern("outcome").search(trigger.text):
+            continue
+        out.append(trigger)
+    return out
+
+
 def link(text: Text, found: Mentions) -> Mentions:
     """Return ``found`` with an Event for every sanction or award its clauses state.
 
@@ -314,7 +339,8 @@ def link(text: Text, found: Mentions) -> Mentions:
     for clause in _clauses(text):
         sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
-        triggers = [_phrase(norm, m.start(), m.end()) for m in _pattern("trigger").finditer(norm, *clause)]
+        triggers = _own_triggers(norm, [_phrase(norm, m.start(), m.end())
+                                        for m in _pattern("trigger").finditer(norm, *clause)])  # fmt: skip
         if not any(triggers):
             went_on = _continued(norm, found, sentenced[0], sentenced[1], clause) if sentenced else []
             if sentenced is not None and clause[0] >= sentenced[2]:
@@ -344,4 +370,10 @@ def link(text: Text, found: Mentions) -> Mentions:
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
+    # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
+    # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
+    appeals = appeal_events(text, found, list(_clauses(text)))
+    taken = {e.term.start if e.term else e.trigger.start for e in appeals}
+    events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
+    events.sort(key=lambda e: e.start)
     return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))

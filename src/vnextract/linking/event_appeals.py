@@ -1,0 +1,102 @@
+"""Sentences changed on appeal: "Trần Văn A được giảm từ 12 năm tù xuống 9 năm tù" (reduced from
+12 years to 9), "B từ tù chung thân xuống 20 năm tù", "C giảm từ 3 năm tù xuống án treo".
+
+A sentence reduced or raised states two: the one it was (imposed before, at first instance) and
+the one it becomes (imposed, or possible when the sentence is only proposed: "VKS đề nghị giảm …").
+The shape "từ <term or outcome> xuống / còn / lên <term or outcome>" (from … down / to … up to)
+counts only in a sentence that says the change: "giảm" (reduce), "tăng" (raise), "chuyển"
+(turn into); the clauses after ";" share it ("A giảm từ 9 năm xuống 7 năm; B từ 4 năm xuống 3
+năm"). The person is the last one named in the clause before "từ"."""
+
+from __future__ import annotations
+
+import regex
+
+from vnextract.linking.event_parts import _entities, _pattern, _phrase, _status, _value
+from vnextract.mentions import Mentions
+from vnextract.records import Duration, Event, EventKind, Party, Phrase
+from vnextract.text import Text
+
+# the change stated in the sentence: giảm (án) = reduce (the sentence), tăng = raise, chuyển = turn
+_CHANGE = regex.compile(
+    r"(?<![\p{L}])(?:(?:tuyên\ +)?giảm(?:\ +án)?|tăng(?:\ +án)?|chuyển)(?![\p{L}])", regex.I
+)
+# "từ (mức án) <value>": where the old sentence starts
+_FROM = regex.compile(r"(?<![\p{L}])từ\ +(?:mức\ +)?(?:án\ +)?", regex.I)
+# "xuống (còn) / còn / lên / thành (mức án) <value>": where the new one starts
+_TO = regex.compile(r"\ +(?:xuống(?:\ +còn)?|còn|lên|thành)\ +(?:mức\ +)?(?:án\ +)?", regex.I)
+# "3 năm tù (treo)", "3 năm tù treo", "3 năm án treo": a term said to be suspended
+_SUSPENDED_AFTER = regex.compile(r"\ *\(?\ *(?:án\ +|tù\ +)?treo\ *\)?", regex.I)
+_SUSPENDED_WORD = regex.compile(r"treo", regex.I)
+
+
+def _value_at(
+    norm: str, found: Mentions, at: int
+) -> tuple[EventKind, Duration | None, Phrase | None, int] | None:
+    """The sentence starting at ``at``: (kind, term, the outcome word, end), or None."""
+    outcome = _pattern("outcome").match(norm, at)
+    if outcome is not None:
+        kind: EventKind = _value("outcome", outcome.group())  # type: ignore[assignment]
+        return kind, None, _phrase(norm, outcome.start(), outcome.end()), outcome.end()
+    term = next((d for d in found.durations if d.start == at and d.unit in ("year", "month")), None)
+    if term is None:
+        return None
+    suspended = _SUSPENDED_AFTER.match(norm, term.end)
+    if suspended is not None:
+        word = _SUSPENDED_WORD.search(norm, suspended.start(), suspended.end())
+        assert word is not None
+        return "suspended_prison", term, _phrase(norm, word.start(), word.end()), suspended.end()
+    return "prison", term, None, term.end
+
+
+def _authority(norm: str, found: Mentions, start: int, verb: Phrase) -> Party | None:
+    """Who changes the sentence: the last organisation or authority word ("HĐXX", "Tòa") named
+    in the sentence before the verb ("Hội đồng xét xử chấp thuận kháng cáo, tuyên giảm án")."""
+    named = [p for p in _entities(norm, found, start, verb.start) if p.kind == "organization"]
+    roles = ("authority", "court_word")
+    words = [m for role in roles for m in _pattern(role).finditer(norm, start, verb.start)]
+    last_word = max(words, key=lambda m: m.start(), default=None)
+    if last_word is not None and (not named or named[-1].end <= last_word.start()):
+        return Party(text=last_word.group(), start=last_word.start(), end=last_word.end(), kind="group")
+    return named[-1] if named else None
+
+
+def _event(
+    norm: str, kind: EventKind, term: Duration | None, stated: Phrase | None, verb: Phrase,
+    target: Party, status: str, authority: Party | None = None,
+) -> Event:
+    trigger = stated or verb
+    parts = [p for p in (trigger, target, term, authority) if p is not None]
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    return Event(
+        text=norm[start:end], start=start, end=end, kind=kind, trigger=trigger,
+        status=status,  # type: ignore[arg-type]
+        target=target, authority=authority, term=term if kind in ("prison", "suspended_prison") else None,
+    )  # fmt: skip
+
+
+def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -> list[Event]:
+    """The old and the new sentence of every change on appeal the text states."""
+    norm = text.normalized
+    out: list[Event] = []
+    for sentence in text.sentences:
+        change = _CHANGE.search(norm, sentence.start, sentence.end)
+        if change is None:
+            continue
+        verb = _phrase(norm, change.start(), change.end())
+        assert verb is not None
+        authority = _authority(norm, found, sentence.start, verb)
+        for clause in (c for c in clauses if sentence.start <= c[0] < sentence.end):
+            start = max(clause[0], change.start())
+            for cue in _FROM.finditer(norm, start, clause[1]):
+                old = _value_at(norm, found, cue.end())
+                to = _TO.match(norm, old[3], clause[1]) if old else None
+                new = _value_at(norm, found, to.end()) if to else None
+                people = [p for p in _entities(norm, found, clause[0], cue.start()) if p.kind == "person"]
+                if old is None or new is None or not people:
+                    continue
+                # the new sentence is proposed when the change is ("đề nghị giảm" = propose to reduce)
+                status = _status(norm, sentence.start, verb, None, new[1])
+                out.append(_event(norm, old[0], old[1], old[2], verb, people[-1], "imposed"))
+                out.append(_event(norm, new[0], new[1], new[2], verb, people[-1], status, authority))
+    return out
