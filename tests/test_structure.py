@@ -10,7 +10,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "vnextract"
 MAX_LINES = 600
 #: Modules still over MAX_LINES, to be cut (other issues edit them now). The test fails when one
 #: of them shrinks under the limit, so the list stays honest.
-STILL_LONG = {"linking/persons.py", "recognizers/date_grammar.py"}
+STILL_LONG = {"linking/persons.py"}
 
 
 def _modules() -> dict[str, Path]:

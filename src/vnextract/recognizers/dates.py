@@ -1,6 +1,6 @@
 """Recogniser: dates, date-times and date ranges, with ISO 8601 values.
 
-Three linear steps over the atoms that :mod:`.date_grammar` finds:
+Three linear steps over the atoms that :mod:`.date_grammar` finds (:mod:`.date_atoms` parses them):
 
 1. join a time of day to the day beside it ("14h30 ngày 5/6/2021", "24/08/2015 - 07:38"),
    and a time zone to it ("(GMT+7)");
@@ -25,7 +25,8 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from vnextract.recognizers.date_grammar import Atom, Point, clock_hour, parse_atoms, valid_day
+from vnextract.recognizers.date_atoms import clock_hour, parse_atoms
+from vnextract.recognizers.date_grammar import Atom, Point, valid_day
 from vnextract.recognizers.date_lunar import lunar_to_solar
 from vnextract.records import DateMention, Span
 from vnextract.text import Text
