@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -237,3 +240,20 @@ def test_pipe_passes_learned_false_to_every_text(n_process: int) -> None:
     piped = [d.to_dict() for d in vnextract.pipe(texts, n_process=n_process, learned=False)]
     assert piped == [vnextract.extract(t, learned=False).to_dict() for t in texts]
     assert "Đình Bắc" not in {p["text"] for p in piped[0]["persons"]}
+
+
+def test_a_models_card_is_written_beside_it(tmp_path: Path) -> None:
+    from vnextract.learned.train import Settings, write_card
+
+    model = tmp_path / "entities.crf"
+    model.write_bytes(b"12345")
+    write_card(model, "swap@0.1+doc", Settings(0.1, 0.01, 150), {2, 1}, ["b", "a"],
+               training_data={"documents": 2}, about={"window_reach": 2}, cross_validation=None)
+    card = json.loads((tmp_path / "entities.json").read_text(encoding="utf-8"))
+    assert list(card) == ["strategy", "trained", "training_data", "crf", "window_reach", "size_bytes",
+                          "cross_validation"]
+    assert card["training_data"]["folds"] == [1, 2]
+    assert card["training_data"]["documents"] == 2
+    assert card["training_data"]["ids_sha1"] == hashlib.sha1(b"b\na").hexdigest()
+    assert card["crf"] == {"l1": 0.1, "l2": 0.01, "iterations": 150, "trainer": "underthesea_core.CRFTrainer"}
+    assert card["size_bytes"] == 5

@@ -24,8 +24,6 @@ Deterministic: the same corpus gives the same model (L-BFGS, fixed order).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
 import json
 import sys
 import tempfile
@@ -46,6 +44,7 @@ from vnextract.learned.train import (
     check_training_arguments,
     load_scorer,
     train,
+    write_card,
 )
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
@@ -331,30 +330,23 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out / "titles.crf"
         learn = [p for p in prepared if p.doc.fold in train_folds]
         train(learn, path, settings)
-        card = {
-            "strategy": args.strategy,
-            "trained": dt.date.today().isoformat(),
-            "training_data": {
-                "folds": sorted(train_folds),
+        write_card(
+            path, args.strategy, settings, train_folds, [p.doc.id for p in learn],
+            training_data={
                 "documents": len(learn),
                 "title_pairs": sum(p.titles for p in learn),
                 "labelled_pairs": sum(p.labelled for p in learn),
                 "windows": sum(len(p.labels) for p in learn),
-                "ids_sha1": hashlib.sha1("\n".join(p.doc.id for p in learn).encode()).hexdigest(),
-                "source": "corpus/ (the project's own annotations, see corpus/README.md)",
             },
-            "crf": {**settings._asdict(), "trainer": "underthesea_core.CRFTrainer"},
-            "features": "learned/titles.py: the entity model's syllable features (form, shape, case, "
-                        "lexicons with the role lexicon, rules' labels, two syllables of context) and, "
-                        "relative to the focal person mention, position and distance, commas, 'và' and "
-                        "other names between, and whom the rules gave the title to",
-            "reach": learned.REACH,
-            "size_bytes": path.stat().st_size,
-            "cross_validation": table,
-        }
-        (args.out / "titles.json").write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n",
-                                              encoding="utf-8")
-        print(f"wrote {path} ({path.stat().st_size:,} bytes) and its card", file=sys.stderr)
+            about={
+                "features": "learned/titles.py: the entity model's syllable features (form, shape, case, "
+                            "lexicons with the role lexicon, rules' labels, two syllables of context) and, "
+                            "relative to the focal person mention, position and distance, commas, 'và' and "
+                            "other names between, and whom the rules gave the title to",
+                "reach": learned.REACH,
+            },
+            cross_validation=table,
+        )
     return 0
 
 

@@ -23,7 +23,7 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -270,6 +270,32 @@ def check_training_arguments(
     return Settings(args.l1, args.l2, args.iterations)
 
 
+
+def write_card(
+    model: Path, strategy: str, settings: Settings, folds: Iterable[int], ids: Sequence[str], *,
+    training_data: dict[str, Any], about: dict[str, Any], cross_validation: Any,
+) -> None:
+    """Write the card of a trained model beside it (``entities.crf`` → ``entities.json``): its
+    strategy, date, training data (folds, counts, a hash of the document ids), CRF settings,
+    what its features read, size and cross-validated figures."""
+    card = {
+        "strategy": strategy,
+        "trained": dt.date.today().isoformat(),
+        "training_data": {
+            "folds": sorted(folds),
+            **training_data,
+            "ids_sha1": hashlib.sha1("\n".join(ids).encode()).hexdigest(),
+            "source": "corpus/ (the project's own annotations, see corpus/README.md)",
+        },
+        "crf": {**settings._asdict(), "trainer": "underthesea_core.CRFTrainer"},
+        **about,
+        "size_bytes": model.stat().st_size,
+        "cross_validation": cross_validation,
+    }
+    text = json.dumps(card, indent=1, ensure_ascii=False) + "\n"
+    model.with_suffix(".json").write_text(text, encoding="utf-8")
+    print(f"wrote {model} ({model.stat().st_size:,} bytes) and its card", file=sys.stderr)
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m vnextract.learned.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -313,29 +339,22 @@ def main(argv: list[str] | None = None) -> int:
         learn = [p for p in prepared if p.doc.fold in train_folds]
         learned_docs = [p.doc for p in learn]
         train(learn, path, settings)
-        card = {
-            "strategy": args.strategy,
-            "trained": dt.date.today().isoformat(),
-            "training_data": {
-                "folds": sorted(train_folds),
+        write_card(
+            path, args.strategy, settings, train_folds, [d.id for d in learned_docs],
+            training_data={
                 "documents": len(learned_docs),
                 "short_items": sum(d.source.startswith("modern") for d in learned_docs),
                 "articles": sum(d.source.startswith("big") for d in learned_docs),
                 "entity_mentions": sum(len(d.gold["entities"]) for d in learned_docs),
-                "ids_sha1": hashlib.sha1("\n".join(d.id for d in learned_docs).encode()).hexdigest(),
-                "source": "corpus/ (the project's own annotations, see corpus/README.md)",
             },
-            "crf": {**settings._asdict(), "trainer": "underthesea_core.CRFTrainer"},
-            "features": "learned/features.py: form, shape, case, word position, lexicons (given names "
-                        "included), rules' labels, a window of two syllables, what a form is elsewhere "
-                        "in the document",
-            "window_reach": WINDOW_REACH,
-            "size_bytes": path.stat().st_size,
-            "cross_validation": figures,
-        }
-        (args.out / "entities.json").write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n",
-                                                encoding="utf-8")
-        print(f"wrote {path} ({path.stat().st_size:,} bytes) and its card", file=sys.stderr)
+            about={
+                "features": "learned/features.py: form, shape, case, word position, lexicons (given names "
+                            "included), rules' labels, a window of two syllables, what a form is elsewhere "
+                            "in the document",
+                "window_reach": WINDOW_REACH,
+            },
+            cross_validation=figures,
+        )
     return 0
 
 

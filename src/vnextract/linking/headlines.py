@@ -31,6 +31,18 @@ _AFTER_ROLE = regex.compile(r"""[ \t]*:[ \t]*['"‘“]""")
 _SUBJECT_PREFIX = regex.compile(r"(?:[\p{L}]+[ \t]+){0,3}")
 
 
+def _next_line(s: str, at: int) -> int | None:
+    """Where the first non-blank line after ``at``'s line starts (the summary after a
+    headline), or None when there is none."""
+    newline = s.find("\n", at)
+    if newline < 0:
+        return None
+    start = newline + 1
+    while start < len(s) and s[start] in " \t\n":
+        start += 1
+    return start if start < len(s) else None
+
+
 def speaker_line(s: str, title: Title) -> int | None:
     """Where the summary starts when ``title`` opens the text's first line and a colon and a
     quotation follow it (the headline quotes the role); None otherwise.
@@ -41,13 +53,7 @@ def speaker_line(s: str, title: Title) -> int | None:
     """
     if s[: title.start].strip() or _AFTER_ROLE.match(s, title.end) is None:
         return None
-    newline = s.find("\n", title.end)
-    if newline < 0:
-        return None
-    start = newline + 1
-    while start < len(s) and s[start] in " \t\n":
-        start += 1
-    return start if start < len(s) else None
+    return _next_line(s, title.end)
 
 
 def opens_summary(s: str, line_start: int, mention_start: int) -> bool:
@@ -79,13 +85,7 @@ def subject_line(s: str, title: Title) -> int | None:
         return None
     if _COLON_AFTER.match(s, title.end, title.end + 3):
         return None
-    newline = s.find("\n", title.end)
-    if newline < 0:
-        return None
-    start = newline + 1
-    while start < len(s) and s[start] in " \t\n":
-        start += 1
-    return start if start < len(s) else None
+    return _next_line(s, title.end)
 
 
 _COLON_AFTER = regex.compile(r"[ \t]*:")
