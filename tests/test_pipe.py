@@ -236,10 +236,8 @@ def test_ctrl_c_in_a_terminal_stops_everything_quickly() -> None:
     assert proc.returncode == 130, err
     assert "interrupted" in out
     assert "Traceback" not in err  # the workers ignore SIGINT: no traceback per process
-    time.sleep(0.2)
-    for pid in workers:  # every worker is gone (reaped by the parent before it exited)
-        status = Path(f"/proc/{pid}/status")
-        assert not status.exists() or "zombie" in status.read_text()
+    # every worker is gone (reaped by the parent before it exited); waiting is only a hang guard
+    assert _gone_within(workers, 60) == []
 
 
 @pytest.mark.parametrize(
