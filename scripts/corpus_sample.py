@@ -19,6 +19,8 @@ Writes one line per document: id, source file, topic, fold (0-4, by a hash of th
 - A fourth supplement (seed 17, none already chosen) in batches 26-29: 200 more short 2026 items
   (50 a batch), annotated as a fresh held-out set for the session that drew them before joining
   the corpus.
+- A fifth supplement (seed 18, none already chosen) in batches 30-33: 100 more short 2026 items
+  and 50 more full articles (5 per topic), drawn as a fresh held-out set in the same way.
 Fold 0 is the sealed fold: rule changes are scored on it before and after, never looked at.
 """
 
@@ -42,7 +44,7 @@ BATCHES = 10
 SUPPLEMENT_PER_TOPIC = 10
 SUPPLEMENT_BATCHES = 4
 #: Later supplements: (seed, short items, articles per topic, batches), in the order drawn.
-SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4))
+SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4), (18, 100, 5, 4))
 
 
 def fold_of(doc_id: str) -> int:
