@@ -24,9 +24,9 @@ from vnextract.learned import titles as learned_titles
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import events as link_events
 from vnextract.linking import fines as link_fines
+from vnextract.linking import not_entities, role_names
 from vnextract.linking import persons as link_persons
 from vnextract.linking import places as link_places
-from vnextract.linking import role_names
 from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
 from vnextract.records import Person, Sentence, Span
@@ -49,6 +49,7 @@ RECOGNIZERS: tuple[tuple[str, Recognizer], ...] = (
 LINKERS: tuple[tuple[str, Linker], ...] = (
     ("overlaps", resolve_overlaps),
     ("learned_entities", learned_entities.link),  # the CRF over the rules' entities (learned/)
+    ("not_entities", not_entities.drop),  # languages, places inside event names: not tagged
     ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
     ("role names", role_names.find_names),  # names a title announces that no recogniser found
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first

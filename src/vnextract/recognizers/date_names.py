@@ -80,6 +80,25 @@ def year_in_name(text: str, start: int, *, of_range: bool = False) -> bool:
     lowered = [w.lower() for w in words[-_NAME_WORDS_BACK:]]
     if lowered[-1] in _NEXT_HEADS and not of_range:  # "giải 2000 - 2001" is the season
         return True
+    return _head_in(lowered)
+
+
+def event_head_before(text: str, start: int) -> bool:
+    """An event head ("lễ hội", "giải vô địch", "marathon") stands a few words before ``start`` in
+    its clause, with no word between that ends a name ("tại", "của" …): what stands at ``start``
+    is inside the event's name.
+
+    >>> event_head_before("Lễ hội Sầu riêng Đắk Lắk 2026", 17), event_head_before("Lễ hội tại Đắk Lắk", 11)
+    (True, False)
+    """
+    window = text[max(0, start - 160) : start]
+    marks = list(_CLAUSE_MARK.finditer(window))
+    clause = window[marks[-1].end() :] if marks else window
+    return _head_in([w.lower() for w in clause.split()[-_NAME_WORDS_BACK:]])
+
+
+def _head_in(lowered: list[str]) -> bool:
+    """Reading back from the last word: an event head comes before a word that ends a name."""
     for i in range(len(lowered) - 1, -1, -1):
         if any(tuple(lowered[i : i + n]) in EVENT_HEADS for n in range(1, _EVENT_HEAD_MAX + 1)):
             return True

@@ -1,0 +1,76 @@
+"""Linking step: capitalised names that the guideline does not tag, whoever proposed them.
+
+The rules and the learned layer both read a capitalised place name as a place. Three contexts
+make it something else (the shared guideline, "Conventions settled later"):
+
+- rule *language*: "tiếng Anh", "Tiếng Việt" (the English, Vietnamese language) — languages are
+  not tagged;
+- rule *name_context*: a place right after a word that makes it part of a fixed name
+  ("Ngoại hạng Anh", the English Premier League; "Siêu cúp Anh"; "viêm não Nhật Bản", a disease),
+  from data/entity_name_contexts.tsv;
+- rule *event_name*: a place that ends the name of an event or competition, followed by the
+  event's year or edition, with the event's head before it in the clause ("Lễ hội Sầu riêng Đắk
+  Lắk 2026", "Marathon Vũng Tàu 2026", "Festival Thăng Long - Hà Nội lần thứ II năm 2026") —
+  nothing inside an event's name is tagged.
+
+It runs after the learned layer, so it drops what either proposed, and before the persons and
+places are linked.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+import regex
+
+from vnextract.lexicon import load_tsv
+from vnextract.lexicon.loader import norm
+from vnextract.mentions import Mentions
+from vnextract.recognizers.date_names import event_head_before
+from vnextract.text import Text
+
+#: "tiếng" (language, as in "tiếng Anh") right before the name
+_LANGUAGE_WORD = regex.compile(r"(?<!\p{L})[Tt]iếng[^\S\n]+$")
+#: the event's year or edition right after the name: " 2026", " lần thứ II năm 2026", " lần V – 2027"
+_YEAR_OR_EDITION_AFTER = regex.compile(
+    r"[^\S\n]+(?:lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})(?!\p{L})|(?:19|20)\d\d(?![\p{N}\p{L}]))"
+)
+
+
+@functools.cache
+def _context_words() -> regex.Pattern[str]:
+    """The words of data/entity_name_contexts.tsv, as a pattern that ends right before a name."""
+    rows = load_tsv("entity_name_contexts.tsv")
+    words = sorted((norm(row["phrase"]) for row in rows), key=len, reverse=True)
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in words) + r")[^\S\n]+$", regex.I)
+
+
+def not_an_entity(normalized: str, start: int, end: int) -> str | None:
+    """The name of the rule that says the place at ``start:end`` is not tagged, or None.
+
+    >>> s = "Arsenal dẫn đầu Ngoại hạng Anh, học sinh học tiếng Anh từ sớm"
+    >>> not_an_entity(s, 27, 30), not_an_entity(s, 51, 54)
+    ('name_context', 'language')
+    >>> s = "Lễ hội Sầu riêng Đắk Lắk 2026 mở màn tại Đắk Lắk 2026"
+    >>> not_an_entity(s, 17, 24), not_an_entity(s, 41, 48)
+    ('event_name', None)
+    """
+    before = normalized[max(0, start - 40) : start]
+    if _LANGUAGE_WORD.search(before):
+        return "language"
+    if _context_words().search(before):
+        return "name_context"
+    if _YEAR_OR_EDITION_AFTER.match(normalized, end) and event_head_before(normalized, start):
+        return "event_name"
+    return None
+
+
+def drop(text: Text, found: Mentions) -> Mentions:
+    """Drop the locations that :func:`not_an_entity` says are not tagged."""
+    s = text.normalized
+    kept = tuple(r for r in found.locations if not_an_entity(s, r.start, r.end) is None)
+    if len(kept) == len(found.locations):
+        return found
+    return attrs.evolve(found, locations=kept)
+

@@ -1,0 +1,47 @@
+"""Places the guideline does not tag: languages, fixed names, places inside an event's name
+(linking/not_entities.py). Examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnextract
+from vnextract.linking.not_entities import not_an_entity
+
+
+def _locations(text: str) -> list[str]:
+    return [loc.text for loc in vnextract.extract(text).locations]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "rule"),
+    [
+        ("Em học tiếng Anh từ lớp 3.", "Anh", "language"),
+        ("Tiếng Nhật khó hơn tiếng Hàn.", "Nhật", "language"),
+        ("Arsenal đứng đầu Ngoại hạng Anh sau 3 vòng.", "Anh", "name_context"),
+        ("Trận tranh Siêu cúp Tây Ban Nha diễn ra tối nay.", "Tây Ban Nha", "name_context"),
+        ("Bệnh nhi mắc viêm não Nhật Bản được chuyển viện.", "Nhật Bản", "name_context"),
+        ("Lễ hội Sầu riêng Đắk Lắk 2026 khai mạc sáng nay.", "Đắk Lắk", "event_name"),
+        ("Hơn 5.000 người chạy Marathon Vũng Tàu 2026.", "Vũng Tàu", "event_name"),
+        ("Festival Thăng Long - Hà Nội lần thứ II năm 2026 bế mạc.", "Hà Nội", "event_name"),
+    ],
+)
+def test_rule_names_the_context(text: str, place: str, rule: str) -> None:
+    start = text.index(place)
+    assert not_an_entity(text, start, start + len(place)) == rule
+    assert place not in _locations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Đoàn công tác đến Anh và Pháp trong 5 ngày.", "Anh"),  # the country itself
+        ("Lễ hội diễn ra tại Đắk Lắk 2026 lượt khách.", "Đắk Lắk"),  # "tại" ends the event's name
+        ("Năm 2026 Đắk Lắk đón 2 triệu khách.", "Đắk Lắk"),  # a year after, but no event head
+        ("Ông về Nhật Bản năm 2025.", "Nhật Bản"),
+    ],
+)
+def test_places_outside_those_contexts_stay(text: str, place: str) -> None:
+    start = text.index(place)
+    assert not_an_entity(text, start, start + len(place)) is None
+    assert place in _locations(text)
