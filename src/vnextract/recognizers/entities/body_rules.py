@@ -18,6 +18,7 @@ from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
     AT_PLACE_HEADS,
     CAP_LOC_PREFIXES,
+    CRIME_FIELDS,
     DOCUMENT_KEYS,
     FOREIGN_CONNECTORS,
     MAX_LOWER_WORDS,
@@ -323,6 +324,33 @@ def investigation_police(r: OrganizationReader, b: Body) -> bool | None:
     return None
 
 
+def crime_field(r: OrganizationReader, b: Body) -> bool | None:
+    """"Cục Cảnh sát điều tra tội phạm về ma túy", "… tội phạm về tham nhũng, kinh tế, buôn
+    lậu": the fields of crime a police unit handles end its name ("tội phạm" = crime, "về" =
+    about); a list of fields joined by "," and "và" (and) is read whole."""
+    toks, k, n = r.toks, b.k, r.n
+    if not (k >= 2 and toks[k - 2].text.lower() == "tội" and toks[k - 1].text == "phạm"):
+        return None
+    q = k + 1 if b.t.text == "về" else k
+    end = 0
+    while m := match_at(toks, q, CRIME_FIELDS, 5):
+        end = q = q + m
+        if q + 1 < n and toks[q].text in (",", "và") and match_at(toks, q + 1, CRIME_FIELDS, 5):
+            q += 1
+    return b.named_to(end) if end else None
+
+
+def regional_unit(r: OrganizationReader, b: Body) -> bool | None:
+    """"Viện KSND khu vực 15", "TAND khu vực 2", "Chi cục Thuế khu vực XV": courts, procuracies
+    and tax offices numbered by region ("khu vực" = region) since 2025; the number ends the name."""
+    toks, k = r.toks, b.k
+    if b.t.text == "khu" and k + 2 < r.n and toks[k + 1].text == "vực":
+        number = toks[k + 2].text
+        if number.isdigit() or (number.isupper() and set(number) <= set("IVXLC")):
+            return b.named_to(k + 3)
+    return None
+
+
 def scope_words(r: OrganizationReader, b: Body) -> bool | None:
     """"Hội đồng bầu cử quốc gia": some heads take a lowercase name ending in a scope word."""
     if not b.named and not b.lowercase_ok and b.head in SCOPE_BODY_HEADS:
@@ -451,6 +479,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("numbered_head", "Bệnh viện 175", NUM, numbered_head),
     BodyRule("number_in_name", "UBND phường 12", NUM, number_in_name),
     BodyRule("foreign_connector", "Journal of Research", LOWER, foreign_connector),
+    BodyRule("regional_unit", "Viện KSND khu vực 15", LOWER, regional_unit),
     BodyRule("at_place", "Tổng lãnh sự quán Mỹ tại TP HCM", LOWER, at_place),
     BodyRule("proper_name_ends", "Sở TTTT đã", LOWER, proper_name_ends),
     BodyRule("admin_unit", "UBND tỉnh Bình Dương", LOWER, admin_unit),
@@ -458,6 +487,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("word_continues", "Bộ Y tế", LOWER, word_continues),
     BodyRule("and_joins", "Bộ Văn hóa, Thể thao và Du lịch", LOWER, and_joins),
     BodyRule("investigation_police", "Cảnh sát điều tra", LOWER, investigation_police),
+    BodyRule("crime_field", "Cục Cảnh sát điều tra tội phạm về ma túy", LOWER, crime_field),
     BodyRule("scope_words", "Hội đồng bầu cử quốc gia", LOWER, scope_words),
     BodyRule("stop_word", "Sở Y tế cho biết", LOWER, stop_word),
     BodyRule("lowercase_word", "Trung tâm kiểm soát bệnh tật", LOWER, lowercase_word),

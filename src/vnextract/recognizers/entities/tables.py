@@ -94,6 +94,8 @@ TEACHING_HEAD_ENDS = word_class("teaching_head_end")
 WARD_WORDS = phrase_class("ward_word")
 # Scope words ending the lowercase name of a SCOPE_BODY_HEADS head ("quốc gia", "quốc tế").
 SCOPE_WORDS = phrase_class("scope_word")
+# Fields of crime that end a police unit's name after "tội phạm (về)" ("… tội phạm về ma túy").
+CRIME_FIELDS = phrase_class("crime_field")
 # Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
 # a person only with two name syllables after them ("Đồng Đăng Phúc", "Quang Hữu Dũng").
 SURNAMES_NEEDING_FULL_NAMES = word_class("rare_surname")
