@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import vnextract
-from vnextract.linking.not_entities import not_an_entity
+from vnextract.linking.not_entities import brand_in_product, not_an_entity
 
 
 def _locations(text: str) -> list[str]:
@@ -45,3 +45,36 @@ def test_places_outside_those_contexts_stay(text: str, place: str) -> None:
     start = text.index(place)
     assert not_an_entity(text, start, start + len(place)) is None
     assert place in _locations(text)
+
+
+def _organizations(text: str) -> list[str]:
+    return [org.text for org in vnextract.extract(text).organizations]
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("Ngân hàng giới thiệu ứng dụng BIDV Home cho hộ kinh doanh.", "BIDV"),
+        ("Oracle Database 10g ra mắt trong tháng 7.", "Oracle"),
+        ("Khách mua xe VinFast Limo Green được tặng phí sạc.", "VinFast"),
+    ],
+)
+def test_a_brand_inside_a_product_name_is_not_tagged(text: str, brand: str) -> None:
+    assert brand not in _organizations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("HLV Arsenal Mikel Arteta hài lòng với chiến thắng.", "Arsenal"),  # a person follows
+        ("Samsung cho biết doanh thu quý 2 tăng.", "Samsung"),  # the brand alone
+    ],
+)
+def test_a_brand_before_a_person_or_a_vietnamese_word_stays(text: str, brand: str) -> None:
+    assert brand in _organizations(text)
+
+
+def test_a_vietnamese_word_after_a_brand_is_no_product() -> None:
+    # a headline that runs on without a stop: "Vingroup Tăng vốn" (Vingroup raises capital)
+    assert not brand_in_product("Vingroup Tăng vốn điều lệ", 0, 8, [])
+    assert brand_in_product("Vingroup Tower mở cửa", 0, 8, [])

@@ -49,9 +49,9 @@ RECOGNIZERS: tuple[tuple[str, Recognizer], ...] = (
 LINKERS: tuple[tuple[str, Linker], ...] = (
     ("overlaps", resolve_overlaps),
     ("learned_entities", learned_entities.link),  # the CRF over the rules' entities (learned/)
-    ("not_entities", not_entities.drop),  # languages, places inside event names: not tagged
     ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
     ("role names", role_names.find_names),  # names a title announces that no recogniser found
+    ("not_entities", not_entities.drop),  # languages, places in event names, brands in products
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
     ("learned_titles", learned_titles.link),  # the CRF's titles of each person beside the rules'
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count

@@ -8,13 +8,18 @@ make it something else (the shared guideline, "Conventions settled later"):
 - rule *name_context*: a place right after a word that makes it part of a fixed name
   ("Ngoại hạng Anh", the English Premier League; "Siêu cúp Anh"; "viêm não Nhật Bản", a disease),
   from data/entity_name_contexts.tsv;
+- rule *product_name*: a brand named alone (one word) right before a foreign capitalised word
+  that no recogniser took is the maker inside a product's name ("BIDV Home", "Google Play",
+  "Oracle Database 10g", "VinFast Limo Green") — a brand inside a product name is not tagged
+  (organisations only);
 - rule *event_name*: a place that ends the name of an event or competition, followed by the
   event's year or edition, with the event's head before it in the clause ("Lễ hội Sầu riêng Đắk
   Lắk 2026", "Marathon Vũng Tàu 2026", "Festival Thăng Long - Hà Nội lần thứ II năm 2026") —
   nothing inside an event's name is tagged.
 
-It runs after the learned layer, so it drops what either proposed, and before the persons and
-places are linked.
+It runs after the learned layer, so it drops what either proposed, and after the names that
+titles announce are found ("HLV Arsenal Mikel Arteta": the coach is no product), before the
+persons and places are linked.
 """
 
 from __future__ import annotations
@@ -24,8 +29,9 @@ import functools
 import attrs
 import regex
 
-from vnextract.lexicon import load_tsv
+from vnextract.lexicon import foreign_given_names, load_tsv
 from vnextract.lexicon.loader import norm
+from vnextract.linking.role_names import looks_foreign
 from vnextract.mentions import Mentions
 from vnextract.recognizers.date_names import event_head_before
 from vnextract.text import Text
@@ -36,6 +42,10 @@ _LANGUAGE_WORD = regex.compile(r"(?<!\p{L})[Tt]iếng[^\S\n]+$")
 _YEAR_OR_EDITION_AFTER = regex.compile(
     r"[^\S\n]+(?:lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})(?!\p{L})|(?:19|20)\d\d(?![\p{N}\p{L}]))"
 )
+
+
+#: the word after a brand: one space, then a capitalised word (letters, digits, "-", "+", "'")
+_NEXT_WORD = regex.compile(r"[^\S\n]([\p{Lu}][\p{L}\p{N}\-+'’]*)")
 
 
 @functools.cache
@@ -66,11 +76,37 @@ def not_an_entity(normalized: str, start: int, end: int) -> str | None:
     return None
 
 
+def brand_in_product(normalized: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Rule *product_name*: the one-word organisation at ``start:end`` is followed by a foreign
+    capitalised word that no span in ``taken`` covers.
+
+    >>> brand_in_product("nổi bật là BIDV Home và MyShop", 11, 15, [])
+    True
+    >>> brand_in_product("HLV Arsenal Mikel Arteta", 4, 11, [(12, 24)])  # the coach, found
+    False
+    >>> brand_in_product("Vingroup Hà Nội", 0, 8, [])  # "Hà" is a Vietnamese syllable
+    False
+    """
+    if " " in normalized[start:end]:
+        return False
+    after = _NEXT_WORD.match(normalized, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if not looks_foreign(word) or word in foreign_given_names():
+        return False
+    w_start, w_end = after.span(1)
+    return not any(s < w_end and w_start < e for s, e in taken)
+
+
 def drop(text: Text, found: Mentions) -> Mentions:
-    """Drop the locations that :func:`not_an_entity` says are not tagged."""
+    """Drop the locations that :func:`not_an_entity` says are not tagged, and the brands inside
+    product names (:func:`brand_in_product`)."""
     s = text.normalized
-    kept = tuple(r for r in found.locations if not_an_entity(s, r.start, r.end) is None)
-    if len(kept) == len(found.locations):
+    locations = tuple(r for r in found.locations if not_an_entity(s, r.start, r.end) is None)
+    taken = [(r.start, r.end) for r in (*found.persons, *found.organizations, *locations)]
+    organizations = tuple(r for r in found.organizations if not brand_in_product(s, r.start, r.end, taken))
+    if len(locations) == len(found.locations) and len(organizations) == len(found.organizations):
         return found
-    return attrs.evolve(found, locations=kept)
+    return attrs.evolve(found, locations=locations, organizations=organizations)
 
