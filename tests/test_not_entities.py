@@ -18,9 +18,10 @@ def _locations(text: str) -> list[str]:
     [
         ("Em học tiếng Anh từ lớp 3.", "Anh", "language"),
         ("Tiếng Nhật khó hơn tiếng Hàn.", "Nhật", "language"),
-        ("Arsenal đứng đầu Ngoại hạng Anh sau 3 vòng.", "Anh", "name_context"),
-        ("Trận tranh Siêu cúp Tây Ban Nha diễn ra tối nay.", "Tây Ban Nha", "name_context"),
-        ("Bệnh nhi mắc viêm não Nhật Bản được chuyển viện.", "Nhật Bản", "name_context"),
+        ("Arsenal đứng đầu Ngoại hạng Anh sau 3 vòng.", "Anh", "competition"),
+        ("Trận tranh Siêu cúp Tây Ban Nha diễn ra tối nay.", "Tây Ban Nha", "competition"),
+        ("Anh ghi 2 bàn ở VĐQG Kuwait mùa trước.", "Kuwait", "competition"),
+        ("Bệnh nhi mắc viêm não Nhật Bản được chuyển viện.", "Nhật Bản", "fixed_name"),
         ("Lễ hội Sầu riêng Đắk Lắk 2026 khai mạc sáng nay.", "Đắk Lắk", "event_name"),
         ("Hơn 5.000 người chạy Marathon Vũng Tàu 2026.", "Vũng Tàu", "event_name"),
         ("Festival Thăng Long - Hà Nội lần thứ II năm 2026 bế mạc.", "Hà Nội", "event_name"),
@@ -78,3 +79,17 @@ def test_a_vietnamese_word_after_a_brand_is_no_product() -> None:
     # a headline that runs on without a stop: "Vingroup Tăng vốn" (Vingroup raises capital)
     assert not brand_in_product("Vingroup Tăng vốn điều lệ", 0, 8, [])
     assert brand_in_product("Vingroup Tower mở cửa", 0, 8, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Malaysia chuẩn bị cho Tiger Cup với đội hình trẻ.", "Tiger"),
+        ("Real Madrid vào bán kết Champions League sau trận hòa.", "Champions"),
+        ("Đội tuyển dự SEA Games với 30 vận động viên.", "SEA"),
+    ],
+)
+def test_nothing_inside_a_competitions_name_is_tagged(text: str, name: str) -> None:
+    document = vnextract.extract(text)
+    tagged = [r.text for r in (*document.persons, *document.organizations, *document.locations)]
+    assert not any(name in t for t in tagged), tagged

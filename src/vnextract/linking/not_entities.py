@@ -1,21 +1,23 @@
 """Linking step: capitalised names that the guideline does not tag, whoever proposed them.
 
-The rules and the learned layer both read a capitalised place name as a place. Three contexts
-make it something else (the shared guideline, "Conventions settled later"):
+The rules and the learned layer both read a capitalised name as a place, an organisation or a
+person. Some contexts make it something else (the shared guideline, "Conventions settled
+later"); the contexts are rows of data/entity_name_contexts.tsv, each naming its rule:
 
 - rule *language*: "tiếng Anh", "Tiếng Việt" (the English, Vietnamese language) — languages are
   not tagged;
-- rule *name_context*: a place right after a word that makes it part of a fixed name
-  ("Ngoại hạng Anh", the English Premier League; "Siêu cúp Anh"; "viêm não Nhật Bản", a disease),
-  from data/entity_name_contexts.tsv;
-- rule *product_name*: a brand named alone (one word) right before a foreign capitalised word
-  that no recogniser took is the maker inside a product's name ("BIDV Home", "Google Play",
-  "Oracle Database 10g", "VinFast Limo Green") — a brand inside a product name is not tagged
-  (organisations only);
+- rule *competition*: a name inside a competition's name, after its head ("Ngoại hạng Anh",
+  "Siêu cúp Tây Ban Nha", "Cup UEFA", "VĐQG Kuwait") or before its last word ("Tiger Cup",
+  "Champions League", "SEA Games"), or a name that ends in that word;
+- rule *fixed_name*: "viêm não Nhật Bản" (Japanese encephalitis) names a disease;
 - rule *event_name*: a place that ends the name of an event or competition, followed by the
   event's year or edition, with the event's head before it in the clause ("Lễ hội Sầu riêng Đắk
   Lắk 2026", "Marathon Vũng Tàu 2026", "Festival Thăng Long - Hà Nội lần thứ II năm 2026") —
-  nothing inside an event's name is tagged.
+  nothing inside an event's name is tagged;
+- rule *product_name*: a brand named alone (one word) right before a foreign capitalised word
+  that no recogniser took is the maker inside a product's name ("BIDV Home", "Google Play",
+  "Oracle Database 10g", "VinFast Limo Green") — a brand inside a product name is not tagged
+  (organisations only).
 
 It runs after the learned layer, so it drops what either proposed, and after the names that
 titles announce are found ("HLV Arsenal Mikel Arteta": the coach is no product), before the
@@ -25,6 +27,8 @@ persons and places are linked.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from typing import NamedTuple, TypeVar
 
 import attrs
 import regex
@@ -34,10 +38,9 @@ from vnextract.lexicon.loader import norm
 from vnextract.linking.role_names import looks_foreign
 from vnextract.mentions import Mentions
 from vnextract.recognizers.date_names import event_head_before
+from vnextract.records import Location, Organization, Person
 from vnextract.text import Text
 
-#: "tiếng" (language, as in "tiếng Anh") right before the name
-_LANGUAGE_WORD = regex.compile(r"(?<!\p{L})[Tt]iếng[^\S\n]+$")
 #: the event's year or edition right after the name: " 2026", " lần thứ II năm 2026", " lần V – 2027"
 _YEAR_OR_EDITION_AFTER = regex.compile(
     r"[^\S\n]+(?:lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})(?!\p{L})|(?:19|20)\d\d(?![\p{N}\p{L}]))"
@@ -48,29 +51,51 @@ _YEAR_OR_EDITION_AFTER = regex.compile(
 _NEXT_WORD = regex.compile(r"[^\S\n]([\p{Lu}][\p{L}\p{N}\-+'’]*)")
 
 
+class _Contexts(NamedTuple):
+    before: regex.Pattern[str]  # ends right before a name: "tiếng ", "Cup "
+    after: regex.Pattern[str]  # starts right after a name: " League"
+    ending: regex.Pattern[str]  # a name's last word: "Tiger Cup"
+    rule: Mapping[str, str]  # phrase (lowercase) → the rule it belongs to
+
+
 @functools.cache
-def _context_words() -> regex.Pattern[str]:
-    """The words of data/entity_name_contexts.tsv, as a pattern that ends right before a name."""
+def _contexts() -> _Contexts:
+    """The rows of data/entity_name_contexts.tsv as patterns."""
     rows = load_tsv("entity_name_contexts.tsv")
-    words = sorted((norm(row["phrase"]) for row in rows), key=len, reverse=True)
-    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(w) for w in words) + r")[^\S\n]+$", regex.I)
+
+    def alternatives(side: str) -> str:
+        words = sorted((norm(r["phrase"]) for r in rows if r["side"] == side), key=len, reverse=True)
+        return "|".join(regex.escape(w) for w in words)
+
+    before, after = alternatives("before"), alternatives("after")
+    return _Contexts(
+        regex.compile(r"(?<!\p{L})(" + before + r")[^\S\n]+$", regex.I),
+        regex.compile(r"[^\S\n]+(" + after + r")(?!\p{L})", regex.I),
+        regex.compile(r"(?<!\p{L})(" + after + r")$", regex.I),
+        {norm(r["phrase"]).lower(): r["rule"] for r in rows},
+    )
 
 
 def not_an_entity(normalized: str, start: int, end: int) -> str | None:
-    """The name of the rule that says the place at ``start:end`` is not tagged, or None.
+    """The name of the rule that says the name at ``start:end`` is not tagged, or None.
 
     >>> s = "Arsenal dẫn đầu Ngoại hạng Anh, học sinh học tiếng Anh từ sớm"
     >>> not_an_entity(s, 27, 30), not_an_entity(s, 51, 54)
-    ('name_context', 'language')
+    ('competition', 'language')
     >>> s = "Lễ hội Sầu riêng Đắk Lắk 2026 mở màn tại Đắk Lắk 2026"
     >>> not_an_entity(s, 17, 24), not_an_entity(s, 41, 48)
     ('event_name', None)
+    >>> not_an_entity("trước thềm Tiger Cup 2004", 11, 16)
+    'competition'
     """
-    before = normalized[max(0, start - 40) : start]
-    if _LANGUAGE_WORD.search(before):
-        return "language"
-    if _context_words().search(before):
-        return "name_context"
+    contexts = _contexts()
+    for found in (
+        contexts.before.search(normalized[max(0, start - 40) : start]),
+        contexts.after.match(normalized, end),
+        contexts.ending.search(normalized[start:end]),
+    ):
+        if found is not None:
+            return contexts.rule[found.group(1).lower()]
     if _YEAR_OR_EDITION_AFTER.match(normalized, end) and event_head_before(normalized, start):
         return "event_name"
     return None
@@ -99,14 +124,25 @@ def brand_in_product(normalized: str, start: int, end: int, taken: list[tuple[in
     return not any(s < w_end and w_start < e for s, e in taken)
 
 
+_R = TypeVar("_R", Person, Organization, Location)
+
+
+def _kept(normalized: str, records: tuple[_R, ...]) -> tuple[_R, ...]:
+    return tuple(r for r in records if not_an_entity(normalized, r.start, r.end) is None)
+
+
 def drop(text: Text, found: Mentions) -> Mentions:
-    """Drop the locations that :func:`not_an_entity` says are not tagged, and the brands inside
+    """Drop the names that :func:`not_an_entity` says are not tagged, and the brands inside
     product names (:func:`brand_in_product`)."""
     s = text.normalized
-    locations = tuple(r for r in found.locations if not_an_entity(s, r.start, r.end) is None)
-    taken = [(r.start, r.end) for r in (*found.persons, *found.organizations, *locations)]
-    organizations = tuple(r for r in found.organizations if not brand_in_product(s, r.start, r.end, taken))
-    if len(locations) == len(found.locations) and len(organizations) == len(found.organizations):
+    persons = _kept(s, found.persons)
+    organizations = _kept(s, found.organizations)
+    locations = _kept(s, found.locations)
+    taken = [(r.start, r.end) for r in (*persons, *organizations, *locations)]
+    organizations = tuple(r for r in organizations if not brand_in_product(s, r.start, r.end, taken))
+    if (len(persons), len(organizations), len(locations)) == (
+        len(found.persons), len(found.organizations), len(found.locations)
+    ):
         return found
-    return attrs.evolve(found, locations=locations, organizations=organizations)
+    return attrs.evolve(found, persons=persons, organizations=organizations, locations=locations)
 
