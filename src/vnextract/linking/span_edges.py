@@ -1,0 +1,54 @@
+"""Linking step: span edges the guideline fixes, whichever recogniser or model found the name.
+
+- rule *initials_dot*: a person written as initials keeps the final dot: "M.C.", "V.T.", "anh
+  C." (the dot is part of the abbreviation; in the corpus 23 of 24 such mentions are annotated
+  with it). The syllable layer cuts the dot off as punctuation, so no recogniser can include it.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from vnextract.mentions import Mentions
+from vnextract.records import Person
+from vnextract.text import Text
+
+#: initials only: "C", "M.C", "H.T.P" (a dot between letters, none at the end yet)
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){0,4}\p{Lu}")
+
+
+def _dot_after_initials(normalized: str, start: int, end: int) -> bool:
+    return (
+        normalized[end : end + 1] == "."
+        and _INITIALS.fullmatch(normalized, start, end) is not None
+        and not normalized[end + 1 : end + 2].isalnum()  # not "M.C.Dũng" (a name goes on)
+    )
+
+
+def with_initials_dot(normalized: str, person: Person) -> Person:
+    """``person`` with the dot after its initials inside its span and its mentions.
+
+    >>> from vnextract.records import Person
+    >>> s = "Ảnh: M.C. (theo Reuters)"
+    >>> with_initials_dot(s, Person(text="M.C", start=5, end=8, name="M.C", mentions=((5, 8),))).text
+    'M.C.'
+    """
+    mentions = tuple(
+        (a, b + 1) if _dot_after_initials(normalized, a, b) else (a, b) for a, b in person.mentions
+    )
+    if not _dot_after_initials(normalized, person.start, person.end):
+        return person if mentions == person.mentions else attrs.evolve(person, mentions=mentions)
+    name = person.name + "." if person.name == person.text else person.name
+    return attrs.evolve(
+        person, text=person.text + ".", end=person.end + 1, name=name, mentions=mentions
+    )
+
+
+def link(text: Text, found: Mentions) -> Mentions:
+    """Apply the span-edge rules to the persons found (after the persons linker, which finds
+    names of its own: "chị A." after an honorific)."""
+    persons = tuple(with_initials_dot(text.normalized, p) for p in found.persons)
+    if all(a is b for a, b in zip(persons, found.persons, strict=True)):
+        return found
+    return attrs.evolve(found, persons=persons)
