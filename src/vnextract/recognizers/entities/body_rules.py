@@ -351,6 +351,29 @@ def regional_unit(r: OrganizationReader, b: Body) -> bool | None:
     return None
 
 
+def lowercase_to_place(r: OrganizationReader, b: Body) -> bool | None:
+    """"Học viện khoa học địa chất Trung Quốc", "Cơ quan tình báo bí mật Australia": right
+    after a head, two to five lowercase words (no function word, no stop word) that end on the
+    name of a country or province are the body, the place included."""
+    toks, n, k = r.toks, r.n, b.k
+    if b.named or k != b.j or b.lowercase_ok:
+        return None
+    function_words = lexicon.function_words()
+    q, words = k, 0
+    while q < n and toks[q].kind == "lower":
+        if r.stop_at(q) or (toks[q].word_start and r.key_at(q, 1) in function_words):
+            return None
+        if toks[q].word_start:
+            words += 1
+            if words > MAX_LOWER_WORDS:
+                return None
+        q += 1
+    place = r.place_at(q, None, lexicon.TIER_BARE) if words >= 2 else 0
+    if place and not r.is_name_tok(q + place):
+        return b.named_to(q + place)
+    return None
+
+
 def scope_words(r: OrganizationReader, b: Body) -> bool | None:
     """"Hội đồng bầu cử quốc gia": some heads take a lowercase name ending in a scope word."""
     if not b.named and not b.lowercase_ok and b.head in SCOPE_BODY_HEADS:
@@ -488,6 +511,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("and_joins", "Bộ Văn hóa, Thể thao và Du lịch", LOWER, and_joins),
     BodyRule("investigation_police", "Cảnh sát điều tra", LOWER, investigation_police),
     BodyRule("crime_field", "Cục Cảnh sát điều tra tội phạm về ma túy", LOWER, crime_field),
+    BodyRule("lowercase_to_place", "Học viện khoa học địa chất Trung Quốc", LOWER, lowercase_to_place),
     BodyRule("scope_words", "Hội đồng bầu cử quốc gia", LOWER, scope_words),
     BodyRule("stop_word", "Sở Y tế cho biết", LOWER, stop_word),
     BodyRule("lowercase_word", "Trung tâm kiểm soát bệnh tật", LOWER, lowercase_word),
