@@ -10,7 +10,7 @@ stepped over. ``Rule.kinds`` and ``Rule.starts`` say on which syllables a rule c
 rule that cannot apply.
 
 Each rule is exercised by at least one case of ``fixtures/entities/*.jsonl`` that names it in
-its ``rules`` field (tests/test_entity_rules.py fails when a rule is named by no case).
+its ``rules`` field (tests/test_named_rules.py fails when a rule is named by no case).
 """
 
 from __future__ import annotations
