@@ -24,7 +24,8 @@ from vnextract.text.fast_classes import only_fast_chars, spelled
 Modifier = Literal["former", "acting", "new", "late"]
 
 #: nguyên/cựu = former, quyền = acting, tân = newly appointed, cố = the late (deceased holder:
-#: "cố Thủ tướng Võ Văn Kiệt").
+#: "cố Thủ tướng Võ Văn Kiệt"): grammar, the five words a title's modifier is one of, each
+#: with its meaning.
 MODIFIERS: MappingProxyType[str, Modifier | None] = MappingProxyType(
     {"nguyên": "former", "cựu": "former", "quyền": "acting", "tân": "new", "cố": "late"}
 )
@@ -120,7 +121,8 @@ def lexicon() -> Lexicon:
             (?:(?i:{_alternation([r for r in roles if not r.isupper()])})
               |{_alternation([r for r in roles if r.isupper()])}  # HLV, VĐV, MC: as written
             )
-            (?:\s+(?i:thường\s+trực|phụ\s+trách|thứ\s+nhất))?  # standing / in charge of / first
+            # grammar: standing / in charge of / first, the three words that go on any role
+            (?:\s+(?i:thường\s+trực|phụ\s+trách|thứ\s+nhất))?
           | (?:{academic_one})(?:\s?[.,]\s?(?:{academic_one}))*+   # PGS.TS, GS.TSKH, ThS.BS
         )
         (?![\p{{L}}\p{{N}}])

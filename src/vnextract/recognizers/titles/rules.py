@@ -19,6 +19,8 @@ from typing import NamedTuple
 import regex
 
 from vnextract.lexicon import word_class
+from vnextract.lexicon.names import honorifics_where
+from vnextract.lexicon.words import alternation
 from vnextract.recognizers.titles.grammar import (
     GANG_ROLES,
     MODIFIERS,
@@ -72,7 +74,8 @@ class Found:
         return read_organization(self.s, words, pos, unit=unit, trace=self.trace)
 
 
-# Qualifiers of a pupil's or student's role: "lớp 2A", "năm thứ 4", "khóa 2019".
+# Qualifiers of a pupil's or student's role: "lớp 2A" (class), "năm thứ 4" (4th year), "khóa 2019"
+# (intake): grammar, with the ordinals of "năm thứ" (nhất = first … năm = fifth).
 _STUDENT_QUALIFIER = regex.compile(
     r"\s+(?:lớp\s+[\p{L}\p{N}/.\-]+|năm\s+thứ\s+(?:\d+|nhất|hai|ba|tư|năm)|khóa\s+[\p{N}\p{L}\-]+)"
 )
@@ -107,7 +110,7 @@ def organization_after(f: Found) -> bool:
 
 
 # ", trường TH-THCS Nguyễn Du": a pupil's school after the class, behind a comma.
-_SCHOOL_AFTER_COMMA = regex.compile(r",\s*(?=(?i:trường|THPT|THCS|ĐH|đại\s+học|học\s+viện)(?!\p{L}))")
+_SCHOOL_AFTER_COMMA = regex.compile(r",\s*(?=(?i:" + alternation("school_word", r"\s+") + r")(?!\p{L}))")
 
 
 def school_after_comma(f: Found) -> bool:
@@ -173,8 +176,11 @@ def owner_of_named_business(f: Found) -> bool:
     return True
 
 
-# "ông chủ", "bà chủ" (the boss, the owner): an honorific right before "chủ".
-_HONORIFIC_BEFORE = regex.compile(r"(?<![\p{L}])(?i:ông|bà|cô|anh|chị)\s+$")
+# "ông chủ", "bà chủ" (the boss, the owner): an honorific right before "chủ" (honorifics.tsv,
+# the rows with boss=yes).
+_HONORIFIC_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?i:{'|'.join(sorted(honorifics_where('boss')))})\s+$"
+)
 
 
 def boss(f: Found) -> bool:
