@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import regex
 
 from vnextract import lexicon
 from vnextract.lexicon import gazetteer, organizations, roles, words
@@ -56,7 +57,7 @@ def test_data_is_read_only_by_the_loader() -> None:
 def test_every_word_class_is_used() -> None:
     """A class in word_classes.tsv that no module asks for is a dead table."""
     code = "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
-    asked = set(re.findall(r'(?:word|phrase)_class\("([a-z_]+)"\)', code))
+    asked = set(re.findall(r"""(?:(?:word|phrase)_class|alternation)\(["']([a-z_]+)["']""", code))
     classes = {row["class"] for row in lexicon.load_tsv("word_classes.tsv")}
     assert classes - asked == set()
     assert asked - classes == set()
@@ -107,3 +108,24 @@ def test_places_and_names() -> None:
     assert "bà" in lexicon.honorifics() and lexicon.honorific_genders()["bà"] == "female"
     assert "Vladimir" in lexicon.foreign_given_names()
     assert lexicon.key("UBND tỉnh Bình Dương") == ("UBND", "tỉnh", "Bình", "Dương")
+
+
+def test_kinds_of_place_and_the_words_for_them() -> None:
+    kinds = gazetteer.place_kinds()
+    assert kinds["thành phố"].levels == {"province", "district"} and kinds["xã"].levels == {"commune"}
+    assert kinds["đường"].named_after_people and not kinds["đường"].levels
+    assert kinds["núi"].region and not kinds["tỉnh"].region
+    type_words = {row["word"]: row["kind"] for row in lexicon.load_tsv("place_type_words.tsv")}
+    assert type_words["huyện đảo"] == type_words["h"] == "huyện"
+    assert set(type_words.values()) <= set(kinds)
+
+
+def test_honorifics_of_the_boss_and_word_classes_as_alternations() -> None:
+    from vnextract.lexicon.names import honorifics_where
+
+    assert honorifics_where("boss") == {"ông", "bà", "anh", "chị", "cô"}  # "ông chủ" = the boss
+    alternatives = words.alternation("change_verb").split("|")
+    assert alternatives[0] == r"điều\ chỉnh"  # longest first, its space escaped
+    assert {"tăng", "giảm"} <= set(alternatives)
+    school = words.alternation("school_word", r"\s+")
+    assert regex.fullmatch(f"(?:{school})", "đại  học")

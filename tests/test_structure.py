@@ -112,3 +112,27 @@ def test_the_old_public_import_paths_still_work() -> None:
     assert vnextract.spark.extract_records is spark.extract_records
     assert vnextract.render is render.render  # the function, even after importing the module
     assert vnextract.records.Document is Document is vnextract.Document
+
+
+def test_inline_word_lists_are_found_and_grammar_ones_told_apart(tmp_path: Path) -> None:
+    """scripts/inline_words.py sees Vietnamese word lists in code, also inside a regex, and
+    counts one as grammar only when a comment says so."""
+    script = SRC.parent.parent / "scripts" / "inline_words.py"
+    spec = importlib.util.spec_from_file_location("inline_words", script)
+    assert spec is not None and spec.loader is not None
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    module = tmp_path / "example.py"
+    module.write_text(
+        '"""Docstring: "m(?:ốt|ột|ười)" is an example, not a list."""\n'
+        'ADJECTIVES = frozenset({"cao", "thấp", "lớn"})\n'
+        "# grammar: the three conjunctions a range is written with\n"
+        'RANGE = r"(?:đến|tới|hoặc)"\n'
+        'KINDS = ("cap", "abbr", "lower")\n',
+        encoding="utf-8",
+    )
+    found = checker.inline_lists(module)
+    assert [(f.line, f.words, f.grammar) for f in found] == [
+        (2, ["cao", "thấp", "lớn"], False),
+        (4, ["đến", "tới", "hoặc"], True),
+    ]

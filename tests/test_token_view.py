@@ -7,6 +7,7 @@ import importlib
 
 import pytest
 
+import vnextract
 from vnextract import lexicon
 from vnextract.text import Text
 from vnextract.text.view import longest_entry, token_view
@@ -23,6 +24,22 @@ def test_sentences_are_cut_on_whole_syllables_keeping_initials() -> None:
     for sentence in view.sentences:
         for s in sentence:
             assert text.normalized[s.start : s.end] == s.text
+
+
+def test_document_sentences_are_the_views_sentences() -> None:
+    """One cut: the Text's sentences (and so the Document's) are the sentences the rules read."""
+    original = "Ông V.P.H.N. đã đến.  Bà Lê Thị Hoa (TP. Hồ Chí Minh) nói. Tốt!\nSáng 5-6, mưa"
+    text = Text.from_string(original)
+    view = token_view(text)
+    assert [(s.start, s.end) for s in text.sentences] == [(x[0].start, x[-1].end) for x in view.sentences]
+    doc = vnextract.extract(original)
+    assert [s.text for s in doc.sentences] == [
+        "Ông V.P.H.N. đã đến.",
+        "Bà Lê Thị Hoa (TP. Hồ Chí Minh) nói.",
+        "Tốt!",
+        "Sáng 5-6, mưa",
+    ]
+    assert all(original[s.start : s.end] == s.text for s in doc.sentences)
 
 
 def test_syllables_know_their_kind_and_word() -> None:

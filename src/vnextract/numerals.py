@@ -28,6 +28,7 @@ from typing import NamedTuple
 import regex
 
 from vnextract.lexicon.loader import load_tsv
+from vnextract.lexicon.words import alternation
 
 __all__ = [
     "NUMBER_RE",
@@ -88,9 +89,7 @@ _DIGITS = rf"""
 _WORD = rf"(?<![\p{{L}}\p{{N}}])(?:{_WORDS_ALT})(?![\p{{L}}\p{{N}}])"
 # Scale words that are really the first syllable of another word: "tỷ lệ" (ratio), "tỉ phú"
 # (billionaire), "triệu chứng" (symptom), "triệu tập" (to convene), "vạn vật" (all things).
-_NOT_SCALE = r"""\ (?:tỷ|tỉ)\ +(?:lệ|phú|giá|trọng|số|suất)(?!\p{L})
-               |\ triệu\ +(?:chứng|phú|tập|hồi)(?!\p{L})
-               |\ vạn\ +(?:vật|sự|tuế|lý|lí)(?!\p{L})"""
+_NOT_SCALE = r"\ (?:" + alternation("scale_compound", r"\ +") + r")(?!\p{L})"
 NUMBER_RE = regex.compile(
     rf"""
     (?:{_DIGITS}|{_WORD})
@@ -270,7 +269,8 @@ def _tens(words: list[str], i: int, *, after_hundred: bool) -> tuple[Decimal, in
     word = words[i]
     if word == "mười":
         j = i + 1
-        # units after mười: "lăm" for five; "mười năm" is "ten years", not fifteen
+        # units after mười: "lăm" for five; "mười năm" is "ten years", not fifteen (grammar: the
+        # three units read otherwise after "mười")
         unit = _digit_word(words[j], allow=("digit", "unit_after_tens")) if j < n else None
         if unit is not None and unit != 0 and words[j] not in ("năm", "mốt", "tư"):
             return Decimal(10) + unit, j + 1

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 import regex
 
-from vnextract.lexicon import load_tsv
+from vnextract.lexicon import load_tsv, word_class
 
 __all__ = ["qualifier_after", "qualifier_before", "qualifiers"]
 
@@ -36,16 +36,10 @@ _PHRASES = "|".join(
 _BEFORE_RE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?P<q>{_PHRASES})\ +\Z", flags=regex.IGNORECASE)
 
 # Adjectives that make "hơn" a comparative ("cao hơn" = higher than/by): no qualifier then.
-_COMPARATIVES = frozenset(
-    (
-        *("cao", "thấp", "lớn", "nhỏ", "đắt", "rẻ", "mạnh", "nhanh", "chậm", "dài", "ngắn", "rộng"),
-        *("hẹp", "nặng", "nhẹ", "sớm", "muộn", "trễ", "lâu", "xa", "giàu", "nghèo", "tốt", "xấu"),
-        *("đông", "thưa", "già", "trẻ"),
-    )
-)
+_COMPARATIVES = word_class("comparative_adjective")
 # Verbs of motion that make "vượt" a verb of its own ("nhảy vượt ba lớp" = skipped three grades,
 # "bơi vượt 2 km" = swam across 2 km): the number is exact, no "more than".
-_CROSSING_VERBS = frozenset({"nhảy", "học", "leo", "bơi", "chạy", "đi", "băng", "lội", "bay", "vượt"})
+_CROSSING_VERBS = word_class("crossing_verb")
 _WORD_BEFORE_RE = regex.compile(r"(?r)(?P<w>\p{L}+)\ +\Z")
 
 # "từ 18 tuổi trở lên" (18 and above), "từ 7.000 đồng trở xuống" (7,000 and below)

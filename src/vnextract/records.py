@@ -63,7 +63,8 @@ class Span:
 
 @attrs.frozen(kw_only=True)
 class Sentence(Span):
-    """A sentence as underthesea's segmenter and our line rules cut it."""
+    """A sentence, cut on whole syllables inside a line (``vnextract.text.syllables.sentences``):
+    the sentences every rule reads."""
 
 
 @attrs.frozen(kw_only=True)

@@ -5,7 +5,8 @@ Modules (each lookup is cached, built once per process):
 - :mod:`~vnextract.lexicon.loader`: ``load_tsv`` (the one reader of the TSV tables), ``key``;
 - :mod:`~vnextract.lexicon.names`: surnames, honorifics and their genders, foreign and Vietnamese
   given names;
-- :mod:`~vnextract.lexicon.gazetteer`: place names with kind and tier, place prefixes;
+- :mod:`~vnextract.lexicon.gazetteer`: place names with kind and tier, place prefixes, kinds of
+  place;
 - :mod:`~vnextract.lexicon.roles`: roles (titles and the cues that announce a name);
 - :mod:`~vnextract.lexicon.organizations`: organisation heads and their properties, known
   organisations;
@@ -16,7 +17,16 @@ Membership look-ups for features (a syllable tuple ``k`` of the text layer):
 ``k[0] in foreign_given_names()``, ``k in known_organizations()``.
 """
 
-from vnextract.lexicon.gazetteer import TIER_BARE, TIER_COMMUNE, TIER_DISTRICT, Place, place_prefixes, places
+from vnextract.lexicon.gazetteer import (
+    TIER_BARE,
+    TIER_COMMUNE,
+    TIER_DISTRICT,
+    Place,
+    PlaceKind,
+    place_kinds,
+    place_prefixes,
+    places,
+)
 from vnextract.lexicon.loader import SYLLABLE, Key, key, load_tsv
 from vnextract.lexicon.names import foreign_given_names, given_names, honorific_genders, honorifics, surnames
 from vnextract.lexicon.organizations import OrgHead, known_organizations, org_heads
@@ -31,6 +41,7 @@ __all__ = [
     "Key",
     "OrgHead",
     "Place",
+    "PlaceKind",
     "Role",
     "common_words",
     "foreign_given_names",
@@ -44,6 +55,7 @@ __all__ = [
     "org_heads",
     "person_cues",
     "phrase_class",
+    "place_kinds",
     "place_prefixes",
     "places",
     "role_rows",

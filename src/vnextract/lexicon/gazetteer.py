@@ -41,11 +41,12 @@ def places() -> Mapping[Key, Place]:
         if old is None or tier < old.tier:
             table[k] = Place(kind, tier)
 
+    kinds = place_kinds()
     for row in load_tsv("places_vn.tsv"):
         kind = row["kind"]
         if not row["province"]:
             tier = TIER_BARE
-        elif kind in ("quận", "huyện", "thị xã", "thành phố"):
+        elif kind in kinds and "district" in kinds[kind].levels:
             tier = TIER_DISTRICT
         else:
             tier = TIER_COMMUNE
@@ -67,6 +68,32 @@ def place_names() -> frozenset[str]:
     """Every place name as written in the two tables ("Bình Dương", "Hoa Kỳ")."""
     return frozenset(row["name"] for row in load_tsv("places_vn.tsv")) | frozenset(
         row["name"] for row in load_tsv("places_world.tsv")
+    )
+
+
+class PlaceKind(NamedTuple):
+    """What a kind of place is (``place_kinds.tsv``): "huyện" is a district, "đường" a street."""
+
+    #: the administrative levels it names ("province", "district", "commune"; none: not a unit)
+    levels: frozenset[str]
+    #: often named after a person ("đường Nguyễn Huệ"): a name inside it is no person
+    named_after_people: bool
+    #: with a compass word alone it names a region ("vùng núi Bắc"), not a place
+    region: bool
+
+
+@functools.cache
+def place_kinds() -> Mapping[str, PlaceKind]:
+    """Kind of place (the Location.kind, "huyện", "đường" …) → what it is."""
+    return MappingProxyType(
+        {
+            r["kind"]: PlaceKind(
+                levels=frozenset(r["levels"].split()) - {"-"},
+                named_after_people=r["named_after_people"] == "yes",
+                region=r["region"] == "yes",
+            )
+            for r in load_tsv("place_kinds.tsv")
+        }
     )
 
 

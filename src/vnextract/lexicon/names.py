@@ -25,6 +25,12 @@ def honorifics() -> frozenset[str]:
     return frozenset(norm(r["honorific"]) for r in load_tsv("honorifics.tsv"))
 
 
+def honorifics_where(column: str) -> frozenset[str]:
+    """The honorifics whose ``column`` of ``honorifics.tsv`` is "yes": ``honorifics_where("boss")``
+    are those that make "chủ" (owner) a noun for the boss ("ông chủ")."""
+    return frozenset(norm(r["honorific"]) for r in load_tsv("honorifics.tsv") if r[column] == "yes")
+
+
 @functools.cache
 def honorific_genders() -> Mapping[str, Gender]:
     """Honorific → the gender it implies: "bà" → "female" (``honorific_genders.tsv``)."""

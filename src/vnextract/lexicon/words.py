@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
 
+import regex
+
 from vnextract.lexicon.loader import Key, key, load_tsv, spaced_key
 from vnextract.text.normalize import canonical_tones
 
@@ -54,6 +56,13 @@ def word_class(name: str) -> frozenset[str]:
     """The words of a class of ``word_classes.tsv`` as written: ``word_class("compass")`` is
     {"Bắc", "Nam", "Đông", "Tây", "Trung"}. An unknown class is a KeyError, not an empty set."""
     return frozenset(_classes()[name])
+
+
+def alternation(name: str, space: str = r"\ ") -> str:
+    """The words of a class as a regex alternation, longest first, each space written ``space``:
+    ``alternation("change_verb")`` holds ``điều\\ chỉnh``. Put it in a group of its own."""
+    words = sorted(_classes()[name], key=lambda w: (-len(w), w))
+    return "|".join(space.join(regex.escape(part) for part in w.split(" ")) for w in words)
 
 
 def phrase_class(name: str) -> frozenset[Key]:

@@ -24,7 +24,8 @@ from vnextract.records import Title
 
 # A counted or plural role: "4 HLV", "năm công nhân" (five workers), "các bị cáo" (the
 # defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers), "2 nữ ca sĩ"
-# (two female singers: "nam"/"nữ", male/female, may come between).
+# (two female singers: "nam"/"nữ", male/female, may come between). Grammar: the number words
+# two to ten and the plural markers.
 _PLURAL_BEFORE = regex.compile(
     r"""(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|cặp|bộ\s+đôi))
         [ \t]+(?:(?i:nam|nữ)[ \t]+)?$""",

@@ -63,7 +63,8 @@ def opens_summary(s: str, line_start: int, mention_start: int) -> bool:
 
 
 # Before a role opening a headline as its subject: a gender or kinship word, "cựu" (former), a
-# count: "Nữ diễn viên …", "Anh nông dân …", "Cựu HLV …".
+# count: "Nữ diễn viên …", "Anh nông dân …", "Cựu HLV …" (grammar: gender words, the commonest
+# honorifics, small number words).
 _BEFORE_SUBJECT_ROLE = regex.compile(
     r"[ \t]*(?:(?i:nam|nữ|anh|chị|cô|ông|bà|cựu|hai|ba|bốn|năm|\d{1,3})[ \t]+)?"
 )

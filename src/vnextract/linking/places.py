@@ -30,6 +30,7 @@ import attrs
 import regex
 
 from vnextract import places
+from vnextract.lexicon import load_tsv, place_kinds
 from vnextract.mentions import Mentions
 from vnextract.places import LEVEL_RANK, Unit
 from vnextract.recognizers.dates import published
@@ -41,26 +42,19 @@ __all__ = ["link", "resolve"]
 #: The 2025 reform took effect on 1 July 2025 (Resolution 202/2025/QH15 and the commune mergers).
 REFORM_DATE = dt.date(2025, 7, 1)
 
-#: Type word → (levels it names, the unit type it is). Abbreviations as the press writes them.
+#: Type word → (levels it names, the unit type it is): ``place_type_words.tsv`` (the words and
+#: abbreviations as the press writes them, lowercase) and the levels of ``place_kinds.tsv``.
 _TYPE_WORDS: dict[str, tuple[frozenset[str], str]] = {
-    "tỉnh": (frozenset({"province"}), "tỉnh"),  # province
-    "thành phố": (frozenset({"province", "district"}), "thành phố"),  # city (centrally run, or of a province)
-    "tp": (frozenset({"province", "district"}), "thành phố"),
-    "quận": (frozenset({"district"}), "quận"),  # urban district
-    "q": (frozenset({"district"}), "quận"),
-    "huyện": (frozenset({"district"}), "huyện"),  # rural district
-    "huyện đảo": (frozenset({"district"}), "huyện"),  # island district ("huyện đảo Phú Quốc")
-    "h": (frozenset({"district"}), "huyện"),
-    "thị xã": (frozenset({"district"}), "thị xã"),  # town (district level)
-    "tx": (frozenset({"district"}), "thị xã"),
-    "xã": (frozenset({"commune"}), "xã"),  # rural commune
-    "phường": (frozenset({"commune"}), "phường"),  # urban ward
-    "p": (frozenset({"commune"}), "phường"),
-    "thị trấn": (frozenset({"commune"}), "thị trấn"),  # township
-    "tt": (frozenset({"commune"}), "thị trấn"),
-    "đặc khu": (frozenset({"commune"}), "đặc khu"),  # special zone (islands, 2025)
+    row["word"]: (place_kinds()[row["kind"]].levels, row["kind"]) for row in load_tsv("place_type_words.tsv")
 }
-_WORD = r"thành\ phố|thị\ xã|thị\ trấn|đặc\ khu|tỉnh|quận|huyện\ đảo|huyện|xã|phường"
+#: The type words written out, longest first ("huyện đảo" before "huyện").
+_WORD = "|".join(
+    regex.escape(w)  # "thành\\ phố"
+    for w in sorted(
+        (row["word"] for row in load_tsv("place_type_words.tsv") if row["written"] == "word"),
+        key=lambda w: (-len(w), w),
+    )
+)
 _ABBR = r"TP\.?|Tp\.?|TX\.|TT\.|Q\.|P\.|H\."
 #: A type word right before the mention ("xã Tân Phú", "Q.Tân Bình").
 _BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)$", regex.IGNORECASE)
@@ -78,7 +72,7 @@ _HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\d])\d+[\p{L}\d/]*\s+$")
 _UNIT_KINDS = frozenset({unit_type for _levels, unit_type in _TYPE_WORDS.values()} | {"vùng", "địa chỉ"})
 #: Type words of districts, which exist only until 2025: a text naming "huyện X" (not "huyện X
 #: cũ", the former district) writes in the legacy era.
-_DISTRICT_WORDS = frozenset({"quận", "q", "huyện", "huyện đảo", "h", "thị xã", "tx"})
+_DISTRICT_WORDS = frozenset(word for word, (levels, _unit) in _TYPE_WORDS.items() if levels == {"district"})
 _FORMER = regex.compile(r"^\s*\(?\s*cũ(?!\p{L})")  # "(cũ)": former
 
 

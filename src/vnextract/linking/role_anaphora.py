@@ -28,7 +28,8 @@ from vnextract.records import Title
 RULES = ("headline_subject", "demonstrative")
 
 # After the role: an optional age or nationality, then the demonstrative: "Hậu vệ trái này",
-# "Nhà cầm quân người Hà Lan này", "tiền vệ 33 tuổi này", "bị cáo nói trên".
+# "Nhà cầm quân người Hà Lan này", "tiền vệ 33 tuổi này", "bị cáo nói trên" (grammar: the
+# demonstratives này = this, ấy = that, nói trên = aforesaid).
 _DEMONSTRATIVE = regex.compile(
     r"""[ \t]+(?:\d{1,3}[ \t]+tuổi[ \t]+)?                                  # an age
         (?:người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2}[ \t]+)?     # a nationality
@@ -38,7 +39,8 @@ _DEMONSTRATIVE = regex.compile(
 # After a role opening a clause: the age, then a lowercase word (the predicate, not a name):
 # "Tiền vệ 33 tuổi cũng cho biết", "Nam tài tử 33 tuổi cho biết".
 _AGED_SUBJECT = regex.compile(r"[ \t]+\d{1,3}[ \t]+tuổi[ \t]+\p{Ll}")
-# A count or a plural marker right before the role: a group, not one person ("hai bị can trên").
+# A count or a plural marker right before the role: a group, not one person ("hai bị can trên";
+# grammar: the number words two to ten, the plural markers).
 _PLURAL_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|cả))[ \t]+"
     r"(?:(?i:nam|nữ)[ \t]+)?$"

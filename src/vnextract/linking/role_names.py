@@ -63,7 +63,8 @@ _MAX_VIETNAMESE_WORDS = 4
 #: hành Bannockburn Global Forex" is a company, not a person.
 _COMPANY_ROLE_KINDS = frozenset({"business", "owner"})
 #: What may stand between a name and its title after it: "Marc Chandler, Giám đốc …",
-#: "Katsuya Okada - lãnh đạo …", "Yevgeny Baru - một luật sư …".
+#: "Katsuya Okada - lãnh đạo …", "Yevgeny Baru - một luật sư …" (grammar: một = a, là = is,
+#: the modifiers nguyên/cựu = former).
 _POST_GAP = regex.compile(r"[ \t]*(?:,|[\-–—])[ \t]*(?:(?:một|là|nguyên|cựu)[ \t]+)?")
 #: What opens the clause a name before its title starts: the text's or a line's start, a
 #: sentence end, a quote, "Theo" (according to), a colon.

@@ -23,6 +23,7 @@ import regex
 
 from vnextract import lexicon
 from vnextract.lexicon import load_tsv, word_class
+from vnextract.lexicon.words import alternation
 from vnextract.records import Abbreviation
 from vnextract.text import Text
 
@@ -86,14 +87,18 @@ _CAPS = regex.compile(r"(?<![\p{L}\p{N}&.\-])\p{Lu}{2,4}(?:-\p{Lu}{1,3})?(?![\p{
 # "(TTTT)", "(viết tắt là QSDĐ)", "(sau đây gọi tắt là Trái phiếu đô thị)".
 _DEFINITION = regex.compile(
     r"""\(\s*
-    (?P<intro>(?:sau\s+đây\s+)?(?i:gọi\s+tắt\s+là|viết\s+tắt\s+là|gọi\s+là|viết\s+tắt|gọi\s+tắt)\s*:?\s*)?
+    (?P<intro>(?:sau\s+đây\s+)?(?i:"""
+    + alternation("abbreviation_intro", r"\s+")
+    + r""")\s*:?\s*)?
     ["“']?(?P<short>[^()"“”'\n]{1,40}?)["”']?
     \s*\)""",
     regex.VERBOSE,
 )
 _SYLLABLE_BACK = regex.compile(r"(?r)[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
-# Words an abbreviation skips: "Thông tin và Truyền thông" → TTTT.
+# Words an abbreviation skips: "Thông tin và Truyền thông" → TTTT (grammar: and, of, the plural).
 _SKIPPED = frozenset({"và", "&", "-", ",", "các", "của"})
+# Where the words spelling an abbreviation stop, read backwards: grammar (prepositions,
+# conjunctions, plural and aspect markers) that never starts a name.
 _STOP_BACK = frozenset(
     {"tại", "của", "ở", "là", "về", "với", "cho", "các", "những", "từ", "đến", "theo", "do", "bởi",
      "vừa", "đã", "sẽ", "đang", "được", "bị", "hoặc", "trong", "ngoài", "khi"}
@@ -188,7 +193,9 @@ def _organization_before(s: str, end: int) -> int | None:
     return found
 
 
-# Words between two organisations' names: the abbreviation is the later one's.
+# Words between two organisations' names: the abbreviation is the later one's. Grammar (và = and,
+# thuộc = of, với = with) and "đạo", "lại", last syllables of verbs written between two names
+# ("chỉ đạo" = directs).
 _BETWEEN_ORGANIZATIONS = frozenset({"và", "thuộc", "với", "đạo", "lại"})
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import regex
 
+from vnextract.lexicon.words import alternation, word_class
 from vnextract.numerals import load_tsv
 from vnextract.qualifiers import qualifier_after
 from vnextract.recognizers.expressions import FROM_RE, Expression, label_blocks
@@ -24,7 +25,7 @@ __all__ = ["fallback_count", "make_count", "one_is_counted"]
 
 _STOPWORDS = frozenset(row["word"].casefold() for row in load_tsv("count_stopwords.tsv"))
 # Classifier nouns: "hai vị khách" counts guests, "2 chiếc xe" vehicles.
-_CLASSIFIERS = frozenset({"con", "chiếc", "cái", "vị", "ngôi", "căn", "bức", "tấm", "cuốn", "quyển", "tờ"})
+_CLASSIFIERS = word_class("classifier_noun")
 _NOUN_AFTER_RE = regex.compile(r"\ +(?P<w>\p{Ll}\p{L}*+)(?![\p{N}])")
 # "mỗi thành phố 1 (doanh nghiệp) DN": the noun in brackets explains the abbreviation
 _GLOSSED_ABBR_RE = regex.compile(
@@ -36,13 +37,16 @@ _GLOSSED_ABBR_WINDOW = 80
 # "chỉ một hành vi" (only one act), "trên một huyện" (in one district): here "một" counts; so it
 # does a few words after "chỉ" (only) in the same clause ("chỉ gặp Hải có một lần" = met Hải only
 # once, "chỉ còn một con") unless a word on the way makes "một" the article again ("chỉ là một ca
-# sĩ" = is just a singer, "chỉ như một", "chỉ trong một tuần" = within a week)
+# sĩ" = is just a singer, "chỉ như một", "chỉ trong một tuần" = within a week). The words that
+# make "một" the article again are grammar (prepositions, conjunctions, "là" = is), kept here.
 _ONE_COUNTS_AFTER_RE = regex.compile(
     r"""(?r)(?<![\p{L}])
         (?:trên
           |(?<!(?:không|chẳng)\ +)chỉ  # "không chỉ một lần" is "not only once"
            # not the verb "chỉ" (point, show) nor a compound ("chỉ đạo" = direct, "chỉ ra")
-           (?!\ +(?:đạo|thị|tiêu|số|huy|trích|định|điểm|ra|dẫn|đường|tay|rõ|báo|mặt|trỏ|vẽ|bảo|giáo|vào|cách)
+           (?!\ +(?:"""
+    + alternation("chi_compound")
+    + r""")
                (?![\p{L}]))
            (?:\ +(?!(?:là|như|giống|trong|bằng|vì|để|cho|của|sau|trước|với|nhờ|mà|vào)(?![\p{L}]))
               \p{L}++){0,4})
@@ -89,7 +93,7 @@ def _integral(value: Decimal) -> int | None:
 # Measure nouns that say how the things come, not what they are: "2 bộ hồ sơ" (two sets of
 # files), "3 bản hợp đồng" (three copies of a contract), "500 bao thuốc lá": the noun after them
 # joins the unit ("bộ hồ sơ"), so the unit names what is counted
-_MEASURE_NOUNS = frozenset({"bộ", "bản", "nền", "tập", "bao", "gói", "hộp", "thùng", "chai", "lọ", "túi"})
+_MEASURE_NOUNS = word_class("measure_noun")
 _ACRONYM_RE = regex.compile(r"\p{Lu}{2,5}")
 
 

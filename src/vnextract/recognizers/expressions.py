@@ -16,7 +16,8 @@ from typing import Literal
 import attrs
 import regex
 
-from vnextract.lexicon import load_tsv
+from vnextract.lexicon import load_tsv, word_class
+from vnextract.lexicon.words import alternation
 from vnextract.numerals import parse_digits
 from vnextract.qualifiers import qualifier_after, qualifier_before
 from vnextract.recognizers.number_scan import NumberSpan
@@ -31,7 +32,7 @@ _LABELS = {row["word"].casefold(): row["blocks"] for row in load_tsv("number_lab
 # "tổng số 15 người" (15 people in total): "số" is a label only when it stands alone
 # "trong số 12 người" (among the 12 people), "ngoài số 30.000 USD" (besides the 30,000 USD): "số"
 # is "the (amount)" after a preposition
-_NOT_LABELS = frozenset({"tổng số", "con số", "số lượng", "trong số", "ngoài số", "với số", "cả số"})
+_NOT_LABELS = word_class("not_number_label")
 # Patterns that end at ``\Z`` (right before the number) are searched backwards ("(?r)"): the
 # first try is at the end, so a window costs one attempt instead of one per character; the
 # match is the same as a forward search gives (the longest one ending there).
@@ -39,7 +40,8 @@ _NOT_LABELS = frozenset({"tổng số", "con số", "số lượng", "trong số
 _WORDS_BEFORE_RE = regex.compile(
     r"(?r)(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\ +\Z"
 )
-# Between the two ends of a range: "5-7", "540.000 -580.000", "từ 5 đến 7", "10 ~ 15".
+# Between the two ends of a range: "5-7", "540.000 -580.000", "từ 5 đến 7", "10 ~ 15" (the words
+# are grammar: to, or, and).
 _RANGE_SEP_RE = regex.compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc|và)\ +", flags=regex.IGNORECASE)
 #: "từ" (from) opening a range or an "at least" ("từ 18 tuổi trở lên"); it joins the span.
 FROM_RE = regex.compile(r"(?r)(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNORECASE)
@@ -47,7 +49,7 @@ FROM_RE = regex.compile(r"(?r)(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNO
 _BETWEEN_RE = regex.compile(r"(?<![\p{L}])(?P<from>giữa)\ +\Z", flags=regex.IGNORECASE)
 # "tăng từ 31 USD lên 45 USD", "giảm từ 10% đến 5%": a change, not a range
 _CHANGE_RE = regex.compile(
-    r"(?<![\p{L}])(?:tăng|giảm|hạ|nâng|điều\ chỉnh|lên|xuống|rút|đẩy|kéo|sụt)\ +(?:giá\ +)?từ\ +\Z",
+    rf"(?<![\p{{L}}])(?:{alternation('change_verb')})\ +(?:giá\ +)?từ\ +\Z",
     flags=regex.IGNORECASE,
 )
 # "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount; "số 14-15", "gấp 2-3 lần",
@@ -313,6 +315,7 @@ def read_expression(
 
 
 # "từ 180 lên 202 tỷ đồng": from the first amount up (lên), down (xuống) or to (đến, tới) the second
+# (grammar: the four directional words)
 _CHANGE_TO_RE = regex.compile(r"\ +(?:lên|xuống|đến|tới)\ +", flags=regex.IGNORECASE)
 
 

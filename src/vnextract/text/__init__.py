@@ -5,10 +5,11 @@
 - :mod:`~vnextract.text.underthesea` (the one door to underthesea),
   :mod:`~vnextract.text.syllable_tokenizer`, :mod:`~vnextract.text.word_segmenter` and
   :mod:`~vnextract.text.crfsuite_model`: underthesea's word segmentation, computed faster;
-- :mod:`~vnextract.text.text`: :class:`Text`, what every recogniser is given;
+- :mod:`~vnextract.text.text`: :class:`Text`, what every recogniser is given; its sentences are
+  cut once, on whole syllables, and are ``Document.sentences``;
 - :mod:`~vnextract.text.syllables` and :mod:`~vnextract.text.view`: the syllables of each
-  sentence (:func:`~vnextract.text.view.token_view`), what the rules read. ``view`` reads the
-  lexicons, which read this package: import it as ``vnextract.text.view``.
+  sentence (:func:`~vnextract.text.view.token_view`), what the rules read (import it as
+  ``vnextract.text.view``).
 """
 
 from vnextract.text.normalize import Normalized, OffsetMap, canonical_tones, normalize

@@ -1,7 +1,14 @@
-"""The Text every recogniser reads: the caller's string, its normalised form, sentences, words."""
+"""The Text every recogniser reads: the caller's string, its normalised form, sentences, words.
+
+Its sentences are cut once, on whole syllables (:func:`vnextract.text.syllables.sentences`):
+the syllables of each are what the rules read (:func:`vnextract.text.view.token_view`), and
+the same sentences are ``Document.sentences``. underthesea's own sentence splitter only
+chunks the text for its word segmentation (it cuts inside initials: "V.P.H.N").
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any, Final
 
@@ -10,6 +17,8 @@ import attrs
 from vnextract.records import Sentence
 from vnextract.text.normalize import Normalized, OffsetMap, normalize
 from vnextract.text.segment import Token, segment
+from vnextract.text.syllables import Syllable
+from vnextract.text.syllables import sentences as syllable_sentences
 
 #: The longest text (in characters) :func:`vnextract.extract` accepts unless told otherwise
 #: (``max_length=``). Normalisation and segmentation take time linear in the length (≈ 7 s per
@@ -25,9 +34,13 @@ class Text:
     normalized: str
     #: maps from ``normalized`` back to ``original`` (see :class:`Normalized`).
     maps: tuple[OffsetMap, ...] = attrs.field(repr=False, default=())
+    #: the sentences, cut on whole syllables (see the module's docstring)
     sentences: tuple[Sentence, ...] = attrs.field(repr=False)
+    #: the syllables of each sentence (one list per sentence, never empty): the token view
+    syllables: tuple[list[Syllable], ...] = attrs.field(repr=False)
+    #: underthesea's words ("Trần Thanh Liêm"), in order
     tokens: tuple[Token, ...] = attrs.field(repr=False)
-    #: (first, past-last) token index of each sentence.
+    #: (first, past-last) index of the tokens that start in each sentence.
     sentence_tokens: tuple[tuple[int, int], ...] = attrs.field(repr=False)
     reference_date: dt.date | None = None
     #: views built from this Text once and shared by every reader (see text.view.token_view)
@@ -37,17 +50,28 @@ class Text:
     def from_string(cls, original: str, *, reference_date: dt.date | None = None) -> Text:
         """Normalise and segment a text.
 
-        >>> text = Text.from_string("Ông Trần Thanh Liêm.  Uỷ viên")
+        >>> text = Text.from_string("Ông Trần Thanh Liêm.  Uỷ viên V.P.H.N đến")
         >>> [s.text for s in text.sentences], text.normalized[21:28]
-        (['Ông Trần Thanh Liêm.', 'Ủy viên'], 'Ủy viên')
+        (['Ông Trần Thanh Liêm.', 'Ủy viên V.P.H.N đến'], 'Ủy viên')
         """
+        # The lexicons read this package (to cut their keys as text is cut): imported here, at
+        # run time, so that importing either package first works.
+        from vnextract.lexicon.words import word_class
+
         norm = normalize(original)
-        sentences, tokens, ranges = segment(norm.text)
+        _, tokens, _ = segment(norm.text)
+        words = {t.start: t.text for t in tokens}
+        cut = syllable_sentences(norm.text, words, word_class("no_sentence_end_before_dot"))
+        spans = [(s[0].start, s[-1].end) for s in cut]
+        sentences = [Sentence(text=norm.text[a:b], start=a, end=b) for a, b in spans]
+        starts = [t.start for t in tokens]
+        ranges = [(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in sentences]
         return cls(
             original=original,
             normalized=norm.text,
             maps=norm.maps,
             sentences=tuple(sentences),
+            syllables=tuple(cut),
             tokens=tuple(tokens),
             sentence_tokens=tuple(ranges),
             reference_date=reference_date,

@@ -9,23 +9,17 @@ the underthesea word each starts), and the lexicon look-ups features need.
     s.text in lexicon.surnames(); s.text in lexicon.foreign_given_names()
     longest_entry(sentence, i, lexicon.org_heads()), longest_entry(sentence, i, lexicon.person_cues())
 
-This module reads the lexicons (the abbreviations after which "." ends no sentence), and the
-lexicons read :mod:`vnextract.text.normalize`: so ``vnextract.text`` does not import this
-module, and importing either package first works.
-
-``Text.sentences`` (and so ``Document.sentences``) are still underthesea's sentences, which
-differ from these where underthesea cuts inside initials; making them one is an output change,
-left for a change that may change output (issue 14 kept every output identical).
+The sentences are the Text's own (``Text.sentences``, and so ``Document.sentences``): cut once
+on whole syllables when the Text is built, their syllables kept in ``Text.syllables``. This
+module adds the map of underthesea's words and the look-up of lexicon entries.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection
 from typing import NamedTuple
 
-from vnextract.lexicon.words import word_class
-from vnextract.text.syllables import Syllable, sentences
+from vnextract.text.syllables import Syllable
 from vnextract.text.text import Text
 
 
@@ -38,13 +32,9 @@ class TokenView(NamedTuple):
     words: dict[int, str]
 
 
-@functools.cache
-def _not_ending() -> frozenset[str]:
-    return word_class("no_sentence_end_before_dot")
-
-
 def token_view(text: Text) -> TokenView:
-    """The syllables of each sentence of ``text``, built once and kept on the Text.
+    """The syllables of each sentence of ``text`` (``text.syllables``) with the map of
+    underthesea's words, built once and kept on the Text.
 
     >>> from vnextract.text import Text
     >>> view = token_view(Text.from_string("Ông Trần Thanh Liêm. TP.HCM"))
@@ -54,8 +44,7 @@ def token_view(text: Text) -> TokenView:
     cached = text.views.get("tokens")
     if cached is None:
         words = {t.start: t.text for t in text.tokens}
-        cut = sentences(text.normalized, words, _not_ending())
-        cached = text.views["tokens"] = TokenView(tuple(cut), words)
+        cached = text.views["tokens"] = TokenView(text.syllables, words)
     assert isinstance(cached, TokenView)
     return cached
 

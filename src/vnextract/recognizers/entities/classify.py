@@ -24,9 +24,11 @@ from vnextract.recognizers.entities.tables import (
     NOT_NAME_SYLLABLES,
     NOT_NAMES,
     NUMBERED,
+    REGION_KINDS,
     SENTENCE_CASE_PREFIXES,
     SENTENCE_STARTERS,
     STEMS,
+    STREET_LIKE_KINDS,
     SURNAME_PREFIXES,
     Cand,
     match_at,
@@ -74,7 +76,7 @@ class Classifier(OrganizationReader):
             end = j + p  # "Thừa Thiên - Huế" spans a hyphen
         elif p and p < end - j and self.is_person_start(j + p, end):
             end = j + p  # "phường Lam Hạ Nguyễn …"
-        elif kind not in ("đường", "phố", "sân bay", "cầu"):
+        elif kind not in STREET_LIKE_KINDS:
             for q in range(j + 1, end):
                 if self.is_person_start(q, end) and not self.place_at(q, end, lexicon.TIER_DISTRICT):
                     end = q
@@ -94,7 +96,7 @@ class Classifier(OrganizationReader):
             and toks[end].text.isdigit()
         ):
             end += 1  # "làng Kép 2,"
-        if end - j == 1 and toks[j].text in COMPASS and kind in ("núi", "vùng", "sông"):
+        if end - j == 1 and toks[j].text in COMPASS and kind in REGION_KINDS:
             return None  # "vùng núi Bắc": the northern mountains, not a place called Bắc
         start = i if include else j
         return Cand("LOC", start, end, kind=kind if kind != "vùng" else self.place_kind(j, end - j) or kind)

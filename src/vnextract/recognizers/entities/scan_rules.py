@@ -10,7 +10,7 @@ stepped over. ``Rule.kinds`` and ``Rule.starts`` say on which syllables a rule c
 rule that cannot apply.
 
 Each rule is exercised by at least one case of ``fixtures/entities/*.jsonl`` that names it in
-its ``rules`` field (tests/test_entity_rules.py fails when a rule is named by no case).
+its ``rules`` field (tests/test_named_rules.py fails when a rule is named by no case).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from vnextract import lexicon
+from vnextract.lexicon import word_class
 from vnextract.recognizers.entities.tables import (
     CUE_MODIFIERS,
     CURRENCIES,
@@ -249,6 +250,11 @@ def sector_abbreviation(s: Scanner, at: At) -> bool:
     return True
 
 
+#: Introducers of businesses and schools, which are often named after a person: "công ty Nguyễn
+#: Kim", "trường Nguyễn Du" (their first syllables: công ty, doanh nghiệp, tiệm, trường).
+PERSON_NAMED_INTRODUCERS = word_class("person_named_introducer")
+
+
 def introduced_organization(s: Scanner, at: At) -> bool:
     """A lowercase introducer and the name after it: "công ty Hoàng Nguyên", "báo Tuổi Trẻ",
     "đội bóng Bình Định"; "trường THPT …" is left to the head, "doanh nghiệp FDI" is a kind."""
@@ -258,7 +264,7 @@ def introduced_organization(s: Scanner, at: At) -> bool:
         intro
         and t.word_start
         and s.is_name_tok(i + intro)
-        and (not s.is_person_start(i + intro) or toks[i].text in ("công", "doanh", "tiệm", "trường"))
+        and (not s.is_person_start(i + intro) or toks[i].text in PERSON_NAMED_INTRODUCERS)
         and not (i > 0 and toks[i - 1].kind == "lower" and not t.word_start)
     ):
         return False

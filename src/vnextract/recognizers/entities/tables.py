@@ -16,6 +16,7 @@ import regex
 
 from vnextract import lexicon
 from vnextract.lexicon import Key, load_tsv, phrase_class, place_prefixes, word_class
+from vnextract.lexicon.gazetteer import place_kinds
 from vnextract.lexicon.organizations import listed_heads
 from vnextract.text.syllables import Syllable, syllable_kind
 
@@ -46,6 +47,10 @@ LOC_PREFIXES: dict[Key, str] = {k: p.kind for k, p in PREFIXES.items() if p.writ
 CAP_LOC_PREFIXES: dict[Key, str] = {k: p.kind for k, p in PREFIXES.items() if p.written == "name"}
 # Kinds of administrative unit (a person's full name after them is the officer, not a place).
 ADMIN_KINDS = frozenset(p.kind for p in PREFIXES.values() if p.administrative)
+# Kinds of place often named after a person ("đường Nguyễn Huệ"): a name inside is no person.
+STREET_LIKE_KINDS = frozenset(k for k, p in place_kinds().items() if p.named_after_people)
+# Kinds of place that with a compass word alone name a region ("vùng núi Bắc").
+REGION_KINDS = frozenset(k for k, p in place_kinds().items() if p.region)
 # Capitalised prefixes that are only sentence case: kept out of the span ("Tỉnh Hải Dương
 # yêu cầu" → "Hải Dương"), like their lowercase forms.
 SENTENCE_CASE_PREFIXES = frozenset(
