@@ -48,7 +48,7 @@ from vnextract.recognizers.date_grammar import (
     has_cue,
     valid_day,
 )
-from vnextract.recognizers.date_names import edition_before, year_in_name
+from vnextract.recognizers.date_names import bulletin_day, edition_before, year_in_name
 
 
 def _time_atom(m: regex.Match[str]) -> Atom | None:
@@ -127,7 +127,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
             # "tối 22.8 tại …", "Quốc khánh 2.9", "(18.8)", "từ 29.8 - 2.9"
             if _unit_follows(text, end):
                 return None  # "jack 3.5 mm", "7.8 điểm"
-            sure_dot = _dotted_day(text, start, end)
+            sure_dot = _dotted_day(text, start, end) or bulletin_day(text, start, end)
             return Atom(
                 start,
                 end,
@@ -141,7 +141,11 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         if m["n_s1"] in "-–." and not sure:
             # "chiều 21-4" is a date, "từ 1-3 lần" (one to three times) a range of numbers
             in_brackets = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-            weak = _previous_word(text, start) not in DAY_CUE_WORDS and not in_brackets
+            weak = (
+                _previous_word(text, start) not in DAY_CUE_WORDS
+                and not in_brackets
+                and not bulletin_day(text, start, end)  # "Đọc nhanh 18-8: …"
+            )
         else:
             weak = not sure and not has_cue(text, start, end) and not _named_day(text, start, end, day, month)
         return Atom(
