@@ -145,6 +145,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
                 _previous_word(text, start) not in DAY_CUE_WORDS
                 and not in_brackets
                 and not bulletin_day(text, start, end)  # "Đọc nhanh 18-8: …"
+                and _IN_FORCE_FROM.search(text, max(0, start - 40), start) is None
             )
         else:
             weak = not sure and not has_cue(text, start, end) and not _named_day(text, start, end, day, month)
@@ -187,6 +188,12 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
     return None
 
 
+#: Rule *in force from*: "có hiệu lực (thi hành) từ 20-9" (takes effect from 20 September) — a
+#: law's start is a day, not a range of numbers ("từ 1-3 lần")
+_IN_FORCE_FROM = regex.compile(
+    r"(?<![\p{L}])hiệu[^\S\n]+lực(?:[^\S\n]+thi[^\S\n]+hành)?[^\S\n]+(?:kể[^\S\n]+)?từ[^\S\n]+$",
+    flags=regex.IGNORECASE,
+)
 _REL_WORD_YEAR = MappingProxyType(
     {"nay": 0, "này": 0, "ngoái": -1, "trước": -1, "qua": -1, "rồi": -1, "tới": 1, "sau": 1}
 )

@@ -263,6 +263,8 @@ def read_expression(
                     low = value * second.reading.scale  # "từ 5 đến 7 triệu": the scale is shared
                     if low > second.reading.value:
                         low = value * second.reading.scale / 1000  # "800 - 1,2 triệu" = 800 nghìn
+                    if low > second.reading.value and 1000 <= value < second.reading.value <= value * 1000:
+                        low = value  # "500.000-1 triệu đồng": the first end written out in full
                 elif _shares_thousands(norm, first, second):
                     low = value * 1000  # "250 - 300.000 đồng/kg": 250 nghìn to 300 nghìn
                 if low <= second.reading.value:
