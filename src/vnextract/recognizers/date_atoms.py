@@ -138,6 +138,8 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         sure = (
             prefixed or (year is not None and len(m["n_y"]) == 4) or (year is not None and m["n_s1"] == "/")
         )
+        if m["n_s1"] in "-–" and year is None and _next_word(text, end).casefold() == "lần":
+            return None  # "ngày 3-4 lần" (three or four times a day): a frequency, not 3 April
         if m["n_s1"] in "-–." and not sure:
             # "chiều 21-4" is a date, "từ 1-3 lần" (one to three times) a range of numbers
             in_brackets = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
