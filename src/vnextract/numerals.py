@@ -79,11 +79,19 @@ _CODES = "|".join(
     for row in load_tsv("currencies.tsv")
     if row["position"] in ("before", "both") and row["surface"].isalpha() and row["surface"].isupper()
 )
+#: Scale words that may be glued to their digits ("1,5tỷ" = 1.5 billion): millions and up, so
+#: no unit written glued ("5ngàn" is rare, "5m" is metres) is read as one.
+_GLUED_SCALES = "|".join(
+    row["word"]
+    for row in load_tsv("numbers_words.tsv")
+    if row["role"] == "scale" and int(row["value"]) >= 10**6
+)
 _DIGITS = rf"""
     (?:(?<=(?<![\p{{L}}])(?:{_CODES}))                       # "USD1,23"
       |(?<![\p{{L}}\p{{N}}_]|\p{{N}}[.,/:]|\p{{L}}-))          # else not inside a word or code
     \d++(?:[.,]\d++)*+
-    (?:[kK](?![\p{{L}}\p{{N}}]))?+                        # "30k" = 30 000
+    (?:[kK](?![\p{{L}}\p{{N}}])                          # "30k" = 30 000
+      |(?:{_GLUED_SCALES})(?![\p{{L}}\p{{N}}]))?+          # "1,5tỷ", "500triệu": the space lost
     (?![/:]\p{{N}}|\p{{N}})                               # "24/08", "07:38" are dates and times
 """
 _WORD = rf"(?<![\p{{L}}\p{{N}}])(?:{_WORDS_ALT})(?![\p{{L}}\p{{N}}])"
@@ -336,7 +344,13 @@ def read_number(candidate: str) -> NumberReading | None:
         if current is not None:
             break  # two numbers in a row ("5 năm" is five years): stop
         if word[0].isdigit():
-            value = parse_digits(words[i])
+            digits, glued = split_glued_scale(words[i])
+            value = parse_digits(digits)
+            if glued is not None and value is not None and last_scale is None:
+                total, last_scale = total + value * glued, glued  # "1,5tỷ": the scale is glued on
+                i = used = i + 1
+                spelled = False
+                continue
             if value is None or (last_scale is not None and not _scale_follows(lowered, i + 1, last_scale)):
                 break  # "3 tỷ 500" continues only with a smaller scale after it ("500 triệu")
             spelled = False
@@ -386,14 +400,30 @@ def read_number(candidate: str) -> NumberReading | None:
 
 def _read_digits(word: str) -> NumberReading | None:
     """read_number of a candidate that is one digit string (the same steps, without the loop)."""
-    value = parse_digits(word)
+    digits, glued = split_glued_scale(word)
+    value = parse_digits(digits)
     if value is None:
         return None
-    total = Decimal(0) + value  # the same context rounding as the general path
+    total = Decimal(0) + value * (glued or 1)  # the same context rounding as the general path
     if total == total.to_integral_value():
         total = Decimal(int(total))
-    scale = Decimal(1000) if word[-1] in "kK" else None  # "30k": the thousand is in the value
+    scale = glued or (Decimal(1000) if word[-1] in "kK" else None)  # "30k": the thousand is in the value
     return NumberReading(total, len(word), False, scale, None)
+
+
+_GLUED_SCALE_RE = regex.compile(rf"(?<=\d)(?:{_GLUED_SCALES})\Z", flags=regex.IGNORECASE)
+
+
+def split_glued_scale(word: str) -> tuple[str, Decimal | None]:
+    """The digits of a digit string and the value of a scale word glued to them, if any.
+
+    >>> split_glued_scale("1,5tỷ"), split_glued_scale("1.200")
+    (('1,5', Decimal('1000000000')), ('1.200', None))
+    """
+    glued = _GLUED_SCALE_RE.search(word)
+    if glued is None:
+        return word, None
+    return word[: glued.start()], number_words()[glued.group().casefold()].value
 
 
 def _end_of_word(candidate: str, count: int) -> int:

@@ -48,7 +48,7 @@ from vnextract.recognizers.date_grammar import (
     has_cue,
     valid_day,
 )
-from vnextract.recognizers.date_names import edition_before, year_in_name
+from vnextract.recognizers.date_names import bulletin_day, edition_before, year_in_name
 
 
 def _time_atom(m: regex.Match[str]) -> Atom | None:
@@ -127,7 +127,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
             # "tối 22.8 tại …", "Quốc khánh 2.9", "(18.8)", "từ 29.8 - 2.9"
             if _unit_follows(text, end):
                 return None  # "jack 3.5 mm", "7.8 điểm"
-            sure_dot = _dotted_day(text, start, end)
+            sure_dot = _dotted_day(text, start, end) or bulletin_day(text, start, end)
             return Atom(
                 start,
                 end,
@@ -138,10 +138,17 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
         sure = (
             prefixed or (year is not None and len(m["n_y"]) == 4) or (year is not None and m["n_s1"] == "/")
         )
+        if m["n_s1"] in "-–" and year is None and _next_word(text, end).casefold() == "lần":
+            return None  # "ngày 3-4 lần" (three or four times a day): a frequency, not 3 April
         if m["n_s1"] in "-–." and not sure:
             # "chiều 21-4" is a date, "từ 1-3 lần" (one to three times) a range of numbers
             in_brackets = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
-            weak = _previous_word(text, start) not in DAY_CUE_WORDS and not in_brackets
+            weak = (
+                _previous_word(text, start) not in DAY_CUE_WORDS
+                and not in_brackets
+                and not bulletin_day(text, start, end)  # "Đọc nhanh 18-8: …"
+                and _IN_FORCE_FROM.search(text, max(0, start - 40), start) is None
+            )
         else:
             weak = not sure and not has_cue(text, start, end) and not _named_day(text, start, end, day, month)
         return Atom(
@@ -183,6 +190,12 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
     return None
 
 
+#: Rule *in force from*: "có hiệu lực (thi hành) từ 20-9" (takes effect from 20 September) — a
+#: law's start is a day, not a range of numbers ("từ 1-3 lần")
+_IN_FORCE_FROM = regex.compile(
+    r"(?<![\p{L}])hiệu[^\S\n]+lực(?:[^\S\n]+thi[^\S\n]+hành)?[^\S\n]+(?:kể[^\S\n]+)?từ[^\S\n]+$",
+    flags=regex.IGNORECASE,
+)
 _REL_WORD_YEAR = MappingProxyType(
     {"nay": 0, "này": 0, "ngoái": -1, "trước": -1, "qua": -1, "rồi": -1, "tới": 1, "sau": 1}
 )

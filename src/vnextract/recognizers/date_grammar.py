@@ -128,7 +128,7 @@ _PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần" 
 _ERA = "(?-i:" + _alternation(ERAS) + ")"
 _EN_MONTH = "(?-i:" + _alternation(ENGLISH_MONTHS) + ")"
 _EN_WEEKDAY = "(?-i:" + _alternation(ENGLISH_WEEKDAYS) + ")"
-_ROMAN_CENTURY = r"(?-i:X{0,2}(?:IX|IV|V?I{0,3}))"  # I … XXIX, upper case only
+_ROMAN_CENTURY = r"(?-i:(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))"  # I … XXIX, upper case only, never empty
 #: A hedge before a relative amount of time, inside the span: "hơn 2 năm trước", "gần một năm trước"
 _HEDGE_WORDS = ("hơn", "gần", "khoảng", "chừng", "ngót")
 _HEDGE = "(?:" + "|".join(_HEDGE_WORDS) + ")"

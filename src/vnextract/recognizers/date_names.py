@@ -123,3 +123,44 @@ def _names_after(before: str) -> bool:
     """The words before an opening quote announce a name: 'mang tên "…', 'cuộc thi "…'."""
     words = tuple(w.lower() for w in before.split()[-_NAME_CUE_MAX:])
     return any(words[-n:] in _NAME_CUES for n in range(1, min(len(words), _NAME_CUE_MAX) + 1))
+
+
+#: News bulletins named by their hour ("Xem nhanh 20h", "Bản tin 17h"), from data/dates_event_names.tsv
+_BULLETINS = frozenset(
+    tuple(r["phrase"].split()) for r in load_table("dates_event_names.tsv") if r["role"] == "bulletin"
+)
+_BULLETIN_MAX = max(len(b) for b in _BULLETINS)
+
+
+def bulletin_hour(text: str, start: int) -> bool:
+    """Rule *bulletin hour*: a clock right after a bulletin's name is part of that name, not a
+    time of the date after it ("Xem nhanh 20h ngày 22.8": the 8 pm bulletin of 22 August).
+
+    >>> bulletin_hour("Xem nhanh 20h ngày 22.8", 10), bulletin_hour("Lúc 20h ngày 22.8", 4)
+    (True, False)
+    """
+    words = tuple(w.lower() for w in text[max(0, start - 40) : start].split()[-_BULLETIN_MAX:])
+    return any(words[-n:] in _BULLETINS for n in range(1, min(len(words), _BULLETIN_MAX) + 1))
+
+
+_LINE_HEAD_WORDS = 6  # a bulletin's name and its topic before the day: "Tin tức thế giới 21-8:"
+_LABEL_END = regex.compile(r"[^\S\n]*:")
+
+
+def bulletin_day(text: str, start: int, end: int) -> bool:
+    """Rule *bulletin day*: a bare day heading a bulletin, at the start of its line and closed by a
+    colon, is a date: "Đọc nhanh 18-8: Giá dầu …", "Tin tức thế giới 21-8: Mỹ …" (a score
+    "Arsenal thắng 3-1: …" has no bulletin's name before it).
+
+    >>> bulletin_day("Đọc nhanh 18-8: Giá dầu vọt lên", 10, 14)
+    True
+    >>> bulletin_day("Arsenal thắng 3-1: chiến thắng", 14, 17)
+    False
+    """
+    if _LABEL_END.match(text, end) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    words = tuple(w.lower() for w in text[line_start:start].split())
+    if len(words) > _LINE_HEAD_WORDS:
+        return False
+    return any(words[:n] in _BULLETINS for n in range(1, min(len(words), _BULLETIN_MAX) + 1))

@@ -28,6 +28,7 @@ import regex
 from vnextract.recognizers.date_atoms import clock_hour, parse_atoms
 from vnextract.recognizers.date_grammar import Atom, Point, valid_day
 from vnextract.recognizers.date_lunar import lunar_to_solar
+from vnextract.recognizers.date_names import bulletin_hour
 from vnextract.records import DateMention, Span
 from vnextract.text import Text
 
@@ -109,6 +110,9 @@ def _join_times(text: str, atoms: Sequence[Atom]) -> list[Atom]:
             i += 1
             continue
         assert isinstance(a.value, Point)
+        if bulletin_hour(text, a.start):  # "Xem nhanh 20h ngày 22.8": the clock names the bulletin
+            i += 1
+            continue
         b = atoms[i + 1] if i + 1 < n else None
         c = atoms[i + 2] if i + 2 < n else None
         if (

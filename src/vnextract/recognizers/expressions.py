@@ -259,17 +259,19 @@ def read_expression(
             joined = _join_range(norm, first, second, unit_1, unit_2, sep, start)
             if joined == "skip":
                 return None, 2
-            if joined == "range" and unit_2 is not None:
+            if joined == "range" and (unit_2 is not None or bare_scaled_range(first, second)):
                 low = value
                 if unit_1 is None and reading.scale is None and second.reading.scale is not None:
                     low = value * second.reading.scale  # "từ 5 đến 7 triệu": the scale is shared
                     if low > second.reading.value:
                         low = value * second.reading.scale / 1000  # "800 - 1,2 triệu" = 800 nghìn
+                    if low > second.reading.value and 1000 <= value < second.reading.value <= value * 1000:
+                        low = value  # "500.000-1 triệu đồng": the first end written out in full
                 elif _shares_thousands(norm, first, second):
                     low = value * 1000  # "250 - 300.000 đồng/kg": 250 nghìn to 300 nghìn
                 if low <= second.reading.value:
                     value, value_to = clean_decimal(low), second.reading.value
-                    unit, end, used = unit_2, unit_2[2], 2
+                    unit, end, used = unit_2, unit_2[2] if unit_2 else second.end, 2
                     scale = second.reading.scale
                     from_ = FROM_RE.search(norm, max(0, start - 8), start) or _BETWEEN_RE.search(
                         norm, max(0, start - 8), start
@@ -378,11 +380,27 @@ def _join_range(
             return "no"
         if unit_1 is not None and (unit_2 is None or unit_1[0] != unit_2[0]):
             return "no"
-    elif unit_1 is None and unit_2 is None:
+    if unit_1 is None and unit_2 is None and bare_scaled_range(first, second):
+        return "range"  # "lương 4-6 triệu": money or nothing, as the context says (numbers.py)
+    if not sep.group("word") and unit_1 is None and unit_2 is None:
         return "skip"  # "giai đoạn 2011-2015", "BN2813-2816": a period or a code
     if unit_2 is None or (unit_1 is not None and unit_1[0] != unit_2[0]):
         return "no"
     return "range"
+
+
+def bare_scaled_range(first: NumberSpan, second: NumberSpan) -> bool:
+    """ "4-6 triệu", "từ 1 đến 2 tỷ" with no unit after: a bare first end sharing the second's
+    scale of a million or more (the range is money when its context says so, else nothing).
+    """
+    low, high = first.reading, second.reading
+    return (
+        low.scale is None
+        and not low.spelled
+        and high.scale is not None
+        and high.scale >= 10**6
+        and 0 < low.value * high.scale <= high.value * 1000
+    )
 
 
 # A range whose second end is written in whole thousands ("300.000", "10.000")

@@ -23,7 +23,7 @@ _MONEY_CONTEXT_RE = regex.compile(
     r"""(?<![\p{L}])(?:giá|tiền|vốn|lương|phí|chi\ phí|kinh\ phí|thu\ nhập|doanh\ thu|lợi\ nhuận|lãi|lỗ|
         trị\ giá|giá\ trị|tài\ sản|ngân\ sách|đầu\ tư|nợ|vay|phạt|bồi\ thường|thưởng|hỗ\ trợ|
         chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ|
-        trúng)  # "trúng 4,8 tỉ" (won 4.8 billion: a lottery prize)
+        trúng|ngốn)  # "trúng 4,8 tỉ" (won 4.8 billion: a lottery prize), "ngốn" (eats up: costs)
         (?![\p{L}])[^.;:!?\n]{0,24}\Z""",
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
@@ -85,15 +85,32 @@ def money_currency(
         return last_money.currency
     if _MONEY_CONTEXT_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):
         return "VND"
+    if _MONEY_IN_SPAN_RE.match(norm, ex.start):
+        return "VND"  # the vague "tiền tỷ" says money itself ("nhà tiền tỷ": a house worth billions)
+    not_money = _NOT_MONEY_BEFORE_RE.search(norm, max(sentence_start, ex.start - 40), ex.start) is not None
+    if _PER_PERIOD_RE.match(norm, ex.end) and ex.scale >= _MILLION and not not_money:
+        return "VND"  # rule *amount per period*: "tới 800 triệu mỗi tháng", "4 - 5 triệu/tháng"
     # the weaker clues below only for an amount that ends its phrase ("nhận được 100 triệu."),
     # not for "nhận 1,7 triệu tem" (stamps) or "thay 10 triệu đèn" (lamps)
     if not _PHRASE_END_RE.match(norm, ex.end):
         return None
     if _MONEY_VERB_RE.search(norm, max(sentence_start, ex.start - 30), ex.start):
         return "VND"
-    if _NOT_MONEY_BEFORE_RE.search(norm, max(sentence_start, ex.start - 40), ex.start):
+    if not_money:
         return None
-    return _next_currency(norm, ex, sentence_starts, sentence)
+    listed = _next_currency(norm, ex, sentence_starts, sentence)
+    if listed is None and ex.scale >= _BILLION:
+        return "VND"  # rule *bare billions*: "cầu vượt sông Sài Gòn hơn 5.000 tỉ" (a cost in đồng)
+    return listed
+
+
+_MONEY_IN_SPAN_RE = regex.compile(r"tiền\ ", flags=regex.IGNORECASE)
+_MILLION = Decimal(10**6)
+_BILLION = Decimal(10**9)
+# A period after the amount: "800 triệu mỗi tháng" (a month), "5 triệu/tháng", "2 tỷ một năm"
+_PER_PERIOD_RE = regex.compile(
+    r"\ *(?:/|\ (?:mỗi|một|1|hằng|hàng)\ +)\ *(?:ngày|tuần|tháng|quý|năm)(?![\p{L}])", flags=regex.IGNORECASE
+)
 
 
 # Verbs of getting and spending: "đội chỉ nhận được 100 triệu", "tốn 2 tỷ", "hết 50 triệu"

@@ -111,10 +111,12 @@ def _record(
         end = ex.end if unit is None else ex.first.end
         return make_money(norm, ex.start, end, ex, ex.currency_before)
     if unit is None:
-        if ex.scale is not None and ex.value_to is None:
+        if ex.scale is not None:  # "giá 4-6 triệu" (a range) as "giá 30 nghìn"
             currency = money_currency(norm, ex, sentence_starts, last_money)
             if currency is not None:
                 return make_money(norm, ex.start, ex.end, ex, currency)
+            if ex.value_to is not None:
+                return None  # "4-6 triệu" that is no money: a range of nothing said
         elif not spelled and (listed := listed_currency(norm, ex)) is not None:
             return make_money(norm, ex.start, ex.end, ex, listed)  # "10.000 và 20.000 đồng"
         if spelled:
