@@ -66,7 +66,7 @@ _PASSIVE = regex.compile(
 _HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
 # ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
 _TRAILING_HEDGES = regex.compile(
-    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn|đề\ nghị|đề\ xuất|quyết\ định))+$",
+    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn|phải|đề\ nghị|đề\ xuất|quyết\ định))+$",
     regex.I,
 )
 

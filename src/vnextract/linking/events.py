@@ -90,6 +90,9 @@ __all__ = ["link"]
 _LIST_OPENS = regex.compile(r":\s*$")
 # how far such a list may run (characters)
 _LIST_REACH = 600
+# a name's apposition up to the comma closing it: ", nguyên đội trưởng đội tàu Phương Đông,"
+# (former captain of …): a comma, then words without another comma
+_APPOSITION = regex.compile(r"\ *(?:\([^()]{0,60}\)\ *)?,[^,;]{1,80},", regex.I)
 
 
 def _event_in(
@@ -105,6 +108,9 @@ def _event_in(
     or one per target of a list ("A và B cùng bị phạt 3 năm tù", "tuyên phạt A 8 năm tù, B 6 năm
     tù"). A list of sentences may go on past ";" up to ``list_limit``."""
     kind_of_trigger = _value("trigger", trigger.text)
+    # "Bà Lan đã nộp phạt 10 tỷ đồng" (paid a fine): a fine whose payer stands before the verb
+    paid = kind_of_trigger == "fine_paid"
+    kind_of_trigger = "fine" if paid else kind_of_trigger
     after = (trigger.end, min(limit, trigger.end + _VALUE_WINDOW))
     kind: EventKind
     money: Money | None = None
@@ -201,15 +207,22 @@ def _event_in(
             group = _group(norm, clause[0], trigger.start)  # "Tòa án tuyên phạt" (the court)
             authority = group if group is not None and _names_an_authority(group.text) else None
         target = None
-        if kind_of_trigger == "sentence_received":  # "X lĩnh án 7 năm tù": X receives it
+        if kind_of_trigger == "sentence_received" or paid:  # "X lĩnh án 7 năm tù": X receives it
             # "Tòa tuyên phạt A 5 năm tù, hai đồng phạm nhận mức án 2 năm": who stands after the
             # comma, a name or a noun phrase
             comma = _last_comma(norm, clause[0], trigger.start)
             after_comma = [e for e in before if e.start > comma]
-            if after_comma or comma < 0:
-                target = after_comma[-1] if after_comma else authority
+            if after_comma:
+                target = after_comma[-1]
+            elif comma < 0:
+                # "Em trai của y phải bóc lịch 26 năm": no name, the noun phrase (younger brother)
+                target = authority or _group(norm, clause[0], trigger.start)
             else:
                 target = _group(norm, comma + 1, trigger.start)
+                if target is None and before and _APPOSITION.fullmatch(norm, before[0].end, comma + 1):
+                    # "Nguyễn Văn Dũng, nguyên đội trưởng đội tàu, lãnh 8 năm tù": the name before
+                    # its apposition (nothing but the verb after the last comma)
+                    target = before[0]
             authority = None
         elif kind != "award":
             first_value = min([x.start for x in (money, term) if x is not None], default=after[1])
@@ -240,6 +253,10 @@ def _event_in(
     if kind in _SENTENCES and target is not None and target.kind == "organization":
         target = None  # an organisation is not sent to prison: a court read as the one sentenced
     status = _status(norm, clause[0], trigger, money, term)
+    if kind_of_trigger == "sentence_received":
+        # "Ba bị cáo khác … nhận mức án từ 12 đến 15 tháng tù" (receive): a range received spans
+        # several defendants' sentences, it is no bracket of the law; the words give the status
+        status = _status(norm, clause[0], trigger, None, None)
     # "bị xử phạt" said close by: not "biên bản bị bỏ quên, chưa ra quyết định xử phạt" (the
     # reports were forgotten, no decision to fine made yet)
     close = passive is not None and "," not in norm[passive.end() : trigger.start]
