@@ -90,6 +90,20 @@ __all__ = ["link"]
 _LIST_OPENS = regex.compile(r":\s*$")
 # how far such a list may run (characters)
 _LIST_REACH = 600
+# "của" (of) the one who demands a sentence, right after its value: "đề nghị 18-20 năm của VKS"
+_OWNER = regex.compile(r"\ *(?:\([^()]{0,40}\)\ *)?của\ +(?:đại\ +diện\ +)?", regex.I)
+# a group of several ("các" = the …s, "những", a number): "Các bị cáo còn lại" (the remaining
+# defendants), "Mười bị cáo" (ten defendants)
+_PLURAL = regex.compile(
+    r"(?:các|những|nhiều|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)(?![\p{L}])", regex.I
+)
+
+
+def _is_demand(trigger: Phrase) -> bool:
+    """A prosecutor's demand: "đề nghị" (propose), "đề nghị mức án" …, not "theo đề nghị"."""
+    return trigger.text.casefold().startswith("đề nghị")
+
+
 # a name's apposition up to the comma closing it: ", nguyên đội trưởng đội tàu Phương Đông,"
 # (former captain of …): a comma, then words without another comma
 _APPOSITION = regex.compile(r"\ *(?:\([^()]{0,60}\)\ *)?,[^,;]{1,80},", regex.I)
@@ -246,6 +260,17 @@ def _event_in(
             if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
                 target = toward
                 following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
+    if kind in _SENTENCES and authority is not None and authority.kind == "person":
+        # a court, its panel or a prosecutor passes a sentence, not a person: "TAND TPHCM đã tuyên
+        # án Lý Thu Trang …, xử phạt bị cáo Hạnh 2 năm tù cho hưởng án treo" (Trang is the one
+        # sentenced before); "HĐXX tuyên phạt Thái 9 năm tù, … so với đề nghị 18-20 năm của VKS"
+        authority = None
+    if kind in _SENTENCES and _is_demand(trigger):
+        # "đề nghị 18-20 năm của VKS" (the demand of the prosecutor): who demands it, after the value
+        owner = _OWNER.match(norm, value_end, clause[1])
+        demanding = _entities(norm, found, owner.end(), clause[1]) if owner is not None else []
+        if owner is not None and demanding and demanding[0].start == owner.end():
+            authority = demanding[0] if demanding[0].kind == "organization" else authority
     if kind in _STANDALONE_KINDS and target is None and authority is None:
         return []  # "Ấn Độ cấm hoạt động xây dựng": a policy, no one sanctioned
     if target is None:
@@ -253,9 +278,11 @@ def _event_in(
     if kind in _SENTENCES and target is not None and target.kind == "organization":
         target = None  # an organisation is not sent to prison: a court read as the one sentenced
     status = _status(norm, clause[0], trigger, money, term)
-    if kind_of_trigger == "sentence_received":
+    plural = target is not None and target.kind == "group" and _PLURAL.match(target.text) is not None
+    if kind_of_trigger == "sentence_received" or (kind in _SENTENCES and plural):
         # "Ba bị cáo khác … nhận mức án từ 12 đến 15 tháng tù" (receive): a range received spans
-        # several defendants' sentences, it is no bracket of the law; the words give the status
+        # several defendants' sentences, it is no bracket of the law; the words give the status; so
+        # does a range given to a plural group ("Các bị cáo còn lại bị xử phạt từ 4-17 năm tù")
         status = _status(norm, clause[0], trigger, None, None)
     # "bị xử phạt" said close by: not "biên bản bị bỏ quên, chưa ra quyết định xử phạt" (the
     # reports were forgotten, no decision to fine made yet)
@@ -323,6 +350,12 @@ def _event_in(
 
 
 
+def _named_after(event: Event, trigger: Phrase) -> bool:
+    """Whether the event's target is a person or organisation named after its trigger."""
+    target = event.target
+    return target is not None and target.kind in ("person", "organization") and target.start >= trigger.end
+
+
 def _own_triggers(norm: str, triggers: list[Phrase | None]) -> list[Phrase | None]:
     """The clause's triggers, less one holding an outcome ("hưởng án treo" = receive a suspended
     sentence) after a sentence or fine word: "phạt A 2 năm tù nhưng cho hưởng án treo" is one
@@ -382,8 +415,11 @@ def link(text: Text, found: Mentions) -> Mentions:
                 listed = (clause[0], after.start() if after else min(len(norm), clause[1] + _LIST_REACH))
                 stated = _event_in(norm, found, listed, trigger, listed[1], used, listed[1])
             if previous is not None and stated and _coordinated(norm, previous, trigger):
-                stated = [_respan(norm, attrs.evolve(e, target=previous.target, authority=previous.authority))
-                          if e.kind != "award" else e for e in stated]  # fmt: skip
+                # "… 20 năm tù, xử phạt bị cáo B 2 năm tù": a name after the second verb is its own
+                stated = [_respan(norm, attrs.evolve(
+                    e, target=e.target if _named_after(e, trigger) else previous.target,
+                    authority=previous.authority,
+                )) if e.kind != "award" else e for e in stated]  # fmt: skip
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
