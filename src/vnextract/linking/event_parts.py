@@ -159,7 +159,30 @@ def _entities(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
                 parties.append(
                     Party(text=norm[m_start:m_end], start=m_start, end=m_end, kind="person", name=person.name)
                 )
+    parties += _two_word_mentions(norm, found, start, end)
     return sorted(parties, key=lambda p: (p.start, p.end))
+
+
+def _two_word_mentions(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
+    """A person named by the last two words of their name ("Trường Sơn" for "Vũ Trường Sơn",
+    "Văn Sơn" for "Nguyễn Văn Sơn"), when no other person of the text ends so: lists of
+    defendants use them to tell apart those who share a given name ("Phú, Trường Sơn, Nhật Sơn
+    mỗi bị cáo 3 năm"). The persons linker links one given name alone ("Sơn"), not these."""
+    tails: dict[str, list[str]] = {}
+    for person in found.persons:
+        words = person.name.split()
+        if len(words) >= 3:
+            tails.setdefault(" ".join(words[-2:]), []).append(person.name)
+    taken = [(m_start, m_end) for p in found.persons for m_start, m_end in p.mentions or ((p.start, p.end),)]
+    out = []
+    for tail, names in tails.items():
+        if len(set(names)) != 1:
+            continue  # two persons end so: the words name neither
+        for match in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(tail)}(?![\p{{L}}])", norm[start:end]):
+            at, stop = start + match.start(), start + match.end()
+            if not any(m_start < stop and at < m_end for m_start, m_end in taken):
+                out.append(Party(text=tail, start=at, end=stop, kind="person", name=names[0]))
+    return out
 
 
 def _group(norm: str, start: int, end: int) -> Party | None:
