@@ -268,6 +268,32 @@ def _reason(norm: str, start: int, end: int) -> Phrase | None:
     return _phrase(norm, cue.start(), joined.start() if joined else stop_at)
 
 
+def _fronted_reason(norm: str, start: int, end: int) -> Phrase | None:
+    """A charge fronted before the one sentenced, as its own part of the clause: "Chiều 30/11,
+    với hành vi giết người và cướp tài sản, bị cáo A đã bị … tuyên phạt 18 năm tù" (for the act
+    of …). Only the charge cues ("về tội", "với/về hành vi"), not "do" or "vì" (because): a cause
+    stated first is often the cause of something else."""
+    cue = _FRONTED_CHARGE.search(norm, start, end)
+    if cue is None:
+        return None
+    stop = _REASON_END.search(norm, cue.end(), end)
+    phrase = _phrase(norm, cue.start("cue"), stop.start() if stop else end)
+    # "Với hành vi trên, …" (with the act above): a pointer back, the charge is not stated here
+    return None if phrase is None or _POINTER.search(phrase.text) else phrase
+
+
+# a charge that only points back: "hành vi trên / này / đó / nói trên" (the act above, this, that)
+_POINTER = regex.compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
+
+
+# a charge cue opening a part of the clause: after its start or a comma
+_FRONTED_CHARGE = regex.compile(
+    r"""(?:^|(?<=,)|(?<=\n))\ *
+        (?P<cue>(?:về|với)\ +hành\ +vi|về\ +(?:các\ +|hai\ +|ba\ +|\d+\ +)?tội)(?![\p{L}])""",
+    regex.I | regex.VERBOSE,
+)
+
+
 # a comma, ";", a line's or a sentence's end ("." before a space: not "TP.HCM")
 _REASON_END = regex.compile(r"[,;\n]|\.(?=\s|$)")
 

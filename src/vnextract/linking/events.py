@@ -53,6 +53,7 @@ from vnextract.linking.event_parts import (
     _after_named,
     _clauses,
     _entities,
+    _fronted_reason,
     _group,
     _inside,
     _is_prison_term,
@@ -212,8 +213,13 @@ def _event_in(
             target = named_after[0]
         between = _entities(norm, found, passive.end(), trigger.start)
         authority = between[0] if between else _group(norm, passive.end(), trigger.start)
-        if _pattern("trigger").search(norm, passive.end(), trigger.start):
-            authority = None  # "bị treo giò 3 trận và phạt 20 triệu đồng": "bị" is the other verb's
+        others = list(_pattern("trigger").finditer(norm, passive.end(), trigger.start))
+        if others:
+            # "bị treo giò 3 trận và phạt 20 triệu đồng": "bị" is the other verb's; an organisation
+            # after that verb is this one's ("được HĐXX xử phạt mức án chung thân (trước đó VKS đề
+            # nghị tử hình)" = the prosecutor had demanded death)
+            own = _entities(norm, found, others[-1].end(), trigger.start)
+            authority = next((e for e in reversed(own) if e.kind == "organization"), None)
     else:
         before = _entities(norm, found, clause[0], trigger.start)
         authority = before[-1] if before else None
@@ -294,7 +300,7 @@ def _event_in(
         or not _stands_alone(close, target, authority)
     ):
         return []  # "sẽ bị xử phạt nghiêm" (will be fined severely): a threat, no sanction stated
-    reason = _reason(norm, trigger.end, clause[1])
+    reason = _reason(norm, trigger.end, clause[1]) or _fronted_reason(norm, clause[0], trigger.start)
     # a date inside the reason dates the deed, not the event ("thành tích … giai đoạn 2011-2015")
     in_reason = (reason.start, reason.end) if reason else (0, 0)
     dates = [d for d in _inside(found.dates, *clause) if not in_reason[0] <= d.start < in_reason[1]]
