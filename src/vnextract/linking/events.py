@@ -93,6 +93,10 @@ _LIST_OPENS = regex.compile(r":\s*$")
 _LIST_REACH = 600
 # "của" (of) the one who demands a sentence, right after its value: "đề nghị 18-20 năm của VKS"
 _OWNER = regex.compile(r"\ *(?:\([^()]{0,40}\)\ *)?của\ +(?:đại\ +diện\ +)?", regex.I)
+# "tại" (at) before a workplace: "cán bộ tại UBND P.15"
+_WORKPLACE = regex.compile(r"(?<![\p{L}])tại\ +", regex.I)
+# a quantity opening a group: "một số" (some), "nhiều" (many), "các" (the …s)
+_SOME = regex.compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
 # a group of several ("các" = the …s, "những", a number): "Các bị cáo còn lại" (the remaining
 # defendants), "Mười bị cáo" (ten defendants)
 _PLURAL = regex.compile(
@@ -253,12 +257,20 @@ def _event_in(
             begin = trigger.end
             if outcome is not None and _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()):
                 begin = outcome.end()
+            # "cách chức một số cán bộ tại UBND P.15" (officers at the ward's committee): the
+            # organisation after "tại" (at) is where they work, not the one dismissed
+            workplace = _WORKPLACE.search(norm, begin, first_value)
+            if workplace is not None and kind in _STANDALONE_KINDS:
+                there = _entities(norm, found, workplace.end(), first_value)
+                if there and there[0].start == workplace.end() and there[0].kind == "organization":
+                    first_value = workplace.start()
             people = _entities(norm, found, begin, first_value)
             target = people[0] if people else _group(norm, begin, first_value)
             if kind in _STANDALONE_KINDS and target is not None and target.kind == "group":
                 # after these triggers a name or a counted group ("đình chỉ công tác 6 cán bộ" =
-                # 6 officers), not "trong 3 tháng" (for 3 months) nor "chức vụ" (the office)
-                target = target if target.text[:1].isdigit() else None
+                # 6 officers, "một số cán bộ" = some officers), not "trong 3 tháng" (for 3
+                # months) nor "chức vụ" (the office)
+                target = target if target.text[:1].isdigit() or _SOME.match(target.text) else None
             toward = _toward(norm, found, trigger.end, clause[1], anywhere=True)
             # "bãi nhiệm … đối với ông Đinh Văn Khôi", "tuyên y án sơ thẩm 10 năm tù đối với X" (a
             # noun phrase after the trigger is no one when a name follows "đối với")
