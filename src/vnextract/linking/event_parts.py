@@ -379,4 +379,5 @@ def _stands_alone(passive: bool, target: Party | None, authority: Party | None) 
     if target is None:
         return False
     named = ("person", "organization")
-    return passive or (authority is not None and authority.kind in named and target.kind in named)
+    # a named authority fines a named target, or the cases it counts ("phạt nguội 280.000 trường hợp")
+    return passive or (authority is not None and authority.kind in named and target.kind in (*named, "count"))

@@ -293,6 +293,12 @@ def _event_in(
         return []  # "Ấn Độ cấm hoạt động xây dựng": a policy, no one sanctioned
     if target is None:
         target = _toward(norm, found, value_end, clause[1]) or counted
+    if target is None and kind == "fine" and money is None:
+        # "CSGT TP.HCM phạt nguội gần 280.000 trường hợp" (camera-fined nearly 280,000 cases):
+        # the cases counted right after the verb were fined
+        at = _after_spaces(norm, trigger.end)
+        target = next((Party(text=c.text, start=c.start, end=c.end, kind="count", count=c)
+                       for c in found.counts if c.start == at), None)  # fmt: skip
     if kind in _SENTENCES and target is not None and target.kind == "organization":
         target = None  # an organisation is not sent to prison: a court read as the one sentenced
     status = _status(norm, clause[0], trigger, money, term)
@@ -366,6 +372,13 @@ def _event_in(
     return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
+
+
+def _after_spaces(norm: str, at: int) -> int:
+    """The first offset from ``at`` that is not a space."""
+    while at < len(norm) and norm[at] == " ":
+        at += 1
+    return at
 
 
 def _named_after(event: Event, trigger: Phrase) -> bool:
