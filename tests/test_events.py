@@ -129,3 +129,17 @@ def test_event_offsets_are_into_the_callers_string_when_it_is_decomposed() -> No
     for part in (event, event.trigger, event.target, event.authority, event.reason, event.money):
         assert part is not None and text[part.start : part.end] == part.text
     assert unicodedata.normalize("NFC", event.reason.text) == "do quảng cáo sai"
+
+
+def test_the_last_two_words_of_a_name_are_a_mention_of_that_person_only() -> None:
+    """ "Trường Sơn" and "Nhật Sơn" tell two defendants called Sơn apart: each its own person."""
+    text = (
+        "Các bị cáo Nguyễn Văn Phú, Trần Nhật Sơn và Vũ Trường Sơn bị đưa ra xét xử. "
+        "HĐXX tuyên phạt Phú 4 năm tù. Trường Sơn, Nhật Sơn mỗi bị cáo 3 năm tù."
+    )
+    targets = [e.target for e in vnextract.extract(text).events]
+    assert [(t.text, t.kind, t.name) for t in targets if t is not None] == [
+        ("Phú", "person", "Nguyễn Văn Phú"),
+        ("Trường Sơn", "person", "Vũ Trường Sơn"),
+        ("Nhật Sơn", "person", "Trần Nhật Sơn"),
+    ]

@@ -72,3 +72,44 @@ def test_own_fixtures_score_as_the_corpus_test_says(capsys: object) -> None:
     assert ev.main([str(FIXTURES)]) == 0
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert out.startswith(f"{len(docs)} documents") and "found events: target" in out
+
+
+COURT_CASE = (
+    "Sáng 12/3, TAND tỉnh Bắc Giang mở phiên tòa xét xử bị cáo Trần Văn Hùng và bị cáo Lê Văn Nam. "
+    "HĐXX tuyên phạt Hùng 8 năm tù về tội trộm cắp tài sản."
+)
+
+
+def _court_case_tally(tmp_path: Path, **fields: object) -> ev.Tally:
+    news = tmp_path / "news"
+    _write_news(news, COURT_CASE)
+    trigger, term = _span(COURT_CASE, "tuyên phạt"), _span(COURT_CASE, "8 năm")
+    event = _gold(kind="prison", trigger=trigger, term=term, **fields)
+    row = {"id": "d1", "fold": 1, "events": [event]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    return ev.score(ev.read_gold(gold, news))
+
+
+def test_a_mention_of_the_gold_entity_is_right_by_entity_only(tmp_path: Path) -> None:
+    """Gold: the full name and the court named before; ours: "Hùng" and "HĐXX" in the clause."""
+    tally = _court_case_tally(
+        tmp_path,
+        target=_span(COURT_CASE, "Trần Văn Hùng"),
+        authority=_span(COURT_CASE, "TAND tỉnh Bắc Giang"),
+        reason=_span(COURT_CASE, "về tội trộm cắp tài sản"),
+    )  # fmt: skip
+    assert tally.found["prison"] == 1
+    assert (tally.right["target"], tally.right_entity["target"]) == (0, 1)
+    assert (tally.right["authority"], tally.right_entity["authority"]) == (0, 1)
+    assert "by entity: target 100.0 % (1/1), authority 100.0 % (1/1)" in ev.format_table(tally)
+
+
+def test_a_bare_court_word_in_the_gold_names_the_court_of_the_case(tmp_path: Path) -> None:
+    """Gold "HĐXX" names TAND tỉnh Bắc Giang, as our "HĐXX" does; the other defendant is wrong."""
+    tally = _court_case_tally(
+        tmp_path, target=_span(COURT_CASE, "Lê Văn Nam"), authority=_span(COURT_CASE, "HĐXX"),
+    )  # fmt: skip
+    assert (tally.right["authority"], tally.right_entity["authority"]) == (1, 1)
+    assert (tally.right["target"], tally.right_entity["target"]) == (0, 0)
+    assert (tally.right["reason"], tally.right_entity["reason"]) == (0, 0)  # gold null, ours a charge

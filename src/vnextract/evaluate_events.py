@@ -14,12 +14,22 @@ most parts in common taken first. For found events the fields are compared: targ
 and reason agree when both are null or they overlap; the amount is exact (a range: its upper
 bound; surface fixtures: the money's text); the status is equal.
 
+The table gives the fields twice. By span (above), and by entity: a field also agrees when both
+sides name the same entity, one rule for every field. A predicted target or authority names the
+record it links to (its ``name``: "Hùng" in the clause is a mention of "Trần Văn Hùng"; a bare
+"HĐXX" = trial panel is a mention of the court of the case); a gold span names the person or
+organisation record whose mention it is, or, for a bare court word, the court the text named last
+before it; any other span (a reason, a noun phrase) names its own words. A user reading an event
+gets the full name from the record (``Party.name``), so a short mention of the right person is
+the right answer; a mention of another person is not.
+
     python scripts/score_events.py GOLD.jsonl [--news ../shared/news] [--folds 0]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -44,6 +54,7 @@ class Part(NamedTuple):
     text: str
     start: int | None = None
     end: int | None = None
+    name: str | None = None  # the entity it names (a prediction's linked record), if known
 
 
 class Item(NamedTuple):
@@ -114,15 +125,22 @@ def read_gold(
 
 
 def _span(record: Any) -> Part | None:
-    return None if record is None else Part(record.text, record.start, record.end)
+    if record is None:
+        return None
+    return Part(record.text, record.start, record.end, getattr(record, "name", None))
+
+
+@functools.lru_cache(maxsize=4)
+def _extracted(text: str) -> Any:
+    import vnextract
+
+    return vnextract.extract(text)
 
 
 def vnextract_events(text: str) -> list[Item]:
     """vnextract's events of ``text`` as scored items."""
-    import vnextract
-
     items = []
-    for e in vnextract.extract(text).events:
+    for e in _extracted(text).events:
         amount = None
         if e.money is not None:
             value: Decimal = e.money.amount_to if e.money.amount_to is not None else e.money.amount
@@ -144,6 +162,46 @@ def overlaps(gold: Part | None, pred: Part | None) -> bool:
 def agrees(gold: Part | None, pred: Part | None) -> bool:
     """Both null, or overlapping."""
     return (gold is None and pred is None) or overlaps(gold, pred)
+
+
+def _key(words: str) -> str:
+    return " ".join(words.casefold().split())
+
+
+def entity_namer(text: str) -> Callable[[Part], str]:
+    """What a gold span of ``text`` names (see the module's doc): the name of the person or
+    organisation record it is a mention of (exactly, else the first mention inside it), the court
+    of the case for a bare court word ("HĐXX", "Tòa"), else its own words."""
+    from vnextract.linking.event_courts import court_before, is_court_word
+
+    doc = _extracted(text)
+    mentions: list[tuple[int, int, str]] = [(o.start, o.end, o.name) for o in doc.organizations]
+    for person in doc.persons:
+        for start, end in person.mentions or ((person.start, person.end),):
+            mentions.append((start, end, person.name))
+    mentions.sort()
+
+    def name(part: Part) -> str:
+        if part.start is None or part.end is None:
+            return _key(part.text)
+        if is_court_word(part.text):
+            court = court_before(doc.organizations, part.start)
+            return _key(court.name if court is not None and court.name else part.text)
+        exact = [n for s, e, n in mentions if (s, e) == (part.start, part.end)]
+        inside = [n for s, e, n in mentions if part.start <= s and e <= part.end]
+        return _key((exact or inside or [part.text])[0])
+
+    return name
+
+
+def same_entity(gold: Part | None, pred: Part | None, gold_name: Callable[[Part], str]) -> bool:
+    """Both null, overlapping, or naming the same entity (the prediction's ``name``, else its
+    words, against what the gold span names)."""
+    if agrees(gold, pred):
+        return True
+    if gold is None or pred is None:
+        return False
+    return gold_name(gold) == _key(pred.name or pred.text)
 
 
 def _anchors(gold: Item, pred: Item) -> int:
@@ -169,8 +227,11 @@ def match(gold: Sequence[Item], pred: Sequence[Item]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def field_agrees(name: str, gold: Item, pred: Item, *, surface: bool) -> bool | None:
-    """Whether a found event's field is right (None: the field does not apply to this pair)."""
+def field_agrees(
+    name: str, gold: Item, pred: Item, *, surface: bool, gold_name: Callable[[Part], str] | None = None
+) -> bool | None:
+    """Whether a found event's field is right (None: the field does not apply to this pair);
+    with ``gold_name``, by entity (a span field is also right when both name the same entity)."""
     if name == "status":
         return gold.status == pred.status
     if name == "amount":
@@ -184,6 +245,8 @@ def field_agrees(name: str, gold: Item, pred: Item, *, surface: bool) -> bool | 
     part_gold, part_pred = getattr(gold, name), getattr(pred, name)
     if surface and part_gold is not None and part_pred is not None:
         return bool(part_gold.text == part_pred.text)
+    if gold_name is not None:
+        return same_entity(part_gold, part_pred, gold_name)
     return agrees(part_gold, part_pred)
 
 
@@ -195,11 +258,20 @@ class Tally:
         self.pred: dict[str, int] = dict.fromkeys(KINDS, 0)
         self.found: dict[str, int] = dict.fromkeys(KINDS, 0)
         self.right: dict[str, int] = dict.fromkeys(FIELDS, 0)
+        self.right_entity: dict[str, int] = dict.fromkeys(FIELDS, 0)  # by entity, see the module doc
         self.asked: dict[str, int] = dict.fromkeys(FIELDS, 0)
         self.documents = 0
         self.errors: list[str] = []
 
-    def add(self, doc: GoldDocument, pred: Sequence[Item], *, keep_errors: bool = False) -> None:
+    def add(
+        self,
+        doc: GoldDocument,
+        pred: Sequence[Item],
+        *,
+        keep_errors: bool = False,
+        gold_name: Callable[[Part], str] | None = None,
+    ) -> None:
+        """Count one document; ``gold_name`` tells what a gold span names (else: its words)."""
         self.documents += 1
         for g in doc.events:
             self.gold[g.kind] = self.gold.get(g.kind, 0) + 1
@@ -213,11 +285,15 @@ class Tally:
                 ok = field_agrees(name, g, p, surface=doc.surface)
                 if ok is None:
                     continue
+                namer = gold_name or (lambda part: _key(part.text))
+                same = field_agrees(name, g, p, surface=doc.surface, gold_name=namer)
                 self.asked[name] += 1
                 self.right[name] += ok
+                self.right_entity[name] += bool(same)
                 if keep_errors and not ok:
                     wrong = f"gold {getattr(g, name)!r} pred {getattr(p, name)!r}"
-                    self.errors.append(f"{doc.id}: {g.kind} {name}: {wrong}")
+                    entity = " (same entity)" if same else ""
+                    self.errors.append(f"{doc.id}: {g.kind} {name}: {wrong}{entity}")
         if keep_errors:
             matched_gold = {i for i, _ in pairs}
             matched_pred = {j for _, j in pairs}
@@ -241,7 +317,8 @@ def score(
 ) -> Tally:
     tally = Tally()
     for doc in docs:
-        tally.add(doc, predict(doc.text), keep_errors=keep_errors)
+        gold_name = entity_namer(doc.text) if predict is vnextract_events and not doc.surface else None
+        tally.add(doc, predict(doc.text), keep_errors=keep_errors, gold_name=gold_name)
     return tally
 
 
@@ -256,11 +333,13 @@ def format_table(tally: Tally) -> str:
         precision, recall, f1 = prf(f, p, g)
         figures = f"{100 * precision:6.1f} {100 * recall:6.1f} {100 * f1:6.1f}"
         lines.append(f"{name:17s} {g:5d} {p:5d} {f:5d} {figures}")
-    accuracies = []
-    for name in FIELDS:
-        right, asked = tally.right[name], tally.asked[name]
-        accuracies.append(f"{name} {100 * right / asked:.1f} % ({right}/{asked})" if asked else f"{name} -")
-    lines.append("found events: " + ", ".join(accuracies))
+    for label, rights in (("found events", tally.right), ("by entity", tally.right_entity)):
+        accuracies = []
+        for name in FIELDS:
+            right, asked = rights[name], tally.asked[name]
+            figure = f"{100 * right / asked:.1f} % ({right}/{asked})" if asked else "-"
+            accuracies.append(f"{name} {figure}")
+        lines.append(f"{label}: " + ", ".join(accuracies))
     return "\n".join(lines)
 
 

@@ -24,7 +24,8 @@ _CHANGE = regex.compile(
 # "từ (mức án) <value>": where the old sentence starts
 _FROM = regex.compile(r"(?<![\p{L}])từ\ +(?:mức\ +)?(?:án\ +)?", regex.I)
 # "xuống (còn) / còn / lên / thành (mức án) <value>": where the new one starts
-_TO = regex.compile(r"\ +(?:xuống(?:\ +còn)?|còn|lên|thành)\ +(?:mức\ +)?(?:án\ +)?", regex.I)
+# (not the "án" of "xuống án treo" = down to a suspended sentence: that is the new outcome)
+_TO = regex.compile(r"\ +(?:xuống(?:\ +còn)?|còn|lên|thành)\ +(?:mức\ +)?(?:án\ +(?!treo))?", regex.I)
 # "3 năm tù (treo)", "3 năm tù treo", "3 năm án treo": a term said to be suspended
 _SUSPENDED_AFTER = regex.compile(r"\ *\(?\ *(?:án\ +|tù\ +)?treo\ *\)?", regex.I)
 _SUSPENDED_WORD = regex.compile(r"treo", regex.I)

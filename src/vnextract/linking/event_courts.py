@@ -15,11 +15,13 @@ the court's, and fines, bans and awards have other authorities.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from vnextract.linking.event_parts import _SENTENCES, _table
 from vnextract.mentions import Mentions
-from vnextract.records import Event, Party
+from vnextract.records import Event, Organization, Party
 
 
 def _words(text: str) -> str:
@@ -60,3 +62,14 @@ def _with_courts(found: Mentions, events: list[Event]) -> list[Event]:
         else:
             out.append(event)
     return out
+
+
+def is_court_word(text: str) -> bool:
+    """Whether ``text`` names the trial panel or the court by a bare word ("HĐXX", "Tòa")."""
+    return _words(text) in _table()["court_word"]
+
+
+def court_before(organizations: Sequence[Organization], at: int) -> Organization | None:
+    """The court of the case at offset ``at``: the court the text named last before it."""
+    before = [o for o in organizations if o.end <= at and _is_named_court(o.name)]
+    return max(before, key=lambda o: o.start, default=None)

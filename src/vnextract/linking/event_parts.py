@@ -66,7 +66,7 @@ _PASSIVE = regex.compile(
 _HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
 # ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
 _TRAILING_HEDGES = regex.compile(
-    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn|đề\ nghị|đề\ xuất|quyết\ định))+$",
+    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn|phải|đề\ nghị|đề\ xuất|quyết\ định))+$",
     regex.I,
 )
 
@@ -159,7 +159,30 @@ def _entities(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
                 parties.append(
                     Party(text=norm[m_start:m_end], start=m_start, end=m_end, kind="person", name=person.name)
                 )
+    parties += _two_word_mentions(norm, found, start, end)
     return sorted(parties, key=lambda p: (p.start, p.end))
+
+
+def _two_word_mentions(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
+    """A person named by the last two words of their name ("Trường Sơn" for "Vũ Trường Sơn",
+    "Văn Sơn" for "Nguyễn Văn Sơn"), when no other person of the text ends so: lists of
+    defendants use them to tell apart those who share a given name ("Phú, Trường Sơn, Nhật Sơn
+    mỗi bị cáo 3 năm"). The persons linker links one given name alone ("Sơn"), not these."""
+    tails: dict[str, list[str]] = {}
+    for person in found.persons:
+        words = person.name.split()
+        if len(words) >= 3:
+            tails.setdefault(" ".join(words[-2:]), []).append(person.name)
+    taken = [(m_start, m_end) for p in found.persons for m_start, m_end in p.mentions or ((p.start, p.end),)]
+    out = []
+    for tail, names in tails.items():
+        if len(set(names)) != 1:
+            continue  # two persons end so: the words name neither
+        for match in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(tail)}(?![\p{{L}}])", norm[start:end]):
+            at, stop = start + match.start(), start + match.end()
+            if not any(m_start < stop and at < m_end for m_start, m_end in taken):
+                out.append(Party(text=tail, start=at, end=stop, kind="person", name=names[0]))
+    return out
 
 
 def _group(norm: str, start: int, end: int) -> Party | None:
@@ -243,6 +266,32 @@ def _reason(norm: str, start: int, end: int) -> Phrase | None:
     stop_at = stop.start() if stop else end
     joined = _joined_trigger().search(norm, cue.end(), stop_at)
     return _phrase(norm, cue.start(), joined.start() if joined else stop_at)
+
+
+def _fronted_reason(norm: str, start: int, end: int) -> Phrase | None:
+    """A charge fronted before the one sentenced, as its own part of the clause: "Chiều 30/11,
+    với hành vi giết người và cướp tài sản, bị cáo A đã bị … tuyên phạt 18 năm tù" (for the act
+    of …). Only the charge cues ("về tội", "với/về hành vi"), not "do" or "vì" (because): a cause
+    stated first is often the cause of something else."""
+    cue = _FRONTED_CHARGE.search(norm, start, end)
+    if cue is None:
+        return None
+    stop = _REASON_END.search(norm, cue.end(), end)
+    phrase = _phrase(norm, cue.start("cue"), stop.start() if stop else end)
+    # "Với hành vi trên, …" (with the act above): a pointer back, the charge is not stated here
+    return None if phrase is None or _POINTER.search(phrase.text) else phrase
+
+
+# a charge that only points back: "hành vi trên / này / đó / nói trên" (the act above, this, that)
+_POINTER = regex.compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
+
+
+# a charge cue opening a part of the clause: after its start or a comma
+_FRONTED_CHARGE = regex.compile(
+    r"""(?:^|(?<=,)|(?<=\n))\ *
+        (?P<cue>(?:về|với)\ +hành\ +vi|về\ +(?:các\ +|hai\ +|ba\ +|\d+\ +)?tội)(?![\p{L}])""",
+    regex.I | regex.VERBOSE,
+)
 
 
 # a comma, ";", a line's or a sentence's end ("." before a space: not "TP.HCM")
@@ -330,4 +379,5 @@ def _stands_alone(passive: bool, target: Party | None, authority: Party | None) 
     if target is None:
         return False
     named = ("person", "organization")
-    return passive or (authority is not None and authority.kind in named and target.kind in named)
+    # a named authority fines a named target, or the cases it counts ("phạt nguội 280.000 trường hợp")
+    return passive or (authority is not None and authority.kind in named and target.kind in (*named, "count"))

@@ -53,6 +53,7 @@ from vnextract.linking.event_parts import (
     _after_named,
     _clauses,
     _entities,
+    _fronted_reason,
     _group,
     _inside,
     _is_prison_term,
@@ -90,6 +91,27 @@ __all__ = ["link"]
 _LIST_OPENS = regex.compile(r":\s*$")
 # how far such a list may run (characters)
 _LIST_REACH = 600
+# "của" (of) the one who demands a sentence, right after its value: "đề nghị 18-20 năm của VKS"
+_OWNER = regex.compile(r"\ *(?:\([^()]{0,40}\)\ *)?của\ +(?:đại\ +diện\ +)?", regex.I)
+# "tại" (at) before a workplace: "cán bộ tại UBND P.15"
+_WORKPLACE = regex.compile(r"(?<![\p{L}])tại\ +", regex.I)
+# a quantity opening a group: "một số" (some), "nhiều" (many), "các" (the …s)
+_SOME = regex.compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
+# a group of several ("các" = the …s, "những", a number): "Các bị cáo còn lại" (the remaining
+# defendants), "Mười bị cáo" (ten defendants)
+_PLURAL = regex.compile(
+    r"(?:các|những|nhiều|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)(?![\p{L}])", regex.I
+)
+
+
+def _is_demand(trigger: Phrase) -> bool:
+    """A prosecutor's demand: "đề nghị" (propose), "đề nghị mức án" …, not "theo đề nghị"."""
+    return trigger.text.casefold().startswith("đề nghị")
+
+
+# a name's apposition up to the comma closing it: ", nguyên đội trưởng đội tàu Phương Đông,"
+# (former captain of …): a comma, then words without another comma
+_APPOSITION = regex.compile(r"\ *(?:\([^()]{0,60}\)\ *)?,[^,;]{1,80},", regex.I)
 
 
 def _event_in(
@@ -105,6 +127,9 @@ def _event_in(
     or one per target of a list ("A và B cùng bị phạt 3 năm tù", "tuyên phạt A 8 năm tù, B 6 năm
     tù"). A list of sentences may go on past ";" up to ``list_limit``."""
     kind_of_trigger = _value("trigger", trigger.text)
+    # "Bà Lan đã nộp phạt 10 tỷ đồng" (paid a fine): a fine whose payer stands before the verb
+    paid = kind_of_trigger == "fine_paid"
+    kind_of_trigger = "fine" if paid else kind_of_trigger
     after = (trigger.end, min(limit, trigger.end + _VALUE_WINDOW))
     kind: EventKind
     money: Money | None = None
@@ -192,8 +217,13 @@ def _event_in(
             target = named_after[0]
         between = _entities(norm, found, passive.end(), trigger.start)
         authority = between[0] if between else _group(norm, passive.end(), trigger.start)
-        if _pattern("trigger").search(norm, passive.end(), trigger.start):
-            authority = None  # "bị treo giò 3 trận và phạt 20 triệu đồng": "bị" is the other verb's
+        others = list(_pattern("trigger").finditer(norm, passive.end(), trigger.start))
+        if others:
+            # "bị treo giò 3 trận và phạt 20 triệu đồng": "bị" is the other verb's; an organisation
+            # after that verb is this one's ("được HĐXX xử phạt mức án chung thân (trước đó VKS đề
+            # nghị tử hình)" = the prosecutor had demanded death)
+            own = _entities(norm, found, others[-1].end(), trigger.start)
+            authority = next((e for e in reversed(own) if e.kind == "organization"), None)
     else:
         before = _entities(norm, found, clause[0], trigger.start)
         authority = before[-1] if before else None
@@ -201,15 +231,22 @@ def _event_in(
             group = _group(norm, clause[0], trigger.start)  # "Tòa án tuyên phạt" (the court)
             authority = group if group is not None and _names_an_authority(group.text) else None
         target = None
-        if kind_of_trigger == "sentence_received":  # "X lĩnh án 7 năm tù": X receives it
+        if kind_of_trigger == "sentence_received" or paid:  # "X lĩnh án 7 năm tù": X receives it
             # "Tòa tuyên phạt A 5 năm tù, hai đồng phạm nhận mức án 2 năm": who stands after the
             # comma, a name or a noun phrase
             comma = _last_comma(norm, clause[0], trigger.start)
             after_comma = [e for e in before if e.start > comma]
-            if after_comma or comma < 0:
-                target = after_comma[-1] if after_comma else authority
+            if after_comma:
+                target = after_comma[-1]
+            elif comma < 0:
+                # "Em trai của y phải bóc lịch 26 năm": no name, the noun phrase (younger brother)
+                target = authority or _group(norm, clause[0], trigger.start)
             else:
                 target = _group(norm, comma + 1, trigger.start)
+                if target is None and before and _APPOSITION.fullmatch(norm, before[0].end, comma + 1):
+                    # "Nguyễn Văn Dũng, nguyên đội trưởng đội tàu, lãnh 8 năm tù": the name before
+                    # its apposition (nothing but the verb after the last comma)
+                    target = before[0]
             authority = None
         elif kind != "award":
             first_value = min([x.start for x in (money, term) if x is not None], default=after[1])
@@ -220,12 +257,20 @@ def _event_in(
             begin = trigger.end
             if outcome is not None and _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()):
                 begin = outcome.end()
+            # "cách chức một số cán bộ tại UBND P.15" (officers at the ward's committee): the
+            # organisation after "tại" (at) is where they work, not the one dismissed
+            workplace = _WORKPLACE.search(norm, begin, first_value)
+            if workplace is not None and kind in _STANDALONE_KINDS:
+                there = _entities(norm, found, workplace.end(), first_value)
+                if there and there[0].start == workplace.end() and there[0].kind == "organization":
+                    first_value = workplace.start()
             people = _entities(norm, found, begin, first_value)
             target = people[0] if people else _group(norm, begin, first_value)
             if kind in _STANDALONE_KINDS and target is not None and target.kind == "group":
                 # after these triggers a name or a counted group ("đình chỉ công tác 6 cán bộ" =
-                # 6 officers), not "trong 3 tháng" (for 3 months) nor "chức vụ" (the office)
-                target = target if target.text[:1].isdigit() else None
+                # 6 officers, "một số cán bộ" = some officers), not "trong 3 tháng" (for 3
+                # months) nor "chức vụ" (the office)
+                target = target if target.text[:1].isdigit() or _SOME.match(target.text) else None
             toward = _toward(norm, found, trigger.end, clause[1], anywhere=True)
             # "bãi nhiệm … đối với ông Đinh Văn Khôi", "tuyên y án sơ thẩm 10 năm tù đối với X" (a
             # noun phrase after the trigger is no one when a name follows "đối với")
@@ -233,13 +278,36 @@ def _event_in(
             if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
                 target = toward
                 following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
+    if kind in _SENTENCES and authority is not None and authority.kind == "person":
+        # a court, its panel or a prosecutor passes a sentence, not a person: "TAND TPHCM đã tuyên
+        # án Lý Thu Trang …, xử phạt bị cáo Hạnh 2 năm tù cho hưởng án treo" (Trang is the one
+        # sentenced before); "HĐXX tuyên phạt Thái 9 năm tù, … so với đề nghị 18-20 năm của VKS"
+        authority = None
+    if kind in _SENTENCES and _is_demand(trigger):
+        # "đề nghị 18-20 năm của VKS" (the demand of the prosecutor): who demands it, after the value
+        owner = _OWNER.match(norm, value_end, clause[1])
+        demanding = _entities(norm, found, owner.end(), clause[1]) if owner is not None else []
+        if owner is not None and demanding and demanding[0].start == owner.end():
+            authority = demanding[0] if demanding[0].kind == "organization" else authority
     if kind in _STANDALONE_KINDS and target is None and authority is None:
         return []  # "Ấn Độ cấm hoạt động xây dựng": a policy, no one sanctioned
     if target is None:
         target = _toward(norm, found, value_end, clause[1]) or counted
+    if target is None and kind == "fine" and money is None:
+        # "CSGT TP.HCM phạt nguội gần 280.000 trường hợp" (camera-fined nearly 280,000 cases):
+        # the cases counted right after the verb were fined
+        at = _after_spaces(norm, trigger.end)
+        target = next((Party(text=c.text, start=c.start, end=c.end, kind="count", count=c)
+                       for c in found.counts if c.start == at), None)  # fmt: skip
     if kind in _SENTENCES and target is not None and target.kind == "organization":
         target = None  # an organisation is not sent to prison: a court read as the one sentenced
     status = _status(norm, clause[0], trigger, money, term)
+    plural = target is not None and target.kind == "group" and _PLURAL.match(target.text) is not None
+    if kind_of_trigger == "sentence_received" or (kind in _SENTENCES and plural):
+        # "Ba bị cáo khác … nhận mức án từ 12 đến 15 tháng tù" (receive): a range received spans
+        # several defendants' sentences, it is no bracket of the law; the words give the status; so
+        # does a range given to a plural group ("Các bị cáo còn lại bị xử phạt từ 4-17 năm tù")
+        status = _status(norm, clause[0], trigger, None, None)
     # "bị xử phạt" said close by: not "biên bản bị bỏ quên, chưa ra quyết định xử phạt" (the
     # reports were forgotten, no decision to fine made yet)
     close = passive is not None and "," not in norm[passive.end() : trigger.start]
@@ -250,7 +318,7 @@ def _event_in(
         or not _stands_alone(close, target, authority)
     ):
         return []  # "sẽ bị xử phạt nghiêm" (will be fined severely): a threat, no sanction stated
-    reason = _reason(norm, trigger.end, clause[1])
+    reason = _reason(norm, trigger.end, clause[1]) or _fronted_reason(norm, clause[0], trigger.start)
     # a date inside the reason dates the deed, not the event ("thành tích … giai đoạn 2011-2015")
     in_reason = (reason.start, reason.end) if reason else (0, 0)
     dates = [d for d in _inside(found.dates, *clause) if not in_reason[0] <= d.start < in_reason[1]]
@@ -304,6 +372,19 @@ def _event_in(
     return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
+
+
+def _after_spaces(norm: str, at: int) -> int:
+    """The first offset from ``at`` that is not a space."""
+    while at < len(norm) and norm[at] == " ":
+        at += 1
+    return at
+
+
+def _named_after(event: Event, trigger: Phrase) -> bool:
+    """Whether the event's target is a person or organisation named after its trigger."""
+    target = event.target
+    return target is not None and target.kind in ("person", "organization") and target.start >= trigger.end
 
 
 def _own_triggers(norm: str, triggers: list[Phrase | None]) -> list[Phrase | None]:
@@ -365,8 +446,11 @@ def link(text: Text, found: Mentions) -> Mentions:
                 listed = (clause[0], after.start() if after else min(len(norm), clause[1] + _LIST_REACH))
                 stated = _event_in(norm, found, listed, trigger, listed[1], used, listed[1])
             if previous is not None and stated and _coordinated(norm, previous, trigger):
-                stated = [_respan(norm, attrs.evolve(e, target=previous.target, authority=previous.authority))
-                          if e.kind != "award" else e for e in stated]  # fmt: skip
+                # "… 20 năm tù, xử phạt bị cáo B 2 năm tù": a name after the second verb is its own
+                stated = [_respan(norm, attrs.evolve(
+                    e, target=e.target if _named_after(e, trigger) else previous.target,
+                    authority=previous.authority,
+                )) if e.kind != "award" else e for e in stated]  # fmt: skip
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
