@@ -22,9 +22,9 @@ The entities recogniser yields one Person per mention ("Trần Thanh Liêm", lat
    Bệnh viện Chợ Rẫy": a second title of the same role over the unit's words); roles shared
    by a list or a line-up (:mod:`group_roles`), a headline's role and the summary's person
    (:mod:`headlines`) and a role standing for a person named before it (:mod:`role_anaphora`:
-   "Bà Melania tái xuất …" / "Đệ nhất phu nhân Mỹ xuất hiện …", "Hậu vệ trái này …"); the
-   titles' extent is set first (:mod:`title_refine`), the gaps between names and titles are
-   :mod:`title_shapes`;
+   "Bà Melania tái xuất …" / "Đệ nhất phu nhân Mỹ xuất hiện …", "Hậu vệ trái này …"), these
+   three read through :mod:`role_holders`; the titles' extent is set first
+   (:mod:`title_refine`), the gaps between names and titles are :mod:`title_shapes`;
 3. reads the details news gives next to a name: age ("25 tuổi"), birth year ("SN 1994", "sinh
    năm 1994"), residence ("trú tại …", "ngụ …") and the gender the honorific implies
    (:mod:`person_details`).
@@ -39,8 +39,6 @@ import bisect
 import attrs
 import regex
 
-from vnextract.linking.group_roles import listed_names
-from vnextract.linking.headlines import opens_summary, speaker_line, subject_line, subject_of_summary
 from vnextract.linking.person_details import details_of, written_name
 from vnextract.linking.person_mentions import (
     Mention,
@@ -51,7 +49,13 @@ from vnextract.linking.person_mentions import (
     name_words,
     named,
 )
-from vnextract.linking.role_anaphora import stands_for_person_before, summary_after_headline
+from vnextract.linking.role_holders import (
+    listed_holders,
+    person_the_role_stands_for,
+    same_sentence,
+    speakers_in_summary,
+    subject_of_summary_line,
+)
 from vnextract.linking.title_refine import (
     dedupe_titles,
     names_out_of_organizations,
@@ -207,7 +211,7 @@ def _attach(
                 target is None
                 and last_predicate is not None
                 and AND_BEFORE.search(s, max(0, start - 5), start)
-                and _same_sentence(sentence_starts, events[last_predicate][0], start)
+                and same_sentence(sentence_starts, events[last_predicate][0], start)
             ):
                 target = by_predicate[last_predicate]  # "làm tiến sĩ … và thực tập sinh khoa học"
             if target is not None:
@@ -215,12 +219,12 @@ def _attach(
                 by_predicate[k] = target
                 last_predicate = k
         if not targets:
-            targets = _speakers_in_summary(s, title, events, k, mentions, owner)
+            targets = speakers_in_summary(s, title, events, k, mentions, owner)
         if not targets:
-            targets = _subject_of_summary(s, title, events, k, mentions, owner)
+            targets = subject_of_summary_line(s, title, events, k, mentions, owner)
         if not targets:
-            targets = _person_the_role_stands_for(s, title, events, k, mentions, owner, sentence_starts)
-        listed = _listed_holders(s, title, mentions, owner)
+            targets = person_the_role_stands_for(s, title, events, k, mentions, owner, sentence_starts)
+        listed = listed_holders(s, title, mentions, owner)
         if listed and (not targets or targets[0] in listed):  # "Thủ môn: A (X), B": each holds it
             targets = listed
         for c in dict.fromkeys(targets):
@@ -233,112 +237,6 @@ def _attach(
                 if workplace not in held:
                     held.append(workplace)
     return result
-
-
-def _speakers_in_summary(
-    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
-    mentions: list[Mention], owner: dict[int, int],
-) -> list[int]:
-    """"TITLE: 'quote'" opening a headline: the person (or list) opening the summary holds it."""
-    line = speaker_line(s, title)
-    if line is None:
-        return []
-    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
-    if q is None or not opens_summary(s, line, mentions[events[q][3]].outer):
-        return []
-    out = [owner[events[q][3]]]
-    while q + 1 < len(events) and events[q + 1][2] == "p" \
-            and LIST_GAP.fullmatch(s, events[q][1], events[q + 1][0]):
-        q += 1
-        out.append(owner[events[q][3]])
-    return out
-
-
-def _subject_of_summary(
-    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
-    mentions: list[Mention], owner: dict[int, int],
-) -> list[int]:
-    """A role opening the headline as its subject ("Anh nông dân phát minh …") is the title of
-    the person (or list) the summary opens with — unless that person has a title of their own
-    written next to the name ("Ông A, giám đốc bệnh viện, …": another person)."""
-    line = subject_line(s, title)
-    if line is None:
-        return []
-    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
-    if q is None or not subject_of_summary(s, line, mentions[events[q][3]].outer):
-        return []
-    out = [owner[events[q][3]]]
-    while True:
-        before = events[q - 1] if q > 0 else None
-        after = events[q + 1] if q + 1 < len(events) else None
-        if (before is not None and before[2] == "t" and before[0] >= line
-                and PRE_GAP.fullmatch(s, before[1], events[q][0])) \
-                or (after is not None and after[2] == "t" and POST_GAP.fullmatch(s, events[q][1], after[0])):
-            return []
-        if after is None or after[2] != "p" or not LIST_GAP.fullmatch(s, events[q][1], after[0]):
-            return out
-        q += 1
-        out.append(owner[events[q][3]])
-
-
-# Between a role (its words the title reader left out: "tiền vệ đội tuyển Nhật Bản") and its
-# own name in apposition: ", Hidetoshi Nakata".
-_APPOSITION_GAP = regex.compile(r"[^,.;:\n]{0,40}?,[ \t]*")
-#: How many sentences back a role standing for a person ("Hậu vệ trái này") looks for the name.
-_ANAPHORA_SENTENCES = 3
-
-
-def _person_the_role_stands_for(
-    s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
-    mentions: list[Mention], owner: dict[int, int], sentence_starts: list[int],
-) -> list[int]:
-    """The person a role with no name of its own stands for (see :mod:`role_anaphora`): the
-    person opening the headline when the role opens the summary, else, for "ROLE này" (this
-    ROLE) or "ROLE 33 tuổi" opening a clause, the person mentioned last."""
-    head_end = summary_after_headline(s, title)
-    q = k + 1  # the role's own name after it: "Ngôi sao tiền vệ đội tuyển Nhật Bản, Hidetoshi Nakata"
-    while q < len(events) and events[q][2] == "t" and CHAIN_GAP.fullmatch(s, events[q - 1][1], events[q][0]):
-        q += 1
-    if q < len(events) and events[q][2] == "p" \
-            and _APPOSITION_GAP.fullmatch(s, events[q - 1][1], events[q][0]):
-        return []
-    if head_end is not None:
-        head_start = len(s) - len(s.lstrip())
-        for q in range(k):
-            start, _, kind, idx = events[q]
-            if start >= head_end:
-                break
-            if kind == "p":
-                return [owner[idx]] if opens_summary(s, head_start, mentions[idx].outer) else []
-    if not stands_for_person_before(s, title):
-        return []
-    # the first person (the subject, the topic going on) of the last earlier sentence naming
-    # one; in its own sentence the role is someone else ("Posh giận đến mức loại thành viên
-    # này", Posh was so angry she struck this member off; "…", Sharapova phát biểu sau khi bị
-    # thua Petrova. Tay vợt 18 tuổi …: Sharapova)
-    si = bisect.bisect_right(sentence_starts, title.start) - 1
-    if si < 0:
-        return []
-    lookback = sentence_starts[max(0, si - _ANAPHORA_SENTENCES)]
-    subject: int | None = None
-    for q in range(k - 1, -1, -1):
-        start, end, kind, idx = events[q]
-        if start < lookback:
-            break
-        if subject is not None and not _same_sentence(sentence_starts, start, events[subject][0]):
-            break
-        if kind == "p" and end <= sentence_starts[si]:
-            subject = q
-    return [owner[events[subject][3]]] if subject is not None else []
-
-
-def _listed_holders(s: str, title: Title, mentions: list[Mention], owner: dict[int, int]) -> list[int]:
-    """Clusters of the names listed after a role they share (see :mod:`group_roles`)."""
-    spans = listed_names(s, title)
-    if not spans:
-        return []
-    at = {m.start: i for i, m in enumerate(mentions)}
-    return [owner[at[a]] for a, _ in spans if a in at]
 
 
 # After "TITLE NAME": the place of work, as an apposition ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp
@@ -441,10 +339,6 @@ def _subjects_sharing(
         out.append(owner[events[q - 1][3]])
         q -= 1
     return out
-
-
-def _same_sentence(sentence_starts: list[int], a: int, b: int) -> bool:
-    return bisect.bisect_right(sentence_starts, a) == bisect.bisect_right(sentence_starts, b)
 
 
 def _list_after(
