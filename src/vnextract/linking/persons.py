@@ -65,6 +65,8 @@ from vnextract.linking.title_refine import (
 from vnextract.linking.title_shapes import (
     AFTER_THEO,
     AND_BEFORE,
+    APPOSITION_CLOSE,
+    ARTICLE_BEFORE,
     ASIDE,
     CHAIN_GAP,
     LIST_GAP,
@@ -77,7 +79,9 @@ from vnextract.linking.title_shapes import (
     PRE_GAP,
     PRE_GAP_CLAUSE,
     PRE_GAP_COMMA,
+    PRE_GAP_DESCRIBED,
     PRE_GAP_LIST,
+    PRE_GAP_NATIONALITY,
     PREDICATE,
     PREDICATE_AFTER,
     PREDICATE_LOOKBACK,
@@ -86,6 +90,7 @@ from vnextract.linking.title_shapes import (
     RESIDENCE_CLAUSE,
     SERVING_ROLES,
     WEAK_PREDICATE_REACH,
+    describes_role,
 )
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import lexicon as titles_lexicon
@@ -166,14 +171,16 @@ def _attach(
         if nkind == "p":
             if fits(PRE_GAP, end, nstart) or (
                 fits(PRE_GAP_LIST, end, nstart) and role_kind(titles[idx].role) == "case"
-            ):
+            ) or (fits(PRE_GAP_NATIONALITY, end, nstart) and describes_role(s, end, nstart)):
                 forward[k] = (owner[nidx], True)
                 anchored.add(k)
             elif fits(PRE_GAP_COMMA, end, nstart) and (
-                _opens_clause(s, start) or AFTER_THEO.search(s, max(0, start - 6), start)
+                _opens_clause(s, first := _chain_start(s, events, k))
+                or AFTER_THEO.search(s, max(0, first - 6), first)
             ):
                 forward[k] = (owner[nidx], False)  # "Theo Giám đốc Sở X, ông Y …"
-            elif fits(PRE_GAP_CLAUSE, end, nstart) and _opens_clause(s, start):
+            elif (fits(PRE_GAP_CLAUSE, end, nstart) and _opens_clause(s, start)) \
+                    or _described_apposition(s, events, mentions, k):
                 forward[k] = (owner[nidx], False)
         elif nkind == "t" and (k + 1) in forward and fits(CHAIN_GAP, end, nstart):
             between = gap(end, nstart)
@@ -357,6 +364,29 @@ def _list_after(
         out.append(owner[nxt[3]])
         k += 1
     return out
+
+
+def _chain_start(s: str, events: list[tuple[int, int, str, int]], k: int) -> int:
+    """Where the chain of titles ending at event ``k`` starts: "Trợ lý" of "Trợ lý HLV Lào"."""
+    while k > 0 and events[k - 1][2] == "t" and CHAIN_GAP.fullmatch(s, events[k - 1][1], events[k][0]):
+        k -= 1
+    return events[k][0]
+
+
+def _described_apposition(
+    s: str, events: list[tuple[int, int, str, int]], mentions: list[Mention], k: int
+) -> bool:
+    """"TITLE words describing it, NAME," opening a clause (see ``PRE_GAP_DESCRIBED``): "Vận
+    động viên số một Nhật Bản, Hisashi Yamamoto, thắng …" gives the name the title."""
+    end, (nstart, _, _, nidx) = events[k][1], events[k + 1]
+    return (
+        PRE_GAP_DESCRIBED.fullmatch(s, end, nstart) is not None
+        and describes_role(s, end, nstart)
+        and APPOSITION_CLOSE.match(s, mentions[nidx].end) is not None
+        and (_opens_clause(s, first := _chain_start(s, events, k))
+             or ((article := ARTICLE_BEFORE.search(s, max(0, first - 5), first)) is not None
+                 and _opens_clause(s, article.start())))
+    )
 
 
 def _opens_clause(s: str, start: int) -> bool:

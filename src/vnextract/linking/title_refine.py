@@ -21,7 +21,7 @@ from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import listed_heads
 from vnextract.linking.abbreviations import expand_title, table_for
 from vnextract.linking.person_mentions import Mention
-from vnextract.linking.title_bodies import body_end
+from vnextract.linking.title_bodies import apposition_end, body_end, connected_body
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import MODIFIERS
 from vnextract.recognizers.titles import lexicon as titles_lexicon
@@ -120,6 +120,9 @@ def _title_key(title: Title) -> tuple[str, ...]:
     return tuple(regex.findall(r"[\p{L}\p{N}]+", title.text.casefold()))
 
 
+# Between a name and a role in apposition after it: "Hiroyuki Hosoda, phát ngôn viên …", "ông A,
+# một chuyên gia …" (an article may come between).
+_AFTER_NAME = regex.compile(r"[ \t]*,[ \t]*(?:(?i:một)[ \t]+)?")
 _OF_BODY = regex.compile(r"[ \t]+của[ \t]+")
 
 
@@ -143,6 +146,7 @@ def refine_titles(text: Text, found: Mentions, mentions: list[Mention]) -> list[
     s = text.normalized
     orgs: list[Organization] = sorted(found.organizations, key=lambda o: o.start)
     org_starts = [o.start for o in orgs]
+    org_ends = {o.start: o.end for o in orgs}
     starts = [m.outer for m in mentions]
     title_starts = sorted(t.start for t in found.titles)
     out: list[Title] = []
@@ -193,11 +197,28 @@ def refine_titles(text: Text, found: Mentions, mentions: list[Mention]) -> list[
             organization, end = None, role_end
         # "… của ORG": the unit belongs to a named body ("Trưởng phòng vé khu vực phía Bắc của
         # Vietnam Airlines", "Phó phòng kinh doanh vàng của Eximbank")
-        if organization is not None and (of := _OF_BODY.match(s, end, end + _LOOK_AHEAD)):
+        of = _OF_BODY.match(s, end, end + _LOOK_AHEAD) if organization is not None else None
+        if of is not None:
             k = bisect.bisect_left(org_starts, of.end())
             if k < len(orgs) and orgs[k].start == of.end() and orgs[k].end <= next_name:
                 end = orgs[k].end
                 organization = s[org_start:end] if org_start is not None else None
+            else:
+                of = None
+        # "NAME, ROLE words describing it, …": a bare role in apposition reads to the clause's end
+        q = bisect.bisect_right(title_starts, t.start)
+        before_next = min(next_name, title_starts[q]) if q < len(title_starts) else next_name
+        if organization is None and j > 0 and _AFTER_NAME.fullmatch(s, mentions[j - 1].end, t.start) \
+                and (to := apposition_end(s, end, before_next)) is not None:
+            end = to
+            organization = s[role_end + 1 : end]
+        # "ROLE của|tại|thuộc ORG": the body the role is joined to ("Giám đốc điều hành của UEFA")
+        if of is None and (body := connected_body(s, end, org_ends, organization is None)) is not None \
+                and body[1] <= next_name:
+            end = body[1]
+            # a unit written before keeps its words ("trưởng phòng … thuộc Viện X"), else the body
+            unit = org_start if organization is not None and org_start is not None else body[0]
+            organization = s[unit:end]
         out.append(attrs.evolve(t, text=s[t.start : end], end=end, organization=organization))
     table = table_for(found.abbreviations)
     return [expand_title(t, table) for t in _outermost(s, out)]

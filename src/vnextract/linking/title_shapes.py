@@ -8,8 +8,11 @@ predicate gives to its subject ("là", "giữ chức", "trên cương vị"). Mo
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
+from vnextract.lexicon import Key, phrase_class
 from vnextract.lexicon.roles import roles_with
 
 # Between a name and a title after it: "Trần Thanh Liêm, Ủy viên …", "Bùi Ngọc Cẩm - Chủ tịch …",
@@ -46,6 +49,15 @@ PRE_GAP = regex.compile(
     r"(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?"
 )
 
+# "phóng viên tự do người Mỹ Steven Vincent" (the American freelance reporter): a few lowercase
+# words describing the role, then the nationality, then the name (the words pass
+# :func:`describes_role`).
+PRE_GAP_NATIONALITY = regex.compile(
+    r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){1,3}[ \t]+người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3}"
+)
+# "Một tay vợt trẻ người Nga khác, Maria Kirilenko, …" (another young Russian player, NAME):
+# an article before a role opening a clause.
+ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:một)[ \t]+$")
 
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
@@ -55,6 +67,30 @@ PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ 
 PRE_GAP_COMMA = regex.compile(
     r"(?:[ \t]+người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})?[ \t]*,[ \t]*"
 )
+
+
+# "Cơ thủ nổi tiếng người Philippines, Efren Reyes, đánh bại …" (the famous Filipino billiards
+# player, NAME, beat …): a title opening a clause, a few words describing it, then its holder's
+# name set off by commas; :data:`APPOSITION_CLOSE` must follow the name.
+PRE_GAP_DESCRIBED = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,6}?[ \t]*,[ \t]*")
+# What closes an apposition after the name: a comma, a colon, an aside or a dash.
+APPOSITION_CLOSE = regex.compile(r"[ \t]*(?:[,:(]|[\-–][ \t])")
+
+
+@functools.cache
+def _not_describing() -> frozenset[Key]:
+    return phrase_class("speech_verb") | phrase_class("clause_marker") | phrase_class("preposition")
+
+
+def describes_role(s: str, start: int, end: int) -> bool:
+    """Whether the words of ``s[start:end]`` may describe a role written before them ("nổi tiếng
+    người Philippines"): no verb of saying, no word that opens a predicate ("đã", "là") and no
+    preposition before an object ("bác sĩ điều trị cho …", the doctor treating …)."""
+    words = [w.casefold() for w in regex.findall(r"[\p{L}\p{N}]+", s[start:end])]
+    table = _not_describing()
+    return not any(
+        tuple(words[i : i + n]) in table for i in range(len(words)) for n in (1, 2)
+    )
 
 
 # "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
