@@ -92,17 +92,21 @@ def test_strategies_are_named_with_a_threshold() -> None:
 
 
 # The packaged model on sentences the rules read short or not at all.
-CUT_SHORT = ("Ông Peter Brown, chuyên gia phân tích của hãng nghiên cứu thị trường IDC, nhận định "
+# (A sentence shaped like one of corpus folds 1-3; "chuyên gia phân tích của hãng …" is read
+# whole by the rules since the role's apposition reads to the clause's end, title_bodies.py.)
+CUT_SHORT = ("Theo ông Peter Brown, giám đốc điều hành hãng phát triển trò chơi Digital Chocolate, "
              "thị trường sẽ tăng.")
 NO_ROLE_CUE = "Thẩm phán Tây Ban Nha Carlos Ruiz đã ký lệnh bắt."
 
 
 def test_the_model_reads_the_organisation_the_rules_cut_short() -> None:
-    assert _rules_only(CUT_SHORT) == {"Peter Brown": ["chuyên gia phân tích"]}
+    assert _rules_only(CUT_SHORT) == {"Peter Brown": ["giám đốc điều hành"]}
     (person,) = vnextract.extract(CUT_SHORT).persons
     (title,) = person.titles
-    assert title.text == "chuyên gia phân tích của hãng nghiên cứu thị trường IDC"
-    assert (title.role, title.organization) == ("chuyên gia phân tích", "hãng nghiên cứu thị trường IDC")
+    assert title.text == "giám đốc điều hành hãng phát triển trò chơi Digital Chocolate"
+    assert (title.role, title.organization) == (
+        "giám đốc điều hành", "hãng phát triển trò chơi Digital Chocolate"
+    )
     assert CUT_SHORT[title.start : title.end] == title.text
 
 

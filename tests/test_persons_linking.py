@@ -6,7 +6,7 @@ import pytest
 
 import vnextract
 from titles_corpus import link_case
-from vnextract.linking import persons
+from vnextract.linking import person_mentions, persons
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_short_reference_joins_full_name() -> None:
     ],
 )
 def test_refers_to(short: str, full: str, expected: bool) -> None:
-    assert persons._refers_to(short.casefold().split(), full.casefold().split()) is expected
+    assert person_mentions.refers_to(short.casefold().split(), full.casefold().split()) is expected
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,15 @@ the words after the cut run to the end of the clause (a comma, a full stop, a br
 end, or a verb of saying: "… thủy sản nói") without a verb or a function word that cannot be
 part of a name, they are the body's: the title ends where the clause does. An Organization
 record at the same start that ends at the clause's end is taken the same way ("Giám đốc điều
-hành Quỹ đầu tư bất động sản Indochina Land,").
+hành Quỹ đầu tư bất động sản Indochina Land,"). A body joined to the role by "của" (of), "tại"
+(at) or "thuộc" (belonging to) is the title's too (:func:`connected_body`: "Giám đốc điều hành
+của UEFA", "nhà nghiên cứu tại Đại học St. Andrews").
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 import regex
 
@@ -79,3 +82,88 @@ def body_end(s: str, end: int, limit: int, record_end: int | None = None) -> int
         if _CLAUSE_END.match(s, last) and last < limit:
             return last
     return None
+
+
+# A role (and the lowercase words describing it) joined to its body by a connector: "Giám đốc
+# điều hành của UEFA" (của = of), "nhà nghiên cứu tại Đại học St. Andrews" (tại = at),
+# "chuyên gia cao cấp thuộc Cục Quản lý giá" (thuộc = belonging to).
+_CONNECTOR = regex.compile(r"(?P<words>(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,5}?)[ \t]+(?:của|tại|thuộc)[ \t]+")
+
+
+@functools.cache
+def _not_describing() -> frozenset[Key]:
+    """Words that end a role's description: verbs of saying and aspect markers ("đã", "sẽ")."""
+    return _speech_verbs() | phrase_class("clause_marker")
+
+
+def connected_body(
+    s: str, end: int, starts: Mapping[int, int], described: bool = True
+) -> tuple[int, int] | None:
+    """The body a title ending at ``end`` is joined to by "của", "tại" or "thuộc": the span of
+    the Organization record (``starts``: record start → end) right after the connector, with at
+    most five lowercase words describing the role before it (none when not ``described``: a
+    title with its organisation already, "Phó Chủ tịch UBND tỉnh trao bằng khen của …", goes on
+    with a verb); None when there is none.
+
+    >>> s = "Giám đốc điều hành của UEFA cho biết"
+    >>> connected_body(s, s.index(" của"), {s.index("UEFA"): s.index(" cho")})
+    (23, 27)
+    """
+    m = _CONNECTOR.match(s, end, end + 80)
+    if m is None or m.end() not in starts:
+        return None
+    words = m.group("words").split()
+    if words and not described:
+        return None
+    if any(_phrase_at(words, i, _not_describing()) for i in range(len(words))):
+        return None
+    return m.end(), starts[m.end()]
+
+
+#: At most this many words describe a role in apposition after a name.
+_MAX_APPOSITION_WORDS = 10
+
+
+def apposition_end(s: str, end: int, limit: int) -> int | None:
+    """Where a bare role in apposition after a name ends when lowercase words describe it up to
+    the end of the clause ("Hiroyuki Hosoda, phát ngôn viên cấp cao của chính phủ, cho hay …":
+    the government's senior spokesman); None to keep it. The words stop at a verb of saying
+    ("… chủ tịch hội ngư dân cho biết"); they must name a body, with "của", "tại", "thuộc" (of,
+    at, under) or a unit ("hội", "phòng"), not only describe the holder ("nhà đầu tư lâu năm",
+    the long-time investor, stays bare); a word opening a predicate ("đã", "là") or a name or
+    another title before the clause ends (``limit``) keeps the role bare.
+
+    >>> s = "Ông Hosoda, phát ngôn viên cấp cao của chính phủ, cho hay."
+    >>> s[s.index("phát") : apposition_end(s, s.index(" cấp"), len(s))]
+    'phát ngôn viên cấp cao của chính phủ'
+    """
+    if not s.startswith(" ", end) or not s[end + 1 : end + 2].islower():
+        return None
+    found = list(_WORD.finditer(s, end, min(limit, end + 200)))
+    words = [m.group() for m in found]
+    last = None
+    body = False  # a word naming a body seen
+    for i, m in enumerate(found[: _MAX_APPOSITION_WORDS + 1]):
+        gap = s[(found[i - 1].end() if i else end) : m.start()]
+        if gap.strip():
+            break
+        if _phrase_at(words, i, _speech_verbs()):
+            return last if body else None
+        if i == _MAX_APPOSITION_WORDS or _phrase_at(words, i, _clause_markers()):
+            return None
+        body = body or _phrase_at(words, i, _body_words()) > 0
+        last = m.end()
+        if _CLAUSE_END.match(s, last) and last < limit:
+            return last if body else None
+    return None
+
+
+@functools.cache
+def _clause_markers() -> frozenset[Key]:
+    return phrase_class("clause_marker")
+
+
+@functools.cache
+def _body_words() -> frozenset[Key]:
+    """Words that name a body in a role's description: its connectors and lowercase units."""
+    return phrase_class("lower_unit_head") | {("của",), ("tại",), ("thuộc",)}

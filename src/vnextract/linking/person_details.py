@@ -1,0 +1,78 @@
+"""The details news gives next to a person's name: age ("25 tuổi"), birth year ("SN 1994",
+"sinh năm 1994"), residence ("trú tại …", "ngụ …", an address in brackets), the gender the
+honorific implies, and the name as written ("Lê Thị Th." keeps its dot). Moved out of
+:mod:`vnextract.linking.persons` (issue 14).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vnextract.linking.person_mentions import Cluster, Mention, gender_of
+
+# Person details next to a mention.
+_AGE = regex.compile(r"\s*[,(]\s*(?:SN\s*\d{4}\s*,\s*)?(\d{1,3})\s+tuổi")
+
+
+_BIRTH_YEAR = regex.compile(r"\s*,?\s*\(?\s*(?:\d{1,3}\s+tuổi\s*,\s*)?(?:SN|sinh\s+năm|sinh)\s*(\d{4})(?!\d)")
+
+
+_PLACE_UNIT = r"""(?:thôn|ấp|xóm|bản|tổ(?:\s+dân\s+phố)?|khu\s+phố|khu|số\s+nhà|số|đường|phố|ngõ|ngách|hẻm
+    |kiệt|phường|xã|thị\s+trấn|quận|huyện|thị\s+xã|TP\.?|thành\s+phố|tỉnh|P\.|Q\.)"""
+
+
+_PLACE_CHUNK = rf"""
+    (?:{_PLACE_UNIT}\s*)?
+    [\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}/\-]*(?:\s+[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}/\-]*)*"""
+
+
+# "trú tại xã Tân Phú, huyện Đức Hòa", "ngụ huyện Bình Chánh", "ở thôn 2, xã Quảng Bị".
+_RESIDENCE = regex.compile(
+    rf"""\s*[,(]\s*(?:[^,()\n]{{0,30}}?,\s*){{0,2}}?            # "(25 tuổi, " / ", 65 tuổi, "
+    (?:thường\s+trú|tạm\s+trú|cư\s+trú|trú|ngụ|ở|quê)(?:\s+(?:tại|ở))?\s+
+    (?P<r>{_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)""",
+    regex.VERBOSE,
+)
+
+
+# An address in brackets right after the name: "cô Nguyễn Thị Hồng Xương (xã Long An, Long Hồ,
+# Vĩnh Long)", "nạn nhân Bùi Thanh Hải (ngõ Quan Thổ 1, quận Đống Đa)".
+_ADDRESS_ASIDE = regex.compile(
+    rf"""[ \t]*\([ \t]*(?P<r>(?={_PLACE_UNIT}\s){_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)[ \t]*\)""",
+    regex.VERBOSE,
+)
+
+
+_DETAILS_LOOK_AHEAD = 200  # an address after a name: "(ngõ Quan Thổ 1, quận Đống Đa, Hà Nội)"
+
+
+def details_of(s: str, cluster: Cluster) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for m in cluster.mentions:
+        end = m.end + _DETAILS_LOOK_AHEAD
+        if "age" not in out and (a := _AGE.match(s, m.end, end)):
+            out["age"] = int(a.group(1))
+        if "birth_year" not in out and (b := _BIRTH_YEAR.match(s, m.end, end)):
+            out["birth_year"] = int(b.group(1))
+        if "residence" not in out and (
+            r := _RESIDENCE.match(s, m.end, end) or _ADDRESS_ASIDE.match(s, m.end, end)
+        ):
+            out["residence"] = " ".join(r.group("r").split())
+    for h in cluster.honorifics:
+        if (g := gender_of(h)) is not None:
+            out["gender"] = g
+            break
+    return out
+
+
+# A given name cut to its first consonants, as the press writes a suspect's or a victim's name:
+# "Lê Thị Th.", "Nguyễn Văn H." — the dot is part of the name ("Nguyễn Văn An." is not cut: a
+# syllable has a vowel).
+_CUT_GIVEN_NAME = regex.compile(r"(?:^|\s)(?i:[bcdđghklmnpqrstvx]{1,3})$")
+
+
+def written_name(s: str, mention: Mention) -> str:
+    """The person's name as written: "Lê Thị Th." keeps the dot of its cut given name."""
+    if s.startswith(".", mention.end) and _CUT_GIVEN_NAME.search(mention.name):
+        return mention.name + "."
+    return mention.name

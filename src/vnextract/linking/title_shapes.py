@@ -1,0 +1,193 @@
+"""The shapes of text between names and titles that say who holds a title.
+
+Each is a regular expression over the gap between a name and a title ("NAME, TITLE", "TITLE
+NAME", "A và B, hai TITLE …"), between two titles of one person, or before a title that a
+predicate gives to its subject ("là", "giữ chức", "trên cương vị"). Moved out of
+:mod:`vnextract.linking.persons` (issue 14); :mod:`persons` reads them in its attachment step.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vnextract.lexicon import Key, phrase_class
+from vnextract.lexicon.roles import roles_with
+
+# Between a name and a title after it: "Trần Thanh Liêm, Ủy viên …", "Bùi Ngọc Cẩm - Chủ tịch …",
+# "Chu Quang Việt (25 tuổi, Giám đốc …", "Nguyễn Minh Hoa (sinh 1952), hiện là chủ tịch …".
+POST_GAP = regex.compile(
+    r"""
+    [ \t]*
+    (?:\([^()\n]{0,60}\)[ \t]*)?                       # a closed aside: "(sinh 1952)"
+    [,:\-–—(][ \t]*                                    # the separator
+    (?:(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh(?:[ \t]+năm)?)[ \t]*\d{4}|quốc[ \t]+tịch[ \t]+[\p{L} \t]{1,20}?)
+       [ \t]*[,;][ \t]*)*+                                # age, birth year, nationality
+    (?:(?:hiện[ \t]+đang|hiện|đang|nguyên|vốn|cũng)[ \t]+)?(?:là[ \t]+)?
+(?:một[ \t]+)?  # "…, một …"
+    (?:(?:kiêm|đồng[ \t]+thời[ \t]+là)[ \t]+)?
+    """,
+    regex.VERBOSE,
+)
+
+
+# Between a list of names and the title they share, counted: "A và B, hai Phó Chủ tịch UBND
+# tỉnh", "A, B và C, cùng là giáo viên" (only after two names or more: "Gates, 4 tỉ phú còn
+# lại" is no apposition).
+PLURAL_GAP = regex.compile(
+    r"[ \t]*,[ \t]*(?:(?:cả[ \t]+)?(?:hai|ba|bốn|năm|\d)[ \t]+|(?:cùng|đều)[ \t]+(?:là[ \t]+)?)"
+)
+
+
+# Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
+# Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
+# An abbreviation in brackets may close the organisation: "Tổng thư ký Hiệp hội Chè Việt Nam
+# (Vitas) Nguyễn Tấn Phong".
+PRE_GAP = regex.compile(
+    r"[ \t]*(?:\(\p{Lu}[\p{L}\p{N}&.\-]{1,11}\)[ \t]+)?"
+    r"(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?"
+)
+
+# "phóng viên tự do người Mỹ Steven Vincent" (the American freelance reporter): a few lowercase
+# words describing the role, then the nationality, then the name (the words pass
+# :func:`describes_role`).
+PRE_GAP_NATIONALITY = regex.compile(
+    r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){1,3}[ \t]+người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3}"
+)
+# "Một tay vợt trẻ người Nga khác, Maria Kirilenko, …" (another young Russian player, NAME):
+# an article before a role opening a clause.
+ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:một)[ \t]+$")
+
+# "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
+PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
+
+
+# "Tay vợt người Bỉ, Justine Henin, …" (the Belgian player): a nationality may come between.
+PRE_GAP_COMMA = regex.compile(
+    r"(?:[ \t]+người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})?[ \t]*,[ \t]*"
+)
+
+
+# "Cơ thủ nổi tiếng người Philippines, Efren Reyes, đánh bại …" (the famous Filipino billiards
+# player, NAME, beat …): a title opening a clause, a few words describing it, then its holder's
+# name set off by commas; :data:`APPOSITION_CLOSE` must follow the name.
+PRE_GAP_DESCRIBED = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,6}?[ \t]*,[ \t]*")
+# What closes an apposition after the name: a comma, a colon, an aside or a dash.
+APPOSITION_CLOSE = regex.compile(r"[ \t]*(?:[,:(]|[\-–][ \t])")
+
+
+@functools.cache
+def _not_describing() -> frozenset[Key]:
+    return phrase_class("speech_verb") | phrase_class("clause_marker") | phrase_class("preposition")
+
+
+def describes_role(s: str, start: int, end: int) -> bool:
+    """Whether the words of ``s[start:end]`` may describe a role written before them ("nổi tiếng
+    người Philippines"): no verb of saying, no word that opens a predicate ("đã", "là") and no
+    preposition before an object ("bác sĩ điều trị cho …", the doctor treating …)."""
+    words = [w.casefold() for w in regex.findall(r"[\p{L}\p{N}]+", s[start:end])]
+    table = _not_describing()
+    return not any(
+        tuple(words[i : i + n]) in table for i in range(len(words)) for n in (1, 2)
+    )
+
+
+# "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
+PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
+
+
+# Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
+CHAIN_GAP = regex.compile(
+    r"[ \t]*(?:[,\-–][ \t]*)?(?:(?:kiêm(?:[ \t]+nhiệm)?|đồng[ \t]+thời[ \t]+là|và|làm)[ \t]+)?"
+)
+
+
+# Between two names of a list that shares the title after it: "ông A và bà B, Phó Giám đốc …".
+LIST_GAP = regex.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+
+
+# A predicate right before a title: "là người mẫu", "giữ chức vụ phó giám đốc", "trên cương vị …".
+PREDICATE = regex.compile(
+    r"""(?<![\p{L}])(?i:là|làm|giữ\s+chức(?:\s+vụ)?|trên\s+cương\s+vị|với\s+tư\s+cách(?:\s+là)?
+        |được\s+bổ\s+nhiệm(?:\s+làm|\s+giữ\s+chức(?:\s+vụ)?)?|được\s+giao(?:\s+giữ\s+chức(?:\s+vụ)?)?
+        |được\s+bầu(?:\s+làm|\s+giữ\s+chức(?:\s+vụ)?)?|đảm\s+nhiệm|đảm\s+nhận|nhậm\s+chức)\s+$""",
+    regex.VERBOSE,
+)
+
+
+# "Là sinh viên …, Diệp Hồng …", "với tư cách là thành viên, bà Nguyễn Minh Hoa": the
+# predicate opens the clause and the name follows the title.
+OPENING_PREDICATE = regex.compile(
+    r"(?:^|[,;:.]\s*|\n)(?:\p{L}+\s+){0,2}?(?i:là|với\s+tư\s+cách(?:\s+là)?)\s+$"
+)
+
+
+OPENING_WINDOW = 120  # characters before a title that OPENING_PREDICATE reads (a few words)
+
+
+# A bare pronoun standing for a person mentioned before ("ông giữ chức vụ …"): not followed by
+# a name, not part of "ông bà" or "người đàn ông".
+PRONOUN = regex.compile(
+    r"(?<![\p{L}])(?<!đàn\s)(?<!người\s)(?P<p>(?i:ông|bà|cô|anh|chị))(?![\p{L}])(?!\s+(?:\p{Lu}|bà|ông))"
+)
+
+
+# "giả làm Tổng giám đốc" (posing as), "mạo danh là Thiếu tá" (impersonating): not a title held.
+PRETENDING = regex.compile(
+    r"""(?i:giả|giả\s+danh|mạo\s+danh|tự\s+xưng|xưng|đóng\s+giả|như     # posing as, like
+        |không\s+phải|chẳng\s+phải|chưa\s+phải|không\s+còn|chưa\s+từng)  # not (any more, ever)
+        (?:\s+(?:là|làm))?\s+$""",
+    regex.VERBOSE,
+)
+
+
+# Bracketed asides do not count as words between a subject and its predicate.
+ASIDE = regex.compile(r"\([^()\n]*\)")
+
+
+# A residence clause between a subject and its predicate does not count as words either: "Trần
+# Bá Ngọc Dung (33 tuổi), ngụ tại phường An Hòa, quận Ninh Kiều, là kẻ cầm đầu …".
+RESIDENCE_CLAUSE = regex.compile(
+    r"""^[ \t]*,[ \t]*(?:thường[ \t]+trú|tạm[ \t]+trú|cư[ \t]+trú|trú|ngụ|quê)(?:[ \t]+(?:tại|ở))?
+        [ \t]+[^;:.()\n]*?,[ \t]*$""",
+    regex.VERBOSE,
+)
+
+
+#: How many names and titles back a predicate looks for its subject (bounds the work per title).
+PREDICATE_LOOKBACK = 40
+
+
+#: How many words may stand between a name and a bare "là"/"làm" that gives it a title.
+WEAK_PREDICATE_REACH = 6
+
+
+# Another subject between a name and a predicate: a pronoun or "còn" (whereas).
+OTHER_SUBJECT = regex.compile(
+    r"(?<![\p{L}])(?:hắn|họ|gã|ông\s+ta|bà\s+ta|anh\s+ta|cô\s+ta|chị\s+ta|người\s+này|ông\s+này|còn|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô)(?![\p{L}])"
+)
+
+
+AFTER_THEO = regex.compile(r"(?<![\p{L}])(?i:theo)\s+$")
+
+
+# "Trò chuyện với Putin và Schroeder, Tổng thống Pháp cũng hồi tưởng …": names that are the
+# object of a preposition or verb, then a title followed straight by its predicate (no comma
+# closing an apposition) — the title is the subject of a new clause, not the names' title.
+OBJECT_BEFORE = regex.compile(r"(?<![\p{L}])(?i:với|cùng|cho|của|về|gặp|tiếp|thăm)\s+$")
+
+
+PREDICATE_AFTER = regex.compile(
+    r"""[ \t]+(?:cũng|đã|đang|sẽ|vẫn|liền|bèn|thì|lại|từng|không|chưa
+        |cho[ \t]+biết|nói|hồi[ \t]+tưởng)(?![\p{L}])""",
+    regex.VERBOSE,
+)
+
+
+# Roles that serve another office-holder: "phát ngôn viên văn phòng Thủ tướng Anh Tony Blair"
+# (the spokesman of Blair's office): the next title, not this one, belongs to the name after.
+SERVING_ROLES = roles_with("serving")
+
+
+AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
