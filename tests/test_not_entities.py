@@ -93,3 +93,10 @@ def test_nothing_inside_a_competitions_name_is_tagged(text: str, name: str) -> N
     document = vnextract.extract(text)
     tagged = [r.text for r in (*document.persons, *document.organizations, *document.locations)]
     assert not any(name in t for t in tagged), tagged
+
+
+def test_words_that_only_look_like_a_context() -> None:
+    # "nổi tiếng" (famous) holds "tiếng" but names no language
+    text = "Hãng bán lẻ nổi tiếng Mỹ Walmart mở thêm 3 cửa hàng."
+    start = text.index("Mỹ")
+    assert not_an_entity(text, start, start + 2) is None

@@ -33,7 +33,7 @@ from typing import NamedTuple, TypeVar
 import attrs
 import regex
 
-from vnextract.lexicon import foreign_given_names, load_tsv
+from vnextract.lexicon import foreign_given_names, load_tsv, word_class
 from vnextract.lexicon.loader import norm
 from vnextract.linking.role_names import looks_foreign
 from vnextract.mentions import Mentions
@@ -76,6 +76,21 @@ def _contexts() -> _Contexts:
     )
 
 
+@functools.cache
+def _context_word_heads() -> frozenset[str]:
+    """Words that make a context word part of another word: "nổi tiếng" (famous) is no "tiếng"
+    (language) — word class not_context_head of word_classes.tsv."""
+    return frozenset(w.lower() for w in word_class("not_context_head"))
+
+
+def _part_of_a_word(before: str, found: regex.Match[str]) -> bool:
+    """The context word found at the end of ``before`` ends another word ("nổi tiếng")."""
+    if found.string is not before:
+        return False
+    words = before[: found.start(1)].split()
+    return bool(words) and words[-1].lower() in _context_word_heads()
+
+
 def not_an_entity(normalized: str, start: int, end: int) -> str | None:
     """The name of the rule that says the name at ``start:end`` is not tagged, or None.
 
@@ -87,14 +102,17 @@ def not_an_entity(normalized: str, start: int, end: int) -> str | None:
     ('event_name', None)
     >>> not_an_entity("trước thềm Tiger Cup 2004", 11, 16)
     'competition'
+    >>> not_an_entity("hãng nổi tiếng Marks Spencer", 15, 28) is None  # "nổi tiếng" = famous
+    True
     """
     contexts = _contexts()
+    before = normalized[max(0, start - 40) : start]
     for found in (
-        contexts.before.search(normalized[max(0, start - 40) : start]),
+        contexts.before.search(before),
         contexts.after.match(normalized, end),
         contexts.ending.search(normalized[start:end]),
     ):
-        if found is not None:
+        if found is not None and not _part_of_a_word(before, found):
             return contexts.rule[found.group(1).lower()]
     if _YEAR_OR_EDITION_AFTER.match(normalized, end) and event_head_before(normalized, start):
         return "event_name"
