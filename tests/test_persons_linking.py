@@ -168,3 +168,37 @@ def test_an_alias_that_only_ends_like_an_earlier_name_is_not_that_person() -> No
     assert [t.text for t in dung.titles] == ["Thủ tướng", "Phó thủ tướng"]
     assert [text[a:b] for a, b in tam.mentions] == ["Lê Văn Tám", "Dũng"]
     assert [t.text for t in tam.titles] == ["Bị can"]
+
+
+def test_short_name_before_namesakes_is_the_first_of_them() -> None:
+    """Rule short-name-before-namesakes: a headline's surname, then two persons who bear it."""
+    doc = vnextract.extract(
+        "Con trai Mandela qua đời\nCựu tổng thống Nam Phi Nelson Mandela thông báo người con trai "
+        "cả của ông, Makgatho Mandela, đã qua đời ở tuổi 54."
+    )
+    got = {p.name: [doc.text[s:e] for s, e in p.mentions] for p in doc.persons}
+    assert got == {"Nelson Mandela": ["Mandela", "Nelson Mandela"], "Makgatho Mandela": ["Makgatho Mandela"]}
+
+
+def test_short_name_after_a_namesake_is_not_moved_before_it() -> None:
+    """The rule takes only a short name written before every longer name it fits."""
+    doc = vnextract.extract(
+        "Ông Nguyễn Văn Hùng nói. Sau đó Hùng về nhà. Bà Trần Thị Hùng cũng có mặt."
+    )
+    hung = next(p for p in doc.persons if p.name == "Nguyễn Văn Hùng")
+    assert [doc.text[s:e] for s, e in hung.mentions] == ["Nguyễn Văn Hùng", "Hùng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bà Trịnh Thuỳ Linh, Giám đốc Sở Tài chính tỉnh Hà Nam, cho biết bà sẽ nghỉ hưu.",
+         "Trịnh Thuỳ Linh"),
+        ("Ông Phạm Văn Hoà, Chủ tịch UBND xã, phát biểu.", "Phạm Văn Hoà"),
+        ("Ông Phạm Văn Hòa, Chủ tịch UBND xã, phát biểu.", "Phạm Văn Hòa"),
+    ],
+)
+def test_name_keeps_the_tone_placement_of_the_text(text: str, name: str) -> None:
+    """Rule name-as-written: old-style "Thuỳ", "Hoà" are not rewritten to "Thùy", "Hòa"."""
+    (person,) = vnextract.extract(text).persons
+    assert person.name == name == person.text

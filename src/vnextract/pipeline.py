@@ -31,7 +31,7 @@ from vnextract.mentions import Mentions
 from vnextract.recognizers import abbreviations, dates, entities, numbers, titles
 from vnextract.records import Person, Sentence, Span
 from vnextract.resolve import resolve_overlaps
-from vnextract.text import MAX_LENGTH, Text
+from vnextract.text import MAX_LENGTH, Text, canonical_tones
 
 Recognizer = Callable[[Text], Iterable[Span]]
 Linker = Callable[[Text, Mentions], Mentions]
@@ -53,7 +53,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("role names", role_names.find_names),  # names a title announces that no recogniser found
     ("not_entities", not_entities.drop),  # languages, places in event names, brands in products
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
-    ("span_edges", span_edges.link),  # initials keep their final dot ("M.C.")
+    ("span_edges", span_edges.link),  # initials keep their final dot ("M.C."), glued words go
     ("learned_titles", learned_titles.link),  # the CRF's titles of each person beside the rules'
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count
     ("places", link_places.link),  # Location → administrative unit of its era, or ISO 3166 code
@@ -154,6 +154,13 @@ def _holds_spans(items: tuple[Any, ...]) -> bool:
     return bool(items) and isinstance(items[0], Span)
 
 
+def name_as_written(name: str, written: str) -> str:
+    """Rule name-as-written: a person's name keeps the tone placement of the caller's text
+    ("Trịnh Thuỳ Linh" stays so, not "Trịnh Thùy Linh"); the linkers read the canonical form,
+    the record gives the name as first written in full (docs/records.md)."""
+    return written if written != name and canonical_tones(written) == name else name
+
+
 def _remap(text: Text, value: Any) -> Any:
     """Move a record (and the records inside it) from normalised to original offsets."""
     if isinstance(value, Span):
@@ -165,6 +172,8 @@ def _remap(text: Text, value: Any) -> Any:
             inner = getattr(value, field.name)
             if isinstance(value, Person) and field.name == "mentions":
                 changes["mentions"] = tuple(text.to_original(s, e) for s, e in inner)
+            elif isinstance(value, Person) and field.name == "name":
+                changes["name"] = name_as_written(inner, changes["text"])
             elif isinstance(inner, (Span, tuple)) and (isinstance(inner, Span) or _holds_spans(inner)):
                 changes[field.name] = _remap(text, inner)
         return attrs.evolve(value, **changes)

@@ -159,6 +159,17 @@ _ALIAS_GAP = regex.compile(
 )
 
 
+def _headline_subject(short: Cluster, targets: list[Cluster]) -> bool:
+    """Rule short-name-before-namesakes: a short name used only before several longer names it
+    fits (a headline "Con trai Mandela qua đời" (Mandela's son dies), then "Nelson Mandela
+    thông báo con trai ông, Makgatho Mandela, …") is the first of them: the person the story
+    opens with. ``targets`` are in the order their names were first written."""
+    if len(targets) < 2:
+        return False
+    first = min(m.start for m in targets[0].mentions)
+    return all(m.end <= first for m in short.mentions)
+
+
 def cluster(mentions: list[Mention], s: str = "") -> list[Cluster]:
     """Group mentions of one person; linear in the mentions (names are looked up, not compared
     with every person so far). An alias written right after a name ("(tức Nguyệt") is the same
@@ -204,7 +215,8 @@ def cluster(mentions: list[Mention], s: str = "") -> list[Cluster]:
             continue
         targets = [d for d in by_name.get(c.words, []) if d.order > c.order and len(d.words) > len(c.words)
                    and d.order not in gone and d.compatible(c.genders)]
-        if len(targets) == 1:
+        targets.sort(key=lambda d: d.order)
+        if len(targets) == 1 or _headline_subject(c, targets):
             targets[0].add(c.mentions, c.genders)
             gone.add(c.order)
     kept = [c for c in clusters if c.order not in gone]

@@ -3,6 +3,10 @@
 - rule *initials_dot*: a person written as initials keeps the final dot: "M.C.", "V.T.", "anh
   C." (the dot is part of the abbreviation; in the corpus 23 of 24 such mentions are annotated
   with it). The syllable layer cuts the dot off as punctuation, so no recogniser can include it.
+- rule *glued_edges*: a name glued to the word before it or to an e-mail header after it (a
+  space lost when the page was scraped) leaves the glued part out: "theo lờiCharles Graner" (on
+  Charles Graner's word), "6-0, 7-5Rika Fujiwara" (a score), "From: Kim AnhTo: …" (the "To:"
+  header).
 """
 
 from __future__ import annotations
@@ -45,10 +49,44 @@ def with_initials_dot(normalized: str, person: Person) -> Person:
     )
 
 
+#: a lowercase word or a score glued before a capitalised name word: "lờiCharles", "7-5Rika"
+_GLUED_HEAD = regex.compile(r"(?:\p{Ll}{2,}+|[\d\-–]++)(?=\p{Lu}\p{Ll})")
+#: an e-mail header glued after a name, before its colon: "Kim AnhTo: tamsu@…"
+_GLUED_HEADER = regex.compile(r"(?<=\p{Ll})(?:To|Cc|From|Sent|Subject|Date)$")
+
+
+def _unglued(normalized: str, start: int, end: int) -> tuple[int, int]:
+    """The span without what is glued to it (rule glued_edges); unchanged when nothing is."""
+    if head := _GLUED_HEAD.match(normalized, start, end):
+        start = head.end()
+    if normalized.startswith(":", end) and (tail := _GLUED_HEADER.search(normalized, start, end)):
+        end = tail.start()
+    return start, end
+
+
+def without_glued_edges(normalized: str, person: Person) -> Person:
+    """``person`` with the words glued to its span and its mentions left out.
+
+    >>> from vnextract.records import Person
+    >>> s = "From: Kim AnhTo: tamsu@vnexpress.net"
+    >>> glued = Person(text="Kim AnhTo", start=6, end=15, name="Kim AnhTo", mentions=((6, 15),))
+    >>> without_glued_edges(s, glued).name
+    'Kim Anh'
+    """
+    mentions = tuple(_unglued(normalized, a, b) for a, b in person.mentions)
+    start, end = _unglued(normalized, person.start, person.end)
+    if (start, end) == (person.start, person.end):
+        return person if mentions == person.mentions else attrs.evolve(person, mentions=mentions)
+    text = normalized[start:end]
+    name = text if person.name == person.text else person.name
+    return attrs.evolve(person, text=text, start=start, end=end, name=name, mentions=mentions)
+
+
 def link(text: Text, found: Mentions) -> Mentions:
     """Apply the span-edge rules to the persons found (after the persons linker, which finds
     names of its own: "chị A." after an honorific)."""
-    persons = tuple(with_initials_dot(text.normalized, p) for p in found.persons)
+    s = text.normalized
+    persons = tuple(with_initials_dot(s, without_glued_edges(s, p)) for p in found.persons)
     if all(a is b for a, b in zip(persons, found.persons, strict=True)):
         return found
     return attrs.evolve(found, persons=persons)
