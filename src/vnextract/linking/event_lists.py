@@ -36,11 +36,12 @@ _LIST_GLUE = regex.compile(
     regex.I | regex.VERBOSE,
 )
 # what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
-# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear); not "lần
+# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear), "A và B
+# chỉ nhận án treo" (only receive a suspended sentence); not "lần
 # lượt" (respectively: each their own)
 _LIST_TAIL = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
-        (?:(?:cùng|đều|đã|cũng|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
+        (?:(?:cùng|đều|đã|cũng|chỉ|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
               chịu|nhận|lĩnh|lãnh|án)\ *)*""",
     regex.I | regex.VERBOSE,
 )
