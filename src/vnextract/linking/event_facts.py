@@ -6,6 +6,16 @@ from vnextract.records import (
     Event,
 )
 
+# the kinds a measure's own words tell apart when it has no value (term)
+_MEASURES = frozenset({"suspension", "ban", "expulsion", "licence_revoked"})
+
+
+def _measure(trigger: str) -> str:
+    """A measure's verb, its first two words less "tạm" (for now): "tạm đình chỉ công tác" and
+    "đình chỉ chức vụ" are both "đình chỉ" (suspend), "khai trừ khỏi Đảng" is "khai trừ"."""
+    words = trigger.casefold().split()
+    return " ".join(words[1:3] if words[:1] == ["tạm"] else words[:2])
+
 
 def _named_target(event: Event) -> str | None:
     """The kind and name of the person or organisation an event concerns, or None."""
@@ -29,7 +39,11 @@ def _fact(event: Event) -> tuple[object, ...]:
         event.term.iso or event.term.text if event.term else None,
         tuple(sorted(str(r.count.value) + (r.count.unit or "") for r in event.recipients if r.count)),
     )
-    return (event.kind, *values)  # no value ("X bị khai trừ"): told twice unless targets differ
+    if event.kind in _MEASURES and not any(values[:2]):
+        # no value ("X bị khai trừ"): told twice unless targets differ, or unless the measures
+        # differ: "cách chức, khai trừ Đảng" (dismiss, expel from the Party) are two expulsions
+        return (event.kind, *values, _measure(event.trigger.text))
+    return (event.kind, *values)
 
 
 def _completeness(event: Event) -> int:

@@ -27,18 +27,21 @@ from vnextract.records import (
 )
 
 # what may stand between the names of a list: ", ", " và " (and), a parenthesis "(30 tuổi)", a
-# role word ("bị cáo" = defendant, "ông" = Mr …)
+# role word ("bị cáo" = defendant, "ông" = Mr …) or a rank ("Đại úy" = captain, "Thiếu tá" =
+# major: thiếu/trung/thượng/đại = junior/middle/senior/full, úy/tá/tướng = lieutenant/major/general)
 _LIST_GLUE = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?\ *(?:,|và|cùng|;)\ *
-        (?:(?:các\ +)?(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?""",
+        (?:(?:các\ +)?(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?
+        (?:(?:thiếu|trung|thượng|đại)\ +(?:úy|uý|tá|tướng)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
-# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear); not "lần
+# "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear), "A và B
+# chỉ nhận án treo" (only receive a suspended sentence); not "lần
 # lượt" (respectively: each their own)
 _LIST_TAIL = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
-        (?:(?:cùng|đều|đã|cũng|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
+        (?:(?:cùng|đều|đã|cũng|chỉ|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
               chịu|nhận|lĩnh|lãnh|án)\ *)*""",
     regex.I | regex.VERBOSE,
 )
@@ -253,3 +256,22 @@ def _named_after_value(norm: str, found: Mentions, value_end: int, limit: int) -
         return []
     return _following(norm, found, people[0])
 
+
+
+# between two measures sharing what follows the second: ", " or "và" (and)
+_MEASURE_GLUE = regex.compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
+
+
+def _lend_targets(norm: str, earlier: list[Event], verb: Phrase, later: list[Event]) -> list[Event]:
+    """A measure with no target of its own followed by another measure that has one: "đình chỉ
+    công tác và khai trừ Đảng ông A" (suspend from work and expel from the Party Mr A) suspends A
+    too. ``earlier``'s events, each once per target of ``later``, or [] when they do not share."""
+    if not earlier or not later:
+        return []
+    if any(e.target is not None or e.kind not in _STANDALONE_KINDS for e in earlier):
+        return []
+    if not _MEASURE_GLUE.fullmatch(norm, earlier[-1].trigger.end, verb.start):
+        return []
+    named = ("person", "organization")
+    targets = [e.target for e in later if e.target is not None and e.target.kind in named]
+    return [_respan(norm, attrs.evolve(e, target=t)) for e in earlier for t in dict.fromkeys(targets)]

@@ -34,6 +34,7 @@ from vnextract.linking.event_lists import (
     _continued,
     _coordinated,
     _following,
+    _lend_targets,
     _listed_with,
     _named_after_value,
     _next_sentences,
@@ -73,6 +74,7 @@ from vnextract.linking.event_parts import (
     _toward,
     _value,
 )
+from vnextract.linking.event_respectively import respectively
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Duration,
@@ -345,6 +347,9 @@ def _event_in(
         award=award,
         date=dates[0] if dates else None,
     )
+    each = respectively(norm, found, event, clause) if kind in _SENTENCES else []
+    if each:  # "A, B và C lần lượt bị phạt 3 năm tù, 30 tháng tù và 24 tháng tù"
+        return each
     named_after = _named_after_value(norm, found, value_end, clause[1]) if kind in _SENTENCES else []
     if named_after and (target is None or target.kind == "group"):
         # "phạt 20-22 năm tù 3 bị cáo: A, B, C": one event each; the range spans their sentences,
@@ -390,10 +395,16 @@ def _named_after(event: Event, trigger: Phrase) -> bool:
 def _own_triggers(norm: str, triggers: list[Phrase | None]) -> list[Phrase | None]:
     """The clause's triggers, less one holding an outcome ("hưởng án treo" = receive a suspended
     sentence) after a sentence or fine word: "phạt A 2 năm tù nhưng cho hưởng án treo" is one
-    suspended sentence, the outcome of "phạt"."""
+    suspended sentence, the outcome of "phạt"; so is "Ba bị cáo lãnh 2 năm tù cho hưởng án treo"
+    (receive) with no comma between, but not "A lãnh 3 năm tù, B được hưởng án treo" (B's own)."""
     out: list[Phrase | None] = []
     for trigger in triggers:
-        earlier = any(t is not None and _value("trigger", t.text) in ("fine", "sentence") for t in out)
+        verbs = [t for t in out if t is not None]
+        earlier = any(_value("trigger", t.text) in ("fine", "sentence") for t in verbs) or (
+            trigger is not None
+            and any(_value("trigger", t.text) == "sentence_received"
+                    and "," not in norm[t.end : trigger.start] for t in verbs)
+        )  # fmt: skip
         if trigger is not None and earlier and _pattern("outcome").search(trigger.text):
             continue
         out.append(trigger)
@@ -420,6 +431,7 @@ def link(text: Text, found: Mentions) -> Mentions:
     for clause in _clauses(text):
         sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
+        earlier: list[Event] = []  # the events of the clause's trigger before
         triggers = _own_triggers(norm, [_phrase(norm, m.start(), m.end())
                                         for m in _pattern("trigger").finditer(norm, *clause)])  # fmt: skip
         if not any(triggers):
@@ -451,6 +463,11 @@ def link(text: Text, found: Mentions) -> Mentions:
                     e, target=e.target if _named_after(e, trigger) else previous.target,
                     authority=previous.authority,
                 )) if e.kind != "award" else e for e in stated]  # fmt: skip
+            # "đình chỉ công tác và khai trừ Đảng ông A": the first measure is A's too
+            lent = _lend_targets(norm, earlier, trigger, stated)
+            if lent:
+                events = [e for e in events if all(e is not x for x in earlier)] + lent
+            earlier = stated
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
