@@ -83,12 +83,13 @@ def _context_word_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in word_class("not_context_head"))
 
 
-def _part_of_a_word(before: str, found: regex.Match[str]) -> bool:
-    """The context word found at the end of ``before`` ends another word ("nổi tiếng")."""
-    if found.string is not before:
-        return False
+def _context_before(before: str) -> regex.Match[str] | None:
+    """The context word that ends ``before``, unless it ends another word ("nổi tiếng")."""
+    found = _contexts().before.search(before)
+    if found is None:
+        return None
     words = before[: found.start(1)].split()
-    return bool(words) and words[-1].lower() in _context_word_heads()
+    return None if words and words[-1].lower() in _context_word_heads() else found
 
 
 def not_an_entity(normalized: str, start: int, end: int) -> str | None:
@@ -106,13 +107,12 @@ def not_an_entity(normalized: str, start: int, end: int) -> str | None:
     True
     """
     contexts = _contexts()
-    before = normalized[max(0, start - 40) : start]
     for found in (
-        contexts.before.search(before),
+        _context_before(normalized[max(0, start - 40) : start]),
         contexts.after.match(normalized, end),
         contexts.ending.search(normalized[start:end]),
     ):
-        if found is not None and not _part_of_a_word(before, found):
+        if found is not None:
             return contexts.rule[found.group(1).lower()]
     if _YEAR_OR_EDITION_AFTER.match(normalized, end) and event_head_before(normalized, start):
         return "event_name"

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 import regex
 
@@ -30,6 +32,11 @@ def _dot_after_initials(normalized: str, start: int, end: int) -> bool:
     )
 
 
+def _with_dot(normalized: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the dot after its initials (rule initials_dot); unchanged without one."""
+    return (start, end + 1) if _dot_after_initials(normalized, start, end) else (start, end)
+
+
 def with_initials_dot(normalized: str, person: Person) -> Person:
     """``person`` with the dot after its initials inside its span and its mentions.
 
@@ -38,15 +45,7 @@ def with_initials_dot(normalized: str, person: Person) -> Person:
     >>> with_initials_dot(s, Person(text="M.C", start=5, end=8, name="M.C", mentions=((5, 8),))).text
     'M.C.'
     """
-    mentions = tuple(
-        (a, b + 1) if _dot_after_initials(normalized, a, b) else (a, b) for a, b in person.mentions
-    )
-    if not _dot_after_initials(normalized, person.start, person.end):
-        return person if mentions == person.mentions else attrs.evolve(person, mentions=mentions)
-    name = person.name + "." if person.name == person.text else person.name
-    return attrs.evolve(
-        person, text=person.text + ".", end=person.end + 1, name=name, mentions=mentions
-    )
+    return _reedged(normalized, person, _with_dot)
 
 
 #: a lowercase word or a score glued before a capitalised name word: "lờiCharles", "7-5Rika"
@@ -73,8 +72,14 @@ def without_glued_edges(normalized: str, person: Person) -> Person:
     >>> without_glued_edges(s, glued).name
     'Kim Anh'
     """
-    mentions = tuple(_unglued(normalized, a, b) for a, b in person.mentions)
-    start, end = _unglued(normalized, person.start, person.end)
+    return _reedged(normalized, person, _unglued)
+
+
+def _reedged(normalized: str, person: Person, edges: Callable[[str, int, int], tuple[int, int]]) -> Person:
+    """``person`` with ``edges`` applied to its span and to each mention; the name follows the
+    span when it was the span's text."""
+    mentions = tuple(edges(normalized, a, b) for a, b in person.mentions)
+    start, end = edges(normalized, person.start, person.end)
     if (start, end) == (person.start, person.end):
         return person if mentions == person.mentions else attrs.evolve(person, mentions=mentions)
     text = normalized[start:end]
