@@ -353,24 +353,17 @@ def regional_unit(r: OrganizationReader, b: Body) -> bool | None:
 
 def lowercase_to_place(r: OrganizationReader, b: Body) -> bool | None:
     """"Học viện khoa học địa chất Trung Quốc", "Cơ quan tình báo bí mật Australia": right
-    after a head, two to five lowercase words (no function word, no stop word) that end on the
-    name of a country or province are the body, the place included."""
+    after a head, two to five lowercase words (``OrganizationReader.lower_run``: no stop or admin
+    word) that end on the name of a country or province are the body, the place included."""
     toks, n, k = r.toks, r.n, b.k
     if b.named or k != b.j or b.lowercase_ok:
         return None
-    function_words = lexicon.function_words()
-    q, words = k, 0
-    while q < n and toks[q].kind == "lower":
-        if r.stop_at(q) or (toks[q].word_start and r.key_at(q, 1) in function_words):
-            return None
-        if toks[q].word_start:
-            words += 1
-            if words > MAX_LOWER_WORDS:
-                return None
-        q += 1
-    place = r.place_at(q, None, lexicon.TIER_BARE) if words >= 2 else 0
-    if place and not r.is_name_tok(q + place):
-        return b.named_to(q + place)
+    end, words = r.lower_run(k, MAX_LOWER_WORDS)
+    if not 2 <= words <= MAX_LOWER_WORDS or (end < n and toks[end].kind == "lower"):
+        return None
+    place = r.place_at(end, None, lexicon.TIER_BARE)
+    if place and not r.is_name_tok(end + place):
+        return b.named_to(end + place)
     return None
 
 

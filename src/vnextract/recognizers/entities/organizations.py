@@ -156,26 +156,36 @@ class OrganizationReader(SentenceSyllables):
             q += 1
         return 0
 
-    def lower_run_reaches_name(self, k: int, budget: int) -> bool:
-        """From ``k``, at most ``budget`` lowercase words (no function word) lead to a proper
-        name that is neither a head nor a person: "… thủy sản và xuất nhập khẩu Cà Mau"."""
+    def lower_run(self, k: int, budget: int) -> tuple[int, int]:
+        """``(end, words)``: the lowercase words from ``k``, up to a stop word, an admin word or
+        the first syllable that is not lowercase; ``words`` over ``budget``: it ran past it."""
         toks, n = self.toks, self.n
         words = 0
         while k < n and toks[k].kind == "lower":
             if self.stop_at(k) or (match_at(toks, k, ADMIN_WORDS, 3) and toks[k].word_start):
-                return bool(match_at(toks, k, ADMIN_WORDS, 3)) and words > 0
+                break
             if toks[k].word_start or not self.continues_word(k):
                 words += 1
                 if words > budget:
-                    return False
+                    break
             k += 1
+        return k, words
+
+    def lower_run_reaches_name(self, k: int, budget: int) -> bool:
+        """From ``k``, at most ``budget`` lowercase words (no function word) lead to a proper
+        name that is neither a head nor a person: "… thủy sản và xuất nhập khẩu Cà Mau"."""
+        toks, n = self.toks, self.n
+        end, words = self.lower_run(k, budget)
+        if not 0 < words <= budget:
+            return False
+        if end < n and toks[end].kind == "lower":  # a stop or admin word ended the run
+            return bool(match_at(toks, end, ADMIN_WORDS, 3))
         return (
-            words > 0
-            and k < n
-            and toks[k].kind == "cap"
-            and not self.head_at(k)
-            and not self.is_person_start(k)
-            and not self.document_at(k)
+            end < n
+            and toks[end].kind == "cap"
+            and not self.head_at(end)
+            and not self.is_person_start(end)
+            and not self.document_at(end)
         )
 
     def _admin_before(self, k: int) -> bool:
