@@ -22,6 +22,11 @@ from vnextract.linking.title_shapes import CHAIN_GAP, LIST_GAP, POST_GAP, PRE_GA
 from vnextract.records import Title
 
 
+def _first_person_from(events: list[tuple[int, int, str, int]], k: int, line: int) -> int | None:
+    """The first person event after event ``k`` that starts at ``line`` or later."""
+    return next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
+
+
 def speakers_in_summary(
     s: str, title: Title, events: list[tuple[int, int, str, int]], k: int,
     mentions: list[Mention], owner: dict[int, int],
@@ -30,7 +35,7 @@ def speakers_in_summary(
     line = speaker_line(s, title)
     if line is None:
         return []
-    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
+    q = _first_person_from(events, k, line)
     if q is None or not opens_summary(s, line, mentions[events[q][3]].outer):
         return []
     out = [owner[events[q][3]]]
@@ -51,7 +56,7 @@ def subject_of_summary_line(
     line = subject_line(s, title)
     if line is None:
         return []
-    q = next((q for q in range(k + 1, len(events)) if events[q][2] == "p" and events[q][0] >= line), None)
+    q = _first_person_from(events, k, line)
     if q is None or not subject_of_summary(s, line, mentions[events[q][3]].outer):
         return []
     out = [owner[events[q][3]]]
