@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import vnextract
+from processes import children_of, children_within, gone_within
 from sample_documents import sample_document
 from vnextract import cli, pipeline
 from vnextract.cli import info as cli_info
@@ -988,53 +989,27 @@ def test_help_does_not_load_the_pipeline() -> None:
     assert done.stdout.splitlines()[-1] == "[]"
 
 
-def _children_of(pid: int) -> list[int]:
-    """Processes whose parent is ``pid`` (read from /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return False
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 @pytest.mark.parametrize("signum", [15, 9], ids=["SIGTERM", "SIGKILL"])
 def test_a_killed_run_leaves_no_workers_behind(tmp_path, signum):
     import signal
-    import time
 
     script = Path(sys.executable).parent / "vnextract"
     out = str(tmp_path / "o.jsonl")
     argv = [str(script), "extract", "--input-format", "jsonl", "--n-process", "2", "-o", out]
     proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 120  # a hang guard: the workers load their models
-        while len(workers := _children_of(proc.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.2)
+        workers = children_within(proc.pid, 2, 120)  # the workers load their models first
         assert len(workers) >= 2, workers
         os.kill(proc.pid, signum)
         _, err = proc.communicate(timeout=60)
         if signum == signal.SIGTERM:  # unwound like Ctrl-C: workers stopped, output flushed
             assert proc.returncode == cli.EXIT_TERMINATED
             assert err == "vnextract: terminated (SIGTERM); output so far is kept\n"
-        deadline = time.monotonic() + 60
-        while any(_alive(p) for p in workers) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert [p for p in workers if _alive(p)] == []
+        assert gone_within(workers, 60) == []
     finally:
         proc.kill()
-        for pid in _children_of(proc.pid):
+        for pid in children_of(proc.pid):
             os.kill(pid, 9)
 
 

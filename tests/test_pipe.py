@@ -11,13 +11,13 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import vnextract
+from processes import alive, gone_within
 from vnextract.errors import InvalidUTF8Error, TextTooLongError
 from vnextract.parallel import PipeError
 
@@ -237,7 +237,7 @@ def test_ctrl_c_in_a_terminal_stops_everything_quickly() -> None:
     assert "interrupted" in out
     assert "Traceback" not in err  # the workers ignore SIGINT: no traceback per process
     # every worker is gone (reaped by the parent before it exited); waiting is only a hang guard
-    assert _gone_within(workers, 60) == []
+    assert gone_within(workers, 60) == []
 
 
 @pytest.mark.parametrize(
@@ -358,22 +358,6 @@ def test_an_input_that_raises_loses_nothing_read_before_it(
     assert _children() == []
 
 
-def _alive(pid: int) -> bool:
-    """The process exists and is not a zombie (an exited child its parent has not reaped)."""
-    try:
-        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return False
-
-
-def _gone_within(pids: list[int], seconds: float) -> list[int]:
-    """The pids still alive after waiting up to ``seconds`` (a hang guard, not a speed check)."""
-    deadline = time.monotonic() + seconds
-    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return [p for p in pids if _alive(p)]
-
-
 _ENDLESS_PIPE = """
 import itertools, multiprocessing, sys, vnextract
 texts = (f"Ông Nguyễn Văn An nộp phạt {i} triệu đồng." for i in itertools.count())
@@ -394,10 +378,10 @@ def test_workers_exit_when_their_parent_is_killed(start_method: str, signum: int
     )  # fmt: skip
     assert proc.stdout is not None
     workers = [int(pid) for pid in proc.stdout.readline().split()]
-    assert len(workers) == 2 and all(_alive(p) for p in workers)
+    assert len(workers) == 2 and all(alive(p) for p in workers)
     proc.send_signal(signum)  # no clean-up runs in the parent
     proc.wait(timeout=60)
-    left = _gone_within(workers, 60)
+    left = gone_within(workers, 60)
     for pid in left:  # do not leave them behind when this test fails
         os.kill(pid, signal.SIGKILL)
     assert left == []
