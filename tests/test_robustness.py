@@ -450,6 +450,7 @@ if sys.argv[2:] == ["misbehave"]:  # the detectors' own test: do all three forbi
 events["logging_same"] = [list(root.handlers), root.level, logging.lastResort] == before
 events["root_handlers"] = [repr(h) for h in root.handlers]
 events["records"] = sum(len(getattr(doc, k)) for k in ("money", "counts", "dates", "persons"))
+events["underthesea_imported"] = "underthesea" in sys.modules
 print(json.dumps(events))
 """
 
@@ -495,6 +496,13 @@ def test_never_touches_the_network(cold_start: dict[str, Any]) -> None:
 def test_never_writes_outside_a_temp_dir(cold_start: dict[str, Any]) -> None:
     assert cold_start["writes"] == []
     assert cold_start["home_after"] == []
+
+
+def test_underthesea_is_read_not_imported(cold_start: dict[str, Any]) -> None:
+    # Its package __init__ imports every pipeline with joblib, numpy and requests (~0.8 s of
+    # CPU); vnextract reads the three pieces it needs from its files (text/underthesea_files).
+    assert cold_start["records"] > 0
+    assert cold_start["underthesea_imported"] is False
 
 
 def test_never_configures_the_root_logger(cold_start: dict[str, Any]) -> None:

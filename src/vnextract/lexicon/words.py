@@ -6,13 +6,13 @@ import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
-from importlib import resources
 from types import MappingProxyType
 
 import regex
 
 from vnextract.lexicon.loader import Key, key, load_tsv, spaced_key
 from vnextract.text.normalize import canonical_tones
+from vnextract.text.underthesea_files import package_root
 
 
 @functools.cache
@@ -35,12 +35,14 @@ def common_words() -> frozenset[str]:
     new word, and sentence-initial common words ("Hôm qua") from names. Empty if the list is
     missing: the recogniser then falls back on its own lexicons.
     """
+    root = package_root()  # found, not imported: importing underthesea costs ~0.8 s of CPU
+    if root is None:
+        return frozenset()
     try:
-        ref = resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt"
-        with ref.open(encoding="utf-8") as f:
+        with (root / "corpus" / "data" / "Viet74K.txt").open(encoding="utf-8") as f:
             content = canonical_tones(unicodedata.normalize("NFC", f.read())).lower()
         return frozenset(line.strip() for line in content.splitlines() if line.strip())
-    except (OSError, ModuleNotFoundError):
+    except OSError:
         return frozenset()
 
 

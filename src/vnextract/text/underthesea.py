@@ -1,5 +1,7 @@
-"""The one door to underthesea: imports it once, undoes its logging side effect, guards its
-lazy model loading against threads racing on first use."""
+"""The one door to underthesea: reads the pieces word segmentation needs from its files (see
+underthesea_files; no ``import underthesea``), or imports it once and undoes its logging side
+effect when those files are not as expected; guards the loading against threads racing on first
+use."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from vnextract.text import syllable_tokenizer as syllables
+from vnextract.text import underthesea_files
 from vnextract.text.word_segmenter import word_ranges, words
 
 # Re-entrant: _warm holds it while _module() takes it again.
@@ -19,6 +22,7 @@ _warmed = False
 _segmenter: Any = None  # word_segmenter.WordSegmenter once warmed, unless the model is unknown
 _patterns: Any = None  # our compile of underthesea's syllable tokenizer pattern
 _normalize: Any = None  # underthesea's normalize_characters_in_text, which its tokenizer applies
+_sent_tokenize: Any = None  # underthesea's sent_tokenize
 logger = logging.getLogger("vnextract")
 
 
@@ -48,36 +52,42 @@ def _module() -> Any:
 def _warm() -> None:
     """Load the models once, under the lock: underthesea's lazy loaders are not thread-safe (a
     second thread could use the word model between its creation and its loading)."""
-    global _warmed, _segmenter, _patterns, _normalize
+    global _warmed, _segmenter, _patterns, _normalize, _sent_tokenize
     if _warmed:
         return
     with _lock:
         if not _warmed:
-            module = _module()
-            from underthesea.pipeline.text_normalize.character_normalize import (
-                normalize_characters_in_text,
-            )
-            from underthesea.pipeline.word_tokenize import regex_tokenize
-
             from vnextract.text import word_segmenter
 
+            pieces = underthesea_files.load()
+            if pieces is not None:
+                pattern, _normalize, _sent_tokenize = pieces.pattern, pieces.normalize, pieces.sent_tokenize
+                root = pieces.root
+            else:  # files of another underthesea release: take the pieces from the package
+                module = _module()
+                from underthesea.pipeline.text_normalize.character_normalize import (
+                    normalize_characters_in_text,
+                )
+                from underthesea.pipeline.word_tokenize import regex_tokenize
+
+                pattern = regex_tokenize.regex_patterns_combine
+                _normalize, _sent_tokenize = normalize_characters_in_text, module.sent_tokenize
+                root = Path(module.__file__).parent
             # Our own compile of underthesea's pattern: a call of underthesea's tokenize with
             # fixed_words replaces its module-level one for every later caller.
-            _patterns = re.compile(regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE)
-            _normalize = normalize_characters_in_text
-            model_dir = Path(module.__file__).parent / word_segmenter.MODEL_DIR
-            _segmenter = word_segmenter.load(model_dir)
+            _patterns = re.compile(pattern, re.VERBOSE | re.UNICODE)
+            _segmenter = word_segmenter.load(root / word_segmenter.MODEL_DIR)
             if _segmenter is None:  # a model we do not reproduce: use underthesea's own tagger
                 logger.info("vnextract: using underthesea's word_tokenize (unknown model)")
-                module.word_tokenize("khởi động", use_token_normalize=False)
-            module.sent_tokenize("Khởi động.")
+                _module().word_tokenize("khởi động", use_token_normalize=False)
+            _sent_tokenize("Khởi động.")
             _warmed = True
 
 
 def sent_tokenize(text: str) -> list[str]:
     """underthesea's sentences of ``text`` (each a stripped slice of it)."""
     _warm()
-    result: list[str] = _module().sent_tokenize(text)
+    result: list[str] = _sent_tokenize(text)
     return result
 
 
