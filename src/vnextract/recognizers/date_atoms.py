@@ -467,6 +467,8 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         year = int(m["tet_y"]) if m["tet_y"] else None
         years = _canchi_years(m["tet_cc"]) if m["tet_cc"] else ()
         return Atom(start, end, "point", Point(year=year, month=1, day=1, lunar=True, lunar_years=years))
+    if m["nextday"] or m["season"]:  # "hôm sau" (the next day), "mùa trước" (last season)
+        return Atom(start, end, "point", Point(rel_unit="day" if m["nextday"] else "year", narrative=True))
     if m["later"]:
         units = {"ngày": "day", "hôm": "day", "tuần": "week", "tháng": "month", "năm": "year"}
         unit = units[m["lt_u"].lower()]

@@ -47,6 +47,8 @@ PARTS_OF_DAY = MappingProxyType({r["word"]: r["part"] for r in load_table("dates
 RELATIVE = MappingProxyType(
     {r["phrase"]: (r["unit"], int(r["offset"])) for r in load_table("dates_relative.tsv")}
 )
+#: Seasons told relative to another ("mùa trước": last season, "hè này": this summer)
+SEASONS = frozenset(r["word"] for r in load_table("dates_seasons.tsv"))
 STEMS = MappingProxyType(
     {r["word"]: int(r["index"]) for r in load_table("dates_lunar.tsv") if r["kind"] == "can"}
 )
@@ -123,6 +125,7 @@ _NUM_WORD = _alternation(NUMBER_WORDS)
 _WEEKDAY = _alternation(WEEKDAYS)
 _POD = _alternation(PARTS_OF_DAY)
 _REL = _alternation(RELATIVE)
+_SEASON = _alternation(SEASONS)
 _CANCHI = rf"(?:{_alternation(STEMS)})\s+(?:{_alternation(BRANCHES)})"
 _PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"  # beginning / middle / end of
 _ERA = "(?-i:" + _alternation(ERAS) + ")"
@@ -237,6 +240,15 @@ ATOM_RE = regex.compile(
       # later), "vài hôm sau", "một ngày trước đó" (a day before that); "sau khi" keeps "khi" out
     | (?P<later>(?:{_HEDGE}\s+)?(?P<lt_n>\d{{1,3}}|{_NUM_WORD}|vài|mấy)\s+(?P<lt_u>ngày|hôm|tuần|tháng|năm)\s+
         (?:sau(?!\s+(?:đây|này|nữa)(?!\p{{L}}))|trước\s+đó)(?!\p{{L}}))
+      # the next day of a story, "một hôm sau" without its "một": "hôm sau", "ngày hôm sau"
+    | (?P<nextday>(?:ngày\s+)?hôm\s+sau(?!\p{{L}}))
+      # a season told relative to the one being told or to now: "mùa trước" (last season),
+      # "mùa giải này", "mùa bóng tiếp theo", "hè này" (this summer); a season has no calendar
+      # bounds, so it is never resolved. The words after the season are grammar (the relative
+      # words of "tuần trước", "tháng này"); "mùa trước khi" (the season before …) is no phrase.
+    | (?P<season>(?<!vỉa\s+)(?:{_SEASON})  # not "vỉa hè này" (this pavement)
+       \s+(?:vừa\s+(?:rồi|qua)|tiếp\s+theo|trước|rồi|này|sau|tới)(?!\p{{L}})
+        (?!\s+(?:khi|đó|đấy|nữa)(?!\p{{L}})))
       # part of a relative day: "sáng nay" (this morning), "tối hôm qua" (last night)
     | (?P<podrel>(?P<pr_pod>{_POD})\s+(?:hôm\s+)?(?P<pr_day>nay|qua|mai|kia)(?!\p{{L}}))
       # relative: "hôm qua", "tuần trước", "cuối năm nay", "thứ sáu tuần trước"
@@ -302,6 +314,7 @@ ANCHOR_PHRASES = frozenset(
     | {"vài", "mấy"}  # "vài hôm sau" (a few days later)
     | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "thế kỷ", "thế kỉ", "cách đây", "giai đoạn", "thời kỳ"}
     | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa bóng", "mùa vụ", "mùa"}
+    | SEASONS
     | {"hạ tuần", "trung tuần", "thượng tuần"}
     | {" ".join(w.split()) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table}
 )
