@@ -149,7 +149,9 @@ ATOM_FIRST_CHARS = "0123456789nmtcqgđhskrbuv(jfaodw"
 ATOM_RE = regex.compile(
     rf"""
     (?=[{ATOM_FIRST_CHARS}])
-    (?<![\p{{L}}\p{{N}}_/.,:])     # an atom starts a word
+    (?:(?<![\p{{L}}\p{{N}}_/.,:])     # an atom starts a word,
+      # or a "Ngày" glued to the line before it, the break lost: "16hNgày 8/8: Singapore - Việt Nam"
+      |(?<=[\p{{Ll}}\p{{N}}])(?=(?-i:Ngày)\s+\d))
     (?:
       # time zone "(GMT+7)"
       (?P<tz>\(?\s*(?:GMT|UTC)\s*(?P<tz_sign>[+-])\s*(?P<tz_h>\d{{1,2}})(?::?(?P<tz_m>\d\d))?\s*\)?)
@@ -344,6 +346,7 @@ _ANCHOR_RE = re.compile(
     + "(?:"
     + "|".join(ANCHORS)
     + ")"
+    + r"|(?<=[^\W_])(?=ngày[^\S\n]+\d)"  # a glued "Ngày" (its capital is checked by the atom)
 )
 # Lower-casing keeps offsets and agrees with the grammar's IGNORECASE except for "İ" (two
 # characters in lower case) and "ſ" (matches "s" only under case folding); astral characters
