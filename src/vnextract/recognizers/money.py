@@ -16,7 +16,10 @@ from vnextract.recognizers.expressions import Expression, clean_decimal
 from vnextract.records import Money
 from vnextract.units import unit_after
 
-__all__ = ["KIND_AFTER_RE", "listed_currency", "make_money", "money_currency"]
+__all__ = ["CENT", "KIND_AFTER_RE", "listed_currency", "make_money", "money_currency"]
+
+#: The suffix of a minor unit's code in ``currencies.tsv``: "USD_CENT" is a hundredth of a USD
+CENT = "_CENT"
 
 # Words before a bare "30 nghìn" / "99 tỉ" that make it money (price, capital, salary …).
 _MONEY_CONTEXT_RE = regex.compile(
@@ -37,7 +40,8 @@ _SMALLEST_MONEY_SCALE = Decimal(1000)
 
 
 def make_money(norm: str, start: int, end: int, ex: Expression, currency: str) -> Money:
-    """The Money of an expression at ``start:end`` in ``currency`` ("USD_CENT" = hundredths of USD).
+    """The Money of an expression at ``start:end`` in ``currency`` ("USD_CENT" = hundredths of
+    USD, "GBP_CENT" of a pound: the currency's minor unit, written "cent", "xu", "pence").
 
     >>> from vnextract.recognizers.expressions import read_expression
     >>> from vnextract.recognizers.number_scan import scan_numbers
@@ -47,8 +51,8 @@ def make_money(norm: str, start: int, end: int, ex: Expression, currency: str) -
     Decimal('0.81')
     """
     amount, amount_to = ex.value, ex.value_to
-    if currency == "USD_CENT":  # "10 cent" is a tenth of a dollar
-        currency = "USD"
+    if currency.endswith(CENT):  # "10 cent" is a tenth of a dollar, "272 pence" 2.72 pounds
+        currency = currency.removesuffix(CENT)
         amount = clean_decimal(amount / 100)
         amount_to = clean_decimal(amount_to / 100) if amount_to is not None else None
     return Money(
