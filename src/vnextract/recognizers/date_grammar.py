@@ -89,25 +89,7 @@ BLOCK_WORDS = _words_with_role("block") | _CURRENCY_PREFIXES
 AFTER_YEAR_WORDS = _words_with_role("after_year")
 #: Words before "năm qua"/"tuần trước" that turn it into a span of time ("5 năm qua", "những năm
 #: qua" = the past (five) years), not a calendar time.
-QUANTIFIERS = frozenset(
-    {
-        "những",
-        "các",
-        "nhiều",
-        "mấy",
-        "vài",
-        "mỗi",
-        "hàng",
-        "từng",
-        "bao",
-        "chục",
-        "trăm",
-        "nghìn",
-        "ngàn",
-        "vạn",
-    }
-    | {"triệu", "tỷ", "tỉ"}  # "700 triệu năm trước": seven hundred million years ago
-) | (frozenset(NUMBER_WORDS))
+QUANTIFIERS = _words_with_role("quantifier") | frozenset(NUMBER_WORDS)
 
 
 def _alternation(words: object) -> str:
@@ -127,12 +109,14 @@ _POD = _alternation(PARTS_OF_DAY)
 _REL = _alternation(RELATIVE)
 _SEASON = _alternation(SEASONS)
 _CANCHI = rf"(?:{_alternation(STEMS)})\s+(?:{_alternation(BRANCHES)})"
-_PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"  # beginning / middle / end of
+# beginning / middle / end of (grammar: the part words of the calendar, a closed set)
+_PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"
 _ERA = "(?-i:" + _alternation(ERAS) + ")"
 _EN_MONTH = "(?-i:" + _alternation(ENGLISH_MONTHS) + ")"
 _EN_WEEKDAY = "(?-i:" + _alternation(ENGLISH_WEEKDAYS) + ")"
 _ROMAN_CENTURY = r"(?-i:(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))"  # I … XXIX, upper case only, never empty
 #: A hedge before a relative amount of time, inside the span: "hơn 2 năm trước", "gần một năm trước"
+#: (grammar: the hedges this one branch allows; the qualifiers of amounts are qualifiers.tsv)
 _HEDGE_WORDS = ("hơn", "gần", "khoảng", "chừng", "ngót")
 _HEDGE = "(?:" + "|".join(_HEDGE_WORDS) + ")"
 #: How long ago: "3", "ba", and the amounts no day can be counted back from — "7-8" (seven or
@@ -294,6 +278,7 @@ def _trie(phrases: Iterable[str]) -> str:
 # cheap to say: an atom can only start where one of these matches. Word lists come from the
 # same tables as the grammar.
 _UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
+#: (grammar: the calendar's unit words, which the regex branches are written around)
 #: What may follow "đầu"/"giữa"/"cuối" in an atom: "đầu tháng", "cuối quý", "giữa những năm",
 #: "đầu năm học", "cuối giai đoạn", "đầu 2004", "cuối tuần này", "đầu hôm nay" …
 _AFTER_PART = {
@@ -322,11 +307,13 @@ ANCHOR_PHRASES = frozenset(
 )
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
+    # (grammar: the first words of the branches after a number, as the regex has them)
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
     r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm|đến|tới|trước|sau|tcn|scn)|\d{4}",
     # "(GMT+7)": only the spaces the tz branch allows after "(" (a wider class scanned every
     # following non-word character for each "(", quadratic on "( ( ( …")
     r"\((?=[^\S\n]*(?:gmt|utc))",
+    # the part words of _PART (grammar)
     _trie(("đầu", "giữa", "cuối")) + _GAP + r"(?:\d|" + _trie(_AFTER_PART) + ")",
     _trie(NUMBER_WORDS) + _GAP + _trie(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
     _trie(_HEDGE_WORDS) + _GAP + r"(?:\d|" + _trie(NUMBER_WORDS) + ")",  # "hơn 2 năm trước"
@@ -379,6 +366,7 @@ def atom_matches(text: str) -> Iterator[regex.Match[str]]:
 # ----------------------------------------------------------------------------- values
 
 Part = Literal["start", "middle", "end"]
+# the part words of _PART and what each means (grammar)
 _PARTS: Mapping[str, Part] = MappingProxyType(
     {
         "đầu": "start",
@@ -524,9 +512,9 @@ def has_cue(text: str, start: int, end: int) -> bool:
 
 
 #: Words after which "3/4" is a share, not a day ("tỷ lệ 3/1", "chiếm 2/3", "còn 1/2").
-_SHARE_WORDS = frozenset({"lệ", "chiếm", "còn", "đạt", "được", "khoảng", "gần", "hơn", "trên", "dưới"})
+_SHARE_WORDS = _words_with_role("share_before")
 #: Places named after a day: "Công viên 23/9" (a park), "Quảng trường 30/4", "cầu 2/9", "chợ 30/4"
-_PLACE_HEADS = frozenset({"viên", "trường", "cầu", "chợ", "bến", "hồ", "sân", "rạp", "bệnh", "xã"})
+_PLACE_HEADS = _words_with_role("place_head")
 #: After a bare "11/9": the end of a clause or a line (a name-like date closes its phrase).
 _CLAUSE_END_RE = regex.compile(r"[^\S\n]*+(?:[.,;:)!?\"”]|\n|\Z)")
 
