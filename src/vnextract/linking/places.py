@@ -343,6 +343,7 @@ def resolve(
     # been split since, the province still holds the commune)
     for i in range(len(locations) - 2, -1, -1):
         j = i + 1
+        enclosed = False  # an enclosing place was written after it
         while (
             candidates[i]
             and j < len(locations)
@@ -358,7 +359,20 @@ def resolve(
             if inside:
                 candidates[i], narrowed[i] = inside, True
                 break
+            # a province written right after it with a comma encloses it ("huyện Kỳ Sơn, tỉnh Hòa
+            # Bình"); a dash or a bracket may be a route ("Long Biên - Bắc Ninh") or an aside
+            enclosed = enclosed or (
+                j == i + 1
+                and _top_rank(candidates[j]) == 0
+                and norm[locations[i].end : locations[j].start].lstrip().startswith(",")
+            )
             j += 1
+        else:
+            if enclosed and not narrowed[i]:
+                # rule *enclosure_excludes*: the text puts it in a province that holds none of
+                # its units ("huyện Kỳ Sơn, tỉnh Hòa Bình": merged away in 2020, and the Kỳ Sơn
+                # the data has is Nghệ An's): another unit, never the one elsewhere
+                candidates[i] = []
     _one_sense_per_document(locations, candidates, narrowed, foreign)
     for i, found in enumerate(both):
         if found.needs_enclosure and not narrowed[i]:

@@ -196,6 +196,7 @@ _IN_FORCE_FROM = regex.compile(
     r"(?<![\p{L}])hiệu[^\S\n]+lực(?:[^\S\n]+thi[^\S\n]+hành)?[^\S\n]+(?:kể[^\S\n]+)?từ[^\S\n]+$",
     flags=regex.IGNORECASE,
 )
+# the relative words after "năm" and the year each counts from now (grammar: a closed set)
 _REL_WORD_YEAR = MappingProxyType(
     {"nay": 0, "này": 0, "ngoái": -1, "trước": -1, "qua": -1, "rồi": -1, "tới": 1, "sau": 1}
 )
@@ -229,7 +230,7 @@ def _month_atom(text: str, m: regex.Match[str]) -> Atom | None:
         rel = m["m_rel"].lower()
         if m["m_year_word"] or rel in ("ngoái", "nay"):  # "tháng 2 năm ngoái": February of last year
             rel_unit, rel_offset = "year", _REL_WORD_YEAR[rel]
-        elif rel in ("tới", "sau"):
+        elif rel in ("tới", "sau"):  # grammar: the relative words of _REL_WORD_YEAR
             direction = "future"  # "tháng 11 tới": the coming November
         elif rel in ("qua", "trước", "rồi"):
             direction = "past"
@@ -467,7 +468,10 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         year = int(m["tet_y"]) if m["tet_y"] else None
         years = _canchi_years(m["tet_cc"]) if m["tet_cc"] else ()
         return Atom(start, end, "point", Point(year=year, month=1, day=1, lunar=True, lunar_years=years))
+    if m["nextday"] or m["season"]:  # "hôm sau" (the next day), "mùa trước" (last season)
+        return Atom(start, end, "point", Point(rel_unit="day" if m["nextday"] else "year", narrative=True))
     if m["later"]:
+        # the unit words the branch is written around (grammar)
         units = {"ngày": "day", "hôm": "day", "tuần": "week", "tháng": "month", "năm": "year"}
         unit = units[m["lt_u"].lower()]
         if _after_quantifier(text, start) or _previous_word(text, start) in ("trong", "suốt"):
@@ -475,6 +479,7 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
         return Atom(start, end, "point", Point(rel_unit=unit, narrative=True))
     if m["ago"]:
         amount = (m["ago_n1"] or m["ago_n2"]).lower()
+        # the unit words the branch is written around (grammar)
         unit = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[
             (m["ago_u1"] or m["ago_u2"]).lower()
         ]
@@ -505,6 +510,7 @@ def _parse(text: str, m: regex.Match[str]) -> Atom | None:
     if m["rel"]:
         return _relative_atom(text, m)
     if m["barepart"]:
+        # grammar: plural and distributive words, and the branch's unit words
         if _previous_word(text, start) in ("các", "những", "mỗi", "hàng", "ngày"):
             return None  # "các ngày cuối tuần": weekends in general
         unit = {"tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter"}[m["bp_unit"].lower()]

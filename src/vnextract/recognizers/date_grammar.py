@@ -47,6 +47,8 @@ PARTS_OF_DAY = MappingProxyType({r["word"]: r["part"] for r in load_table("dates
 RELATIVE = MappingProxyType(
     {r["phrase"]: (r["unit"], int(r["offset"])) for r in load_table("dates_relative.tsv")}
 )
+#: Seasons told relative to another ("mùa trước": last season, "hè này": this summer)
+SEASONS = frozenset(r["word"] for r in load_table("dates_seasons.tsv"))
 STEMS = MappingProxyType(
     {r["word"]: int(r["index"]) for r in load_table("dates_lunar.tsv") if r["kind"] == "can"}
 )
@@ -87,25 +89,7 @@ BLOCK_WORDS = _words_with_role("block") | _CURRENCY_PREFIXES
 AFTER_YEAR_WORDS = _words_with_role("after_year")
 #: Words before "năm qua"/"tuần trước" that turn it into a span of time ("5 năm qua", "những năm
 #: qua" = the past (five) years), not a calendar time.
-QUANTIFIERS = frozenset(
-    {
-        "những",
-        "các",
-        "nhiều",
-        "mấy",
-        "vài",
-        "mỗi",
-        "hàng",
-        "từng",
-        "bao",
-        "chục",
-        "trăm",
-        "nghìn",
-        "ngàn",
-        "vạn",
-    }
-    | {"triệu", "tỷ", "tỉ"}  # "700 triệu năm trước": seven hundred million years ago
-) | (frozenset(NUMBER_WORDS))
+QUANTIFIERS = _words_with_role("quantifier") | frozenset(NUMBER_WORDS)
 
 
 def _alternation(words: object) -> str:
@@ -123,13 +107,16 @@ _NUM_WORD = _alternation(NUMBER_WORDS)
 _WEEKDAY = _alternation(WEEKDAYS)
 _POD = _alternation(PARTS_OF_DAY)
 _REL = _alternation(RELATIVE)
+_SEASON = _alternation(SEASONS)
 _CANCHI = rf"(?:{_alternation(STEMS)})\s+(?:{_alternation(BRANCHES)})"
-_PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"  # beginning / middle / end of
+# beginning / middle / end of (grammar: the part words of the calendar, a closed set)
+_PART = r"đầu|giữa|cuối|hạ\s+tuần|trung\s+tuần|thượng\s+tuần"
 _ERA = "(?-i:" + _alternation(ERAS) + ")"
 _EN_MONTH = "(?-i:" + _alternation(ENGLISH_MONTHS) + ")"
 _EN_WEEKDAY = "(?-i:" + _alternation(ENGLISH_WEEKDAYS) + ")"
 _ROMAN_CENTURY = r"(?-i:(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))"  # I … XXIX, upper case only, never empty
 #: A hedge before a relative amount of time, inside the span: "hơn 2 năm trước", "gần một năm trước"
+#: (grammar: the hedges this one branch allows; the qualifiers of amounts are qualifiers.tsv)
 _HEDGE_WORDS = ("hơn", "gần", "khoảng", "chừng", "ngót")
 _HEDGE = "(?:" + "|".join(_HEDGE_WORDS) + ")"
 #: How long ago: "3", "ba", and the amounts no day can be counted back from — "7-8" (seven or
@@ -146,7 +133,9 @@ ATOM_FIRST_CHARS = "0123456789nmtcqgđhskrbuv(jfaodw"
 ATOM_RE = regex.compile(
     rf"""
     (?=[{ATOM_FIRST_CHARS}])
-    (?<![\p{{L}}\p{{N}}_/.,:])     # an atom starts a word
+    (?:(?<![\p{{L}}\p{{N}}_/.,:])     # an atom starts a word,
+      # or a "Ngày" glued to the line before it, the break lost: "16hNgày 8/8: Singapore - Việt Nam"
+      |(?<=[\p{{Ll}}\p{{N}}])(?=(?-i:Ngày)\s+\d))
     (?:
       # time zone "(GMT+7)"
       (?P<tz>\(?\s*(?:GMT|UTC)\s*(?P<tz_sign>[+-])\s*(?P<tz_h>\d{{1,2}})(?::?(?P<tz_m>\d\d))?\s*\)?)
@@ -237,6 +226,15 @@ ATOM_RE = regex.compile(
       # later), "vài hôm sau", "một ngày trước đó" (a day before that); "sau khi" keeps "khi" out
     | (?P<later>(?:{_HEDGE}\s+)?(?P<lt_n>\d{{1,3}}|{_NUM_WORD}|vài|mấy)\s+(?P<lt_u>ngày|hôm|tuần|tháng|năm)\s+
         (?:sau(?!\s+(?:đây|này|nữa)(?!\p{{L}}))|trước\s+đó)(?!\p{{L}}))
+      # the next day of a story, "một hôm sau" without its "một": "hôm sau", "ngày hôm sau"
+    | (?P<nextday>(?:ngày\s+)?hôm\s+sau(?!\p{{L}}))
+      # a season told relative to the one being told or to now: "mùa trước" (last season),
+      # "mùa giải này", "mùa bóng tiếp theo", "hè này" (this summer); a season has no calendar
+      # bounds, so it is never resolved. The words after the season are grammar (the relative
+      # words of "tuần trước", "tháng này"); "mùa trước khi" (the season before …) is no phrase.
+    | (?P<season>(?<!vỉa\s+)(?:{_SEASON})  # not "vỉa hè này" (this pavement)
+       \s+(?:vừa\s+(?:rồi|qua)|tiếp\s+theo|trước|rồi|này|sau|tới)(?!\p{{L}})
+        (?!\s+(?:khi|đó|đấy|nữa)(?!\p{{L}})))
       # part of a relative day: "sáng nay" (this morning), "tối hôm qua" (last night)
     | (?P<podrel>(?P<pr_pod>{_POD})\s+(?:hôm\s+)?(?P<pr_day>nay|qua|mai|kia)(?!\p{{L}}))
       # relative: "hôm qua", "tuần trước", "cuối năm nay", "thứ sáu tuần trước"
@@ -280,6 +278,7 @@ def _trie(phrases: Iterable[str]) -> str:
 # cheap to say: an atom can only start where one of these matches. Word lists come from the
 # same tables as the grammar.
 _UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
+#: (grammar: the calendar's unit words, which the regex branches are written around)
 #: What may follow "đầu"/"giữa"/"cuối" in an atom: "đầu tháng", "cuối quý", "giữa những năm",
 #: "đầu năm học", "cuối giai đoạn", "đầu 2004", "cuối tuần này", "đầu hôm nay" …
 _AFTER_PART = {
@@ -302,16 +301,19 @@ ANCHOR_PHRASES = frozenset(
     | {"vài", "mấy"}  # "vài hôm sau" (a few days later)
     | {"những năm", "thập niên", "thập kỷ", "thập kỉ", "thế kỷ", "thế kỉ", "cách đây", "giai đoạn", "thời kỳ"}
     | {"niên khóa", "niên học", "niên độ", "niên vụ", "nhiệm kỳ", "mùa giải", "mùa bóng", "mùa vụ", "mùa"}
+    | SEASONS
     | {"hạ tuần", "trung tuần", "thượng tuần"}
     | {" ".join(w.split()) for table in (WEEKDAYS, PARTS_OF_DAY, RELATIVE) for w in table}
 )
 ANCHORS: tuple[str, ...] = (
     # digits: a time "14h30", "7:30", a day "24/8", "25-27/12", "2 tháng 9", a year "2020",
+    # (grammar: the first words of the branches after a number, as the regex has them)
     # a month "4/2021", "6 tháng đầu năm", "3 ngày trước"
     r"\d+[^\w\n]*(?:[:/.\-–hg]|giờ|tháng|ngày|tuần|năm|đến|tới|trước|sau|tcn|scn)|\d{4}",
     # "(GMT+7)": only the spaces the tz branch allows after "(" (a wider class scanned every
     # following non-word character for each "(", quadratic on "( ( ( …")
     r"\((?=[^\S\n]*(?:gmt|utc))",
+    # the part words of _PART (grammar)
     _trie(("đầu", "giữa", "cuối")) + _GAP + r"(?:\d|" + _trie(_AFTER_PART) + ")",
     _trie(NUMBER_WORDS) + _GAP + _trie(_UNIT_WORDS),  # "hai tháng đầu năm", "ba năm trước"
     _trie(_HEDGE_WORDS) + _GAP + r"(?:\d|" + _trie(NUMBER_WORDS) + ")",  # "hơn 2 năm trước"
@@ -331,6 +333,7 @@ _ANCHOR_RE = re.compile(
     + "(?:"
     + "|".join(ANCHORS)
     + ")"
+    + r"|(?<=[^\W_])(?=ngày[^\S\n]+\d)"  # a glued "Ngày" (its capital is checked by the atom)
 )
 # Lower-casing keeps offsets and agrees with the grammar's IGNORECASE except for "İ" (two
 # characters in lower case) and "ſ" (matches "s" only under case folding); astral characters
@@ -363,6 +366,7 @@ def atom_matches(text: str) -> Iterator[regex.Match[str]]:
 # ----------------------------------------------------------------------------- values
 
 Part = Literal["start", "middle", "end"]
+# the part words of _PART and what each means (grammar)
 _PARTS: Mapping[str, Part] = MappingProxyType(
     {
         "đầu": "start",
@@ -508,9 +512,9 @@ def has_cue(text: str, start: int, end: int) -> bool:
 
 
 #: Words after which "3/4" is a share, not a day ("tỷ lệ 3/1", "chiếm 2/3", "còn 1/2").
-_SHARE_WORDS = frozenset({"lệ", "chiếm", "còn", "đạt", "được", "khoảng", "gần", "hơn", "trên", "dưới"})
+_SHARE_WORDS = _words_with_role("share_before")
 #: Places named after a day: "Công viên 23/9" (a park), "Quảng trường 30/4", "cầu 2/9", "chợ 30/4"
-_PLACE_HEADS = frozenset({"viên", "trường", "cầu", "chợ", "bến", "hồ", "sân", "rạp", "bệnh", "xã"})
+_PLACE_HEADS = _words_with_role("place_head")
 #: After a bare "11/9": the end of a clause or a line (a name-like date closes its phrase).
 _CLAUSE_END_RE = regex.compile(r"[^\S\n]*+(?:[.,;:)!?\"”]|\n|\Z)")
 

@@ -37,6 +37,7 @@ from vnextract.text import Text
 _RANGE_GAP = regex.compile(
     r"[^\S\n]*(?:[-–—]|đến(?:[^\S\n]+hết)?|tới|cho[^\S\n]+(?:đến|tới))[^\S\n]*", regex.IGNORECASE
 )
+# grammar: the conjunctions "và" (and), "hoặc"/"hay" (or)
 _AND_GAP = regex.compile(r"[^\S\n]*(?:và|hoặc|hay|,)[^\S\n]*", regex.IGNORECASE)
 # a relative day then its date: "Hôm nay, 19-1", "chiều qua (23-4)"
 _APPOSITION_GAP = regex.compile(r"[^\S\n]*[,(]?[^\S\n]*")
@@ -49,6 +50,7 @@ _DAY_TIME_GAP = regex.compile(
 # "từ" (from) opens a range and belongs to its span
 _FROM = regex.compile(r"(?<![\p{L}])từ[^\S\n]+$", regex.IGNORECASE)
 # what may stand beside the date on a dateline: "Cập nhật:" (updated), "|", "(GMT+7)"
+# (grammar: the labels of the datelines the corpus has)
 _DATELINE_REST = regex.compile(
     r"[\s\W]*(?:(?:cập\s+nhật|đăng\s+lúc|ngày\s+đăng|đăng\s+ngày|ngày|thời\s+gian)\s*:?)?[\s\W]*",
     regex.IGNORECASE,

@@ -22,7 +22,7 @@ from vnextract.numerals import parse_digits
 from vnextract.qualifiers import qualifier_after, qualifier_before
 from vnextract.recognizers.number_scan import NumberSpan
 from vnextract.text import Token
-from vnextract.units import Unit, currency_prefix, unit_after
+from vnextract.units import Unit, currency_prefix, unit_after, units
 
 __all__ = ["FROM_RE", "Expression", "TokensAt", "clean_decimal", "label_blocks", "read_expression"]
 
@@ -171,6 +171,21 @@ def _amount_after_number_word(norm: str, first: NumberSpan) -> bool:
     return found is not None and found[0].kind == "currency"
 
 
+_WORD_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}])(?P<word>\p{L}+)\ +\Z")
+
+
+def _amount_after_period_word(norm: str, first: NumberSpan) -> bool:
+    """ "lương tháng 15 triệu" (a month's pay, 15 million), "doanh thu năm 2.000 tỷ": a number
+    written with a scale word of a thousand or more after a period word ("tháng", "năm", "ngày")
+    is the amount per period; no month, year or day is numbered so ("tháng 6", "năm 2020")."""
+    scale = first.reading.scale
+    if first.reading.spelled or scale is None or scale < 1000:
+        return False
+    before = _WORD_BEFORE_RE.search(norm, max(0, first.start - 12), first.start)
+    unit = units().get(before.group("word").casefold()) if before is not None else None
+    return unit is not None and unit.kind == "time"
+
+
 def _measured_range(norm: str, numbers: list[NumberSpan], i: int) -> bool:
     """ "giai đoạn 10 đến 15 năm" (a stage of 10 to 15 years): after a label, a range whose
     second end has a time, measure or currency unit is that amount, not a name."""
@@ -209,7 +224,7 @@ def read_expression(
         ):
             return None, 1
     label = _label_before(norm, first.start, tokens_by_end)
-    if label == "all" and _amount_after_number_word(norm, first):
+    if label == "all" and (_amount_after_number_word(norm, first) or _amount_after_period_word(norm, first)):
         label = None  # "số 40 triệu đồng tiền chạy án": the sum of 40 million, not number 40
     if (
         label == "all"

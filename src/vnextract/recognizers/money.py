@@ -12,32 +12,34 @@ from decimal import Decimal
 
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.recognizers.expressions import Expression, clean_decimal
 from vnextract.records import Money
 from vnextract.units import unit_after
 
-__all__ = ["KIND_AFTER_RE", "listed_currency", "make_money", "money_currency"]
+__all__ = ["CENT", "KIND_AFTER_RE", "listed_currency", "make_money", "money_currency"]
 
-# Words before a bare "30 nghìn" / "99 tỉ" that make it money (price, capital, salary …).
+#: The suffix of a minor unit's code in ``currencies.tsv``: "USD_CENT" is a hundredth of a USD
+CENT = "_CENT"
+
+# Words before a bare "30 nghìn" / "99 tỉ" that make it money (price, capital, salary …;
+# word_classes.tsv "money_context")
 _MONEY_CONTEXT_RE = regex.compile(
-    r"""(?<![\p{L}])(?:giá|tiền|vốn|lương|phí|chi\ phí|kinh\ phí|thu\ nhập|doanh\ thu|lợi\ nhuận|lãi|lỗ|
-        trị\ giá|giá\ trị|tài\ sản|ngân\ sách|đầu\ tư|nợ|vay|phạt|bồi\ thường|thưởng|hỗ\ trợ|
-        chiếm\ đoạt|thu\ lợi|thiệt\ hại|nộp|đóng|trả|mua|bán|chi|thu|quyên\ góp|ủng\ hộ|
-        trúng|ngốn)  # "trúng 4,8 tỉ" (won 4.8 billion: a lottery prize), "ngốn" (eats up: costs)
-        (?![\p{L}])[^.;:!?\n]{0,24}\Z""",
-    flags=regex.IGNORECASE | regex.VERBOSE,
+    rf"(?<![\p{{L}}])(?:{alternation('money_context')})(?![\p{{L}}])[^.;:!?\n]{{0,24}}\Z",
+    flags=regex.IGNORECASE,
 )
 # "3,7 triệu tiền vốn" (3.7 million of capital)
 _MONEY_AFTER_RE = regex.compile(r"\ +tiền(?![\p{L}])", flags=regex.IGNORECASE)
 _WORD_AFTER_RE = regex.compile(r"\ +\p{Ll}")
 #: "54,9 triệu loại 40 inch": a type, line, model or edition named by a number or a capital after it
-KIND_AFTER_RE = regex.compile(r"\ +(?:loại|dòng|mẫu|bản)\ +(?=[\p{N}\p{Lu}])")
+KIND_AFTER_RE = regex.compile(rf"\ +(?:{alternation('priced_kind')})\ +(?=[\p{{N}}\p{{Lu}}])")
 # "5 trăm" is not money: only thousands and more make a bare amount money
 _SMALLEST_MONEY_SCALE = Decimal(1000)
 
 
 def make_money(norm: str, start: int, end: int, ex: Expression, currency: str) -> Money:
-    """The Money of an expression at ``start:end`` in ``currency`` ("USD_CENT" = hundredths of USD).
+    """The Money of an expression at ``start:end`` in ``currency`` ("USD_CENT" = hundredths of
+    USD, "GBP_CENT" of a pound: the currency's minor unit, written "cent", "xu", "pence").
 
     >>> from vnextract.recognizers.expressions import read_expression
     >>> from vnextract.recognizers.number_scan import scan_numbers
@@ -47,8 +49,8 @@ def make_money(norm: str, start: int, end: int, ex: Expression, currency: str) -
     Decimal('0.81')
     """
     amount, amount_to = ex.value, ex.value_to
-    if currency == "USD_CENT":  # "10 cent" is a tenth of a dollar
-        currency = "USD"
+    if currency.endswith(CENT):  # "10 cent" is a tenth of a dollar, "272 pence" 2.72 pounds
+        currency = currency.removesuffix(CENT)
         amount = clean_decimal(amount / 100)
         amount_to = clean_decimal(amount_to / 100) if amount_to is not None else None
     return Money(
@@ -108,6 +110,7 @@ _MONEY_IN_SPAN_RE = regex.compile(r"tiền\ ", flags=regex.IGNORECASE)
 _MILLION = Decimal(10**6)
 _BILLION = Decimal(10**9)
 # A period after the amount: "800 triệu mỗi tháng" (a month), "5 triệu/tháng", "2 tỷ một năm"
+# (grammar: "mỗi"/"một"/"hằng" = each, and the calendar's own period words)
 _PER_PERIOD_RE = regex.compile(
     r"\ *(?:/|\ (?:mỗi|một|1|hằng|hàng)\ +)\ *(?:ngày|tuần|tháng|quý|năm)(?![\p{L}])", flags=regex.IGNORECASE
 )
@@ -115,17 +118,18 @@ _PER_PERIOD_RE = regex.compile(
 
 # Verbs of getting and spending: "đội chỉ nhận được 100 triệu", "tốn 2 tỷ", "hết 50 triệu"
 _MONEY_VERB_RE = regex.compile(
-    r"(?<![\p{L}])(?:nhận|tốn|hết|kiếm|góp)(?![\p{L}])[^.;:!?\n]{0,16}\Z", flags=regex.IGNORECASE
+    rf"(?<![\p{{L}}])(?:{alternation('money_verb')})(?![\p{{L}}])[^.;:!?\n]{{0,16}}\Z", flags=regex.IGNORECASE
 )
 # The amount closes its phrase: punctuation, a line end or the end of the text
 _PHRASE_END_RE = regex.compile(r"\ *+(?:[.,;:!?)\n]|\Z)")
-# A scaled amount written with its currency: "117 triệu đồng", "2 tỷ USD"
+# A scaled amount written with its currency: "117 triệu đồng", "2 tỷ USD" (grammar: the
+# number scale words, as the number grammar reads them)
 _SCALED_AMOUNT_RE = regex.compile(
     r"(?<![\p{L}\p{N}])\d[\d.,]*+\ +(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}])"
 )
 # Numbers of people and the like: "dân số 3 triệu" (a population of 3 million), "3 triệu lượt"
 _NOT_MONEY_BEFORE_RE = regex.compile(
-    r"(?<![\p{L}])(?:dân\ số|lượt|thuê\ bao|người|khách|bản|cuốn)(?![\p{L}])[^.;:!?\n]{0,24}\Z",
+    rf"(?<![\p{{L}}])(?:{alternation('not_money_before')})(?![\p{{L}}])[^.;:!?\n]{{0,24}}\Z",
     flags=regex.IGNORECASE,
 )
 
@@ -148,6 +152,7 @@ def _is_count_noun(norm: str, pos: int) -> bool:
 
 
 # The next amount of a list: "10.000 và 20.000 đồng", "100.000 hay 200.000 bảng" (or), "5.000, 10.000 USD"
+# (grammar: the conjunctions "và" and, "hay"/"hoặc" or)
 _NEXT_IN_LIST_RE = regex.compile(
     r"\ *(?:,|và|hay|hoặc)\ +(?P<number>\d(?:[\d.,]*\d)?)", flags=regex.IGNORECASE
 )

@@ -22,8 +22,8 @@ import regex
 from vnextract.recognizers.counts import fallback_count, make_count, one_is_counted
 from vnextract.recognizers.durations import half_durations, make_duration
 from vnextract.recognizers.expressions import Expression, TokensAt, clean_decimal, read_expression
+from vnextract.recognizers.money import CENT, listed_currency, make_money, money_currency
 from vnextract.recognizers.money import KIND_AFTER_RE as _KIND_AFTER_RE
-from vnextract.recognizers.money import listed_currency, make_money, money_currency
 from vnextract.recognizers.number_scan import NumberSpan, scan_numbers
 from vnextract.records import Money, Percentage, Quantity, Span
 from vnextract.text import Text, Token
@@ -68,7 +68,7 @@ def recognize(text: Text) -> Iterator[Span]:
     yield from half_durations(norm)
 
 
-# "2 đô la và 23 xen" (2 dollars and 23 cents), "5 USD 50 cent": one amount
+# "2 đô la và 23 xen" (2 dollars and 23 cents), "5 USD 50 cent", "3 bảng Anh 50 pence": one amount
 _CENTS_GAP_RE = regex.compile(r"\ +(?:và\ +)?", flags=regex.IGNORECASE)
 
 
@@ -82,13 +82,13 @@ def _with_cents(norm: str, money: Money, cents: NumberSpan) -> Money | None:
     >>> _with_cents(text, dollars, scan_numbers(text)[1]).amount
     Decimal('2.23')
     """
-    if money.currency != "USD" or money.amount_to is not None or money.amount % 1:
+    if money.amount_to is not None or money.amount % 1:
         return None
     if _CENTS_GAP_RE.fullmatch(norm, money.end, cents.start) is None:
         return None
     unit = unit_after(norm, cents.end)
     value = cents.reading.value
-    if unit is None or unit[0].canonical != "USD_CENT" or value % 1 or not 0 < value < 100:
+    if unit is None or unit[0].canonical != money.currency + CENT or value % 1 or not 0 < value < 100:
         return None
     end = unit[2]
     return attrs.evolve(
