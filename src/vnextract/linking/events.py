@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from vnextract.linking.event_appeals import appeal_events
+from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_lists import (
@@ -504,4 +505,5 @@ def link(text: Text, found: Mentions) -> Mentions:
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     events.sort(key=lambda e: e.start)
-    return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events)))
+    return attrs.evolve(found, events=tuple(events))
