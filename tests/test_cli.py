@@ -1062,3 +1062,19 @@ def test_table_has_a_line_per_event(tmp_path):
         "fine · imposed; đối tượng (target): Công ty A; cơ quan (authority): Sở Y tế; "
         "lý do (reason): do quảng cáo sai; tiền (money): 85.000.000 VND"
     )
+
+
+def test_table_names_the_person_a_short_mention_stands_for(tmp_path):
+    """The table gives the target's full name, then the words of the clause ("Hùng")."""
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "Bị cáo Nguyễn Văn Hùng bị bắt năm 2020. Sáng 12/3, TAND tỉnh Bắc Giang mở phiên tòa. "
+        "HĐXX tuyên phạt Hùng 18 năm tù về tội giết người.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.txt"
+    assert run("extract", str(source), "--format", "table", "-o", str(out)) == 0
+    event = next(line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("EVENT"))
+    assert (
+        "đối tượng (target): Nguyễn Văn Hùng («Hùng»); cơ quan (authority): TAND tỉnh Bắc Giang («HĐXX»)"
+    ) in event

@@ -62,8 +62,10 @@ def test_event_spans_are_the_callers_text(example: dict[str, Any]) -> None:
         for part in parts:
             if part is not None:
                 assert text[part.start : part.end] == part.text
-                # the one part outside the clause: the court of the case, named before it
-                if part is event.authority and part.end <= event.start:
+                # the parts outside the clause: the court of the case, named before it, and the
+                # charge of the case, stated before it or closing its sentence
+                outside = part.end <= event.start or part.start >= event.end
+                if (part is event.authority or part is event.reason) and outside:
                     assert event.kind in ("prison", "suspended_prison", "life_prison", "death")
                     continue
                 assert event.start <= part.start and part.end <= event.end

@@ -88,6 +88,18 @@ def test_an_event_row_has_its_fields_as_columns():
     assert all(doc.text[r["start"] : r["end"]] == r["text"] for r in (prison, fine, award))
 
 
+def test_an_event_row_names_its_parties_by_their_records():
+    """The target and authority cells name who the event concerns: the full name of the person a
+    short mention stands for ("Hùng" → "Nguyễn Văn Hùng"), the court a bare "HĐXX" stands for."""
+    doc = vnextract.extract(
+        "Bị cáo Nguyễn Văn Hùng bị bắt năm 2020. Sáng 12/3, TAND tỉnh Bắc Giang mở phiên tòa. "
+        "HĐXX tuyên phạt Hùng 18 năm tù về tội giết người."
+    )
+    (prison,) = (r for r in record_rows(doc) if r["kind"] == "event")
+    assert (prison["target"], prison["authority"]) == ("Nguyễn Văn Hùng", "TAND tỉnh Bắc Giang")
+    assert (doc.events[0].target.text, doc.events[0].authority.text) == ("Hùng", "HĐXX")
+
+
 def test_location_kind_does_not_clash_with_the_row_kind():
     from sample_documents import with_location
 

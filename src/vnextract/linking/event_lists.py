@@ -7,6 +7,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.linking.event_names import list_people, same_party
 from vnextract.linking.event_parts import (
     _OUTCOME_REACH,
     _SENTENCES,
@@ -52,8 +53,8 @@ def _listed_with(norm: str, found: Mentions, target: Party, shared: int) -> list
     Lê Văn C cùng bị phạt 3 năm tù" → all three. Only names of the target's kind joined by
     commas or "và" (and), the last one followed by nothing but the part they share (at
     ``shared``)."""
-    names = [p for p in _entities(norm, found, 0, shared) if p.kind == target.kind]
-    at = next((i for i, p in enumerate(names) if (p.start, p.end) == (target.start, target.end)), None)
+    names = _of_kind(norm, found, target.kind, 0, shared)
+    at = next((i for i, p in enumerate(names) if same_party(p, target)), None)
     if at is None:
         return [target]
     first = last = at
@@ -73,13 +74,20 @@ def _joined(norm: str, one: Party, other: Party) -> bool:
 
 def _following(norm: str, found: Mentions, first: Party) -> list[Party]:
     """``first`` and the names of its kind listed right after it: "A, B và C"."""
-    names = [p for p in _entities(norm, found, first.start, len(norm)) if p.kind == first.kind]
+    names = _of_kind(norm, found, first.kind, first.start, len(norm))
     run = names[:1]
     for name in names[1:]:
         if not _LIST_GLUE.fullmatch(norm, run[-1].end, name.start):
             break
         run.append(name)
-    return run if run and run[0] == first else [first]
+    return run if run and same_party(run[0], first) else [first]
+
+
+def _of_kind(norm: str, found: Mentions, kind: str, start: int, end: int) -> list[Party]:
+    """The parties of one kind in [start, end): persons by the names a list gives (``list_people``)."""
+    if kind == "person":
+        return list_people(norm, found, start, end)
+    return [p for p in _entities(norm, found, start, end) if p.kind == kind]
 
 
 def _retarget(norm: str, event: Event, target: Party) -> Event:
@@ -165,7 +173,7 @@ def _given_to(norm: str, found: Mentions, event: Event, verb: Phrase, clause: tu
     start, end = lead.span("value")
     outcome = _pattern("outcome").search(norm, start, end)
     term = next((d for d in found.durations if start <= d.start and d.end <= end), None)
-    people = [p for p in _entities(norm, found, lead.end(), clause[1]) if p.kind == "person"]
+    people = list_people(norm, found, lead.end(), clause[1])
     if (outcome is None and term is None) or not people or people[0].start != lead.end():
         return []
     kind: EventKind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
@@ -185,7 +193,7 @@ def _listed_sentences(
     """The names after ``last`` each with their own term or outcome, as events like ``event``
     (``said``: a term must say "tù" = prison)."""
     out: list[Event] = []
-    people = [p for p in _entities(norm, found, last, limit) if p.kind == "person"]
+    people = list_people(norm, found, last, limit)
     while people:
         person = people[0]
         if person.start < last or not _NEXT_GLUE.fullmatch(norm, last, person.start):
@@ -251,7 +259,7 @@ def _named_after_value(norm: str, found: Mentions, value_end: int, limit: int) -
     lead = _VALUE_TO_NAMES.match(norm, value_end, limit)
     if lead is None or not (lead.group("cue") or lead.group("including") or lead.group("colon")):
         return []
-    people = [p for p in _entities(norm, found, lead.end(), limit) if p.kind == "person"]
+    people = list_people(norm, found, lead.end(), limit)
     if not people or people[0].start != lead.end():
         return []
     return _following(norm, found, people[0])

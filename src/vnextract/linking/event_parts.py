@@ -66,7 +66,8 @@ _PASSIVE = regex.compile(
 _HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
 # ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
 _TRAILING_HEDGES = regex.compile(
-    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|vừa|mới|đều|không|chưa|chỉ|thì|còn|phải|đề\ nghị|đề\ xuất|quyết\ định))+$",
+    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|cùng|vừa|mới|đều|không|chưa|chỉ|thì|còn|phải"
+    r"|đề\ nghị|đề\ xuất|quyết\ định))+$",
     regex.I,
 )
 
@@ -94,12 +95,24 @@ _NUMBER = "#"
 
 @functools.cache
 def _pattern(role: str) -> regex.Pattern[str]:
-    """The phrases of one role as whole words, longest first ("tuyên phạt" before "phạt")."""
+    """The phrases of one role as whole words, longest first ("tuyên phạt" before "phạt"). A
+    trigger of the ``needs_term`` rows is one only with a term or an outcome right after it
+    ("nhận 3 năm tù", "nhận án treo"; not "thừa nhận" = admit, "nhận hối lộ" = take bribes)."""
     phrases = sorted(_table()[role], key=len, reverse=True)
+    needs_term = _table().get("needs_term", {}) if role == "trigger" else {}
     body = "|".join(
-        r"\ +".join(r"\d+" if word == _NUMBER else regex.escape(word) for word in p.split()) for p in phrases
+        r"\ +".join(r"\d+" if word == _NUMBER else regex.escape(word) for word in p.split())
+        + (_term_ahead() if p in needs_term else "")
+        for p in phrases
     )
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _term_ahead() -> str:
+    """What must follow a ``needs_term`` trigger: a number (its term) or an outcome, behind "mức
+    án" / "án" (the sentence of)."""
+    outcomes = "|".join(r"\ +".join(regex.escape(w) for w in p.split()) for p in _table()["outcome"])
+    return rf"(?=\ +(?:mức\ +án\ +|mức\ +|án\ +)?(?:\d|(?:{outcomes})(?![\p{{L}}])))"
 
 
 def _value(role: str, phrase: str) -> str:

@@ -8,7 +8,8 @@ import attrs
 import regex
 
 from vnextract.linking.event_lists import _LIST_GLUE, _respan
-from vnextract.linking.event_parts import _OUTCOME_REACH, _entities, _outcome_trigger, _pattern, _value
+from vnextract.linking.event_names import list_people
+from vnextract.linking.event_parts import _OUTCOME_REACH, _outcome_trigger, _pattern, _value
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party
 
@@ -23,7 +24,7 @@ _TERMS_REACH = 80
 
 def _names_before(norm: str, found: Mentions, end: int, start: int) -> list[Party]:
     """The persons listed right before ``end`` ("A, B và C"), not before ``start``."""
-    people = [p for p in _entities(norm, found, start, end) if p.kind == "person"]
+    people = list_people(norm, found, start, end)
     if not people:
         return []
     run = [people[-1]]

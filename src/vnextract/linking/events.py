@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from vnextract.linking.event_appeals import appeal_events
+from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_lists import (
@@ -305,6 +306,9 @@ def _event_in(
         target = None  # an organisation is not sent to prison: a court read as the one sentenced
     status = _status(norm, clause[0], trigger, money, term)
     plural = target is not None and target.kind == "group" and _PLURAL.match(target.text) is not None
+    if (kind_of_trigger == "sentence_received" and kind == "prison" and target is not None
+            and _is_their_total(norm, target, trigger, term)):  # fmt: skip
+        return []  # "hai thanh niên nhận 7 năm tù" (two young men get 7 years): 4 and 3 years
     if kind_of_trigger == "sentence_received" or (kind in _SENTENCES and plural):
         # "Ba bị cáo khác … nhận mức án từ 12 đến 15 tháng tù" (receive): a range received spans
         # several defendants' sentences, it is no bracket of the law; the words give the status; so
@@ -377,6 +381,30 @@ def _event_in(
     return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
+
+
+# a counted group: "hai thanh niên" (two young men), "3 bị cáo"
+_COUNTED = regex.compile(r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\ ", regex.I)
+# a bound of a range before a term: "từ" (from), "đến" / "tới" (to)
+_RANGE_BOUND = regex.compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
+# the rest of a list of sentences: "còn lại" (remaining), "khác" (other)
+_REST = regex.compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
+# each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all)
+_EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
+
+
+def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | None) -> bool:
+    """Rule ``counted_group_total``: one term a counted group receives, not a range and not said
+    of each ("cùng", "mỗi", "đều", "cả"), is the sum of their sentences: "Hai người nước ngoài
+    lãnh 31 năm" (two foreigners get 31 years: 16 and 15), not "Ba bị cáo cùng lĩnh 3 năm tù"
+    nor the rest of a list ("hai đồng phạm còn lại" = the two remaining accomplices)."""
+    if target.kind != "group" or term is None or term.value_to is not None:
+        return False
+    if _RANGE_BOUND.search(norm, max(0, term.start - 10), term.start):
+        return False  # "từ 15 tháng đến 10 năm tù": a range read as two terms
+    if not _COUNTED.match(target.text) or _REST.search(target.text):
+        return False  # "hai đồng phạm còn lại nhận mức án 2 năm" (the two remaining): each theirs
+    return _EACH.search(norm, target.start, trigger.start) is None
 
 
 def _after_spaces(norm: str, at: int) -> int:
@@ -477,4 +505,5 @@ def link(text: Text, found: Mentions) -> Mentions:
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     events.sort(key=lambda e: e.start)
-    return attrs.evolve(found, events=tuple(_with_courts(found, _deduplicate(events))))
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events)))
+    return attrs.evolve(found, events=tuple(events))

@@ -32,6 +32,7 @@ from vnextract.records import (
     Location,
     Money,
     Organization,
+    Party,
     Percentage,
     Person,
     Quantity,
@@ -96,6 +97,15 @@ def _describe_title(title: Title) -> str:
     return line
 
 
+def _part_text(part: Span) -> str:
+    """A part of an event as a reader wants it: a Party by the name of the record it names, its
+    mention after it when the words differ ("Trần Văn Hùng («Hùng»)"); other parts their text."""
+    name = part.name if isinstance(part, Party) else None
+    if name is None or name == part.text:
+        return part.text
+    return f"{name} («{part.text}»)"
+
+
 def _describe_event(event: Event) -> str:
     """ "prison · imposed", then each field found, a label in Vietnamese and English per line."""
     lines = [f"{event.kind} · {event.status}"]
@@ -105,9 +115,9 @@ def _describe_event(event: Event) -> str:
         ("lý do (reason)", event.reason),
         ("danh hiệu (award)", event.award),
     )
-    lines += [f"{label}: {part.text}" for label, part in parts if part is not None]
+    lines += [f"{label}: {_part_text(part)}" for label, part in parts if part is not None]
     if event.recipients:
-        lines.append("nhận (recipients): " + "; ".join(r.text for r in event.recipients))
+        lines.append("nhận (recipients): " + "; ".join(_part_text(r) for r in event.recipients))
     if event.money is not None:
         lines.append(f"tiền (money): {describe(event.money)}")
     if event.term is not None:

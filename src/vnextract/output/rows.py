@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from vnextract.kinds import DRAW_ORDER, KINDS
-from vnextract.records import Event, Fine, Person, Span
+from vnextract.records import Event, Fine, Party, Person, Span
 
 if TYPE_CHECKING:
     from vnextract.document import Document
@@ -92,8 +92,17 @@ _COLUMN_TYPES: dict[str, Any] = _derive_columns()
 COLUMNS: tuple[str, ...] = tuple(_COLUMN_TYPES)
 
 
+def party_label(party: Party) -> str:
+    """Who a Party is, for a reader: the name of the record it is a mention of ("Trần Văn Hùng"
+    for "Hùng" in the clause, the court of the case for a bare "HĐXX"), else its own words."""
+    return party.name or party.text
+
+
 def _flat(value: Any) -> Any:
-    """A cell: nested records become their surface text, tuples of them lists of texts."""
+    """A cell: nested records become their surface text (a Party its record's name: see
+    :func:`party_label`), tuples of them lists of texts."""
+    if isinstance(value, Party):
+        return party_label(value)
     if isinstance(value, Span):
         return value.text
     if isinstance(value, tuple):
@@ -170,9 +179,10 @@ def record_rows(doc: Document) -> Iterator[dict[str, Any]]:
 
 def _event_columns(event: Event) -> dict[str, Any]:
     """An event row's values beyond its fields' texts: the recipients in one cell ("13 tập thể;
-    24 cá nhân"), the target's kind, the ISO values of its term ("P18Y") and date."""
+    24 cá nhân", each by :func:`party_label`), the target's kind, the ISO values of its term
+    ("P18Y") and date."""
     return {
-        "recipients": "; ".join(r.text for r in event.recipients) or None,
+        "recipients": "; ".join(party_label(r) for r in event.recipients) or None,
         "target_kind": event.target.kind if event.target else None,
         "term_iso": event.term.iso if event.term else None,
         "date_iso": event.date.iso if event.date else None,

@@ -1,0 +1,77 @@
+"""The persons of a list of defendants, names the recognisers missed or cut short included.
+
+Lists of sentences name defendants one after another ("tuyên phạt A 11 năm, B 10 năm, C 8
+năm"; "3 án tử hình đối với: A, B, C"). A name the person recognisers do not read breaks such a
+list: a rare surname ("Cổ Châu Tuấn" read "Châu Tuấn"), a given name that is also a word ("Trần
+Văn Sáng" read "Trần Văn": "sáng" = morning), a Lao name ("Xổm Xa Nít Phon Xak Đi"). Inside a
+list the position says it is a name: a run of capitalised words right after a list separator
+(",", ";", ":", "và" = and) is one, whether or not a Person record covers it.
+
+Rule ``name_in_list``: such a run becomes a person Party; one that covers a person's mention
+stretches that mention to the whole run (its ``name`` the run's words when they differ from the
+record's). Only the list readers of ``event_lists`` and ``event_respectively`` use it, and they
+still check what stands between two members (the list's glue) and after the last (its value).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vnextract.linking.event_parts import _entities
+from vnextract.mentions import Mentions
+from vnextract.records import Party
+
+__all__ = ["list_people"]
+
+# a run of capitalised words (a Lao name has up to six: "Chăm Khảo Phạ Na Xạ Máy"); not an
+# abbreviation in capitals ("HĐXX", "TAND")
+_WORD = r"\p{Lu}\p{Ll}*(?:'\p{L}+)?"  # "Xổm", "K'Lông"
+_RUN = regex.compile(rf"(?<![\p{{L}}\d']){_WORD}(?:\ +{_WORD}){{0,6}}(?![\p{{L}}\d])")
+# what must stand right before a run for its position to say it is a list's member: a list
+# separator, and a role word may follow it ("bị cáo" = defendant, "ông" = Mr)
+_AFTER_SEPARATOR = regex.compile(
+    r"(?:[,;:\n]|(?<![\p{L}])và)\ *(?:(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?$", regex.I
+)
+# how far back a separator is looked for (characters)
+_SEPARATOR_REACH = 20
+
+
+def _after_separator(norm: str, at: int) -> bool:
+    return _AFTER_SEPARATOR.search(norm, max(0, at - _SEPARATOR_REACH), at) is not None
+
+
+def list_people(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
+    """The persons named in [start, end), in order, with the names a list's position gives
+    (rule ``name_in_list``): after "tuyên phạt Nguyễn Văn Thành 11 năm, " the run "Cổ Châu Tuấn"
+    is one person, not "Châu Tuấn" after an unknown word."""
+    entities = _entities(norm, found, start, end)
+    people = [p for p in entities if p.kind == "person"]
+    others = [e for e in entities if e.kind != "person"]
+    # a place the gazetteer knows (an administrative unit, a country); a run read as a place with
+    # no kind nor code ("Chăm Khảo Phạ Na Xạ Máy") is a foreign name as likely
+    places = [(loc.start, loc.end) for loc in found.locations
+              if start <= loc.start and loc.end <= end and (loc.code or loc.iso3166 or loc.kind)]  # fmt: skip
+    for run in _RUN.finditer(norm, start, end):
+        covered = [p for p in people if p.start < run.end() and run.start() < p.end]
+        if len(covered) > 1 or any(o.start < run.end() and run.start() < o.end for o in others):
+            continue  # two persons, or an organisation: the recognisers read it otherwise
+        if not covered:
+            words = run.group().split()
+            overlaps_place = any(a < run.end() and run.start() < b for a, b in places)
+            if len(words) >= 2 and not overlaps_place and _after_separator(norm, run.start()):
+                people.append(Party(text=run.group(), start=run.start(), end=run.end(), kind="person",
+                                    name=run.group()))  # fmt: skip
+            continue
+        person = covered[0]
+        # stretch left only from a separator ("…, Cổ Châu Tuấn"), not over a sentence's first word
+        left = run.start() if _after_separator(norm, run.start()) else person.start
+        first, last = min(left, person.start), max(run.end(), person.end)
+        if (first, last) != (person.start, person.end):
+            text = norm[first:last]
+            people[people.index(person)] = Party(text=text, start=first, end=last, kind="person", name=text)
+    return sorted(people, key=lambda p: (p.start, p.end))
+
+
+def same_party(one: Party, other: Party) -> bool:
+    """Whether two parties of a list are one (the same span, or one stretched over the other)."""
+    return one.kind == other.kind and one.start < other.end and other.start < one.end
