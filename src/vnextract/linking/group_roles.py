@@ -36,8 +36,11 @@ _PLURAL_BEFORE = regex.compile(
 _COLON = regex.compile(r"[ \t]*:[ \t]*")
 # A longer description may end on a colon: "2 nữ ca sĩ thành công với những ca khúc chỉ dành
 # riêng cho họ: A và B" (two singers who succeeded with songs of their own: …).
+# The description before "là" may name a body with its abbreviation in brackets: "hai nhà đàm
+# phán cao nhất của Mỹ và Liên minh châu Âu (EU) là A và B" (the two top negotiators of …).
 _COUNTED_OPENING = regex.compile(
-    r"""(?:[ \t]+[^\s,.;:()“”"]+){0,5}?[ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
+    r"""(?:[ \t]+(?:[^\s,.;:()“”"]+|\(\p{Lu}[\p{L}\p{N}&.\-]{0,11}\))){0,10}?
+        [ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
         |(?:[ \t]+[^\s,.;:()“”"]+){1,12}?[ \t]*:[ \t]*
         |[ \t]+""",
     regex.VERBOSE,
@@ -50,8 +53,10 @@ _WORD = r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+"
 _NAME = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}")
 _ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,240}\)")
 _SEPARATOR = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
-# Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end.
-_LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$)")
+# Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end; or
+# the next group of a line-up, a separator then a lowercase word ("các tiền vệ: A, B và hai
+# tiền đạo C, D", the midfielders …, and two strikers …).
+_LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$|(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)\p{Ll})")
 # Where a counted list may also end: a lowercase word (the predicate: "… và Unai Emery đều …").
 _COUNTED_END = regex.compile(r"[ \t]*(?:[.;:,\n…)]|$|\p{Ll})")
 #: Items in a list at most (a squad is 23, a cast rarely longer).
