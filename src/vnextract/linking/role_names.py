@@ -456,6 +456,31 @@ def _out_of_title_bodies(
     return tuple(out)
 
 
+# What closes an apposition after a title: a comma, a full stop, a bracket, a dash, the end.
+_APPOSITION_END = regex.compile(r"[ \t]*(?:[,;.)]|[\-–][ \t]|$)", regex.MULTILINE)
+
+
+def _organizations_of_held_titles(
+    s: str, persons: tuple[Person, ...], titles: tuple[Title, ...]
+) -> tuple[Person, ...]:
+    """Rule *held_title_body*: a "person" ending the reading of a title that the name before it
+    holds is the title's organisation: "Stephen Lawler, Tổng giám đốc Virtual Earth, khẳng
+    định" (the general manager of Virtual Earth). A Vietnamese surname or a common foreign
+    given name first keeps it a person ("…, Tổng thống George Bush, …" lists two persons)."""
+    taken = _Taken([(p.start, p.end) for p in persons])
+    dropped: set[int] = set()
+    for t in titles:
+        if not t.organization or not held_before(s, t, taken):
+            continue
+        org_start = t.end - len(t.organization)
+        for p in persons:
+            first = p.name.split()[0]
+            if org_start <= p.start and p.end == t.end and _APPOSITION_END.match(s, p.end) \
+                    and first not in _surnames() and first not in foreign_given_names():
+                dropped.add(p.start)
+    return tuple(p for p in persons if p.start not in dropped) if dropped else persons
+
+
 def find_names(text: Text, found: Mentions) -> Mentions:
     """Add the persons that titles announce and nobody found; cut them out of the titles.
 
@@ -464,6 +489,7 @@ def find_names(text: Text, found: Mentions) -> Mentions:
     """
     s = text.normalized
     persons = _out_of_title_bodies(s, _over_particles(s, found.persons), found.titles)
+    persons = _organizations_of_held_titles(s, persons, found.titles)
     found = attrs.evolve(found, persons=persons)
     if not found.titles:
         return found
