@@ -409,9 +409,12 @@ def _without(locations: tuple[Location, ...], names: list[tuple[int, int]]) -> t
     return tuple(x for x in locations if not any(x.start < b and a < x.end for a, b in names))
 
 
-# The rest of a foreign name after a particle: " de Grey", " da Messina", " bin Haji Hassan".
+# The rest of a foreign name after a particle: " de Grey", " da Messina", " bin Haji Hassan";
+# or an Arabic article joined to the last name by a hyphen: " al-Qosi", " el-Sisi" (grammar:
+# the article's forms before the sun letters, "ad-", "ash-" …).
 _PARTICLE_TAIL = regex.compile(
-    r"(?:[ \t]+(?:" + "|".join(sorted(_PARTICLES)) + r")(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]*+)+)+"
+    r"(?:[ \t]+(?:" + "|".join(sorted(_PARTICLES)) + r")(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]*+)+"
+    r"|[ \t]+(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}[\p{Ll}\p{M}'’]*+)+"
     r"(?![\p{L}\p{N}])"
 )
 
