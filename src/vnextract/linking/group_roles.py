@@ -46,12 +46,29 @@ _COUNTED_OPENING = regex.compile(
     regex.VERBOSE,
 )
 # One listed name: one to five capitalised syllables ("Quốc Huy", "Đỗ Thị Ngọc Châm", "Unai
-# Emery", "Jean-Michel Jarre"), then an optional aside: "(Hà Tây)", "(TP.HCM)", or a whole
+# Emery", "Jean-Michel Jarre", a particle or an article before one: "Julio dos Santos",
+# "Ibrahim al-Qosi"), then an optional aside: "(Hà Tây)", "(TP.HCM)", or a whole
 # record of the person in a case report: "(sinh năm 1970, trú tại 267 Tô Ngọc Vân, Tây Hồ,
 # Hà Nội)", "(nguyên thủ quỹ Công ty X. Theo lệnh của …)" (one level of brackets, one line).
 _WORD = r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+"
-_NAME = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}")
-_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,240}\)")
+#: Lowercase particles inside foreign names: "Ali bin Haji Hassan", "Roberto Pereira da Silva",
+#: "Aubrey de Grey", "Ludwig van Beethoven" (grammar; the role-names step reads them too).
+NAME_PARTICLES = frozenset(
+    {"bin", "binti", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von"}
+)
+#: The Arabic article joined to a name by a hyphen, in its forms before the sun letters:
+#: "al-Qosi", "el-Sisi", "ash-Shaibani" (grammar).
+ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az)-"
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \t]+"
+_NAME = regex.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE})?(?:{ARABIC_ARTICLE})?{_WORD}){{0,4}}")
+# The aside may also be set off by commas when it gives the nationality, age or birth year:
+# "2 nghi phạm là A, quốc tịch Yemen, và B, người Sudan" (two suspects: A, a Yemeni, and B …).
+_ASIDE = regex.compile(
+    r"""[ \t]*\([^()\n]{1,240}\)
+        |[ \t]*,[ \t]*(?:(?:quốc[ \t]+tịch|người)[ \t]+[^,.;:()\n]{1,40}?|\d{1,3}[ \t]+tuổi
+                        |(?:SN|sinh[ \t]+năm)[ \t]*\d{4})(?=[ \t]*,)""",
+    regex.VERBOSE,
+)
 _SEPARATOR = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
 # Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end; or
 # the next group of a line-up, a separator then a lowercase word ("các tiền vệ: A, B và hai

@@ -17,7 +17,7 @@ import regex
 
 from vnextract.lexicon import honorific_genders, honorifics, surnames, word_class
 from vnextract.lexicon.names import Gender
-from vnextract.linking.group_roles import SHIRT_NUMBER
+from vnextract.linking.group_roles import ARABIC_ARTICLE, SHIRT_NUMBER
 from vnextract.records import Person
 from vnextract.text import Text
 
@@ -67,8 +67,8 @@ def mentions_of(text: Text, persons: Sequence[Person]) -> list[Mention]:
 
 
 # An Arabic article joined to a name by a hyphen counts as a word of its own, so that "Qosi"
-# refers to "Ibrahim al-Qosi" (grammar: the article's forms, as in role_names).
-_ARABIC_ARTICLE = regex.compile(r"(?<![\p{L}])(al|el|ad|an|ar|as|ash|at|az)-(?=\p{L})")
+# refers to "Ibrahim al-Qosi".
+_ARABIC_ARTICLE = regex.compile(rf"(?<![\p{{L}}])({ARABIC_ARTICLE[:-1]})-(?=\p{{L}})")
 
 
 def name_words(name: str) -> list[str]:
