@@ -461,14 +461,16 @@ _APPOSITION_END = regex.compile(r"[ \t]*(?:[,;.)]|[\-–][ \t]|$)", regex.MULTIL
 def _organizations_of_held_titles(
     s: str, persons: tuple[Person, ...], titles: tuple[Title, ...]
 ) -> tuple[Person, ...]:
-    """Rule *held_title_body*: a "person" ending the reading of a title that the name before it
-    holds is the title's organisation: "Stephen Lawler, Tổng giám đốc Virtual Earth, khẳng
-    định" (the general manager of Virtual Earth). A Vietnamese surname or a common foreign
-    given name first keeps it a person ("…, Tổng thống George Bush, …" lists two persons)."""
+    """Rule *held_title_body*: a "person" ending the reading of a company role that the name
+    before it holds is the role's company: "Stephen Lawler, Tổng giám đốc Virtual Earth, khẳng
+    định" (the general manager of Virtual Earth). Other roles take persons ("Ronaldo, đồng đội
+    Benzema, nói": his team-mate Benzema), and a Vietnamese surname or a common foreign given
+    name first keeps it a person."""
     taken = _Taken([(p.start, p.end) for p in persons])
     dropped: set[int] = set()
     for t in titles:
-        if not t.organization or not held_before(s, t, taken):
+        if not t.organization or role_kind(t.role) not in _COMPANY_ROLE_KINDS \
+                or not held_before(s, t, taken):
             continue
         org_start = t.end - len(t.organization)
         for p in persons:
