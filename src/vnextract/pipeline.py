@@ -24,7 +24,7 @@ from vnextract.learned import titles as learned_titles
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import events as link_events
 from vnextract.linking import fines as link_fines
-from vnextract.linking import not_entities, role_names, span_edges
+from vnextract.linking import not_entities, role_names, span_edges, street_lists
 from vnextract.linking import persons as link_persons
 from vnextract.linking import places as link_places
 from vnextract.mentions import Mentions
@@ -52,6 +52,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("abbreviations", link_abbreviations.link),  # abbreviation ↔ expansion, Organization.expansion
     ("role names", role_names.find_names),  # names a title announces that no recogniser found
     ("not_entities", not_entities.drop),  # languages, places in event names, brands in products
+    ("street_lists", street_lists.link),  # names listed after a street are streets ("đường A, B và C")
     ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
     ("span_edges", span_edges.link),  # initials keep their final dot ("M.C."), glued words go
     ("learned_titles", learned_titles.link),  # the CRF's titles of each person beside the rules'

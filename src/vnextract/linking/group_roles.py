@@ -36,22 +36,44 @@ _PLURAL_BEFORE = regex.compile(
 _COLON = regex.compile(r"[ \t]*:[ \t]*")
 # A longer description may end on a colon: "2 nữ ca sĩ thành công với những ca khúc chỉ dành
 # riêng cho họ: A và B" (two singers who succeeded with songs of their own: …).
+# The description before "là" may name a body with its abbreviation in brackets: "hai nhà đàm
+# phán cao nhất của Mỹ và Liên minh châu Âu (EU) là A và B" (the two top negotiators of …).
 _COUNTED_OPENING = regex.compile(
-    r"""(?:[ \t]+[^\s,.;:()“”"]+){0,5}?[ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
+    r"""(?:[ \t]+(?:[^\s,.;:()“”"]+|\(\p{Lu}[\p{L}\p{N}&.\-]{0,11}\))){0,10}?
+        [ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
         |(?:[ \t]+[^\s,.;:()“”"]+){1,12}?[ \t]*:[ \t]*
         |[ \t]+""",
     regex.VERBOSE,
 )
 # One listed name: one to five capitalised syllables ("Quốc Huy", "Đỗ Thị Ngọc Châm", "Unai
-# Emery", "Jean-Michel Jarre"), then an optional aside: "(Hà Tây)", "(TP.HCM)", or a whole
+# Emery", "Jean-Michel Jarre", a particle or an article before one: "Julio dos Santos",
+# "Ibrahim al-Qosi"), then an optional aside: "(Hà Tây)", "(TP.HCM)", or a whole
 # record of the person in a case report: "(sinh năm 1970, trú tại 267 Tô Ngọc Vân, Tây Hồ,
 # Hà Nội)", "(nguyên thủ quỹ Công ty X. Theo lệnh của …)" (one level of brackets, one line).
 _WORD = r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+"
-_NAME = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}")
-_ASIDE = regex.compile(r"[ \t]*\([^()\n]{1,240}\)")
+#: Lowercase particles inside foreign names: "Ali bin Haji Hassan", "Roberto Pereira da Silva",
+#: "Aubrey de Grey", "Ludwig van Beethoven" (grammar; the role-names step reads them too).
+NAME_PARTICLES = frozenset(
+    {"bin", "binti", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von"}
+)
+#: The Arabic article joined to a name by a hyphen, in its forms before the sun letters:
+#: "al-Qosi", "el-Sisi", "ash-Shaibani" (grammar).
+ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az)-"
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \t]+"
+_NAME = regex.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE})?(?:{ARABIC_ARTICLE})?{_WORD}){{0,4}}")
+# The aside may also be set off by commas when it gives the nationality, age or birth year:
+# "2 nghi phạm là A, quốc tịch Yemen, và B, người Sudan" (two suspects: A, a Yemeni, and B …).
+_ASIDE = regex.compile(
+    r"""[ \t]*\([^()\n]{1,240}\)
+        |[ \t]*,[ \t]*(?:(?:quốc[ \t]+tịch|người)[ \t]+[^,.;:()\n]{1,40}?|\d{1,3}[ \t]+tuổi
+                        |(?:SN|sinh[ \t]+năm)[ \t]*\d{4})(?=[ \t]*,)""",
+    regex.VERBOSE,
+)
 _SEPARATOR = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
-# Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end.
-_LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$)")
+# Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end; or
+# the next group of a line-up, a separator then a lowercase word ("các tiền vệ: A, B và hai
+# tiền đạo C, D", the midfielders …, and two strikers …).
+_LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$|(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)\p{Ll})")
 # Where a counted list may also end: a lowercase word (the predicate: "… và Unai Emery đều …").
 _COUNTED_END = regex.compile(r"[ \t]*(?:[.;:,\n…)]|$|\p{Ll})")
 #: Items in a list at most (a squad is 23, a cast rarely longer).

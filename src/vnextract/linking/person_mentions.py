@@ -17,7 +17,7 @@ import regex
 
 from vnextract.lexicon import honorific_genders, honorifics, surnames, word_class
 from vnextract.lexicon.names import Gender
-from vnextract.linking.group_roles import SHIRT_NUMBER
+from vnextract.linking.group_roles import ARABIC_ARTICLE, SHIRT_NUMBER
 from vnextract.records import Person
 from vnextract.text import Text
 
@@ -66,9 +66,16 @@ def mentions_of(text: Text, persons: Sequence[Person]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+# An Arabic article joined to a name by a hyphen counts as a word of its own, so that "Qosi"
+# refers to "Ibrahim al-Qosi".
+_ARABIC_ARTICLE = regex.compile(rf"(?<![\p{{L}}])({ARABIC_ARTICLE[:-1]})-(?=\p{{L}})")
+
+
 def name_words(name: str) -> list[str]:
-    """Casefolded words of a name; a cut given name's dot does not count ("bà C." is "Lò Thị C")."""
-    return [w.rstrip(".") or w for w in name.casefold().split()]
+    """Casefolded words of a name; a cut given name's dot does not count ("bà C." is "Lò Thị C");
+    a hyphenated Arabic article is a word ("al-Qosi": "al", "qosi")."""
+    folded = _ARABIC_ARTICLE.sub(r"\1 ", name.casefold())
+    return [w.rstrip(".") or w for w in folded.split()]
 
 
 @functools.cache

@@ -70,11 +70,12 @@ from vnextract.linking.title_shapes import (
     ASIDE,
     CHAIN_GAP,
     LIST_GAP,
+    LIST_GAP_ASIDE,
     OBJECT_BEFORE,
     OPENING_PREDICATE,
     OPENING_WINDOW,
     OTHER_SUBJECT,
-    PLURAL_GAP,
+    PLURAL_GAP_ASIDE,
     POST_GAP,
     PRE_GAP,
     PRE_GAP_CLAUSE,
@@ -136,12 +137,14 @@ def _attach(
         if kind != "t" or k == 0:
             continue
         _, pend, pkind, pidx = events[k - 1]
-        plural = pkind == "p" and not fits(POST_GAP, pend, start) and fits(PLURAL_GAP, pend, start)
+        # counted, the names may each carry an aside: "A (SN 1979), B (SN 1966), cả hai đều là …"
+        plural = pkind == "p" and not fits(POST_GAP, pend, start) and fits(PLURAL_GAP_ASIDE, pend, start)
         if pkind == "p" and (plural or fits(POST_GAP, pend, start)):
             names = [owner[pidx]]
             # a list of names before the title: "Đường Thị Quế, Đường Ngọc Hải, Đường Ngọc Sơn (giám đốc …)"
+            list_gap = LIST_GAP_ASIDE if plural else LIST_GAP
             q = k - 1
-            while q > 0 and events[q - 1][2] == "p" and fits(LIST_GAP, events[q - 1][1], events[q][0]):
+            while q > 0 and events[q - 1][2] == "p" and fits(list_gap, events[q - 1][1], events[q][0]):
                 names.append(owner[events[q - 1][3]])
                 q -= 1
             if plural and len(names) < 2:

@@ -36,7 +36,7 @@ import regex
 from vnextract.lexicon import foreign_given_names, function_words, surnames, word_class
 from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import title_reader_heads
-from vnextract.linking.group_roles import listed_names
+from vnextract.linking.group_roles import ARABIC_ARTICLE, NAME_PARTICLES, listed_names
 from vnextract.linking.headlines import speaker_line
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import role_kind
@@ -45,11 +45,6 @@ from vnextract.text import Text
 
 #: A capitalised word of a name: "Donald", "McKinlay", "Jean-Michel", "Da'i", an initial "B.".
 _NAME_WORD = regex.compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+|\p{Lu}\.")
-#: Lowercase particles inside foreign names: "Ali bin Haji Hassan", "Roberto Pereira da Silva",
-#: "Aubrey de Grey", "Ludwig van Beethoven".
-_PARTICLES = frozenset(
-    {"bin", "binti", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von"}
-)
 #: An abbreviation of a body, part of the organisation before a name: "LĐBĐ", "IDC", "MU".
 _ABBREVIATION = regex.compile(r"\p{Lu}[\p{Lu}\p{N}&.\-]*\p{Lu}[\p{Lu}\p{N}]*")
 #: One Vietnamese syllable with its tone and vowel marks taken off: onset, vowels, coda.
@@ -123,7 +118,7 @@ def _words(s: str, start: int, end: int) -> list[_Word]:
 def _is_name_word(word: str) -> bool:
     """A capitalised word that can be part of a name; not a function word written with a
     capital ("Các" opening a sentence after a headline without its full stop)."""
-    if word in _PARTICLES:
+    if word in NAME_PARTICLES:
         return True
     return _NAME_WORD.fullmatch(word) is not None and (word.casefold(),) not in _function_words()
 
@@ -162,7 +157,7 @@ def _name_in(words: list[_Word], *, first_after_role: bool, company_role: bool) 
         inner = next((i for i in range(1, len(name) - 1) if name[i] in foreign_given_names()), None)
         if inner is not None:
             j, name = j + inner, name[inner:]
-    if not 2 <= len(name) <= _MAX_NAME_WORDS or name[0] in _PARTICLES or name[-1] in _PARTICLES:
+    if not 2 <= len(name) <= _MAX_NAME_WORDS or name[0] in NAME_PARTICLES or name[-1] in NAME_PARTICLES:
         return None
     if " ".join(name) in _places() or any(w in _org_words() for w in name):
         return None
@@ -251,7 +246,7 @@ def _names_ending_titles(s: str, titles: tuple[Title, ...], persons: _Taken) -> 
 # IDC David Linsalata"), then the capitalised run; or the name as an apposition ("Tay vợt người
 # Bỉ, Justine Henin, vẫn …").
 _NATIONALITY = r"[ \t]+(?:người|gốc)[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2}"
-_RUN_WORD = r"(?:\p{Lu}[^\s,.;:()]*|" + "|".join(sorted(_PARTICLES)) + ")"
+_RUN_WORD = r"(?:\p{Lu}[^\s,.;:()]*|" + "|".join(sorted(NAME_PARTICLES)) + ")"
 _FIRST_WORD = r"\p{Lu}[^\s,.;:()]*"
 _AFTER_TITLE = regex.compile(
     rf"""(?P<nationality>{_NATIONALITY})?
@@ -330,7 +325,8 @@ def _names_before_titles(s: str, titles: tuple[Title, ...], taken: _Taken) -> li
         if taken.overlaps(run[0].start, run[-1].end):
             continue  # a person, place or body found there already
         names = [w.text for w in run]
-        if names[0] in _PARTICLES or any(w in _org_words() for w in names) or " ".join(names) in _places():
+        if names[0] in NAME_PARTICLES or any(w in _org_words() for w in names) \
+                or " ".join(names) in _places():
             continue
         if names[0] in foreign_given_names() or any(looks_foreign(w) for w in names):
             out.append((run[0].start, run[-1].end))
@@ -369,7 +365,7 @@ def _name_opening_summary(s: str, titles: tuple[Title, ...], taken: _Taken) -> l
         if words[i + n - 1].end < len(s) and s[words[i + n - 1].end] in ",;:":
             break
     run = [w.text for w in words[i : i + n]]
-    if not 2 <= len(run) <= _MAX_NAME_WORDS or run[0] in _PARTICLES or run[-1] in _PARTICLES:
+    if not 2 <= len(run) <= _MAX_NAME_WORDS or run[0] in NAME_PARTICLES or run[-1] in NAME_PARTICLES:
         return []
     a, b = words[i].start, words[i + n - 1].end
     if taken.overlaps(a, b) or any(w in _org_words() for w in run) or " ".join(run) in _places():
@@ -409,9 +405,11 @@ def _without(locations: tuple[Location, ...], names: list[tuple[int, int]]) -> t
     return tuple(x for x in locations if not any(x.start < b and a < x.end for a, b in names))
 
 
-# The rest of a foreign name after a particle: " de Grey", " da Messina", " bin Haji Hassan".
+# The rest of a foreign name after a particle: " de Grey", " da Messina", " bin Haji Hassan";
+# or an Arabic article joined to the last name by a hyphen: " al-Qosi", " el-Sisi".
 _PARTICLE_TAIL = regex.compile(
-    r"(?:[ \t]+(?:" + "|".join(sorted(_PARTICLES)) + r")(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]*+)+)+"
+    r"(?:[ \t]+(?:" + "|".join(sorted(NAME_PARTICLES)) + r")(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]*+)+"
+    r"|[ \t]+" + ARABIC_ARTICLE + r"\p{Lu}[\p{Ll}\p{M}'’]*+)+"
     r"(?![\p{L}\p{N}])"
 )
 
@@ -456,6 +454,33 @@ def _out_of_title_bodies(
     return tuple(out)
 
 
+# What closes an apposition after a title: a comma, a full stop, a bracket, a dash, the end.
+_APPOSITION_END = regex.compile(r"[ \t]*(?:[,;.)]|[\-–][ \t]|$)", regex.MULTILINE)
+
+
+def _organizations_of_held_titles(
+    s: str, persons: tuple[Person, ...], titles: tuple[Title, ...]
+) -> tuple[Person, ...]:
+    """Rule *held_title_body*: a "person" ending the reading of a company role that the name
+    before it holds is the role's company: "Stephen Lawler, Tổng giám đốc Virtual Earth, khẳng
+    định" (the general manager of Virtual Earth). Other roles take persons ("Ronaldo, đồng đội
+    Benzema, nói": his team-mate Benzema), and a Vietnamese surname or a common foreign given
+    name first keeps it a person."""
+    taken = _Taken([(p.start, p.end) for p in persons])
+    dropped: set[int] = set()
+    for t in titles:
+        if not t.organization or role_kind(t.role) not in _COMPANY_ROLE_KINDS \
+                or not held_before(s, t, taken):
+            continue
+        org_start = t.end - len(t.organization)
+        for p in persons:
+            first = p.name.split()[0]
+            if org_start <= p.start and p.end == t.end and _APPOSITION_END.match(s, p.end) \
+                    and first not in _surnames() and first not in foreign_given_names():
+                dropped.add(p.start)
+    return tuple(p for p in persons if p.start not in dropped) if dropped else persons
+
+
 def find_names(text: Text, found: Mentions) -> Mentions:
     """Add the persons that titles announce and nobody found; cut them out of the titles.
 
@@ -464,6 +489,7 @@ def find_names(text: Text, found: Mentions) -> Mentions:
     """
     s = text.normalized
     persons = _out_of_title_bodies(s, _over_particles(s, found.persons), found.titles)
+    persons = _organizations_of_held_titles(s, persons, found.titles)
     found = attrs.evolve(found, persons=persons)
     if not found.titles:
         return found

@@ -33,11 +33,18 @@ POST_GAP = regex.compile(
 
 
 # Between a list of names and the title they share, counted: "A và B, hai Phó Chủ tịch UBND
-# tỉnh", "A, B và C, cùng là giáo viên" (only after two names or more: "Gates, 4 tỉ phú còn
-# lại" is no apposition).
+# tỉnh", "A, B và C, cùng là giáo viên", "…, cả ba đều là tài xế" (all three are drivers; only
+# after two names or more: "Gates, 4 tỉ phú còn lại" is no apposition).
 PLURAL_GAP = regex.compile(
-    r"[ \t]*,[ \t]*(?:(?:cả[ \t]+)?(?:hai|ba|bốn|năm|\d)[ \t]+|(?:cùng|đều)[ \t]+(?:là[ \t]+)?)"
+    r"[ \t]*,[ \t]*(?:(?:cả[ \t]+)?(?:hai|ba|bốn|năm|\d)[ \t]+(?:(?:cùng|đều)[ \t]+(?:là[ \t]+)?)?"
+    r"|(?:cùng|đều)[ \t]+(?:là[ \t]+)?)"
 )
+
+# The same list when each name carries an aside, the title shared and counted after the last:
+# "A (SN 1979, ngụ Bình Thạnh), B (SN 1966) và C (SN 1978), cả ba đều là tài xế" (all three
+# are drivers). Without the count an aside-broken list is not read as sharing the title.
+PLURAL_GAP_ASIDE = regex.compile(r"[ \t]*(?:\([^()\n]{0,120}\))?" + PLURAL_GAP.pattern)
+LIST_GAP_ASIDE = regex.compile(r"[ \t]*(?:\([^()\n]{0,120}\)[ \t]*)?(?:,|và|,[ \t]*và)[ \t]*")
 
 
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người

@@ -1,0 +1,37 @@
+"""Names listed after a street are streets (linking/street_lists.py, rule *street_list*).
+Examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnextract
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        (
+            "Khách sạn nằm trên đường Hà Huy Tập, Bùi Thị Xuân và Quang Trung.",
+            ["Hà Huy Tập", "Bùi Thị Xuân", "Quang Trung"],
+        ),
+        (  # a plural kind word opens the list: "các tuyến đường như" (streets such as)
+            "Giá phòng trên các tuyến đường như Lê Hồng Phong, Phạm Ngọc Thạch, Trần Phú... vẫn rẻ.",
+            ["Lê Hồng Phong", "Phạm Ngọc Thạch", "Trần Phú"],
+        ),
+        (  # "thay vì": instead of
+            "Đoàn đua sẽ chạy theo đường Nguyễn Bỉnh Khiêm thay vì Đinh Tiên Hoàng.",
+            ["Nguyễn Bỉnh Khiêm", "Đinh Tiên Hoàng"],
+        ),
+    ],
+)
+def test_listed_names_are_streets(text: str, streets: list[str]) -> None:
+    doc = vnextract.extract(text)
+    assert [(x.name, x.kind) for x in doc.locations] == [(name, "đường") for name in streets]
+    assert doc.persons == ()
+
+
+def test_a_new_clause_after_the_street_keeps_its_subject() -> None:
+    doc = vnextract.extract("Trên đường Nguyễn Huệ, Lê Văn Tám phóng xe về nhà.")
+    assert [p.name for p in doc.persons] == ["Lê Văn Tám"]
+    assert [x.name for x in doc.locations] == ["Nguyễn Huệ"]
