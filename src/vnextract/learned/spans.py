@@ -24,12 +24,12 @@ import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from typing import Any, NamedTuple
 
 import attrs
 
 from vnextract.learned.features import lexicons
+from vnextract.learned.model import packaged_file
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Organization, Person, Span
@@ -253,7 +253,7 @@ class SpanModel:
 @functools.cache
 def packaged_model() -> SpanModel | None:
     """The span model shipped in ``vnextract/data/models``, or None when the package has none."""
-    path = resources.files("vnextract.data") / "models" / _MODEL
+    path = packaged_file(_MODEL)
     if not path.is_file():
         return None
     return SpanModel.from_json(json.loads(path.read_text(encoding="utf-8")))
