@@ -73,6 +73,21 @@ def test_bio_tags_become_spans() -> None:
     ]
 
 
+def test_model_spans_leave_out_the_marks_no_name_has_at_their_edges() -> None:
+    text = Text.from_string("Ông An về Học viện; sau đó gặp anh C. ở “Sao Mai”")
+    sentence = sentence_syllables(text)[0]
+    forms = [s.text for s in sentence]
+    tags = ["O"] * len(forms)
+    h, c, q = forms.index("Học"), forms.index("C"), forms.index("“")
+    tags[h : h + 3] = ["B-ORG", "I-ORG", "I-ORG"]  # "Học viện ;"
+    tags[c : c + 2] = ["B-PER", "I-PER"]  # "C ."
+    tags[q : q + 4] = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]  # "“ Sao Mai ”"
+    spans = combining.spans_of_tags(tags, sentence, 0)
+    assert [(p.label, text.normalized[p.start : p.end], p.first) for p in spans] == [
+        ("ORG", "Học viện", h), ("PER", "C.", c), ("ORG", "Sao Mai”", q + 1),
+    ]
+
+
 def _proposals(text: Text, wanted: list[tuple[str, str]]) -> list[combining.Proposal]:
     out = []
     for si, sentence in enumerate(sentence_syllables(text)):

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 import vnextract
-from vnextract.linking.not_entities import brand_in_product, not_an_entity
+from vnextract.linking.not_entities import brand_in_product, drop, not_an_entity
+from vnextract.mentions import Mentions
+from vnextract.records import Organization, Person
+from vnextract.text import Text
 
 
 def _locations(text: str) -> list[str]:
@@ -100,3 +103,21 @@ def test_words_that_only_look_like_a_context() -> None:
     text = "Hãng bán lẻ nổi tiếng Mỹ Walmart mở thêm 3 cửa hàng."
     start = text.index("Mỹ")
     assert not_an_entity(text, start, start + 2) is None
+
+
+def test_a_role_or_degree_alone_is_no_name() -> None:
+    # rule role_word: "PGS.TS" (associate professor, doctor), "VĐV" (athlete) are title words
+    text = Text.from_string("PGS.TS Lê Văn Bình và VĐV Hòa gặp Giám đốc Sở Y tế.")
+    s = text.normalized
+
+    def org(name: str) -> Organization:
+        start = s.index(name)
+        return Organization(text=name, start=start, end=start + len(name), name=name)
+
+    a = s.index("Lê Văn Bình")
+    b = a + len("Lê Văn Bình")
+    person = Person(text=s[a:b], start=a, end=b, name=s[a:b], mentions=((a, b),))
+    found = Mentions(persons=(person,), organizations=(org("PGS.TS"), org("VĐV"), org("Sở Y tế")))
+    kept = drop(text, found)
+    assert [o.text for o in kept.organizations] == ["Sở Y tế"]
+    assert kept.persons == (person,)

@@ -10,5 +10,8 @@ cross-validation (:mod:`vnextract.learned.combine`).
 - :mod:`.features`  one list of feature strings per syllable;
 - :mod:`.model`     the packaged model, loaded once, and the linker step of the pipeline;
 - :mod:`.corpus`    the annotated corpus joined with its texts (training and evaluation only);
-- :mod:`.train`     ``python -m vnextract.learned.train``: cross-validation and the final model.
+- :mod:`.train`     ``python -m vnextract.learned.train``: cross-validation and the final model;
+- :mod:`.spans`     a classifier for the capitalised runs neither the rules nor the CRF took (measured,
+                    not in the pipeline: docs/accuracy.md);
+- :mod:`.spans_train` ``python -m vnextract.learned.spans_train``: its out-of-fold examples, CV, model.
 """

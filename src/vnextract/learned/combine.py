@@ -67,12 +67,29 @@ def spans_of_tags(
     for i, tag in enumerate([*tags, "O"]):
         label = tag[2:] if tag != "O" else None
         if open_label is not None and (label != open_label or tag.startswith("B-")):
-            a, b = sentence[offset + first], sentence[offset + i - 1]
-            out.append(Proposal(open_label, a.start, b.end, offset + first, index))
+            a, b = _without_edge_marks(sentence, offset + first, offset + i)
+            if a < b:
+                out.append(Proposal(open_label, sentence[a].start, sentence[b - 1].end, a, index))
             open_label = None
         if label is not None and open_label is None:
             open_label, first = label, i
     return out
+
+
+#: Marks a name may end with: initials' dot ("anh C."), a closing quote (Công ty “Sao Mai”).
+_NAME_END_MARKS = frozenset({".", "”", '"', "’", "'"})
+
+
+def _without_edge_marks(sentence: Sequence[Syllable], first: int, last: int) -> tuple[int, int]:
+    """Syllables ``[first, last)`` of a model span without the punctuation at its edges that no
+    name has (no corpus entity starts with a mark or ends with "," or ";")."""
+    while first < last and sentence[first].kind == "punct":
+        first += 1
+    while last > first and sentence[last - 1].kind == "punct":
+        if sentence[last - 1].text in _NAME_END_MARKS:
+            break
+        last -= 1
+    return first, last
 
 
 def _record(normalized: str, p: Proposal, honorific: str | None) -> Span:

@@ -15,13 +15,16 @@ import functools
 import json
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vnextract.learned.combine import Proposal, Support, combine, spans_of_tags
 from vnextract.learned.features import document_windows, rule_marks
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.text import Text
+
+if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+
+    from importlib.resources.abc import Traversable
 
 _MODEL = "entities.crf"
 _CARD = "entities.json"
@@ -45,11 +48,15 @@ def load_model(path: str, strategy: str, card: dict[str, Any] | None = None) -> 
     return EntityModel(tagger, strategy, card or {})
 
 
+def packaged_file(name: str) -> Traversable:
+    """A file of ``vnextract/data/models`` (a model or its card; it may not exist)."""
+    return resources.files("vnextract.data") / "models" / name
+
+
 def load_packaged(model_name: str, card_name: str, what: str) -> EntityModel | None:
     """A model shipped in ``vnextract/data/models`` with its card, or None when the package
     carries none; ``what`` names it in the error of a damaged install."""
-    folder = resources.files("vnextract.data") / "models"
-    model, card = folder / model_name, folder / card_name
+    model, card = packaged_file(model_name), packaged_file(card_name)
     if not (model.is_file() and card.is_file()):
         return None
     meta = json.loads(card.read_text(encoding="utf-8"))

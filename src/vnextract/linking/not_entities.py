@@ -17,7 +17,10 @@ later"); the contexts are rows of data/entity_name_contexts.tsv, each naming its
 - rule *product_name*: a brand named alone (one word) right before a foreign capitalised word
   that no recogniser took is the maker inside a product's name ("BIDV Home", "Google Play",
   "Oracle Database 10g", "VinFast Limo Green") — a brand inside a product name is not tagged
-  (organisations only).
+  (organisations only);
+- rule *role_word*: a name that is only a role, rank or degree of roles.tsv ("PGS.TS" =
+  associate professor, doctor; "Giám đốc" = director) is a title word, never a name (no gold
+  entity of the corpus is one; the entity CRF can read an unseen degree as an organisation).
 
 It runs after the learned layer, so it drops what either proposed, and after the names that
 titles announce are found ("HLV Arsenal Mikel Arteta": the coach is no product), before the
@@ -34,7 +37,8 @@ import attrs
 import regex
 
 from vnextract.lexicon import foreign_given_names, load_tsv, word_class
-from vnextract.lexicon.loader import norm
+from vnextract.lexicon.loader import key, norm
+from vnextract.lexicon.roles import person_cues
 from vnextract.linking.role_names import looks_foreign
 from vnextract.mentions import Mentions
 from vnextract.recognizers.date_names import event_head_before
@@ -145,13 +149,25 @@ def brand_in_product(normalized: str, start: int, end: int, taken: list[tuple[in
 _R = TypeVar("_R", Person, Organization, Location)
 
 
+def is_role_word(name: str) -> bool:
+    """Rule *role_word*: ``name`` is a role, rank or degree of roles.tsv and nothing more.
+
+    >>> is_role_word("PGS.TS"), is_role_word("Giám đốc"), is_role_word("Giám đốc Hòa")
+    (True, True, False)
+    """
+    return key(name) in person_cues()
+
+
 def _kept(normalized: str, records: tuple[_R, ...]) -> tuple[_R, ...]:
-    return tuple(r for r in records if not_an_entity(normalized, r.start, r.end) is None)
+    return tuple(
+        r for r in records
+        if not_an_entity(normalized, r.start, r.end) is None and not is_role_word(normalized[r.start : r.end])
+    )
 
 
 def drop(text: Text, found: Mentions) -> Mentions:
-    """Drop the names that :func:`not_an_entity` says are not tagged, and the brands inside
-    product names (:func:`brand_in_product`)."""
+    """Drop the names that :func:`not_an_entity` says are not tagged, the role words
+    (:func:`is_role_word`) and the brands inside product names (:func:`brand_in_product`)."""
     s = text.normalized
     persons = _kept(s, found.persons)
     organizations = _kept(s, found.organizations)
