@@ -42,6 +42,28 @@ def test_document_sentences_are_the_views_sentences() -> None:
     assert all(original[s.start : s.end] == s.text for s in doc.sentences)
 
 
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        # a closing quote after the end mark stays with the sentence it closes
+        ('Ông Hòa nói: "Tôi sẽ đến." Sau đó ông đi.', ['Ông Hòa nói: "Tôi sẽ đến."', "Sau đó ông đi."]),
+        ("Ông Hòa nói: “Tôi sẽ đến.” Sau đó ông đi.", ["Ông Hòa nói: “Tôi sẽ đến.”", "Sau đó ông đi."]),
+        ("Bà Lan hỏi: ‘Ai đến?’ Không ai đáp.", ["Bà Lan hỏi: ‘Ai đến?’", "Không ai đáp."]),
+        # a quote that opens the next sentence goes with it, as before
+        ('Ông Hòa đến. "Tôi đi," ông nói.', ["Ông Hòa đến.", '"Tôi đi," ông nói.']),
+        # a quoted speech of two sentences: the second keeps the closing quote
+        ('Ông nói: "Tôi đến. Tôi đi." Sau đó', ['Ông nói: "Tôi đến.', 'Tôi đi."', "Sau đó"]),
+        # glued on both sides: the line's open quote decides
+        ('Ông nói: "Tôi đến."Sau đó', ['Ông nói: "Tôi đến."', "Sau đó"]),
+        ('Ông nói "vâng".Ông đến."Tôi đi"', ['Ông nói "vâng".', "Ông đến.", '"Tôi đi"']),
+        # a closing bracket too
+        ("Ông khóa cửa lại (!) Té ra không ai.", ["Ông khóa cửa lại (!)", "Té ra không ai."]),
+    ],
+)
+def test_closing_quotes_stay_with_their_sentence(original: str, expected: list[str]) -> None:
+    assert [s.text for s in Text.from_string(original).sentences] == expected
+
+
 def test_syllables_know_their_kind_and_word() -> None:
     text = Text.from_string("Sở Y tế tỉnh Bình Dương có 12 bác sĩ.")
     sentence = token_view(text).sentences[0]
