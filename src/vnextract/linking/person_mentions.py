@@ -17,6 +17,7 @@ import regex
 
 from vnextract.lexicon import honorific_genders, honorifics, surnames, word_class
 from vnextract.lexicon.names import Gender
+from vnextract.lexicon.words import alternation
 from vnextract.linking.group_roles import SHIRT_NUMBER
 from vnextract.records import Person
 from vnextract.text import Text
@@ -29,6 +30,7 @@ def _honorific_before() -> regex.Pattern[str]:
     words = {w for w in words if len(w) > 1}  # "o" (aunt, Central dialect) is too ambiguous
     alternation = "|".join(sorted((regex.escape(w) for w in words), key=lambda w: (-len(w), w)))
     # not the second half of a kinship compound: "3 chị em Đường Thị Quế" (three siblings)
+    # (grammar: the kin words that open such a compound)
     return regex.compile(rf"(?<![\p{{L}}])(?<!(?i:chị|anh|ông|bà|cô|chú|cháu)\s)(?i:{alternation})\s+$")
 
 
@@ -150,13 +152,9 @@ def named(mentions: list[Mention]) -> list[Mention]:
 # Between a name and another name of the same person: "Trần Bá Ngọc Dung (tức Nguyệt, 33
 # tuổi)", "Nguyễn Văn Tám, tức Tám Lùn", "Lê Văn Hai (còn gọi là Hai Búa)", "John Smith (tên
 # gọi khác là Jack Smith" (other name), "(tên thật …" (real name), "(nghệ danh …" (stage name).
-_ALIAS_GAP = regex.compile(
-    r"""[ \t]*[(,][ \t]*(?i:tức(?:[ \t]+là)?|còn[ \t]+gọi(?:[ \t]+là)?|thường[ \t]+gọi(?:[ \t]+là)?
-        |biệt[ \t]+danh|bí[ \t]+danh|hay[ \t]+gọi(?:[ \t]+là)?
-        |tên[ \t]+(?:gọi[ \t]+khác|khác|thật|khai[ \t]+sinh)(?:[ \t]+là)?|nghệ[ \t]+danh(?:[ \t]+là)?
-        )[ \t]+""",
-    regex.VERBOSE,
-)
+# (word_classes.tsv "alias_cue")
+_ALIAS_CUE = alternation("alias_cue", r"[ \t]+")
+_ALIAS_GAP = regex.compile(rf"[ \t]*[(,][ \t]*(?i:{_ALIAS_CUE})[ \t]+")
 
 
 def _headline_subject(short: Cluster, targets: list[Cluster]) -> bool:
