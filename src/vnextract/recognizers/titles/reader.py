@@ -27,7 +27,7 @@ from vnextract.recognizers.titles.grammar import (
     lexicon,
 )
 from vnextract.text import Text
-from vnextract.text.view import token_view
+from vnextract.text.view import flat_syllables
 
 
 class Words:
@@ -35,19 +35,19 @@ class Words:
     joined into one word.
 
     Only the words after a role are ever read, so the window is cut per title out of the
-    document's syllables (:func:`_flat_syllables`, built once per Text).
+    document's syllables (:func:`vnextract.text.view.flat_syllables`, built once per Text).
     """
 
     #: how far after a role an organisation name may reach
     WINDOW = 160
 
     def __init__(self, text: Text, token_starts: list[int], start: int) -> None:
-        starts, spans = _flat_syllables(text)
+        starts, syllables = flat_syllables(text)
         end = min(len(text.normalized), start + self.WINDOW)
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        while last > first and spans[last - 1][1] > end:
+        while last > first and syllables[last - 1].end > end:
             last -= 1  # a syllable running past the window is left out
-        self.spans: list[tuple[int, int]] = spans[first:last]
+        self.spans: list[tuple[int, int]] = [(x.start, x.end) for x in syllables[first:last]]
         self.starts = starts[first:last]
         self._token_starts = token_starts
         self._tokens = text.tokens
@@ -67,16 +67,6 @@ class Words:
     def word(self, i: int) -> str:
         a, b = self.spans[i]
         return self.text[a:b]
-
-
-def _flat_syllables(text: Text) -> tuple[list[int], list[tuple[int, int]]]:
-    """The start and span of every syllable of the token view, in order, across sentences (a
-    name is read up to a line's end or punctuation, not to a sentence's cut); kept on the Text."""
-    cached = text.views.get("title_syllables")
-    if cached is None:
-        spans = [(x.start, x.end) for sentence in token_view(text).sentences for x in sentence]
-        cached = text.views["title_syllables"] = ([a for a, _ in spans], spans)
-    return cached
 
 
 def same_line_gap(s: str, a: int, b: int) -> bool:
