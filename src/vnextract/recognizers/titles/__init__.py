@@ -89,8 +89,8 @@ def rules_fired(text: Text) -> list[str]:
     organisation reader's as "org:<name>".
 
     >>> from vnextract.text import Text
-    >>> rules_fired(Text.from_string("Giám đốc Sở Xây dựng TP.HCM cho biết."))[-3:]
-    ['org:joined_capital_word', 'org:name_word', 'organization_after']
+    >>> rules_fired(Text.from_string("Giám đốc Sở Xây dựng TP.HCM cho biết."))[-4:]
+    ['org:joined_capital_word', 'org:name_word', 'org:name_word', 'organization_after']
     """
     trace: list[str] = []
     for _ in _titles(text, trace):
