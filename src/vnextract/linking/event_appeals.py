@@ -25,6 +25,7 @@ _CHANGE = regex.compile(
 _FROM = regex.compile(r"(?<![\p{L}])từ\ +(?:mức\ +)?(?:án\ +)?", regex.I)
 # "xuống (còn) / còn / lên / thành (mức án) <value>": where the new one starts
 # (not the "án" of "xuống án treo" = down to a suspended sentence: that is the new outcome)
+# (grammar: the prepositions of a change)
 _TO = regex.compile(r"\ +(?:xuống(?:\ +còn)?|còn|lên|thành)\ +(?:mức\ +)?(?:án\ +(?!treo))?", regex.I)
 # "3 năm tù (treo)", "3 năm tù treo", "3 năm án treo": a term said to be suspended
 _SUSPENDED_AFTER = regex.compile(r"\ *\(?\ *(?:án\ +|tù\ +)?treo\ *\)?", regex.I)

@@ -12,6 +12,7 @@ from typing import TypeVar
 import regex
 
 from vnextract.lexicon import key, load_tsv, org_heads
+from vnextract.lexicon.words import alternation
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Duration,
@@ -24,7 +25,8 @@ from vnextract.text import Text
 
 # how far after a trigger its value (money, term, award, recipients) may stand (characters)
 _VALUE_WINDOW = 120
-# not (yet) done: "chưa" (not yet), "không" (not), "chưa bị xử phạt" (not fined yet)
+# not (yet) done: "chưa" (not yet), "không" (not), "chưa bị xử phạt" (not fined yet) (grammar:
+# the negation words)
 _NEGATION = regex.compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", regex.I)
 # "mức xử phạt" (the level of fines), "quá mức xử phạt hành chính": the noun, no fine
 _LEVEL = regex.compile(r"(?<![\p{L}])mức\ +$", regex.I)
@@ -58,21 +60,21 @@ _GROUP_WORDS = 6
 _CLOSERS = frozenset(')%”"»’')
 _CLAUSE_END = regex.compile(r"[;\n]")
 # "bị" (passive) and "được" (passive, good things); not "bị cáo"/"bị can" (defendant, accused)
+# (grammar: the passive markers and the three nouns they start)
 # nor a "được" closing a phrase ("nhắc nhở không được," = reminding did not work)
 _PASSIVE = regex.compile(
     r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
 )
-# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also)
-_HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
-# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
-_TRAILING_HEDGES = regex.compile(
-    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|cùng|vừa|mới|đều|không|chưa|chỉ|thì|còn|phải"
-    r"|đề\ nghị|đề\ xuất|quyết\ định))+$",
-    regex.I,
-)
+# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also;
+# word_classes.tsv "target_hedge")
+_HEDGES = regex.compile(rf"^(?:(?:{alternation('target_hedge')})(?:\ +|$))+", regex.I)
+# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined;
+# "target_trailing_hedge")
+_TRAILING_HEDGES = regex.compile(rf"(?:\ +(?:{alternation('target_trailing_hedge')}))+$", regex.I)
 
 
 # the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
+# (grammar: the class ordinals)
 _AWARD_NAME = regex.compile(
     r"""(?:\ +\p{Lu}\p{Ll}*(?:\ +\p{Ll}+)?)*         # "Lao động": a capital, then lower case
         (?:\ +hạng\ +(?:Nhất|Nhì|Ba|I{1,3}|[1-3]))?  # "hạng Ba" (third class)""",
@@ -296,6 +298,7 @@ def _fronted_reason(norm: str, start: int, end: int) -> Phrase | None:
 
 
 # a charge that only points back: "hành vi trên / này / đó / nói trên" (the act above, this, that)
+# (grammar: the demonstratives)
 _POINTER = regex.compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
 
 
@@ -356,7 +359,8 @@ def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:
 
 
 # from a defendant's name to the bare term a sentence word gives them: "tuyên phạt Sơn 4 năm",
-# "A (30 tuổi) mức án 6 năm", "A, B mỗi bị cáo 3 năm" (each)
+# "A (30 tuổi) mức án 6 năm", "A, B mỗi bị cáo 3 năm" (each) (grammar: distributives and the
+# sentence's nouns)
 _NAME_TO_TERM = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +(?:bị\ +cáo|người))\ +)?
         (?:(?:mức\ +án|mức|án)\ +)?""",

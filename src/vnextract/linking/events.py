@@ -98,10 +98,12 @@ _LIST_REACH = 600
 _OWNER = regex.compile(r"\ *(?:\([^()]{0,40}\)\ *)?của\ +(?:đại\ +diện\ +)?", regex.I)
 # "tại" (at) before a workplace: "cán bộ tại UBND P.15"
 _WORKPLACE = regex.compile(r"(?<![\p{L}])tại\ +", regex.I)
-# a quantity opening a group: "một số" (some), "nhiều" (many), "các" (the …s)
+# a quantity opening a group: "một số" (some), "nhiều" (many), "các" (the …s) (grammar: the
+# plural quantifiers)
 _SOME = regex.compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
 # a group of several ("các" = the …s, "những", a number): "Các bị cáo còn lại" (the remaining
-# defendants), "Mười bị cáo" (ten defendants)
+# defendants), "Mười bị cáo" (ten defendants) (grammar: the plural quantifiers and the numerals
+# two to ten)
 _PLURAL = regex.compile(
     r"(?:các|những|nhiều|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)(?![\p{L}])", regex.I
 )

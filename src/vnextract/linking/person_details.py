@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.person_mentions import Cluster, Mention, gender_of
 
 # Person details next to a mention.
 _AGE = regex.compile(r"\s*[,(]\s*(?:SN\s*\d{4}\s*,\s*)?(\d{1,3})\s+tuổi")
 
 
+# (grammar: the three ways a birth year is written, "SN" = sinh năm = born in)
 _BIRTH_YEAR = regex.compile(r"\s*,?\s*\(?\s*(?:\d{1,3}\s+tuổi\s*,\s*)?(?:SN|sinh\s+năm|sinh)\s*(\d{4})(?!\d)")
 
 
-_PLACE_UNIT = r"""(?:thôn|ấp|xóm|bản|tổ(?:\s+dân\s+phố)?|khu\s+phố|khu|số\s+nhà|số|đường|phố|ngõ|ngách|hẻm
-    |kiệt|phường|xã|thị\s+trấn|quận|huyện|thị\s+xã|TP\.?|thành\s+phố|tỉnh|P\.|Q\.)"""
+# the unit words of an address: "thôn" (hamlet), "phường" (ward), "TP." … (word_classes.tsv
+# "address_unit")
+_PLACE_UNIT = "(?:" + alternation("address_unit", r"\s+") + ")"
 
 
 _PLACE_CHUNK = rf"""
@@ -26,10 +29,14 @@ _PLACE_CHUNK = rf"""
     [\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}/\-]*(?:\s+[\p{{Lu}}\p{{N}}][\p{{L}}\p{{N}}/\-]*)*"""
 
 
+# the words before an address: "trú" (resides), "ngụ" (lives), "quê" (home town) (word_classes.tsv
+# "residence_cue")
+_RESIDENCE_CUE = alternation("residence_cue", r"\s+")
+
 # "trú tại xã Tân Phú, huyện Đức Hòa", "ngụ huyện Bình Chánh", "ở thôn 2, xã Quảng Bị".
 _RESIDENCE = regex.compile(
     rf"""\s*[,(]\s*(?:[^,()\n]{{0,30}}?,\s*){{0,2}}?            # "(25 tuổi, " / ", 65 tuổi, "
-    (?:thường\s+trú|tạm\s+trú|cư\s+trú|trú|ngụ|ở|quê)(?:\s+(?:tại|ở))?\s+
+    (?:{_RESIDENCE_CUE})(?:\s+(?:tại|ở))?\s+                  # "trú tại", "ngụ", "quê"
     (?P<r>{_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)""",
     regex.VERBOSE,
 )

@@ -9,7 +9,9 @@ of opposite gender never join; names of bodies ("T.Ư Đảng") are no persons. 
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -17,19 +19,60 @@ import regex
 
 from vnextract.lexicon import honorific_genders, honorifics, surnames, word_class
 from vnextract.lexicon.names import Gender
+from vnextract.lexicon.words import alternation
 from vnextract.linking.group_roles import ARABIC_ARTICLE, SHIRT_NUMBER
 from vnextract.records import Person
 from vnextract.text import Text
+from vnextract.text.view import flat_syllables
 
 
 @functools.cache
-def _honorific_before() -> regex.Pattern[str]:
-    """An honorific right before a name: "ông " in "ông Trần Thanh Liêm" (case-insensitive)."""
+def _honorific_keys() -> frozenset[tuple[str, ...]]:
+    """The honorifics as casefolded syllable tuples: ("ông",), ("cụ", "bà")."""
     words = set(honorifics()) | set(honorific_genders())
-    words = {w for w in words if len(w) > 1}  # "o" (aunt, Central dialect) is too ambiguous
-    alternation = "|".join(sorted((regex.escape(w) for w in words), key=lambda w: (-len(w), w)))
-    # not the second half of a kinship compound: "3 chị em Đường Thị Quế" (three siblings)
-    return regex.compile(rf"(?<![\p{{L}}])(?<!(?i:chị|anh|ông|bà|cô|chú|cháu)\s)(?i:{alternation})\s+$")
+    # "o" (aunt, Central dialect) is too ambiguous
+    return frozenset(tuple(w.casefold().split()) for w in words if len(w) > 1)
+
+
+#: how far before a name its honorific may start (characters, the honorific and its space)
+_HONORIFIC_REACH = 8
+# not the second half of a kinship compound: "3 chị em Đường Thị Quế" (three siblings)
+# (grammar: the kin words that open such a compound)
+_KIN_WORDS = ("chị", "anh", "ông", "bà", "cô", "chú", "cháu")
+
+
+def _honorific_before(text: Text, start: int) -> int | None:
+    """Where the honorific right before the name at ``start`` begins ("ông" of "ông Trần Thanh
+    Liêm"), read on the token view's syllables: the longest honorific within reach, spaces
+    after it, no letter glued before it and not after a kin word ("chị em Quế"); None: none."""
+    s = text.normalized
+    starts, syllables = flat_syllables(text)
+    j = bisect.bisect_left(starts, start)
+    if j == 0 or not s[syllables[j - 1].end : start].isspace():
+        return None
+    keys = _honorific_keys()
+    for n in (2, 1):
+        if j - n < 0:
+            continue
+        words = syllables[j - n : j]
+        first = words[0].start
+        if (
+            first < start - _HONORIFIC_REACH
+            or any(b.start - a.end != 1 or s[a.end] != " " for a, b in itertools.pairwise(words))
+            or tuple(w.text.casefold() for w in words) not in keys
+            or (first > 0 and s[first - 1].isalpha())
+        ):
+            continue
+        before = syllables[j - n - 1] if j - n > 0 else None
+        if (
+            before is not None
+            and before.end == first - 1
+            and s[before.end].isspace()
+            and before.text.casefold().endswith(_KIN_WORDS)
+        ):
+            continue
+        return first
+    return None
 
 
 def gender_of(honorific: str | None) -> Gender | None:
@@ -58,11 +101,11 @@ def mentions_of(text: Text, persons: Sequence[Person]) -> list[Mention]:
             if (start, end) in seen or end <= start:
                 continue
             seen.add((start, end))
-            m = _honorific_before().search(s, max(0, start - 8), start)
-            if m and m.group()[:1].isupper() and s[: m.start()].rstrip(" \t")[-1:].isalnum():
-                m = None  # "Thủ tướng Anh Tony Blair": a capital mid-sentence is the country
-            honorific = m.group().split()[0].casefold() if m else None
-            out.append(Mention(start, end, s[start:end], honorific, m.start() if m else start))
+            at = _honorific_before(text, start)
+            if at is not None and s[at].isupper() and s[:at].rstrip(" \t")[-1:].isalnum():
+                at = None  # "Thủ tướng Anh Tony Blair": a capital mid-sentence is the country
+            honorific = s[at:start].split()[0].casefold() if at is not None else None
+            out.append(Mention(start, end, s[start:end], honorific, at if at is not None else start))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -157,13 +200,9 @@ def named(mentions: list[Mention]) -> list[Mention]:
 # Between a name and another name of the same person: "Trần Bá Ngọc Dung (tức Nguyệt, 33
 # tuổi)", "Nguyễn Văn Tám, tức Tám Lùn", "Lê Văn Hai (còn gọi là Hai Búa)", "John Smith (tên
 # gọi khác là Jack Smith" (other name), "(tên thật …" (real name), "(nghệ danh …" (stage name).
-_ALIAS_GAP = regex.compile(
-    r"""[ \t]*[(,][ \t]*(?i:tức(?:[ \t]+là)?|còn[ \t]+gọi(?:[ \t]+là)?|thường[ \t]+gọi(?:[ \t]+là)?
-        |biệt[ \t]+danh|bí[ \t]+danh|hay[ \t]+gọi(?:[ \t]+là)?
-        |tên[ \t]+(?:gọi[ \t]+khác|khác|thật|khai[ \t]+sinh)(?:[ \t]+là)?|nghệ[ \t]+danh(?:[ \t]+là)?
-        )[ \t]+""",
-    regex.VERBOSE,
-)
+# (word_classes.tsv "alias_cue")
+_ALIAS_CUE = alternation("alias_cue", r"[ \t]+")
+_ALIAS_GAP = regex.compile(rf"[ \t]*[(,][ \t]*(?i:{_ALIAS_CUE})[ \t]+")
 
 
 def _headline_subject(short: Cluster, targets: list[Cluster]) -> bool:

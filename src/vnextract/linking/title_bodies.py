@@ -86,7 +86,7 @@ def body_end(s: str, end: int, limit: int, record_end: int | None = None) -> int
 
 # A role (and the lowercase words describing it) joined to its body by a connector: "Giám đốc
 # điều hành của UEFA" (của = of), "nhà nghiên cứu tại Đại học St. Andrews" (tại = at),
-# "chuyên gia cao cấp thuộc Cục Quản lý giá" (thuộc = belonging to).
+# "chuyên gia cao cấp thuộc Cục Quản lý giá" (thuộc = belonging to) (grammar: the connectors).
 _CONNECTOR = regex.compile(r"(?P<words>(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,5}?)[ \t]+(?:của|tại|thuộc)[ \t]+")
 
 

@@ -37,18 +37,22 @@ _UNIT_WORDS = {row["surface"]: row["unit"] for row in load_tsv("time_units.tsv")
 
 # "5 tháng 9", "3 năm 2020", "20 ngày 10/5": the unit word starts a date, not a duration.
 _DATE_AFTER_RE = regex.compile(r"\ *(?:\d|/)")
-# "2 giờ chiều", "7 giờ sáng": a clock time
+# "2 giờ chiều", "7 giờ sáng": a clock time (grammar: the parts of a day)
 _CLOCK_AFTER_RE = regex.compile(
     r"\ +(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?![\p{L}])", flags=regex.IGNORECASE
 )
 _MINUTES_AFTER_RE = regex.compile(r"\ *\d")
 _HOUR_BEFORE_RE = regex.compile(r"\d\ *(?:giờ|h)\ +\Z", flags=regex.IGNORECASE)
-# "lúc 17 giờ", "hồi 15 giờ", "đúng 7 giờ", "đến 8 giờ", "từ 22 giờ": a clock time
+# "lúc 17 giờ", "hồi 15 giờ", "đúng 7 giờ", "đến 8 giờ", "từ 22 giờ": a clock time (grammar: the
+# prepositions of a point in time)
 _CLOCK_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:lúc|hồi|đúng|đến|tới|vào|từ)\ +\Z", flags=regex.IGNORECASE)
+# "2 năm 8 tháng", "3 giờ 15 phút": a smaller unit after a larger one (grammar: the units a
+# compound goes on with)
 _COMPOUND_RE = regex.compile(
     r"\ +(?:và\ +)?(?P<n>\d{1,2})\ +(?P<u>tháng|ngày|phút|giây)(?![\p{L}])", flags=regex.IGNORECASE
 )
 # what may close the span: "rưỡi" (and a half), "tù" (prison), "qua"/"nay"/"trước"/"tới" (past/coming)
+# (grammar: the closed set of words a duration ends with)
 _TAIL_RE = regex.compile(
     r"\ +(?P<t>rưỡi|tù\ +giam|tù\ +treo|tù|qua|nay|liền|liên\ tục)(?![\p{L}])", flags=regex.IGNORECASE
 )

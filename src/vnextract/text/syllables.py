@@ -106,7 +106,61 @@ def syllables(s: str, start: int, end: int, words: Mapping[int, str]) -> list[Sy
 
 #: Marks that end a sentence when a capital, a number or an opening quote follows.
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+#: What may open the next sentence right after such a mark (besides a capital or a number).
+_OPENERS = "\"“'‘(-–"
+#: Marks that close what a sentence quoted or bracketed: they stay with it ('… đến.” Sau đó').
+_CLOSERS = frozenset({"”", "’", ")", "]"})
+#: Quotes written the same way at both ends: which one a mark is depends on where it stands.
+_STRAIGHT_QUOTES = frozenset({'"', "'"})
 _LINE = regex.compile(r"[^\n]+")
+#: A sentence's end glued to the next one, its space left out ("ở Đà Nẵng.4 bị cáo",
+#: "thị trường.Nguyên nhân"): a word ending in a small letter, ".", then a capitalised word or
+#: a number, nothing glued after it. Initials ("H.Hariri"), "TP.HCM", "Th.S", "vnexpress.net"
+#: and "www.A.com" do not match; abbreviations such as "St.Louis" are left by ``not_ending``.
+_MISSING_SPACE = regex.compile(
+    r"""([\p{L}\p{M}]*\p{Ll}\p{M}*)         # a word ending in a small letter
+        \.((?:\p{Lu}\p{M}*\p{Ll}|\p{N})[\p{L}\p{M}\p{N}]*)  # ".", a capitalised word or a number""",
+    regex.VERBOSE,
+)
+_MISSING_SPACE_IN_LINE = regex.compile(r"\p{Ll}\p{M}*\.[\p{Lu}\p{N}]")
+
+
+def _missing_spaces_split(
+    toks: list[Syllable], words: Mapping[int, str], not_ending: Collection[str]
+) -> list[Syllable]:
+    """``toks`` with each syllable glued across a sentence's end ("Nẵng.4") cut in three:
+    the word, ".", the next sentence's first syllable (underthesea's words are cut there too)."""
+    out: list[Syllable] = []
+    for t in toks:
+        m = _MISSING_SPACE.fullmatch(t.text) if "." in t.text else None
+        if m is None or m[1] in not_ending:
+            out.append(t)
+            continue
+        dot = t.start + len(m[1])
+        out.append(Syllable(m[1], t.start, dot, syllable_kind(m[1]), t.word_start, t.word))
+        for text, a in ((".", dot), (m[2], dot + 1)):
+            word = words.get(a, "")
+            out.append(Syllable(text, a, a + len(text), syllable_kind(text), word != "", word))
+    return out
+
+
+def _closes(toks: list[Syllable], j: int) -> bool:
+    """Whether ``toks[j]``, right after a sentence's end mark, closes a quote or a bracket.
+
+    A straight quote glued to the mark and not to what follows closes ('đến." Sau'); one set
+    apart from the mark opens the next sentence ('đến. "Tôi'); glued on both sides or on
+    neither, it closes when the line has opened one more such quote before it than it closed.
+    """
+    t = toks[j]
+    if t.text in _CLOSERS:
+        return True
+    if t.text not in _STRAIGHT_QUOTES:
+        return False
+    glued_before = toks[j - 1].end == t.start
+    glued_after = j + 1 < len(toks) and toks[j + 1].start == t.end
+    if glued_before != glued_after:
+        return glued_before
+    return sum(1 for x in toks[:j] if x.text == t.text) % 2 == 1
 
 
 def sentences(s: str, words: Mapping[int, str], not_ending: Collection[str]) -> list[list[Syllable]]:
@@ -114,29 +168,38 @@ def sentences(s: str, words: Mapping[int, str], not_ending: Collection[str]) -> 
 
     A sentence ends at ".", "!", "?" or "…" before a capital, a number or an opening quote,
     except after a syllable of ``not_ending`` (abbreviated titles: "TP. Hồ Chí Minh", "PGS. TS")
-    or an initial ("Thomas A. Bussiere").
+    or an initial ("Thomas A. Bussiere"). Closing quotes and brackets right after the mark stay
+    with the sentence they close. A space left out after the mark ("Đà Nẵng.4 bị cáo") cuts the
+    glued syllable.
 
     >>> [[x.text for x in sent] for sent in sentences("Ông A. Bussiere đến. Ngày 5", {}, ())]
     [['Ông', 'A', '.', 'Bussiere', 'đến', '.'], ['Ngày', '5']]
+    >>> [[x.text for x in sent] for sent in sentences('Ông nói: "Tôi đến." Sau đó', {}, ())]
+    [['Ông', 'nói', ':', '"', 'Tôi', 'đến', '.', '"'], ['Sau', 'đó']]
     """
     out: list[list[Syllable]] = []
     for line in _LINE.finditer(s):
         toks = syllables(s, line.start(), line.end(), words)
+        if _MISSING_SPACE_IN_LINE.search(s, line.start(), line.end()):
+            toks = _missing_spaces_split(toks, words, not_ending)
         begin = 0
         last = len(toks) - 1
         for k in [k for k, t in enumerate(toks) if t.text in SENTENCE_ENDS]:  # few: look at those only
-            if k >= last:
+            j = k + 1  # the syllable after the mark and the quotes or brackets it closes
+            while j <= last and _closes(toks, j):
+                j += 1
+            if j > last:
                 break
-            nxt = toks[k + 1]
-            if (nxt.kind in ("cap", "abbr", "num") or nxt.text in "\"“'‘(-–") and not (
+            nxt = toks[j]
+            if (nxt.kind in ("cap", "abbr", "num") or nxt.text in _OPENERS) and not (
                 k > 0
                 and (
                     toks[k - 1].text in not_ending
                     or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())
                 )
             ):
-                out.append(toks[begin : k + 1])
-                begin = k + 1
+                out.append(toks[begin:j])
+                begin = j
         if begin < len(toks):
             out.append(toks[begin:])
     return out

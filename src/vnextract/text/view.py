@@ -49,6 +49,30 @@ def token_view(text: Text) -> TokenView:
     return cached
 
 
+class FlatSyllables(NamedTuple):
+    """Every syllable of a Text's token view in text order, across sentences, and their starts
+    (for ``bisect``): what a reader that looks past a sentence's cut reads."""
+
+    starts: list[int]
+    syllables: list[Syllable]
+
+
+def flat_syllables(text: Text) -> FlatSyllables:
+    """The token view's syllables in one list, built once and kept on the Text.
+
+    >>> from vnextract.text import Text
+    >>> flat = flat_syllables(Text.from_string("Ông Liêm đến. Bà Hoa đi."))
+    >>> [x.text for x in flat.syllables][2:6], flat.starts[4]
+    (['đến', '.', 'Bà', 'Hoa'], 14)
+    """
+    cached = text.views.get("flat_syllables")
+    if cached is None:
+        syllables = [x for sentence in token_view(text).sentences for x in sentence]
+        cached = text.views["flat_syllables"] = FlatSyllables([x.start for x in syllables], syllables)
+    assert isinstance(cached, FlatSyllables)
+    return cached
+
+
 def longest_entry(
     syllables: list[Syllable], i: int, table: Collection[tuple[str, ...]], longest: int = 6
 ) -> int:

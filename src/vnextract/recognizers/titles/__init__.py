@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vnextract.recognizers.titles.grammar import MODIFIERS, WORD, candidates, fast, lexicon, role_kind
+from vnextract.recognizers.titles.grammar import MODIFIERS, candidates, lexicon, role_kind
 from vnextract.recognizers.titles.reader import READER_RULES, organization_at, read_organization
 from vnextract.recognizers.titles.rules import TITLE_RULES, Found
 from vnextract.records import Title
@@ -44,10 +44,9 @@ ROLE = "role"
 
 def _titles(text: Text, trace: list[str] | None = None) -> Iterator[Title]:
     s = text.normalized
-    word = fast().word if fast().safe.fullmatch(s) else WORD
     token_starts = [t.start for t in text.tokens]
     for m in candidates(s):
-        found = Found(text, m, token_starts, word, trace)
+        found = Found(text, m, token_starts, trace)
         if trace is not None:
             trace.append(ROLE)
         for rule in TITLE_RULES:
@@ -90,8 +89,8 @@ def rules_fired(text: Text) -> list[str]:
     organisation reader's as "org:<name>".
 
     >>> from vnextract.text import Text
-    >>> rules_fired(Text.from_string("Giám đốc Sở Xây dựng TP.HCM cho biết."))[-3:]
-    ['org:joined_capital_word', 'org:name_word', 'organization_after']
+    >>> rules_fired(Text.from_string("Giám đốc Sở Xây dựng TP.HCM cho biết."))[-4:]
+    ['org:joined_capital_word', 'org:name_word', 'org:name_word', 'organization_after']
     """
     trace: list[str] = []
     for _ in _titles(text, trace):

@@ -162,9 +162,6 @@ def role_kind(role: str) -> str | None:
 
 # ----------------------------------------------------------------------------- words
 
-# One syllable-like chunk: letters/digits with inner . & - ' ("TP.HCM", "GD&ĐT", "Li-băng",
-# "R.Hariri"), or one punctuation character.
-WORD = regex.compile(r"[\p{L}\p{N}]++(?:[.&'’\-][\p{L}\p{N}]++)*+|\S")
 _ABBREVIATION = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N}.&\-]*+")
 
 
@@ -182,18 +179,12 @@ SYLLABLE = regex.compile(r"[\p{L}\p{N}]++")
 class Fast(NamedTuple):
     safe: re.Pattern[str]  # text made only of fast_classes.FAST_RANGES (and newlines)
     syllable: re.Pattern[str]  # SYLLABLE for the stdlib ``re`` (faster), on those characters
-    word: re.Pattern[str]  # WORD for the stdlib ``re``, on those characters
 
 
 @functools.cache
 def fast() -> Fast:
     ln = spelled(r"[\p{L}\p{N}]")
-    other = spelled(r"\S")
-    return Fast(
-        safe=only_fast_chars("\n"),
-        syllable=re.compile(rf"[{ln}]++"),
-        word=re.compile(rf"[{ln}]++(?:[.&'’\-][{ln}]++)*+|[{other}]"),
-    )
+    return Fast(safe=only_fast_chars("\n"), syllable=re.compile(rf"[{ln}]++"))
 
 
 def candidates(s: str) -> Iterator[regex.Match[str]]:

@@ -14,48 +14,44 @@ in its ``rules`` field (tests/test_named_rules.py).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from typing import NamedTuple
-
-import regex
 
 from vnextract.recognizers.titles.grammar import (
     AMBIGUOUS_LOWER_HEADS,
     CLAUSE_ENDS,
     PLAIN_UNIT_WORDS,
     UNIT_HEADS,
-    WORD,
     is_abbr,
     is_cap,
     lexicon,
 )
 from vnextract.text import Text
+from vnextract.text.view import flat_syllables
 
 
 class Words:
-    """The syllables of a window of the text, and which of them underthesea joined into one word.
+    """The syllables of the token view in a window after a role, and which of them underthesea
+    joined into one word.
 
-    Only the words after a role are ever read, so the window is built per title (linear work).
+    Only the words after a role are ever read, so the window is cut per title out of the
+    document's syllables (:func:`vnextract.text.view.flat_syllables`, built once per Text).
     """
 
     #: how far after a role an organisation name may reach
     WINDOW = 160
 
-    def __init__(
-        self,
-        text: Text,
-        token_starts: list[int],
-        start: int,
-        word: regex.Pattern[str] | re.Pattern[str] = WORD,
-    ) -> None:
-        s = text.normalized
-        end = min(len(s), start + self.WINDOW)
-        self.spans: list[tuple[int, int]] = [m.span() for m in word.finditer(s, start, end)]
-        self.starts = [a for a, _ in self.spans]
+    def __init__(self, text: Text, token_starts: list[int], start: int) -> None:
+        starts, syllables = flat_syllables(text)
+        end = min(len(text.normalized), start + self.WINDOW)
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        while last > first and syllables[last - 1].end > end:
+            last -= 1  # a syllable running past the window is left out
+        self.spans: list[tuple[int, int]] = [(x.start, x.end) for x in syllables[first:last]]
+        self.starts = starts[first:last]
         self._token_starts = token_starts
         self._tokens = text.tokens
-        self.text = s
+        self.text = text.normalized
 
     def token_of(self, i: int) -> int:
         """Index of the underthesea token that contains syllable ``i`` (or -1); computed only

@@ -12,7 +12,6 @@ field (tests/test_named_rules.py fails when a rule is named by no case).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -27,7 +26,6 @@ from vnextract.recognizers.titles.grammar import (
     POSTED_ROLES,
     STUDENT_ROLES,
     UNIT_ROLES,
-    WORD,
     Modifier,
     is_cap,
     role_kind,
@@ -41,7 +39,7 @@ class Found:
 
     __slots__ = (
         "dropped", "end", "key", "kind", "m", "modifier", "no_org", "org", "s", "text", "token_starts",
-        "trace", "word",
+        "trace",
     )  # fmt: skip
 
     def __init__(
@@ -49,14 +47,12 @@ class Found:
         text: Text,
         m: regex.Match[str],
         token_starts: list[int],
-        word: regex.Pattern[str] | re.Pattern[str] = WORD,
         trace: list[str] | None = None,
     ) -> None:
         self.text = text
         self.s = text.normalized
         self.m = m
         self.token_starts = token_starts  # where each of the text's underthesea words starts
-        self.word = word  # how the organisation's window is cut into syllables
         self.trace = trace
         #: the role as a lexicon key ("phó chủ tịch thường trực") and its kind ("rank", "case" …)
         self.key = " ".join(m.group("role").split()).casefold()
@@ -70,7 +66,7 @@ class Found:
 
     def read_organization(self, pos: int, *, unit: bool) -> tuple[int, int] | None:
         """The organisation read from ``pos`` (the window starts at the title's end)."""
-        words = Words(self.text, self.token_starts, self.end, self.word)
+        words = Words(self.text, self.token_starts, self.end)
         return read_organization(self.s, words, pos, unit=unit, trace=self.trace)
 
 
