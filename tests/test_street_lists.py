@@ -35,3 +35,20 @@ def test_a_new_clause_after_the_street_keeps_its_subject() -> None:
     doc = vnextract.extract("Trên đường Nguyễn Huệ, Lê Văn Tám phóng xe về nhà.")
     assert [p.name for p in doc.persons] == ["Lê Văn Tám"]
     assert [x.name for x in doc.locations] == ["Nguyễn Huệ"]
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_listed_names_are_streets_whichever_step_read_them(learned: bool) -> None:
+    # the learned layer may read a listed name as a place (no kind) before this step; the rules
+    # alone read it as a person: both give a street
+    doc = vnextract.extract("Khách sạn nằm trên đường Hà Huy Tập, Bùi Thị Xuân và Quang Trung.", learned=learned)
+    assert [(x.name, x.kind) for x in doc.locations] == [
+        ("Hà Huy Tập", "đường"), ("Bùi Thị Xuân", "đường"), ("Quang Trung", "đường")
+    ]
+
+
+def test_a_city_after_the_street_keeps_its_kind() -> None:
+    doc = vnextract.extract("Văn phòng ở số 5 đường Lê Lợi, Hà Nội, Việt Nam.")
+    assert [(x.name, x.kind) for x in doc.locations] == [
+        ("Lê Lợi", "đường"), ("Hà Nội", "thành phố"), ("Việt Nam", "quốc gia")
+    ]

@@ -62,15 +62,18 @@ def link(text: Text, found: Mentions) -> Mentions:
     >>> [(x.name, x.kind) for x in doc.locations], doc.persons
     ([('Hà Huy Tập', 'đường'), ('Bùi Thị Xuân', 'đường'), ('Quang Trung', 'đường')], ())
     """
-    if not found.persons:
-        return found
     s = text.normalized
-    persons = {p.start: p for p in found.persons}
+    persons: dict[int, Person | Location] = {p.start: p for p in found.persons}
+    # a listed name the learned layer already read as a place with no kind (a known city or
+    # country has one: "Hà Nội" after "đường Lê Lợi, " stays a city): it gets the list's kind
+    persons.update((x.start, x) for x in found.locations if x.kind is None and x.start not in persons)
+    if not persons:
+        return found
     # each list's head: a street with its name, or a kind word opening the list
     heads: list[tuple[int, str, bool]] = [
         (x.end, x.kind or "", True) for x in found.locations if _street_kind(x.kind)
     ]
-    heads += [(p.start, kind, False) for p in found.persons if (kind := _opening_kind(s, p.start))]
+    heads += [(p.start, kind, False) for p in persons.values() if (kind := _opening_kind(s, p.start))]
     streets: dict[int, Location] = {}
     for at, kind, named in sorted(heads):
         if not named:  # the opening's first name is a street whatever follows
@@ -92,9 +95,12 @@ def link(text: Text, found: Mentions) -> Mentions:
     return attrs.evolve(
         found,
         persons=tuple(p for p in found.persons if p.start not in streets),
-        locations=tuple(sorted((*found.locations, *streets.values()), key=lambda x: x.start)),
+        locations=tuple(sorted((*(x for x in found.locations if x.start not in streets), *streets.values()),
+                               key=lambda x: x.start)),
     )
 
 
-def _as_street(person: Person, kind: str) -> Location:
-    return Location(text=person.text, start=person.start, end=person.end, name=person.text, kind=kind)
+def _as_street(name: Person | Location, kind: str) -> Location:
+    if isinstance(name, Location):
+        return attrs.evolve(name, kind=kind)
+    return Location(text=name.text, start=name.start, end=name.end, name=name.text, kind=kind)
