@@ -41,7 +41,8 @@ def test_a_new_clause_after_the_street_keeps_its_subject() -> None:
 def test_listed_names_are_streets_whichever_step_read_them(learned: bool) -> None:
     # the learned layer may read a listed name as a place (no kind) before this step; the rules
     # alone read it as a person: both give a street
-    doc = vnextract.extract("Khách sạn nằm trên đường Hà Huy Tập, Bùi Thị Xuân và Quang Trung.", learned=learned)
+    text = "Khách sạn nằm trên đường Hà Huy Tập, Bùi Thị Xuân và Quang Trung."
+    doc = vnextract.extract(text, learned=learned)
     assert [(x.name, x.kind) for x in doc.locations] == [
         ("Hà Huy Tập", "đường"), ("Bùi Thị Xuân", "đường"), ("Quang Trung", "đường")
     ]
