@@ -64,38 +64,6 @@ def test_closing_quotes_stay_with_their_sentence(original: str, expected: list[s
     assert [s.text for s in Text.from_string(original).sentences] == expected
 
 
-@pytest.mark.parametrize(
-    ("original", "expected"),
-    [
-        # the space after a sentence's end left out: the glued syllable is cut
-        ("Phiên tòa xử tại Đà Nẵng.4 bị cáo nhận án.", ["Phiên tòa xử tại Đà Nẵng.", "4 bị cáo nhận án."]),
-        ("Giá tăng ở thị trường.Nguyên nhân là mưa.", ["Giá tăng ở thị trường.", "Nguyên nhân là mưa."]),
-        # no sentence ends inside initials, "TP.HCM", "Th.S", addresses or abbreviations
-        (
-            "Ông H.Hariri, Th.S Lan ở TP.HCM, Đại học St.Louis, Co.Ltd, vol.1 và www.Abc.com đến.",
-            ["Ông H.Hariri, Th.S Lan ở TP.HCM, Đại học St.Louis, Co.Ltd, vol.1 và www.Abc.com đến."],
-        ),
-    ],
-)
-def test_a_sentence_glued_to_the_next_is_cut(original: str, expected: list[str]) -> None:
-    text = Text.from_string(original)
-    assert [s.text for s in text.sentences] == expected
-    for sentence in token_view(text).sentences:
-        assert all(text.normalized[s.start : s.end] == s.text for s in sentence)
-
-
-def test_a_cut_glued_syllable_knows_its_words() -> None:
-    """The parts of "Nẵng.4" are syllables of their own, with underthesea's words ("." and "4")."""
-    sentences = token_view(Text.from_string("Xử tại Đà Nẵng.4 bị cáo")).sentences
-    assert [(s.text, s.kind, s.word) for s in sentences[0]][2:] == [
-        ("Đà", "cap", "Đà Nẵng"),
-        ("Nẵng", "cap", ""),
-        (".", "punct", "."),
-    ]
-    second = [(s.text, s.kind, s.word) for s in sentences[1]][:2]
-    assert second == [("4", "num", "4"), ("bị", "lower", "bị cáo")]
-
-
 def test_syllables_know_their_kind_and_word() -> None:
     text = Text.from_string("Sở Y tế tỉnh Bình Dương có 12 bác sĩ.")
     sentence = token_view(text).sentences[0]

@@ -113,35 +113,6 @@ _CLOSERS = frozenset({"”", "’", ")", "]"})
 #: Quotes written the same way at both ends: which one a mark is depends on where it stands.
 _STRAIGHT_QUOTES = frozenset({'"', "'"})
 _LINE = regex.compile(r"[^\n]+")
-#: A sentence's end glued to the next one, its space left out ("ở Đà Nẵng.4 bị cáo",
-#: "thị trường.Nguyên nhân"): a word ending in a small letter, ".", then a capitalised word or
-#: a number, nothing glued after it. Initials ("H.Hariri"), "TP.HCM", "Th.S", "vnexpress.net"
-#: and "www.A.com" do not match; abbreviations such as "St.Louis" are left by ``not_ending``.
-_MISSING_SPACE = regex.compile(
-    r"""([\p{L}\p{M}]*\p{Ll}\p{M}*)         # a word ending in a small letter
-        \.((?:\p{Lu}\p{M}*\p{Ll}|\p{N})[\p{L}\p{M}\p{N}]*)  # ".", a capitalised word or a number""",
-    regex.VERBOSE,
-)
-_MISSING_SPACE_IN_LINE = regex.compile(r"\p{Ll}\p{M}*\.[\p{Lu}\p{N}]")
-
-
-def _missing_spaces_split(
-    toks: list[Syllable], words: Mapping[int, str], not_ending: Collection[str]
-) -> list[Syllable]:
-    """``toks`` with each syllable glued across a sentence's end ("Nẵng.4") cut in three:
-    the word, ".", the next sentence's first syllable (underthesea's words are cut there too)."""
-    out: list[Syllable] = []
-    for t in toks:
-        m = _MISSING_SPACE.fullmatch(t.text) if "." in t.text else None
-        if m is None or m[1] in not_ending:
-            out.append(t)
-            continue
-        dot = t.start + len(m[1])
-        out.append(Syllable(m[1], t.start, dot, syllable_kind(m[1]), t.word_start, t.word))
-        for text, a in ((".", dot), (m[2], dot + 1)):
-            word = words.get(a, "")
-            out.append(Syllable(text, a, a + len(text), syllable_kind(text), word != "", word))
-    return out
 
 
 def _closes(toks: list[Syllable], j: int) -> bool:
@@ -169,8 +140,7 @@ def sentences(s: str, words: Mapping[int, str], not_ending: Collection[str]) -> 
     A sentence ends at ".", "!", "?" or "…" before a capital, a number or an opening quote,
     except after a syllable of ``not_ending`` (abbreviated titles: "TP. Hồ Chí Minh", "PGS. TS")
     or an initial ("Thomas A. Bussiere"). Closing quotes and brackets right after the mark stay
-    with the sentence they close. A space left out after the mark ("Đà Nẵng.4 bị cáo") cuts the
-    glued syllable.
+    with the sentence they close.
 
     >>> [[x.text for x in sent] for sent in sentences("Ông A. Bussiere đến. Ngày 5", {}, ())]
     [['Ông', 'A', '.', 'Bussiere', 'đến', '.'], ['Ngày', '5']]
@@ -180,8 +150,6 @@ def sentences(s: str, words: Mapping[int, str], not_ending: Collection[str]) -> 
     out: list[list[Syllable]] = []
     for line in _LINE.finditer(s):
         toks = syllables(s, line.start(), line.end(), words)
-        if _MISSING_SPACE_IN_LINE.search(s, line.start(), line.end()):
-            toks = _missing_spaces_split(toks, words, not_ending)
         begin = 0
         last = len(toks) - 1
         for k in [k for k, t in enumerate(toks) if t.text in SENTENCE_ENDS]:  # few: look at those only
