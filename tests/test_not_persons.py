@@ -1,0 +1,64 @@
+"""Names read as persons that are not persons: works, named things, streets in a list
+(linking/not_persons.py). The cases are sentences written for them, in
+fixtures/persons/not_persons.jsonl (each names the rules it exercises: tests/test_named_rules.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import vnextract
+from vnextract.linking.not_persons import street_lists, work_context
+
+CASES = Path(__file__).resolve().parent.parent / "fixtures" / "persons" / "not_persons.jsonl"
+
+
+def _cases() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda case: case["id"])
+def test_case_persons_and_streets(case: dict[str, Any]) -> None:
+    doc = vnextract.extract(case["text"])
+    assert [p.name for p in doc.persons] == case["persons"]
+    places = [loc.text for loc in doc.locations]
+    assert [name for name in case["locations"] if name not in places] == []
+
+
+def test_street_list_records_are_streets_with_the_first_ones_kind() -> None:
+    doc = vnextract.extract("Giá thuê trên các tuyến đường Lê Lợi, Nguyễn Huệ và Đồng Khởi tăng mạnh.")
+    assert [(loc.text, loc.kind) for loc in doc.locations] == [
+        ("Lê Lợi", "đường"),
+        ("Nguyễn Huệ", "đường"),
+        ("Đồng Khởi", "đường"),
+    ]
+    assert doc.persons == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        ("Ông Kubba ca ngợi chiến dịch Tia Chớp của quân đội.", "Tia Chớp", "work_name"),
+        ("Phim nhận giải thưởng Hồ Chí Minh năm nay.", "Hồ Chí Minh", "work_name"),
+        ("Anh xem lại tuồng “Tây Thi” trên mạng.", "Tây Thi", "work_name"),
+        ("Nhóm ra mắt series mang tên Gió Mùa.", "Gió Mùa", "named_thing"),
+        ("Bé gái có tên Lê Thị Hoa được đưa đi cấp cứu.", "Lê Thị Hoa", None),  # a girl called …
+        ("Nhân vật có tên Tiểu Long Nữ xuất hiện ở tập 2.", "Tiểu Long Nữ", None),  # a character is PER
+        ("Ông Nguyễn Văn An đóng vai Tiểu Long Nữ.", "Tiểu Long Nữ", None),  # "vai" (role): PER
+    ],
+)
+def test_work_context(text: str, name: str, rule: str | None) -> None:
+    assert work_context(text, text.index(name)) == rule
+
+
+def test_a_short_list_needs_and_or_an_open_end() -> None:
+    s = "trên đường Lê Lợi, Nguyễn Huệ …"
+    found = street_lists(s, [(11, 17), (19, 29)])
+    assert [[s[a:b] for a, b in items] for items in found] == [["Lê Lợi", "Nguyễn Huệ"]]
+    s = "qua phố Hàng Bạc và Tạ Hiện"
+    assert len(list(street_lists(s, [(8, 16), (20, 27)]))) == 1
+    s = "ở thành phố Hà Nội, Trần Văn Ba và Lê Văn Tư"  # a city, not a street
+    assert list(street_lists(s, [(12, 18), (20, 31), (35, 44)])) == []
