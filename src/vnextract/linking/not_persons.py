@@ -12,6 +12,13 @@ linker found again later cannot come back. Two rules:
   Garcia). The words are the rows of data/entity_name_contexts.tsv whose ``records`` is
   "persons". A character ("vào vai Tiểu Long Nữ") is tagged PER by the guideline, so "vai"
   (role) is not among them.
+- rule *address*: a name right after a house number ("trú tại 267 Tô Ngọc Vân, Tây Hồ, Hà
+  Nội", "Hải Phòng: số 10 Trần Phú", "(158 Nguyễn Thiện Thuật)", "nhà số 647/15 Tùng Thiện
+  Vương") is a street, and the names after it, each after a comma, are its places (the district,
+  the city). The number follows a word that opens an address (word class address_introducer:
+  "tại", "ở", "trú", "ngụ", "nhà" …; at, in, resides, house) or a colon, comma or bracket, with
+  "số" (number) or not; a seed's or a shirt's number ("hạt giống số 2 Amelie Mauresmo") is no
+  house number.
 - rule *street_list*: the names listed after a street ("các tuyến đường Lê Lợi, Nguyễn Huệ,
   Đồng Khởi và Hai Bà Trưng", "các tuyến phố như Hàng Bạc, Tạ Hiện, Mã Mây…") are streets
   (Location), like the first; a list is three names or more, or ends with "và" (and) or "…",
@@ -31,6 +38,7 @@ import regex
 
 from vnextract.lexicon import honorifics, load_tsv, person_cues, place_kinds, word_class
 from vnextract.lexicon.loader import norm
+from vnextract.lexicon.words import alternation
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Person
 from vnextract.text import Text
@@ -116,6 +124,46 @@ def _street_before() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _house_number_before() -> regex.Pattern[str]:
+    """A house number ending right before a name, after a word that opens an address or a
+    colon, comma or opening bracket: "trú tại 267 ", "Hải Phòng: số 10 ", "(158 ", "nhà số
+    647/15 ", "tại 202 Bis ", "số 31, "."""
+    introducers = alternation("address_introducer", r"[ \t]+")
+    number = r"[A-Z]?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*(?:[ \t]+Bis)?"  # 61A, 59/408/6, F42, 202 Bis
+    plain = r"[A-Z]?\d+[A-Za-z]?(?:[ \t]+Bis)?"  # after a bare comma: no "19/3" (a date), no comma
+    return regex.compile(
+        r"(?:(?<!\p{L})(?:" + introducers + r")[ \t]+(?:số[ \t]+)?" + number + r"[ \t]*,?"
+        r"|[:,(][ \t]*(?:số[ \t]+" + number + r"[ \t]*,?|" + plain + r"))[ \t]+$",
+        regex.I,
+    )
+
+
+def addresses(normalized: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """The names (among ``spans``, sorted) of each address: the street after a house number,
+    then the names after it, each after a comma (rule *address*).
+
+    >>> s = "trú tại 267 Tô Ngọc Vân, Tây Hồ, Hà Nội"
+    >>> [[s[a:b] for a, b in a_] for a_ in addresses(s, [(12, 23), (25, 31), (33, 39)])]
+    [['Tô Ngọc Vân', 'Tây Hồ', 'Hà Nội']]
+    >>> list(addresses("hạt giống số 2 Amelie Mauresmo", [(15, 30)]))
+    []
+    >>> list(addresses("Hôm qua, 19/3, Nguyễn Văn An bị bắt", [(15, 28)]))  # a date
+    []
+    """
+    by_start = dict(spans)
+    done: set[int] = set()
+    for start, end in spans:
+        if start in done or _house_number_before().search(normalized[max(0, start - 40) : start]) is None:
+            continue
+        items = [(start, end)]
+        while (gap := _COMMA.match(normalized, items[-1][1])) is not None and gap.end() in by_start:
+            items.append((gap.end(), by_start[gap.end()]))
+        done.update(s for s, _ in items)
+        yield items
+
+
+_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 #: between two names of a list: ", " or " và " (and) or ", và "
 _LIST_GAP = regex.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+")
 #: a list left open: "…", "..."
@@ -168,6 +216,7 @@ def _without(person: Person, gone: set[tuple[int, int]], normalized: str) -> Per
 RULES: tuple[tuple[str, str, str], ...] = (
     ("work_name", "chiến dịch Tia chớp, cuộc chạy Terry Fox", "no person"),
     ("named_thing", "ứng dụng có tên Tammi", "no person"),
+    ("address", "trú tại 267 Tô Ngọc Vân, Tây Hồ, Hà Nội", "Location"),
     ("street_list", "các tuyến đường Lê Lợi, Nguyễn Huệ và Đồng Khởi", "Location"),
 )
 
@@ -183,13 +232,14 @@ def _taken(s: str, found: Mentions) -> tuple[dict[tuple[int, int], str], list[Lo
     plain = {m for p in bare for m in p.mentions or ((p.start, p.end),)}
     places = {(r.start, r.end): r.kind for r in found.locations}
     streets: list[Location] = []
-    for items in street_lists(s, sorted((plain | set(places)) - set(taken))):
-        kind = next((places[m] for m in items if m in places), None)
-        for m in items:
-            if m in plain:
-                taken[m] = "street_list"
-                name = s[m[0] : m[1]]
-                streets.append(Location(text=name, start=m[0], end=m[1], name=name, kind=kind))
+    for rule, find in (("address", addresses), ("street_list", street_lists)):
+        for items in find(s, sorted((plain | set(places)) - set(taken))):
+            kind = next((places[m] for m in items if m in places), None) if rule == "street_list" else None
+            for m in items:
+                if m in plain:
+                    taken[m] = rule
+                    name = s[m[0] : m[1]]
+                    streets.append(Location(text=name, start=m[0], end=m[1], name=name, kind=kind))
     return taken, streets
 
 
