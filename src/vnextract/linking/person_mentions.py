@@ -149,12 +149,15 @@ def named(mentions: list[Mention]) -> list[Mention]:
 
 # Between a name and another name of the same person: "Trần Bá Ngọc Dung (tức Nguyệt, 33
 # tuổi)", "Nguyễn Văn Tám, tức Tám Lùn", "Lê Văn Hai (còn gọi là Hai Búa)", "John Smith (tên
-# gọi khác là Jack Smith" (other name), "(tên thật …" (real name), "(nghệ danh …" (stage name).
+# gọi khác là Jack Smith" (other name), "(tên thật …" (real name), "(nghệ danh …" (stage name);
+# the comma may be left out ("Cu Bé tức Nguyễn Thành Lợi"), the alias quoted ("(biệt danh 'Tế
+# điên')") and a quoted nickname may follow the first name ("Bảy “Chà” tức Nguyễn Chí Đạo").
 _ALIAS_GAP = regex.compile(
-    r"""[ \t]*[(,][ \t]*(?i:tức(?:[ \t]+là)?|còn[ \t]+gọi(?:[ \t]+là)?|thường[ \t]+gọi(?:[ \t]+là)?
+    r"""(?:[ \t]+[“"'‘][^”"'’\n]{1,20}[”"'’])?
+        [ \t]*[(,]?[ \t]*(?i:tức(?:[ \t]+là)?|còn[ \t]+gọi(?:[ \t]+là)?|thường[ \t]+gọi(?:[ \t]+là)?
         |biệt[ \t]+danh|bí[ \t]+danh|hay[ \t]+gọi(?:[ \t]+là)?
         |tên[ \t]+(?:gọi[ \t]+khác|khác|thật|khai[ \t]+sinh)(?:[ \t]+là)?|nghệ[ \t]+danh(?:[ \t]+là)?
-        )[ \t]+""",
+        )[ \t]+[“"'‘]?""",
     regex.VERBOSE,
 )
 
