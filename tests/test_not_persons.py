@@ -1,6 +1,7 @@
 """Names read as persons that are not persons: works, named things, streets in a list
-(linking/not_persons.py). The cases are sentences written for them, in
-fixtures/persons/not_persons.jsonl (each names the rules it exercises: tests/test_named_rules.py)."""
+(linking/not_persons.py), and a surname that stands for a longer name (linking/surname_first.py).
+The cases are sentences written for them, in fixtures/persons/*.jsonl (each names the rules it
+exercises: tests/test_named_rules.py)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,16 @@ import pytest
 import vnextract
 from vnextract.linking.not_persons import street_lists, work_context
 
-CASES = Path(__file__).resolve().parent.parent / "fixtures" / "persons" / "not_persons.jsonl"
+CASES = Path(__file__).resolve().parent.parent / "fixtures" / "persons"
 
 
 def _cases() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)
+        for path in sorted(CASES.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda case: case["id"])
@@ -62,3 +68,16 @@ def test_a_short_list_needs_and_or_an_open_end() -> None:
     assert len(list(street_lists(s, [(8, 16), (20, 27)]))) == 1
     s = "ở thành phố Hà Nội, Trần Văn Ba và Lê Văn Tư"  # a city, not a street
     assert list(street_lists(s, [(12, 18), (20, 31), (35, 44)])) == []
+
+
+def test_surname_first_joins_the_headline_and_keeps_one_title() -> None:
+    text = "HLV Kim họp báo sau trận thắng\nHLV Kim Sang-sik chuẩn bị đưa ra những đánh giá."
+    (person,) = vnextract.extract(text).persons
+    assert person.name == "Kim Sang-sik"
+    assert [text[a:b] for a, b in person.mentions] == ["Kim", "Kim Sang-sik"]
+    assert [t.text for t in person.titles] == ["HLV"]  # one title per position
+
+
+def test_surname_first_needs_agreeing_honorifics() -> None:
+    names = [p.name for p in vnextract.extract("Bà Lý kể lại. Ông Lý Quang Diệu từng nói vậy.").persons]
+    assert names == ["Lý", "Lý Quang Diệu"]
