@@ -182,6 +182,9 @@ def test_an_alias_that_only_ends_like_an_earlier_name_is_not_that_person() -> No
         # a quoted alias, used first in the headline
         ("Khởi tố 'Tế Điên'\nNguyễn Văn Thùy (biệt danh 'Tế Điên') đã bị khởi tố.", "Nguyễn Văn Thùy",
          ["Tế Điên", "Nguyễn Văn Thùy", "Tế Điên"]),
+        # "thường được gọi là" (is usually called) and an honorific of another language
+        ("Madam Pang ra tay\nChủ tịch Nualphan Lamsam, thường được gọi là Madam Pang, lên tiếng.",
+         "Nualphan Lamsam", ["Pang", "Nualphan Lamsam", "Pang"]),
     ],
 )
 def test_an_alias_written_without_a_comma_or_in_quotes_is_the_same_person(

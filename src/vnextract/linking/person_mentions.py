@@ -151,13 +151,15 @@ def named(mentions: list[Mention]) -> list[Mention]:
 # tuổi)", "Nguyễn Văn Tám, tức Tám Lùn", "Lê Văn Hai (còn gọi là Hai Búa)", "John Smith (tên
 # gọi khác là Jack Smith" (other name), "(tên thật …" (real name), "(nghệ danh …" (stage name);
 # the comma may be left out ("Cu Bé tức Nguyễn Thành Lợi"), the alias quoted ("(biệt danh 'Tế
-# điên')") and a quoted nickname may follow the first name ("Bảy “Chà” tức Nguyễn Chí Đạo").
+# điên')") and a quoted nickname may follow the first name ("Bảy “Chà” tức Nguyễn Chí Đạo");
+# "(thường) được gọi là" (is called) and an honorific of another language before the alias
+# ("Nualphan Lamsam, còn gọi là Madam Pang": grammar, the guideline's "Madam", "Mr.").
 _ALIAS_GAP = regex.compile(
     r"""(?:[ \t]+[“"'‘][^”"'’\n]{1,20}[”"'’])?
-        [ \t]*[(,]?[ \t]*(?i:tức(?:[ \t]+là)?|còn[ \t]+gọi(?:[ \t]+là)?|thường[ \t]+gọi(?:[ \t]+là)?
-        |biệt[ \t]+danh|bí[ \t]+danh|hay[ \t]+gọi(?:[ \t]+là)?
+        [ \t]*[(,]?[ \t]*(?i:tức(?:[ \t]+là)?|(?:(?:còn|thường|hay)[ \t]+)?(?:được[ \t]+)?gọi[ \t]+là
+        |(?:còn|thường|hay)[ \t]+gọi|biệt[ \t]+danh|bí[ \t]+danh
         |tên[ \t]+(?:gọi[ \t]+khác|khác|thật|khai[ \t]+sinh)(?:[ \t]+là)?|nghệ[ \t]+danh(?:[ \t]+là)?
-        )[ \t]+[“"'‘]?""",
+        )[ \t]+(?:(?:Madam|Mr|Mrs|Ms|Miss|Sir)\.?[ \t]+)?[“"'‘]?""",
     regex.VERBOSE,
 )
 
