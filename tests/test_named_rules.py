@@ -6,7 +6,9 @@ rules its text exercises (scripts/name_rules.py writes the field):
 - entities: the scan's rules (entities.scan_rules.RULES), the byline rule and the organisation
   body's rules ("body:" + entities.body_rules.BODY_RULES);
 - titles: the grammar's "role", the title rules (titles.rules.TITLE_RULES) and the organisation
-  reader's ("org:" + titles.reader.OPENING_RULES and READER_RULES).
+  reader's ("org:" + titles.reader.OPENING_RULES and READER_RULES);
+- persons: the rules of linking/not_persons.py and linking/surname_first.py (their RULES) that
+  apply to what the persons linker found (a case where no rule may apply names none).
 
 A case whose named rules stop applying to its text fails here, and so does a rule that no case
 names: a rule without an example is either dead or untested.
@@ -21,6 +23,8 @@ from typing import Any
 
 import pytest
 
+from vnextract import pipeline
+from vnextract.linking import not_persons, surname_first
 from vnextract.recognizers import titles
 from vnextract.recognizers.entities.body_rules import BODY_RULES
 from vnextract.recognizers.entities.document import rules_fired
@@ -45,7 +49,17 @@ FAMILIES: dict[str, tuple[set[str], Callable[[Text], list[str]]]] = {
         | {"org:" + r.name for r in (*OPENING_RULES, *READER_RULES)},
         titles.rules_fired,
     ),
+    "persons": (
+        {name for name, _example, _produces in (*not_persons.RULES, *surname_first.RULES)},
+        lambda text: _person_rules_fired(text),
+    ),
 }
+
+
+def _person_rules_fired(text: Text) -> list[str]:
+    """The rules of linking/not_persons.py and linking/surname_first.py that apply to ``text``."""
+    dropped = not_persons.rules_fired(text, pipeline.found_before(text, "not_persons"))
+    return dropped + surname_first.rules_fired(text, pipeline.found_before(text, "surname_first"))
 
 
 def _cases(family: str) -> list[dict[str, Any]]:
@@ -55,6 +69,12 @@ def _cases(family: str) -> list[dict[str, Any]]:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+
+
+@pytest.mark.parametrize("case", _cases("persons"), ids=lambda case: case["id"])
+def test_person_case_exercises_the_rules_it_names(case: dict[str, Any]) -> None:
+    fired = _person_rules_fired(Text.from_string(case["text"]))
+    assert [name for name in case["rules"] if name not in fired] == []
 
 
 def test_rule_names_are_unique() -> None:

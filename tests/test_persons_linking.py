@@ -170,6 +170,30 @@ def test_an_alias_that_only_ends_like_an_earlier_name_is_not_that_person() -> No
     assert [t.text for t in tam.titles] == ["Bị can"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        # no comma before "tức" (also called), the alias first
+        ("Đây là sòng bạc của Cu Bé tức Nguyễn Thành Lợi (SN 1961).", "Nguyễn Thành Lợi",
+         ["Cu Bé", "Nguyễn Thành Lợi"]),
+        # a quoted nickname after the first name: "Bảy “Chà”" (Bảy the …)
+        ("Công an bắt vợ chồng Bảy “Chà” tức Nguyễn Chí Đạo (SN 1972).", "Nguyễn Chí Đạo",
+         ["Bảy", "Nguyễn Chí Đạo"]),
+        # a quoted alias, used first in the headline
+        ("Khởi tố 'Tế Điên'\nNguyễn Văn Thùy (biệt danh 'Tế Điên') đã bị khởi tố.", "Nguyễn Văn Thùy",
+         ["Tế Điên", "Nguyễn Văn Thùy", "Tế Điên"]),
+        # "thường được gọi là" (is usually called) and an honorific of another language
+        ("Madam Pang ra tay\nChủ tịch Nualphan Lamsam, thường được gọi là Madam Pang, lên tiếng.",
+         "Nualphan Lamsam", ["Pang", "Nualphan Lamsam", "Pang"]),
+    ],
+)
+def test_an_alias_written_without_a_comma_or_in_quotes_is_the_same_person(
+    text: str, name: str, mentions: list[str]
+) -> None:
+    (person,) = vnextract.extract(text).persons
+    assert (person.name, [text[a:b] for a, b in person.mentions]) == (name, mentions)
+
+
 def test_short_name_before_namesakes_is_the_first_of_them() -> None:
     """Rule short-name-before-namesakes: a headline's surname, then two persons who bear it."""
     doc = vnextract.extract(

@@ -19,6 +19,10 @@ import vnextract
             "Giá phòng trên các tuyến đường như Lê Hồng Phong, Phạm Ngọc Thạch, Trần Phú... vẫn rẻ.",
             ["Lê Hồng Phong", "Phạm Ngọc Thạch", "Trần Phú"],
         ),
+        (  # a list of four, joined by commas and "và"
+            "Giá thuê mặt bằng trên các tuyến đường Lê Lợi, Nguyễn Huệ, Đồng Khởi và Hai Bà Trưng tăng mạnh.",
+            ["Lê Lợi", "Nguyễn Huệ", "Đồng Khởi", "Hai Bà Trưng"],
+        ),
         (  # "thay vì": instead of
             "Đoàn đua sẽ chạy theo đường Nguyễn Bỉnh Khiêm thay vì Đinh Tiên Hoàng.",
             ["Nguyễn Bỉnh Khiêm", "Đinh Tiên Hoàng"],
@@ -53,3 +57,16 @@ def test_a_city_after_the_street_keeps_its_kind() -> None:
     assert [(x.name, x.kind) for x in doc.locations] == [
         ("Lê Lợi", "đường"), ("Hà Nội", "thành phố"), ("Việt Nam", "quốc gia")
     ]
+
+
+def test_a_city_opens_no_street_list() -> None:
+    doc = vnextract.extract("Ở thành phố Hà Nội, Trần Văn Ba và Lê Văn Tư mở quán phở.")
+    assert [p.name for p in doc.persons] == ["Trần Văn Ba", "Lê Văn Tư"]
+
+
+def test_a_list_of_streets_left_open_takes_its_kind_word() -> None:
+    doc = vnextract.extract("Khách sạn trên các tuyến phố như Hàng Bạc, Tạ Hiện, Mã Mây... đều kín phòng.")
+    assert [(x.name, x.kind) for x in doc.locations] == [
+        ("Hàng Bạc", "phố"), ("Tạ Hiện", "phố"), ("Mã Mây", "phố")
+    ]
+    assert doc.persons == ()

@@ -64,8 +64,9 @@ class _Contexts(NamedTuple):
 
 @functools.cache
 def _contexts() -> _Contexts:
-    """The rows of data/entity_name_contexts.tsv as patterns."""
-    rows = load_tsv("entity_name_contexts.tsv")
+    """The rows of data/entity_name_contexts.tsv for every kind of name (``records`` "all") as
+    patterns; the rows for persons only are linking/not_persons.py's."""
+    rows = [r for r in load_tsv("entity_name_contexts.tsv") if r["records"] == "all"]
 
     def alternatives(side: str) -> str:
         words = sorted((norm(r["phrase"]) for r in rows if r["side"] == side), key=len, reverse=True)

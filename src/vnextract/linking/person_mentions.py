@@ -199,10 +199,19 @@ def named(mentions: list[Mention]) -> list[Mention]:
 
 # Between a name and another name of the same person: "Trần Bá Ngọc Dung (tức Nguyệt, 33
 # tuổi)", "Nguyễn Văn Tám, tức Tám Lùn", "Lê Văn Hai (còn gọi là Hai Búa)", "John Smith (tên
-# gọi khác là Jack Smith" (other name), "(tên thật …" (real name), "(nghệ danh …" (stage name).
-# (word_classes.tsv "alias_cue")
+# gọi khác là Jack Smith" (other name), "(tên thật …" (real name), "(nghệ danh …" (stage name);
+# the comma may be left out ("Cu Bé tức Nguyễn Thành Lợi"), the alias quoted ("(biệt danh 'Tế
+# điên')") and a quoted nickname may follow the first name ("Bảy “Chà” tức Nguyễn Chí Đạo");
+# "(thường) được gọi là" (is called) and an honorific of another language before the alias
+# ("Nualphan Lamsam, còn gọi là Madam Pang": grammar, the guideline's "Madam", "Mr.").
+# The cues are word_classes.tsv "alias_cue".
 _ALIAS_CUE = alternation("alias_cue", r"[ \t]+")
-_ALIAS_GAP = regex.compile(rf"[ \t]*[(,][ \t]*(?i:{_ALIAS_CUE})[ \t]+")
+_ALIAS_GAP = regex.compile(
+    rf"""(?:[ \t]+[“"'‘][^”"'’\n]{{1,20}}[”"'’])?
+        [ \t]*[(,]?[ \t]*(?i:{_ALIAS_CUE})
+        [ \t]+(?:(?:Madam|Mr|Mrs|Ms|Miss|Sir)\.?[ \t]+)?[“"'‘]?""",
+    regex.VERBOSE,
+)
 
 
 def _headline_subject(short: Cluster, targets: list[Cluster]) -> bool:
