@@ -165,7 +165,9 @@ def name_as_written(name: str, written: str) -> str:
 
 
 def _remap(text: Text, value: Any) -> Any:
-    """Move a record (and the records inside it) from normalised to original offsets."""
+    """Move a record (and the records inside it) from normalised to original offsets. A record
+    the move leaves as it was (most: news rarely needs normalising) is returned itself, not
+    rebuilt: ``attrs.evolve`` runs every validator again."""
     if isinstance(value, Span):
         start, end = text.to_original(value.start, value.end)
         changes: dict[str, Any] = {"start": start, "end": end, "text": text.original[start:end]}
@@ -179,10 +181,23 @@ def _remap(text: Text, value: Any) -> Any:
                 changes["name"] = name_as_written(inner, changes["text"])
             elif isinstance(inner, (Span, tuple)) and (isinstance(inner, Span) or _holds_spans(inner)):
                 changes[field.name] = _remap(text, inner)
+        if all(_same(getattr(value, name), new) for name, new in changes.items()):
+            return value
         return attrs.evolve(value, **changes)
     if isinstance(value, tuple):
-        return tuple(_remap(text, v) for v in value)
+        remapped = tuple(_remap(text, v) for v in value)
+        return value if all(a is b for a, b in zip(remapped, value, strict=True)) else remapped
     return value
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether _remap left a field as it was: the same object for records and tuples of records
+    (it returns them themselves when unchanged), equal values for offsets, texts and names."""
+    if old is new:
+        return True
+    if isinstance(new, Span) or (isinstance(new, tuple) and _holds_spans(new)):
+        return False  # _remap rebuilt it: something inside it moved
+    return bool(old == new)
 
 
 def found_before(

@@ -193,10 +193,29 @@ def _two_word_mentions(norm: str, found: Mentions, start: int, end: int) -> list
     for tail, names in tails.items():
         if len(set(names)) != 1:
             continue  # two persons end so: the words name neither
-        for match in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(tail)}(?![\p{{L}}])", norm[start:end]):
-            at, stop = start + match.start(), start + match.end()
+        for at, stop in _whole_word_occurrences(norm, tail, start, end):
             if not any(m_start < stop and at < m_end for m_start, m_end in taken):
                 out.append(Party(text=tail, start=at, end=stop, kind="person", name=names[0]))
+    return out
+
+
+def _whole_word_occurrences(norm: str, words: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of ``words`` in ``norm[start:end]`` with no letter just
+    before or after it inside that stretch, left to right, not overlapping. A plain search, not a
+    pattern built per name: compiling one per person and call was ~1 % of extract()'s time.
+
+    >>> _whole_word_occurrences("Trường Sơn, Nhật Sơn và Sơnla", "Sơn", 0, 29)
+    [(7, 10), (17, 20)]
+    """
+    out: list[tuple[int, int]] = []
+    at = norm.find(words, start, end)
+    while at >= 0:
+        stop = at + len(words)
+        if (at == start or not norm[at - 1].isalpha()) and (stop == end or not norm[stop].isalpha()):
+            out.append((at, stop))  # str.isalpha is \p{L}: the letter categories Lu Ll Lt Lm Lo
+            at = norm.find(words, stop, end)
+        else:
+            at = norm.find(words, at + 1, end)
     return out
 
 

@@ -110,9 +110,11 @@ def _org_words() -> frozenset[str]:
     return word_class("foreign_org_word")
 
 
+_WORD = regex.compile(r"[^\s,;:()]+")
+
+
 def _words(s: str, start: int, end: int) -> list[_Word]:
-    pieces = regex.finditer(r"[^\s,;:()]+", s[start:end])
-    return [_Word(start + m.start(), start + m.end(), m.group()) for m in pieces]
+    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(s, start, end)]
 
 
 def _is_name_word(word: str) -> bool:

@@ -30,6 +30,7 @@ _NAME_CUE_MAX = max(len(h) for h in _NAME_CUES)
 _EDITION_TAIL = regex.compile(r"(?<![\p{L}])lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})[^\S\n]*$")
 #: " – " between a name and its year: "… lần V – 2027"
 _DASH_TAIL = regex.compile(r"[^\S\n]+[-–—][^\S\n]*$")
+_YEAR_WORD_TAIL = regex.compile(r"(?<![\p{L}])năm[^\S\n]*$")  # "năm" (year) ending the window
 #: an opening quote: the name in quotes starts after it
 _OPEN_QUOTE = regex.compile(r"""["“'‘][^"“”'‘’\n]*$""")
 #: "SEA Games 1999, 2003": a year listed after a year of a name
@@ -115,7 +116,7 @@ def edition_before(text: str, start: int) -> bool:
     True
     """
     window = text[max(0, start - 40) : start]
-    window = regex.sub(r"(?<![\p{L}])năm[^\S\n]*$", "", _DASH_TAIL.sub("", window.rstrip(" ")))
+    window = _YEAR_WORD_TAIL.sub("", _DASH_TAIL.sub("", window.rstrip(" ")))
     return _EDITION_TAIL.search(window.rstrip(" ")) is not None
 
 

@@ -79,6 +79,8 @@ class Text:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty normalised span to the caller's string (AlignmentError if out of range)."""
+        if not self.maps and 0 <= start < end <= len(self.normalized):
+            return start, end  # the text needed no normalising (most news): the span is its own
         return Normalized(self.normalized, self.maps).to_original(start, end)
 
     def sentence_token_slices(self) -> list[tuple[Sentence, tuple[Token, ...]]]:

@@ -166,15 +166,45 @@ class WordSegmenter:
             cache[text] = vector
         return vector
 
+    def _fill(
+        self, vectors: list[tuple[float, ...] | None], keys: list[str], titles: list[bool], length: int
+    ) -> None:
+        """Put in ``vectors`` the vector of each window where it holds None: :meth:`_window`
+        written out for a whole sentence (once the caches are full, about half the windows of
+        three syllables come here, so the per-window call and look-ups add up)."""
+        tables = self._by_length[length]
+        flags = self._flags[length]
+        dictionary = self._dictionary
+        raw_get, low_get = tables.raw.get, tables.lower.get
+        use_title, use_digit = tables.istitle is not None, tables.isdigit is not None
+        cache, limit = self._cache[length], _CACHE_LIMIT[length]
+        for i, vector in enumerate(vectors):
+            if vector is not None:
+                continue
+            text = keys[i]
+            lower = text.lower()
+            flag = flags[
+                lower in dictionary,
+                use_title and all(titles[i : i + length]),
+                use_digit and _isdigit(text),
+            ]
+            raw, low = raw_get(text), low_get(lower)
+            if raw is None and low is None:
+                vector = flag
+            else:
+                vector = tuple(map(sum, zip(*(p for p in (flag, raw, low) if p), strict=True)))
+            vectors[i] = vector
+            if len(cache) < limit:
+                cache[text] = vector
+
     def _padded(self, keys: list[str], titles: list[bool], length: int) -> list[tuple[float, ...]]:
         """Vectors of windows starting at -PAD … n+1 (BOS/EOS vectors where out of the sentence).
 
         ``keys``: the text of each window in the sentence; ``titles``: each syllable's istitle."""
         get = self._cache[length].get
         vectors = [get(k) for k in keys]
-        for i, vector in enumerate(vectors):
-            if vector is None:  # not seen yet
-                vectors[i] = self._window(keys[i], length, all(titles[i : i + length]))
+        if None in vectors:  # some not seen yet (or not cached: the cache is full)
+            self._fill(vectors, keys, titles, length)
         out: list[tuple[float, ...]] = self._bos_pad[length] + vectors  # type: ignore[operator]
         out.extend([self._eos[length]] * (len(titles) + 2 * _PAD - len(out)))
         return out
@@ -280,24 +310,34 @@ class WordSegmenter:
         None when two choices score within _TIE of each other: our sums run in another order
         than underthesea_core's, so float rounding could break an exact tie the other way."""
         bb, bi, ib, ii = self._bb, self._bi, self._ib, self._ii
+        tie, neg_tie = _TIE, -_TIE
         score_b, score_i = delta[0], 0.0
-        back: list[tuple[bool, bool]] = []  # (best previous of B is B, best previous of I is B)
-        margin = _TIE + 1.0
+        b_back: list[bool] = []  # per step: the best previous of B is B
+        i_back: list[bool] = []  # per step: the best previous of I is B
         for d in delta[1:]:
             from_b, from_i = score_b + bb, score_i + ib
             to_i_b, to_i_i = score_b + bi, score_i + ii
-            margin = min(margin, abs(from_b - from_i), abs(to_i_b - to_i_i))
-            b_from_b = from_b >= from_i
-            i_from_b = to_i_b >= to_i_i
-            back.append((b_from_b, i_from_b))
-            score_b = (from_b if b_from_b else from_i) + d
-            score_i = to_i_b if i_from_b else to_i_i
-        if min(margin, abs(score_b - score_i)) < _TIE:
+            # chained comparisons, not min(abs(…)): this loop runs once per syllable
+            if neg_tie < from_b - from_i < tie or neg_tie < to_i_b - to_i_i < tie:
+                return None
+            if from_b >= from_i:
+                b_back.append(True)
+                score_b = from_b + d
+            else:
+                b_back.append(False)
+                score_b = from_i + d
+            if to_i_b >= to_i_i:
+                i_back.append(True)
+                score_i = to_i_b
+            else:
+                i_back.append(False)
+                score_i = to_i_i
+        if neg_tie < score_b - score_i < tie:
             return None
         is_b = score_b >= score_i
         tags = ["B-W" if is_b else "I-W"]
-        for b_from_b, i_from_b in reversed(back):
-            is_b = b_from_b if is_b else i_from_b
+        for k in range(len(b_back) - 1, -1, -1):
+            is_b = b_back[k] if is_b else i_back[k]
             tags.append("B-W" if is_b else "I-W")
         tags.reverse()
         return tags
