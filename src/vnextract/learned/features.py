@@ -74,14 +74,15 @@ def lexicons() -> _Lexicons:
     )
 
 
-def _shape(form: str) -> str:
-    """"Bình" → "Xx", "UBND" → "X", "20.8" → "d.d", "Sang-sik" → "Xx-x"."""
+def word_shape(form: str, limit: int = 8) -> str:
+    """"Bình" → "Xx", "UBND" → "X", "20.8" → "d.d", "Sang-sik" → "Xx-x" (at most ``limit``
+    classes: the CRF's features keep 8, the span classifier's 6)."""
     out: list[str] = []
     for ch in form:
         cls = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
         if not out or out[-1] != cls:
             out.append(cls)
-    return "".join(out)[:8]
+    return "".join(out)[:limit]
 
 
 def _case(form: str) -> str:
@@ -158,7 +159,7 @@ def _form_features(form: str) -> tuple[str, ...]:
     lex = lexicons()
     low = form.lower()
     case = _case(form)
-    f = ["w=" + low, "s=" + _shape(form), "c=" + case]
+    f = ["w=" + low, "s=" + word_shape(form), "c=" + case]
     if form in lex.surnames:
         f.append("surname")
     if low in lex.honorifics:

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from vnextract.learned.features import lexicons
+from vnextract.learned.features import lexicons, word_shape
 from vnextract.learned.model import packaged_file
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
@@ -99,16 +99,6 @@ def candidates(sentences: Sequence[Sequence[Syllable]], marks: Sequence[Sequence
 _ENTITY = frozenset({"PER", "ORG", "LOC"})
 
 
-def _shape(form: str) -> str:
-    """"Bình" → "Xx", "IRGC" → "X", "G7" → "Xd", "Sang-sik" → "Xx-x"."""
-    out: list[str] = []
-    for ch in form:
-        cls = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
-        if not out or out[-1] != cls:
-            out.append(cls)
-    return "".join(out)[:6]
-
-
 class DocumentForms(NamedTuple):
     """What a document says of its forms, for the features of every candidate in it."""
 
@@ -155,7 +145,7 @@ def span_features(
     f = [
         "bias",
         "len=" + str(min(n, 4)),
-        "shape=" + "_".join(_shape(x) for x in forms[:3]),
+        "shape=" + "_".join(word_shape(x, 6) for x in forms[:3]),
         "t=" + " ".join(lows),
         "first=" + lows[0],
         "last=" + lows[-1],
