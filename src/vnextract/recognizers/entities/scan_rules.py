@@ -19,13 +19,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from vnextract import lexicon
-from vnextract.lexicon import word_class
+from vnextract.lexicon import phrase_class, word_class
 from vnextract.recognizers.entities.tables import (
+    ADMIN_WORDS,
     CUE_MODIFIERS,
     CURRENCIES,
     FOREIGN_ORG_WORDS,
     GENERIC_ABBREVIATIONS,
     INITIALS,
+    LOC_PREFIXES,
     NAME_SYLLABLE,
     ORG_INTRODUCERS,
     PHOTO,
@@ -291,6 +293,78 @@ def introduced_organization(s: Scanner, at: At) -> bool:
     return False
 
 
+#: Lowercase words an introducer's description may hold before the name ("hãng hàng không
+#: Qantas", "báo thể thao hàng đầu Tây Ban Nha AS"): at most this many words.
+MAX_DESCRIPTION_WORDS = 4
+#: Words after which an introducer's description names a place or an owner, not the
+#: organisation ("đội bóng xứ Nghệ", "công ty vợ chồng Phú Lê").
+DESCRIPTION_STOPS = phrase_class("description_stop")
+
+
+def _description_end(s: Scanner, k: int) -> int:
+    """End of the lowercase words describing an introducer from ``k`` ("hàng không", "thống kê
+    hàng đầu thế giới"), or ``k`` when there are none or too many. A stop word (a verb or a
+    function word: "giữ Bitcoin", "của"), an admin word, a place word ("miền Trung", "xứ
+    Nghệ", "châu Á") or an honorific ends the description: what follows is no name of it."""
+    toks, n = s.toks, s.n
+    words = 0
+    q = k
+    while q < n and toks[q].kind == "lower":
+        if toks[q].word_start:
+            if (
+                s.stop_at(q)
+                or match_at(toks, q, ADMIN_WORDS, 3)
+                or match_at(toks, q, LOC_PREFIXES, 3)
+                or s.place_at(q, None, lexicon.TIER_BARE)
+                or toks[q].text in s.lex.honorifics
+                or match_at(toks, q, DESCRIPTION_STOPS, 2)
+            ):
+                return k
+            words += 1
+            if words > MAX_DESCRIPTION_WORDS:
+                return k
+        q += 1
+    return q
+
+
+def described_introduction(s: Scanner, at: At) -> bool:
+    """A lowercase introducer, a few words describing it, then the name: "hãng hàng không
+    Qantas" (the airline Qantas), "chuyên trang chuyển nhượng Transfermarkt", "báo thể thao hàng
+    đầu Tây Ban Nha AS" (a country inside the description stays a place). The capitalised run
+    is the organisation, as after a bare introducer ("báo Tuổi Trẻ"); a person, a head or a
+    place after the description is left to their own rules."""
+    i, toks = at.i, s.toks
+    intro = match_at(toks, i, ORG_INTRODUCERS, 4) if at.t.text in s.firsts.introducers else 0
+    # the introducer is a whole word: not "báo" of "báo cáo" (report), "trường" of "trường phái"
+    if not (intro and at.t.word_start and i + intro < s.n and toks[i + intro].word_start):
+        return False
+    j = _description_end(s, i + intro)
+    if j == i + intro or not s.is_name_tok(j):
+        return False
+    run = s.cap_run(j)
+    place = s.place_at(j, run, lexicon.TIER_BARE)
+    name = j + place  # "… hàng đầu Tây Ban Nha AS": the name after the country
+    if (
+        name >= run
+        or s.head_at(name)
+        or s.is_person_start(name)
+        or toks[name].text in s.lex.foreign_given
+        or toks[name].text in GENERIC_ABBREVIATIONS
+        or (run < s.n and s.continues_word(run))  # "Hồi giáo": a word, not a name
+    ):
+        return False
+    end = next(
+        (q for q in range(name + 1, run) if s.is_person_start(q, run) or toks[q].text in s.lex.foreign_given),
+        run,
+    )  # "hãng nghiên cứu thị trường IDC David Linsalata": its analyst follows
+    if place:
+        at.out.append(Cand("LOC", j, name, kind=s.place_kind(j, place)))
+    at.out.append(Cand("ORG", name, end))
+    at.i = s._after_org(at.out, end)
+    at.pending = None
+    return True
+
+
 # ----------------------------------------------------------------------------- places
 
 
@@ -516,6 +590,10 @@ RULES: tuple[Rule, ...] = (
     Rule("sector_abbreviation", "ngành TTTT", "ORG", LOWER, frozenset({"ngành"}), sector_abbreviation),
     Rule("lowercase_place", "châu Á", "LOC", LOWER, "places", lowercase_place),
     Rule("introduced_organization", "báo Tuổi Trẻ", "ORG", LOWER, "introducers", introduced_organization),
+    Rule(
+        "described_introduction", "hãng hàng không Qantas", "ORG", LOWER, "introducers",
+        described_introduction,
+    ),
     Rule("place_prefix", "tỉnh Bình Dương, TP.HCM, quận 12", "LOC", ANY, "place prefixes", place_prefix),
     Rule("place_after_honorific_word", "Bà Rịa", "LOC", ANY, "places", place_after_honorific_word),
     Rule("honorific", "ông Liêm", "pending", ANY, None, honorific),
