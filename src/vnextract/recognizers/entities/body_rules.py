@@ -21,10 +21,12 @@ from vnextract.recognizers.entities.tables import (
     CRIME_FIELDS,
     DOCUMENT_KEYS,
     FOREIGN_CONNECTORS,
+    HEADS,
     MAX_LOWER_WORDS,
     NAMED_AFTER_PEOPLE,
     NUMBERED_HEADS,
     SCOPE_BODY_HEADS,
+    SUPREME_SCOPE_WORDS,
     WARD_WORDS,
     match_at,
 )
@@ -201,6 +203,22 @@ def foreign_connector(r: OrganizationReader, b: Body) -> bool | None:
         b.k = q
         return True
     return None
+
+
+def scope_after_name(r: OrganizationReader, b: Body) -> bool | None:
+    """"VKSND tối cao", "Viện KSND tối cao", "Bệnh viện Nhi trung ương": a scope word (supreme,
+    central, national; not "nhà nước", state, which also describes a kind of company) right
+    after a head that needs a name, or after the proper name of a body, ends the name."""
+    toks, k = r.toks, b.k
+    if not (
+        (k == b.j and b.head in HEADS and HEADS[b.head].body == "name")
+        or (b.named and k > b.j and toks[k - 1].kind in ("cap", "abbr"))
+    ):
+        return None
+    scope = match_at(toks, k, SUPREME_SCOPE_WORDS, 2)
+    if not scope or not b.t.word_start or toks[k].text == "nhà":
+        return None
+    return b.named_to(k + scope)
 
 
 def at_place(r: OrganizationReader, b: Body) -> bool | None:
@@ -496,6 +514,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("number_in_name", "UBND phường 12", NUM, number_in_name),
     BodyRule("foreign_connector", "Journal of Research", LOWER, foreign_connector),
     BodyRule("regional_unit", "Viện KSND khu vực 15", LOWER, regional_unit),
+    BodyRule("scope_after_name", "VKSND tối cao", LOWER, scope_after_name),
     BodyRule("at_place", "Tổng lãnh sự quán Mỹ tại TP HCM", LOWER, at_place),
     BodyRule("proper_name_ends", "Sở TTTT đã", LOWER, proper_name_ends),
     BodyRule("admin_unit", "UBND tỉnh Bình Dương", LOWER, admin_unit),
