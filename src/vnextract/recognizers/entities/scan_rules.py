@@ -22,15 +22,18 @@ from vnextract import lexicon
 from vnextract.lexicon import phrase_class, word_class
 from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
+    CAP_LOC_PREFIXES,
     CUE_MODIFIERS,
     CURRENCIES,
     FOREIGN_ORG_WORDS,
     GENERIC_ABBREVIATIONS,
+    GENERIC_BODIES,
     INITIALS,
     LOC_PREFIXES,
     NAME_SYLLABLE,
     ORG_INTRODUCERS,
     PHOTO,
+    PLACE_ACRONYMS,
     PLURAL,
     SENTENCE_STARTERS,
     Cand,
@@ -498,6 +501,47 @@ def fans_club(s: Scanner, at: At) -> bool:
     return True
 
 
+def abbreviation_at_place(s: Scanner, at: At) -> bool:
+    """An organisation's abbreviation and the place of its branch, nothing capitalised after:
+    "PC Quảng Ngãi" (the power company of Quảng Ngãi), "CSGT TP.HCM" (Hồ Chí Minh City's
+    traffic police), "HP Việt Nam" — one organisation. Abbreviations of kinds ("AI", "FDI"),
+    of a body every organisation has ("HĐQT"), of titles, currencies and place prefixes
+    ("CHDCND Lào") are no such names. Only a province, city or district: after a country the
+    abbreviation is as often a kind ("UAV Anh", British drones; "ĐT Áo", the Austrian team)."""
+    i, t, toks = at.i, at.t, s.toks
+    if not (
+        t.kind == "abbr"
+        and t.text.isalpha()
+        and 2 <= len(t.text) <= 6
+        and t.text not in GENERIC_ABBREVIATIONS
+        and t.text not in GENERIC_BODIES
+        and t.text not in CURRENCIES
+        and t.text not in PLACE_ACRONYMS
+        and (t.text,) not in s.lex.cues  # "HLV Malaysia": a title
+        and not s.place_at(i, i + 1, lexicon.TIER_BARE)
+        and not match_at(toks, i, CAP_LOC_PREFIXES, 2)
+        and (i == 0 or toks[i - 1].kind not in ("cap", "abbr"))
+    ):
+        return False
+    j = i + 1
+    if not s.is_name_tok(j):
+        return False
+    place = s.place_at(j, None, lexicon.TIER_DISTRICT)
+    end = j + place
+    if place and s.place_kind(j, place) in ("quốc gia", "vùng"):
+        return False
+    if not place:
+        prefixed = s._place(j, False)  # "TP.HCM", "TP Đà Nẵng"
+        if prefixed is None or prefixed.start != j:
+            return False
+        end = prefixed.end
+    if end < s.n and toks[end].kind in ("cap", "abbr", "num"):
+        return False  # a longer name goes on: left to the capitalised run
+    at.out.append(Cand("ORG", i, end))
+    at.i, at.pending = s._after_org(at.out, end), None
+    return True
+
+
 def place_across_run(s: Scanner, at: At) -> bool:
     """A place name longer than the capitalised run it starts: "Thừa Thiên - Huế"."""
     i = at.i
@@ -602,6 +646,7 @@ RULES: tuple[Rule, ...] = (
     Rule("photo_credit", "Ảnh: …", "pending", ANY, PHOTO, photo_credit),
     Rule("initials", "W.Buffett, H.T.P", "PER", NAME, None, initials),
     Rule("fans_club", "CĐV Hải Phòng", "ORG", NAME, frozenset({"CĐV"}), fans_club),
+    Rule("abbreviation_at_place", "PC Quảng Ngãi, CSGT TP.HCM", "ORG", NAME, None, abbreviation_at_place),
     Rule("place_across_run", "Thừa Thiên - Huế", "LOC", NAME, "places", place_across_run),
     Rule("capitalised_run", "Lai Xuân Thành, Bình Dương", "PER/LOC/ORG", NAME, None, capitalised_run),
     Rule("house_number_street", "số 56 Nơ Trang Long", "LOC", LOWER, frozenset({"số"}), house_number_street),
