@@ -352,7 +352,7 @@ def described_introduction(s: Scanner, at: At) -> bool:
         or s.head_at(name)
         or s.is_person_start(name)
         or toks[name].text in s.lex.foreign_given
-        or toks[name].text in GENERIC_ABBREVIATIONS
+        or (run - name == 1 and toks[name].text in GENERIC_ABBREVIATIONS)  # "công ty AI"
         or (run < s.n and s.continues_word(run))  # "Hồi giáo": a word, not a name
     ):
         return False
