@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+import regex
+
 from vnextract import lexicon
 from vnextract.lexicon import phrase_class, word_class
 from vnextract.recognizers.entities.tables import (
@@ -215,6 +217,35 @@ def plural_head(s: Scanner, at: At) -> bool:
         return False
     at.i += h
     at.pending = None
+    return True
+
+
+#: Heads of a team or delegation: before a country alone they name the national team, which
+#: the guideline tags as the country (corpus/ANNOTATING.md §6): "Đội Lào", "CLB Đức".
+TEAM_HEADS = phrase_class("team_head")
+#: An age group or the Olympic team between the head and the country ("Đội U23 Lào").
+TEAM_GRADE = regex.compile(r"U\d{2}|Olympic")
+
+
+def national_team(s: Scanner, at: At) -> bool:
+    """"Đội Lào", "Đội Olympic Áo", "Đoàn VN", "một CLB Anh khác": a team, club or delegation
+    head before a country and nothing more is the country's team: a place, not an
+    organisation ("Đội Cảnh sát cơ động", "CLB Hà Nội" are left to the head)."""
+    i, toks = at.i, s.toks
+    h = match_at(toks, i, TEAM_HEADS, 3) if at.t.kind in ("cap", "abbr") else 0
+    if not h:
+        return False
+    j = i + h
+    if j < s.n and TEAM_GRADE.fullmatch(toks[j].text):
+        j += 1
+    place = s.place_at(j, None, lexicon.TIER_BARE)
+    if not place or s.place_kind(j, place) != "quốc gia":
+        return False
+    end = j + place
+    if end < s.n and toks[end].kind in ("cap", "abbr", "num"):
+        return False
+    at.out.append(Cand("LOC", j, end, kind="quốc gia"))
+    at.i, at.pending = end, None
     return True
 
 
@@ -630,6 +661,7 @@ RULES: tuple[Rule, ...] = (
     Rule("member_title", "Tỉnh ủy viên", "skip", NAME, "heads", member_title),
     Rule("postgraduate", "sau ĐH", "skip", ANY, "heads", postgraduate),
     Rule("plural_head", "6 CLB Anh, các Sở", "skip", ANY, "heads", plural_head),
+    Rule("national_team", "Đội Lào, CLB Đức", "LOC", NAME, None, national_team),
     Rule("organization_head", "Sở TTTT, UBND tỉnh Bình Dương", "ORG", ANY, "heads", organization_head),
     Rule("sector_abbreviation", "ngành TTTT", "ORG", LOWER, frozenset({"ngành"}), sector_abbreviation),
     Rule("lowercase_place", "châu Á", "LOC", LOWER, "places", lowercase_place),
