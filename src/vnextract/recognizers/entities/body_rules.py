@@ -396,6 +396,18 @@ def scope_words(r: OrganizationReader, b: Body) -> bool | None:
     return None
 
 
+def plural_members(r: OrganizationReader, b: Body) -> bool | None:
+    """"Hội các nhà doanh nghiệp trẻ Việt Nam", "Liên hiệp các tổ chức hữu nghị thành phố Hà
+    Nội": "các" (the, plural) right after a head taking a lowercase name, before its members
+    whose words lead to a name or an admin unit, belongs to the name; elsewhere "các" ends it."""
+    if not (b.t.text == "các" and b.k == b.j and b.lowercase_ok):
+        return None
+    if r.lower_run_reaches_name(b.k + 1, MAX_LOWER_WORDS):
+        b.k += 1
+        return True
+    return None
+
+
 def stop_word(r: OrganizationReader, b: Body) -> bool | None:
     """A verb or function word ends the name (but "Khoa Hồi sức cấp cứu": a ward's name)."""
     if r.stop_at(b.k) and not (b.head == ("Khoa",) and match_at(r.toks, b.k, WARD_WORDS, 2) == 2):
@@ -525,6 +537,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("crime_field", "Cục Cảnh sát điều tra tội phạm về ma túy", LOWER, crime_field),
     BodyRule("lowercase_to_place", "Học viện khoa học địa chất Trung Quốc", LOWER, lowercase_to_place),
     BodyRule("scope_words", "Hội đồng bầu cử quốc gia", LOWER, scope_words),
+    BodyRule("plural_members", "Hội các nhà doanh nghiệp trẻ Việt Nam", LOWER, plural_members),
     BodyRule("stop_word", "Sở Y tế cho biết", LOWER, stop_word),
     BodyRule("lowercase_word", "Trung tâm kiểm soát bệnh tật", LOWER, lowercase_word),
     BodyRule("list_of_trades", "Tổ hợp tác sản xuất, kinh doanh", PUNCT, list_of_trades),
