@@ -249,6 +249,30 @@ def national_team(s: Scanner, at: At) -> bool:
     return True
 
 
+#: A relation to a body, written like a head: "Ban lãnh đạo" (the leadership), "Công ty mẹ"
+#: (the parent company); the name after it is the organisation, the relation is not.
+RELATION_HEADS = phrase_class("relation_head")
+
+
+def relation_of_body(s: Scanner, at: At) -> bool:
+    """"Ban lãnh đạo Corinthians", "Công ty mẹ Google": the leadership or the parent of a named
+    body; the name alone is the organisation (a country alone stays a place: "ban lãnh đạo
+    Palestine"). A head after the relation is left to the head ("Ban Giám đốc Sở TDTT")."""
+    i, toks = at.i, s.toks
+    m = match_at(toks, i, RELATION_HEADS, 4) if at.t.kind == "cap" else 0
+    j = i + m
+    if not (m and s.is_name_tok(j)) or s.head_at(j) or s.is_person_start(j):
+        return False
+    end = s.cap_run(j)
+    place = s.place_at(j, end, lexicon.TIER_BARE)
+    if place == end - j:
+        at.out.append(Cand("LOC", j, end, kind=s.place_kind(j, place)))
+    else:
+        at.out.append(Cand("ORG", j, end))
+    at.i, at.pending = s._after_org(at.out, end), None
+    return True
+
+
 def organization_head(s: Scanner, at: At) -> bool:
     """An organisation head and its body: "Sở TTTT", "UBND tỉnh Bình Dương", "Trung tâm kiểm
     soát bệnh tật". A place that starts like a head ("Đài Loan", "Hội An") is left to the
@@ -662,6 +686,7 @@ RULES: tuple[Rule, ...] = (
     Rule("postgraduate", "sau ĐH", "skip", ANY, "heads", postgraduate),
     Rule("plural_head", "6 CLB Anh, các Sở", "skip", ANY, "heads", plural_head),
     Rule("national_team", "Đội Lào, CLB Đức", "LOC", NAME, None, national_team),
+    Rule("relation_of_body", "Ban lãnh đạo Corinthians", "ORG", NAME, None, relation_of_body),
     Rule("organization_head", "Sở TTTT, UBND tỉnh Bình Dương", "ORG", ANY, "heads", organization_head),
     Rule("sector_abbreviation", "ngành TTTT", "ORG", LOWER, frozenset({"ngành"}), sector_abbreviation),
     Rule("lowercase_place", "châu Á", "LOC", LOWER, "places", lowercase_place),
