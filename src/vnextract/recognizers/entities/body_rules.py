@@ -21,10 +21,12 @@ from vnextract.recognizers.entities.tables import (
     CRIME_FIELDS,
     DOCUMENT_KEYS,
     FOREIGN_CONNECTORS,
+    HEADS,
     MAX_LOWER_WORDS,
     NAMED_AFTER_PEOPLE,
     NUMBERED_HEADS,
     SCOPE_BODY_HEADS,
+    SUPREME_SCOPE_WORDS,
     WARD_WORDS,
     match_at,
 )
@@ -203,6 +205,22 @@ def foreign_connector(r: OrganizationReader, b: Body) -> bool | None:
     return None
 
 
+def scope_after_name(r: OrganizationReader, b: Body) -> bool | None:
+    """"VKSND tối cao", "Viện KSND tối cao", "Bệnh viện Nhi trung ương": a scope word (supreme,
+    central, national; not "nhà nước", state, which also describes a kind of company) right
+    after a head that needs a name, or after the proper name of a body, ends the name."""
+    toks, k = r.toks, b.k
+    if not (
+        (k == b.j and b.head in HEADS and HEADS[b.head].body == "name")
+        or (b.named and k > b.j and toks[k - 1].kind in ("cap", "abbr"))
+    ):
+        return None
+    scope = match_at(toks, k, SUPREME_SCOPE_WORDS, 2)
+    if not scope or not b.t.word_start or toks[k].text == "nhà":
+        return None
+    return b.named_to(k + scope)
+
+
 def at_place(r: OrganizationReader, b: Body) -> bool | None:
     """"Tổng lãnh sự quán Mỹ tại TP HCM": "tại" and a place belong to some heads' names."""
     if not (b.t.text == "tại" and b.head in AT_PLACE_HEADS and b.named):
@@ -378,6 +396,18 @@ def scope_words(r: OrganizationReader, b: Body) -> bool | None:
     return None
 
 
+def plural_members(r: OrganizationReader, b: Body) -> bool | None:
+    """"Hội các nhà doanh nghiệp trẻ Việt Nam", "Liên hiệp các tổ chức hữu nghị thành phố Hà
+    Nội": "các" (the, plural) right after a head taking a lowercase name, before its members
+    whose words lead to a name or an admin unit, belongs to the name; elsewhere "các" ends it."""
+    if not (b.t.text == "các" and b.k == b.j and b.lowercase_ok):
+        return None
+    if r.lower_run_reaches_name(b.k + 1, MAX_LOWER_WORDS):
+        b.k += 1
+        return True
+    return None
+
+
 def stop_word(r: OrganizationReader, b: Body) -> bool | None:
     """A verb or function word ends the name (but "Khoa Hồi sức cấp cứu": a ward's name)."""
     if r.stop_at(b.k) and not (b.head == ("Khoa",) and match_at(r.toks, b.k, WARD_WORDS, 2) == 2):
@@ -496,6 +526,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("number_in_name", "UBND phường 12", NUM, number_in_name),
     BodyRule("foreign_connector", "Journal of Research", LOWER, foreign_connector),
     BodyRule("regional_unit", "Viện KSND khu vực 15", LOWER, regional_unit),
+    BodyRule("scope_after_name", "VKSND tối cao", LOWER, scope_after_name),
     BodyRule("at_place", "Tổng lãnh sự quán Mỹ tại TP HCM", LOWER, at_place),
     BodyRule("proper_name_ends", "Sở TTTT đã", LOWER, proper_name_ends),
     BodyRule("admin_unit", "UBND tỉnh Bình Dương", LOWER, admin_unit),
@@ -506,6 +537,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("crime_field", "Cục Cảnh sát điều tra tội phạm về ma túy", LOWER, crime_field),
     BodyRule("lowercase_to_place", "Học viện khoa học địa chất Trung Quốc", LOWER, lowercase_to_place),
     BodyRule("scope_words", "Hội đồng bầu cử quốc gia", LOWER, scope_words),
+    BodyRule("plural_members", "Hội các nhà doanh nghiệp trẻ Việt Nam", LOWER, plural_members),
     BodyRule("stop_word", "Sở Y tế cho biết", LOWER, stop_word),
     BodyRule("lowercase_word", "Trung tâm kiểm soát bệnh tật", LOWER, lowercase_word),
     BodyRule("list_of_trades", "Tổ hợp tác sản xuất, kinh doanh", PUNCT, list_of_trades),

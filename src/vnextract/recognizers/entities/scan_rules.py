@@ -20,6 +20,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from vnextract import lexicon
 from vnextract.lexicon import word_class
+from vnextract.recognizers.entities.named_bodies import (
+    abbreviation_at_place,
+    described_introduction,
+    national_team,
+    relation_of_body,
+)
 from vnextract.recognizers.entities.tables import (
     CUE_MODIFIERS,
     CURRENCIES,
@@ -512,10 +518,16 @@ RULES: tuple[Rule, ...] = (
     Rule("member_title", "Tỉnh ủy viên", "skip", NAME, "heads", member_title),
     Rule("postgraduate", "sau ĐH", "skip", ANY, "heads", postgraduate),
     Rule("plural_head", "6 CLB Anh, các Sở", "skip", ANY, "heads", plural_head),
+    Rule("national_team", "Đội Lào, CLB Đức", "LOC", NAME, None, national_team),
+    Rule("relation_of_body", "Ban lãnh đạo Corinthians", "ORG", NAME, None, relation_of_body),
     Rule("organization_head", "Sở TTTT, UBND tỉnh Bình Dương", "ORG", ANY, "heads", organization_head),
     Rule("sector_abbreviation", "ngành TTTT", "ORG", LOWER, frozenset({"ngành"}), sector_abbreviation),
     Rule("lowercase_place", "châu Á", "LOC", LOWER, "places", lowercase_place),
     Rule("introduced_organization", "báo Tuổi Trẻ", "ORG", LOWER, "introducers", introduced_organization),
+    Rule(
+        "described_introduction", "hãng hàng không Qantas", "ORG", LOWER, "introducers",
+        described_introduction,
+    ),
     Rule("place_prefix", "tỉnh Bình Dương, TP.HCM, quận 12", "LOC", ANY, "place prefixes", place_prefix),
     Rule("place_after_honorific_word", "Bà Rịa", "LOC", ANY, "places", place_after_honorific_word),
     Rule("honorific", "ông Liêm", "pending", ANY, None, honorific),
@@ -524,6 +536,7 @@ RULES: tuple[Rule, ...] = (
     Rule("photo_credit", "Ảnh: …", "pending", ANY, PHOTO, photo_credit),
     Rule("initials", "W.Buffett, H.T.P", "PER", NAME, None, initials),
     Rule("fans_club", "CĐV Hải Phòng", "ORG", NAME, frozenset({"CĐV"}), fans_club),
+    Rule("abbreviation_at_place", "PC Quảng Ngãi, CSGT TP.HCM", "ORG", NAME, None, abbreviation_at_place),
     Rule("place_across_run", "Thừa Thiên - Huế", "LOC", NAME, "places", place_across_run),
     Rule("capitalised_run", "Lai Xuân Thành, Bình Dương", "PER/LOC/ORG", NAME, None, capitalised_run),
     Rule("house_number_street", "số 56 Nơ Trang Long", "LOC", LOWER, frozenset({"số"}), house_number_street),

@@ -99,6 +99,9 @@ TEACHING_HEAD_ENDS = word_class("teaching_head_end")
 WARD_WORDS = phrase_class("ward_word")
 # Scope words ending the lowercase name of a SCOPE_BODY_HEADS head ("quốc gia", "quốc tế").
 SCOPE_WORDS = phrase_class("scope_word")
+# Scope words that end a body's name after its head or proper name ("VKSND tối cao", "Bệnh
+# viện Nhi trung ương"): the scope words and "tối cao" (supreme).
+SUPREME_SCOPE_WORDS = SCOPE_WORDS | phrase_class("supreme_scope_word")
 # Fields of crime that end a police unit's name after "tội phạm (về)" ("… tội phạm về ma túy").
 CRIME_FIELDS = phrase_class("crime_field")
 # Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
