@@ -62,12 +62,14 @@ _CLAUSE_END = regex.compile(r"[;\n]")
 _PASSIVE = regex.compile(
     r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
 )
-# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also)
-_HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng)(?:\ +|$))+", regex.I)
-# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined)
+# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also,
+# "chỉ" = only)
+_HEDGES = regex.compile(r"^(?:(?:có\ thể|sẽ|đã|cũng|vừa|mới|liền|thì|là|và|nhưng|chỉ)(?:\ +|$))+", regex.I)
+# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined; "trước đó" =
+# earlier) or before an outcome ("tuyên phạt vị luật sư này mức án chung thân": the sentence of)
 _TRAILING_HEDGES = regex.compile(
-    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|cùng|vừa|mới|đều|không|chưa|chỉ|thì|còn|phải"
-    r"|đề\ nghị|đề\ xuất|quyết\ định))+$",
+    r"(?:\ +(?:có\ thể|sẽ|đã|cũng|cùng|vừa|mới|đều|không|chưa|chỉ|thì|còn|phải|trước\ đó"
+    r"|đề\ nghị|đề\ xuất|quyết\ định|mức\ án|mức))+$",
     regex.I,
 )
 
@@ -266,6 +268,28 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
     if ranged or bracket or "possible" in cues:  # "theo đề nghị" (at the proposal of) is no cue: value "none"
         return "possible"
     return "imposed"
+
+
+# what opens a new predicate after a sentence's value: "bị" / "được" (passive: another acts),
+# "nhưng" (but); not a comma ("đề nghị phạt A 5 năm tù, phạt bổ sung …" is one demand)
+_NEW_PREDICATE = regex.compile(r"(?<![\p{L}])(?:bị|được|nhưng)(?![\p{L}])", regex.I)
+
+
+def _status_start(norm: str, found: Mentions, start: int, trigger: Phrase) -> int:
+    """Where the status cues of ``trigger`` may begin (rule ``cue_of_the_earlier_sentence``):
+    after the value of an earlier trigger of its clause when a new predicate ("bị", "được",
+    "nhưng") follows that value: "Ba bị cáo trước đó bị VKS đề nghị tử hình đã được HĐXX xem xét,
+    chỉ xử phạt mức án chung thân" (earlier demanded death, then given life: the life sentence is
+    imposed); not "đề nghị phạt A 5 năm tù và phạt bổ sung 20 triệu đồng" (one demand)."""
+    values = [m.end() for m in _pattern("outcome").finditer(norm, start, trigger.start)]
+    values += [r.end for r in (*found.durations, *found.fines) if start <= r.start and r.end <= trigger.start]
+    if not values:
+        return start
+    value_end = max(values)
+    earlier = _pattern("trigger").search(norm, start, value_end)
+    if earlier is None or not _NEW_PREDICATE.search(norm, value_end, trigger.start):
+        return start
+    return value_end
 
 
 def _reason(norm: str, start: int, end: int) -> Phrase | None:
