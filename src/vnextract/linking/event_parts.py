@@ -43,8 +43,11 @@ _TOWARD = regex.compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
 # "đối với 3 ông bà: A, B, C" (towards 3 gentlemen and ladies: …)
 _ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
 # what may stand between a sentence word and the outcome it states: "tuyên án tử hình", "phạt 3
-# án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình"
-_OUTCOME_LEAD = regex.compile(r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +)?", regex.I)
+# án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình", "mức án cao nhất là tử
+# hình" (the highest sentence, death)
+_OUTCOME_LEAD = regex.compile(
+    r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +|hình\ +phạt\ +)?(?:cao\ +nhất\ *(?:là\ +|[:\-–]\ *)?)?", regex.I
+)
 # a sum of several defendants' terms: "tổng cộng" (in total), "tổng mức án" (the total sentence),
 # "và đồng phạm" (and accomplices: "tuyên phạt A và đồng phạm 38 năm tù")
 _TOTAL = regex.compile(
@@ -111,10 +114,12 @@ def _pattern(role: str) -> regex.Pattern[str]:
 
 
 def _term_ahead() -> str:
-    """What must follow a ``needs_term`` trigger: a number (its term) or an outcome, behind "mức
-    án" / "án" (the sentence of)."""
+    """What must follow a ``needs_term`` trigger: a number (its term, or a range's "từ" = from,
+    "đến" = up to) or an outcome, behind "mức án" / "án" / "hình phạt" (the sentence, penalty of)."""
     outcomes = "|".join(r"\ +".join(regex.escape(w) for w in p.split()) for p in _table()["outcome"])
-    return rf"(?=\ +(?:mức\ +án\ +|mức\ +|án\ +)?(?:\d|(?:{outcomes})(?![\p{{L}}])))"
+    lead = r"(?:mức\ +án\ +|mức\ +hình\ +phạt\ +|mức\ +|án\ +|hình\ +phạt\ +)?"
+    bound = r"(?:(?:từ|lên\ +đến|đến|tới)\ +)?"
+    return rf"(?=\ +{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
 
 
 def _value(role: str, phrase: str) -> str:
@@ -388,14 +393,16 @@ _NAME_TO_TERM = regex.compile(
 )
 
 
-def _after_named(norm: str, found: Mentions, trigger: Phrase, duration: Duration) -> bool:
+def _after_named(norm: str, found: Mentions, trigger: Phrase, value: Duration | regex.Match[str]) -> bool:
     """A bare term right after the persons a sentence word names is their term: "HĐXX tuyên phạt
-    Sơn 4 năm, Tiến 3 năm" (no "tù" = prison said), not a term further on in the clause."""
-    people = [p for p in _entities(norm, found, trigger.end, duration.start) if p.kind == "person"]
+    Sơn 4 năm, Tiến 3 năm" (no "tù" = prison said), not a term further on in the clause; so is an
+    outcome after the persons a fine word names ("xử phạt A án chung thân")."""
+    start = value.start if isinstance(value, Duration) else value.start()
+    people = [p for p in _entities(norm, found, trigger.end, start) if p.kind == "person"]
     return (
         bool(people)
         and _ROLE_BEFORE_NAME.fullmatch(norm, trigger.end, people[0].start) is not None
-        and _NAME_TO_TERM.fullmatch(norm, people[-1].end, duration.start) is not None
+        and _NAME_TO_TERM.fullmatch(norm, people[-1].end, start) is not None
     )
 
 

@@ -176,11 +176,13 @@ def _event_in(
             None,
         )  # fmt: skip
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
-        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo") or right after it ("phạt 3
-        # án tù chung thân" = three life sentences)
+        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo"), right after it ("phạt 3
+        # án tù chung thân" = three life sentences) or after the one it names ("xử phạt A án
+        # chung thân")
         outcome = _pattern("outcome").search(norm, trigger.start, limit)
         if outcome is not None and kind_of_trigger == "fine" and duration is None:
-            outcome = outcome if _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()) else None
+            lead = _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start())
+            outcome = outcome if lead or _after_named(norm, found, trigger, outcome) else None
         if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
             outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
         # "tuyên phạt các bị cáo tổng cộng 15 năm tù" (in total): a sum of sentences, no one's
