@@ -131,9 +131,11 @@ def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limi
         return []
     if event.target is None or event.target.kind != "person":
         return []
-    values = [v for v in (event.term,) if v is not None]
-    outcome = _pattern("outcome").search(norm, verb.end, limit)
-    last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=verb.end)
+    # after its own value: the term, and an outcome's own word (its trigger), not the next
+    # name's outcome ("tuyên phạt A 20 năm tù, B tù chung thân")
+    values = [v.end for v in (event.term,) if v is not None]
+    values += [event.trigger.end] if event.kind != "prison" else []
+    last = max(values, default=verb.end)
     return _listed_sentences(norm, found, event, verb, last, limit)
 
 

@@ -31,6 +31,7 @@ from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
+from vnextract.linking.event_law import alternatives, with_alternatives
 from vnextract.linking.event_lists import (
     _continued,
     _coordinated,
@@ -185,6 +186,12 @@ def _event_in(
             outcome = outcome if lead or _after_named(norm, found, trigger, outcome) else None
         if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
             outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
+        if outcome is not None and duration is not None and any(
+            p.kind == "person" for p in _entities(norm, found, duration.end, outcome.start())
+        ):
+            outcome = None  # "tuyên phạt A 20 năm tù, B tù chung thân": B's own outcome
+        if duration is not None and alternatives(norm, duration.end, limit):
+            outcome = None  # "phạt tù 20 năm, tù chung thân hoặc tử hình": the law's alternatives
         # "tuyên phạt các bị cáo tổng cộng 15 năm tù" (in total): a sum of sentences, no one's
         if duration is not None and _is_total(norm, trigger.end, duration):
             return []
@@ -510,6 +517,7 @@ def link(text: Text, found: Mentions) -> Mentions:
                 after = _pattern("trigger").search(norm, clause[1], sentence_end)
                 list_limit = after.start() if after else sentence_end
             stated = _event_in(norm, found, clause, trigger, limit, used, list_limit)
+            stated = with_alternatives(norm, stated, limit)
             if not stated and limit == clause[1] and _LIST_OPENS.search(norm, trigger.end, clause[1]):
                 # "HĐXX tuyên phạt các bị cáo:" and one line each: the list is the clause
                 after = _pattern("trigger").search(norm, clause[1], min(len(norm), clause[1] + _LIST_REACH))
