@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vnextract.linking.event_parts import _SENTENCES
 from vnextract.records import (
     Event,
 )
@@ -33,7 +34,12 @@ def _other_target(one: str | None, other: str | None) -> bool:
 
 def _fact(event: Event) -> tuple[object, ...]:
     """What makes two events the same fact: kind and value (amount, term, counted recipients);
-    two of one fact naming two different targets stay apart (see :func:`_other_target`)."""
+    two of one fact naming two different targets stay apart (see :func:`_other_target`). Rule
+    ``demand_and_sentence``: of a sentence, the status too — a prosecutor's demand (possible) and
+    the sentence passed (imposed) are two facts even when they agree ("VKS đề nghị tử hình đối
+    với A … HĐXX tuyên phạt A tử hình"): a death or life sentence has no value to tell them apart.
+    A measure's status does not part it: "Việc tạm đình chỉ công tác A" (the suspension of A)
+    tells again the one proposed before."""
     values = (
         event.money.amount if event.money else None,
         event.term.iso or event.term.text if event.term else None,
@@ -43,6 +49,8 @@ def _fact(event: Event) -> tuple[object, ...]:
         # no value ("X bị khai trừ"): told twice unless targets differ, or unless the measures
         # differ: "cách chức, khai trừ Đảng" (dismiss, expel from the Party) are two expulsions
         return (event.kind, *values, _measure(event.trigger.text))
+    if event.kind in _SENTENCES:
+        return (event.kind, event.status, *values)
     return (event.kind, *values)
 
 

@@ -129,11 +129,13 @@ def _next_sentences(norm: str, found: Mentions, event: Event, verb: Phrase, limi
     Thị Hoa, 6 years; "… A tử hình, B tù chung thân" → B, life (its trigger: "tù chung thân")."""
     if event.kind in ("fine", "award") or event.kind in _STANDALONE_KINDS:
         return []
-    if event.target is None or event.target.kind != "person" or event.target.start < verb.end:
+    if event.target is None or event.target.kind != "person":
         return []
-    values = [v for v in (event.term,) if v is not None]
-    outcome = _pattern("outcome").search(norm, verb.end, limit)
-    last = max([v.end for v in values] + ([outcome.end()] if outcome else []), default=verb.end)
+    # after its own value: the term, and an outcome's own word (its trigger), not the next
+    # name's outcome ("tuyên phạt A 20 năm tù, B tù chung thân")
+    values = [v.end for v in (event.term,) if v is not None]
+    values += [event.trigger.end] if event.kind != "prison" else []
+    last = max(values, default=verb.end)
     return _listed_sentences(norm, found, event, verb, last, limit)
 
 
@@ -208,7 +210,8 @@ def _listed_sentences(
         term = next((d for d in found.durations if d.start == begin and d.end <= limit), None)
         outcome = _pattern("outcome").match(norm, term.end if term else begin, limit)
         if term is not None and outcome is None:
-            outcome = _pattern("outcome").search(norm, term.end, min(limit, term.end + _OUTCOME_REACH))
+            # "B 2 năm tù treo": the outcome may be the term's own last words
+            outcome = _pattern("outcome").search(norm, term.start, min(limit, term.end + _OUTCOME_REACH))
         if term is None and outcome is None:
             break
         if said and outcome is None and term is not None and not _is_prison_term(norm, term):

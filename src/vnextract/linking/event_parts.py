@@ -45,8 +45,11 @@ _TOWARD = regex.compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
 # "đối với 3 ông bà: A, B, C" (towards 3 gentlemen and ladies: …)
 _ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
 # what may stand between a sentence word and the outcome it states: "tuyên án tử hình", "phạt 3
-# án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình"
-_OUTCOME_LEAD = regex.compile(r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +)?", regex.I)
+# án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình", "mức án cao nhất là tử
+# hình" (the highest sentence, death)
+_OUTCOME_LEAD = regex.compile(
+    r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +|hình\ +phạt\ +)?(?:cao\ +nhất\ *(?:là\ +|[:\-–]\ *)?)?", regex.I
+)
 # a sum of several defendants' terms: "tổng cộng" (in total), "tổng mức án" (the total sentence),
 # "và đồng phạm" (and accomplices: "tuyên phạt A và đồng phạm 38 năm tù")
 _TOTAL = regex.compile(
@@ -65,11 +68,11 @@ _CLAUSE_END = regex.compile(r"[;\n]")
 _PASSIVE = regex.compile(
     r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
 )
-# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also;
-# word_classes.tsv "target_hedge")
+# words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also,
+# "chỉ" = only; word_classes.tsv "target_hedge")
 _HEDGES = regex.compile(rf"^(?:(?:{alternation('target_hedge')})(?:\ +|$))+", regex.I)
-# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined;
-# "target_trailing_hedge")
+# ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined) or before an
+# outcome ("tuyên phạt vị luật sư này mức án chung thân"; "target_trailing_hedge")
 _TRAILING_HEDGES = regex.compile(rf"(?:\ +(?:{alternation('target_trailing_hedge')}))+$", regex.I)
 
 
@@ -111,10 +114,12 @@ def _pattern(role: str) -> regex.Pattern[str]:
 
 
 def _term_ahead() -> str:
-    """What must follow a ``needs_term`` trigger: a number (its term) or an outcome, behind "mức
-    án" / "án" (the sentence of)."""
+    """What must follow a ``needs_term`` trigger: a number (its term, or a range's "từ" = from,
+    "đến" = up to) or an outcome, behind "mức án" / "án" / "hình phạt" (the sentence, penalty of)."""
     outcomes = "|".join(r"\ +".join(regex.escape(w) for w in p.split()) for p in _table()["outcome"])
-    return rf"(?=\ +(?:mức\ +án\ +|mức\ +|án\ +)?(?:\d|(?:{outcomes})(?![\p{{L}}])))"
+    lead = r"(?:mức\ +án\ +|mức\ +hình\ +phạt\ +|mức\ +|án\ +|hình\ +phạt\ +)?"
+    bound = r"(?:(?:từ|lên\ +đến|đến|tới)\ +)?"
+    return rf"(?=\ +{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
 
 
 def _value(role: str, phrase: str) -> str:
@@ -289,6 +294,28 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
     return "imposed"
 
 
+# what opens a new predicate after a sentence's value: "bị" / "được" (passive: another acts),
+# "nhưng" (but); not a comma ("đề nghị phạt A 5 năm tù, phạt bổ sung …" is one demand)
+_NEW_PREDICATE = regex.compile(r"(?<![\p{L}])(?:bị|được|nhưng)(?![\p{L}])", regex.I)
+
+
+def _status_start(norm: str, found: Mentions, start: int, trigger: Phrase) -> int:
+    """Where the status cues of ``trigger`` may begin (rule ``cue_of_the_earlier_sentence``):
+    after the value of an earlier trigger of its clause when a new predicate ("bị", "được",
+    "nhưng") follows that value: "Ba bị cáo trước đó bị VKS đề nghị tử hình đã được HĐXX xem xét,
+    chỉ xử phạt mức án chung thân" (earlier demanded death, then given life: the life sentence is
+    imposed); not "đề nghị phạt A 5 năm tù và phạt bổ sung 20 triệu đồng" (one demand)."""
+    values = [m.end() for m in _pattern("outcome").finditer(norm, start, trigger.start)]
+    values += [r.end for r in (*found.durations, *found.fines) if start <= r.start and r.end <= trigger.start]
+    if not values:
+        return start
+    value_end = max(values)
+    earlier = _pattern("trigger").search(norm, start, value_end)
+    if earlier is None or not _NEW_PREDICATE.search(norm, value_end, trigger.start):
+        return start
+    return value_end
+
+
 def _reason(norm: str, start: int, end: int) -> Phrase | None:
     """The first "do/vì/về tội …" phrase in [start, end), up to the next comma or ";", or the
     next sanction joined to it ("về tội X và phạt bổ sung 20 triệu đồng": and an additional
@@ -387,14 +414,16 @@ _NAME_TO_TERM = regex.compile(
 )
 
 
-def _after_named(norm: str, found: Mentions, trigger: Phrase, duration: Duration) -> bool:
+def _after_named(norm: str, found: Mentions, trigger: Phrase, value: Duration | regex.Match[str]) -> bool:
     """A bare term right after the persons a sentence word names is their term: "HĐXX tuyên phạt
-    Sơn 4 năm, Tiến 3 năm" (no "tù" = prison said), not a term further on in the clause."""
-    people = [p for p in _entities(norm, found, trigger.end, duration.start) if p.kind == "person"]
+    Sơn 4 năm, Tiến 3 năm" (no "tù" = prison said), not a term further on in the clause; so is an
+    outcome after the persons a fine word names ("xử phạt A án chung thân")."""
+    start = value.start if isinstance(value, Duration) else value.start()
+    people = [p for p in _entities(norm, found, trigger.end, start) if p.kind == "person"]
     return (
         bool(people)
         and _ROLE_BEFORE_NAME.fullmatch(norm, trigger.end, people[0].start) is not None
-        and _NAME_TO_TERM.fullmatch(norm, people[-1].end, duration.start) is not None
+        and _NAME_TO_TERM.fullmatch(norm, people[-1].end, start) is not None
     )
 
 

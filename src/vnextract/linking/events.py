@@ -31,6 +31,7 @@ from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_facts import _deduplicate
+from vnextract.linking.event_law import alternatives, with_alternatives
 from vnextract.linking.event_lists import (
     _continued,
     _coordinated,
@@ -48,6 +49,7 @@ from vnextract.linking.event_parts import (
     _NEGATION,
     _OUTCOME_LEAD,
     _OUTCOME_REACH,
+    _OUTCOMES,
     _PASSIVE,
     _SENTENCES,
     _STANDALONE_KINDS,
@@ -70,6 +72,7 @@ from vnextract.linking.event_parts import (
     _right_after,
     _stands_alone,
     _status,
+    _status_start,
     _table,
     _term_of_measure,
     _toward,
@@ -107,6 +110,22 @@ _SOME = regex.compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
 _PLURAL = regex.compile(
     r"(?:các|những|nhiều|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)(?![\p{L}])", regex.I
 )
+
+
+# a demand before the sentencing verb: "đề nghị" (propose), "đề xuất", "kiến nghị" (recommend);
+# not "theo đề nghị" (at the proposal of: the decision is taken)
+_DEMAND = regex.compile(r"(?<![\p{L}])(?<!theo\ )(?:đề\ +nghị|đề\ +xuất|kiến\ +nghị)(?![\p{L}])", regex.I)
+
+
+def _demanding(norm: str, found: Mentions, start: int, trigger: Phrase) -> Party | None:
+    """Rule ``demand_by``: who demands a sentence stated by the court's verb: "VKSND TP đã đề nghị
+    TAND TP HCM tuyên phạt A mức án chung thân" (the prosecutor proposes that the court sentences
+    A to life) — the organisation before "đề nghị", not the court after it."""
+    demands = list(_DEMAND.finditer(norm, start, trigger.start))
+    if not demands:
+        return None
+    before = [e for e in _entities(norm, found, start, demands[-1].start()) if e.kind == "organization"]
+    return before[-1] if before else None
 
 
 def _is_demand(trigger: Phrase) -> bool:
@@ -160,13 +179,21 @@ def _event_in(
             None,
         )  # fmt: skip
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
-        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo") or right after it ("phạt 3
-        # án tù chung thân" = three life sentences)
+        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo"), right after it ("phạt 3
+        # án tù chung thân" = three life sentences) or after the one it names ("xử phạt A án
+        # chung thân")
         outcome = _pattern("outcome").search(norm, trigger.start, limit)
         if outcome is not None and kind_of_trigger == "fine" and duration is None:
-            outcome = outcome if _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()) else None
+            lead = _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start())
+            outcome = outcome if lead or _after_named(norm, found, trigger, outcome) else None
         if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
             outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
+        if outcome is not None and duration is not None and any(
+            p.kind == "person" for p in _entities(norm, found, duration.end, outcome.start())
+        ):
+            outcome = None  # "tuyên phạt A 20 năm tù, B tù chung thân": B's own outcome
+        if duration is not None and alternatives(norm, duration.end, limit):
+            outcome = None  # "phạt tù 20 năm, tù chung thân hoặc tử hình": the law's alternatives
         # "tuyên phạt các bị cáo tổng cộng 15 năm tù" (in total): a sum of sentences, no one's
         if duration is not None and _is_total(norm, trigger.end, duration):
             return []
@@ -232,8 +259,10 @@ def _event_in(
     else:
         before = _entities(norm, found, clause[0], trigger.start)
         authority = before[-1] if before else None
-        if authority is None and "," not in norm[clause[0] : trigger.start]:
-            group = _group(norm, clause[0], trigger.start)  # "Tòa án tuyên phạt" (the court)
+        if authority is None:
+            # "Tòa án tuyên phạt" (the court), also after a comma: "Sau khi nghị án, HĐXX tuyên
+            # phạt" (after deliberating, the trial panel sentences)
+            group = _group(norm, clause[0], trigger.start)
             authority = group if group is not None and _names_an_authority(group.text) else None
         target = None
         if kind_of_trigger == "sentence_received" or paid:  # "X lĩnh án 7 năm tù": X receives it
@@ -254,14 +283,19 @@ def _event_in(
                     target = before[0]
             authority = None
         elif kind != "award":
-            first_value = min([x.start for x in (money, term) if x is not None], default=after[1])
-            if kind in _STANDALONE_KINDS:  # "đình chỉ công tác ông A, …": the target before a comma
-                comma = norm.find(",", trigger.end, first_value)
-                first_value = comma if comma >= 0 else first_value
             # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
             begin = trigger.end
             if outcome is not None and _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()):
                 begin = outcome.end()
+            # an outcome after the target ends it: "tuyên phạt bị cáo tù chung thân", "tuyên phạt
+            # vị luật sư này mức án chung thân" (this lawyer)
+            stated_at = outcome.start() if outcome is not None and kind in _OUTCOMES else -1
+            values = [x.start for x in (money, term) if x is not None]
+            values += [stated_at] if stated_at >= begin else []
+            first_value = min(values, default=after[1])
+            if kind in _STANDALONE_KINDS:  # "đình chỉ công tác ông A, …": the target before a comma
+                comma = norm.find(",", trigger.end, first_value)
+                first_value = comma if comma >= 0 else first_value
             # "cách chức một số cán bộ tại UBND P.15" (officers at the ward's committee): the
             # organisation after "tại" (at) is where they work, not the one dismissed
             workplace = _WORKPLACE.search(norm, begin, first_value)
@@ -288,6 +322,8 @@ def _event_in(
         # án Lý Thu Trang …, xử phạt bị cáo Hạnh 2 năm tù cho hưởng án treo" (Trang is the one
         # sentenced before); "HĐXX tuyên phạt Thái 9 năm tù, … so với đề nghị 18-20 năm của VKS"
         authority = None
+    if kind in _SENTENCES and passive is None and authority is not None:
+        authority = _demanding(norm, found, clause[0], trigger) or authority
     if kind in _SENTENCES and _is_demand(trigger):
         # "đề nghị 18-20 năm của VKS" (the demand of the prosecutor): who demands it, after the value
         owner = _OWNER.match(norm, value_end, clause[1])
@@ -306,7 +342,8 @@ def _event_in(
                        for c in found.counts if c.start == at), None)  # fmt: skip
     if kind in _SENTENCES and target is not None and target.kind == "organization":
         target = None  # an organisation is not sent to prison: a court read as the one sentenced
-    status = _status(norm, clause[0], trigger, money, term)
+    cues = _status_start(norm, found, clause[0], trigger)
+    status = _status(norm, cues, trigger, money, term)
     plural = target is not None and target.kind == "group" and _PLURAL.match(target.text) is not None
     if (kind_of_trigger == "sentence_received" and kind == "prison" and target is not None
             and _is_their_total(norm, target, trigger, term)):  # fmt: skip
@@ -315,7 +352,7 @@ def _event_in(
         # "Ba bị cáo khác … nhận mức án từ 12 đến 15 tháng tù" (receive): a range received spans
         # several defendants' sentences, it is no bracket of the law; the words give the status; so
         # does a range given to a plural group ("Các bị cáo còn lại bị xử phạt từ 4-17 năm tù")
-        status = _status(norm, clause[0], trigger, None, None)
+        status = _status(norm, cues, trigger, None, None)
     # "bị xử phạt" said close by: not "biên bản bị bỏ quên, chưa ra quyết định xử phạt" (the
     # reports were forgotten, no decision to fine made yet)
     close = passive is not None and "," not in norm[passive.end() : trigger.start]
@@ -360,7 +397,7 @@ def _event_in(
     if named_after and (target is None or target.kind == "group"):
         # "phạt 20-22 năm tù 3 bị cáo: A, B, C": one event each; the range spans their sentences,
         # it is no bracket of the law (the status is the one its words give)
-        named_status = _status(norm, clause[0], trigger, None, None)
+        named_status = _status(norm, cues, trigger, None, None)
         named_event = attrs.evolve(event, status=named_status)  # type: ignore[arg-type]
         return [_retarget(norm, named_event, p) for p in named_after]
     if kind == "award" or target is None or target.kind not in ("person", "organization"):
@@ -482,6 +519,7 @@ def link(text: Text, found: Mentions) -> Mentions:
                 after = _pattern("trigger").search(norm, clause[1], sentence_end)
                 list_limit = after.start() if after else sentence_end
             stated = _event_in(norm, found, clause, trigger, limit, used, list_limit)
+            stated = with_alternatives(norm, stated, limit)
             if not stated and limit == clause[1] and _LIST_OPENS.search(norm, trigger.end, clause[1]):
                 # "HĐXX tuyên phạt các bị cáo:" and one line each: the list is the clause
                 after = _pattern("trigger").search(norm, clause[1], min(len(norm), clause[1] + _LIST_REACH))

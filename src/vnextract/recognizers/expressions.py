@@ -261,13 +261,18 @@ def read_expression(
     if named and not _measured_range(norm, numbers, i):
         return None, 1  # "tầng 5", "nhóm 1": a name; "lô 5.000 m2" would be a measurement
     after_first = unit_1[2] if unit_1 else first.end
-    used = 1
     value_to: Decimal | None = None
     unit = unit_1
     end = after_first
     scale = reading.scale
-    if i + 1 < len(numbers):
-        second = numbers[i + 1]
+    # the next number after the unit: "từ 5 năm đến 12 năm" (from 5 years to 12 years) — the unit
+    # "năm" (year) is also read as a number ("năm" = five), inside the first end's span
+    inside = 1
+    while i + inside < len(numbers) and numbers[i + inside].start < after_first:
+        inside += 1
+    used = inside  # a number read inside the unit is the unit
+    if i + inside < len(numbers):
+        second = numbers[i + inside]
         sep = _RANGE_SEP_RE.fullmatch(norm, after_first, second.start)
         if sep is not None and not _leading_zero(norm, second):
             unit_2 = _unless_too_small(unit_after(norm, second.end), second.reading.value)
@@ -286,7 +291,7 @@ def read_expression(
                     low = value * 1000  # "250 - 300.000 đồng/kg": 250 nghìn to 300 nghìn
                 if low <= second.reading.value:
                     value, value_to = clean_decimal(low), second.reading.value
-                    unit, end, used = unit_2, unit_2[2] if unit_2 else second.end, 2
+                    unit, end, used = unit_2, unit_2[2] if unit_2 else second.end, inside + 1
                     scale = second.reading.scale
                     from_ = FROM_RE.search(norm, max(0, start - 8), start) or _BETWEEN_RE.search(
                         norm, max(0, start - 8), start
