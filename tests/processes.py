@@ -1,12 +1,15 @@
 """Process helpers for the tests that stop worker processes (test_cli, test_pipe).
 
-The waits here are hang guards, not speed checks: they poll until the expected state is reached
-and give up after a generous bound, so a busy machine only makes them slower, never wrong.
+The waits here are hang guards, not speed checks: they look again until the expected state is
+reached and give up after a generous number of looks (no clock is read; the callers assert on
+the state found, never on how long it took), so a busy machine only makes them slower, never
+wrong.
 Read from /proc (Linux): callers skip without it.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 
@@ -34,17 +37,24 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+def _looks(seconds: float) -> int:
+    """How many looks, one every _POLL seconds of sleep, make a bound of about ``seconds``."""
+    return max(1, math.ceil(seconds / _POLL))
+
+
 def gone_within(pids: list[int], seconds: float) -> list[int]:
     """The pids still alive after waiting up to ``seconds`` for them to exit."""
-    deadline = time.monotonic() + seconds
-    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+    for _ in range(_looks(seconds)):
+        if not any(alive(p) for p in pids):
+            break
         time.sleep(_POLL)
     return [p for p in pids if alive(p)]
 
 
 def children_within(pid: int, count: int, seconds: float) -> list[int]:
     """The children of ``pid`` once there are ``count`` of them, or after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while len(found := children_of(pid)) < count and time.monotonic() < deadline:
+    for _ in range(_looks(seconds)):
+        if len(found := children_of(pid)) >= count:
+            return found
         time.sleep(_POLL)
-    return found
+    return children_of(pid)
