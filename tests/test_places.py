@@ -207,8 +207,10 @@ def test_former_units_cite_their_act_and_became_known_legacy_units() -> None:
     ("text", "code"),
     [
         ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", "006"),  # the district of 2005
-        ("Ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", None),  # no year: a district or a 2025 ward
-        ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm; năm 2026 ông rút ra.", None),
+        # no year: the one district of that name until 2025, whose successors are the 2025 wards
+        ("Ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", "006"),
+        # both eras read: still the one district of that name, with its 2025 wards
+        ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm; năm 2026 ông rút ra.", "006"),
     ],
     ids=["years-before-the-reform", "no-year", "a-year-after-it"],
 )

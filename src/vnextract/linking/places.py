@@ -4,8 +4,10 @@ Which era: the document's date (``reference_date``, else the dateline) — befor
 the legacy units (63 provinces, districts, communes) existed; from then on the 2025 units (34
 provinces, communes, no districts) are read first, and a legacy name ("tỉnh Bình Dương", "huyện
 Hóc Môn") still resolves to its legacy unit. An undated text that names a district or an
-abolished province as current is legacy; otherwise both eras are read, and a name resolves only
-where they agree (else it keeps just its 2025 province, when all its readings share one).
+abolished province as current is legacy; otherwise both eras are read: a name resolves to the
+2025 unit where they agree, else to its one legacy unit (with the 2025 units it became) when no
+2025 reading of its rank lies elsewhere, else it keeps just its 2025 province (when all its
+readings share one).
 
 Which unit: the type word before or inside the mention ("xã" commune, "phường" ward, "thị trấn"
 township, "huyện"/"quận"/"thị xã" district — legacy only, "tỉnh" province, "thành phố"/"TP"
@@ -196,7 +198,29 @@ def _choose(candidates: Sequence[Unit], eras: Sequence[str], dated: bool) -> Uni
         if dated or len(groups) == 1:
             return _highest(groups[0])
         new, old = _highest(groups[0]), _highest(groups[1])  # eras: ("2025", "legacy")
-        return new if new is not None and old is not None and _same_place(old, new) else None
+        if new is not None and old is not None and _same_place(old, new):
+            return new
+        return _legacy_covering(old, groups[0])
+    return None
+
+
+def _legacy_covering(old: Unit | None, new_readings: Sequence[Unit]) -> Unit | None:
+    """Rule *undated_legacy_unit*: in an undated text, the one legacy unit a name has, when no
+    2025 reading of its rank or above lies outside the land it became.
+
+    "Cần Giờ, TP.HCM" with no date is "huyện Cần Giờ" until 2025 and "xã Cần Giờ" since: the
+    legacy district is resolved, and its ``successors`` hold the 2025 communes its land went
+    into (the commune of that name among them), so both eras are answered. A bare name is the
+    larger unit, in either era (a district outranks a 2025 commune). A name the legacy era
+    gives several units ("Tân Phú": two districts) or a 2025 reading elsewhere of the same rank
+    (a legacy commune and another province's 2025 commune of that name) stays unresolved.
+    """
+    if old is None:
+        return None
+    became = set(places.successors(old))
+    rank = LEVEL_RANK[old.level]
+    if all(u.code in became for u in new_readings if LEVEL_RANK[u.level] <= rank):
+        return old
     return None
 
 
