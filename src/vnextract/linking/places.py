@@ -65,6 +65,9 @@ _OPENING = regex.compile(rf"^(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)(?P<rest>\S.
 #: What may stand between a place and the place that encloses it: ", ", " (", " - ", and a
 #: type word ("xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước").
 _ENCLOSING_GAP = regex.compile(rf"^\s*[,(\-–]?\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
+#: What joins places of one level in a list: ", " or " và " (and), maybe with a type word
+#: ("xã Phong Phú và Phú Lạc", "xã A, xã B").
+_LIST_GAP = regex.compile(rf"^\s*(?:,|và)\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
 #: A house number right before a bare name makes it a street: "47 Lạch Tray", "số 15/2 Lý Thường Kiệt".
 _HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\d])\d+[\p{L}\d/]*\s+$")
 #: Kinds of the entity recogniser a Vietnamese administrative unit may carry: its types, and
@@ -368,11 +371,17 @@ def resolve(
     for i in range(len(locations) - 2, -1, -1):
         j = i + 1
         enclosed = False  # an enclosing place was written after it
-        while (
-            candidates[i]
-            and j < len(locations)
-            and _ENCLOSING_GAP.match(norm[locations[j - 1].end : locations[j].start])
-        ):
+        while candidates[i] and j < len(locations):
+            gap = norm[locations[j - 1].end : locations[j].start]
+            peer = bool(candidates[j]) and _top_rank(candidates[i]) == _top_rank(candidates[j])
+            if peer and both[i].written_type and _LIST_GAP.match(gap) and j + 1 < len(locations):
+                # rule *list_shares_enclosure*: units of one type word in a list share the place
+                # written after the last of them: "2 xã Phong Phú và Phú Lạc (huyện Tuy Phong)";
+                # not an untyped list ("chợ Bến Thành, Tân Định, An Đông (TP HCM)": markets)
+                j += 1
+                continue
+            if not _ENCLOSING_GAP.match(gap):
+                break
             if not candidates[j] and _foreign(locations[j]) and _top_rank(candidates[i]) > 0:
                 candidates[i] = []  # "huyện Trường Sa, tỉnh Hồ Nam": a county of Hunan
                 foreign.add(places.fold(locations[i].name))
