@@ -207,8 +207,10 @@ def test_former_units_cite_their_act_and_became_known_legacy_units() -> None:
     ("text", "code"),
     [
         ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", "006"),  # the district of 2005
-        ("Ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", None),  # no year: a district or a 2025 ward
-        ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm; năm 2026 ông rút ra.", None),
+        # no year: the one district of that name until 2025, whose successors are the 2025 wards
+        ("Ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm.", "006"),
+        # both eras read: still the one district of that name, with its 2025 wards
+        ("Năm 2005, ông Lâm (Đống Đa, Hà Nội) gửi tiết kiệm; năm 2026 ông rút ra.", "006"),
     ],
     ids=["years-before-the-reform", "no-year", "a-year-after-it"],
 )
@@ -218,3 +220,12 @@ def test_an_undated_text_whose_years_precede_the_reform_is_read_in_the_legacy_er
     dong_da = vnextract.extract(text).locations[0]
     assert (dong_da.text, dong_da.code) == ("Đống Đa", code)
     assert dong_da.province_2025 == "Thành phố Hà Nội"
+
+
+def test_a_palace_is_no_unit_of_its_name() -> None:
+    # "dinh" (palace): "dinh Thống Nhất" is the Reunification Palace in TP.HCM, not Đồng Nai's
+    # district of that name, which the same undated text names with its type word
+    doc = vnextract.extract("Đoàn khách tham quan dinh Thống Nhất rồi về huyện Thống Nhất, tỉnh Đồng Nai.")
+    palace, district = doc.locations[0], doc.locations[1]
+    assert (palace.text, palace.kind, palace.code, palace.province_2025) == ("Thống Nhất", "dinh", None, None)
+    assert (district.level, district.era, district.code) == ("district", "legacy", "738")

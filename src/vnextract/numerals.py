@@ -362,6 +362,13 @@ def read_number(candidate: str) -> NumberReading | None:
                 total, last_scale = total + value, Decimal(1000)
                 used = i
                 continue
+            if i < n and words[i - 1].isdigit() and len(words[i - 1]) == 1 and value > 0:
+                # a digit with a spelled multiplier: "3 trăm nghìn" (300 thousand), "5 chục
+                # triệu" (50 million), "4 triệu 3 trăm nghìn"
+                multiplier = table.get(lowered[i])
+                if multiplier is not None and multiplier.role in ("hundred", "dozen"):
+                    value *= multiplier.value
+                    i += 1
             current = value
             used = i
             continue

@@ -4,8 +4,10 @@ Which era: the document's date (``reference_date``, else the dateline) — befor
 the legacy units (63 provinces, districts, communes) existed; from then on the 2025 units (34
 provinces, communes, no districts) are read first, and a legacy name ("tỉnh Bình Dương", "huyện
 Hóc Môn") still resolves to its legacy unit. An undated text that names a district or an
-abolished province as current is legacy; otherwise both eras are read, and a name resolves only
-where they agree (else it keeps just its 2025 province, when all its readings share one).
+abolished province as current is legacy; otherwise both eras are read: a name resolves to the
+2025 unit where they agree, else to its one legacy unit (with the 2025 units it became) when no
+2025 reading of its rank lies elsewhere, else it keeps just its 2025 province (when all its
+readings share one).
 
 Which unit: the type word before or inside the mention ("xã" commune, "phường" ward, "thị trấn"
 township, "huyện"/"quận"/"thị xã" district — legacy only, "tỉnh" province, "thành phố"/"TP"
@@ -63,6 +65,9 @@ _OPENING = regex.compile(rf"^(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)(?P<rest>\S.
 #: What may stand between a place and the place that encloses it: ", ", " (", " - ", and a
 #: type word ("xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước").
 _ENCLOSING_GAP = regex.compile(rf"^\s*[,(\-–]?\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
+#: What joins places of one level in a list: ", " or " và " (and), maybe with a type word
+#: ("xã Phong Phú và Phú Lạc", "xã A, xã B").
+_LIST_GAP = regex.compile(rf"^\s*(?:,|và)\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
 #: A house number right before a bare name makes it a street: "47 Lạch Tray", "số 15/2 Lý Thường Kiệt".
 _HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\d])\d+[\p{L}\d/]*\s+$")
 #: Kinds of the entity recogniser a Vietnamese administrative unit may carry: its types, and
@@ -196,7 +201,29 @@ def _choose(candidates: Sequence[Unit], eras: Sequence[str], dated: bool) -> Uni
         if dated or len(groups) == 1:
             return _highest(groups[0])
         new, old = _highest(groups[0]), _highest(groups[1])  # eras: ("2025", "legacy")
-        return new if new is not None and old is not None and _same_place(old, new) else None
+        if new is not None and old is not None and _same_place(old, new):
+            return new
+        return _legacy_covering(old, groups[0])
+    return None
+
+
+def _legacy_covering(old: Unit | None, new_readings: Sequence[Unit]) -> Unit | None:
+    """Rule *undated_legacy_unit*: in an undated text, the one legacy unit a name has, when no
+    2025 reading of its rank or above lies outside the land it became.
+
+    "Cần Giờ, TP.HCM" with no date is "huyện Cần Giờ" until 2025 and "xã Cần Giờ" since: the
+    legacy district is resolved, and its ``successors`` hold the 2025 communes its land went
+    into (the commune of that name among them), so both eras are answered. A bare name is the
+    larger unit, in either era (a district outranks a 2025 commune). A name the legacy era
+    gives several units ("Tân Phú": two districts) or a 2025 reading elsewhere of the same rank
+    (a legacy commune and another province's 2025 commune of that name) stays unresolved.
+    """
+    if old is None:
+        return None
+    became = set(places.successors(old))
+    rank = LEVEL_RANK[old.level]
+    if all(u.code in became for u in new_readings if LEVEL_RANK[u.level] <= rank):
+        return old
     return None
 
 
@@ -344,11 +371,17 @@ def resolve(
     for i in range(len(locations) - 2, -1, -1):
         j = i + 1
         enclosed = False  # an enclosing place was written after it
-        while (
-            candidates[i]
-            and j < len(locations)
-            and _ENCLOSING_GAP.match(norm[locations[j - 1].end : locations[j].start])
-        ):
+        while candidates[i] and j < len(locations):
+            gap = norm[locations[j - 1].end : locations[j].start]
+            peer = bool(candidates[j]) and _top_rank(candidates[i]) == _top_rank(candidates[j])
+            if peer and both[i].written_type and _LIST_GAP.match(gap) and j + 1 < len(locations):
+                # rule *list_shares_enclosure*: units of one type word in a list share the place
+                # written after the last of them: "2 xã Phong Phú và Phú Lạc (huyện Tuy Phong)";
+                # not an untyped list ("chợ Bến Thành, Tân Định, An Đông (TP HCM)": markets)
+                j += 1
+                continue
+            if not _ENCLOSING_GAP.match(gap):
+                break
             if not candidates[j] and _foreign(locations[j]) and _top_rank(candidates[i]) > 0:
                 candidates[i] = []  # "huyện Trường Sa, tỉnh Hồ Nam": a county of Hunan
                 foreign.add(places.fold(locations[i].name))

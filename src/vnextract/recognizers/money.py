@@ -90,8 +90,11 @@ def money_currency(
     if _MONEY_IN_SPAN_RE.match(norm, ex.start):
         return "VND"  # the vague "tiền tỷ" says money itself ("nhà tiền tỷ": a house worth billions)
     not_money = _NOT_MONEY_BEFORE_RE.search(norm, max(sentence_start, ex.start - 40), ex.start) is not None
-    if _PER_PERIOD_RE.match(norm, ex.end) and ex.scale >= _MILLION and not not_money:
-        return "VND"  # rule *amount per period*: "tới 800 triệu mỗi tháng", "4 - 5 triệu/tháng"
+    per = _PER_PERIOD_RE.match(norm, ex.end) is not None or _per_unit(norm, ex.end)
+    if per and ex.scale >= _MILLION and not not_money:
+        # rule *amount per period*: "tới 800 triệu mỗi tháng", "4 - 5 triệu/tháng"; and per unit
+        # of something counted or measured, a price: "vé 1,5 triệu/người", "50 triệu/m2"
+        return "VND"
     # the weaker clues below only for an amount that ends its phrase ("nhận được 100 triệu."),
     # not for "nhận 1,7 triệu tem" (stamps) or "thay 10 triệu đèn" (lamps)
     if not _PHRASE_END_RE.match(norm, ex.end):
@@ -114,6 +117,20 @@ _BILLION = Decimal(10**9)
 _PER_PERIOD_RE = regex.compile(
     r"\ *(?:/|\ (?:mỗi|một|1|hằng|hàng)\ +)\ *(?:ngày|tuần|tháng|quý|năm)(?![\p{L}])", flags=regex.IGNORECASE
 )
+
+
+# A slash after the amount: "1,5 triệu/người" (per person)
+_SLASH_RE = regex.compile(r"\ ?/\ ?")
+
+
+def _per_unit(norm: str, end: int) -> bool:
+    """A counted noun or a measure after a slash: "1,5 triệu/người", "50 triệu/m2" (a price) —
+    not a time ("3 triệu/giây" is a rate, "/tháng" is the period rule's)."""
+    slash = _SLASH_RE.match(norm, end)
+    if slash is None:
+        return False
+    found = unit_after(norm, slash.end())
+    return found is not None and found[0].kind in ("count", "measure")
 
 
 # Verbs of getting and spending: "đội chỉ nhận được 100 triệu", "tốn 2 tỷ", "hết 50 triệu"

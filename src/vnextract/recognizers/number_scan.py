@@ -57,11 +57,46 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
                     break
                 pos = space + 1
                 continue
+            tail = _digit_tail(norm, base + pos, candidate[pos : pos + _LONGEST_NUMBER], reading)
+            if tail is not None:
+                reading = tail
             found.append(NumberSpan(base + pos, base + pos + reading.end, reading))
             pos += reading.end
             while pos < len(candidate) and candidate[pos] == " ":
                 pos += 1
     return found
+
+
+#: A colloquial tail: one to three digits after "triệu" or "tỷ" that end the number, before the
+#: end of the text or a mark ("3 tỷ 5." = 3.5 billion).
+_DIGIT_TAIL_RE = regex.compile(r"\ (\d{1,3})(?![.,]\d)(?=\s*(?:$|[.,;:!?)\]\"”'…]))")
+
+
+def _digit_tail(norm: str, at: int, candidate: str, reading: NumberReading) -> NumberReading | None:
+    """Rule *colloquial_digit_tail*: digits written after a scale word are that many tenths,
+    hundredths or thousandths of it, the next scale left out: "3 tỷ 5" = 3 tỷ 500 triệu, "2 tỷ
+    25" = 2 tỷ 250 triệu, "45 triệu 500" = 45 triệu 500 nghìn — as the spelled "triệu tư" is
+    1.4 million. Only for millions and billions, and only where the digits end the clause
+    (the end of the text or a mark): "3 tỷ 5 căn hộ" is five flats.
+
+    >>> text = "Căn nhà bán 3 tỷ 5."
+    >>> _digit_tail(text, 12, "3 tỷ 5", read_number("3 tỷ 5")).value
+    Decimal('3500000000')
+    """
+    if reading.scale is None or reading.scale < 10**6 or reading.vague:
+        return None
+    last = candidate[: reading.end].rsplit(" ", 1)[-1].casefold()
+    entry = number_words().get(last)
+    if entry is None or entry.role != "scale":
+        return None  # the number must end on its scale word ("3 tỷ", not "3 tỷ 500 triệu")
+    tail = _DIGIT_TAIL_RE.match(norm, at + reading.end)
+    if tail is None or tail.end() > at + len(candidate):
+        return None  # the digits are the run's last word
+    digits = tail.group(1)
+    value = reading.value + Decimal(digits) * reading.scale / 10 ** len(digits)
+    if value == value.to_integral_value():
+        value = Decimal(int(value))
+    return reading._replace(value=value, end=tail.end() - at)
 
 
 @cache
@@ -118,6 +153,35 @@ def _vague_amount(norm: str, at: int, candidate: str) -> NumberSpan | None:
         reading = NumberReading(value, length, True, scale, None, vague=True)
     elif word in roles["half"] and words == 1 and scale is not None and scale >= 1000:
         reading = NumberReading(value / 2, length, True, scale, None)
+    elif _bare_scale_amount(norm, at + length, word, scale):
+        return NumberSpan(at, at + length, NumberReading(value, length, True, scale, None))
     else:
         return None
     return NumberSpan(before.start("w2"), at + length, reading)
+
+
+def _bare_scale_amount(norm: str, end: int, word_before: str, scale: Decimal | None) -> bool:
+    """Rule *bare_scale_amount*: scale words with no number, after a noun and before a dollar or
+    euro word, are the amount they name: "mức lương triệu USD" (a million-dollar salary), "siêu
+    xe triệu đô" — the headline idiom of a million- or billion-dollar thing. Not after a word
+    that makes them a unit ("tính bằng triệu USD", "mỗi triệu USD"); never for "đồng", which
+    tables write as their unit ("Đơn vị: tỷ đồng").
+
+    >>> _bare_scale_amount("robot triệu USD", 11, "robot", Decimal(10**6))
+    True
+    >>> _bare_scale_amount("tính bằng triệu USD", 15, "bằng", Decimal(10**6))
+    False
+    """
+    roles = _vague_words()
+    if scale is None or scale < 10**6 or word_before in roles["not_before_bare_scale"]:
+        return False
+    after = _WORD_AFTER_RE.match(norm, end)
+    if after is None:
+        return False
+    words = after.group().casefold().split()
+    currencies = {c.casefold() for c in roles["bare_scale_currency"]}
+    return words[0] in currencies or " ".join(words[:2]) in currencies
+
+
+#: The one or two words after the scale words ("USD", "đô la").
+_WORD_AFTER_RE = regex.compile(r"\ +\p{L}+(?:\ \p{L}+)?")
