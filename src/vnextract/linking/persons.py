@@ -39,6 +39,7 @@ import bisect
 import attrs
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.person_details import details_of, written_name
 from vnextract.linking.person_mentions import (
     Mention,
@@ -255,9 +256,9 @@ def _attach(
 _WORKPLACE_GAP = regex.compile(r"[ \t]*(?:,|\(|[\-–][ \t])[ \t]*")
 # What may follow the workplace: the end of the apposition, aside or sentence.
 _WORKPLACE_END = regex.compile(r"[ \t]*(?:[,;.)]|$)", regex.MULTILINE)
-_LOWER_WORKPLACE_HEADS = regex.compile(
-    r"(?:khoa|phòng|văn\s+phòng|bệnh\s+viện|trường|công\s+ty|trung\s+tâm|viện|đoàn)(?![\p{L}])"
-)
+# A workplace written in lowercase ("khoa Nội", "văn phòng luật sư …"): word_classes.tsv
+# "lower_workplace_head".
+_LOWER_WORKPLACE_HEADS = regex.compile(r"(?:" + alternation("lower_workplace_head", r"\s+") + r")(?![\p{L}])")
 
 
 def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
