@@ -39,7 +39,7 @@ import bisect
 import attrs
 import regex
 
-from vnextract.lexicon.words import alternation
+from vnextract.lexicon import phrase_class
 from vnextract.linking.person_details import details_of, written_name
 from vnextract.linking.person_mentions import (
     Mention,
@@ -99,6 +99,7 @@ from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.recognizers.titles import organization_at, role_kind
 from vnextract.records import Person, Title
 from vnextract.text import Text
+from vnextract.text.view import flat_syllables, longest_entry
 
 # ----------------------------------------------------------------------------- lexicons
 
@@ -129,6 +130,8 @@ def _attach(
         return s[a:b] if a <= b else "\x00"
 
     def fits(pattern: regex.Pattern[str], a: int, b: int) -> bool:
+        # a pattern over the characters between two spans (title_shapes): that gap is
+        # punctuation, an aside in brackets and a few function words, which one pattern reads
         return a <= b and pattern.fullmatch(s, a, b) is not None
 
     # backward: NAME, TITLE (, TITLE)*  — left to right
@@ -226,7 +229,7 @@ def _attach(
             ):
                 target = by_predicate[last_predicate]  # "làm tiến sĩ … và thực tập sinh khoa học"
             if target is not None:
-                targets = [target, *_subjects_sharing(s, events, owner, k, target)]
+                targets = [target, *_subjects_sharing(text, events, owner, k, target)]
                 by_predicate[k] = target
                 last_predicate = k
         if not targets:
@@ -253,12 +256,21 @@ def _attach(
 # After "TITLE NAME": the place of work, as an apposition ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp
 # cứu Bệnh viện Chợ Rẫy, cho biết"), an aside ("luật sư Nguyễn Kỳ Việt (Văn phòng luật sư Việt
 # - Chương, …)") or after a dash ("luật sư Phạm Ngọc Hiếu - văn phòng luật sư Á Châu").
+# (Over characters: these two read punctuation between spans, no word.)
 _WORKPLACE_GAP = regex.compile(r"[ \t]*(?:,|\(|[\-–][ \t])[ \t]*")
 # What may follow the workplace: the end of the apposition, aside or sentence.
 _WORKPLACE_END = regex.compile(r"[ \t]*(?:[,;.)]|$)", regex.MULTILINE)
-# A workplace written in lowercase ("khoa Nội", "văn phòng luật sư …"): word_classes.tsv
-# "lower_workplace_head".
-_LOWER_WORKPLACE_HEADS = regex.compile(r"(?:" + alternation("lower_workplace_head", r"\s+") + r")(?![\p{L}])")
+
+
+def _lower_workplace_head(text: Text, at: int) -> int | None:
+    """Where a workplace's head written in lowercase ends when one starts at ``at`` ("khoa Nội",
+    "văn phòng luật sư …": word_classes.tsv "lower_workplace_head"), read on the token view."""
+    starts, syllables = flat_syllables(text)
+    j = bisect.bisect_left(starts, at)
+    if j == len(starts) or starts[j] != at:
+        return None
+    n = longest_entry(syllables, j, phrase_class("lower_workplace_head"), longest=2)
+    return syllables[j + n - 1].end if n else None
 
 
 def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
@@ -272,13 +284,14 @@ def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
         return None
     lex = titles_lexicon()
     at = gap.end()
+    # a capitalised head of the titles' organisation grammar ("Khoa", "Bệnh viện"), or a lowercase one
     head = lex.org_head.match(s, at)
-    if head is None or not head.group()[:1].isupper():
-        head = _LOWER_WORKPLACE_HEADS.match(s, at)
-    if head is None or lex.title.match(s, at) is not None:
+    capitalised = head is not None and head.group()[:1].isupper()
+    head_end = head.end() if head is not None and capitalised else _lower_workplace_head(text, at)
+    if head_end is None or lex.title.match(s, at) is not None:
         return None
     span = organization_at(text, at)
-    if span is None or span[1] <= head.end() or _WORKPLACE_END.match(s, span[1]) is None:
+    if span is None or span[1] <= head_end or _WORKPLACE_END.match(s, span[1]) is None:
         return None
     return attrs.evolve(title, organization=s[span[0] : span[1]])
 
@@ -321,14 +334,40 @@ def _bare_name_before(
 
 # "A và B đều là nhân viên …", "A, B cùng là giáo viên", "A và B là nhân viên …": the predicate
 # holds for every subject of the list.
-_BARE_LA = regex.compile(r"[ \t]+là[ \t]+")
-_SHARED_PREDICATE = regex.compile(r"(?<![\p{L}])(?i:đều|cùng)[ \t]+(?:là|làm)[ \t]+$")
+_BARE_LA = regex.compile(r"[ \t]+là[ \t]+")  # the whole gap between a name and a title (over characters)
+_ALL_ALIKE = frozenset({"đều", "cùng"})  # grammar: all alike, together
+_BE = frozenset({"là", "làm"})  # grammar: is, works as
+_ALL_ALIKE_REACH = 12  # characters before a title where "đều là" may start
+
+
+def _said_of_all(text: Text, start: int) -> bool:
+    """Whether "đều là" / "cùng làm" (all are, together work as) stands right before ``start``,
+    read on the token view's syllables."""
+    s = text.normalized
+    starts, syllables = flat_syllables(text)
+    j = bisect.bisect_left(starts, start)
+    if j < 2:
+        return False
+    adverb, verb = syllables[j - 2], syllables[j - 1]
+    return (
+        adverb.start >= start - _ALL_ALIKE_REACH
+        and adverb.text.casefold() in _ALL_ALIKE
+        and verb.text.casefold() in _BE
+        and _blank(s, adverb.end, verb.start)
+        and _blank(s, verb.end, start)
+    )
+
+
+def _blank(s: str, start: int, end: int) -> bool:
+    """Spaces or tabs only, at least one (what separates two words on a line)."""
+    return start < end and not s[start:end].strip(" \t")
 
 
 def _subjects_sharing(
-    s: str, events: list[tuple[int, int, str, int]], owner: dict[int, int], k: int, subject: int
+    text: Text, events: list[tuple[int, int, str, int]], owner: dict[int, int], k: int, subject: int
 ) -> list[int]:
     """The other names of a listed subject when the predicate says "đều là" (all are)."""
+    s = text.normalized
     start = events[k][0]
     q = k - 1
     while q >= 0 and not (events[q][2] == "p" and owner[events[q][3]] == subject):
@@ -339,7 +378,7 @@ def _subjects_sharing(
     # ông A, bà B là …": a comma alone does not make the two one subject)
     if q < 0:
         return []
-    if _SHARED_PREDICATE.search(s, max(0, start - 12), start) is None and not (
+    if not _said_of_all(text, start) and not (
         _BARE_LA.fullmatch(s, events[q][1], start)
         and q > 0
         and "và" in s[events[q - 1][1] : events[q][0]].split()
@@ -394,7 +433,8 @@ def _described_apposition(
 
 
 def _opens_clause(s: str, start: int) -> bool:
-    """Whether only a clause boundary precedes ``start`` ("Nguyên đơn của vụ kiện … là cô …")."""
+    """Whether only a clause boundary precedes ``start`` ("Nguyên đơn của vụ kiện … là cô …"):
+    a punctuation mark, read as a character."""
     before = s[max(0, start - 3) : start].rstrip(" ")
     return not before or before[-1] in ",.;:!?\n\"“(" or start == 0
 
