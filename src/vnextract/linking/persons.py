@@ -27,7 +27,13 @@ The entities recogniser yields one Person per mention ("Trần Thanh Liêm", lat
    (:mod:`title_refine`), the gaps between names and titles are :mod:`title_shapes`;
 3. reads the details news gives next to a name: age ("25 tuổi"), birth year ("SN 1994", "sinh
    năm 1994"), residence ("trú tại …", "ngụ …") and the gender the honorific implies
-   (:mod:`person_details`).
+   (:mod:`person_details`);
+4. then, on the whole persons (every mention of one, with its titles), the steps of
+   ``PERSON_STEPS`` in order: mentions that name a work, a named thing or a street leave their
+   person (:mod:`not_persons`: rules *work_name*, *named_thing*, *address*), and a one-word
+   surname joins the one longer name it starts (:mod:`surname_first`: "HLV Kim" is Kim
+   Sang-sik). They need what the steps before made: whether a name is bare (no honorific, no
+   title) and which persons are left.
 
 Titles nobody holds stay in ``found.titles`` only; the Document lists persons' titles.
 """
@@ -35,11 +41,13 @@ Titles nobody holds stay in ``found.titles`` only; the Document lists persons' t
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 import attrs
 import regex
 
 from vnextract.lexicon import phrase_class
+from vnextract.linking import not_persons, surname_first
 from vnextract.linking.person_details import details_of, written_name
 from vnextract.linking.person_mentions import (
     Mention,
@@ -510,14 +518,39 @@ def _by_predicate(
 # ----------------------------------------------------------------------------- link
 
 
+#: The steps over whole persons, in order (step 4 of the module's docstring): (name, step).
+PERSON_STEPS: tuple[tuple[str, Callable[[Text, Mentions], Mentions]], ...] = (
+    ("not_persons", not_persons.drop),  # works, named things and addresses read as persons
+    ("surname_first", surname_first.join),  # "HLV Kim" of the headline is Kim Sang-sik
+)
+#: The named rules of those steps, in order: (name, example, what it does).
+RULES: tuple[tuple[str, str, str], ...] = (*not_persons.RULES, *surname_first.RULES)
+
+
+def rules_fired(text: Text, found: Mentions) -> list[str]:
+    """The rules of ``RULES`` that apply when the persons linker reads ``found`` (what the
+    recognisers and the linkers before it found in ``text``)."""
+    state = _persons(text, found)
+    fired = not_persons.rules_fired(text, state)
+    return fired + surname_first.rules_fired(text, not_persons.drop(text, state))
+
+
 def link(text: Text, found: Mentions) -> Mentions:
-    """Merge mentions of one person, attach titles and details.
+    """Merge mentions of one person, attach titles and details, then run ``PERSON_STEPS``.
 
     "Phát biểu, ông Trần Thanh Liêm, Ủy viên Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND
     tỉnh … Ông Liêm nhấn mạnh …" with the Person mentions "Trần Thanh Liêm" and "Liêm" becomes
     one Person(name="Trần Thanh Liêm", honorific="ông", gender="male", mentions=(both spans),
     titles=("Ủy viên Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực UBND tỉnh")).
     """
+    found = _persons(text, found)
+    for _name, step in PERSON_STEPS:
+        found = step(text, found)
+    return found
+
+
+def _persons(text: Text, found: Mentions) -> Mentions:
+    """Steps 1-3: one Person per cluster of mentions, with its titles and details."""
     if not found.persons and not found.titles:
         return found
     s = text.normalized
