@@ -92,33 +92,23 @@ from vnextract.linking.title_shapes import (
     PRE_GAP_DESCRIBED,
     PRE_GAP_LIST,
     PRE_GAP_NATIONALITY,
-    PREDICATE,
     PREDICATE_AFTER,
     PREDICATE_LOOKBACK,
-    PRETENDING,
+    PREDICATE_REACH,
+    PREDICATES,
     PRONOUN,
     RESIDENCE_CLAUSE,
     SERVING_ROLES,
     WEAK_PREDICATE_REACH,
     describes_role,
+    pretending,
 )
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.recognizers.titles import organization_at, role_kind
 from vnextract.records import Person, Title
 from vnextract.text import Text
-from vnextract.text.view import flat_syllables, longest_entry
-
-# ----------------------------------------------------------------------------- lexicons
-
-
-# ----------------------------------------------------------------------------- shapes
-
-
-# ----------------------------------------------------------------------------- mentions
-
-
-# ----------------------------------------------------------------------------- titles
+from vnextract.text.view import flat_syllables, longest_entry, phrase_before
 
 
 def _attach(
@@ -228,7 +218,7 @@ def _attach(
         elif k in forward:
             targets = [forward[k][0]]
         else:
-            target = _by_predicate(s, title, mentions, owner, events, k, sentence_starts)
+            target = _by_predicate(text, title, mentions, owner, events, k, sentence_starts)
             if (
                 target is None
                 and last_predicate is not None
@@ -448,17 +438,17 @@ def _opens_clause(s: str, start: int) -> bool:
 
 
 def _by_predicate(
-    s: str, title: Title, mentions: list[Mention], owner: dict[int, int],
+    text: Text, title: Title, mentions: list[Mention], owner: dict[int, int],
     events: list[tuple[int, int, str, int]], k: int, sentence_starts: list[int],
 ) -> int | None:
     """"NAME là TITLE", "ông giữ chức TITLE", "Là TITLE, NAME": the subject holds the title."""
-    window = s[max(0, title.start - 40) : title.start]
-    marker = PREDICATE.search(window)
-    if marker is None or PRETENDING.search(window):
+    s = text.normalized
+    marker = phrase_before(text, title.start, PREDICATES, PREDICATE_REACH)
+    if marker is None or pretending(text, title.start):
         return None
     # bare "là"/"làm" (is / works as) bind only a subject a few words before them
-    weak = marker.group().strip().casefold() in ("là", "làm")
-    marker_start = title.start - len(window) + marker.start()
+    marker_start, phrase = marker
+    weak = phrase in ("là", "làm")
     si = bisect.bisect_right(sentence_starts, title.start) - 1
     sent_start = sentence_starts[si] if si >= 0 else 0
     # "Là sinh viên …, Diệp Hồng": the name after the title. The opening is read in the last
@@ -510,12 +500,6 @@ def _by_predicate(
         if best is None or cand[:2] > best[:2]:
             best = cand
     return best[2] if best else None
-
-
-# ----------------------------------------------------------------------------- details
-
-
-# ----------------------------------------------------------------------------- link
 
 
 #: The steps over whole persons, in order (step 4 of the module's docstring): (name, step).

@@ -15,6 +15,8 @@ import regex
 from vnextract.lexicon import Key, phrase_class
 from vnextract.lexicon.roles import roles_with
 from vnextract.lexicon.words import alternation
+from vnextract.text import Text
+from vnextract.text.view import phrase_before
 
 # These are patterns over characters, not over the token view's syllables, because what they read
 # is the gap between two spans: punctuation, brackets, ages and a few words that no token holds.
@@ -123,8 +125,9 @@ LIST_GAP = regex.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 
 
 # A predicate right before a title: "là người mẫu", "giữ chức vụ phó giám đốc", "trên cương vị …"
-# (word_classes.tsv "title_predicate").
-PREDICATE = regex.compile(r"(?<![\p{L}])(?i:" + alternation("title_predicate", r"\s+") + r")\s+$")
+# (word_classes.tsv "title_predicate"), read on the token view within PREDICATE_REACH characters.
+PREDICATES = phrase_class("title_predicate")
+PREDICATE_REACH = 40
 
 
 # "Là sinh viên …, Diệp Hồng …", "với tư cách là thành viên, bà Nguyễn Minh Hoa": the
@@ -146,8 +149,19 @@ PRONOUN = regex.compile(
 
 
 # "giả làm Tổng giám đốc" (posing as), "mạo danh là Thiếu tá" (impersonating), "không còn là"
-# (no longer): not a title held (word_classes.tsv "pretending_cue").
-PRETENDING = regex.compile(r"(?i:" + alternation("pretending_cue", r"\s+") + r")(?:\s+(?:là|làm))?\s+$")
+# (no longer), "là"/"làm" after the cue or not: not a title held (word_classes.tsv "pretending_cue").
+PRETENDING = phrase_class("pretending_cue")
+_BE = frozenset({("là",), ("làm",)})  # grammar: is, works as
+
+
+def pretending(text: Text, at: int) -> bool:
+    """Whether a word of posing or denial (PRETENDING) stands before ``at``, with "là"/"làm"
+    after it or not, read on the token view: "giả làm Tổng giám đốc" holds no title."""
+    if phrase_before(text, at, PRETENDING, PREDICATE_REACH) is not None:
+        return True
+    verb = phrase_before(text, at, _BE, PREDICATE_REACH)
+    reach = PREDICATE_REACH - (at - verb[0]) if verb is not None else 0
+    return verb is not None and phrase_before(text, verb[0], PRETENDING, reach) is not None
 
 
 # Bracketed asides do not count as words between a subject and its predicate.
