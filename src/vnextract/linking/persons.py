@@ -72,15 +72,16 @@ from vnextract.linking.title_refine import (
     refine_titles,
 )
 from vnextract.linking.title_shapes import (
-    AFTER_THEO,
     AND_BEFORE,
     APPOSITION_CLOSE,
-    ARTICLE_BEFORE,
+    ARTICLE,
+    ARTICLE_REACH,
     ASIDE,
     CHAIN_GAP,
     LIST_GAP,
     LIST_GAP_ASIDE,
     OBJECT_BEFORE,
+    OBJECT_REACH,
     OPENING_PREDICATE,
     OPENING_WINDOW,
     OTHER_SUBJECT,
@@ -99,6 +100,8 @@ from vnextract.linking.title_shapes import (
     PRONOUN,
     RESIDENCE_CLAUSE,
     SERVING_ROLES,
+    THEO,
+    THEO_REACH,
     WEAK_PREDICATE_REACH,
     describes_role,
     pretending,
@@ -155,7 +158,7 @@ def _attach(
             if (
                 s[pend:start].strip() == ","
                 and PREDICATE_AFTER.match(s, end)
-                and OBJECT_BEFORE.search(s, max(0, first - 12), first)
+                and phrase_before(text, first, OBJECT_BEFORE, OBJECT_REACH)
             ):
                 continue  # "với Putin và Schroeder, Tổng thống Pháp cũng …": a new clause
             backward[k] = names
@@ -181,11 +184,11 @@ def _attach(
                 anchored.add(k)
             elif fits(PRE_GAP_COMMA, end, nstart) and (
                 _opens_clause(s, first := _chain_start(s, events, k))
-                or AFTER_THEO.search(s, max(0, first - 6), first)
+                or phrase_before(text, first, THEO, THEO_REACH)
             ):
                 forward[k] = (owner[nidx], False)  # "Theo Giám đốc Sở X, ông Y …"
             elif (fits(PRE_GAP_CLAUSE, end, nstart) and _opens_clause(s, start)) \
-                    or _described_apposition(s, events, mentions, k):
+                    or _described_apposition(text, events, mentions, k):
                 forward[k] = (owner[nidx], False)
         elif nkind == "t" and (k + 1) in forward and fits(CHAIN_GAP, end, nstart):
             between = gap(end, nstart)
@@ -415,18 +418,19 @@ def _chain_start(s: str, events: list[tuple[int, int, str, int]], k: int) -> int
 
 
 def _described_apposition(
-    s: str, events: list[tuple[int, int, str, int]], mentions: list[Mention], k: int
+    text: Text, events: list[tuple[int, int, str, int]], mentions: list[Mention], k: int
 ) -> bool:
     """"TITLE words describing it, NAME," opening a clause (see ``PRE_GAP_DESCRIBED``): "Vận
     động viên số một Nhật Bản, Hisashi Yamamoto, thắng …" gives the name the title."""
+    s = text.normalized
     end, (nstart, _, _, nidx) = events[k][1], events[k + 1]
     return (
         PRE_GAP_DESCRIBED.fullmatch(s, end, nstart) is not None
         and describes_role(s, end, nstart)
         and APPOSITION_CLOSE.match(s, mentions[nidx].end) is not None
         and (_opens_clause(s, first := _chain_start(s, events, k))
-             or ((article := ARTICLE_BEFORE.search(s, max(0, first - 5), first)) is not None
-                 and _opens_clause(s, article.start())))
+             or ((article := phrase_before(text, first, ARTICLE, ARTICLE_REACH, " \t")) is not None
+                 and _opens_clause(s, article[0])))
     )
 
 

@@ -72,8 +72,10 @@ PRE_GAP_NATIONALITY = regex.compile(
     r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){1,3}[ \t]+người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3}"
 )
 # "Một tay vợt trẻ người Nga khác, Maria Kirilenko, …" (another young Russian player, NAME):
-# an article before a role opening a clause.
-ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:một)[ \t]+$")
+# an article before a role opening a clause (read on the token view, ARTICLE_REACH characters
+# back, on the same line).
+ARTICLE = frozenset({("một",)})  # grammar: the indefinite article
+ARTICLE_REACH = 5
 
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
@@ -193,14 +195,18 @@ OTHER_SUBJECT = regex.compile(
 )
 
 
-AFTER_THEO = regex.compile(r"(?<![\p{L}])(?i:theo)\s+$")
+# "Theo Giám đốc Sở X, ông Y …" (according to): read on the token view, THEO_REACH characters back.
+THEO = frozenset({("theo",)})  # grammar: according to
+THEO_REACH = 6
 
 
 # "Trò chuyện với Putin và Schroeder, Tổng thống Pháp cũng hồi tưởng …": names that are the
 # object of a preposition or verb, then a title followed straight by its predicate (no comma
 # closing an apposition) — the title is the subject of a new clause, not the names' title.
-# (word_classes.tsv "title_object_before", read by the learned titles' features too)
-OBJECT_BEFORE = regex.compile(r"(?<![\p{L}])(?i:" + alternation("title_object_before", r"\s+") + r")\s+$")
+# (word_classes.tsv "title_object_before", read by the learned titles' features too; on the
+# token view, OBJECT_REACH characters back)
+OBJECT_BEFORE = phrase_class("title_object_before")
+OBJECT_REACH = 12
 
 
 # (word_classes.tsv "predicate_opener": the adverbs that open a predicate, verbs of saying)

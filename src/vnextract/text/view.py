@@ -90,12 +90,13 @@ _LONGEST_BEFORE = 6
 
 
 def phrase_before(
-    text: Text, at: int, table: Collection[tuple[str, ...]], reach: int
+    text: Text, at: int, table: Collection[tuple[str, ...]], reach: int, spaces: str | None = None
 ) -> tuple[int, str] | None:
     """The longest entry of ``table`` (casefolded syllables) written right before ``at``: its
     syllables apart by white space, white space between it and ``at``, starting at most
     ``reach`` characters before ``at``. Its start and its words (casefolded, one space apart),
-    or None.
+    or None. ``spaces``: the only characters that white space may hold (" \\t", a space and a tab:
+    not across a line); None: any.
 
     >>> from vnextract.text import Text
     >>> text = Text.from_string("Ông Liêm giữ chức vụ phó giám đốc.")
@@ -112,7 +113,8 @@ def phrase_before(
     for n in range(1, min(_LONGEST_BEFORE, j) + 1):
         first = syllables[j - n]
         gap = s[first.end : after]
-        if first.start < at - reach or not gap or not gap.isspace():
+        blank = gap.isspace() if spaces is None else not gap.strip(spaces)
+        if first.start < at - reach or not gap or not blank:
             break
         words = tuple(x.text.casefold() for x in syllables[j - n : j])
         if words in table:
