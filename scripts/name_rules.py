@@ -8,8 +8,9 @@ Three families of rules are named this way, each with its fixtures:
   and the organisation body's ("body:<name>"), as ``entities.document.rules_fired`` lists them;
 - fixtures/titles/*.jsonl: the title rules (``titles.rules.TITLE_RULES``) and the organisation
   reader's ("org:<name>"), as ``titles.rules_fired`` lists them;
-- fixtures/persons/*.jsonl: the rules of linking/not_persons.py and linking/surname_first.py
-  (their ``RULES``) that apply to what the persons linker found.
+- fixtures/persons/*.jsonl: the rules of the persons linker's whole-person steps
+  (``linking.persons.RULES``: linking/not_persons.py's and linking/surname_first.py's) that
+  apply to what it found.
 
 The ``rules`` field of a case lists, in the order they first apply, the rules that apply to its
 text. Run it after adding cases; tests/test_named_rules.py then fails if a case names a rule
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vnextract import pipeline
-from vnextract.linking import not_persons, surname_first
+from vnextract.linking import persons
 from vnextract.recognizers import titles
 from vnextract.recognizers.entities.document import rules_fired as entity_rules_fired
 from vnextract.text import Text
@@ -37,10 +38,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FAMILIES: dict[str, Callable[[Text], list[str]]] = {
     "entities": entity_rules_fired,
     "titles": titles.rules_fired,
-    "persons": lambda text: (
-        not_persons.rules_fired(text, pipeline.found_before(text, "not_persons"))
-        + surname_first.rules_fired(text, pipeline.found_before(text, "surname_first"))
-    ),
+    "persons": lambda text: persons.rules_fired(text, pipeline.found_before(text, "persons")),
 }
 
 

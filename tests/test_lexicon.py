@@ -44,14 +44,14 @@ def test_keys_are_unique_and_canonical(name: str) -> None:
 
 def test_data_is_read_only_by_the_loader() -> None:
     """No module opens a data table itself: csv and importlib.resources over vnextract.data are
-    only in lexicon/loader.py (cli.py's `info` lists the files; learned/model.py opens the CRF
-    model file, not a table, and learned/titles.py the title model's)."""
+    only in lexicon/loader.py (learned/model.py opens the packaged CRF models and their cards,
+    files that are no table)."""
     readers = {
         p.relative_to(SRC).as_posix()
         for p in SRC.rglob("*.py")
         if re.search(r'files\("vnextract(?:\.data)?"\)|csv\.DictReader', p.read_text(encoding="utf-8"))
     }
-    assert readers <= {"lexicon/loader.py", "cli.py", "learned/model.py", "learned/titles.py"}
+    assert readers == {"lexicon/loader.py", "learned/model.py"}
 
 
 def test_every_word_class_is_used() -> None:

@@ -7,8 +7,9 @@ rules its text exercises (scripts/name_rules.py writes the field):
   body's rules ("body:" + entities.body_rules.BODY_RULES);
 - titles: the grammar's "role", the title rules (titles.rules.TITLE_RULES) and the organisation
   reader's ("org:" + titles.reader.OPENING_RULES and READER_RULES);
-- persons: the rules of linking/not_persons.py and linking/surname_first.py (their RULES) that
-  apply to what the persons linker found (a case where no rule may apply names none).
+- persons: the rules the persons linker applies to whole persons (linking.persons.RULES: those of
+  linking/not_persons.py and linking/surname_first.py) that apply to what it found (a case where
+  no rule may apply names none).
 
 A case whose named rules stop applying to its text fails here, and so does a rule that no case
 names: a rule without an example is either dead or untested.
@@ -24,7 +25,7 @@ from typing import Any
 import pytest
 
 from vnextract import pipeline
-from vnextract.linking import not_persons, surname_first
+from vnextract.linking import persons
 from vnextract.recognizers import titles
 from vnextract.recognizers.entities.body_rules import BODY_RULES
 from vnextract.recognizers.entities.document import rules_fired
@@ -50,16 +51,15 @@ FAMILIES: dict[str, tuple[set[str], Callable[[Text], list[str]]]] = {
         titles.rules_fired,
     ),
     "persons": (
-        {name for name, _example, _produces in (*not_persons.RULES, *surname_first.RULES)},
+        {name for name, _example, _produces in persons.RULES},
         lambda text: _person_rules_fired(text),
     ),
 }
 
 
 def _person_rules_fired(text: Text) -> list[str]:
-    """The rules of linking/not_persons.py and linking/surname_first.py that apply to ``text``."""
-    dropped = not_persons.rules_fired(text, pipeline.found_before(text, "not_persons"))
-    return dropped + surname_first.rules_fired(text, pipeline.found_before(text, "surname_first"))
+    """The rules of the persons linker's whole-person steps that apply to ``text``."""
+    return persons.rules_fired(text, pipeline.found_before(text, "persons"))
 
 
 def _cases(family: str) -> list[dict[str, Any]]:

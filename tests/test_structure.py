@@ -136,3 +136,31 @@ def test_inline_word_lists_are_found_and_grammar_ones_told_apart(tmp_path: Path)
         (2, ["cao", "thấp", "lớn"], False),
         (4, ["đến", "tới", "hoặc"], True),
     ]
+
+
+def test_no_word_list_is_left_inline() -> None:
+    """Every Vietnamese word list in the package's code is data (read through vnextract.lexicon)
+    or says, in a comment, that it is grammar: scripts/inline_words.py counts none "left"."""
+    script = SRC.parent.parent / "scripts" / "inline_words.py"
+    spec = importlib.util.spec_from_file_location("inline_words", script)
+    assert spec is not None and spec.loader is not None
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    left = [
+        f"{f.path.relative_to(SRC).as_posix()}:{f.line} {f.words[:3]}"
+        for path in sorted(SRC.rglob("*.py"))
+        for f in checker.inline_lists(path)
+        if not f.grammar
+    ]
+    assert left == []
+    assert sum(len(checker.inline_lists(path)) for path in SRC.rglob("*.py")) > 50  # it sees them
+
+
+def test_no_reference_to_a_design_file_the_repository_lacks() -> None:
+    """The design notes live outside the repository: code and docs point to docs/ instead."""
+    root = SRC.parent.parent
+    name = "DESIGN" + ".md"  # spelled apart so this file does not name it
+    paths = [*SRC.rglob("*.py"), *(root / "docs").rglob("*.md"), *(root / "scripts").glob("*.py")]
+    paths.append(root / "README.md")
+    naming = sorted(p.relative_to(root).as_posix() for p in paths if name in p.read_text(encoding="utf-8"))
+    assert naming == [] or (root / name).is_file()

@@ -1,4 +1,4 @@
-"""The Document: every record found in one text (the public contract of DESIGN.md §2).
+"""The Document: every record found in one text (the public contract: docs/records.md).
 
 It sits above the record classes and the registry of kinds (:mod:`vnextract.kinds`) and below
 nothing else: its ``to_dict()``, ``_repr_html_()`` and ``to_frame()`` call the output modules

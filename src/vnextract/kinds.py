@@ -44,7 +44,7 @@ class RecordKind:
     ``field`` the attribute holding such records on ``Mentions`` (and on ``Document`` when
     ``in_document``: a title lives inside its person on the Document, not beside it);
     ``contract`` says the field is one of the ``to_dict()`` keys of the public contract
-    (DESIGN.md §2; ``quantities`` is serialised after them). ``label`` is the short chip of
+    (docs/records.md; ``quantities`` is serialised after them). ``label`` is the short chip of
     the renderer and the CLI table, with the kind's Vietnamese and English names and its
     background colour.
     """

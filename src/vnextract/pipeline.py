@@ -24,7 +24,7 @@ from vnextract.learned import titles as learned_titles
 from vnextract.linking import abbreviations as link_abbreviations
 from vnextract.linking import events as link_events
 from vnextract.linking import fines as link_fines
-from vnextract.linking import not_entities, not_persons, role_names, span_edges, street_lists, surname_first
+from vnextract.linking import not_entities, role_names, span_edges, street_lists
 from vnextract.linking import persons as link_persons
 from vnextract.linking import places as link_places
 from vnextract.mentions import Mentions
@@ -53,9 +53,9 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("role names", role_names.find_names),  # names a title announces that no recogniser found
     ("not_entities", not_entities.drop),  # languages, places in event names, brands in products
     ("street_lists", street_lists.link),  # names listed after a street are streets ("đường A, B và C")
-    ("persons", link_persons.link),  # person ↔ titles ↔ organisation, later mentions ↔ first
-    ("not_persons", not_persons.link),  # works, named things and addresses read as persons
-    ("surname_first", surname_first.link),  # "HLV Kim" of the headline is Kim Sang-sik
+    # person ↔ titles ↔ organisation, later mentions ↔ first; then, on whole persons, works,
+    # named things and addresses read as persons leave, and "HLV Kim" joins Kim Sang-sik
+    ("persons", link_persons.link),
     ("span_edges", span_edges.link),  # initials keep their final dot ("M.C."), glued words go
     ("learned_titles", learned_titles.link),  # the CRF's titles of each person beside the rules'
     ("fines", link_fines.link),  # money in a penalty context → Fine, with its violation count

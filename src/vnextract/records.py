@@ -1,4 +1,4 @@
-"""The typed records vnextract returns (the public contract of DESIGN.md §2).
+"""The typed records vnextract returns (the public contract: docs/records.md).
 
 Every span record carries ``text``, ``start`` and ``end`` with ``original[start:end] == text``
 for the string the caller passed to :func:`vnextract.extract`. Records are frozen, slotted,

@@ -45,6 +45,7 @@ _CHARGE = regex.compile(
 # where a charge ends: a comma, ";", a line's or a sentence's end
 _CHARGE_END = regex.compile(r"[,;\n]|\.(?=\s|$)")
 # a charge that only points back ("tội danh trên" = the charge above, "tội này") names nothing
+# (grammar: the demonstratives)
 _POINTER = regex.compile(r"(?:trên|này|đó|ấy)$", regex.I)
 # the start of a charge's clause: a sentence's start, ";", a line's end
 _CLAUSE_START = regex.compile(r"[;\n]")

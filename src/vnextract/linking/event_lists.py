@@ -7,6 +7,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.event_names import list_people, same_party
 from vnextract.linking.event_parts import (
     _OUTCOME_REACH,
@@ -30,20 +31,25 @@ from vnextract.records import (
 # what may stand between the names of a list: ", ", " và " (and), a parenthesis "(30 tuổi)", a
 # role word ("bị cáo" = defendant, "ông" = Mr …) or a rank ("Đại úy" = captain, "Thiếu tá" =
 # major: thiếu/trung/thượng/đại = junior/middle/senior/full, úy/tá/tướng = lieutenant/major/general)
+# (the role words: word_classes.tsv "party_word"; the ranks are grammar, two closed sets of
+# syllables that compose)
+_PARTY_WORD = alternation("party_word", r"\ +")
 _LIST_GLUE = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?\ *(?:,|và|cùng|;)\ *
-        (?:(?:các\ +)?(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?
+        (?:(?:các\ +)?(?:""" + _PARTY_WORD + r""")\ +)?
         (?:(?:thiếu|trung|thượng|đại)\ +(?:úy|uý|tá|tướng)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
 # "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear), "A và B
-# chỉ nhận án treo" (only receive a suspended sentence); not "lần
-# lượt" (respectively: each their own)
+# chỉ nhận án treo" (only receive a suspended sentence); not "lần lượt" (respectively: each
+# their own). The verbs of receiving a sentence are word_classes.tsv "sentence_receive_verb".
+_RECEIVE = alternation("sentence_receive_verb", r"\ +")
+# (grammar: the adverbs of a shared predicate — together, all, already, also, only, each)
 _LIST_TAIL = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
         (?:(?:cùng|đều|đã|cũng|chỉ|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
-              chịu|nhận|lĩnh|lãnh|án)\ *)*""",
+              """ + _RECEIVE + r"""|án)\ *)*""",
     regex.I | regex.VERBOSE,
 )
 
@@ -109,16 +115,18 @@ def _respan(norm: str, event: Event) -> Event:
 
 # a name opening the next of a list of sentences: ", Mai Thị Hoa 6 năm tù" (after the last value)
 # (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
+# (grammar: "và"/"còn"/"riêng" = and/whereas/as for open the next; then a party word)
 _NEXT_GLUE = regex.compile(
     r"""(?:\ +(?:cùng\ +)?về\ +(?:[\p{Ll}\d]+\ +){0,2}?tội[^,;]*)?
-        [\ ,;:\n\-+•*]*(?:(?:và|còn|riêng)\ +)?(?:(?:bị\ +cáo|bị\ +can|đồng\ +phạm|ông|bà|anh|chị)\ +)?""",
+        [\ ,;:\n\-+•*]*(?:(?:và|còn|riêng)\ +)?(?:(?:""" + _PARTY_WORD + r""")\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình", from
 # the last name of a group sharing one: "C, D cùng 6 năm tù" (both), "C, D đều chịu 6 năm tù"
+# (grammar: together, all alike, each person, each defendant)
 _OWN_VALUE = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
-        (?:(?:chịu|nhận|lĩnh|lãnh)\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
+        (?:(?:""" + _RECEIVE + r""")\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 
@@ -158,9 +166,10 @@ def _continued(
 
 # a clause naming a sentence, then who it is given to: "Mức án treo 3 năm dành cho A, B và C"
 # (the suspended sentence of 3 years is for …), "Án tù chung thân cho A"
+# (grammar: "các"/"còn"/"riêng" = the/whereas/as for; then a party word)
 _GIVEN_TO = regex.compile(
     r"""[\ ,]*(?:(?:các|còn|riêng)\ +)?(?:mức\ +)?(?P<value>.{0,40}?)[\ ,]*(?:được\ +)?(?:dành\ +)?cho\ +
-        (?:(?:các\ +)?(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?""",
+        (?:(?:các\ +)?(?:""" + _PARTY_WORD + r""")\ +)?""",
     regex.I | regex.VERBOSE,
 )
 
@@ -248,9 +257,10 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
 
 # what may lead from a sentence's value to the names it is given to: "mức án chung thân gồm: A,
 # B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to)
+# (a count: word_classes.tsv "group_count", or a number)
 _VALUE_TO_NAMES = regex.compile(
     r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
-        (?:(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +(?:bị\ +cáo|đối\ +tượng|người)\ *)?
+        (?:(?:các|\d+|""" + alternation("group_count", r"\ +") + r""")\ +(?:bị\ +cáo|đối\ +tượng|người)\ *)?
         (?P<including>(?:bao\ +)?gồm)?\ *(?P<colon>:)?\ *""",
     regex.I | regex.VERBOSE,
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.event_parts import _entities
 from vnextract.mentions import Mentions
 from vnextract.records import Party
@@ -29,8 +30,9 @@ _WORD = r"\p{Lu}\p{Ll}*(?:'\p{L}+)?"  # "Xổm", "K'Lông"
 _RUN = regex.compile(rf"(?<![\p{{L}}\d']){_WORD}(?:\ +{_WORD}){{0,6}}(?![\p{{L}}\d])")
 # what must stand right before a run for its position to say it is a list's member: a list
 # separator, and a role word may follow it ("bị cáo" = defendant, "ông" = Mr)
+# (the role words: word_classes.tsv "party_word")
 _AFTER_SEPARATOR = regex.compile(
-    r"(?:[,;:\n]|(?<![\p{L}])và)\ *(?:(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?$", regex.I
+    r"(?:[,;:\n]|(?<![\p{L}])và)\ *(?:(?:" + alternation("party_word", r"\ +") + r")\ +)?$", regex.I
 )
 # how far back a separator is looked for (characters)
 _SEPARATOR_REACH = 20

@@ -118,7 +118,7 @@ def _term_ahead() -> str:
     "đến" = up to) or an outcome, behind "mức án" / "án" / "hình phạt" (the sentence, penalty of)."""
     outcomes = "|".join(r"\ +".join(regex.escape(w) for w in p.split()) for p in _table()["outcome"])
     lead = r"(?:mức\ +án\ +|mức\ +hình\ +phạt\ +|mức\ +|án\ +|hình\ +phạt\ +)?"
-    bound = r"(?:(?:từ|lên\ +đến|đến|tới)\ +)?"
+    bound = r"(?:(?:từ|lên\ +đến|đến|tới)\ +)?"  # grammar: the prepositions of a range
     return rf"(?=\ +{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
 
 
@@ -295,7 +295,8 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
 
 
 # what opens a new predicate after a sentence's value: "bị" / "được" (passive: another acts),
-# "nhưng" (but); not a comma ("đề nghị phạt A 5 năm tù, phạt bổ sung …" is one demand)
+# "nhưng" (but) (grammar: the passive markers and the conjunction); not a comma ("đề nghị phạt A
+# 5 năm tù, phạt bổ sung …" is one demand)
 _NEW_PREDICATE = regex.compile(r"(?<![\p{L}])(?:bị|được|nhưng)(?![\p{L}])", regex.I)
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
@@ -423,12 +424,13 @@ def _event_in(
 
 
 # a counted group: "hai thanh niên" (two young men), "3 bị cáo"
-_COUNTED = regex.compile(r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\ ", regex.I)
-# a bound of a range before a term: "từ" (from), "đến" / "tới" (to)
+_COUNTED = regex.compile(r"(?:" + alternation("group_count", r"\ +") + r"|\d+)\ ", regex.I)
+# a bound of a range before a term: "từ" (from), "đến" / "tới" (to) (grammar: the prepositions of a range)
 _RANGE_BOUND = regex.compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
 # the rest of a list of sentences: "còn lại" (remaining), "khác" (other)
 _REST = regex.compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
-# each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all)
+# each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all) (grammar:
+# the quantifiers of a shared predicate)
 _EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
 
 

@@ -1,7 +1,8 @@
-"""Linking step: names read as persons that are not persons (the shared guideline's conventions).
+"""Names read as persons that are not persons (the shared guideline's conventions).
 
-It runs after the persons linker, on whole persons (every mention of one), so that a name the
-linker found again later cannot come back. Its rules (a street list is linking/street_lists.py's):
+A step of the persons linker (``persons.PERSON_STEPS``), run on whole persons (every mention of
+one, with its titles), so that a name the linker found again later cannot come back. Its rules
+(a street list is linking/street_lists.py's):
 
 - rule *work_name* and *named_thing*: a name right after a word that introduces a work, a
   programme, a campaign or an award ("phim Anna Christie", "chiến dịch Tia chớp", "cuộc chạy
@@ -195,7 +196,7 @@ def rules_fired(text: Text, found: Mentions) -> list[str]:
     return list(dict.fromkeys(_taken(text.normalized, found)[0].values()))
 
 
-def link(text: Text, found: Mentions) -> Mentions:
+def drop(text: Text, found: Mentions) -> Mentions:
     """Drop the persons' mentions that name works or named things; make the persons listed
     after a street into streets."""
     s = text.normalized

@@ -27,7 +27,13 @@ The entities recogniser yields one Person per mention ("Trần Thanh Liêm", lat
    (:mod:`title_refine`), the gaps between names and titles are :mod:`title_shapes`;
 3. reads the details news gives next to a name: age ("25 tuổi"), birth year ("SN 1994", "sinh
    năm 1994"), residence ("trú tại …", "ngụ …") and the gender the honorific implies
-   (:mod:`person_details`).
+   (:mod:`person_details`);
+4. then, on the whole persons (every mention of one, with its titles), the steps of
+   ``PERSON_STEPS`` in order: mentions that name a work, a named thing or a street leave their
+   person (:mod:`not_persons`: rules *work_name*, *named_thing*, *address*), and a one-word
+   surname joins the one longer name it starts (:mod:`surname_first`: "HLV Kim" is Kim
+   Sang-sik). They need what the steps before made: whether a name is bare (no honorific, no
+   title) and which persons are left.
 
 Titles nobody holds stay in ``found.titles`` only; the Document lists persons' titles.
 """
@@ -35,10 +41,13 @@ Titles nobody holds stay in ``found.titles`` only; the Document lists persons' t
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 import attrs
 import regex
 
+from vnextract.lexicon import phrase_class
+from vnextract.linking import not_persons, surname_first
 from vnextract.linking.person_details import details_of, written_name
 from vnextract.linking.person_mentions import (
     Mention,
@@ -63,15 +72,16 @@ from vnextract.linking.title_refine import (
     refine_titles,
 )
 from vnextract.linking.title_shapes import (
-    AFTER_THEO,
     AND_BEFORE,
     APPOSITION_CLOSE,
-    ARTICLE_BEFORE,
+    ARTICLE,
+    ARTICLE_REACH,
     ASIDE,
     CHAIN_GAP,
     LIST_GAP,
     LIST_GAP_ASIDE,
     OBJECT_BEFORE,
+    OBJECT_REACH,
     OPENING_PREDICATE,
     OPENING_WINDOW,
     OTHER_SUBJECT,
@@ -83,32 +93,25 @@ from vnextract.linking.title_shapes import (
     PRE_GAP_DESCRIBED,
     PRE_GAP_LIST,
     PRE_GAP_NATIONALITY,
-    PREDICATE,
     PREDICATE_AFTER,
     PREDICATE_LOOKBACK,
-    PRETENDING,
+    PREDICATE_REACH,
+    PREDICATES,
     PRONOUN,
     RESIDENCE_CLAUSE,
     SERVING_ROLES,
+    THEO,
+    THEO_REACH,
     WEAK_PREDICATE_REACH,
     describes_role,
+    pretending,
 )
 from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.recognizers.titles import organization_at, role_kind
 from vnextract.records import Person, Title
 from vnextract.text import Text
-
-# ----------------------------------------------------------------------------- lexicons
-
-
-# ----------------------------------------------------------------------------- shapes
-
-
-# ----------------------------------------------------------------------------- mentions
-
-
-# ----------------------------------------------------------------------------- titles
+from vnextract.text.view import flat_syllables, longest_entry, phrase_before
 
 
 def _attach(
@@ -128,6 +131,8 @@ def _attach(
         return s[a:b] if a <= b else "\x00"
 
     def fits(pattern: regex.Pattern[str], a: int, b: int) -> bool:
+        # a pattern over the characters between two spans (title_shapes): that gap is
+        # punctuation, an aside in brackets and a few function words, which one pattern reads
         return a <= b and pattern.fullmatch(s, a, b) is not None
 
     # backward: NAME, TITLE (, TITLE)*  — left to right
@@ -153,7 +158,7 @@ def _attach(
             if (
                 s[pend:start].strip() == ","
                 and PREDICATE_AFTER.match(s, end)
-                and OBJECT_BEFORE.search(s, max(0, first - 12), first)
+                and phrase_before(text, first, OBJECT_BEFORE, OBJECT_REACH)
             ):
                 continue  # "với Putin và Schroeder, Tổng thống Pháp cũng …": a new clause
             backward[k] = names
@@ -179,11 +184,11 @@ def _attach(
                 anchored.add(k)
             elif fits(PRE_GAP_COMMA, end, nstart) and (
                 _opens_clause(s, first := _chain_start(s, events, k))
-                or AFTER_THEO.search(s, max(0, first - 6), first)
+                or phrase_before(text, first, THEO, THEO_REACH)
             ):
                 forward[k] = (owner[nidx], False)  # "Theo Giám đốc Sở X, ông Y …"
             elif (fits(PRE_GAP_CLAUSE, end, nstart) and _opens_clause(s, start)) \
-                    or _described_apposition(s, events, mentions, k):
+                    or _described_apposition(text, events, mentions, k):
                 forward[k] = (owner[nidx], False)
         elif nkind == "t" and (k + 1) in forward and fits(CHAIN_GAP, end, nstart):
             between = gap(end, nstart)
@@ -216,7 +221,7 @@ def _attach(
         elif k in forward:
             targets = [forward[k][0]]
         else:
-            target = _by_predicate(s, title, mentions, owner, events, k, sentence_starts)
+            target = _by_predicate(text, title, mentions, owner, events, k, sentence_starts)
             if (
                 target is None
                 and last_predicate is not None
@@ -225,7 +230,7 @@ def _attach(
             ):
                 target = by_predicate[last_predicate]  # "làm tiến sĩ … và thực tập sinh khoa học"
             if target is not None:
-                targets = [target, *_subjects_sharing(s, events, owner, k, target)]
+                targets = [target, *_subjects_sharing(text, events, owner, k, target)]
                 by_predicate[k] = target
                 last_predicate = k
         if not targets:
@@ -252,12 +257,21 @@ def _attach(
 # After "TITLE NAME": the place of work, as an apposition ("Bác sĩ Phạm Luân, Khoa Hồi sức cấp
 # cứu Bệnh viện Chợ Rẫy, cho biết"), an aside ("luật sư Nguyễn Kỳ Việt (Văn phòng luật sư Việt
 # - Chương, …)") or after a dash ("luật sư Phạm Ngọc Hiếu - văn phòng luật sư Á Châu").
+# (Over characters: these two read punctuation between spans, no word.)
 _WORKPLACE_GAP = regex.compile(r"[ \t]*(?:,|\(|[\-–][ \t])[ \t]*")
 # What may follow the workplace: the end of the apposition, aside or sentence.
 _WORKPLACE_END = regex.compile(r"[ \t]*(?:[,;.)]|$)", regex.MULTILINE)
-_LOWER_WORKPLACE_HEADS = regex.compile(
-    r"(?:khoa|phòng|văn\s+phòng|bệnh\s+viện|trường|công\s+ty|trung\s+tâm|viện|đoàn)(?![\p{L}])"
-)
+
+
+def _lower_workplace_head(text: Text, at: int) -> int | None:
+    """Where a workplace's head written in lowercase ends when one starts at ``at`` ("khoa Nội",
+    "văn phòng luật sư …": word_classes.tsv "lower_workplace_head"), read on the token view."""
+    starts, syllables = flat_syllables(text)
+    j = bisect.bisect_left(starts, at)
+    if j == len(starts) or starts[j] != at:
+        return None
+    n = longest_entry(syllables, j, phrase_class("lower_workplace_head"), longest=2)
+    return syllables[j + n - 1].end if n else None
 
 
 def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
@@ -271,13 +285,14 @@ def _workplace_after(text: Text, title: Title, name_end: int) -> Title | None:
         return None
     lex = titles_lexicon()
     at = gap.end()
+    # a capitalised head of the titles' organisation grammar ("Khoa", "Bệnh viện"), or a lowercase one
     head = lex.org_head.match(s, at)
-    if head is None or not head.group()[:1].isupper():
-        head = _LOWER_WORKPLACE_HEADS.match(s, at)
-    if head is None or lex.title.match(s, at) is not None:
+    capitalised = head is not None and head.group()[:1].isupper()
+    head_end = head.end() if head is not None and capitalised else _lower_workplace_head(text, at)
+    if head_end is None or lex.title.match(s, at) is not None:
         return None
     span = organization_at(text, at)
-    if span is None or span[1] <= head.end() or _WORKPLACE_END.match(s, span[1]) is None:
+    if span is None or span[1] <= head_end or _WORKPLACE_END.match(s, span[1]) is None:
         return None
     return attrs.evolve(title, organization=s[span[0] : span[1]])
 
@@ -320,14 +335,40 @@ def _bare_name_before(
 
 # "A và B đều là nhân viên …", "A, B cùng là giáo viên", "A và B là nhân viên …": the predicate
 # holds for every subject of the list.
-_BARE_LA = regex.compile(r"[ \t]+là[ \t]+")
-_SHARED_PREDICATE = regex.compile(r"(?<![\p{L}])(?i:đều|cùng)[ \t]+(?:là|làm)[ \t]+$")
+_BARE_LA = regex.compile(r"[ \t]+là[ \t]+")  # the whole gap between a name and a title (over characters)
+_ALL_ALIKE = frozenset({"đều", "cùng"})  # grammar: all alike, together
+_BE = frozenset({"là", "làm"})  # grammar: is, works as
+_ALL_ALIKE_REACH = 12  # characters before a title where "đều là" may start
+
+
+def _said_of_all(text: Text, start: int) -> bool:
+    """Whether "đều là" / "cùng làm" (all are, together work as) stands right before ``start``,
+    read on the token view's syllables."""
+    s = text.normalized
+    starts, syllables = flat_syllables(text)
+    j = bisect.bisect_left(starts, start)
+    if j < 2:
+        return False
+    adverb, verb = syllables[j - 2], syllables[j - 1]
+    return (
+        adverb.start >= start - _ALL_ALIKE_REACH
+        and adverb.text.casefold() in _ALL_ALIKE
+        and verb.text.casefold() in _BE
+        and _blank(s, adverb.end, verb.start)
+        and _blank(s, verb.end, start)
+    )
+
+
+def _blank(s: str, start: int, end: int) -> bool:
+    """Spaces or tabs only, at least one (what separates two words on a line)."""
+    return start < end and not s[start:end].strip(" \t")
 
 
 def _subjects_sharing(
-    s: str, events: list[tuple[int, int, str, int]], owner: dict[int, int], k: int, subject: int
+    text: Text, events: list[tuple[int, int, str, int]], owner: dict[int, int], k: int, subject: int
 ) -> list[int]:
     """The other names of a listed subject when the predicate says "đều là" (all are)."""
+    s = text.normalized
     start = events[k][0]
     q = k - 1
     while q >= 0 and not (events[q][2] == "p" and owner[events[q][3]] == subject):
@@ -338,7 +379,7 @@ def _subjects_sharing(
     # ông A, bà B là …": a comma alone does not make the two one subject)
     if q < 0:
         return []
-    if _SHARED_PREDICATE.search(s, max(0, start - 12), start) is None and not (
+    if not _said_of_all(text, start) and not (
         _BARE_LA.fullmatch(s, events[q][1], start)
         and q > 0
         and "và" in s[events[q - 1][1] : events[q][0]].split()
@@ -377,39 +418,41 @@ def _chain_start(s: str, events: list[tuple[int, int, str, int]], k: int) -> int
 
 
 def _described_apposition(
-    s: str, events: list[tuple[int, int, str, int]], mentions: list[Mention], k: int
+    text: Text, events: list[tuple[int, int, str, int]], mentions: list[Mention], k: int
 ) -> bool:
     """"TITLE words describing it, NAME," opening a clause (see ``PRE_GAP_DESCRIBED``): "Vận
     động viên số một Nhật Bản, Hisashi Yamamoto, thắng …" gives the name the title."""
+    s = text.normalized
     end, (nstart, _, _, nidx) = events[k][1], events[k + 1]
     return (
         PRE_GAP_DESCRIBED.fullmatch(s, end, nstart) is not None
         and describes_role(s, end, nstart)
         and APPOSITION_CLOSE.match(s, mentions[nidx].end) is not None
         and (_opens_clause(s, first := _chain_start(s, events, k))
-             or ((article := ARTICLE_BEFORE.search(s, max(0, first - 5), first)) is not None
-                 and _opens_clause(s, article.start())))
+             or ((article := phrase_before(text, first, ARTICLE, ARTICLE_REACH, " \t")) is not None
+                 and _opens_clause(s, article[0])))
     )
 
 
 def _opens_clause(s: str, start: int) -> bool:
-    """Whether only a clause boundary precedes ``start`` ("Nguyên đơn của vụ kiện … là cô …")."""
+    """Whether only a clause boundary precedes ``start`` ("Nguyên đơn của vụ kiện … là cô …"):
+    a punctuation mark, read as a character."""
     before = s[max(0, start - 3) : start].rstrip(" ")
     return not before or before[-1] in ",.;:!?\n\"“(" or start == 0
 
 
 def _by_predicate(
-    s: str, title: Title, mentions: list[Mention], owner: dict[int, int],
+    text: Text, title: Title, mentions: list[Mention], owner: dict[int, int],
     events: list[tuple[int, int, str, int]], k: int, sentence_starts: list[int],
 ) -> int | None:
     """"NAME là TITLE", "ông giữ chức TITLE", "Là TITLE, NAME": the subject holds the title."""
-    window = s[max(0, title.start - 40) : title.start]
-    marker = PREDICATE.search(window)
-    if marker is None or PRETENDING.search(window):
+    s = text.normalized
+    marker = phrase_before(text, title.start, PREDICATES, PREDICATE_REACH)
+    if marker is None or pretending(text, title.start):
         return None
     # bare "là"/"làm" (is / works as) bind only a subject a few words before them
-    weak = marker.group().strip().casefold() in ("là", "làm")
-    marker_start = title.start - len(window) + marker.start()
+    marker_start, phrase = marker
+    weak = phrase in ("là", "làm")
     si = bisect.bisect_right(sentence_starts, title.start) - 1
     sent_start = sentence_starts[si] if si >= 0 else 0
     # "Là sinh viên …, Diệp Hồng": the name after the title. The opening is read in the last
@@ -463,20 +506,39 @@ def _by_predicate(
     return best[2] if best else None
 
 
-# ----------------------------------------------------------------------------- details
+#: The steps over whole persons, in order (step 4 of the module's docstring): (name, step).
+PERSON_STEPS: tuple[tuple[str, Callable[[Text, Mentions], Mentions]], ...] = (
+    ("not_persons", not_persons.drop),  # works, named things and addresses read as persons
+    ("surname_first", surname_first.join),  # "HLV Kim" of the headline is Kim Sang-sik
+)
+#: The named rules of those steps, in order: (name, example, what it does).
+RULES: tuple[tuple[str, str, str], ...] = (*not_persons.RULES, *surname_first.RULES)
 
 
-# ----------------------------------------------------------------------------- link
+def rules_fired(text: Text, found: Mentions) -> list[str]:
+    """The rules of ``RULES`` that apply when the persons linker reads ``found`` (what the
+    recognisers and the linkers before it found in ``text``)."""
+    state = _persons(text, found)
+    fired = not_persons.rules_fired(text, state)
+    return fired + surname_first.rules_fired(text, not_persons.drop(text, state))
 
 
 def link(text: Text, found: Mentions) -> Mentions:
-    """Merge mentions of one person, attach titles and details.
+    """Merge mentions of one person, attach titles and details, then run ``PERSON_STEPS``.
 
     "Phát biểu, ông Trần Thanh Liêm, Ủy viên Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND
     tỉnh … Ông Liêm nhấn mạnh …" with the Person mentions "Trần Thanh Liêm" and "Liêm" becomes
     one Person(name="Trần Thanh Liêm", honorific="ông", gender="male", mentions=(both spans),
     titles=("Ủy viên Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực UBND tỉnh")).
     """
+    found = _persons(text, found)
+    for _name, step in PERSON_STEPS:
+        found = step(text, found)
+    return found
+
+
+def _persons(text: Text, found: Mentions) -> Mentions:
+    """Steps 1-3: one Person per cluster of mentions, with its titles and details."""
     if not found.persons and not found.titles:
         return found
     s = text.normalized

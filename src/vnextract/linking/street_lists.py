@@ -28,12 +28,15 @@ from vnextract.text import Text
 # Grammar: the function words of a list.
 _JOINED = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:và|hoặc|hay|thay[ \t]+vì)[ \t]+")
 _COMMA = regex.compile(r"[ \t]*,[ \t]*")
-# The list goes on after a name: a separator before a capital, or "..." closing it.
+# The list goes on after a name: a separator before a capital, or "..." closing it (grammar:
+# the same function words).
 _GOES_ON = regex.compile(
     r"[ \t]*(?:,[ \t]*(?:(?:và|hoặc|hay)[ \t]+)?\p{Lu}|(?:và|hoặc|hay)[ \t]+\p{Lu}|\.\.\.|…)"
 )
 # A kind word opening a list without a name of its own: "các tuyến đường như " (streets such
-# as), "những con phố: ", "các cầu là " — a plural, the kind, "như"/"là"/"gồm"/":".
+# as), "những con phố: ", "các cầu là " — a plural, the kind, "như"/"là"/"gồm"/":". (grammar:
+# the plural markers, the classifiers "tuyến", "con", "cây" of a road, and the words that open
+# a list: such as, are, including)
 _OPENING = regex.compile(
     r"(?<![\p{L}])(?i:các|những)[ \t]+(?:(?:tuyến|con|cây)[ \t]+)?(?P<kind>\p{L}+(?:[ \t]\p{L}+)?)"
     r"[ \t]*(?:(?:như|là|gồm(?:[ \t]+có)?)[ \t]*:?|:)[ \t]*$"

@@ -1,4 +1,5 @@
-"""Linking step: a one-word name that is the first word of one longer name is that person.
+"""A one-word name that is the first word of one longer name is that person: a step of the
+persons linker (``persons.PERSON_STEPS``), after :mod:`not_persons`.
 
 Rule *surname_first*: Vietnamese news names Korean, Chinese and other East Asian persons by their
 surname, the first word of the name ("HLV Kim" for Kim Sang-sik, "ông Tập" for Tập Cận Bình),
@@ -14,8 +15,9 @@ from __future__ import annotations
 import attrs
 
 from vnextract.lexicon import honorific_genders
+from vnextract.linking.title_refine import dedupe_titles
 from vnextract.mentions import Mentions
-from vnextract.records import Person, Title
+from vnextract.records import Person
 from vnextract.text import Text
 
 
@@ -44,10 +46,8 @@ def _target(short: Person, persons: tuple[Person, ...]) -> Person | None:
 def _merged(long: Person, short: Person) -> Person:
     """``long`` with the mentions and titles of ``short``; its span is its first mention."""
     mentions = tuple(sorted({*_mentions(long), *_mentions(short)}))
-    titles: list[Title] = []
-    for t in sorted({*long.titles, *short.titles}, key=lambda t: (t.start, t.end)):
-        if all((t.role.casefold(), t.organization) != (u.role.casefold(), u.organization) for u in titles):
-            titles.append(t)  # one title per position: "HLV" of the headline and of the summary
+    # one title per position, as for any person: "HLV" of the headline and of the summary
+    titles = dedupe_titles([*long.titles, *short.titles])
     first = short if (short.start, short.end) < (long.start, long.end) else long
     return attrs.evolve(
         long,
@@ -55,7 +55,7 @@ def _merged(long: Person, short: Person) -> Person:
         end=first.end,
         text=first.text,
         mentions=mentions,
-        titles=tuple(titles),
+        titles=titles,
         honorific=long.honorific or short.honorific,
         gender=long.gender or short.gender,
     )
@@ -72,7 +72,7 @@ def rules_fired(text: Text, found: Mentions) -> list[str]:
     return ["surname_first"] if any(_target(p, found.persons) for p in found.persons) else []
 
 
-def link(text: Text, found: Mentions) -> Mentions:
+def join(text: Text, found: Mentions) -> Mentions:
     """Join each one-word surname to the one person whose name it starts (rule surname_first)."""
     persons = found.persons
     joins = {id(p): t for p in persons if (t := _target(p, persons)) is not None}

@@ -14,6 +14,12 @@ import regex
 
 from vnextract.lexicon import Key, phrase_class
 from vnextract.lexicon.roles import roles_with
+from vnextract.lexicon.words import alternation
+from vnextract.text import Text
+from vnextract.text.view import phrase_before
+
+# These are patterns over characters, not over the token view's syllables, because what they read
+# is the gap between two spans: punctuation, brackets, ages and a few words that no token holds.
 
 # Between a name and a title after it: "Trần Thanh Liêm, Ủy viên …", "Bùi Ngọc Cẩm - Chủ tịch …",
 # "Chu Quang Việt (25 tuổi, Giám đốc …", "Nguyễn Minh Hoa (sinh 1952), hiện là chủ tịch …".
@@ -24,6 +30,7 @@ POST_GAP = regex.compile(
     [,:\-–—(][ \t]*                                    # the separator
     (?:(?:\d{1,3}[ \t]+tuổi|(?:SN|sinh(?:[ \t]+năm)?)[ \t]*\d{4}|quốc[ \t]+tịch[ \t]+[\p{L} \t]{1,20}?)
        [ \t]*[,;][ \t]*)*+                                # age, birth year, nationality
+    # grammar: the adverbs of time that may stand before "là" (currently, former, originally, also)
     (?:(?:hiện[ \t]+đang|hiện|đang|nguyên|vốn|cũng)[ \t]+)?(?:là[ \t]+)?
 (?:một[ \t]+)?  # "…, một …"
     (?:(?:kiêm|đồng[ \t]+thời[ \t]+là)[ \t]+)?
@@ -35,8 +42,10 @@ POST_GAP = regex.compile(
 # Between a list of names and the title they share, counted: "A và B, hai Phó Chủ tịch UBND
 # tỉnh", "A, B và C, cùng là giáo viên", "…, cả ba đều là tài xế" (all three are drivers; only
 # after two names or more: "Gates, 4 tỉ phú còn lại" is no apposition).
+# The count is a word of class group_count ("hai", "ba" …) or a digit.
 PLURAL_GAP = regex.compile(
-    r"[ \t]*,[ \t]*(?:(?:cả[ \t]+)?(?:hai|ba|bốn|năm|\d)[ \t]+(?:(?:cùng|đều)[ \t]+(?:là[ \t]+)?)?"
+    r"[ \t]*,[ \t]*(?:(?:cả[ \t]+)?(?:" + alternation("group_count", r"[ \t]+") + r"|\d)[ \t]+"
+    r"(?:(?:cùng|đều)[ \t]+(?:là[ \t]+)?)?"
     r"|(?:cùng|đều)[ \t]+(?:là[ \t]+)?)"
 )
 
@@ -63,8 +72,10 @@ PRE_GAP_NATIONALITY = regex.compile(
     r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){1,3}[ \t]+người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3}"
 )
 # "Một tay vợt trẻ người Nga khác, Maria Kirilenko, …" (another young Russian player, NAME):
-# an article before a role opening a clause.
-ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:một)[ \t]+$")
+# an article before a role opening a clause (read on the token view, ARTICLE_REACH characters
+# back, on the same line).
+ARTICLE = frozenset({("một",)})  # grammar: the indefinite article
+ARTICLE_REACH = 5
 
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
@@ -105,6 +116,7 @@ PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+l�
 
 
 # Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
+# (grammar: the conjunctions that chain two posts: concurrently, at the same time, and, as)
 CHAIN_GAP = regex.compile(
     r"[ \t]*(?:[,\-–][ \t]*)?(?:(?:kiêm(?:[ \t]+nhiệm)?|đồng[ \t]+thời[ \t]+là|và|làm)[ \t]+)?"
 )
@@ -114,13 +126,10 @@ CHAIN_GAP = regex.compile(
 LIST_GAP = regex.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 
 
-# A predicate right before a title: "là người mẫu", "giữ chức vụ phó giám đốc", "trên cương vị …".
-PREDICATE = regex.compile(
-    r"""(?<![\p{L}])(?i:là|làm|giữ\s+chức(?:\s+vụ)?|trên\s+cương\s+vị|với\s+tư\s+cách(?:\s+là)?
-        |được\s+bổ\s+nhiệm(?:\s+làm|\s+giữ\s+chức(?:\s+vụ)?)?|được\s+giao(?:\s+giữ\s+chức(?:\s+vụ)?)?
-        |được\s+bầu(?:\s+làm|\s+giữ\s+chức(?:\s+vụ)?)?|đảm\s+nhiệm|đảm\s+nhận|nhậm\s+chức)\s+$""",
-    regex.VERBOSE,
-)
+# A predicate right before a title: "là người mẫu", "giữ chức vụ phó giám đốc", "trên cương vị …"
+# (word_classes.tsv "title_predicate"), read on the token view within PREDICATE_REACH characters.
+PREDICATES = phrase_class("title_predicate")
+PREDICATE_REACH = 40
 
 
 # "Là sinh viên …, Diệp Hồng …", "với tư cách là thành viên, bà Nguyễn Minh Hoa": the
@@ -134,19 +143,27 @@ OPENING_WINDOW = 120  # characters before a title that OPENING_PREDICATE reads (
 
 
 # A bare pronoun standing for a person mentioned before ("ông giữ chức vụ …"): not followed by
-# a name, not part of "ông bà" or "người đàn ông".
+# a name, not part of "ông bà" or "người đàn ông". (grammar: the five pronouns of a person
+# referred back to, and the two words they must not be part of)
 PRONOUN = regex.compile(
     r"(?<![\p{L}])(?<!đàn\s)(?<!người\s)(?P<p>(?i:ông|bà|cô|anh|chị))(?![\p{L}])(?!\s+(?:\p{Lu}|bà|ông))"
 )
 
 
-# "giả làm Tổng giám đốc" (posing as), "mạo danh là Thiếu tá" (impersonating): not a title held.
-PRETENDING = regex.compile(
-    r"""(?i:giả|giả\s+danh|mạo\s+danh|tự\s+xưng|xưng|đóng\s+giả|như     # posing as, like
-        |không\s+phải|chẳng\s+phải|chưa\s+phải|không\s+còn|chưa\s+từng)  # not (any more, ever)
-        (?:\s+(?:là|làm))?\s+$""",
-    regex.VERBOSE,
-)
+# "giả làm Tổng giám đốc" (posing as), "mạo danh là Thiếu tá" (impersonating), "không còn là"
+# (no longer), "là"/"làm" after the cue or not: not a title held (word_classes.tsv "pretending_cue").
+PRETENDING = phrase_class("pretending_cue")
+_BE = frozenset({("là",), ("làm",)})  # grammar: is, works as
+
+
+def pretending(text: Text, at: int) -> bool:
+    """Whether a word of posing or denial (PRETENDING) stands before ``at``, with "là"/"làm"
+    after it or not, read on the token view: "giả làm Tổng giám đốc" holds no title."""
+    if phrase_before(text, at, PRETENDING, PREDICATE_REACH) is not None:
+        return True
+    verb = phrase_before(text, at, _BE, PREDICATE_REACH)
+    reach = PREDICATE_REACH - (at - verb[0]) if verb is not None else 0
+    return verb is not None and phrase_before(text, verb[0], PRETENDING, reach) is not None
 
 
 # Bracketed asides do not count as words between a subject and its predicate.
@@ -155,10 +172,11 @@ ASIDE = regex.compile(r"\([^()\n]*\)")
 
 # A residence clause between a subject and its predicate does not count as words either: "Trần
 # Bá Ngọc Dung (33 tuổi), ngụ tại phường An Hòa, quận Ninh Kiều, là kẻ cầm đầu …".
+# The cue is a word of word_classes.tsv "residence_cue" ("trú", "ngụ", "quê" …), as for a person's
+# residence (person_details).
 RESIDENCE_CLAUSE = regex.compile(
-    r"""^[ \t]*,[ \t]*(?:thường[ \t]+trú|tạm[ \t]+trú|cư[ \t]+trú|trú|ngụ|quê)(?:[ \t]+(?:tại|ở))?
-        [ \t]+[^;:.()\n]*?,[ \t]*$""",
-    regex.VERBOSE,
+    r"^[ \t]*,[ \t]*(?:" + alternation("residence_cue", r"[ \t]+") + r")(?:[ \t]+(?:tại|ở))?"
+    r"[ \t]+[^;:.()\n]*?,[ \t]*$"
 )
 
 
@@ -170,26 +188,29 @@ PREDICATE_LOOKBACK = 40
 WEAK_PREDICATE_REACH = 6
 
 
-# Another subject between a name and a predicate: a pronoun or "còn" (whereas).
+# Another subject between a name and a predicate: a pronoun or "còn" (whereas). (grammar: the
+# third-person pronouns, and the honorifics as pronouns, capitalised at a sentence's start)
 OTHER_SUBJECT = regex.compile(
     r"(?<![\p{L}])(?:hắn|họ|gã|ông\s+ta|bà\s+ta|anh\s+ta|cô\s+ta|chị\s+ta|người\s+này|ông\s+này|còn|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô)(?![\p{L}])"
 )
 
 
-AFTER_THEO = regex.compile(r"(?<![\p{L}])(?i:theo)\s+$")
+# "Theo Giám đốc Sở X, ông Y …" (according to): read on the token view, THEO_REACH characters back.
+THEO = frozenset({("theo",)})  # grammar: according to
+THEO_REACH = 6
 
 
 # "Trò chuyện với Putin và Schroeder, Tổng thống Pháp cũng hồi tưởng …": names that are the
 # object of a preposition or verb, then a title followed straight by its predicate (no comma
 # closing an apposition) — the title is the subject of a new clause, not the names' title.
-OBJECT_BEFORE = regex.compile(r"(?<![\p{L}])(?i:với|cùng|cho|của|về|gặp|tiếp|thăm)\s+$")
+# (word_classes.tsv "title_object_before", read by the learned titles' features too; on the
+# token view, OBJECT_REACH characters back)
+OBJECT_BEFORE = phrase_class("title_object_before")
+OBJECT_REACH = 12
 
 
-PREDICATE_AFTER = regex.compile(
-    r"""[ \t]+(?:cũng|đã|đang|sẽ|vẫn|liền|bèn|thì|lại|từng|không|chưa
-        |cho[ \t]+biết|nói|hồi[ \t]+tưởng)(?![\p{L}])""",
-    regex.VERBOSE,
-)
+# (word_classes.tsv "predicate_opener": the adverbs that open a predicate, verbs of saying)
+PREDICATE_AFTER = regex.compile(r"[ \t]+(?:" + alternation("predicate_opener", r"[ \t]+") + r")(?![\p{L}])")
 
 
 # Roles that serve another office-holder: "phát ngôn viên văn phòng Thủ tướng Anh Tony Blair"

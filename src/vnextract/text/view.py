@@ -16,6 +16,7 @@ module adds the map of underthesea's words and the look-up of lexicon entries.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
 from typing import NamedTuple
 
@@ -82,3 +83,41 @@ def longest_entry(
         if tuple(s.text for s in syllables[i : i + n]) in table:
             return n
     return 0
+
+
+#: The most syllables an entry read by ``phrase_before`` may have.
+_LONGEST_BEFORE = 6
+
+
+def phrase_before(
+    text: Text, at: int, table: Collection[tuple[str, ...]], reach: int, spaces: str | None = None
+) -> tuple[int, str] | None:
+    """The longest entry of ``table`` (casefolded syllables) written right before ``at``: its
+    syllables apart by white space, white space between it and ``at``, starting at most
+    ``reach`` characters before ``at``. Its start and its words (casefolded, one space apart),
+    or None. ``spaces``: the only characters that white space may hold (" \\t", a space and a tab:
+    not across a line); None: any.
+
+    >>> from vnextract.text import Text
+    >>> text = Text.from_string("Ông Liêm giữ chức vụ phó giám đốc.")
+    >>> phrase_before(text, 21, {("giữ", "chức"), ("giữ", "chức", "vụ"), ("vụ",)}, 40)
+    (9, 'giữ chức vụ')
+    >>> phrase_before(text, 21, {("giữ", "chức", "vụ")}, 8) is None
+    True
+    """
+    s = text.normalized
+    starts, syllables = flat_syllables(text)
+    j = bisect.bisect_left(starts, at)
+    found: tuple[int, str] | None = None
+    after = at  # where the white space after the syllable being added must end
+    for n in range(1, min(_LONGEST_BEFORE, j) + 1):
+        first = syllables[j - n]
+        gap = s[first.end : after]
+        blank = gap.isspace() if spaces is None else not gap.strip(spaces)
+        if first.start < at - reach or not gap or not blank:
+            break
+        words = tuple(x.text.casefold() for x in syllables[j - n : j])
+        if words in table:
+            found = (first.start, " ".join(words))
+        after = first.start
+    return found
