@@ -145,3 +145,14 @@ def test_the_last_two_words_of_a_name_are_a_mention_of_that_person_only() -> Non
         ("Trường Sơn", "person", "Vũ Trường Sơn"),
         ("Nhật Sơn", "person", "Trần Nhật Sơn"),
     ]
+
+
+def test_numbers_listed_before_a_unit_are_terms_of_their_own() -> None:
+    # "16 và 12 năm tù" (16 and 12 years in prison): 16 years to the first name, 12 to the second;
+    # the document's durations stay as the recognisers read them
+    doc = vnextract.extract("Tòa tuyên phạt Đỗ Văn Hải, Lê Quang Vinh mức án 16 và 12 năm tù.")
+    assert [(e.target.text, e.term.iso) for e in doc.events if e.target and e.term] == [
+        ("Đỗ Văn Hải", "P16Y"),
+        ("Lê Quang Vinh", "P12Y"),
+    ]
+    assert [d.text for d in doc.durations] == ["12 năm tù"]

@@ -79,6 +79,7 @@ from vnextract.linking.event_parts import (
     _value,
 )
 from vnextract.linking.event_respectively import respectively
+from vnextract.linking.event_values import value_lists, with_listed_terms
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Duration,
@@ -488,6 +489,9 @@ def link(text: Text, found: Mentions) -> Mentions:
     ('prison', 'Nguyễn Văn Hùng', 'TAND TP Cần Thơ', 'P18Y', 'về tội lừa đảo chiếm đoạt tài sản')
     """
     norm = text.normalized
+    given = found
+    # numbers listed before a term's unit ("16 và 12 năm tù") are terms of their own, for events only
+    found = with_listed_terms(norm, found)
     events: list[Event] = []
     used: set[int] = set()  # starts of the Fines an event has taken
     sentence_ends = {s.start: s.end for s in text.sentences}
@@ -539,6 +543,8 @@ def link(text: Text, found: Mentions) -> Mentions:
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
+    # lists of names each with their own value ("A (20 năm tù), B (tử hình)"), read whole
+    events = value_lists(text, found, events)
     # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
     # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
     appeals = appeal_events(text, found, list(_clauses(text)))
@@ -546,4 +552,4 @@ def link(text: Text, found: Mentions) -> Mentions:
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     events.sort(key=lambda e: e.start)
     events = with_charges(text, found, _with_courts(found, _deduplicate(events)))
-    return attrs.evolve(found, events=tuple(events))
+    return attrs.evolve(given, events=tuple(events))
