@@ -233,6 +233,65 @@ def _items(norm: str, found: Mentions, at: int, end: int, first: list[Party] | N
     return items
 
 
+# a count before a counted outcome: "16 án tử hình, 11 chung thân" (sixteen death sentences,
+# eleven life sentences) (grammar: the numerals)
+_COUNT = regex.compile(
+    r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +(?=(?:án\ +)?(?:tù\ +)?\p{L})", regex.I
+)
+# from a value to the names it is given to: "tử hình (đối với) A", "12 năm tù đối với A", "cho A"
+_TO_NAMES = regex.compile(r"\ *(?:(?:đối\ +với|với|cho)\ +)?:?\ *", regex.I)
+# what may stand between the verb and the first value: "tuyên y án sơ thẩm tử hình A"
+_VALUE_LEAD = regex.compile(r"[\ :,]*(?:y\ +án\ +)?(?:sơ\ +thẩm\ +)?", regex.I)
+
+
+def _value_first_items(norm: str, found: Mentions, at: int, end: int) -> list[_Item]:
+    """The items of a list whose values come first (rules ``values_before_names`` and
+    ``counted_outcomes``): "tuyên phạt tử hình A, chung thân B và C", "12 năm tù đối với A, 10
+    năm tù đối với B"; counted outcomes with no names: "Đề nghị 16 án tử hình, 11 chung thân"
+    (their ``names`` empty)."""
+    people = list_people(norm, found, at, end)
+    items: list[_Item] = []
+    while True:
+        value = _value_at(norm, found, at, end)
+        counted = None
+        if value is None:
+            counted = _COUNT.match(norm, at, end)
+            value = _value_at(norm, found, counted.end(), end) if counted else None
+            if value is None or value[1]:
+                break  # a count before a term is no counted outcome ("2 bị cáo 5 năm tù")
+        kind, terms, stated, value_end = value
+        if len(terms) > 1:
+            break
+        group: list[Party] = []
+        if counted is None:
+            lead = _TO_NAMES.match(norm, value_end, end)
+            role = _ROLE.match(norm, lead.end(), end) if lead else None
+            group = [p for p in people if role is not None and p.start == role.end()][:1]
+            while group:
+                glue = _NAME_GLUE.match(norm, group[-1].end, end)
+                role = _ROLE.match(norm, glue.end(), end) if glue else None
+                following = [p for p in people if role is not None and p.start == role.end()]
+                if glue is None or not following or _value_at(norm, found, glue.end(), end) is not None:
+                    break
+                group.append(following[0])
+            if not group:
+                break
+        items.append(_Item(group, kind, terms, stated, group[-1].end if group else value_end))
+        glue = _ITEM_GLUE.match(norm, items[-1].end, end)
+        if glue is None:
+            break
+        at = glue.end()
+    named = [bool(item.names) for item in items]
+    return items if len(items) >= 2 and (all(named) or not any(named)) else []
+
+
+def _first(item: _Item) -> int:
+    """Where an item begins: its first name, or its value."""
+    starts = [n.start for n in item.names] + [t.start for t in item.terms]
+    starts += [item.stated.start] if item.stated is not None else []
+    return min(starts, default=item.end)
+
+
 def _events_of(
     norm: str, items: list[_Item], base: Event, verb: Phrase, replaced: list[Event], end: int
 ) -> list[Event]:
@@ -240,11 +299,14 @@ def _events_of(
     ("B 8 năm tù về tội giết người"), else the one the clause's triggers gave that name, else the
     base's when it stands outside the list (closing it, or fronted before it)."""
     out: list[Event] = []
-    span = (items[0].names[0].start, items[-1].end)
+    span = (min(_first(item) for item in items), items[-1].end)
     shared = base.reason if base.reason is not None and not span[0] <= base.reason.start < span[1] else None
     for index, item in enumerate(items):
-        reason_end = end if index == len(items) - 1 else items[index + 1].names[0].start
+        reason_end = end if index == len(items) - 1 else _first(items[index + 1])
         own = _reason(norm, item.end, reason_end) if _OWN_CHARGE.match(norm, item.end, reason_end) else None
+        if not item.names:  # a counted outcome: "11 chung thân", no one named
+            out.append(_respan(norm, attrs.evolve(base, kind=item.kind, target=None, term=None,
+                                                  trigger=item.stated or verb, reason=shared)))  # fmt: skip
         for position, name in enumerate(item.names):
             term = item.terms[position] if len(item.terms) > 1 else (item.terms[0] if item.terms else None)
             prior = next((e.reason for e in replaced if _overlaps(e.target, name.start, name.end)), None)
@@ -310,8 +372,14 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
                 items = _items(norm, found, opener.end(), end, first)
             paired = len(items) == 1 and len(items[0].terms) > 1
             if len(items) < 2 and not paired:
-                continue
-            span = (items[0].names[0].start, items[-1].end)
+                # values first, after a verb only: "gồm 12 án tử hình, 17 chung thân" (including)
+                # lists a court's statistics for a period, not the sentences of a case
+                lead = _VALUE_LEAD.match(norm, opener.end(), end)
+                at = lead.end() if lead else opener.end()
+                items = _value_first_items(norm, found, at, end) if opener.re is not _INCLUDING else []
+                if not items:
+                    continue
+            span = (min(_first(item) for item in items), items[-1].end)
             names = [n for item in items for n in item.names]
             values = [(t.start, t.end) for item in items for t in item.terms]
             values += [(i.stated.start, i.stated.end) for i in items if i.stated is not None]

@@ -235,7 +235,13 @@ def _event_in(
         # "Vụ việc bị phanh phui, VKSND Hà Nội buộc thôi việc …": a name after a comma between
         # "bị" and the trigger is the subject of an active trigger
         comma = _last_comma(norm, passive.end(), trigger.start)
-        if comma >= 0 and _entities(norm, found, comma, trigger.start):
+        # rule ``passive_of_the_verb_before``: "5 người bị tuyên tử hình, 6 người lĩnh án chung
+        # thân" — "bị" is the first verb's; after a comma following it, a verb of receiving has
+        # its own subject
+        own_subject = kind_of_trigger == "sentence_received" and _pattern("trigger").search(
+            norm, passive.end(), max(comma, passive.end())
+        )
+        if comma >= 0 and (_entities(norm, found, comma, trigger.start) or own_subject):
             passive = None
     target: Party | None
     authority: Party | None
