@@ -265,12 +265,19 @@ def _event_in(
             authority = next((e for e in reversed(own) if e.kind == "organization"), None)
     else:
         before = _entities(norm, found, clause[0], trigger.start)
-        authority = before[-1] if before else None
+        # rule ``possessor_is_no_subject``: "HĐXX chấp nhận đề nghị của VKS, tuyên phạt A …" (accepts
+        # the prosecutor's proposal, sentences A): a name after "của" (of) owns a noun, it does not
+        # act; the subject stands before it
+        subjects = [e for e in before if not _POSSESSOR.search(norm, max(clause[0], e.start - 20), e.start)]
+        authority = subjects[-1] if subjects else None
         if authority is None:
             # "Tòa án tuyên phạt" (the court), also after a comma: "Sau khi nghị án, HĐXX tuyên
-            # phạt" (after deliberating, the trial panel sentences)
+            # phạt" (after deliberating, the trial panel sentences); the clause's subject before
+            # a possessor's comma: "HĐXX bác đề nghị của luật sư, tuyên phạt …"
             group = _group(norm, clause[0], trigger.start)
             authority = group if group is not None and _names_an_authority(group.text) else None
+            if authority is None:
+                authority = _opening_authority(norm, clause[0], before[0].start if before else trigger.start)
         target = None
         if kind_of_trigger == "sentence_received" or paid:  # "X lĩnh án 7 năm tù": X receives it
             # "Tòa tuyên phạt A 5 năm tù, hai đồng phạm nhận mức án 2 năm": who stands after the
@@ -427,6 +434,22 @@ def _event_in(
     return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
+
+
+# "của" (of) before a name: its possessor, no actor ("đề nghị của VKS" = the prosecutor's demand);
+# "của đại diện VKS" (of the representative of)
+_POSSESSOR = regex.compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
+
+
+def _opening_authority(norm: str, start: int, end: int) -> Party | None:
+    """A court word or an authority of the table opening [start, end): "HĐXX bác đề nghị …"."""
+    words = sorted({*_table()["court_word"], *_table()["authority"]}, key=len, reverse=True)
+    at = _after_spaces(norm, start)
+    for phrase in words:
+        stop = at + len(phrase)
+        if stop <= end and norm[at:stop].casefold() == phrase and not norm[stop : stop + 1].isalpha():
+            return Party(text=norm[at:stop], start=at, end=stop, kind="group")
+    return None
 
 
 # a counted group: "hai thanh niên" (two young men), "3 bị cáo"
