@@ -119,7 +119,10 @@ def _term_ahead() -> str:
     outcomes = "|".join(r"\ +".join(regex.escape(w) for w in p.split()) for p in _table()["outcome"])
     lead = r"(?:mức\ +án\ +|mức\ +hình\ +phạt\ +|mức\ +|án\ +|hình\ +phạt\ +)?"
     bound = r"(?:(?:từ|lên\ +đến|đến|tới)\ +)?"
-    return rf"(?=\ +{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
+    # the one sentenced may stand between: "Tòa tuyên Nguyễn Văn A tử hình" (a name: capitalised
+    # words, "bị cáo" = defendant before it)
+    named = r"(?:(?:bị\ +cáo\ +)?(?-i:\p{Lu}\p{Ll}*(?:\ +\p{Lu}\p{Ll}*){0,4})\ +)?"  # case kept
+    return rf"(?=\ +{named}{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
 
 
 def _value(role: str, phrase: str) -> str:
