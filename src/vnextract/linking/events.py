@@ -80,6 +80,7 @@ from vnextract.linking.event_parts import (
 )
 from vnextract.linking.event_respectively import respectively
 from vnextract.linking.event_values import value_lists, with_listed_terms
+from vnextract.linking.event_verbless import verbless
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Duration,
@@ -574,6 +575,8 @@ def link(text: Text, found: Mentions) -> Mentions:
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
     # lists of names each with their own value ("A (20 năm tù), B (tử hình)"), read whole
     events = value_lists(text, found, events)
+    # sentences with no verb: headlines ("Tử hình kẻ …"), "mức án … là phù hợp" (is fitting)
+    events = sorted([*events, *verbless(text, found, events)], key=lambda e: e.start)
     # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
     # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
     appeals = appeal_events(text, found, list(_clauses(text)))
