@@ -79,6 +79,7 @@ def with_listed_terms(norm: str, found: Mentions) -> Mentions:
 # where a list opens: after a sentence word of the table, or "gồm" (including: "Các bị cáo khác
 # gồm A 5 năm tù, …"), "đối với" (towards: "y án đối với A (tử hình) và B (chung thân)"), and
 # what may stand before its first name: "các bị cáo" (the defendants), ":", "y án sơ thẩm"
+# (grammar: the prepositions, numerals and role nouns that open a list)
 _LEAD = regex.compile(
     r"""[\ :,]*(?:(?:y\ +án\ +)?(?:sơ\ +thẩm\ +)?)?
         (?:(?:đối\ +với|gồm|bao\ +gồm)\ *:?\ *)?
@@ -97,6 +98,7 @@ _ITEM_GLUE = regex.compile(r"\ *(?:[,;]\ *(?:và\ +|còn\ +)?|và\ +)", regex.I)
 # an aside after a name that holds no value: "(30 tuổi)", "(SN 1980, trú Hà Nội)"
 _ASIDE = regex.compile(r"\ *\([^()]{0,60}\)")
 # from the names to their value: "mỗi người" (each), "cùng" (both), "mức án" (the sentence of)
+# (grammar: the distributives and the verbs of receiving)
 _TO_VALUE = regex.compile(
     r"""\ *(?P<open>\(\ *)?(?:(?:mỗi\ +(?:người|bị\ +cáo)|cùng|đều)\ +)?
         (?:(?:lĩnh|lãnh|nhận|chịu)\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
@@ -239,6 +241,7 @@ _COUNT = regex.compile(
     r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +(?=(?:án\ +)?(?:tù\ +)?\p{L})", regex.I
 )
 # from a value to the names it is given to: "tử hình (đối với) A", "12 năm tù đối với A", "cho A"
+# (grammar: the prepositions)
 _TO_NAMES = regex.compile(r"\ *(?:(?:đối\ +với|với|cho)\ +)?:?\ *", regex.I)
 # what may stand between the verb and the first value: "tuyên y án sơ thẩm tử hình A"
 _VALUE_LEAD = regex.compile(r"[\ :,]*(?:y\ +án\ +)?(?:sơ\ +thẩm\ +)?", regex.I)
@@ -319,6 +322,7 @@ def _events_of(
 
 
 # between the one who receives a sentence and the verb: "A đã lĩnh", "A và B cùng lãnh"
+# (grammar: the aspect and distributive words)
 _BEFORE_VERB = regex.compile(r"(?:\ *\([^()]{0,60}\))?\ *(?:(?:đã|cùng|đều|phải|chỉ)\ +)*", regex.I)
 
 

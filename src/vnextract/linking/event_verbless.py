@@ -49,11 +49,12 @@ _HEADLINE_LEAD = regex.compile(
     regex.I | regex.VERBOSE,
 )
 # from the sentence to who gets it: "cho" (for), "đối với" / "với" (towards), "dành cho"
+# (grammar: the prepositions)
 _TO_TARGET = regex.compile(r"\ *(?:(?:dành\ +)?cho|đối\ +với|với)?\ *", regex.I)
 # where the one sentenced ends in a headline: a comma, a parenthesis, a reason ("vì", "do", "về
-# tội"), the case ("trong vụ" = in the case of), a date in brackets
+# tội"), the case ("trong vụ" = in the case of) (grammar: the conjunctions of cause, prepositions)
 _TARGET_END = regex.compile(r"[,(:;]|(?<![\p{L}])(?:vì|do|về\ +tội|trong\ +vụ|tại)(?![\p{L}])", regex.I)
-# "Mức án dành cho A là …" (the sentence for A is …)
+# "Mức án dành cho A là …" (the sentence for A is …) (grammar: the prepositions)
 _SENTENCE_FOR = regex.compile(r"(?<![\p{L}])mức\ +án\ +(?:dành\ +)?(?:cho|với|đối\ +với)\ +", regex.I)
 _IS = regex.compile(r"(?:\ *\([^()]{0,60}\))?\ *(?:sẽ\ +)?là\ +", regex.I)
 # "mức án" (the sentence) before a value the court assesses
