@@ -250,7 +250,7 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
 # B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to)
 _VALUE_TO_NAMES = regex.compile(
     r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
-        (?:(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +(?:bị\ +cáo|đối\ +tượng|người)\ *)?
+        (?:(?:(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +)?(?:bị\ +cáo|đối\ +tượng|người)\ *)?
         (?P<including>(?:bao\ +)?gồm)?\ *(?P<colon>:)?\ *""",
     regex.I | regex.VERBOSE,
 )

@@ -30,6 +30,7 @@ import regex
 from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
+from vnextract.linking.event_demands import demands
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_law import alternatives, with_alternatives
 from vnextract.linking.event_lists import (
@@ -577,6 +578,8 @@ def link(text: Text, found: Mentions) -> Mentions:
     events = value_lists(text, found, events)
     # sentences with no verb: headlines ("Tử hình kẻ …"), "mức án … là phù hợp" (is fitting)
     events = sorted([*events, *verbless(text, found, events)], key=lambda e: e.start)
+    # a demand as a noun ("thấp hơn đề nghị của VKS (14-16 năm)"), for the one sentenced before it
+    events = demands(text, found, events)
     # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
     # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
     appeals = appeal_events(text, found, list(_clauses(text)))
