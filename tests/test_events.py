@@ -62,11 +62,14 @@ def test_event_spans_are_the_callers_text(example: dict[str, Any]) -> None:
         for part in parts:
             if part is not None:
                 assert text[part.start : part.end] == part.text
-                # the parts outside the clause: the court of the case, named before it, and the
-                # charge of the case, stated before it or closing its sentence
+                # the parts outside the clause: the court of the case, named before it (of a
+                # sentence, or of a fine passed with one), and the charge of the case, stated
+                # before it or closing its sentence
                 outside = part.end <= event.start or part.start >= event.end
                 if (part is event.authority or part is event.reason) and outside:
-                    assert event.kind in ("prison", "suspended_prison", "life_prison", "death")
+                    assert event.kind in ("prison", "suspended_prison", "life_prison", "death") or (
+                        part is event.authority and event.kind == "fine"  # a fine passed with a sentence
+                    )
                     continue
                 # a demand compared with the sentence before it is that sentence's defendant's
                 if part is event.target and outside and event.status == "possible":

@@ -298,6 +298,12 @@ def _event_in(
                     # its apposition (nothing but the verb after the last comma)
                     target = before[0]
             authority = None
+            # rule ``compelled_to_pay``: "Tòa còn tuyên buộc bị cáo A nộp phạt 10 triệu đồng" (the
+            # court also orders A to pay a fine): who compels is the authority
+            compelled = _COMPELLED.search(norm, clause[0], target.start if target else trigger.start)
+            if paid and compelled is not None:
+                orders = [e for e in before if e.end <= compelled.start() and e.kind == "organization"]
+                authority = orders[-1] if orders else _opening_authority(norm, clause[0], compelled.start())
         elif kind != "award":
             # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
             begin = trigger.end
@@ -438,6 +444,8 @@ def _event_in(
 
 
 
+# "buộc" (compel), "tuyên buộc" (order): who pays a fine was made to
+_COMPELLED = regex.compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
 # "của" (of) before a name: its possessor, no actor ("đề nghị của VKS" = the prosecutor's demand);
 # "của đại diện VKS" (of the representative of)
 _POSSESSOR = regex.compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
@@ -586,5 +594,5 @@ def link(text: Text, found: Mentions) -> Mentions:
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     events.sort(key=lambda e: e.start)
-    events = with_charges(text, found, _with_courts(found, _deduplicate(events)))
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events), norm))
     return attrs.evolve(given, events=tuple(events))
