@@ -35,6 +35,7 @@ from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_names import list_people
 from vnextract.linking.event_parts import (
     _SENTENCES,
+    _entities,
     _outcome_trigger,
     _pattern,
     _phrase,
@@ -44,7 +45,7 @@ from vnextract.linking.event_parts import (
     _value,
 )
 from vnextract.mentions import Mentions
-from vnextract.records import Duration, Event, EventKind, Party, Phrase
+from vnextract.records import Duration, Event, EventKind, Fine, Party, Phrase, Span
 from vnextract.text import Text
 
 __all__ = ["value_lists", "with_listed_terms"]
@@ -93,8 +94,10 @@ _INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])", regex.I)
 _ROLE = regex.compile(r"(?:(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?", regex.I)
 # between two names sharing a value: "A, B mỗi người 7 năm tù", "A và B (tử hình)"
 _NAME_GLUE = regex.compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
-# between two items of the list: ", ", "; ", "và" (and)
-_ITEM_GLUE = regex.compile(r"\ *(?:[,;]\ *(?:và\ +|còn\ +)?|và\ +)", regex.I)
+# between two items of the list: ", ", "; ", "và" (and); a line break after ";" or ":"
+_ITEM_GLUE = regex.compile(r"\ *(?:[,;:]\s*(?:và\ +|còn\ +)?|và\ +)", regex.I)
+# a line break that ends a paragraph: not after ";", ":" or ","
+_PARAGRAPH_END = regex.compile(r"(?<![;:,]\ *)\n")
 # an aside after a name that holds no value: "(30 tuổi)", "(SN 1980, trú Hà Nội)"
 _ASIDE = regex.compile(r"\ *\([^()]{0,60}\)")
 # from the names to their value: "mỗi người" (each), "cùng" (both), "mức án" (the sentence of)
@@ -288,6 +291,74 @@ def _value_first_items(norm: str, found: Mentions, at: int, end: int) -> list[_I
     return items if len(items) >= 2 and (all(named) or not any(named)) else []
 
 
+# from the names to their fine: "(30 tuổi)", "mỗi người" (each), "số tiền" (the sum of)
+# (grammar: the distributives)
+_TO_FINE = regex.compile(
+    r"(?:\ *\([^()]{0,60}\))?\ *(?:mỗi\ +(?:người|bị\ +cáo|đơn\ +vị)\ +)?(?:số\ +tiền\ +)?", regex.I
+)
+
+
+def _parties(norm: str, found: Mentions, start: int, end: int) -> list[Party]:
+    """The persons (as a list names them) and organisations in [start, end), in order."""
+    people = list_people(norm, found, start, end)
+    others = [e for e in _entities(norm, found, start, end) if e.kind == "organization"]
+    return sorted([*people, *others], key=lambda p: p.start)
+
+
+def _fine_items(norm: str, found: Mentions, at: int, end: int) -> list[tuple[list[Party], Fine]]:
+    """Rule ``fines_after_names``: names each followed by their own fine, "phạt bổ sung A 3 triệu
+    đồng, B 1 triệu đồng", "xử phạt Công ty A 50 triệu đồng, Công ty B 30 triệu đồng"."""
+    parties = _parties(norm, found, at, end)
+    items: list[tuple[list[Party], Fine]] = []
+    while True:
+        role = _ROLE.match(norm, at, end)
+        group = [p for p in parties if role is not None and p.start == role.end()][:1]
+        while group:
+            glue = _NAME_GLUE.match(norm, group[-1].end, end)
+            role = _ROLE.match(norm, glue.end(), end) if glue else None
+            following = [p for p in parties if role is not None and p.start == role.end()]
+            if not following:
+                break
+            group.append(following[0])
+        lead = _TO_FINE.match(norm, group[-1].end, end) if group else None
+        at_fine = lead.end() if lead is not None else -1
+        fine = next((f for f in found.fines if f.start == at_fine and f.end <= end), None)
+        if fine is None:
+            break
+        items.append((group, fine))
+        glue = _ITEM_GLUE.match(norm, fine.end, end)
+        if glue is None:
+            break
+        at = glue.end()
+    return items if len(items) >= 2 else []
+
+
+def _fine_events(
+    norm: str, found: Mentions, sentence: tuple[int, int], opener: regex.Match[str], out: list[Event]
+) -> list[Event]:
+    """``out`` with the fines listed after the names of a fine's verb read whole."""
+    lead = _LEAD.match(norm, opener.end(), sentence[1])
+    items = _fine_items(norm, found, lead.end() if lead else opener.end(), sentence[1])
+    verb = _phrase(norm, opener.start(), opener.end())
+    if not items or verb is None:
+        return out
+    names = [n for group, _ in items for n in group]
+    moneys = [fine.money for _, fine in items]
+    replaced = [e for e in out if e.kind == "fine" and sentence[0] <= e.start < sentence[1] and (
+        any(_overlaps(e.target, n.start, n.end) for n in names)
+        or any(_overlaps(e.money, m.start, m.end) for m in moneys)
+    )]  # fmt: skip
+    if replaced:
+        base = replaced[0]
+    else:
+        cues = _status_start(norm, found, sentence[0], verb)
+        base = Event(text=verb.text, start=verb.start, end=verb.end, kind="fine", trigger=verb,
+                     status=_status(norm, cues, verb, None, None))  # type: ignore[arg-type]  # fmt: skip
+    made = [_respan(norm, attrs.evolve(base, target=name, money=fine.money, trigger=base.trigger))
+            for group, fine in items for name in group]  # fmt: skip
+    return [e for e in out if all(e is not r for r in replaced)] + made
+
+
 def _first(item: _Item) -> int:
     """Where an item begins: its first name, or its value."""
     starts = [n.start for n in item.names] + [t.start for t in item.terms]
@@ -341,7 +412,7 @@ def _received_by(norm: str, found: Mentions, start: int, verb: regex.Match[str])
     return group
 
 
-def _overlaps(a: Party | Phrase | Duration | None, start: int, end: int) -> bool:
+def _overlaps(a: Span | None, start: int, end: int) -> bool:
     return a is not None and a.start < end and start < a.end
 
 
@@ -358,8 +429,10 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
     norm = text.normalized
     out = list(events)
     for sentence in text.sentences:
-        end = norm.find("\n", sentence.start, sentence.end)
-        end = sentence.end if end < 0 else end
+        # a list may go on over a line break after ";" or ":" ("… 13 năm tù;\nB 3 năm tù"), not
+        # over one that ends a paragraph
+        stop = _PARAGRAPH_END.search(norm, sentence.start, sentence.end)
+        end = stop.start() if stop else sentence.end
         openers = [m for m in _pattern("trigger").finditer(norm, sentence.start, end)
                    if _value("trigger", m.group()) in ("sentence", "sentence_received", "fine")]  # fmt: skip
         openers += list(_INCLUDING.finditer(norm, sentence.start, end))
@@ -367,6 +440,8 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
         for opener in sorted(openers, key=lambda m: m.start()):
             if opener.start() < done:
                 continue
+            if opener.re is not _INCLUDING and _value("trigger", opener.group()) == "fine":
+                out = _fine_events(norm, found, (sentence.start, end), opener, out)
             lead = _LEAD.match(norm, opener.end(), end)
             at = lead.end() if lead else opener.end()
             items = _items(norm, found, at, end)

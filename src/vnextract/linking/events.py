@@ -438,6 +438,11 @@ def _event_in(
         following = _following(norm, found, target)
     if len(following) > 1 and target == following[0]:
         listed = following
+    if len(listed) > 1 and kind in _SENTENCES and event.status == "possible":
+        # rule ``range_of_named_defendants``: "A, B, C bị xử phạt mỗi bị cáo 7-9 năm tù" — a range
+        # given to several named defendants spans their sentences, no bracket of the law: the
+        # status is the one the words give
+        event = attrs.evolve(event, status=_status(norm, cues, trigger, None, None))  # type: ignore[arg-type]
     listed_events = [_retarget(norm, event, party) for party in listed]
     return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
