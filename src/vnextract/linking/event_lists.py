@@ -29,20 +29,21 @@ from vnextract.records import (
 
 # what may stand between the names of a list: ", ", " và " (and), a parenthesis "(30 tuổi)", a
 # role word ("bị cáo" = defendant, "ông" = Mr …) or a rank ("Đại úy" = captain, "Thiếu tá" =
-# major: thiếu/trung/thượng/đại = junior/middle/senior/full, úy/tá/tướng = lieutenant/major/general)
+# major: thiếu/trung/thượng/đại = junior/middle/senior/full, úy/tá/tướng = lieutenant/major/general);
+# a spaced dash pairs two names ("vợ chồng A - B" = the couple A and B)
 _LIST_GLUE = regex.compile(
-    r"""(?:\ *\([^()]{0,60}\))?\ *(?:,|và|cùng|;)\ *
+    r"""(?:\ *\([^()]{0,60}\))?(?:\ *(?:,|và|cùng|;)|\ +[-–])\ *
         (?:(?:các\ +)?(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?
         (?:(?:thiếu|trung|thượng|đại)\ +(?:úy|uý|tá|tướng)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
 # "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear), "A và B
-# chỉ nhận án treo" (only receive a suspended sentence); not "lần
+# chỉ nhận án treo" (only receive a suspended sentence), "vẫn" (still); not "lần
 # lượt" (respectively: each their own)
 _LIST_TAIL = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
-        (?:(?:cùng|đều|đã|cũng|chỉ|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
+        (?:(?:cùng|đều|đã|cũng|chỉ|vẫn|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
               chịu|nhận|lĩnh|lãnh|án)\ *)*""",
     regex.I | regex.VERBOSE,
 )
