@@ -104,7 +104,9 @@ def demands(text: Text, found: Mentions, events: Sequence[Event]) -> list[Event]
         clause = _clause_of(norm, event.trigger.start)
         if _COMPARED.search(norm, clause[0], event.trigger.start) is None:
             continue
-        passed = [e for e in out[:index] if e.status == "imposed" and e.kind in _SENTENCES
+        # the sentence of the same kind: "từ 3 đến 6 năm tù (trong đó 3 bị cáo được hưởng án treo),
+        # dưới khung hình phạt mà VKS đã đề nghị (3-8 năm tù)" compares the prison terms
+        passed = [e for e in out[:index] if e.status == "imposed" and e.kind == event.kind
                   and e.target is not None and event.trigger.start - e.end <= _COMPARED_REACH]  # fmt: skip
         if passed:
             # the event keeps its clause: the defendant is named in the sentence before, as the

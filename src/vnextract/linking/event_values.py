@@ -48,7 +48,7 @@ from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Fine, Party, Phrase, Span
 from vnextract.text import Text
 
-__all__ = ["value_lists", "with_listed_terms"]
+__all__ = ["mixed_ranges", "value_lists", "with_listed_terms"]
 
 # numbers listed before the term that carries their unit: "16 và 12 năm tù", "9, 7 và 5 năm"
 # (the last number is the Duration's own)
@@ -414,6 +414,40 @@ def _received_by(norm: str, found: Mentions, start: int, verb: regex.Match[str])
 
 def _overlaps(a: Span | None, start: int, end: int) -> bool:
     return a is not None and a.start < end and start < a.end
+
+
+# a range from a suspended term to a prison term: "từ 18 tháng tù treo đến 5 năm tù giam"
+_RANGE_FROM = regex.compile(r"(?<![\p{L}])từ\ +$", regex.I)
+_RANGE_TO = regex.compile(r"\ *(?:đến|tới)\ +", regex.I)
+
+
+def mixed_ranges(norm: str, found: Mentions, events: Sequence[Event]) -> list[Event]:
+    """``events`` with a prison sentence beside each suspended one whose term opens a range up to
+    a prison term (rule ``suspended_to_prison``): "Năm đồng phạm khác nhận mức án từ 18 tháng tù
+    treo đến 5 năm tù giam" (five accomplices got from 18 months suspended to 5 years in prison)
+    states both kinds among the group, the suspended one at the lower bound, prison at the upper."""
+    out = list(events)
+    for event in events:
+        term = event.term
+        if event.kind != "suspended_prison" or term is None:
+            continue
+        if not _RANGE_FROM.search(norm, max(0, term.start - 6), term.start):
+            continue
+        to = _RANGE_TO.match(norm, term.end)
+        upper = next((d for d in found.durations if to is not None and d.start == to.end()), None)
+        if upper is None or not _prison_said(norm, upper, len(norm)) or _treo_in(upper):
+            continue
+        if any(e.kind == "prison" and e.term is not None and e.term.start == upper.start for e in out):
+            continue
+        stated = _phrase(norm, upper.start, upper.end)
+        if stated is not None:
+            out.append(_respan(norm, attrs.evolve(event, kind="prison", term=upper, trigger=stated)))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _treo_in(term: Duration) -> bool:
+    """Whether a term says "treo" (suspended) itself: "18 tháng tù treo"."""
+    return regex.search(r"(?<![\p{L}])treo(?![\p{L}])", term.text) is not None
 
 
 def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Event]:

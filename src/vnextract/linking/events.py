@@ -80,7 +80,7 @@ from vnextract.linking.event_parts import (
     _value,
 )
 from vnextract.linking.event_respectively import respectively
-from vnextract.linking.event_values import value_lists, with_listed_terms
+from vnextract.linking.event_values import mixed_ranges, value_lists, with_listed_terms
 from vnextract.linking.event_verbless import verbless
 from vnextract.mentions import Mentions
 from vnextract.records import (
@@ -250,6 +250,11 @@ def _event_in(
     following: list[Party] = []  # the names listed after "đối với" (towards)
     if passive is not None:
         target = _party_before(norm, found, clause[0], passive.start())
+        subset = None
+        for subset in _SUBSET.finditer(norm, clause[0], passive.start()):  # noqa: B007 - the last one
+            pass
+        if subset is not None:  # "(trong đó 3 bị cáo được hưởng án treo)": the subset is the target
+            target = _party_before(norm, found, subset.end(), passive.start()) or target
         # "Vụ án được TAND đưa ra xét xử và tuyên phạt bà Út 20 năm tù": the case is passive,
         # the person sentenced follows the trigger
         first_value = min([x.start for x in (money, term) if x is not None], default=trigger.end)
@@ -449,6 +454,8 @@ def _event_in(
 
 
 
+# "trong đó" (of whom, among them): a subset of the ones named before
+_SUBSET = regex.compile(r"(?<![\p{L}])trong\ +đó(?![\p{L}])", regex.I)
 # "buộc" (compel), "tuyên buộc" (order): who pays a fine was made to
 _COMPELLED = regex.compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
 # "của" (of) before a name: its possessor, no actor ("đề nghị của VKS" = the prosecutor's demand);
@@ -517,7 +524,10 @@ def _own_triggers(norm: str, triggers: list[Phrase | None]) -> list[Phrase | Non
             and any(_value("trigger", t.text) == "sentence_received"
                     and "," not in norm[t.end : trigger.start] for t in verbs)
         )  # fmt: skip
-        if trigger is not None and earlier and _pattern("outcome").search(trigger.text):
+        # "bị xử phạt từ 3 đến 6 năm tù (trong đó 3 bị cáo được hưởng án treo)": "trong đó" (of
+        # whom) opens a subset of the defendants with an outcome of its own
+        subset = trigger is not None and any(_SUBSET.search(norm, t.end, trigger.start) for t in verbs)
+        if trigger is not None and earlier and not subset and _pattern("outcome").search(trigger.text):
             continue
         out.append(trigger)
     return out
@@ -589,6 +599,8 @@ def link(text: Text, found: Mentions) -> Mentions:
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
     # lists of names each with their own value ("A (20 năm tù), B (tử hình)"), read whole
     events = value_lists(text, found, events)
+    # "từ 18 tháng tù treo đến 5 năm tù": a suspended and a prison sentence among the group
+    events = mixed_ranges(norm, found, events)
     # sentences with no verb: headlines ("Tử hình kẻ …"), "mức án … là phù hợp" (is fitting)
     events = sorted([*events, *verbless(text, found, events)], key=lambda e: e.start)
     # a demand as a noun ("thấp hơn đề nghị của VKS (14-16 năm)"), for the one sentenced before it
