@@ -56,15 +56,18 @@ from vnextract.linking.event_parts import (
     _STANDALONE_KINDS,
     _VALUE_WINDOW,
     _after_named,
+    _after_spaces,
     _clauses,
     _entities,
     _fronted_reason,
     _group,
     _inside,
     _is_prison_term,
+    _is_their_total,
     _is_total,
     _last_comma,
     _names_an_authority,
+    _opening_authority,
     _outcome_trigger,
     _party_before,
     _pattern,
@@ -461,48 +464,6 @@ _COMPELLED = regex.compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
 # "của" (of) before a name: its possessor, no actor ("đề nghị của VKS" = the prosecutor's demand);
 # "của đại diện VKS" (of the representative of)
 _POSSESSOR = regex.compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
-
-
-def _opening_authority(norm: str, start: int, end: int) -> Party | None:
-    """A court word or an authority of the table opening [start, end): "HĐXX bác đề nghị …"."""
-    words = sorted({*_table()["court_word"], *_table()["authority"]}, key=len, reverse=True)
-    at = _after_spaces(norm, start)
-    for phrase in words:
-        stop = at + len(phrase)
-        if stop <= end and norm[at:stop].casefold() == phrase and not norm[stop : stop + 1].isalpha():
-            return Party(text=norm[at:stop], start=at, end=stop, kind="group")
-    return None
-
-
-# a counted group: "hai thanh niên" (two young men), "3 bị cáo"
-_COUNTED = regex.compile(r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\ ", regex.I)
-# a bound of a range before a term: "từ" (from), "đến" / "tới" (to)
-_RANGE_BOUND = regex.compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
-# the rest of a list of sentences: "còn lại" (remaining), "khác" (other)
-_REST = regex.compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
-# each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all)
-_EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
-
-
-def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | None) -> bool:
-    """Rule ``counted_group_total``: one term a counted group receives, not a range and not said
-    of each ("cùng", "mỗi", "đều", "cả"), is the sum of their sentences: "Hai người nước ngoài
-    lãnh 31 năm" (two foreigners get 31 years: 16 and 15), not "Ba bị cáo cùng lĩnh 3 năm tù"
-    nor the rest of a list ("hai đồng phạm còn lại" = the two remaining accomplices)."""
-    if target.kind != "group" or term is None or term.value_to is not None:
-        return False
-    if _RANGE_BOUND.search(norm, max(0, term.start - 10), term.start):
-        return False  # "từ 15 tháng đến 10 năm tù": a range read as two terms
-    if not _COUNTED.match(target.text) or _REST.search(target.text):
-        return False  # "hai đồng phạm còn lại nhận mức án 2 năm" (the two remaining): each theirs
-    return _EACH.search(norm, target.start, trigger.start) is None
-
-
-def _after_spaces(norm: str, at: int) -> int:
-    """The first offset from ``at`` that is not a space."""
-    while at < len(norm) and norm[at] == " ":
-        at += 1
-    return at
 
 
 def _named_after(event: Event, trigger: Phrase) -> bool:
