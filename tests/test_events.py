@@ -62,10 +62,17 @@ def test_event_spans_are_the_callers_text(example: dict[str, Any]) -> None:
         for part in parts:
             if part is not None:
                 assert text[part.start : part.end] == part.text
-                # the parts outside the clause: the court of the case, named before it, and the
-                # charge of the case, stated before it or closing its sentence
+                # the parts outside the clause: the court of the case, named before it (of a
+                # sentence, or of a fine passed with one), and the charge of the case, stated
+                # before it or closing its sentence
                 outside = part.end <= event.start or part.start >= event.end
                 if (part is event.authority or part is event.reason) and outside:
+                    assert event.kind in ("prison", "suspended_prison", "life_prison", "death") or (
+                        part is event.authority and event.kind == "fine"  # a fine passed with a sentence
+                    )
+                    continue
+                # a demand compared with the sentence before it is that sentence's defendant's
+                if part is event.target and outside and event.status == "possible":
                     assert event.kind in ("prison", "suspended_prison", "life_prison", "death")
                     continue
                 assert event.start <= part.start and part.end <= event.end
@@ -145,3 +152,14 @@ def test_the_last_two_words_of_a_name_are_a_mention_of_that_person_only() -> Non
         ("Trường Sơn", "person", "Vũ Trường Sơn"),
         ("Nhật Sơn", "person", "Trần Nhật Sơn"),
     ]
+
+
+def test_numbers_listed_before_a_unit_are_terms_of_their_own() -> None:
+    # "16 và 12 năm tù" (16 and 12 years in prison): 16 years to the first name, 12 to the second;
+    # the document's durations stay as the recognisers read them
+    doc = vnextract.extract("Tòa tuyên phạt Đỗ Văn Hải, Lê Quang Vinh mức án 16 và 12 năm tù.")
+    assert [(e.target.text, e.term.iso) for e in doc.events if e.target and e.term] == [
+        ("Đỗ Văn Hải", "P16Y"),
+        ("Lê Quang Vinh", "P12Y"),
+    ]
+    assert [d.text for d in doc.durations] == ["12 năm tù"]

@@ -10,7 +10,10 @@ article named before it ("Sáng 12/3, TAND tỉnh Bắc Giang xét xử … Tòa
   (corpus/events/README.md): the record keeps both.
 
 Only imposed sentences (prison, suspended, life, death): a prosecutor's demand ("đề nghị") is not
-the court's, and fines, bans and awards have other authorities.
+the court's, and fines, bans and awards have other authorities — except a fine the court passes
+with a sentence (rule ``fine_of_the_sentence``): "tuyên phạt A 5 năm tù và phạt bổ sung 20 triệu
+đồng" (and an additional fine), a fine in the sentence of a prison term with no full stop between,
+is the court's too.
 """
 
 from __future__ import annotations
@@ -45,14 +48,32 @@ def _courts(found: Mentions) -> list[Party]:
     ]
 
 
-def _with_courts(found: Mentions, events: list[Event]) -> list[Event]:
+# how far a fine may stand after the sentence it is passed with (characters, no full stop between)
+_FINE_REACH = 250
+
+
+def _with_a_sentence(norm: str, event: Event, events: Sequence[Event]) -> bool:
+    """Whether an imposed fine is passed with an imposed sentence of the same sentence: the
+    sentence's trigger before it, no full stop between (rule ``fine_of_the_sentence``)."""
+    if event.kind != "fine" or event.status != "imposed" or not norm:
+        return False
+    return any(
+        e.kind in _SENTENCES and e.status == "imposed"
+        and 0 <= event.trigger.start - e.trigger.start <= _FINE_REACH
+        and ". " not in norm[e.trigger.end : event.trigger.start]
+        for e in events
+    )  # fmt: skip
+
+
+def _with_courts(found: Mentions, events: list[Event], norm: str = "") -> list[Event]:
     """``events`` with the court of the case as the authority of the sentences that lack one, and
     linked to the bare "HĐXX" / "Tòa" that stand for it."""
     courts = _courts(found)
     out = []
     for event in events:
         before = [c for c in courts if c.end <= event.trigger.start]
-        if event.kind not in _SENTENCES or event.status != "imposed" or not before:
+        sentence = event.kind in _SENTENCES or _with_a_sentence(norm, event, events)
+        if not sentence or event.status != "imposed" or not before:
             out.append(event)
         elif event.authority is None:
             out.append(attrs.evolve(event, authority=before[-1]))

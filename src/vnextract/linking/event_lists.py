@@ -30,25 +30,27 @@ from vnextract.records import (
 
 # what may stand between the names of a list: ", ", " và " (and), a parenthesis "(30 tuổi)", a
 # role word ("bị cáo" = defendant, "ông" = Mr …) or a rank ("Đại úy" = captain, "Thiếu tá" =
-# major: thiếu/trung/thượng/đại = junior/middle/senior/full, úy/tá/tướng = lieutenant/major/general)
+# major: thiếu/trung/thượng/đại = junior/middle/senior/full, úy/tá/tướng = lieutenant/major/general);
+# a spaced dash pairs two names ("vợ chồng A - B" = the couple A and B)
 # (the role words: word_classes.tsv "party_word"; the ranks are grammar, two closed sets of
 # syllables that compose)
 _PARTY_WORD = alternation("party_word", r"\ +")
 _LIST_GLUE = regex.compile(
-    r"""(?:\ *\([^()]{0,60}\))?\ *(?:,|và|cùng|;)\ *
+    r"""(?:\ *\([^()]{0,60}\))?(?:\ *(?:,|và|cùng|;)|\ +[-–])\ *
         (?:(?:các\ +)?(?:""" + _PARTY_WORD + r""")\ +)?
         (?:(?:thiếu|trung|thượng|đại)\ +(?:úy|uý|tá|tướng)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # what may close a list before its shared verb or value: "A và B (cùng 30 tuổi) cùng bị phạt",
 # "tuyên phạt A, B mỗi bị cáo 3 năm tù" (each), "A, B cùng chịu 8 năm tù" (both bear), "A và B
-# chỉ nhận án treo" (only receive a suspended sentence); not "lần lượt" (respectively: each
-# their own). The verbs of receiving a sentence are word_classes.tsv "sentence_receive_verb".
+# chỉ nhận án treo" (only receive a suspended sentence), "vẫn" (still); not "lần lượt"
+# (respectively: each their own). The verbs of receiving a sentence are word_classes.tsv
+# "sentence_receive_verb".
 _RECEIVE = alternation("sentence_receive_verb", r"\ +")
 # (grammar: the adverbs of a shared predicate — together, all, already, also, only, each)
 _LIST_TAIL = regex.compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
-        (?:(?:cùng|đều|đã|cũng|chỉ|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
+        (?:(?:cùng|đều|đã|cũng|chỉ|vẫn|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
               """ + _RECEIVE + r"""|án)\ *)*""",
     regex.I | regex.VERBOSE,
 )
@@ -260,7 +262,8 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
 # (a count: word_classes.tsv "group_count", or a number)
 _VALUE_TO_NAMES = regex.compile(
     r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
-        (?:(?:các|\d+|""" + alternation("group_count", r"\ +") + r""")\ +(?:bị\ +cáo|đối\ +tượng|người)\ *)?
+        (?:(?:(?:các|\d+|""" + alternation("group_count", r"\ +") + r""")\ +)?
+           (?:bị\ +cáo|đối\ +tượng|người)\ *)?
         (?P<including>(?:bao\ +)?gồm)?\ *(?P<colon>:)?\ *""",
     regex.I | regex.VERBOSE,
 )

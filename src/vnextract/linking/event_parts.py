@@ -119,7 +119,10 @@ def _term_ahead() -> str:
     outcomes = "|".join(r"\ +".join(regex.escape(w) for w in p.split()) for p in _table()["outcome"])
     lead = r"(?:mức\ +án\ +|mức\ +hình\ +phạt\ +|mức\ +|án\ +|hình\ +phạt\ +)?"
     bound = r"(?:(?:từ|lên\ +đến|đến|tới)\ +)?"  # grammar: the prepositions of a range
-    return rf"(?=\ +{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
+    # the one sentenced may stand between: "Tòa tuyên Nguyễn Văn A tử hình" (a name: capitalised
+    # words, "bị cáo" = defendant before it)
+    named = r"(?:(?:bị\ +cáo\ +)?(?-i:\p{Lu}\p{Ll}*(?:\ +\p{Lu}\p{Ll}*){0,4})\ +)?"  # case kept
+    return rf"(?=\ +{named}{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
 
 
 def _value(role: str, phrase: str) -> str:
@@ -447,3 +450,46 @@ def _stands_alone(passive: bool, target: Party | None, authority: Party | None) 
     named = ("person", "organization")
     # a named authority fines a named target, or the cases it counts ("phạt nguội 280.000 trường hợp")
     return passive or (authority is not None and authority.kind in named and target.kind in (*named, "count"))
+
+
+def _opening_authority(norm: str, start: int, end: int) -> Party | None:
+    """A court word or an authority of the table opening [start, end): "HĐXX bác đề nghị …"."""
+    words = sorted({*_table()["court_word"], *_table()["authority"]}, key=len, reverse=True)
+    at = _after_spaces(norm, start)
+    for phrase in words:
+        stop = at + len(phrase)
+        if stop <= end and norm[at:stop].casefold() == phrase and not norm[stop : stop + 1].isalpha():
+            return Party(text=norm[at:stop], start=at, end=stop, kind="group")
+    return None
+
+
+# a counted group: "hai thanh niên" (two young men), "3 bị cáo"
+_COUNTED = regex.compile(r"(?:" + alternation("group_count", r"\ +") + r"|\d+)\ ", regex.I)
+# a bound of a range before a term: "từ" (from), "đến" / "tới" (to) (grammar: the prepositions of a range)
+_RANGE_BOUND = regex.compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
+# the rest of a list of sentences: "còn lại" (remaining), "khác" (other)
+_REST = regex.compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
+# each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all) (grammar:
+# the quantifiers of a shared predicate)
+_EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
+
+
+def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | None) -> bool:
+    """Rule ``counted_group_total``: one term a counted group receives, not a range and not said
+    of each ("cùng", "mỗi", "đều", "cả"), is the sum of their sentences: "Hai người nước ngoài
+    lãnh 31 năm" (two foreigners get 31 years: 16 and 15), not "Ba bị cáo cùng lĩnh 3 năm tù"
+    nor the rest of a list ("hai đồng phạm còn lại" = the two remaining accomplices)."""
+    if target.kind != "group" or term is None or term.value_to is not None:
+        return False
+    if _RANGE_BOUND.search(norm, max(0, term.start - 10), term.start):
+        return False  # "từ 15 tháng đến 10 năm tù": a range read as two terms
+    if not _COUNTED.match(target.text) or _REST.search(target.text):
+        return False  # "hai đồng phạm còn lại nhận mức án 2 năm" (the two remaining): each theirs
+    return _EACH.search(norm, target.start, trigger.start) is None
+
+
+def _after_spaces(norm: str, at: int) -> int:
+    """The first offset from ``at`` that is not a space."""
+    while at < len(norm) and norm[at] == " ":
+        at += 1
+    return at

@@ -27,10 +27,10 @@ from __future__ import annotations
 import attrs
 import regex
 
-from vnextract.lexicon.words import alternation
 from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
+from vnextract.linking.event_demands import demands
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_law import alternatives, with_alternatives
 from vnextract.linking.event_lists import (
@@ -56,15 +56,18 @@ from vnextract.linking.event_parts import (
     _STANDALONE_KINDS,
     _VALUE_WINDOW,
     _after_named,
+    _after_spaces,
     _clauses,
     _entities,
     _fronted_reason,
     _group,
     _inside,
     _is_prison_term,
+    _is_their_total,
     _is_total,
     _last_comma,
     _names_an_authority,
+    _opening_authority,
     _outcome_trigger,
     _party_before,
     _pattern,
@@ -80,6 +83,8 @@ from vnextract.linking.event_parts import (
     _value,
 )
 from vnextract.linking.event_respectively import respectively
+from vnextract.linking.event_values import mixed_ranges, value_lists, with_listed_terms
+from vnextract.linking.event_verbless import verbless
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Duration,
@@ -235,13 +240,24 @@ def _event_in(
         # "Vụ việc bị phanh phui, VKSND Hà Nội buộc thôi việc …": a name after a comma between
         # "bị" and the trigger is the subject of an active trigger
         comma = _last_comma(norm, passive.end(), trigger.start)
-        if comma >= 0 and _entities(norm, found, comma, trigger.start):
+        # rule ``passive_of_the_verb_before``: "5 người bị tuyên tử hình, 6 người lĩnh án chung
+        # thân" — "bị" is the first verb's; after a comma following it, a verb of receiving has
+        # its own subject
+        own_subject = kind_of_trigger == "sentence_received" and _pattern("trigger").search(
+            norm, passive.end(), max(comma, passive.end())
+        )
+        if comma >= 0 and (_entities(norm, found, comma, trigger.start) or own_subject):
             passive = None
     target: Party | None
     authority: Party | None
     following: list[Party] = []  # the names listed after "đối với" (towards)
     if passive is not None:
         target = _party_before(norm, found, clause[0], passive.start())
+        subset = None
+        for subset in _SUBSET.finditer(norm, clause[0], passive.start()):  # noqa: B007 - the last one
+            pass
+        if subset is not None:  # "(trong đó 3 bị cáo được hưởng án treo)": the subset is the target
+            target = _party_before(norm, found, subset.end(), passive.start()) or target
         # "Vụ án được TAND đưa ra xét xử và tuyên phạt bà Út 20 năm tù": the case is passive,
         # the person sentenced follows the trigger
         first_value = min([x.start for x in (money, term) if x is not None], default=trigger.end)
@@ -259,12 +275,19 @@ def _event_in(
             authority = next((e for e in reversed(own) if e.kind == "organization"), None)
     else:
         before = _entities(norm, found, clause[0], trigger.start)
-        authority = before[-1] if before else None
+        # rule ``possessor_is_no_subject``: "HĐXX chấp nhận đề nghị của VKS, tuyên phạt A …" (accepts
+        # the prosecutor's proposal, sentences A): a name after "của" (of) owns a noun, it does not
+        # act; the subject stands before it
+        subjects = [e for e in before if not _POSSESSOR.search(norm, max(clause[0], e.start - 20), e.start)]
+        authority = subjects[-1] if subjects else None
         if authority is None:
             # "Tòa án tuyên phạt" (the court), also after a comma: "Sau khi nghị án, HĐXX tuyên
-            # phạt" (after deliberating, the trial panel sentences)
+            # phạt" (after deliberating, the trial panel sentences); the clause's subject before
+            # a possessor's comma: "HĐXX bác đề nghị của luật sư, tuyên phạt …"
             group = _group(norm, clause[0], trigger.start)
             authority = group if group is not None and _names_an_authority(group.text) else None
+            if authority is None:
+                authority = _opening_authority(norm, clause[0], before[0].start if before else trigger.start)
         target = None
         if kind_of_trigger == "sentence_received" or paid:  # "X lĩnh án 7 năm tù": X receives it
             # "Tòa tuyên phạt A 5 năm tù, hai đồng phạm nhận mức án 2 năm": who stands after the
@@ -283,6 +306,12 @@ def _event_in(
                     # its apposition (nothing but the verb after the last comma)
                     target = before[0]
             authority = None
+            # rule ``compelled_to_pay``: "Tòa còn tuyên buộc bị cáo A nộp phạt 10 triệu đồng" (the
+            # court also orders A to pay a fine): who compels is the authority
+            compelled = _COMPELLED.search(norm, clause[0], target.start if target else trigger.start)
+            if paid and compelled is not None:
+                orders = [e for e in before if e.end <= compelled.start() and e.kind == "organization"]
+                authority = orders[-1] if orders else _opening_authority(norm, clause[0], compelled.start())
         elif kind != "award":
             # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
             begin = trigger.end
@@ -417,42 +446,24 @@ def _event_in(
         following = _following(norm, found, target)
     if len(following) > 1 and target == following[0]:
         listed = following
+    if len(listed) > 1 and kind in _SENTENCES and event.status == "possible":
+        # rule ``range_of_named_defendants``: "A, B, C bị xử phạt mỗi bị cáo 7-9 năm tù" — a range
+        # given to several named defendants spans their sentences, no bracket of the law: the
+        # status is the one the words give
+        event = attrs.evolve(event, status=_status(norm, cues, trigger, None, None))  # type: ignore[arg-type]
     listed_events = [_retarget(norm, event, party) for party in listed]
     return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
 
 
-# a counted group: "hai thanh niên" (two young men), "3 bị cáo"
-_COUNTED = regex.compile(r"(?:" + alternation("group_count", r"\ +") + r"|\d+)\ ", regex.I)
-# a bound of a range before a term: "từ" (from), "đến" / "tới" (to) (grammar: the prepositions of a range)
-_RANGE_BOUND = regex.compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
-# the rest of a list of sentences: "còn lại" (remaining), "khác" (other)
-_REST = regex.compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
-# each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all) (grammar:
-# the quantifiers of a shared predicate)
-_EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
-
-
-def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | None) -> bool:
-    """Rule ``counted_group_total``: one term a counted group receives, not a range and not said
-    of each ("cùng", "mỗi", "đều", "cả"), is the sum of their sentences: "Hai người nước ngoài
-    lãnh 31 năm" (two foreigners get 31 years: 16 and 15), not "Ba bị cáo cùng lĩnh 3 năm tù"
-    nor the rest of a list ("hai đồng phạm còn lại" = the two remaining accomplices)."""
-    if target.kind != "group" or term is None or term.value_to is not None:
-        return False
-    if _RANGE_BOUND.search(norm, max(0, term.start - 10), term.start):
-        return False  # "từ 15 tháng đến 10 năm tù": a range read as two terms
-    if not _COUNTED.match(target.text) or _REST.search(target.text):
-        return False  # "hai đồng phạm còn lại nhận mức án 2 năm" (the two remaining): each theirs
-    return _EACH.search(norm, target.start, trigger.start) is None
-
-
-def _after_spaces(norm: str, at: int) -> int:
-    """The first offset from ``at`` that is not a space."""
-    while at < len(norm) and norm[at] == " ":
-        at += 1
-    return at
+# "trong đó" (of whom, among them): a subset of the ones named before
+_SUBSET = regex.compile(r"(?<![\p{L}])trong\ +đó(?![\p{L}])", regex.I)
+# "buộc" (compel), "tuyên buộc" (order): who pays a fine was made to
+_COMPELLED = regex.compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
+# "của" (of) before a name: its possessor, no actor ("đề nghị của VKS" = the prosecutor's demand);
+# "của đại diện VKS" (of the representative of)
+_POSSESSOR = regex.compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
 
 
 def _named_after(event: Event, trigger: Phrase) -> bool:
@@ -474,7 +485,10 @@ def _own_triggers(norm: str, triggers: list[Phrase | None]) -> list[Phrase | Non
             and any(_value("trigger", t.text) == "sentence_received"
                     and "," not in norm[t.end : trigger.start] for t in verbs)
         )  # fmt: skip
-        if trigger is not None and earlier and _pattern("outcome").search(trigger.text):
+        # "bị xử phạt từ 3 đến 6 năm tù (trong đó 3 bị cáo được hưởng án treo)": "trong đó" (of
+        # whom) opens a subset of the defendants with an outcome of its own
+        subset = trigger is not None and any(_SUBSET.search(norm, t.end, trigger.start) for t in verbs)
+        if trigger is not None and earlier and not subset and _pattern("outcome").search(trigger.text):
             continue
         out.append(trigger)
     return out
@@ -490,6 +504,9 @@ def link(text: Text, found: Mentions) -> Mentions:
     ('prison', 'Nguyễn Văn Hùng', 'TAND TP Cần Thơ', 'P18Y', 'về tội lừa đảo chiếm đoạt tài sản')
     """
     norm = text.normalized
+    given = found
+    # numbers listed before a term's unit ("16 và 12 năm tù") are terms of their own, for events only
+    found = with_listed_terms(norm, found)
     events: list[Event] = []
     used: set[int] = set()  # starts of the Fines an event has taken
     sentence_ends = {s.start: s.end for s in text.sentences}
@@ -541,11 +558,19 @@ def link(text: Text, found: Mentions) -> Mentions:
             previous = stated[-1] if stated else previous
             events += stated
             sentenced = (stated[-1], trigger, list_limit) if stated else sentenced
+    # lists of names each with their own value ("A (20 năm tù), B (tử hình)"), read whole
+    events = value_lists(text, found, events)
+    # "từ 18 tháng tù treo đến 5 năm tù": a suspended and a prison sentence among the group
+    events = mixed_ranges(norm, found, events)
+    # sentences with no verb: headlines ("Tử hình kẻ …"), "mức án … là phù hợp" (is fitting)
+    events = sorted([*events, *verbless(text, found, events)], key=lambda e: e.start)
+    # a demand as a noun ("thấp hơn đề nghị của VKS (14-16 năm)"), for the one sentenced before it
+    events = demands(text, found, events)
     # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
     # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
     appeals = appeal_events(text, found, list(_clauses(text)))
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     events.sort(key=lambda e: e.start)
-    events = with_charges(text, found, _with_courts(found, _deduplicate(events)))
-    return attrs.evolve(found, events=tuple(events))
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events), norm))
+    return attrs.evolve(given, events=tuple(events))
