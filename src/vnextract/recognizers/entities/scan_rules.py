@@ -456,6 +456,10 @@ def capitalised_run(s: Scanner, at: At) -> bool:
         at.out.append(Cand("PER", alias - 2, alias))  # "Tô Văn Tốt (Ba Mạnh)"
         at.i, at.pending = alias, None
         return True
+    if got and got[-1].label == "PER" and got[-1].end == end:
+        role_end, office = s.apposition_role(end)
+        if office and isinstance(s.apposition_bodies, set):
+            s.apposition_bodies.add(role_end)  # "Kane, tiền đạo Tottenham, …": the club follows
     # "Chủ tịch European Super League, Florentino Perez": the title's person may still follow
     # its organisation
     at.i, at.pending = end, (pending if got and got[-1].label in ("ORG", "LOC") else None)
