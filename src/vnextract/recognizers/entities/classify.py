@@ -38,10 +38,11 @@ from vnextract.recognizers.entities.tables import (
 )
 from vnextract.text.spelling import looks_foreign
 
-#: nguyên, cựu (former), quyền (acting), tân (new) before a role in an apposition: grammar,
-#: the modifiers of titles.grammar.MODIFIERS that can open one ("Kane, cựu tiền đạo Tottenham").
+#: nguyên, cựu (former), quyền (acting), tân (new) before a role in an apposition (the
+#: modifiers of titles.grammar.MODIFIERS that can open one: "Kane, cựu tiền đạo Tottenham"),
+#: and the article một (a, one: "Thomas, một phi hành gia của NASA, …"): grammar.
 FORMER: frozenset[tuple[str, ...]] = frozenset(
-    {("nguyên",), ("cựu",), ("quyền",), ("tân",), ("Nguyên",), ("Cựu",)}
+    {("nguyên",), ("cựu",), ("quyền",), ("tân",), ("Nguyên",), ("Cựu",), ("một",)}
 )
 #: The longest role of the apposition table, in syllables.
 _ROLE_LEN = max(map(len, apposition_roles()))
@@ -247,6 +248,7 @@ class Classifier(OrganizationReader):
             and not p
             and all(FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i:end])
             and toks[i].text not in NOT_NAMES
+            and not self._ends_title_reading(i)
             and not (i > 0 and toks[i - 1].text in PLACE_PREPOSITIONS)
             and not self.head_at(i)
             and match_at(toks, i, self.lex.orgs, self.lex.org_len) < n_run
@@ -295,6 +297,19 @@ class Classifier(OrganizationReader):
                     looks_foreign(t.text) and FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i:q]
                 )
         return False
+
+    def _ends_title_reading(self, i: int) -> bool:
+        """Whether the run at ``i`` ends a title read since the last mark ("… cựu trưởng đoàn
+        bóng đá Thể Công, một nhân chứng …": the body of a title, not the holder of the next
+        apposition): a lowercase word before it and a role in the same stretch."""
+        toks = self.toks
+        if i == 0 or toks[i - 1].kind != "lower":
+            return False
+        q = i - 1
+        while q > 0 and toks[q - 1].kind != "punct" and q > i - 8:
+            q -= 1
+        roles = apposition_roles()
+        return any(match_at(toks, j, roles, _ROLE_LEN) for j in range(q, i))
 
     def apposition_role(self, end: int) -> tuple[int, bool]:
         """Where the role of an apposition after ``end`` ends, and whether the capitalised run
