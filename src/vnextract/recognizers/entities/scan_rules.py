@@ -235,7 +235,9 @@ def organization_head(s: Scanner, at: At) -> bool:
     if named or (s.lex.heads[head].standalone or end > i + h):
         at.out.append(Cand("ORG", i, end))
         at.i = s._after_org(at.out, end)
-        at.pending = None
+        # after a title's body its holder may still follow ("Chủ tịch Liên đoàn Bóng đá
+        # Malaysia (FAM) Joehari Ayub"); after an honorific or nothing, no one is pending
+        at.pending = "" if at.pending == "" else None
         return True
     if not (at.pending or s.is_person_start(i)):
         # a head naming nothing ("của Học viện;", "chiến sĩ Công an và") is no name
