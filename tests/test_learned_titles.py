@@ -96,7 +96,8 @@ def test_strategies_are_named_with_a_threshold() -> None:
 # whole by the rules since the role's apposition reads to the clause's end, title_bodies.py.)
 CUT_SHORT = ("Theo ông Peter Brown, giám đốc điều hành hãng phát triển trò chơi Digital Chocolate, "
              "thị trường sẽ tăng.")
-NO_ROLE_CUE = "Thẩm phán Tây Ban Nha Carlos Ruiz đã ký lệnh bắt."
+# ("Thẩm phán Tây Ban Nha Carlos Ruiz" is read by the rules since titles.rules.country_before_name.)
+NO_ROLE_CUE = "Thẩm phán cấp cao Carlos Ruiz đã ký lệnh bắt."
 
 
 def test_the_model_reads_the_organisation_the_rules_cut_short() -> None:
@@ -113,7 +114,7 @@ def test_the_model_reads_the_organisation_the_rules_cut_short() -> None:
 def test_the_model_gives_a_title_the_rules_leave_unattached() -> None:
     assert _rules_only(NO_ROLE_CUE) == {"Carlos Ruiz": []}
     doc = vnextract.extract(NO_ROLE_CUE)
-    assert _titles(doc) == {"Carlos Ruiz": ["Thẩm phán Tây Ban Nha"]}
+    assert _titles(doc) == {"Carlos Ruiz": ["Thẩm phán cấp cao"]}
 
 
 def test_a_title_after_a_quotation_belongs_to_its_speaker() -> None:

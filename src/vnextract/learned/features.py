@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from vnextract import lexicon as gz
 from vnextract.learned.view import Syllable, SyllableIndex
+from vnextract.lexicon.names import hand_listed_foreign_given_names
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Organization, Person, Span, Title
 
@@ -66,7 +67,8 @@ def lexicons() -> _Lexicons:
         organizations=spans[3],
         surnames=frozenset(gz.surnames()),
         honorifics=gz.honorifics(),
-        foreign_given=gz.foreign_given_names(),
+        # the list the shipped models were trained with (names.hand_listed_foreign_given_names)
+        foreign_given=hand_listed_foreign_given_names(),
         given=gz.given_names(),
         common=gz.common_words(),
         stops=frozenset(k[0] for k in gz.stopwords() if len(k) == 1),

@@ -30,7 +30,7 @@ from vnextract.lexicon.gazetteer import (
 from vnextract.lexicon.loader import SYLLABLE, Key, key, load_tsv
 from vnextract.lexicon.names import foreign_given_names, given_names, honorific_genders, honorifics, surnames
 from vnextract.lexicon.organizations import OrgHead, known_organizations, org_heads
-from vnextract.lexicon.roles import Role, person_cues, role_rows, title_roles
+from vnextract.lexicon.roles import Role, apposition_roles, person_cues, role_rows, title_roles
 from vnextract.lexicon.words import common_words, function_words, phrase_class, stopwords, word_class
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Role",
+    "apposition_roles",
     "common_words",
     "foreign_given_names",
     "function_words",

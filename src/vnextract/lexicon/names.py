@@ -43,7 +43,18 @@ def honorific_genders() -> Mapping[str, Gender]:
 
 @functools.cache
 def foreign_given_names() -> frozenset[str]:
-    """Common foreign given names ("Bill", "Vladimir"): a run starting with one is a person."""
+    """Common foreign given names ("Bill", "Vladimir", "Leandro"): a run starting with one is a
+    person. The hand list and the names of Faker's locales (foreign_given_names_faker.tsv,
+    built by scripts/build_foreign_given_names.py)."""
+    return hand_listed_foreign_given_names() | frozenset(
+        norm(r["name"]) for r in load_tsv("foreign_given_names_faker.tsv")
+    )
+
+
+@functools.cache
+def hand_listed_foreign_given_names() -> frozenset[str]:
+    """The hand list of foreign given names alone: the learned layer's feature (its shipped
+    models were trained with this list; a retrained model may read the whole one)."""
     return frozenset(norm(r["name"]) for r in load_tsv("foreign_given_names.tsv"))
 
 

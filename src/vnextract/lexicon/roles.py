@@ -11,7 +11,8 @@ the role does:
 - ``traits``: how the organisation after it reads — ``unit`` (plain lowercase words may name
   the unit: "trưởng phòng kinh doanh"), ``student`` (a class and school follow: "học sinh lớp
   2A"), ``gang`` (the ring led: "kẻ cầm đầu đường dây"), ``posted`` (the host country follows:
-  "Đại sứ Việt Nam tại Mỹ"), ``serving`` (serves another office-holder: "trợ lý Bộ trưởng").
+  "Đại sứ Việt Nam tại Mỹ"), ``serving`` (serves another office-holder: "trợ lý Bộ trưởng"),
+  ``firm`` (an organisation is said to hold it too: "nhà sản xuất", "thành viên", "ĐKVĐ").
 """
 
 from __future__ import annotations
@@ -83,3 +84,30 @@ def title_roles() -> Mapping[str, str]:
 def roles_with(trait: str) -> frozenset[str]:
     """Casefolded title roles with a trait: ``roles_with("posted")`` holds "đại sứ"."""
     return frozenset(r.role.casefold() for r in role_rows() if trait in r.traits)
+
+
+# The kinds of role whose holder works in an organisation named right after it ("tiền đạo
+# Tottenham", "Giám đốc điều hành Bannockburn Global Forex"); after a rank, a degree, a kinship
+# word or a case role ("vợ …", "nạn nhân …") a name is another person's.
+_OFFICE_KINDS = frozenset(
+    {"government", "party", "business", "sport", "profession", "academic", "police", "army", "religion"}
+)
+
+
+@functools.cache
+def apposition_roles() -> Mapping[Key, bool]:
+    """Roles that describe the person just named in an apposition ("Kane, tiền đạo Tottenham,
+    ghi bàn"), in every casing, → whether an organisation may follow the role (an office, not
+    a rank, kinship or case role; not a role that serves another office-holder). Roles an
+    organisation is also said to hold (trait ``firm``: "nhà sản xuất", "nhà đầu tư") and
+    modifiers ("Cựu") are left out."""
+    table: dict[Key, bool] = {}
+    for r in role_rows():
+        if not (r.title or r.cue) or r.kind == "modifier" or "firm" in r.traits:
+            continue
+        office = r.kind in _OFFICE_KINDS and "serving" not in r.traits
+        k = key(r.role)
+        spellings = [k] if any(c.isupper() for w in k[1:] for c in w[1:]) else list(casings(k))
+        for s in spellings:
+            table[s] = table.get(s, False) or office
+    return MappingProxyType(table)

@@ -39,11 +39,11 @@ import regex
 from vnextract.lexicon import foreign_given_names, load_tsv, word_class
 from vnextract.lexicon.loader import key, norm
 from vnextract.lexicon.roles import person_cues
-from vnextract.linking.role_names import looks_foreign
 from vnextract.mentions import Mentions
 from vnextract.recognizers.date_names import event_head_before
 from vnextract.records import Location, Organization, Person
 from vnextract.text import Text
+from vnextract.text.spelling import looks_foreign
 
 #: the event's year or edition right after the name: " 2026", " lần thứ II năm 2026", " lần V – 2027"
 _YEAR_OR_EDITION_AFTER = regex.compile(

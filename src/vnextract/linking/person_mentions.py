@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from vnextract.lexicon import honorific_genders, honorifics, surnames, word_class
+from vnextract.lexicon import honorific_genders, honorifics, person_cues, surnames, word_class
 from vnextract.lexicon.names import Gender
 from vnextract.lexicon.words import alternation
 from vnextract.linking.group_roles import ARABIC_ARTICLE, SHIRT_NUMBER
@@ -71,6 +71,12 @@ def _honorific_before(text: Text, start: int) -> int | None:
             and before.text.casefold().endswith(_KIN_WORDS)
         ):
             continue
+        if (
+            before is not None
+            and before.end == first - 1
+            and (before.text, *(w.text for w in words)) in person_cues()
+        ):
+            continue  # "Sư cô Diệu Hạnh" (the nun): the word ends a role, it is no honorific
         return first
     return None
 

@@ -90,6 +90,7 @@ from vnextract.linking.title_shapes import (
     PRE_GAP,
     PRE_GAP_CLAUSE,
     PRE_GAP_COMMA,
+    PRE_GAP_DASH,
     PRE_GAP_DESCRIBED,
     PRE_GAP_LIST,
     PRE_GAP_NATIONALITY,
@@ -182,7 +183,7 @@ def _attach(
             ) or (fits(PRE_GAP_NATIONALITY, end, nstart) and describes_role(s, end, nstart)):
                 forward[k] = (owner[nidx], True)
                 anchored.add(k)
-            elif fits(PRE_GAP_COMMA, end, nstart) and (
+            elif (fits(PRE_GAP_COMMA, end, nstart) or fits(PRE_GAP_DASH, end, nstart)) and (
                 _opens_clause(s, first := _chain_start(s, events, k))
                 or phrase_before(text, first, THEO, THEO_REACH)
             ):

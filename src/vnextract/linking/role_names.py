@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import unicodedata
 from typing import NamedTuple
 
 import attrs
 import regex
 
-from vnextract.lexicon import foreign_given_names, function_words, surnames, word_class
+from vnextract.lexicon import foreign_given_names, function_words, places, surnames, word_class
 from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import title_reader_heads
 from vnextract.linking.group_roles import ARABIC_ARTICLE, NAME_PARTICLES, listed_names
@@ -42,15 +41,12 @@ from vnextract.mentions import Mentions
 from vnextract.recognizers.titles import role_kind
 from vnextract.records import Location, Organization, Person, Title
 from vnextract.text import Text
+from vnextract.text.spelling import looks_foreign
 
 #: A capitalised word of a name: "Donald", "McKinlay", "Jean-Michel", "Da'i", an initial "B.".
 _NAME_WORD = regex.compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+|\p{Lu}\.")
 #: An abbreviation of a body, part of the organisation before a name: "LĐBĐ", "IDC", "MU".
 _ABBREVIATION = regex.compile(r"\p{Lu}[\p{Lu}\p{N}&.\-]*\p{Lu}[\p{Lu}\p{N}]*")
-#: One Vietnamese syllable with its tone and vowel marks taken off: onset, vowels, coda.
-_VIETNAMESE_SYLLABLE = regex.compile(
-    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
-)
 #: Names of two to six words; a Vietnamese name has two to four syllables.
 _MAX_NAME_WORDS = 6
 _MAX_VIETNAMESE_WORDS = 4
@@ -61,6 +57,7 @@ _COMPANY_ROLE_KINDS = frozenset({"business", "owner"})
 #: "Katsuya Okada - lãnh đạo …", "Yevgeny Baru - một luật sư …" (grammar: một = a, là = is,
 #: the modifiers nguyên/cựu = former).
 _POST_GAP = regex.compile(r"[ \t]*(?:,|[\-–—])[ \t]*(?:(?:một|là|nguyên|cựu)[ \t]+)?")
+_POST_GAP_AT_END = regex.compile(_POST_GAP.pattern + "$")
 #: What opens the clause a name before its title starts: the text's or a line's start, a
 #: sentence end, a quote, "Theo" (according to), a colon.
 _CLAUSE_OPENING = regex.compile(r"(?:^|[\n.!?:;\"“”‘’'(]|[\"”’'][ \t]*,|(?<![\p{L}])(?i:theo))[ \t]*$")
@@ -70,14 +67,6 @@ class _Word(NamedTuple):
     start: int
     end: int
     text: str
-
-
-def looks_foreign(word: str) -> bool:
-    """Whether a capitalised word cannot be one Vietnamese syllable: "Rumsfeld", "Wadia",
-    "Sonja" are foreign; "Mỹ", "Hải", "Lan" are not."""
-    bare = unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
-    bare = "".join(c for c in bare if not unicodedata.combining(c))
-    return _VIETNAMESE_SYLLABLE.fullmatch(bare) is None
 
 
 @functools.cache
@@ -102,6 +91,12 @@ def _sentence_starters() -> frozenset[str]:
 @functools.cache
 def _places() -> frozenset[str]:
     return place_names()
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Names of countries as written ("Nga", "Israel", "Hàn Quốc")."""
+    return frozenset(" ".join(k) for k, p in places().items() if p.kind == "quốc gia")
 
 
 @functools.cache
@@ -165,6 +160,8 @@ def _name_in(words: list[_Word], *, first_after_role: bool, company_role: bool) 
         return None
     if name[0] in foreign_given_names():
         return j
+    if any(" ".join(name[k:]) in _countries() for k in range(1, len(name))):
+        return None  # "Phó chủ tịch Duma Nga": a body and its country, not a name
     if name[0] in _surnames() and len(name) <= _MAX_VIETNAMESE_WORDS and after_place \
             and (j > 0 or first_after_role) and not any(looks_foreign(w) for w in name):
         return j  # "Đội trưởng Quế Ngọc Hải"
@@ -213,8 +210,10 @@ def _after_body_head(before: list[_Word]) -> bool:
 def held_before(s: str, title: Title, persons: _Taken) -> bool:
     """Whether a person found right before the title holds it: "Trương Thị Hoàng Thúy, Trưởng
     phòng …", "Katsuya Okada - lãnh đạo …"."""
-    gap = _POST_GAP.search(s, max(0, title.start - 12), title.start)
-    return gap is not None and gap.end() == title.start and persons.ends_at(gap.start())
+    # the gap that ends at the title (an earlier comma in the window, "Trong khi đó, Vinícius,
+    # tiền đạo …", is not it)
+    gap = _POST_GAP_AT_END.search(s, max(0, title.start - 12), title.start)
+    return gap is not None and persons.ends_at(gap.start())
 
 
 def _names_ending_titles(s: str, titles: tuple[Title, ...], persons: _Taken) -> list[tuple[Title, int, int]]:

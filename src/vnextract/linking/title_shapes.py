@@ -87,6 +87,11 @@ PRE_GAP_COMMA = regex.compile(
 )
 
 
+# "Trong pha bóng đó, hậu vệ Indonesia - Rizky Pratama đã …" (the Indonesian defender, NAME): a
+# spaced dash between a title opening a clause and its holder.
+PRE_GAP_DASH = regex.compile(r"[ \t]+[\-–][ \t]+")
+
+
 # "Cơ thủ nổi tiếng người Philippines, Efren Reyes, đánh bại …" (the famous Filipino billiards
 # player, NAME, beat …): a title opening a clause, a few words describing it, then its holder's
 # name set off by commas; :data:`APPOSITION_CLOSE` must follow the name.

@@ -114,9 +114,10 @@ def person_follows(r: OrganizationReader, b: Body) -> bool | None:
     inner = r.head_at(k)
     if inner and r.key_at(k, inner) in NAMED_AFTER_PEOPLE:
         b.people_ok = True  # noted for the rest of the body
-    if not b.people_ok and (
-        r.is_person_start(k) or (t.text in r.lex.foreign_given and k + 1 < r.n and toks[k + 1].kind == "cap")
-    ):
+    foreign = t.text in r.lex.foreign_given and k + 1 < r.n and toks[k + 1].kind == "cap"
+    if foreign and not b.named and b.head in r.lex.heads and not r.lex.heads[b.head].standalone:
+        return None  # "Hiệp hội Max Planck": a head that needs a name is named after a person
+    if not b.people_ok and (r.is_person_start(k) or foreign):
         return False
     return None
 

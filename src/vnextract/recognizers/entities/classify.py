@@ -4,6 +4,7 @@ organisation, or unknown until the document pass)."""
 from __future__ import annotations
 
 from vnextract import lexicon
+from vnextract.lexicon.roles import apposition_roles
 from vnextract.recognizers.entities.organizations import OrganizationReader
 from vnextract.recognizers.entities.tables import (
     ADMIN_KINDS,
@@ -12,6 +13,7 @@ from vnextract.recognizers.entities.tables import (
     CAMEL_CASE,
     CAP_LOC_PREFIXES,
     COMPASS,
+    CUE_MODIFIERS,
     FOREIGN_ORG_WORDS,
     FOREIGN_SYLLABLE,
     GENERIC_ABBREVIATIONS,
@@ -24,6 +26,7 @@ from vnextract.recognizers.entities.tables import (
     NOT_NAME_SYLLABLES,
     NOT_NAMES,
     NUMBERED,
+    PLACE_PREPOSITIONS,
     REGION_KINDS,
     SENTENCE_CASE_PREFIXES,
     SENTENCE_STARTERS,
@@ -33,10 +36,25 @@ from vnextract.recognizers.entities.tables import (
     Cand,
     match_at,
 )
+from vnextract.text.spelling import looks_foreign
+
+#: nguyên, cựu (former), quyền (acting), tân (new) before a role in an apposition (the
+#: modifiers of titles.grammar.MODIFIERS that can open one: "Kane, cựu tiền đạo Tottenham"),
+#: and the article một (a, one: "Thomas, một phi hành gia của NASA, …"): grammar.
+FORMER: frozenset[tuple[str, ...]] = frozenset(
+    {("nguyên",), ("cựu",), ("quyền",), ("tân",), ("Nguyên",), ("Cựu",), ("một",)}
+)
+#: The longest role of the apposition table, in syllables.
+_ROLE_LEN = max(map(len, apposition_roles()))
 
 
 class Classifier(OrganizationReader):
     """Places with a prefix and capitalised runs in one sentence."""
+
+    #: Starts of the capitalised runs right after the role of an apposition whose holder was
+    #: just named ("Kane, tiền đạo [Tottenham], ghi bàn"): the holder's organisation, not a
+    #: person. Filled by the scan (scan_rules.capitalised_run), one set per sentence.
+    apposition_bodies: frozenset[int] | set[int] = frozenset()
 
     def _place(self, i: int, at_sentence_start: bool) -> Cand | None:
         """A place written with its prefix at ``i``: "tỉnh Bình Dương", "TP.HCM", "quận 12"."""
@@ -140,6 +158,10 @@ class Classifier(OrganizationReader):
             return [Cand("LOC", i, end, kind=self.place_kind(i, p), by_cue=by_cue)]
         if p and p < n_run and INITIALS.fullmatch(toks[i + p].text):  # "Ấn Độ L.Mittal"
             return [Cand("LOC", i, i + p, kind=self.place_kind(i, p)), Cand("PER", i + p, end)]
+        if pending == "" and i in self.apposition_bodies and not self.is_person_start(i, end):
+            return [Cand("ORG", i, end)]  # "Kane, tiền đạo Tottenham, …": the holder's club
+        if pending == "" and self.national_body(i, end):
+            return [Cand("ORG", i, end)]  # "Phó chủ tịch Duma Nga": a country's body, not a person
         if pending is not None:
             if all(t.kind == "abbr" and "." not in t.text for t in toks[i:end]):
                 if (
@@ -221,6 +243,18 @@ class Classifier(OrganizationReader):
             and not self.head_at(i)
         ):
             return [Cand("PER", i, end)]  # "bắt giữ Saki Sudo, 25 tuổi": only a person has an age
+        if (
+            n_run <= 4
+            and not p
+            and all(FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i:end])
+            and toks[i].text not in NOT_NAMES
+            and not self._ends_title_reading(i)
+            and not (i > 0 and toks[i - 1].text in PLACE_PREPOSITIONS)
+            and not self.head_at(i)
+            and match_at(toks, i, self.lex.orgs, self.lex.org_len) < n_run
+            and self.apposition_role(end)[0]
+        ):
+            return [Cand("PER", i, end)]  # "Kane, tiền đạo Tottenham, ghi bàn": a role describes a person
         d = self.place_at(i, end, lexicon.TIER_DISTRICT)
         if d == n_run:
             return [Cand("LOC", i, end, kind=self.place_kind(i, d))]
@@ -249,6 +283,78 @@ class Classifier(OrganizationReader):
             if (w,) in self.lex.stops or w in self.lex.words:
                 return [Cand("UNK", i, end, kind="sentence-start")]
         return [Cand("UNK", i, end)]
+
+    def national_body(self, i: int, end: int) -> bool:
+        """Whether the run [i, end) after a title is a foreign body and its country: "Duma
+        Nga", "Knesset Israel", "Bundestag Đức". A person's name never ends in a country
+        after a title; the words before the country are foreign (no Vietnamese syllable:
+        "ca sĩ Đức Anh" is a person), not a known given name."""
+        toks = self.toks
+        for q in range(i + 1, min(end, i + 4)):
+            c = self.place_at(q, end, lexicon.TIER_BARE)
+            if c == end - q and self.place_kind(q, c) == "quốc gia":
+                return toks[i].text not in self.lex.foreign_given and all(
+                    looks_foreign(t.text) and FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[i:q]
+                )
+        return False
+
+    def _ends_title_reading(self, i: int) -> bool:
+        """Whether the run at ``i`` ends a title read since the last mark ("… cựu trưởng đoàn
+        bóng đá Thể Công, một nhân chứng …": the body of a title, not the holder of the next
+        apposition): a lowercase word before it and a role in the same stretch."""
+        toks = self.toks
+        if i == 0 or toks[i - 1].kind != "lower":
+            return False
+        q = i - 1
+        while q > 0 and toks[q - 1].kind != "punct" and q > i - 8:
+            q -= 1
+        roles = apposition_roles()
+        return any(match_at(toks, j, roles, _ROLE_LEN) for j in range(q, i))
+
+    def apposition_role(self, end: int) -> tuple[int, bool]:
+        """Where the role of an apposition after ``end`` ends, and whether the capitalised run
+        after it, up to the closing comma, is the holder's organisation; (0, False) when none:
+        "Kane, tiền đạo Tottenham, ghi bàn", "Jensen Huang, nhà sáng lập kiêm CEO Nvidia, cho
+        biết". The apposition must close on a comma and a
+        lowercase predicate within a few syllables ("Starmer, Tổng thống Macron và …" is a
+        list of persons, not an apposition)."""
+        toks, n = self.toks, self.n
+        if end + 1 >= n or toks[end].text != ",":
+            return 0, False
+        k, office = self._role_chain(end + 1)
+        if not k:
+            return 0, False
+        for q in range(k, min(n - 1, k + 12)):
+            if toks[q].kind == "punct":
+                closes = toks[q].text == "," and toks[q + 1].kind == "lower" and toks[q + 1].text != "và"
+                words = toks[k:q]
+                # what the role is followed by: nothing, lowercase words ("chuyên gia phân tích
+                # tại ngân hàng"), or words ending in a name ("… tại Commerzbank"); not a name
+                # then a verb ("Kiatisuk, tiền đạo Minh Hải đánh đầu …, …": two persons)
+                described = not words or words[-1].kind in ("cap", "abbr") or all(
+                    t.kind == "lower" for t in words
+                )
+                if not (closes and described):
+                    return 0, False
+                body = bool(words) and all(t.kind in ("cap", "abbr") for t in words)
+                return k, office and body
+        return 0, False
+
+    def _role_chain(self, k: int) -> tuple[int, bool]:
+        """End of the role at ``k`` with its modifiers ("HLV trưởng") and a joined role ("nhà
+        sáng lập kiêm CEO"), and whether an organisation may follow the last one."""
+        roles, toks = apposition_roles(), self.toks
+        former = match_at(toks, k, FORMER, 1)  # "cựu tiền đạo Tottenham"
+        m = match_at(toks, k + former, roles, _ROLE_LEN)
+        if not m:
+            return 0, False
+        office = roles[self.key_at(k + former, m)]
+        k += former + m
+        while mod := match_at(toks, k, CUE_MODIFIERS, 2):
+            if toks[k].text == "kiêm" and (joined := self._role_chain(k + 1))[0]:
+                return joined  # one holder, two roles: "nhà sáng lập kiêm CEO"
+            k += mod
+        return k, office
 
     def age_after(self, end: int) -> bool:
         """Whether ", 25 tuổi" or "(25 tuổi)" follows ``end``: the name before is a person's."""

@@ -206,6 +206,7 @@ def names_met_before(
             whole = " ".join(t.text for t in toks[: cands[0].end])
             if whole in person_names:
                 cands[0] = cands[0]._replace(start=0, label="PER")
+        settled: list[Cand] = []
         for c in cands:
             if c.label == "LOC" and c.by_cue and toks[c.start].text in person_names:
                 c = c._replace(label="PER", kind=None)  # "thiếu úy Huỳnh Minh Đức" … "thiếu úy Đức"
@@ -219,10 +220,39 @@ def names_met_before(
                     c = c._replace(label="ORG")
                 elif surface in loc_names:
                     c = c._replace(label="LOC")
-                else:
-                    continue
-            if c.end > c.start:  # never an empty span, whatever a rule above decided
+            settled.append(c)
+        for c in _coordinated_persons(toks, settled):
+            if c.label != "UNK" and c.end > c.start:  # never an empty span, whatever a rule above decided
                 yield _records(text, toks, c)
+
+
+def _joined(toks: Sequence[Syllable], a: Cand, b: Cand) -> bool:
+    """Whether ``a`` and ``b`` are next to each other in a list: only ",", "và" (and) or ", và"
+    between them."""
+    between = [t.text for t in toks[a.end : b.start]]
+    return between in ([","], ["và"], [",", "và"])
+
+
+def _coordinated_persons(toks: Sequence[Syllable], cands: list[Cand]) -> list[Cand]:
+    """A run left unknown, listed with a person ("John Magnier và JP McManus", "Rio Ferdinand,
+    Wes Brown và Roy Carroll"), is a person too: a list joins names of one kind. Only a name of
+    two to four capitalised words (a single word beside a person may be a club or a brand:
+    "Messi và Barca")."""
+    out = list(cands)
+    changed = True
+    while changed:
+        changed = False
+        for q, c in enumerate(out):
+            if c.label != "UNK" or not 2 <= c.end - c.start <= 4:
+                continue
+            if not all(FOREIGN_SYLLABLE.fullmatch(t.text) for t in toks[c.start : c.end]):
+                continue
+            before = q > 0 and out[q - 1].label == "PER" and _joined(toks, out[q - 1], c)
+            after = q + 1 < len(out) and out[q + 1].label == "PER" and _joined(toks, c, out[q + 1])
+            if before or after:
+                out[q] = c._replace(label="PER", kind=None)
+                changed = True
+    return out
 
 
 def recognize(text: Text) -> Iterator[Span]:

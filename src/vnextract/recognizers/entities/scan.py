@@ -68,6 +68,7 @@ class Scanner(Classifier):
         toks, n = self.toks, self.n
         self.trace = trace
         self.firsts = _firsts()
+        self.apposition_bodies = set()
         lower_pairs = lower_starts()[1]
         rules_by_kind = _rules_by_kind()
         at = At([])

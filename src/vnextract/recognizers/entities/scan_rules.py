@@ -235,7 +235,9 @@ def organization_head(s: Scanner, at: At) -> bool:
     if named or (s.lex.heads[head].standalone or end > i + h):
         at.out.append(Cand("ORG", i, end))
         at.i = s._after_org(at.out, end)
-        at.pending = None
+        # after a title's body its holder may still follow ("Chủ tịch Liên đoàn Bóng đá
+        # Malaysia (FAM) Joehari Ayub"); after an honorific or nothing, no one is pending
+        at.pending = "" if at.pending == "" else None
         return True
     if not (at.pending or s.is_person_start(i)):
         # a head naming nothing ("của Học viện;", "chiến sĩ Công an và") is no name
@@ -456,6 +458,10 @@ def capitalised_run(s: Scanner, at: At) -> bool:
         at.out.append(Cand("PER", alias - 2, alias))  # "Tô Văn Tốt (Ba Mạnh)"
         at.i, at.pending = alias, None
         return True
+    if got and got[-1].label == "PER" and got[-1].end == end:
+        role_end, office = s.apposition_role(end)
+        if office and isinstance(s.apposition_bodies, set):
+            s.apposition_bodies.add(role_end)  # "Kane, tiền đạo Tottenham, …": the club follows
     # "Chủ tịch European Super League, Florentino Perez": the title's person may still follow
     # its organisation
     at.i, at.pending = end, (pending if got and got[-1].label in ("ORG", "LOC") else None)

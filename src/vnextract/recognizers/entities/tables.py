@@ -145,6 +145,9 @@ UNIT_HEADS_IN_CUES = word_class("unit_head_in_title")
 CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 # Words that follow titles but are not names ("Bí thư Trung ương Đảng").
 NOT_NAMES = word_class("not_name")
+# "Tại Tottenham, HLV …": after these a capitalised run is a place or a body, never the
+# person an apposition describes.
+PLACE_PREPOSITIONS = word_class("place_preposition")
 CURRENCIES = word_class("currency_code")
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 NOT_NAME_SYLLABLES = word_class("not_name_syllable")

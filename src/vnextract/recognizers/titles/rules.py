@@ -12,12 +12,13 @@ field (tests/test_named_rules.py fails when a rule is named by no case).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import NamedTuple
 
 import regex
 
-from vnextract.lexicon import word_class
+from vnextract.lexicon import places, word_class
 from vnextract.lexicon.names import honorifics_where
 from vnextract.lexicon.words import alternation
 from vnextract.recognizers.titles.grammar import (
@@ -32,6 +33,7 @@ from vnextract.recognizers.titles.grammar import (
 )
 from vnextract.recognizers.titles.reader import Words, read_organization
 from vnextract.text import Text
+from vnextract.text.spelling import looks_foreign
 
 
 class Found:
@@ -92,6 +94,28 @@ def name_follows(f: Found) -> bool:
     if f.kind not in ("rank", "degree", "case") or f.key in GANG_ROLES:
         return False
     f.no_org = True
+    return True
+
+
+@functools.cache
+def _country_then_name() -> regex.Pattern[str]:
+    """" Tây Ban Nha" and the capitalised word after it: a country before a name."""
+    countries = sorted(
+        (" ".join(k) for k, p in places().items() if p.kind == "quốc gia"), key=len, reverse=True
+    )
+    alternation_ = "|".join(regex.escape(c) for c in countries)
+    return regex.compile(rf" (?P<country>{alternation_}) (?P<next>\p{{Lu}}[\p{{L}}'’\-]*+)")
+
+
+def country_before_name(f: Found) -> bool:
+    """A rank or a case role, its country, then a foreign name: the country goes with the
+    title ("Thẩm phán Tây Ban Nha Alvaro Marquez", "Đại tá Nga Ivan Petrov"); not before a
+    Vietnamese syllable ("bị cáo Anh Tuấn": Anh is a given name there)."""
+    if not f.no_org or f.kind == "degree" or not (m := _country_then_name().match(f.s, f.end)):
+        return False
+    if not looks_foreign(m.group("next")):
+        return False
+    f.org = m.span("country")
     return True
 
 
@@ -202,6 +226,9 @@ class TitleRule(NamedTuple):
 TITLE_RULES: tuple[TitleRule, ...] = (
     TitleRule("student_class", "học sinh lớp 2A", "role", student_class),
     TitleRule("name_follows", "Thiếu tá Dương Văn Tiến", "no organisation", name_follows),
+    TitleRule(
+        "country_before_name", "Thẩm phán Tây Ban Nha Alvaro Marquez", "organisation", country_before_name
+    ),
     TitleRule("organization_after", "Giám đốc Sở Xây dựng TP.HCM", "organisation", organization_after),
     TitleRule("school_after_comma", "học sinh lớp 2A, trường THCS X", "organisation", school_after_comma),
     TitleRule("aside_rest", "(Giám đốc Công ty chế biến thủy sản Cà Mau)", "organisation", aside_rest),
