@@ -152,11 +152,12 @@ _PRICE_FLOOR_RE = regex.compile(
 _BUY_AFTER_RE = regex.compile(
     rf"[^.;:!?\n,]{{0,20}}?(?<![\p{{L}}])(?:{alternation('buy_after')})(?![\p{{L}}])", flags=regex.IGNORECASE
 )
-# rule *priced_thing*: the thing priced right before it, perhaps with its maker's and model's
-# capitalised names: "sedan 600 triệu", "SUV Mazda CX-5 749 triệu", "căn hộ 3 tỷ" (flat;
-# word_classes.tsv "priced_thing")
+# rule *priced_thing*: the thing priced right before it, perhaps with its seats ("chỗ") or its
+# maker's and model's capitalised names: "sedan 600 triệu", "xe 7 chỗ 600 triệu", "SUV Mazda
+# CX-5 749 triệu", "căn hộ 3 tỷ" (flat; word_classes.tsv "priced_thing")
 _PRICED_THING_RE = regex.compile(
-    rf"(?<![\p{{L}}])(?:{alternation('priced_thing')})(?:\ +\p{{Lu}}[\p{{L}}\p{{N}}-]*){{0,3}}\ +\Z",
+    rf"(?<![\p{{L}}])(?:{alternation('priced_thing')})(?:\ +\d+\ +chỗ)?"
+    rf"(?:\ +\p{{Lu}}[\p{{L}}\p{{N}}-]*){{0,3}}\ +\Z",
     flags=regex.IGNORECASE,
 )
 
