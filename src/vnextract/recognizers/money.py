@@ -161,10 +161,15 @@ _PRICED_THING_RE = regex.compile(
     flags=regex.IGNORECASE,
 )
 
-# The number of something earlier in the clause: "số đoàn viên" (the number of members),
-# "lượng khách" (the number of visitors): word_classes.tsv "count_subject"
+# The number or quantity of something earlier in the clause: "khối lượng" (volume), "lượng
+# khách" (the number of visitors): word_classes.tsv "count_subject"; "số" (number) is weaker,
+# as it is also a car's gears ("xe số sàn", manual): "count_subject_weak"
 _COUNT_SUBJECT_RE = regex.compile(
     rf"(?<![\p{{L}}])(?:{alternation('count_subject')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
+    flags=regex.IGNORECASE,
+)
+_WEAK_COUNT_SUBJECT_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{alternation('count_subject_weak')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
     flags=regex.IGNORECASE,
 )
 
@@ -185,10 +190,12 @@ def _price_rule(norm: str, ex: Expression, sentence_start: int) -> str | None:
     'buy_after'
     """
     start = max(sentence_start, ex.start - 80)
+    if _COUNT_SUBJECT_RE.search(norm, start, ex.start):
+        return None  # "giá cổ phiếu tăng với khối lượng 3 triệu": a volume, no price
     if _PRICE_FAR_RE.search(norm, start, ex.start):
         return "price_far"
-    if _COUNT_SUBJECT_RE.search(norm, start, ex.start):
-        return None  # "số đoàn viên chỉ 2,1 triệu": the number of members, no price
+    if _WEAK_COUNT_SUBJECT_RE.search(norm, start, ex.start):
+        return None  # "số hội viên chỉ 2,1 triệu": the number of members, no price
     if _PRICE_FLOOR_RE.search(norm, start, ex.start):
         return "price_floor"
     if _PRICED_THING_RE.search(norm, start, ex.start):
