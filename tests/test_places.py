@@ -229,3 +229,23 @@ def test_a_palace_is_no_unit_of_its_name() -> None:
     palace, district = doc.locations[0], doc.locations[1]
     assert (palace.text, palace.kind, palace.code, palace.province_2025) == ("Thống Nhất", "dinh", None, None)
     assert (district.level, district.era, district.code) == ("district", "legacy", "738")
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "era"),
+    [
+        # its years precede 2025: the district-level city of Huế (split in January 2025)
+        ("Năm 2006, lễ hội áo dài diễn ra ở Huế.", "district", None),
+        # no year: the text may be of either era; as for "Cần Giờ" (undated_legacy_unit), the
+        # unit of before the reform, whose 2025 province answers the other era
+        ("Lễ hội áo dài diễn ra ở Huế.", "district", None),
+        # a year of the split or later: the province-level city it is since
+        ("Lễ hội áo dài năm 2026 diễn ra ở Huế.", "province", "2025"),
+    ],
+    ids=["years-before-the-split", "no-year", "a-year-after-it"],
+)
+def test_an_undated_hue_is_the_former_city_unless_a_year_says_otherwise(
+    text: str, level: str, era: str | None
+) -> None:
+    hue = vnextract.extract(text).locations[-1]
+    assert (hue.name, hue.level, hue.era, hue.province_2025) == ("Huế", level, era, "Thành phố Huế")

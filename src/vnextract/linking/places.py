@@ -416,22 +416,35 @@ def resolve(
         unit = _choose(cands, eras, dated)
         if unit is not None:
             resolved = _resolved(loc, unit, found.written_type)
-            out.append(_former_instead(norm, resolved, unit, found.written_type, written))
+            out.append(_former_instead(norm, resolved, unit, found.written_type, written, latest_year))
         elif not cands and (code := _iso3166(loc.name)) is not None:
             out.append(attrs.evolve(loc, iso3166=code))
         else:
-            out.append(_former_instead(norm, _province_only(loc, cands), None, found.written_type, written))
+            out.append(
+                _former_instead(
+                    norm, _province_only(loc, cands), None, found.written_type, written, latest_year
+                )
+            )
     return tuple(out)
 
 
 def _former_instead(
-    norm: str, location: Location, unit: Unit | None, written_type: str | None, date: dt.date | None
+    norm: str,
+    location: Location,
+    unit: Unit | None,
+    written_type: str | None,
+    date: dt.date | None,
+    latest_year: int | None = None,
 ) -> Location:
     """The unit abolished before 2025 that the mention names, when the text is of its time (or
     says "cũ", former) and the legacy data has no unit of that name and type: "Hà Tây" (merged
     into Hà Nội in 2008), "quận 9" (into Thủ Đức in 2021), "huyện Phước Long, tỉnh Bình Phước"
     (split in 2009 — not today's "thị xã Phước Long"). It keeps no code (the data has none for
-    it) but its official name, level, province and the 2025 province its land lies in."""
+    it) but its official name, level, province and the 2025 province its land lies in.
+
+    ``latest_year``: the latest year an undated text writes; a name the province took from its
+    city is the former city in an undated text only when no year of the text is the city's last
+    or later."""
     opening = _OPENING.match(location.name)
     names = [location.name]
     if opening:
@@ -449,7 +462,15 @@ def _former_instead(
         return location
     former = formers.pop()
     new_province = former.province_2025()
-    if unit is not None:
+    if unit is not None and _name_moved_up(former, unit):
+        # rule *former_name_moved_up*: the province took the name of its city, which the text
+        # predates: "Huế" in 2006 is the city of Huế (a district-level city until 2025), not the
+        # province-level city of 2025 — a province and a city of one name and type inside it
+        # never coexisted
+        undated_of_its_time = date is None and (latest_year is None or latest_year < former.until.year)
+        if not (old or (date is not None and date < former.until) or undated_of_its_time):
+            return location
+    elif unit is not None:
         # a unit of that name resolved through a type word of another type ("huyện Phước Long"
         # read as the "thị xã" it became) in the same 2025 province: the former unit is meant
         if written_type is None or unit.type == written_type or places.province_2025(unit) != new_province:
@@ -472,6 +493,18 @@ def _former_instead(
         successors=(),
         predecessors=(),
         iso3166=None,
+    )
+
+
+def _name_moved_up(former: places.Former, unit: Unit) -> bool:
+    """The unit is the province that holds the former district-level unit and took its name and
+    type: Thành phố Huế (a province since 2025) and the district-level thành phố Huế before it."""
+    return (
+        unit.level == "province"
+        and former.level == "district"
+        and former.province_code == unit.code
+        and former.type == unit.type
+        and places.fold(former.name) == places.fold(unit.name)
     )
 
 

@@ -17,7 +17,7 @@ from vnextract.recognizers.expressions import Expression, clean_decimal
 from vnextract.records import Money
 from vnextract.units import unit_after
 
-__all__ = ["CENT", "KIND_AFTER_RE", "listed_currency", "make_money", "money_currency"]
+__all__ = ["CENT", "KIND_AFTER_RE", "bronze_medals", "listed_currency", "make_money", "money_currency"]
 
 #: The suffix of a minor unit's code in ``currencies.tsv``: "USD_CENT" is a hundredth of a USD
 CENT = "_CENT"
@@ -95,6 +95,8 @@ def money_currency(
         # rule *amount per period*: "tới 800 triệu mỗi tháng", "4 - 5 triệu/tháng"; and per unit
         # of something counted or measured, a price: "vé 1,5 triệu/người", "50 triệu/m2"
         return "VND"
+    if not not_money and ex.scale >= _MILLION and _price_rule(norm, ex, sentence_start):
+        return "VND"  # a price in đồng: millions and billions in prices go without "đồng"
     # the weaker clues below only for an amount that ends its phrase ("nhận được 100 triệu."),
     # not for "nhận 1,7 triệu tem" (stamps) or "thay 10 triệu đèn" (lamps)
     if not _PHRASE_END_RE.match(norm, ex.end):
@@ -131,6 +133,76 @@ def _per_unit(norm: str, end: int) -> bool:
         return False
     found = unit_after(norm, slash.end())
     return found is not None and found[0].kind in ("count", "measure")
+
+
+# The price rules look no further than the clause: a mark or a line break ends it
+_CLAUSE_BEFORE = r"[^.;:!?\n,]"
+# rule *price_far*: a price word earlier in the clause, "Giá công bố của chiếc điện thoại gập là
+# 47 triệu" (the listed price … is 47 million): word_classes.tsv "price_word"
+_PRICE_FAR_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{alternation('price_word')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
+    flags=regex.IGNORECASE,
+)
+# rule *price_floor*: "chỉ", "chỉ từ" (only, only from) right before it: "SUV chỉ từ 450 triệu"
+_PRICE_FLOOR_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{alternation('price_floor')})\ +\Z", flags=regex.IGNORECASE
+)
+# rule *buy_after*: a verb of buying after it in its clause, "450 triệu nên mua xe gì" (what car
+# should 450 million buy), "2 tỷ tậu nhà ở đâu": word_classes.tsv "buy_after"
+_BUY_AFTER_RE = regex.compile(
+    rf"[^.;:!?\n,]{{0,20}}?(?<![\p{{L}}])(?:{alternation('buy_after')})(?![\p{{L}}])", flags=regex.IGNORECASE
+)
+# rule *priced_thing*: the thing priced right before it, perhaps with its seats ("chỗ") or its
+# maker's and model's capitalised names: "sedan 600 triệu", "xe 7 chỗ 600 triệu", "SUV Mazda
+# CX-5 749 triệu", "căn hộ 3 tỷ" (flat; word_classes.tsv "priced_thing")
+_PRICED_THING_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{alternation('priced_thing')})(?:\ +\d+\ +chỗ)?"
+    rf"(?:\ +\p{{Lu}}[\p{{L}}\p{{N}}-]*){{0,3}}\ +\Z",
+    flags=regex.IGNORECASE,
+)
+
+# The number or quantity of something earlier in the clause: "khối lượng" (volume), "lượng
+# khách" (the number of visitors): word_classes.tsv "count_subject"; "số" (number) is weaker,
+# as it is also a car's gears ("xe số sàn", manual): "count_subject_weak"
+_COUNT_SUBJECT_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{alternation('count_subject')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
+    flags=regex.IGNORECASE,
+)
+_WEAK_COUNT_SUBJECT_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{alternation('count_subject_weak')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
+    flags=regex.IGNORECASE,
+)
+
+
+def _price_rule(norm: str, ex: Expression, sentence_start: int) -> str | None:
+    """The name of the rule that reads a bare "450 triệu" as a price, or None.
+
+    A bare amount of millions or billions with nothing counted after it (the caller checks) is
+    a price when its clause says so: a price word before it, "chỉ (từ)" right before it, a verb
+    of buying after it, or the thing priced right before it. The caller has already excluded
+    "dân số", "người", "lượt" before it (population, people, views).
+
+    >>> from vnextract.recognizers.expressions import read_expression
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "450 triệu nên mua xe gì?"
+    >>> ex, _ = read_expression(text, scan_numbers(text), 0, {})
+    >>> _price_rule(text, ex, 0)
+    'buy_after'
+    """
+    start = max(sentence_start, ex.start - 80)
+    if _COUNT_SUBJECT_RE.search(norm, start, ex.start):
+        return None  # "giá cổ phiếu tăng với khối lượng 3 triệu": a volume, no price
+    if _PRICE_FAR_RE.search(norm, start, ex.start):
+        return "price_far"
+    if _WEAK_COUNT_SUBJECT_RE.search(norm, start, ex.start):
+        return None  # "số hội viên chỉ 2,1 triệu": the number of members, no price
+    if _PRICE_FLOOR_RE.search(norm, start, ex.start):
+        return "price_floor"
+    if _PRICED_THING_RE.search(norm, start, ex.start):
+        return "priced_thing"
+    if _BUY_AFTER_RE.match(norm, ex.end):
+        return "buy_after"
+    return None
 
 
 # Verbs of getting and spending: "đội chỉ nhận được 100 triệu", "tốn 2 tỷ", "hết 50 triệu"
@@ -193,3 +265,32 @@ def listed_currency(norm: str, ex: Expression) -> str | None:
         return None
     found = unit_after(norm, following.end("number"))
     return found[0].canonical if found is not None and found[0].kind == "currency" else None
+
+
+# A medal of a colour counted before the number, in its clause: "113 HC vàng, 29 bạc" (gold and
+# silver medals; "HC", "HCV", "HCB" = huy chương, medal, gold, silver)
+_MEDALS_BEFORE_RE = regex.compile(
+    r"""(?<![\p{L}\p{N}])(?:
+        \d+\ +(?:(?:HC|huy\ chương)\ +)?(?:vàng|bạc)   # "113 HC vàng", "29 bạc"
+        | HCV | HCB                                       # gold, silver medal
+    )(?![\p{L}])[^.;:!?\n]{0,80}\Z""",
+    flags=regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def bronze_medals(norm: str, ex: Expression) -> bool:
+    """Rule *medal_tally*: "đồng" after a plain number in a list of medals by colour is bronze
+    (huy chương đồng), not the currency: "đem về 113 HC vàng, 29 bạc và 83 đồng".
+
+    >>> from vnextract.recognizers.expressions import read_expression
+    >>> from vnextract.recognizers.number_scan import scan_numbers
+    >>> text = "Đội giành 5 huy chương vàng, 3 bạc và 2 đồng."
+    >>> numbers = scan_numbers(text)
+    >>> ex, _ = read_expression(text, numbers, 2, {})
+    >>> bronze_medals(text, ex)
+    True
+    """
+    if ex.scale is not None or norm[ex.end - 4 : ex.end].casefold() != "đồng":
+        return False  # "thưởng 50 triệu đồng mỗi HC vàng" is money
+    sentence_start = max(0, ex.start - 120)
+    return _MEDALS_BEFORE_RE.search(norm, sentence_start, ex.start) is not None

@@ -130,10 +130,12 @@ def _vague_amount(norm: str, at: int, candidate: str) -> NumberSpan | None:
     scale: Decimal | None = None
     length = 0  # characters of candidate used
     words = 0
+    first_role = ""
     for word in candidate.split(" "):
         entry = table.get(word.casefold())
         if entry is None or entry.role not in _MULTIPLIER_ROLES:
             break
+        first_role = first_role or entry.role
         if scale is not None and entry.value <= scale:
             break  # "chục triệu" grows; "triệu nghìn" does not
         value *= entry.value
@@ -155,6 +157,11 @@ def _vague_amount(norm: str, at: int, candidate: str) -> NumberSpan | None:
         reading = NumberReading(value / 2, length, True, scale, None)
     elif _bare_scale_amount(norm, at + length, word, scale):
         return NumberSpan(at, at + length, NumberReading(value, length, True, scale, None))
+    elif first_role in ("dozen", "hundred") and words > 1 and scale is not None and word not in table:
+        # rule *bare_dozen_vague*: "chục", "trăm" (ten, hundred) with no number before, then a
+        # scale word, are the vague "hàng chục triệu" without "hàng": "thấp hơn niêm yết chục
+        # triệu đồng" (tens of millions lower), "chênh trăm triệu" (hundreds of millions apart)
+        return NumberSpan(at, at + length, NumberReading(value, length, True, scale, None, vague=True))
     else:
         return None
     return NumberSpan(before.start("w2"), at + length, reading)

@@ -22,7 +22,7 @@ import regex
 from vnextract.recognizers.counts import fallback_count, make_count, one_is_counted
 from vnextract.recognizers.durations import half_durations, make_duration
 from vnextract.recognizers.expressions import Expression, TokensAt, clean_decimal, read_expression
-from vnextract.recognizers.money import CENT, listed_currency, make_money, money_currency
+from vnextract.recognizers.money import CENT, bronze_medals, listed_currency, make_money, money_currency
 from vnextract.recognizers.money import KIND_AFTER_RE as _KIND_AFTER_RE
 from vnextract.recognizers.number_scan import NumberSpan, scan_numbers
 from vnextract.records import Money, Percentage, Quantity, Span
@@ -133,6 +133,8 @@ def _record(
             qualifier=ex.qualifier,  # type: ignore[arg-type]
         )
     if unit.kind == "currency":
+        if bronze_medals(norm, ex):  # "113 HC vàng, 29 bạc và 83 đồng": bronze medals, counted
+            return make_count(norm, ex, "đồng", ex.end, tokens)
         return make_money(norm, ex.start, ex.end, ex, unit.canonical)
     if unit.kind == "time":
         return make_duration(norm, ex.start, ex.end, ex.value, unit.canonical, ex.qualifier, ex.value_to)
