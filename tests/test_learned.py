@@ -88,6 +88,18 @@ def test_model_spans_leave_out_the_marks_no_name_has_at_their_edges() -> None:
     ]
 
 
+def test_model_spans_start_with_a_capital_or_a_digit() -> None:
+    text = Text.from_string("Trường dân lập Văn Hiến mở ngành mới, đối tác là ePass và 3M.")
+    sentence = sentence_syllables(text)[0]
+    forms = [s.text for s in sentence]
+    tags = ["O"] * len(forms)
+    d, e, m = forms.index("dân"), forms.index("ePass"), forms.index("3M")
+    tags[d : d + 4] = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]  # "dân lập Văn Hiến": a lowercase start
+    tags[e] = tags[m] = "B-ORG"
+    spans = combining.spans_of_tags(tags, sentence, 0)
+    assert [text.normalized[p.start : p.end] for p in spans] == ["ePass", "3M"]
+
+
 def _proposals(text: Text, wanted: list[tuple[str, str]]) -> list[combining.Proposal]:
     out = []
     for si, sentence in enumerate(sentence_syllables(text)):
