@@ -341,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         ap, args, combining.is_strategy, "rules, model, add, keep@P or swap@P (0 <= P <= 1), each "
         "optionally followed by +doc")
     cv_folds = [int(f) for f in args.folds.split(",")]
+    test_folds = [int(f) for f in args.test_folds.split(",")] if args.test_folds else None
     train_folds = {int(f) for f in args.train_folds.split(",")}
     batches = _batches(args.train_batches) if args.train_batches else None
     # only the folds this run needs: a tuning run (--folds 1,2,3) never reads the sealed fold
@@ -359,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = cross_validate(
             prepared, load_scorer(args.scorer), args.strategies.split(","), args.by_sentence,
             folds=cv_folds,
-            test_folds=[int(f) for f in args.test_folds.split(",")] if args.test_folds else None,
+            test_folds=test_folds,
             settings=settings, batches=batches, models=args.models,
         )
         print_table(figures)
@@ -386,6 +387,11 @@ def main(argv: list[str] | None = None) -> int:
                             "included), rules' labels, a window of two syllables, what a form is elsewhere "
                             "in the document",
                 "window_reach": WINDOW_REACH,
+                "cross_validated_on": {
+                    "folds": cv_folds,
+                    "test_folds": test_folds or cv_folds,
+                    "training_batches": args.train_batches or "all",
+                } if args.cv else None,
             },
             cross_validation=figures,
         )
