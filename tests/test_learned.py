@@ -241,6 +241,26 @@ def test_a_model_span_inside_a_named_body_does_not_doubt_it() -> None:
     assert names([("ORG", "Sáng nay , TAND Cấp cao")]) == {"Sáng nay, TAND Cấp cao"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tỉnh Bình Dương hỗ trợ 2 tỷ đồng.", ("Location", "Bình Dương")),  # a unit: it stays a place
+        ("Bình Dương thắng 2-0 trên sân nhà.", ("Organization", "Bình Dương")),  # the club
+    ],
+)
+def test_a_place_after_its_unit_word_is_not_retyped(sentence: str, expected: tuple[str, str]) -> None:
+    text = Text.from_string(sentence)
+    sentences = sentence_syllables(text)
+    found = pipeline.found_before(text, "learned_entities")
+    assert [loc.text for loc in found.locations] == ["Bình Dương"]
+    labels = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+    rows: list[list[float] | None] = [[0, 0, 0, 1.0, 1.0, 0, 0] for _ in sentences[0]]  # ORG, surely
+    support = combining.Support(labels, {0: rows})
+    proposals = _proposals(text, [("ORG", "Bình Dương")])
+    combined = combining.combine("swap@0.1", text.normalized, sentences, found, proposals, support)
+    assert [(type(r).__name__, r.text) for r in (*combined.locations, *combined.organizations)] == [expected]
+
+
 # The packaged model (trained on corpus folds 1-4), on sentences written for these tests: names
 # with no cue a rule keys on. A retrained model that misses them fails here on purpose.
 def test_the_packaged_model_ships_and_names_its_training_data() -> None:

@@ -159,6 +159,8 @@ def combine(
                 return True  # no competing reading: the rule stands, however doubted
             if _cut_inside(r, proposed) and _head_to_place(r, index, sentences):
                 return True  # the model cuts a named body into head and place: no other reading
+            if _within(r, proposed) and _after_admin_prefix(r, index, sentences):
+                return True  # "Tỉnh Bình Dương hỗ trợ …": a province, whatever it does
             return _confidence(r, index, support) >= threshold
 
         kept = [r for r in rules if stands(r)]
@@ -231,6 +233,28 @@ def _head_to_place(r: Span, index: SyllableIndex, sentences: Sequence[Sequence[S
     head = next((n for n in range(min(len(forms) - 1, 6), 0, -1) if forms[:n] in heads), 0)
     # a word between them: "Báo Tây Ban Nha" (the Spanish press) is a head and a place only
     return bool(head) and any(forms[i:] in places for i in range(head + 1, len(forms)))
+
+
+def _within(r: Span, proposed: Sequence[tuple[int, int]]) -> bool:
+    """Every model span overlapping ``r`` lies inside it (its own span included)."""
+    return all(r.start <= s and e <= r.end for s, e in proposed if s < r.end and r.start < e)
+
+
+def _after_admin_prefix(r: Span, index: SyllableIndex, sentences: Sequence[Sequence[Syllable]]) -> bool:
+    """The place ``r`` follows the word of an administrative unit ("tỉnh", "Tỉnh", "thành
+    phố", "huyện"): a unit, not a club or a body named after it ("Bình Dương thắng 2-0")."""
+    if not isinstance(r, Location):
+        return False
+    covered = index.covered(r.start, r.end)
+    if not covered:
+        return False
+    si, first = covered[0]
+    before = tuple(s.text for s in sentences[si][max(0, first - 3) : first])
+    prefixes = gz.place_prefixes()
+    return any(
+        (p := prefixes.get(before[len(before) - n :])) is not None and p.administrative
+        for n in range(1, len(before) + 1)
+    )
 
 
 def _overlaps_any(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
