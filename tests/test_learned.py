@@ -88,6 +88,23 @@ def test_model_spans_leave_out_the_marks_no_name_has_at_their_edges() -> None:
     ]
 
 
+def test_beside_the_rules_model_spans_start_with_a_capital_or_a_digit() -> None:
+    text = Text.from_string("Trường dân lập Văn Hiến mở ngành mới, đối tác là ePass và 3M.")
+    sentence = sentence_syllables(text)[0]
+    forms = [s.text for s in sentence]
+    tags = ["O"] * len(forms)
+    d, e, m = forms.index("dân"), forms.index("ePass"), forms.index("3M")
+    tags[d : d + 4] = ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]  # "dân lập Văn Hiến": a lowercase start
+    tags[e] = tags[m] = "B-ORG"
+    spans = combining.spans_of_tags(tags, sentence, 0)
+    found = pipeline.found_before(text, "learned_entities")
+    rules = {o.text for o in found.organizations}
+    combined = combining.combine("add", text.normalized, [sentence], found, spans)
+    assert {o.text for o in combined.organizations} - rules == {"ePass", "3M"}
+    combined = combining.combine("model", text.normalized, [sentence], found, spans)
+    assert {o.text for o in combined.organizations} == {"dân lập Văn Hiến", "ePass", "3M"}
+
+
 def _proposals(text: Text, wanted: list[tuple[str, str]]) -> list[combining.Proposal]:
     out = []
     for si, sentence in enumerate(sentence_syllables(text)):
@@ -203,6 +220,47 @@ def test_keep_strategy_drops_a_rule_entity_the_model_doubts() -> None:
     assert combining.is_strategy("keep@0.01+doc") and not combining.is_strategy("keep@2")
 
 
+def test_a_model_span_inside_a_named_body_does_not_doubt_it() -> None:
+    text = Text.from_string("Sáng nay, TAND Cấp cao tại Hà Nội mở phiên phúc thẩm.")
+    sentences = sentence_syllables(text)
+    found = pipeline.found_before(text, "learned_entities")
+    assert [o.text for o in found.organizations] == ["TAND Cấp cao tại Hà Nội"]
+    labels = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+    rows: list[list[float] | None] = [[1.0, 0, 0, 0, 0, 0, 0] for _ in sentences[0]]  # the model doubts it
+    support = combining.Support(labels, {0: rows})
+
+    def names(wanted: list[tuple[str, str]]) -> set[str]:
+        combined = combining.combine("swap@0.1", text.normalized, sentences, found,
+                                     _proposals(text, wanted), support)
+        return {r.text for r in (*combined.organizations, *combined.locations)}
+
+    # head and seat cut apart: no other reading of the name, the rule's organisation stands
+    assert names([("LOC", "Hà Nội")]) == {"TAND Cấp cao tại Hà Nội"}
+    assert names([("ORG", "TAND Cấp cao"), ("LOC", "Hà Nội")]) == {"TAND Cấp cao tại Hà Nội"}
+    # a span reaching outside it is a competing reading: the doubted rule gives way
+    assert names([("ORG", "Sáng nay , TAND Cấp cao")]) == {"Sáng nay, TAND Cấp cao"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tỉnh Bình Dương hỗ trợ 2 tỷ đồng.", ("Location", "Bình Dương")),  # a unit: it stays a place
+        ("Bình Dương thắng 2-0 trên sân nhà.", ("Organization", "Bình Dương")),  # the club
+    ],
+)
+def test_a_place_after_its_unit_word_is_not_retyped(sentence: str, expected: tuple[str, str]) -> None:
+    text = Text.from_string(sentence)
+    sentences = sentence_syllables(text)
+    found = pipeline.found_before(text, "learned_entities")
+    assert [loc.text for loc in found.locations] == ["Bình Dương"]
+    labels = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+    rows: list[list[float] | None] = [[0, 0, 0, 1.0, 1.0, 0, 0] for _ in sentences[0]]  # ORG, surely
+    support = combining.Support(labels, {0: rows})
+    proposals = _proposals(text, [("ORG", "Bình Dương")])
+    combined = combining.combine("swap@0.1", text.normalized, sentences, found, proposals, support)
+    assert [(type(r).__name__, r.text) for r in (*combined.locations, *combined.organizations)] == [expected]
+
+
 # The packaged model (trained on corpus folds 1-4), on sentences written for these tests: names
 # with no cue a rule keys on. A retrained model that misses them fails here on purpose.
 def test_the_packaged_model_ships_and_names_its_training_data() -> None:
@@ -230,6 +288,21 @@ def test_the_packaged_model_finds_names_the_rules_miss(
     rules = pipeline.found_before(text, "learned_entities")
     by_rules = {("PER", r.text) for r in rules.persons} | {("ORG", r.text) for r in rules.organizations}
     assert not missed_by_rules & by_rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "court"),
+    [
+        ("Sáng nay, TAND Cấp cao tại Hà Nội mở phiên phúc thẩm vụ án.", "TAND Cấp cao tại Hà Nội"),
+        ("Tòa án nhân dân cấp cao tại Đà Nẵng giữ nguyên mức án với bị cáo.",
+         "Tòa án nhân dân cấp cao tại Đà Nẵng"),
+        ("VKSND Cấp cao tại TP.HCM đã kháng nghị bản án.", "VKSND Cấp cao tại TP.HCM"),
+    ],
+)
+def test_the_high_courts_stay_whole_with_the_packaged_model(sentence: str, court: str) -> None:
+    doc = vnextract.extract(sentence)
+    assert [o.text for o in doc.organizations] == [court]
+    assert doc.locations == ()
 
 
 # extract(learned=False): the rules alone, through every entry point.

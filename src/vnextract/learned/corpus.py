@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,6 +23,7 @@ class Document(NamedTuple):
     fold: int  # 0-4; fold 0 is sealed for rule changes
     text: str
     gold: dict[str, Any]  # the guideline's gold record, text included (the shared scorer's input)
+    batch: int = 0  # the annotation batch (corpus/annotations/batch-NN.jsonl)
 
 
 def _lines(path: Path) -> Iterator[dict[str, Any]]:
@@ -49,15 +50,22 @@ def load_texts(news: Path, wanted: set[str]) -> dict[str, str]:
     return texts
 
 
-def load(corpus: Path, news: Path, *, double: bool = False) -> list[Document]:
-    """Every annotated document (``double``: the second annotations instead), in id order."""
+def load(
+    corpus: Path, news: Path, *, double: bool = False, folds: Collection[int] | None = None
+) -> list[Document]:
+    """Every annotated document (``double``: the second annotations instead), in id order;
+    only those of ``folds`` when given (a tuning run never reads the sealed fold's texts)."""
     meta = {row["id"]: row for row in _lines(corpus / "documents.jsonl")}
     folder = corpus / ("double" if double else "annotations")
-    annotations = [row for path in sorted(folder.glob("*.jsonl")) for row in _lines(path)]
+    annotations = [
+        row for path in sorted(folder.glob("*.jsonl")) for row in _lines(path)
+        if folds is None or meta[row["id"]]["fold"] in folds
+    ]
     texts = load_texts(news, {row["id"] for row in annotations})
     out = []
     for row in sorted(annotations, key=lambda r: r["id"]):
         info = meta[row["id"]]
         gold = {"text": texts[row["id"]], "counts": [], **row}
-        out.append(Document(row["id"], info["source"], info["fold"], texts[row["id"]], gold))
+        out.append(Document(row["id"], info["source"], info["fold"], texts[row["id"]], gold,
+                            info.get("batch", 0)))
     return out

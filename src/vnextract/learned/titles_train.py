@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     folds = [int(f) for f in args.folds.split(",")]
     train_folds = {int(f) for f in args.train_folds.split(",")}
     wanted = set(folds) | (train_folds if args.out else set())
-    docs = [d for d in load(args.corpus, args.news) if d.fold in wanted]
+    docs = load(args.corpus, args.news, folds=wanted)  # never the texts of a fold not wanted
     prepared = prepare(docs, linkers_with(None, entities))
     pairs, labelled = sum(p.titles for p in prepared), sum(p.labelled for p in prepared)
     print(f"{len(docs)} documents, {pairs} gold title pairs, {labelled} labelled next to a mention "

@@ -26,7 +26,7 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -170,23 +170,35 @@ def cross_validate(
     folds: Sequence[int] = (0, 1, 2, 3, 4),
     test_folds: Sequence[int] | None = None,
     settings: Settings = SETTINGS,
+    batches: Collection[int] | None = None,
+    models: Path | None = None,
 ) -> dict:
     """Figures per strategy and per source on held-out folds.
 
     Only documents of ``folds`` take part; each of ``test_folds`` (default: every fold of
-    ``folds``) is scored by a model trained on the other folds of ``folds``."""
+    ``folds``) is scored by a model trained on the other folds of ``folds`` (only on their
+    documents of ``batches`` when given). ``models``: a folder where the fold models are kept,
+    named by what they learned from, and reused when the same documents and settings come again."""
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for fold in test_folds if test_folds is not None else folds:
-            train_on = [p for p in prepared if p.doc.fold != fold and p.doc.fold in folds]
+            train_on = [p for p in prepared if p.doc.fold != fold and p.doc.fold in folds
+                        and (batches is None or p.doc.batch in batches)]
             test_on = [p for p in prepared if p.doc.fold == fold]
             if not test_on or not train_on:
                 continue
-            path = Path(tmp) / f"fold{fold}.crf"
-            started = time.process_time()
-            train(train_on, path, settings)
-            print(f"fold {fold}: trained on {len(train_on)} documents in "
-                  f"{time.process_time() - started:.0f} s CPU", file=sys.stderr)
+            learned_from = hashlib.sha1(
+                "\n".join([*(p.doc.id for p in train_on), repr(tuple(settings))]).encode()
+            ).hexdigest()[:12]
+            path = (models or Path(tmp)) / f"fold{fold}-{learned_from}.crf"
+            if path.exists():
+                print(f"fold {fold}: the model of {len(train_on)} documents kept in {path}", file=sys.stderr)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                started = time.process_time()
+                train(train_on, path, settings)
+                print(f"fold {fold}: trained on {len(train_on)} documents in "
+                      f"{time.process_time() - started:.0f} s CPU ({path.name})", file=sys.stderr)
             for strategy in strategies:
                 run = runner_for(learned.load_model(str(path), strategy))
                 for source in ("modern2026.jsonl", "big.jsonl.gz"):
@@ -299,6 +311,15 @@ def write_card(
     model.with_suffix(".json").write_text(text, encoding="utf-8")
     print(f"wrote {model} ({model.stat().st_size:,} bytes) and its card", file=sys.stderr)
 
+def _batches(spec: str) -> set[int]:
+    """"0-25" or "0-25,30" → the batch numbers."""
+    out: set[int] = set()
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        out.update(range(int(first), int(last or first) + 1))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m vnextract.learned.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -309,13 +330,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--test-folds", help="score only these folds, each by a model trained on the others "
                     "of --folds (the sealed check: --folds 0,1,2,3,4 --test-folds 0)")
     ap.add_argument("--strategies", default=",".join(combining.STRATEGIES))
+    ap.add_argument("--train-batches", help="learn only from these annotation batches, e.g. 0-25 (the "
+                    "data of an older model, to compare with; --cv and --out)")
+    ap.add_argument("--models", type=Path, help="keep the --cv fold models in this folder (outside the "
+                    "repository) and reuse them when the same documents and settings come again")
     ap.add_argument("--strategy", default=SHIPPED_STRATEGY,
                     help=f"the packaged model's strategy (default {SHIPPED_STRATEGY}, the shipped one)")
     args = ap.parse_args(argv)
     settings = check_training_arguments(
         ap, args, combining.is_strategy, "rules, model, add, keep@P or swap@P (0 <= P <= 1), each "
         "optionally followed by +doc")
-    docs = load(args.corpus, args.news)
+    cv_folds = [int(f) for f in args.folds.split(",")]
+    test_folds = [int(f) for f in args.test_folds.split(",")] if args.test_folds else None
+    train_folds = {int(f) for f in args.train_folds.split(",")}
+    batches = _batches(args.train_batches) if args.train_batches else None
+    # only the folds this run needs: a tuning run (--folds 1,2,3) never reads the sealed fold
+    needed = {*(cv_folds if args.cv else ()), *(train_folds if args.out else ())}
+    docs = load(args.corpus, args.news, folds=needed)
     if not docs:
         print(f"{args.corpus}: no annotated documents", file=sys.stderr)
         return 2
@@ -328,9 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         figures = cross_validate(
             prepared, load_scorer(args.scorer), args.strategies.split(","), args.by_sentence,
-            folds=[int(f) for f in args.folds.split(",")],
-            test_folds=[int(f) for f in args.test_folds.split(",")] if args.test_folds else None,
-            settings=settings,
+            folds=cv_folds,
+            test_folds=test_folds,
+            settings=settings, batches=batches, models=args.models,
         )
         print_table(figures)
         if args.json:
@@ -338,8 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / "entities.crf"
-        train_folds = {int(f) for f in args.train_folds.split(",")}
-        learn = [p for p in prepared if p.doc.fold in train_folds]
+        learn = [p for p in prepared
+                 if p.doc.fold in train_folds and (batches is None or p.doc.batch in batches)]
         learned_docs = [p.doc for p in learn]
         train(learn, path, settings)
         write_card(
@@ -349,12 +380,18 @@ def main(argv: list[str] | None = None) -> int:
                 "short_items": sum(d.source.startswith("modern") for d in learned_docs),
                 "articles": sum(d.source.startswith("big") for d in learned_docs),
                 "entity_mentions": sum(len(d.gold["entities"]) for d in learned_docs),
+                "batches": f"{min(d.batch for d in learned_docs)}-{max(d.batch for d in learned_docs)}",
             },
             about={
                 "features": "learned/features.py: form, shape, case, word position, lexicons (given names "
                             "included), rules' labels, a window of two syllables, what a form is elsewhere "
                             "in the document",
                 "window_reach": WINDOW_REACH,
+                "cross_validated_on": {
+                    "folds": cv_folds,
+                    "test_folds": test_folds or cv_folds,
+                    "training_batches": args.train_batches or "all",
+                } if args.cv else None,
             },
             cross_validation=figures,
         )

@@ -22,10 +22,13 @@ from vnextract.recognizers.entities.tables import (
     DOCUMENT_KEYS,
     FOREIGN_CONNECTORS,
     HEADS,
+    LOC_PREFIXES,
     MAX_LOWER_WORDS,
     NAMED_AFTER_PEOPLE,
     NUMBERED_HEADS,
     SCOPE_BODY_HEADS,
+    SEATED_COURT_HEADS,
+    SEATED_COURT_LEVELS,
     SUPREME_SCOPE_WORDS,
     WARD_WORDS,
     match_at,
@@ -370,6 +373,29 @@ def regional_unit(r: OrganizationReader, b: Body) -> bool | None:
     return None
 
 
+def seated_court(r: OrganizationReader, b: Body) -> bool | None:
+    """"TAND cấp cao tại Hà Nội", "Viện kiểm sát nhân dân Cấp cao tại TP.HCM": a high court or
+    procuracy of the 2014 organisation laws is named by its level ("cấp cao" = high level, any
+    case) and its seat ("tại" = at, then a place); the seat ends the name."""
+    toks, k = r.toks, b.k
+    if k - b.j > 1 or b.head + r.key_at(b.j, k - b.j) not in SEATED_COURT_HEADS:  # "Viện" + "KSND"
+        return None
+    level = next(
+        (n for n in (2, 1) if tuple(t.text.lower() for t in toks[k : k + n]) in SEATED_COURT_LEVELS), 0
+    )
+    at = k + level
+    if not level or at >= r.n or toks[at].text != "tại":
+        return None
+    prefix = match_at(toks, at + 1, CAP_LOC_PREFIXES, 4) or match_at(toks, at + 1, LOC_PREFIXES, 3)
+    place = r.place_at(at + 1 + prefix)  # the place only: "… tại Hà Nội Nguyễn Văn Hùng"
+    seat = at + 1 + prefix + place if place else r._place_with_prefix(at + 1)
+    if not seat:
+        return None
+    b.end = seat
+    b.named = b.proper = True
+    return False  # ends after the seat: "… tại Đà Nẵng tuyên y án" (upheld the sentence)
+
+
 def lowercase_to_place(r: OrganizationReader, b: Body) -> bool | None:
     """"Học viện khoa học địa chất Trung Quốc", "Cơ quan tình báo bí mật Australia": right
     after a head, two to five lowercase words (``OrganizationReader.lower_run``: no stop or admin
@@ -517,6 +543,7 @@ def abbreviation_in_parentheses(r: OrganizationReader, b: Body) -> bool | None:
 
 #: The body's rules, in the order they are tried at each syllable (per kind).
 BODY_RULES: tuple[BodyRule, ...] = (
+    BodyRule("seated_court", "TAND cấp cao tại Hà Nội", NAME | LOWER, seated_court),
     BodyRule("headline_runs_on", "Công ty Đông Nam Theo thông báo", NAME, headline_runs_on),
     BodyRule("place_after_city_prefix", "Sở Y tế TP Hồ Chí Minh", NAME, place_after_city_prefix),
     BodyRule("person_follows", "Sở TTTT Lai Xuân Thành", NAME, person_follows),

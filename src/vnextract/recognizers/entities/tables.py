@@ -102,6 +102,10 @@ SCOPE_WORDS = phrase_class("scope_word")
 # Scope words that end a body's name after its head or proper name ("VKSND tối cao", "Bệnh
 # viện Nhi trung ương"): the scope words and "tối cao" (supreme).
 SUPREME_SCOPE_WORDS = SCOPE_WORDS | phrase_class("supreme_scope_word")
+# Courts and procuracies named by their level and seat since the 2014 organisation laws
+# ("TAND cấp cao tại Hà Nội": the high court at Hanoi); the level words, lowercase.
+SEATED_COURT_HEADS = phrase_class("seated_court_head")
+SEATED_COURT_LEVELS = phrase_class("seated_court_level")
 # Fields of crime that end a police unit's name after "tội phạm (về)" ("… tội phạm về ma túy").
 CRIME_FIELDS = phrase_class("crime_field")
 # Rare surnames that more often start a street or place name ("Đồng Khởi", "Quang Trung"):
