@@ -352,9 +352,10 @@ def _fronted_reason(norm: str, start: int, end: int) -> Phrase | None:
 _POINTER = regex.compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
 
 
-# a charge cue opening a part of the clause: after its start or a comma
+# a charge cue opening a part of the clause: at its start (\G: where the search starts, the
+# clause's first character; "^" is only the text's), after a comma or a line's end
 _FRONTED_CHARGE = regex.compile(
-    r"""(?:^|(?<=,)|(?<=\n))\ *
+    r"""(?:\G|(?<=,)|(?<=\n))\ *
         (?P<cue>(?:về|với)\ +hành\ +vi|về\ +(?:các\ +|hai\ +|ba\ +|\d+\ +)?tội)(?![\p{L}])""",
     regex.I | regex.VERBOSE,
 )
