@@ -283,6 +283,41 @@ def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | N
     return _group(norm, start, end)
 
 
+# "và" (and) joining two predicates: "A (1982, trú tại X) bị phạt 58 tháng tù và B (1984) bị phạt 30
+# tháng tù" (grammar: the conjunction)
+_AND = regex.compile(r"(?<![\p{L}])và(?![\p{L}])", regex.I)
+
+
+def _joined_subject_start(norm: str, start: int, passive_at: int) -> int:
+    """Rule ``joined_passive``: where the subject of a passive joined by "và" to an earlier
+    sanction stands: after the "và" that follows that sanction's trigger ("A bị phạt 58 tháng tù
+    và B bị phạt 30 tháng tù": B's passive is B's, not A's), else ``start``."""
+    earlier = None
+    for earlier in _pattern("trigger").finditer(norm, start, passive_at):  # noqa: B007 - the last one
+        pass
+    if earlier is None:
+        return start
+    # the "và" right after the earlier sanction, no comma between ("tuyên phạt A 5 năm tù, B và C
+    # bị phạt 3 năm tù": B and C, a list after a comma, share the passive)
+    joined = _AND.search(norm, earlier.end(), passive_at)
+    if joined is None or _last_comma(norm, earlier.end(), joined.start()) >= 0:
+        return start
+    return joined.end()
+
+
+def _elided_subject(norm: str, start: int, subject: Party, comma: int) -> bool:
+    """Rule ``elided_subject``: a verb of receiving after a comma with no subject of its own has the
+    clause's: "Theo đó, A (sinh 1985, trú tại X) là người trực tiếp đâm anh B, nhận án 5 năm tù"
+    (A, born …, is the one who stabbed B, receives 5 years) — a person opening the clause (after
+    an opening part and a comma, at most two words before it: "bị cáo A"), no sanction between."""
+    if subject.kind != "person":
+        return False
+    opening = max(start, _last_comma(norm, start, subject.start) + 1)
+    if len(norm[opening : subject.start].split()) > 2:
+        return False
+    return _pattern("trigger").search(norm, subject.end, comma) is None
+
+
 # "gồm" (including), "bao gồm": the names of a group follow
 _INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
 

@@ -58,6 +58,7 @@ from vnextract.linking.event_parts import (
     _after_named,
     _after_spaces,
     _clauses,
+    _elided_subject,
     _entities,
     _fronted_reason,
     _group,
@@ -65,6 +66,7 @@ from vnextract.linking.event_parts import (
     _is_prison_term,
     _is_their_total,
     _is_total,
+    _joined_subject_start,
     _last_comma,
     _names_an_authority,
     _opening_authority,
@@ -252,7 +254,8 @@ def _event_in(
     authority: Party | None
     following: list[Party] = []  # the names listed after "đối với" (towards)
     if passive is not None:
-        target = _party_before(norm, found, clause[0], passive.start())
+        subject_at = _joined_subject_start(norm, clause[0], passive.start())
+        target = _party_before(norm, found, subject_at, passive.start())
         subset = None
         for subset in _SUBSET.finditer(norm, clause[0], passive.start()):  # noqa: B007 - the last one
             pass
@@ -304,6 +307,8 @@ def _event_in(
                 if target is None and before and _APPOSITION.fullmatch(norm, before[0].end, comma + 1):
                     # "Nguyễn Văn Dũng, nguyên đội trưởng đội tàu, lãnh 8 năm tù": the name before
                     # its apposition (nothing but the verb after the last comma)
+                    target = before[0]
+                elif target is None and before and _elided_subject(norm, clause[0], before[0], comma):
                     target = before[0]
             authority = None
             # rule ``compelled_to_pay``: "Tòa còn tuyên buộc bị cáo A nộp phạt 10 triệu đồng" (the
