@@ -535,7 +535,10 @@ def link(text: Text, found: Mentions) -> Mentions:
             if trigger is None:
                 continue
             following = triggers[index + 1 :]
-            limit = next((t.start for t in following if t is not None), clause[1])
+            # a phrase of no sanction ("tuyên truyền" = propaganda, in a charge's name: "về tội
+            # “Tuyên truyền văn hóa phẩm đồi trụy”") ends neither this trigger's list nor its reason
+            sanctions = [t for t in following if t is not None and _value("trigger", t.text) != "none"]
+            limit = sanctions[0].start if sanctions else clause[1]
             # "tuyên phạt A 9 năm tù về tội X; B 8 năm tù về tội Y": a list goes on after ";", up
             # to the sentence's next trigger
             list_limit = limit
