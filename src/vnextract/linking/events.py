@@ -523,8 +523,12 @@ def link(text: Text, found: Mentions) -> Mentions:
         sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
         earlier: list[Event] = []  # the events of the clause's trigger before
+        # rule ``trigger_in_a_place``: a trigger word inside a place's name is none ("huyện Cao
+        # Lãnh": "lãnh" = receive a sentence)
         triggers = _own_triggers(norm, [_phrase(norm, m.start(), m.end())
-                                        for m in _pattern("trigger").finditer(norm, *clause)])  # fmt: skip
+                                        for m in _pattern("trigger").finditer(norm, *clause)
+                                        if not any(p.start <= m.start() and m.end() <= p.end
+                                                   for p in found.locations)])  # fmt: skip
         if not any(triggers):
             went_on = _continued(norm, found, sentenced[0], sentenced[1], clause) if sentenced else []
             if sentenced is not None and clause[0] >= sentenced[2]:
