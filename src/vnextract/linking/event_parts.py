@@ -318,6 +318,28 @@ def _elided_subject(norm: str, start: int, subject: Party, comma: int) -> bool:
     return _pattern("trigger").search(norm, subject.end, comma) is None
 
 
+# a counted group of defendants opening a clause: "Mười bị cáo còn lại" (the ten remaining
+# defendants), "Các bị cáo khác" (the other defendants), "Ba đồng phạm" (three accomplices)
+_SPACES = r"\ +"
+_COUNTED_PARTIES = regex.compile(
+    rf"""\s*(?P<group>(?:các|những|{alternation("group_count", _SPACES)}|\d+)\ +
+        (?:{alternation("party_word", _SPACES)})(?:\ +(?:còn\ +lại|khác))?)(?![\p{{L}}])""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _counted_opening(norm: str, start: int, trigger_at: int) -> Party | None:
+    """Rule ``counted_defendants_opening``: a counted group of defendants opening the clause of a
+    verb of receiving, with a description between ("Mười bị cáo còn lại nguyên là thuyền trưởng,
+    thuyền phó các tàu … lãnh 7-8 năm tù" = the ten remaining, formerly captains and mates of the
+    ships of …, get 7-8 years), is who receives it, when no sanction stands between."""
+    opening = _COUNTED_PARTIES.match(norm, start, trigger_at)
+    if opening is None or _pattern("trigger").search(norm, opening.end(), trigger_at):
+        return None
+    group = _phrase(norm, opening.start("group"), opening.end("group"))
+    return None if group is None else Party(text=group.text, start=group.start, end=group.end, kind="group")
+
+
 # "gồm" (including), "bao gồm": the names of a group follow
 _INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
 

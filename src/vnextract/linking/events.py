@@ -58,6 +58,7 @@ from vnextract.linking.event_parts import (
     _after_named,
     _after_spaces,
     _clauses,
+    _counted_opening,
     _elided_subject,
     _entities,
     _fronted_reason,
@@ -310,6 +311,8 @@ def _event_in(
                     target = before[0]
                 elif target is None and before and _elided_subject(norm, clause[0], before[0], comma):
                     target = before[0]
+            if kind in _SENTENCES and (target is None or target.kind == "organization"):
+                target = _counted_opening(norm, clause[0], trigger.start) or target
             authority = None
             # rule ``compelled_to_pay``: "Tòa còn tuyên buộc bị cáo A nộp phạt 10 triệu đồng" (the
             # court also orders A to pay a fine): who compels is the authority
