@@ -270,6 +270,13 @@ def _names_an_authority(phrase: str) -> bool:
     return any(opening in heads or " ".join(opening).casefold() in authorities for opening in openings)
 
 
+def _no_authority(party: Party) -> bool:
+    """Rule ``party_is_no_authority``: the ``not_an_authority`` rows of the table ("Đảng" = the
+    Party as a whole, where one is expelled from or disciplined in) decide nothing: "Ban thường vụ
+    tỉnh ủy ra quyết định cảnh cáo về mặt Đảng và đề nghị cách chức …" is the standing committee's."""
+    return " ".join(party.text.casefold().split()) in _table()["not_an_authority"]
+
+
 def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
     """Who stands in [start, end): the first entity after its last comma outside parentheses or
     after "gồm" (including: "Hai bị cáo của A gồm B và C cùng bị phạt"), else the first of all,

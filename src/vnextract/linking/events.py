@@ -70,6 +70,7 @@ from vnextract.linking.event_parts import (
     _joined_subject_start,
     _last_comma,
     _names_an_authority,
+    _no_authority,
     _opening_authority,
     _outcome_trigger,
     _party_before,
@@ -282,7 +283,8 @@ def _event_in(
         # rule ``possessor_is_no_subject``: "HĐXX chấp nhận đề nghị của VKS, tuyên phạt A …" (accepts
         # the prosecutor's proposal, sentences A): a name after "của" (of) owns a noun, it does not
         # act; the subject stands before it
-        subjects = [e for e in before if not _POSSESSOR.search(norm, max(clause[0], e.start - 20), e.start)]
+        subjects = [e for e in before if not _POSSESSOR.search(norm, max(clause[0], e.start - 20), e.start)
+                    and not _no_authority(e)]  # fmt: skip
         authority = subjects[-1] if subjects else None
         if authority is None:
             # "Tòa án tuyên phạt" (the court), also after a comma: "Sau khi nghị án, HĐXX tuyên
@@ -355,6 +357,8 @@ def _event_in(
             if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
                 target = toward
                 following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
+    if authority is not None and _no_authority(authority):
+        authority = None  # "bị cảnh cáo về mặt Đảng, cách chức …": the Party is where, not who
     if kind in _SENTENCES and authority is not None and authority.kind == "person":
         # a court, its panel or a prosecutor passes a sentence, not a person: "TAND TPHCM đã tuyên
         # án Lý Thu Trang …, xử phạt bị cáo Hạnh 2 năm tù cho hưởng án treo" (Trang is the one
