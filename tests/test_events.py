@@ -64,12 +64,11 @@ def test_event_spans_are_the_callers_text(example: dict[str, Any]) -> None:
                 assert text[part.start : part.end] == part.text
                 # the parts outside the clause: the court of the case, named before it (of a
                 # sentence, or of a fine passed with one), and the charge of the case, stated
-                # before it or closing its sentence
+                # before it or closing its sentence (of a fine passed with one: its charge)
                 outside = part.end <= event.start or part.start >= event.end
                 if (part is event.authority or part is event.reason) and outside:
-                    assert event.kind in ("prison", "suspended_prison", "life_prison", "death") or (
-                        part is event.authority and event.kind == "fine"  # a fine passed with a sentence
-                    )
+                    assert event.kind in ("prison", "suspended_prison", "life_prison", "death", "fine")
+                    assert event.kind != "fine" or part.end <= event.start  # the sentence's, before it
                     continue
                 # a demand compared with the sentence before it is that sentence's defendant's
                 if part is event.target and outside and event.status == "possible":

@@ -16,7 +16,12 @@ Chính for disorder; then sentenced Hoan to 20 years, Tân to 30 months).
   về tội") closing a sentence is the reason of that sentence's sentences ("tuyên phạt A 11 năm,
   B 10 năm; 4 bị cáo còn lại lãnh … án treo cùng về tội buôn bán hàng cấm").
 
-Only sentences (prison, suspended, life, death) and only when their clause gives no reason.
+- Rule ``charge_of_the_sentence_fine``: a fine passed with a sentence ("bị xử phạt 7 năm tù về
+  tội X, phạt bổ sung A 3 triệu đồng" = and an additional fine of 3 million for A), in its
+  sentence after the charge, is for that charge too.
+
+Only sentences (prison, suspended, life, death) and the fines passed with them, and only when
+their clause gives no reason.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
+from vnextract.linking.event_courts import _FINE_REACH
 from vnextract.linking.event_parts import _SENTENCES, _entities, _phrase
 from vnextract.mentions import Mentions
 from vnextract.records import Event, Phrase
@@ -92,13 +98,30 @@ def _charge_for(event: Event, charges: list[_Charge]) -> Phrase | None:
     return cases[-1].phrase if cases else None
 
 
+def _charge_of_its_sentence(norm: str, fine: Event, events: list[Event]) -> Phrase | None:
+    """The charge of the imposed sentence a fine of no reason was passed with: the sentence's
+    trigger before the fine's, no full stop between, its charge before the fine too."""
+    if fine.kind != "fine" or fine.reason is not None or fine.status != "imposed":
+        return None
+    reasons = [
+        e.reason for e in events
+        if e.kind in _SENTENCES and e.status == "imposed" and e.reason is not None
+        and 0 <= fine.trigger.start - e.trigger.start <= _FINE_REACH
+        and e.reason.end <= fine.trigger.start and ". " not in norm[e.trigger.end : fine.trigger.start]
+    ]  # fmt: skip
+    return reasons[-1] if reasons else None
+
+
 def with_charges(text: Text, found: Mentions, events: list[Event]) -> list[Event]:
-    """``events`` with the charge of the case as the reason of the sentences that state none."""
-    if not any(e.kind in _SENTENCES and e.reason is None for e in events):
+    """``events`` with the charge of the case as the reason of the sentences that state none, and
+    the charge of its sentence as the reason of a fine passed with it."""
+    if not any(e.kind in (*_SENTENCES, "fine") and e.reason is None for e in events):
         return events
     charges = _charges(text, found)
     out = []
     for event in events:
         charge = _charge_for(event, charges) if event.kind in _SENTENCES and event.reason is None else None
         out.append(event if charge is None else attrs.evolve(event, reason=charge))
-    return out
+    norm = text.normalized
+    fined = [(e, _charge_of_its_sentence(norm, e, out)) for e in out]
+    return [e if charge is None else attrs.evolve(e, reason=charge) for e, charge in fined]

@@ -125,9 +125,12 @@ _NEXT_GLUE = regex.compile(
 )
 # from a name to its own value: "Mai Thị Hoa (30 tuổi) 6 năm tù", "Lê Văn C mức án tử hình", from
 # the last name of a group sharing one: "C, D cùng 6 năm tù" (both), "C, D đều chịu 6 năm tù"
-# (grammar: together, all alike, each person, each defendant)
+# (grammar: together, all alike, each person, each defendant); also after the name's apposition
+# up to a number, no comma closing it: "; B, nhân viên hợp đồng của Phòng Tài chính 16 tháng tù"
+# (B, contract staff of the finance office, 16 months)
 _OWN_VALUE = regex.compile(
-    r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
+    r"""(?:\ *\([^()]{0,60}\)|,[^,;:()\d\n]{1,100}?(?=\ +\d))?
+        [\ ,]*(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
         (?:(?:""" + _RECEIVE + r""")\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
 )

@@ -270,6 +270,13 @@ def _names_an_authority(phrase: str) -> bool:
     return any(opening in heads or " ".join(opening).casefold() in authorities for opening in openings)
 
 
+def _no_authority(party: Party) -> bool:
+    """Rule ``party_is_no_authority``: the ``not_an_authority`` rows of the table ("Đảng" = the
+    Party as a whole, where one is expelled from or disciplined in) decide nothing: "Ban thường vụ
+    tỉnh ủy ra quyết định cảnh cáo về mặt Đảng và đề nghị cách chức …" is the standing committee's."""
+    return " ".join(party.text.casefold().split()) in _table()["not_an_authority"]
+
+
 def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
     """Who stands in [start, end): the first entity after its last comma outside parentheses or
     after "gồm" (including: "Hai bị cáo của A gồm B và C cùng bị phạt"), else the first of all,
@@ -281,6 +288,63 @@ def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | N
         after = [e for e in entities if e.start > comma]
         return after[0] if after else entities[0]
     return _group(norm, start, end)
+
+
+# "và" (and) joining two predicates: "A (1982, trú tại X) bị phạt 58 tháng tù và B (1984) bị phạt 30
+# tháng tù" (grammar: the conjunction)
+_AND = regex.compile(r"(?<![\p{L}])và(?![\p{L}])", regex.I)
+
+
+def _joined_subject_start(norm: str, start: int, passive_at: int) -> int:
+    """Rule ``joined_passive``: where the subject of a passive joined by "và" to an earlier
+    sanction stands: after the "và" that follows that sanction's trigger ("A bị phạt 58 tháng tù
+    và B bị phạt 30 tháng tù": B's passive is B's, not A's), else ``start``."""
+    earlier = None
+    for earlier in _pattern("trigger").finditer(norm, start, passive_at):  # noqa: B007 - the last one
+        pass
+    if earlier is None:
+        return start
+    # the "và" right after the earlier sanction, no comma between ("tuyên phạt A 5 năm tù, B và C
+    # bị phạt 3 năm tù": B and C, a list after a comma, share the passive)
+    joined = _AND.search(norm, earlier.end(), passive_at)
+    if joined is None or _last_comma(norm, earlier.end(), joined.start()) >= 0:
+        return start
+    return joined.end()
+
+
+def _elided_subject(norm: str, start: int, subject: Party, comma: int) -> bool:
+    """Rule ``elided_subject``: a verb of receiving after a comma with no subject of its own has the
+    clause's: "Theo đó, A (sinh 1985, trú tại X) là người trực tiếp đâm anh B, nhận án 5 năm tù"
+    (A, born …, is the one who stabbed B, receives 5 years) — a person opening the clause (after
+    an opening part and a comma, at most two words before it: "bị cáo A"), no sanction between."""
+    if subject.kind != "person":
+        return False
+    opening = max(start, _last_comma(norm, start, subject.start) + 1)
+    if len(norm[opening : subject.start].split()) > 2:
+        return False
+    return _pattern("trigger").search(norm, subject.end, comma) is None
+
+
+# a counted group of defendants opening a clause: "Mười bị cáo còn lại" (the ten remaining
+# defendants), "Các bị cáo khác" (the other defendants), "Ba đồng phạm" (three accomplices)
+_SPACES = r"\ +"
+_COUNTED_PARTIES = regex.compile(
+    rf"""\s*(?P<group>(?:các|những|{alternation("group_count", _SPACES)}|\d+)\ +
+        (?:{alternation("party_word", _SPACES)})(?:\ +(?:còn\ +lại|khác))?)(?![\p{{L}}])""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _counted_opening(norm: str, start: int, trigger_at: int) -> Party | None:
+    """Rule ``counted_defendants_opening``: a counted group of defendants opening the clause of a
+    verb of receiving, with a description between ("Mười bị cáo còn lại nguyên là thuyền trưởng,
+    thuyền phó các tàu … lãnh 7-8 năm tù" = the ten remaining, formerly captains and mates of the
+    ships of …, get 7-8 years), is who receives it, when no sanction stands between."""
+    opening = _COUNTED_PARTIES.match(norm, start, trigger_at)
+    if opening is None or _pattern("trigger").search(norm, opening.end(), trigger_at):
+        return None
+    group = _phrase(norm, opening.start("group"), opening.end("group"))
+    return None if group is None else Party(text=group.text, start=group.start, end=group.end, kind="group")
 
 
 # "gồm" (including), "bao gồm": the names of a group follow
@@ -352,9 +416,10 @@ def _fronted_reason(norm: str, start: int, end: int) -> Phrase | None:
 _POINTER = regex.compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
 
 
-# a charge cue opening a part of the clause: after its start or a comma
+# a charge cue opening a part of the clause: at its start (\G: where the search starts, the
+# clause's first character; "^" is only the text's), after a comma or a line's end
 _FRONTED_CHARGE = regex.compile(
-    r"""(?:^|(?<=,)|(?<=\n))\ *
+    r"""(?:\G|(?<=,)|(?<=\n))\ *
         (?P<cue>(?:về|với)\ +hành\ +vi|về\ +(?:các\ +|hai\ +|ba\ +|\d+\ +)?tội)(?![\p{L}])""",
     regex.I | regex.VERBOSE,
 )

@@ -98,8 +98,9 @@ _NAME_GLUE = regex.compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
 _ITEM_GLUE = regex.compile(r"\ *(?:[,;:]\s*(?:và\ +|còn\ +)?|và\ +)", regex.I)
 # a line break that ends a paragraph: not after ";", ":" or ","
 _PARAGRAPH_END = regex.compile(r"(?<![;:,]\ *)\n")
-# an aside after a name that holds no value: "(30 tuổi)", "(SN 1980, trú Hà Nội)"
-_ASIDE = regex.compile(r"\ *\([^()]{0,60}\)")
+# an aside after a name that holds no value: "(30 tuổi)", "(SN 1980, trú Hà Nội)", also who the
+# defendant is, at length: "(vợ của ông A, nguyên trưởng phòng … Công an tỉnh X)" (the wife of …)
+_ASIDE = regex.compile(r"\ *\([^()]{0,160}\)")
 # from the names to their value: "mỗi người" (each), "cùng" (both), "mức án" (the sentence of)
 # (grammar: the distributives and the verbs of receiving)
 _TO_VALUE = regex.compile(

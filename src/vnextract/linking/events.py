@@ -58,6 +58,8 @@ from vnextract.linking.event_parts import (
     _after_named,
     _after_spaces,
     _clauses,
+    _counted_opening,
+    _elided_subject,
     _entities,
     _fronted_reason,
     _group,
@@ -65,8 +67,10 @@ from vnextract.linking.event_parts import (
     _is_prison_term,
     _is_their_total,
     _is_total,
+    _joined_subject_start,
     _last_comma,
     _names_an_authority,
+    _no_authority,
     _opening_authority,
     _outcome_trigger,
     _party_before,
@@ -252,7 +256,8 @@ def _event_in(
     authority: Party | None
     following: list[Party] = []  # the names listed after "đối với" (towards)
     if passive is not None:
-        target = _party_before(norm, found, clause[0], passive.start())
+        subject_at = _joined_subject_start(norm, clause[0], passive.start())
+        target = _party_before(norm, found, subject_at, passive.start())
         subset = None
         for subset in _SUBSET.finditer(norm, clause[0], passive.start()):  # noqa: B007 - the last one
             pass
@@ -278,7 +283,8 @@ def _event_in(
         # rule ``possessor_is_no_subject``: "HĐXX chấp nhận đề nghị của VKS, tuyên phạt A …" (accepts
         # the prosecutor's proposal, sentences A): a name after "của" (of) owns a noun, it does not
         # act; the subject stands before it
-        subjects = [e for e in before if not _POSSESSOR.search(norm, max(clause[0], e.start - 20), e.start)]
+        subjects = [e for e in before if not _POSSESSOR.search(norm, max(clause[0], e.start - 20), e.start)
+                    and not _no_authority(e)]  # fmt: skip
         authority = subjects[-1] if subjects else None
         if authority is None:
             # "Tòa án tuyên phạt" (the court), also after a comma: "Sau khi nghị án, HĐXX tuyên
@@ -305,6 +311,10 @@ def _event_in(
                     # "Nguyễn Văn Dũng, nguyên đội trưởng đội tàu, lãnh 8 năm tù": the name before
                     # its apposition (nothing but the verb after the last comma)
                     target = before[0]
+                elif target is None and before and _elided_subject(norm, clause[0], before[0], comma):
+                    target = before[0]
+            if kind in _SENTENCES and (target is None or target.kind == "organization"):
+                target = _counted_opening(norm, clause[0], trigger.start) or target
             authority = None
             # rule ``compelled_to_pay``: "Tòa còn tuyên buộc bị cáo A nộp phạt 10 triệu đồng" (the
             # court also orders A to pay a fine): who compels is the authority
@@ -347,6 +357,8 @@ def _event_in(
             if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
                 target = toward
                 following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
+    if authority is not None and _no_authority(authority):
+        authority = None  # "bị cảnh cáo về mặt Đảng, cách chức …": the Party is where, not who
     if kind in _SENTENCES and authority is not None and authority.kind == "person":
         # a court, its panel or a prosecutor passes a sentence, not a person: "TAND TPHCM đã tuyên
         # án Lý Thu Trang …, xử phạt bị cáo Hạnh 2 năm tù cho hưởng án treo" (Trang is the one
@@ -518,8 +530,12 @@ def link(text: Text, found: Mentions) -> Mentions:
         sentence_end = sentence_ends.get(clause[0], max(sentence_end, clause[1]))
         previous: Event | None = None  # the clause's last event: "5 năm tù và phạt bổ sung …" shares it
         earlier: list[Event] = []  # the events of the clause's trigger before
+        # rule ``trigger_in_a_place``: a trigger word inside a place's name is none ("huyện Cao
+        # Lãnh": "lãnh" = receive a sentence)
         triggers = _own_triggers(norm, [_phrase(norm, m.start(), m.end())
-                                        for m in _pattern("trigger").finditer(norm, *clause)])  # fmt: skip
+                                        for m in _pattern("trigger").finditer(norm, *clause)
+                                        if not any(p.start <= m.start() and m.end() <= p.end
+                                                   for p in found.locations)])  # fmt: skip
         if not any(triggers):
             went_on = _continued(norm, found, sentenced[0], sentenced[1], clause) if sentenced else []
             if sentenced is not None and clause[0] >= sentenced[2]:
@@ -530,7 +546,10 @@ def link(text: Text, found: Mentions) -> Mentions:
             if trigger is None:
                 continue
             following = triggers[index + 1 :]
-            limit = next((t.start for t in following if t is not None), clause[1])
+            # a phrase of no sanction ("tuyên truyền" = propaganda, in a charge's name: "về tội
+            # “Tuyên truyền văn hóa phẩm đồi trụy”") ends neither this trigger's list nor its reason
+            sanctions = [t for t in following if t is not None and _value("trigger", t.text) != "none"]
+            limit = sanctions[0].start if sanctions else clause[1]
             # "tuyên phạt A 9 năm tù về tội X; B 8 năm tù về tội Y": a list goes on after ";", up
             # to the sentence's next trigger
             list_limit = limit
