@@ -21,6 +21,11 @@ Writes one line per document: id, source file, topic, fold (0-4, by a hash of th
   the corpus.
 - A fifth supplement (seed 18, none already chosen) in batches 30-33: 100 more short 2026 items
   and 50 more full articles (5 per topic), drawn as a fresh held-out set in the same way.
+- A sixth (seed 19, batches 34-37) and a seventh (seed 20, batches 38-41) supplement of the same
+  size, each drawn as the fresh held-out set of the session that drew it.
+- An eighth supplement (seed 21, batches 42-44): 150 more short 2026 items and 60 full articles
+  (6 per topic), drawn to train the learned layer on more text (50 short items and 20 articles a
+  batch).
 Fold 0 is the sealed fold: rule changes are scored on it before and after, never looked at.
 """
 
@@ -44,7 +49,7 @@ BATCHES = 10
 SUPPLEMENT_PER_TOPIC = 10
 SUPPLEMENT_BATCHES = 4
 #: Later supplements: (seed, short items, articles per topic, batches), in the order drawn.
-SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4), (18, 100, 5, 4), (19, 100, 5, 4))
+SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4), (18, 100, 5, 4), (19, 100, 5, 4), (20, 100, 5, 4), (21, 150, 6, 3))
 
 
 def fold_of(doc_id: str) -> int:
