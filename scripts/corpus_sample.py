@@ -49,7 +49,10 @@ BATCHES = 10
 SUPPLEMENT_PER_TOPIC = 10
 SUPPLEMENT_BATCHES = 4
 #: Later supplements: (seed, short items, articles per topic, batches), in the order drawn.
-SUPPLEMENTS = ((15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4), (18, 100, 5, 4), (19, 100, 5, 4), (20, 100, 5, 4), (21, 150, 6, 3))
+SUPPLEMENTS = (
+    (15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4), (18, 100, 5, 4), (19, 100, 5, 4),
+    (20, 100, 5, 4), (21, 150, 6, 3),
+)
 
 
 def fold_of(doc_id: str) -> int:
