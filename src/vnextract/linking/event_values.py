@@ -31,6 +31,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_names import list_people
 from vnextract.linking.event_parts import (
@@ -77,6 +78,9 @@ def with_listed_terms(norm: str, found: Mentions) -> Mentions:
     return attrs.evolve(found, durations=tuple(sorted((*found.durations, *extra), key=lambda d: d.start)))
 
 
+# the number words two to ten (word_classes.tsv "group_count")
+_NUMBER_WORD = alternation("group_count")
+
 # where a list opens: after a sentence word of the table, or "gồm" (including: "Các bị cáo khác
 # gồm A 5 năm tù, …"), "đối với" (towards: "y án đối với A (tử hình) và B (chung thân)"), and
 # what may stand before its first name: "các bị cáo" (the defendants), ":", "y án sơ thẩm"
@@ -84,7 +88,7 @@ def with_listed_terms(norm: str, found: Mentions) -> Mentions:
 _LEAD = regex.compile(
     r"""[\ :,]*(?:(?:y\ +án\ +)?(?:sơ\ +thẩm\ +)?)?
         (?:(?:đối\ +với|gồm|bao\ +gồm)\ *:?\ *)?
-        (?:(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +)?
+        (?:(?:các|những|\d+|""" + _NUMBER_WORD + r""")\ +)?
         (?:(?:bị\ +cáo|bị\ +can|đối\ +tượng|người)\ *)?(?:(?:còn\ +lại|khác)\ *)?
         (?:(?:gồm|bao\ +gồm|là)\ *)?[\ :]*""",
     regex.I | regex.VERBOSE,
@@ -242,7 +246,7 @@ def _items(norm: str, found: Mentions, at: int, end: int, first: list[Party] | N
 # a count before a counted outcome: "16 án tử hình, 11 chung thân" (sixteen death sentences,
 # eleven life sentences) (grammar: the numerals)
 _COUNT = regex.compile(
-    r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\ +(?=(?:án\ +)?(?:tù\ +)?\p{L})", regex.I
+    r"(?:\d+|" + _NUMBER_WORD + r")\ +(?=(?:án\ +)?(?:tù\ +)?\p{L})", regex.I
 )
 # from a value to the names it is given to: "tử hình (đối với) A", "12 năm tù đối với A", "cho A"
 # (grammar: the prepositions)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.event_appeals import appeal_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
@@ -118,7 +119,7 @@ _SOME = regex.compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
 # defendants), "Mười bị cáo" (ten defendants) (grammar: the plural quantifiers and the numerals
 # two to ten)
 _PLURAL = regex.compile(
-    r"(?:các|những|nhiều|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi)(?![\p{L}])", regex.I
+    r"(?:các|những|nhiều|\d+|" + alternation("group_count") + r"|mươi)(?![\p{L}])", regex.I
 )
 
 

@@ -20,14 +20,15 @@ from __future__ import annotations
 import regex
 
 from vnextract.lexicon import TIER_BARE, key, places
+from vnextract.lexicon.words import alternation
 from vnextract.records import Title
 
 # A counted or plural role: "4 HLV", "năm công nhân" (five workers), "các bị cáo" (the
 # defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers), "2 nữ ca sĩ"
-# (two female singers: "nam"/"nữ", male/female, may come between). Grammar: the number words
-# two to ten and the plural markers.
+# (two female singers: "nam"/"nữ", male/female, may come between). The number words two to ten
+# are word_classes.tsv "group_count"; grammar: the plural markers.
 _PLURAL_BEFORE = regex.compile(
-    r"""(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|cặp|bộ\s+đôi))
+    r"""(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:""" + alternation("group_count") + r"""|các|những|cặp|bộ\s+đôi))
         [ \t]+(?:(?i:nam|nữ)[ \t]+)?$""",
     regex.VERBOSE,
 )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.records import Title
 
 #: The rules of this module, in the order the persons linker tries them.
@@ -40,9 +41,9 @@ _DEMONSTRATIVE = regex.compile(
 # "Tiền vệ 33 tuổi cũng cho biết", "Nam tài tử 33 tuổi cho biết".
 _AGED_SUBJECT = regex.compile(r"[ \t]+\d{1,3}[ \t]+tuổi[ \t]+\p{Ll}")
 # A count or a plural marker right before the role: a group, not one person ("hai bị can trên";
-# grammar: the number words two to ten, the plural markers).
+# the number words two to ten are word_classes.tsv "group_count"; grammar: the plural markers).
 _PLURAL_BEFORE = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|cả))[ \t]+"
+    r"(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:" + alternation("group_count") + r"|các|những|cả))[ \t]+"
     r"(?:(?i:nam|nữ)[ \t]+)?$"
 )
 # What may open a clause before a role: a sentence or clause boundary, "Nam"/"Nữ" (male/female).
