@@ -436,10 +436,17 @@ def _joined_trigger() -> regex.Pattern[str]:
     return regex.compile(rf"\ +(?:và|đồng\ +thời|kèm\ +theo)\ +(?:bị\ +)?{trigger}", regex.IGNORECASE)
 
 
-def _is_prison_term(norm: str, duration: Duration) -> bool:
-    """ "18 năm tù" (the recogniser keeps "tù" = prison in the span) or "18 năm tù giam"."""
-    return regex.search(r"(?<![\p{L}])tù(?![\p{L}])", duration.text) is not None or bool(
-        regex.match(r"\ +tù(?![\p{L}])", norm[duration.end : duration.end + 4])
+# "tù" (prison) as a word, in a term or right after it
+_PRISON_WORD = regex.compile(r"(?<![\p{L}])tù(?![\p{L}])")
+_PRISON_AFTER = regex.compile(r"\ *tù(?![\p{L}])")
+
+
+def _is_prison_term(norm: str, duration: Duration, end: int | None = None) -> bool:
+    """ "18 năm tù" (the recogniser keeps "tù" = prison in the span) or "18 năm tù giam"; the word
+    after the term is looked for before ``end`` (a clause's end) when given."""
+    limit = duration.end + 4 if end is None else min(end, duration.end + 4)
+    return _PRISON_WORD.search(duration.text) is not None or bool(
+        _PRISON_AFTER.match(norm[duration.end : limit])
     )
 
 

@@ -37,6 +37,7 @@ from vnextract.linking.event_names import list_people
 from vnextract.linking.event_parts import (
     _SENTENCES,
     _entities,
+    _is_prison_term,
     _outcome_trigger,
     _pattern,
     _phrase,
@@ -165,11 +166,11 @@ def _value_at(norm: str, found: Mentions, at: int, end: int) -> _Value | None:
             group = next(g for g in ("word", "word2", "word3") if suspended.group(g))
             word = _phrase(norm, suspended.start(group), suspended.end(group))
             value_end = suspended.end()
-        elif regex.search(r"(?<![\p{L}])treo(?![\p{L}])", terms[-1].text):
-            treo = regex.search(r"(?:tù\ +)?treo", terms[-1].text)
+        elif _treo_in(terms[-1]):
+            treo = _TREO_PHRASE.search(terms[-1].text)
             at_treo = terms[-1].start
             word = _phrase(norm, at_treo + treo.start(), at_treo + treo.end()) if treo else None
-        if word is None and not _prison_said(norm, terms[-1], end):
+        if word is None and not _is_prison_term(norm, terms[-1], end):
             return None
         kind: EventKind = "suspended_prison" if word is not None else "prison"
         stated = word
@@ -180,18 +181,11 @@ def _value_at(norm: str, found: Mentions, at: int, end: int) -> _Value | None:
         if kind == "suspended_prison":
             return None  # "A (án treo)" with no term: read by the clause's own triggers
     if lead is not None and lead.group("open"):
-        close = regex.compile(r"[^()]{0,40}\)").match(norm, value_end, end)
+        close = _CLOSING_BRACKET.match(norm, value_end, end)
         if close is None:
             return None
         value_end = close.end()
     return kind, terms, stated, value_end
-
-
-def _prison_said(norm: str, term: Duration, end: int) -> bool:
-    """A term names a prison sentence by "tù" (prison) in or right after it."""
-    return regex.search(r"(?<![\p{L}])tù(?![\p{L}])", term.text) is not None or bool(
-        regex.match(r"\ *tù(?![\p{L}])", norm[term.end : min(end, term.end + 4)])
-    )
 
 
 def _items(norm: str, found: Mentions, at: int, end: int, first: list[Party] | None = None) -> list[_Item]:
@@ -440,7 +434,7 @@ def mixed_ranges(norm: str, found: Mentions, events: Sequence[Event]) -> list[Ev
             continue
         to = _RANGE_TO.match(norm, term.end)
         upper = next((d for d in found.durations if to is not None and d.start == to.end()), None)
-        if upper is None or not _prison_said(norm, upper, len(norm)) or _treo_in(upper):
+        if upper is None or not _is_prison_term(norm, upper, len(norm)) or _treo_in(upper):
             continue
         if any(e.kind == "prison" and e.term is not None and e.term.start == upper.start for e in out):
             continue
@@ -450,9 +444,16 @@ def mixed_ranges(norm: str, found: Mentions, events: Sequence[Event]) -> list[Ev
     return sorted(out, key=lambda e: e.start)
 
 
+# "treo" (suspended) as a word; with "tù" before it, the phrase a term may end on
+_TREO_WORD = regex.compile(r"(?<![\p{L}])treo(?![\p{L}])")
+_TREO_PHRASE = regex.compile(r"(?:tù\ +)?treo")
+# the rest of a bracketed value: "A (20 năm tù)"
+_CLOSING_BRACKET = regex.compile(r"[^()]{0,40}\)")
+
+
 def _treo_in(term: Duration) -> bool:
     """Whether a term says "treo" (suspended) itself: "18 tháng tù treo"."""
-    return regex.search(r"(?<![\p{L}])treo(?![\p{L}])", term.text) is not None
+    return _TREO_WORD.search(term.text) is not None
 
 
 def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Event]:

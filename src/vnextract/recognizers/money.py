@@ -135,7 +135,8 @@ def _per_unit(norm: str, end: int) -> bool:
     return found is not None and found[0].kind in ("count", "measure")
 
 
-# The price rules look no further than the clause: a mark or a line break ends it
+# The price rules look no further than the clause: a mark or a line break ends it (before the
+# amount, and after it for buy_after)
 _CLAUSE_BEFORE = r"[^.;:!?\n,]"
 # rule *price_far*: a price word earlier in the clause, "Giá công bố của chiếc điện thoại gập là
 # 47 triệu" (the listed price … is 47 million): word_classes.tsv "price_word"
@@ -150,7 +151,8 @@ _PRICE_FLOOR_RE = regex.compile(
 # rule *buy_after*: a verb of buying after it in its clause, "450 triệu nên mua xe gì" (what car
 # should 450 million buy), "2 tỷ tậu nhà ở đâu": word_classes.tsv "buy_after"
 _BUY_AFTER_RE = regex.compile(
-    rf"[^.;:!?\n,]{{0,20}}?(?<![\p{{L}}])(?:{alternation('buy_after')})(?![\p{{L}}])", flags=regex.IGNORECASE
+    rf"{_CLAUSE_BEFORE}{{0,20}}?(?<![\p{{L}}])(?:{alternation('buy_after')})(?![\p{{L}}])",
+    flags=regex.IGNORECASE,
 )
 # rule *priced_thing*: the thing priced right before it, perhaps with its seats ("chỗ") or its
 # maker's and model's capitalised names: "sedan 600 triệu", "xe 7 chỗ 600 triệu", "SUV Mazda
