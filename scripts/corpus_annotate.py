@@ -221,6 +221,12 @@ def resolve(news: Path, draft_path: Path, out_path: Path) -> int:
 
 def main(argv: list[str]) -> int:
     if len(argv) >= 3 and argv[0] == "show":
+        if "--double" in argv and int(argv[2]) > 9:
+            # the partner rule (batch + 5) % 10 pairs batches 0-9 only: a later batch would be
+            # shown documents of batches 0-9 that already have a second annotation
+            print("--double pairs batches 0-9 only; for a later batch, list the documents "
+                  "to annotate twice and give them to the annotator by id", file=sys.stderr)
+            return 2
         show(Path(argv[1]), int(argv[2]), "--double" in argv)
         return 0
     if len(argv) == 4 and argv[0] == "resolve":
