@@ -62,6 +62,7 @@ def test_given_name_syllables_are_a_feature() -> None:
     assert "given" not in by_form["ghi"]
 
 
+
 def test_bio_tags_become_spans() -> None:
     text = Text.from_string("Ông Marc Chandler nói ở Hormuz.")
     sentence = sentence_syllables(text)[0]
@@ -275,7 +276,7 @@ def test_the_packaged_model_ships_and_names_its_training_data() -> None:
     [
         ("Ronaldo và Messi cùng có mặt tại Riyadh hôm qua.", {("PER", "Ronaldo"), ("PER", "Messi")}),
         ("HLV Kim Sang-sik gọi Đình Bắc và Xuân Son lên tuyển Việt Nam.", {("PER", "Đình Bắc")}),
-        ("Cổ phiếu của Nvidia và Tesla giảm mạnh phiên hôm qua.", {("ORG", "Nvidia")}),
+        ("Cổ phiếu của Wolfspeed và Tesla giảm mạnh phiên hôm qua.", {("ORG", "Wolfspeed")}),
     ],
 )
 def test_the_packaged_model_finds_names_the_rules_miss(

@@ -58,7 +58,7 @@ def lexicons() -> _Lexicons:
     """The project's lexicons as the features read them (loaded once)."""
     places = gz.places()
     spans = [_table(places), _table(gz.org_heads()), _table(gz.person_cues()),
-             _table(gz.known_organizations())]
+             _table(gz.listed_organizations())]
     return _Lexicons(
         places=spans[0],
         place_tiers={k: p.tier for k, p in places.items()},
