@@ -62,6 +62,23 @@ def test_given_name_syllables_are_a_feature() -> None:
     assert "given" not in by_form["ghi"]
 
 
+
+
+def test_gazetteer_entries_are_a_feature_with_their_kind_and_reading() -> None:
+    text = Text.from_string("Tiền đạo của Man Utd thua Liverpool, còn SpaceX phóng tên lửa.")
+    sentence = sentence_syllables(text)[0]
+    features = sentence_features(sentence, ["O"] * len(sentence), gazetteer=True)
+    by_form = dict(zip((s.text for s in sentence), features, strict=True))
+    assert {"gaz=B", "gaz=club", "gaz=alone"} <= set(by_form["Man"]) and "gaz=I" in by_form["Utd"]
+    assert {"gaz=B", "gaz=club", "gaz=context"} <= set(by_form["Liverpool"])  # the club or the city
+    assert {"gaz=B", "gaz=company_world", "gaz=alone"} <= set(by_form["SpaceX"])
+    assert not [f for f in by_form["thua"] if f.startswith("gaz")]
+    # the shipped model learned without them, and is not given them
+    plain = sentence_features(sentence, ["O"] * len(sentence))
+    assert not [f for fs in plain for f in fs if f.startswith("gaz")]
+    assert not learned.packaged_model().card.get("gazetteer_features")  # type: ignore[union-attr]
+
+
 def test_bio_tags_become_spans() -> None:
     text = Text.from_string("Ông Marc Chandler nói ở Hormuz.")
     sentence = sentence_syllables(text)[0]
@@ -275,7 +292,7 @@ def test_the_packaged_model_ships_and_names_its_training_data() -> None:
     [
         ("Ronaldo và Messi cùng có mặt tại Riyadh hôm qua.", {("PER", "Ronaldo"), ("PER", "Messi")}),
         ("HLV Kim Sang-sik gọi Đình Bắc và Xuân Son lên tuyển Việt Nam.", {("PER", "Đình Bắc")}),
-        ("Cổ phiếu của Nvidia và Tesla giảm mạnh phiên hôm qua.", {("ORG", "Nvidia")}),
+        ("Cổ phiếu của Wolfspeed và Tesla giảm mạnh phiên hôm qua.", {("ORG", "Wolfspeed")}),
     ],
 )
 def test_the_packaged_model_finds_names_the_rules_miss(

@@ -11,7 +11,7 @@ from vnextract.mentions import Mentions
 from vnextract.text import Text
 
 # Sentences written for these tests.
-TEXT = "Theo Agibot, công ty sẽ mở nhà máy ở Hà Nội.\nÔng Nam nói hãng Agibot đã ký với IRGC."
+TEXT = "Theo Agibot, công ty sẽ mở nhà máy ở Hà Nội.\nÔng Nam nói hãng Agibot đã ký với KTRB."
 
 
 def _candidates(text: Text, found: Mentions) -> tuple[list[spans.Candidate], list[list[str]]]:
@@ -25,7 +25,7 @@ def test_candidates_are_capitalised_runs_nothing_covers() -> None:
     found = pipeline.found_before(text, "learned_entities")
     runs, _ = _candidates(text, Mentions())  # nothing found: every capitalised run
     words = [text.normalized[c.start : c.end] for c in runs]
-    assert words == ["Theo Agibot", "Agibot", "Hà Nội", "Ông Nam", "Nam", "Agibot", "IRGC"]
+    assert words == ["Theo Agibot", "Agibot", "Hà Nội", "Ông Nam", "Nam", "Agibot", "KTRB"]
     runs, _ = _candidates(text, found)  # the rules took "Hà Nội" (and more)
     assert "Hà Nội" not in [text.normalized[c.start : c.end] for c in runs]
 
@@ -36,8 +36,8 @@ def test_span_features_read_the_run_its_context_and_the_document() -> None:
     runs, marks = _candidates(text, Mentions())
     forms = spans.document_forms(sentences, marks, runs)
     by_text = {text.normalized[c.start : c.end]: c for c in runs}
-    irgc = spans.span_features(by_text["IRGC"], sentences, marks, forms)
-    assert {"len=1", "shape=X", "ascii", "abbr1", "p1=với", "n1=.", "times=1"} <= set(irgc)
+    unknown = spans.span_features(by_text["KTRB"], sentences, marks, forms)
+    assert {"len=1", "shape=X", "ascii", "abbr1", "p1=với", "n1=.", "times=1"} <= set(unknown)
     first_agibot = next(c for c in runs if text.normalized[c.start : c.end] == "Agibot")
     agibot = spans.span_features(first_agibot, sentences, marks, forms)
     assert {"times=2", "p1=theo", "n1=,", "first_sentence"} <= set(agibot)
@@ -60,12 +60,12 @@ def test_model_probabilities_and_json_round_trip() -> None:
 
 
 def test_apply_adds_the_runs_the_model_is_sure_of() -> None:
-    text = Text.from_string("Ông Nam nói hãng Agibot đã ký với IRGC.")
+    text = Text.from_string("Ông Nam nói hãng Agibot đã ký với KTRB.")
     found = pipeline.found_before(text, "learned_entities")
     model = _model({"bias": (3.0, 0.0, 0.0, 0.0), "abbr1": (0.0, 0.0, 6.0, 0.0)})
     out = spans.apply(model, text, found)
     added = {o.text for o in out.organizations} - {o.text for o in found.organizations}
-    assert added == {"IRGC"}
+    assert added == {"KTRB"}
     assert spans.apply(model, text, found, threshold=0.99) == found
 
 

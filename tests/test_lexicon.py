@@ -91,6 +91,22 @@ def test_organization_heads_carry_their_properties() -> None:
     assert "Công ty TNHH" in organizations.title_reader_heads()
 
 
+
+def test_the_gazetteer_of_organisations_says_which_names_stand_alone() -> None:
+    """organizations_world.tsv: a name standing alone is an organisation unless it is also a
+    city, a person's name or a word; those only the learned layer reads, in context."""
+    world = lexicon.world_organizations()
+    assert 2000 <= len(world) <= 3000
+    assert {o.kind for o in world.values()} == {
+        "company_world", "company_vn", "international", "media", "university", "band", "club"}
+    assert world[("SpaceX",)] == lexicon.WorldOrganization("company_world", alone=True)
+    assert world[("Liverpool",)] == lexicon.WorldOrganization("club", alone=False)  # also the city
+    known = lexicon.known_organizations()
+    assert {("SpaceX",), ("Interpol",), ("Vietlott",), ("WHO",)} <= known
+    assert not {("Liverpool",), ("Valencia",), ("Delta",), ("Hòa", "Bình")} & known
+    assert lexicon.listed_organizations() < known
+
+
 def test_place_prefixes() -> None:
     prefixes = lexicon.place_prefixes()
     assert prefixes[("TP.",)].kind == "thành phố"  # "TP." as the scanner cuts "TP.HCM"

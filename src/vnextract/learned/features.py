@@ -44,13 +44,15 @@ class _Lexicons(NamedTuple):
     heads: _Table
     roles: _Table
     organizations: _Table
+    world: _Table  # the gazetteer of organisations named bare (organizations_world.tsv)
+    world_kinds: Mapping[tuple[str, ...], tuple[str, ...]]  # its entry → the features of its first syllable
     surnames: frozenset[str]
     honorifics: frozenset[str]
     foreign_given: frozenset[str]
     given: frozenset[str]
     common: frozenset[str]
     stops: frozenset[str]
-    any_first: frozenset[str]  # the first syllables of every entry of the four span tables
+    any_first: frozenset[str]  # the first syllables of every entry of the span tables
 
 
 @functools.cache
@@ -58,13 +60,18 @@ def lexicons() -> _Lexicons:
     """The project's lexicons as the features read them (loaded once)."""
     places = gz.places()
     spans = [_table(places), _table(gz.org_heads()), _table(gz.person_cues()),
-             _table(gz.known_organizations())]
+             _table(gz.listed_organizations())]
+    world = gz.world_organizations()
     return _Lexicons(
         places=spans[0],
         place_tiers={k: p.tier for k, p in places.items()},
         heads=spans[1],
         roles=spans[2],
         organizations=spans[3],
+        world=_table(world),
+        world_kinds={
+            k: ("gaz=" + o.kind, "gaz=alone" if o.alone else "gaz=context") for k, o in world.items()
+        },
         surnames=frozenset(gz.surnames()),
         honorifics=gz.honorifics(),
         # the list the shipped models were trained with (names.hand_listed_foreign_given_names)
@@ -72,7 +79,7 @@ def lexicons() -> _Lexicons:
         given=gz.given_names(),
         common=gz.common_words(),
         stops=frozenset(k[0] for k in gz.stopwords() if len(k) == 1),
-        any_first=frozenset().union(*(t.firsts for t in spans)),
+        any_first=frozenset().union(*(t.firsts for t in spans), (k[0] for k in world)),
     )
 
 
@@ -258,7 +265,7 @@ class _Context(NamedTuple):
 _NEIGHBOURS_READ = ("place", "head", "role")
 
 
-def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
+def _context(sentence: Sequence[Syllable], rules: Sequence[str], gazetteer: bool = False) -> _Context:
     lex = lexicons()
     forms = [s.text for s in sentence]
     cases = "".join([_CASE_OF_KIND[s.kind] for s in sentence])
@@ -273,6 +280,11 @@ def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
             if name in _NEIGHBOURS_READ:
                 before_next.setdefault(i, []).append("-1:" + name + "=" + mark)
                 after_previous.setdefault(i, []).append("1:" + name + "=" + mark)
+    for i, mark in _spans_of(forms, lex.world, candidates) if gazetteer else ():
+        if mark == "B":  # the gazetteer's kind and reading on the first syllable of its entry
+            lexicon.setdefault(i, []).extend(("gaz=B", *_world_entry(forms, i, lex)))
+        else:
+            lexicon.setdefault(i, []).append("gaz=I")
     return _Context(
         forms,
         ["BOS", "BOS", *map(str.lower, forms), "EOS", "EOS"],
@@ -284,6 +296,16 @@ def _context(sentence: Sequence[Syllable], rules: Sequence[str]) -> _Context:
         before_next,
         after_previous,
     )
+
+
+def _world_entry(forms: Sequence[str], i: int, lex: _Lexicons) -> tuple[str, ...]:
+    """The features of the longest gazetteer entry starting at syllable ``i`` ("gaz=club",
+    "gaz=context": a club named after its city)."""
+    for k in lex.world.lengths[forms[i]]:
+        entry = lex.world_kinds.get(tuple(forms[i : i + k]))
+        if entry is not None:
+            return entry
+    return ()
 
 
 #: The case letter of each syllable kind (text.syllables.syllable_kind): what _case says.
@@ -333,11 +355,15 @@ def _features(ctx: _Context, first: int, last: int) -> list[list[str]]:
 
 
 def sentence_features(
-    sentence: Sequence[Syllable], rules: Sequence[str], first: int = 0, last: int | None = None
+    sentence: Sequence[Syllable], rules: Sequence[str], first: int = 0, last: int | None = None,
+    gazetteer: bool = False,
 ) -> list[list[str]]:
     """The feature strings of the syllables ``first`` to ``last`` (default: all) of one sentence;
-    context features look at the whole sentence."""
-    return _features(_context(sentence, rules), first, len(sentence) if last is None else last)
+    context features look at the whole sentence. ``gazetteer``: with the features of the
+    organisation gazetteer (``organizations_world.tsv``: "gaz=B", "gaz=club", "gaz=context" …),
+    which only a model trained with them reads (its card says ``gazetteer_features``)."""
+    ctx = _context(sentence, rules, gazetteer)
+    return _features(ctx, first, len(sentence) if last is None else last)
 
 
 class Window(NamedTuple):
@@ -366,14 +392,17 @@ def _document_labels(
     return {form: tuple(sorted(entry)) for form, entry in seen.items() if entry}
 
 
-def document_windows(sentences: Sequence[Sequence[Syllable]], marks: Sequence[Sequence[str]]) -> list[Window]:
-    """The windows the model reads in a document, with their features (training and tagging)."""
+def document_windows(
+    sentences: Sequence[Sequence[Syllable]], marks: Sequence[Sequence[str]], gazetteer: bool = False
+) -> list[Window]:
+    """The windows the model reads in a document, with their features (training and tagging;
+    ``gazetteer`` as for :func:`sentence_features`)."""
     elsewhere = _document_labels(sentences, marks)
     out: list[Window] = []
     for si, (sentence, sentence_marks) in enumerate(zip(sentences, marks, strict=True)):
         spans = windows(sentence, sentence_marks)
         if spans:
-            ctx = _context(sentence, sentence_marks)
+            ctx = _context(sentence, sentence_marks, gazetteer)
             for a, b in spans:
                 feats = _features(ctx, a, b)
                 for f, syllable in zip(feats, sentence[a:b], strict=True):

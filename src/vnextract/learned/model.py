@@ -102,7 +102,8 @@ def propose(
     weigh = model.strategy.startswith(("keep@", "swap@"))
     support = Support(tuple(model.tagger.labels()), {}, positions) if weigh else None
     proposals: list[Proposal] = []
-    read = document_windows([sentences[i] for i in worth], [marks[i] for i in worth])
+    read = document_windows([sentences[i] for i in worth], [marks[i] for i in worth],
+                            gazetteer=model.card.get("gazetteer_features", False))
     for window in read:
         index = worth[window.sentence]
         tags = model.tagger.tag(window.features)

@@ -82,13 +82,15 @@ def gold_labels(
     return labels, misaligned
 
 
-def prepare(docs: Sequence[Document]) -> list[Prepared]:
+def prepare(docs: Sequence[Document], gazetteer: bool = False) -> list[Prepared]:
+    """Features and gold labels of every document (``gazetteer``: with the organisation
+    gazetteer's features, :func:`vnextract.learned.features.sentence_features`)."""
     out = []
     for doc in tqdm(docs, desc="features", unit="doc", leave=False):
         text = Text.from_string(doc.text)
         sentences = sentence_syllables(text)
         found = pipeline.found_before(text, STEP)
-        read = document_windows(sentences, rule_marks(sentences, found))
+        read = document_windows(sentences, rule_marks(sentences, found), gazetteer)
         labels, misaligned = gold_labels(text, sentences, doc.gold["entities"])
         out.append(Prepared(doc, [w.features for w in read],
                             [labels[w.sentence][w.first : w.last] for w in read], misaligned))
@@ -172,13 +174,16 @@ def cross_validate(
     settings: Settings = SETTINGS,
     batches: Collection[int] | None = None,
     models: Path | None = None,
+    gazetteer: bool = False,
 ) -> dict:
     """Figures per strategy and per source on held-out folds.
 
     Only documents of ``folds`` take part; each of ``test_folds`` (default: every fold of
     ``folds``) is scored by a model trained on the other folds of ``folds`` (only on their
     documents of ``batches`` when given). ``models``: a folder where the fold models are kept,
-    named by what they learned from, and reused when the same documents and settings come again."""
+    named by what they learned from, and reused when the same documents and settings come again.
+    ``gazetteer``: the documents were prepared with the gazetteer's features, and the fold models
+    read them."""
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for fold in test_folds if test_folds is not None else folds:
@@ -188,7 +193,8 @@ def cross_validate(
             if not test_on or not train_on:
                 continue
             learned_from = hashlib.sha1(
-                "\n".join([*(p.doc.id for p in train_on), repr(tuple(settings))]).encode()
+                "\n".join([*(p.doc.id for p in train_on), repr(tuple(settings)),
+                           *(["gazetteer"] if gazetteer else [])]).encode()
             ).hexdigest()[:12]
             path = (models or Path(tmp)) / f"fold{fold}-{learned_from}.crf"
             if path.exists():
@@ -200,7 +206,7 @@ def cross_validate(
                 print(f"fold {fold}: trained on {len(train_on)} documents in "
                       f"{time.process_time() - started:.0f} s CPU ({path.name})", file=sys.stderr)
             for strategy in strategies:
-                run = runner_for(learned.load_model(str(path), strategy))
+                run = runner_for(learned.load_model(str(path), strategy, {"gazetteer_features": gazetteer}))
                 for source in ("modern2026.jsonl", "big.jsonl.gz"):
                     docs = [p.doc.gold for p in test_on if p.doc.source == source]
                     if docs:
@@ -334,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
                     "data of an older model, to compare with; --cv and --out)")
     ap.add_argument("--models", type=Path, help="keep the --cv fold models in this folder (outside the "
                     "repository) and reuse them when the same documents and settings come again")
+    ap.add_argument("--gazetteer-features", action="store_true", help="features of the organisation "
+                    "gazetteer too (organizations_world.tsv; measured, not in the shipped model)")
     ap.add_argument("--strategy", default=SHIPPED_STRATEGY,
                     help=f"the packaged model's strategy (default {SHIPPED_STRATEGY}, the shipped one)")
     args = ap.parse_args(argv)
@@ -350,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print(f"{args.corpus}: no annotated documents", file=sys.stderr)
         return 2
-    prepared = prepare(docs)
+    prepared = prepare(docs, args.gazetteer_features)
     n_ent = sum(len(d.gold["entities"]) for d in docs)
     print(f"{len(docs)} documents ({sum(d.source.startswith('modern') for d in docs)} short 2026 items), "
           f"{n_ent} entity mentions, {sum(p.misaligned for p in prepared)} with an edge inside a syllable",
@@ -361,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
             prepared, load_scorer(args.scorer), args.strategies.split(","), args.by_sentence,
             folds=cv_folds,
             test_folds=test_folds,
-            settings=settings, batches=batches, models=args.models,
+            settings=settings, batches=batches, models=args.models, gazetteer=args.gazetteer_features,
         )
         print_table(figures)
         if args.json:
@@ -387,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
                             "included), rules' labels, a window of two syllables, what a form is elsewhere "
                             "in the document",
                 "window_reach": WINDOW_REACH,
+                "gazetteer_features": args.gazetteer_features,
                 "cross_validated_on": {
                     "folds": cv_folds,
                     "test_folds": test_folds or cv_folds,

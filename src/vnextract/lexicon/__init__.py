@@ -9,12 +9,12 @@ Modules (each lookup is cached, built once per process):
   place;
 - :mod:`~vnextract.lexicon.roles`: roles (titles and the cues that announce a name);
 - :mod:`~vnextract.lexicon.organizations`: organisation heads and their properties, known
-  organisations;
+  organisations, the gazetteer of organisations named bare (``world_organizations``);
 - :mod:`~vnextract.lexicon.words`: stop words, dictionary words, word classes.
 
 Membership look-ups for features (a syllable tuple ``k`` of the text layer):
 ``k[0] in surnames()``, ``k in places()``, ``k in org_heads()``, ``k in person_cues()``,
-``k[0] in foreign_given_names()``, ``k in known_organizations()``.
+``k[0] in foreign_given_names()``, ``k in known_organizations()``, ``k in world_organizations()``.
 """
 
 from vnextract.lexicon.gazetteer import (
@@ -29,7 +29,14 @@ from vnextract.lexicon.gazetteer import (
 )
 from vnextract.lexicon.loader import SYLLABLE, Key, key, load_tsv
 from vnextract.lexicon.names import foreign_given_names, given_names, honorific_genders, honorifics, surnames
-from vnextract.lexicon.organizations import OrgHead, known_organizations, org_heads
+from vnextract.lexicon.organizations import (
+    OrgHead,
+    WorldOrganization,
+    known_organizations,
+    listed_organizations,
+    org_heads,
+    world_organizations,
+)
 from vnextract.lexicon.roles import Role, apposition_roles, person_cues, role_rows, title_roles
 from vnextract.lexicon.words import common_words, function_words, phrase_class, stopwords, word_class
 
@@ -43,6 +50,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Role",
+    "WorldOrganization",
     "apposition_roles",
     "common_words",
     "foreign_given_names",
@@ -52,6 +60,7 @@ __all__ = [
     "honorifics",
     "key",
     "known_organizations",
+    "listed_organizations",
     "load_tsv",
     "org_heads",
     "person_cues",
@@ -64,4 +73,5 @@ __all__ = [
     "surnames",
     "title_roles",
     "word_class",
+    "world_organizations",
 ]

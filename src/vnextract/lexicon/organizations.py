@@ -76,6 +76,37 @@ def title_reader_heads() -> tuple[str, ...]:
 
 
 @functools.cache
-def known_organizations() -> frozenset[Key]:
-    """Well-known bare organisation names: ("WHO",), ("Dân", "trí") …"""
+def listed_organizations() -> frozenset[Key]:
+    """The first hand list of well-known bare organisation names (``organizations.tsv``):
+    ("WHO",), ("Dân", "trí") … (the shipped entity model's feature ``org`` reads it)."""
     return frozenset(key(r["name"]) for r in load_tsv("organizations.tsv"))
+
+
+class WorldOrganization(NamedTuple):
+    """An organisation of the gazetteer ``organizations_world.tsv``."""
+
+    #: company_world, company_vn, international, media, university, band, club
+    kind: str
+    #: the name standing alone is this organisation; False when it is also a city or region
+    #: ("Liverpool", "Valencia"), a person's or a dictionary word ("Delta", "Fortune"): then
+    #: only the learned layer, which reads the context, may take it
+    alone: bool
+
+
+@functools.cache
+def world_organizations() -> Mapping[Key, WorldOrganization]:
+    """Widely known organisations that any Vietnamese news may name bare, with no head word:
+    companies and brands, banks, international bodies, media, universities, bands, football
+    clubs. ``world_organizations()[("SpaceX",)].kind == "company_world"``."""
+    return MappingProxyType({
+        key(r["name"]): WorldOrganization(r["kind"], r["reading"] == "alone")
+        for r in load_tsv("organizations_world.tsv")
+    })
+
+
+@functools.cache
+def known_organizations() -> frozenset[Key]:
+    """Bare names that are an organisation wherever they stand alone: the hand list and the
+    gazetteer's names read "alone" (("WHO",), ("Dân", "trí"), ("SpaceX",) …)."""
+    world = (k for k, o in world_organizations().items() if o.alone)
+    return listed_organizations() | frozenset(world)
