@@ -127,10 +127,10 @@ _NEXT_GLUE = regex.compile(
 # the last name of a group sharing one: "C, D cùng 6 năm tù" (both), "C, D đều chịu 6 năm tù"
 # (grammar: together, all alike, each person, each defendant); also after the name's apposition
 # up to a number, no comma closing it: "; B, nhân viên hợp đồng của Phòng Tài chính 16 tháng tù"
-# (B, contract staff of the finance office, 16 months)
+# (B, contract staff of the finance office, 16 months); a colon: "; C: 3 năm tù"
 _OWN_VALUE = regex.compile(
     r"""(?:\ *\([^()]{0,60}\)|,[^,;:()\d\n]{1,100}?(?=\ +\d))?
-        [\ ,]*(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
+        [\ ,]*(?::\ *)?(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
         (?:(?:""" + _RECEIVE + r""")\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
 )
@@ -225,7 +225,9 @@ def _listed_sentences(
         outcome = _pattern("outcome").match(norm, term.end if term else begin, limit)
         if term is not None and outcome is None:
             # "B 2 năm tù treo": the outcome may be the term's own last words
-            outcome = _pattern("outcome").search(norm, term.start, min(limit, term.end + _OUTCOME_REACH))
+            # (not past the next name: "B 6 năm, C 30 tháng tù treo" is C's suspended sentence)
+            reach = min(limit, term.end + _OUTCOME_REACH, *(p.start for p in people[:1]))
+            outcome = _pattern("outcome").search(norm, term.start, max(term.end, reach))
         if term is None and outcome is None:
             break
         if said and outcome is None and term is not None and not _is_prison_term(norm, term):

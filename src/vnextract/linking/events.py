@@ -46,6 +46,7 @@ from vnextract.linking.event_lists import (
     _respan,
     _retarget,
 )
+from vnextract.linking.event_names import name_after_verb
 from vnextract.linking.event_parts import (
     _LEVEL,
     _NEGATION,
@@ -113,6 +114,9 @@ def _event_in(
     award, recipients, value_end, outcome = read.award, read.recipients, read.value_end, read.outcome
     who = parties(norm, found, clause, trigger, read)  # who, by the clause's voice
     passive, target, authority, following = who.passive, who.target, who.authority, who.following
+    if kind in _SENTENCES and target is not None and target.kind == "group" and target.start >= trigger.end:
+        # "tuyên phạt Y Kơ Nia 15 năm tù": a name no recogniser read, after the verb
+        target = name_after_verb(norm, found, target) or target
     if kind in _STANDALONE_KINDS and target is None and authority is None:
         return []  # "Ấn Độ cấm hoạt động xây dựng": a policy, no one sanctioned
     if target is None:
