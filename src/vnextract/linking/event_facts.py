@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vnextract.linking.event_appeals import UPHELD
 from vnextract.linking.event_parts import _SENTENCES
 from vnextract.records import (
     Event,
@@ -50,7 +51,10 @@ def _fact(event: Event) -> tuple[object, ...]:
         # differ: "cách chức, khai trừ Đảng" (dismiss, expel from the Party) are two expulsions
         return (event.kind, *values, _measure(event.trigger.text))
     if event.kind in _SENTENCES:
-        return (event.kind, event.status, *values)
+        # rule ``upheld_on_appeal``: a sentence upheld on appeal ("y án", "giữ nguyên mức án") is a
+        # fact of its own beside the first instance's, though it tells the same value
+        upheld = UPHELD.search(event.text, 0, max(0, event.trigger.end - event.start)) is not None
+        return (event.kind, event.status, upheld, *values)
     return (event.kind, *values)
 
 

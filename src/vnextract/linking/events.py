@@ -29,7 +29,8 @@ import attrs
 import regex
 
 from vnextract.lexicon.words import alternation
-from vnextract.linking.event_appeals import appeal_events
+from vnextract.linking.event_anaphora import pointed_back
+from vnextract.linking.event_appeals import appeal_events, upheld_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_demands import demands
@@ -328,6 +329,10 @@ def link(text: Text, found: Mentions) -> Mentions:
     appeals = appeal_events(text, found, list(_clauses(text)))
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
+    # "Tòa phúc thẩm tuyên y án sơ thẩm" (upheld on appeal): the sentences stated before, again
+    events += upheld_events(text, found, events, list(_clauses(text)))
     events.sort(key=lambda e: e.start)
+    # "tuyên phạt hai bị cáo mức án 18 và 14 năm tù", "Bị cáo này …": the defendants named before
+    events = pointed_back(text, found, events)
     events = with_charges(text, found, _with_courts(found, _deduplicate(events), norm))
     return attrs.evolve(given, events=tuple(events))
