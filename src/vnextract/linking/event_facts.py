@@ -58,6 +58,28 @@ def _fact(event: Event) -> tuple[object, ...]:
     return (event.kind, *values)
 
 
+# how close two triggers of one statement stand (characters)
+_ONE_STATEMENT = 150
+
+
+def _told_apart(one: Event, other: Event) -> bool:
+    """Rule ``measures_of_one_statement``: two measures of one kind stated together by different
+    words are two facts: "đình chỉ sinh hoạt Đảng và đình chỉ chức vụ đối với ông A" (suspend from
+    Party activity and from office), though both are "đình chỉ" (a headline's "tạm đình chỉ công
+    tác" told again in the body, further on, is one)."""
+    return (
+        one.kind in _MEASURES
+        and abs(one.trigger.start - other.trigger.start) <= _ONE_STATEMENT
+        and _words_of(one.trigger.text) != _words_of(other.trigger.text)
+    )
+
+
+def _words_of(trigger: str) -> str:
+    """A measure's words less "tạm" (for now): "tạm đình chỉ công tác" says "đình chỉ công tác"."""
+    words = trigger.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["tạm"] else words)
+
+
 def _completeness(event: Event) -> int:
     """How much an event tells; a named target ("Nick Kyrgios") tells more than a noun phrase
     ("Cựu á quân Wimbledon" = the former Wimbledon runner-up) of the headline."""
@@ -76,7 +98,7 @@ def _deduplicate(events: list[Event]) -> list[Event]:
         fact, name = _fact(event), _named_target(event)
         twin = next(
             (i for i, k in enumerate(kept)
-             if _fact(k) == fact and not _other_target(name, _named_target(k))),
+             if _fact(k) == fact and not _other_target(name, _named_target(k)) and not _told_apart(event, k)),
             None,
         )  # fmt: skip
         if twin is None:

@@ -92,10 +92,25 @@ def _following(norm: str, found: Mentions, first: Party) -> list[Party]:
 
 
 def _of_kind(norm: str, found: Mentions, kind: str, start: int, end: int) -> list[Party]:
-    """The parties of one kind in [start, end): persons by the names a list gives (``list_people``)."""
+    """The parties of one kind in [start, end): persons by the names a list gives (``list_people``);
+    not a name inside a member's aside ("A (người cho Tú mượn xe), B và C": Tú is no member)."""
     if kind == "person":
-        return list_people(norm, found, start, end)
-    return [p for p in _entities(norm, found, start, end) if p.kind == kind]
+        return [p for p in list_people(norm, found, start, end) if not _in_aside(norm, p)]
+    return [p for p in _entities(norm, found, start, end) if p.kind == kind and not _in_aside(norm, p)]
+
+
+# how far back the bracket opening an aside is looked for (characters: the lists' asides)
+_ASIDE_REACH = 160
+
+
+def _in_aside(norm: str, party: Party) -> bool:
+    """Whether ``party`` stands inside a bracket opened before it on its line and closed after it."""
+    before = norm[max(0, party.start - _ASIDE_REACH) : party.start]
+    opened = before.rfind("(")
+    if opened < 0 or before.rfind(")") > opened or "\n" in before[opened:]:
+        return False
+    close = norm.find(")", party.end, party.end + _ASIDE_REACH)
+    return close >= 0 and "(" not in norm[party.end : close] and "\n" not in norm[party.end : close]
 
 
 def _retarget(norm: str, event: Event, target: Party) -> Event:
@@ -304,3 +319,16 @@ def _lend_targets(norm: str, earlier: list[Event], verb: Phrase, later: list[Eve
     named = ("person", "organization")
     targets = [e.target for e in later if e.target is not None and e.target.kind in named]
     return [_respan(norm, attrs.evolve(e, target=t)) for e in earlier for t in dict.fromkeys(targets)]
+
+
+def _measure_before(norm: str, before: Phrase, verb: Phrase, later: list[Event]) -> list[Event]:
+    """Rule ``measure_lends_to_bare_measure``: a measure trigger ``before`` that stated no event by
+    itself (no target, no authority: "Sau khi đình chỉ công tác và khai trừ Đảng ông A" = after
+    suspending and expelling Mr A) joined by "và" or a comma to ``verb``: one event of its kind for
+    each person or organisation ``verb``'s events name, with their authority and status."""
+    kind = _value("trigger", before.text)
+    if kind not in _STANDALONE_KINDS or not _MEASURE_GLUE.fullmatch(norm, before.end, verb.start):
+        return []
+    named = [e for e in later if e.kind in _STANDALONE_KINDS and e.target is not None
+             and e.target.kind in ("person", "organization")]  # fmt: skip
+    return [_respan(norm, attrs.evolve(e, kind=kind, trigger=before, term=None)) for e in named]  # type: ignore[arg-type]

@@ -42,6 +42,7 @@ from vnextract.linking.event_lists import (
     _following,
     _lend_targets,
     _listed_with,
+    _measure_before,
     _named_after_value,
     _next_sentences,
     _respan,
@@ -312,6 +313,10 @@ def link(text: Text, found: Mentions) -> Mentions:
             lent = _lend_targets(norm, earlier, trigger, stated)
             if lent:
                 events = [e for e in events if all(e is not x for x in earlier)] + lent
+            elif not earlier and index > 0 and (bare := triggers[index - 1]) is not None:
+                # "Sau khi đình chỉ công tác và khai trừ Đảng ông A": a measure with neither target
+                # nor authority (no event by itself) takes the targets of the one joined to it
+                events += _measure_before(norm, bare, trigger, stated)
             earlier = stated
             previous = stated[-1] if stated else previous
             events += stated
