@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from vnextract.linking.event_appeals import UPHELD
 from vnextract.linking.event_parts import _SENTENCES
 from vnextract.records import (
@@ -58,20 +60,31 @@ def _fact(event: Event) -> tuple[object, ...]:
     return (event.kind, *values)
 
 
-# how close two triggers of one statement stand (characters)
-_ONE_STATEMENT = 150
-
-
 def _told_apart(one: Event, other: Event) -> bool:
-    """Rule ``measures_of_one_statement``: two measures of one kind stated together by different
-    words are two facts: "đình chỉ sinh hoạt Đảng và đình chỉ chức vụ đối với ông A" (suspend from
-    Party activity and from office), though both are "đình chỉ" (a headline's "tạm đình chỉ công
-    tác" told again in the body, further on, is one)."""
+    """Rule ``measures_of_one_statement``: two measures of one kind joined by "và" (and) or a comma
+    and stated by different words are two facts: "đình chỉ sinh hoạt Đảng và đình chỉ chức vụ đối
+    với ông A" (suspend from Party activity and from office), though both are "đình chỉ"; not a
+    measure told again ("khai trừ ông A ra khỏi Đảng, …: khai trừ Đảng đối với ông A")."""
     return (
         one.kind in _MEASURES
-        and abs(one.trigger.start - other.trigger.start) <= _ONE_STATEMENT
         and _words_of(one.trigger.text) != _words_of(other.trigger.text)
+        and _coordinated(one, other)
     )
+
+
+# what joins two coordinated measures: ", ", "và" (and)
+_AND = regex.compile(r"\ *(?:,\ *)?(?:và\ +)?", regex.I)
+
+
+def _coordinated(one: Event, other: Event) -> bool:
+    """Whether the two triggers are joined by nothing but "," or "và" (and), as one event's span
+    shows them."""
+    first, second = sorted((one, other), key=lambda e: e.trigger.start)
+    for event in (one, other):
+        if event.start <= first.trigger.end and second.trigger.start <= event.end:
+            gap = event.text[first.trigger.end - event.start : second.trigger.start - event.start]
+            return _AND.fullmatch(gap) is not None
+    return False
 
 
 def _words_of(trigger: str) -> str:
