@@ -80,6 +80,16 @@ _COMPELLED = regex.compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
 _POSSESSOR = regex.compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
 
 
+# a subordinate clause's opener: "sau khi" (after), "trước khi" (before), "khi" (when) (grammar:
+# the subordinating conjunctions of time)
+_SUBORDINATOR = regex.compile(r"(?<![\p{L}])(?:(?:sau|trước)\ +)?khi(?![\p{L}])", regex.I)
+
+
+def _named_after_trigger(norm: str, found: Mentions, trigger: Phrase, end: int) -> bool:
+    """Whether a person or organisation is named after ``trigger`` in its clause (up to ``end``)."""
+    return any(p.kind in ("person", "organization") for p in _entities(norm, found, trigger.end, end))
+
+
 @attrs.frozen(kw_only=True)
 class Parties:
     """Who an event is for and who decides it."""
@@ -112,6 +122,13 @@ def parties(norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase
             norm, passive.end(), max(comma, passive.end())
         )
         if comma >= 0 and (_entities(norm, found, comma, trigger.start) or own_subject):
+            passive = None
+        # rule ``subordinate_clause``: "Các quyết định này được công bố sau khi Tỉnh ủy cách chức
+        # … đối với ông A" (were announced after the committee dismissed Mr A): "được" is the main
+        # verb's; a clause opened by "sau khi" (after), "trước khi" (before), "khi" (when) has its
+        # own subject, and the one it names after the trigger is the target
+        opener = _SUBORDINATOR.search(norm, passive.end(), trigger.start) if passive is not None else None
+        if opener is not None and _named_after_trigger(norm, found, trigger, clause[1]):
             passive = None
     target: Party | None
     authority: Party | None
