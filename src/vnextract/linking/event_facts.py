@@ -93,6 +93,13 @@ def _words_of(trigger: str) -> str:
     return " ".join(words[1:] if words[:1] == ["tạm"] else words)
 
 
+def _with_companions(one: Event, other: Event) -> bool:
+    """Rule ``named_with_counted_group``: a named defendant and the counted group sentenced with
+    them in one statement ("A cùng 5 bị cáo khác nhận …") are two facts."""
+    kinds = {one.target.kind if one.target else None, other.target.kind if other.target else None}
+    return kinds == {"person", "count"} and one.start < other.end and other.start < one.end
+
+
 def _completeness(event: Event) -> int:
     """How much an event tells; a named target ("Nick Kyrgios") tells more than a noun phrase
     ("Cựu á quân Wimbledon" = the former Wimbledon runner-up) of the headline."""
@@ -111,7 +118,8 @@ def _deduplicate(events: list[Event]) -> list[Event]:
         fact, name = _fact(event), _named_target(event)
         twin = next(
             (i for i, k in enumerate(kept)
-             if _fact(k) == fact and not _other_target(name, _named_target(k)) and not _told_apart(event, k)),
+             if _fact(k) == fact and not _other_target(name, _named_target(k)) and not _told_apart(event, k)
+             and not _with_companions(event, k)),
             None,
         )  # fmt: skip
         if twin is None:

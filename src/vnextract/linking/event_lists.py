@@ -332,3 +332,32 @@ def _measure_before(norm: str, before: Phrase, verb: Phrase, later: list[Event])
     named = [e for e in later if e.kind in _STANDALONE_KINDS and e.target is not None
              and e.target.kind in ("person", "organization")]  # fmt: skip
     return [_respan(norm, attrs.evolve(e, kind=kind, trigger=before, term=None)) for e in named]  # type: ignore[arg-type]
+
+
+# "cùng 5 bị cáo khác" (together with 5 other defendants), "cùng 3 đồng phạm" (with 3
+# accomplices): a counted group sharing the named one's sentence (grammar: "cùng" = together
+# with, the numerals, the nouns of the accused, "khác"/"còn lại" = other/remaining)
+_COMPANIONS = regex.compile(
+    r"""\ *(?:\([^()]{0,60}\)\ *)?,?\ *cùng\ +
+        (?P<group>(?:\d+|""" + alternation("group_count", r"\ +") + r""")\ +
+        (?:bị\ +cáo|bị\ +can|đồng\ +phạm|đối\ +tượng|người)(?:\ +(?:khác|còn\ +lại))?)\ *,?\ *""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _companions(norm: str, found: Mentions, event: Event, shared: int) -> Party | None:
+    """Rule ``named_with_counted_group``: the counted group standing with the named target before
+    the part they share (at ``shared``): "A cùng 5 bị cáo khác nhận mức án từ 6 tháng đến 2 năm
+    tù" (A and five other defendants receive 6 months to 2 years) — an event of A and one of "5
+    bị cáo khác"; the range spans their sentences, no bracket of the law."""
+    target = event.target
+    if target is None or target.kind != "person" or target.end > shared:
+        return None
+    joined = _COMPANIONS.fullmatch(norm, target.end, shared)
+    if joined is None:
+        return None
+    count = next((c for c in found.counts if c.start == joined.start("group")), None)
+    if count is None:
+        return None
+    start, end = joined.span("group")
+    return Party(text=norm[start:end], start=start, end=end, kind="count", count=count)

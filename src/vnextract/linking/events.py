@@ -37,6 +37,7 @@ from vnextract.linking.event_demands import demands
 from vnextract.linking.event_facts import _deduplicate
 from vnextract.linking.event_law import with_alternatives
 from vnextract.linking.event_lists import (
+    _companions,
     _continued,
     _coordinated,
     _following,
@@ -179,6 +180,11 @@ def _event_in(
         award=award,
         date=dates[0] if dates else None,
     )
+    companions = _companions(norm, found, event, passive.start() if passive else trigger.start)
+    if companions is not None and kind in _SENTENCES:
+        # "A cùng 5 bị cáo khác nhận mức án từ 6 tháng đến 2 năm tù": A's, and the group's
+        event = attrs.evolve(event, status=_status(norm, cues, trigger, None, None))  # type: ignore[arg-type]
+        return [event, _retarget(norm, event, companions)]
     each = respectively(norm, found, event, clause) if kind in _SENTENCES else []
     if each:  # "A, B và C lần lượt bị phạt 3 năm tù, 30 tháng tù và 24 tháng tù"
         return each
