@@ -35,7 +35,7 @@ def _other_target(one: str | None, other: str | None) -> bool:
     return one is not None and other is not None and one != other and one.split(":")[0] == other.split(":")[0]
 
 
-def _fact(event: Event) -> tuple[object, ...]:
+def _fact(event: Event, norm: str = "") -> tuple[object, ...]:
     """What makes two events the same fact: kind and value (amount, term, counted recipients);
     two of one fact naming two different targets stay apart (see :func:`_other_target`). Rule
     ``demand_and_sentence``: of a sentence, the status too — a prosecutor's demand (possible) and
@@ -54,8 +54,9 @@ def _fact(event: Event) -> tuple[object, ...]:
         return (event.kind, *values, _measure(event.trigger.text))
     if event.kind in _SENTENCES:
         # rule ``upheld_on_appeal``: a sentence upheld on appeal ("y án", "giữ nguyên mức án") is a
-        # fact of its own beside the first instance's, though it tells the same value
-        upheld = UPHELD.search(event.text, 0, max(0, event.trigger.end - event.start)) is not None
+        # fact of its own beside the first instance's, though it tells the same value (a headline
+        # "Y án tử hình …" and its body "tuyên y án sơ thẩm tử hình …" are one)
+        upheld = _upheld(event, norm)
         return (event.kind, event.status, upheld, *values)
     return (event.kind, *values)
 
@@ -107,7 +108,18 @@ def _completeness(event: Event) -> int:
     return sum(x is not None for x in told) + (_named_target(event) is not None)
 
 
-def _deduplicate(events: list[Event]) -> list[Event]:
+# how far before its trigger the verb of an appeal upheld may stand: "tuyên y án sơ thẩm tử hình"
+_UPHELD_REACH = 30
+
+
+def _upheld(event: Event, norm: str) -> bool:
+    """Whether the event's trigger is, or comes right after, a verb of an appeal upheld."""
+    trigger = event.trigger
+    line_start = norm.rfind("\n", 0, trigger.start) + 1
+    return UPHELD.search(norm, max(line_start, trigger.start - _UPHELD_REACH), trigger.end) is not None
+
+
+def _deduplicate(events: list[Event], norm: str = "") -> list[Event]:
     """One event per fact: a headline and the body telling the same award keep the fuller one.
     Two events of one fact stay apart when they name different targets ("A và B cùng bị phạt 3
     năm tù"); a fine without its amount goes when a fine of the same target has one."""
@@ -115,11 +127,11 @@ def _deduplicate(events: list[Event]) -> list[Event]:
     events = [e for e in events if not (e.kind == "fine" and e.money is None and _named_target(e) in fined)]
     kept: list[Event] = []
     for event in events:
-        fact, name = _fact(event), _named_target(event)
+        fact, name = _fact(event, norm), _named_target(event)
         twin = next(
             (i for i, k in enumerate(kept)
-             if _fact(k) == fact and not _other_target(name, _named_target(k)) and not _told_apart(event, k)
-             and not _with_companions(event, k)),
+             if _fact(k, norm) == fact and not _other_target(name, _named_target(k))
+             and not _told_apart(event, k) and not _with_companions(event, k)),
             None,
         )  # fmt: skip
         if twin is None:

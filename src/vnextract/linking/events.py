@@ -345,5 +345,5 @@ def link(text: Text, found: Mentions) -> Mentions:
     events.sort(key=lambda e: e.start)
     # "tuyên phạt hai bị cáo mức án 18 và 14 năm tù", "Bị cáo này …": the defendants named before
     events = pointed_back(text, found, events)
-    events = with_charges(text, found, _with_courts(found, _deduplicate(events), norm))
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events, norm), norm))
     return attrs.evolve(given, events=tuple(events))
