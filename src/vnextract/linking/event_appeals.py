@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from vnextract.linking.event_parts import _entities, _pattern, _phrase, _status, _value
+from vnextract.linking.event_parts import _NEGATION, _entities, _pattern, _phrase, _status, _value
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text
@@ -101,4 +101,54 @@ def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -
                 status = _status(norm, sentence.start, verb, None, new[1])
                 out.append(_event(norm, old[0], old[1], old[2], verb, people[-1], "imposed"))
                 out.append(_event(norm, new[0], new[1], new[2], verb, people[-1], status, authority))
+    return out
+
+
+# rule ``upheld_on_appeal``: "(tuyên / xử) y án" (uphold the sentence), "giữ nguyên mức án /
+# bản án / án / hình phạt" (keep the sentence, the judgment, the penalty) (grammar: the verbs of
+# an appeal upheld)
+UPHELD = regex.compile(
+    r"(?<![\p{L}])(?:(?:(?:tuyên|xử)\ +)?y\ +án|giữ\ +nguyên\ +(?:mức\ +án|bản\ +án|án|hình\ +phạt))"
+    r"(?![\p{L}])",
+    regex.I,
+)
+_SENTENCE_KINDS = frozenset({"prison", "suspended_prison", "life_prison", "death"})
+
+
+def upheld_events(
+    text: Text, found: Mentions, events: list[Event], clauses: list[tuple[int, int]]
+) -> list[Event]:
+    """Rule ``upheld_on_appeal``: a sentence upheld on appeal with no value of its own ("Năm 2020,
+    TAND cấp cao tại TP HCM xử phúc thẩm, tuyên y án sơ thẩm" = upheld the first instance) is an
+    event of its own, as the annotation guideline counts an appeal's sentence: the sentences the
+    verb stated last before it (their target, kind and term), passed again by the authority of
+    its clause; "đối với A" names whose. A clause stating its own value ("tuyên y án 12 năm tù đối
+    với A", "giữ nguyên mức án tử hình") is read by its triggers."""
+    norm = text.normalized
+    out: list[Event] = []
+    for clause in clauses:
+        for upheld in UPHELD.finditer(norm, *clause):
+            if any(clause[0] <= e.trigger.start < clause[1] and e.end > upheld.start() for e in events):
+                continue  # the clause states its own value
+            if _NEGATION.search(norm, max(clause[0], upheld.start() - 12), upheld.start()):
+                continue  # "không y án" (not upheld)
+            before = [e for e in events if e.kind in _SENTENCE_KINDS and e.status == "imposed"
+                      and e.end <= clause[0] and e.target is not None]  # fmt: skip
+            if not before:
+                continue
+            verb = _phrase(norm, upheld.start(), upheld.end())
+            assert verb is not None
+            named = {p.name for p in _entities(norm, found, upheld.end(), clause[1]) if p.kind == "person"}
+            last = [e for e in before if e.trigger.start == before[-1].trigger.start]
+            whose = [e for e in before if e.target is not None and e.target.name in named]
+            upheld_ones = whose if named else last
+            authority = _authority(norm, found, clause[0], verb)
+            status = _status(norm, clause[0], verb, None, None)
+            for event in upheld_ones:
+                start = min(verb.start, authority.start if authority else verb.start)
+                out.append(Event(
+                    text=norm[start : verb.end], start=start, end=verb.end, kind=event.kind, trigger=verb,
+                    status=status,  # type: ignore[arg-type]
+                    target=event.target, authority=authority, reason=event.reason, term=event.term,
+                ))  # fmt: skip
     return out

@@ -92,10 +92,25 @@ def _following(norm: str, found: Mentions, first: Party) -> list[Party]:
 
 
 def _of_kind(norm: str, found: Mentions, kind: str, start: int, end: int) -> list[Party]:
-    """The parties of one kind in [start, end): persons by the names a list gives (``list_people``)."""
+    """The parties of one kind in [start, end): persons by the names a list gives (``list_people``);
+    not a name inside a member's aside ("A (người cho Tú mượn xe), B và C": Tú is no member)."""
     if kind == "person":
-        return list_people(norm, found, start, end)
-    return [p for p in _entities(norm, found, start, end) if p.kind == kind]
+        return [p for p in list_people(norm, found, start, end) if not _in_aside(norm, p)]
+    return [p for p in _entities(norm, found, start, end) if p.kind == kind and not _in_aside(norm, p)]
+
+
+# how far back the bracket opening an aside is looked for (characters: the lists' asides)
+_ASIDE_REACH = 160
+
+
+def _in_aside(norm: str, party: Party) -> bool:
+    """Whether ``party`` stands inside a bracket opened before it on its line and closed after it."""
+    before = norm[max(0, party.start - _ASIDE_REACH) : party.start]
+    opened = before.rfind("(")
+    if opened < 0 or before.rfind(")") > opened or "\n" in before[opened:]:
+        return False
+    close = norm.find(")", party.end, party.end + _ASIDE_REACH)
+    return close >= 0 and "(" not in norm[party.end : close] and "\n" not in norm[party.end : close]
 
 
 def _retarget(norm: str, event: Event, target: Party) -> Event:
@@ -127,10 +142,10 @@ _NEXT_GLUE = regex.compile(
 # the last name of a group sharing one: "C, D cùng 6 năm tù" (both), "C, D đều chịu 6 năm tù"
 # (grammar: together, all alike, each person, each defendant); also after the name's apposition
 # up to a number, no comma closing it: "; B, nhân viên hợp đồng của Phòng Tài chính 16 tháng tù"
-# (B, contract staff of the finance office, 16 months)
+# (B, contract staff of the finance office, 16 months); a colon: "; C: 3 năm tù"
 _OWN_VALUE = regex.compile(
     r"""(?:\ *\([^()]{0,60}\)|,[^,;:()\d\n]{1,100}?(?=\ +\d))?
-        [\ ,]*(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
+        [\ ,]*(?::\ *)?(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
         (?:(?:""" + _RECEIVE + r""")\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
 )
@@ -225,7 +240,9 @@ def _listed_sentences(
         outcome = _pattern("outcome").match(norm, term.end if term else begin, limit)
         if term is not None and outcome is None:
             # "B 2 năm tù treo": the outcome may be the term's own last words
-            outcome = _pattern("outcome").search(norm, term.start, min(limit, term.end + _OUTCOME_REACH))
+            # (not past the next name: "B 6 năm, C 30 tháng tù treo" is C's suspended sentence)
+            reach = min(limit, term.end + _OUTCOME_REACH, *(p.start for p in people[:1]))
+            outcome = _pattern("outcome").search(norm, term.start, max(term.end, reach))
         if term is None and outcome is None:
             break
         if said and outcome is None and term is not None and not _is_prison_term(norm, term):
@@ -302,3 +319,45 @@ def _lend_targets(norm: str, earlier: list[Event], verb: Phrase, later: list[Eve
     named = ("person", "organization")
     targets = [e.target for e in later if e.target is not None and e.target.kind in named]
     return [_respan(norm, attrs.evolve(e, target=t)) for e in earlier for t in dict.fromkeys(targets)]
+
+
+def _measure_before(norm: str, before: Phrase, verb: Phrase, later: list[Event]) -> list[Event]:
+    """Rule ``measure_lends_to_bare_measure``: a measure trigger ``before`` that stated no event by
+    itself (no target, no authority: "Sau khi đình chỉ công tác và khai trừ Đảng ông A" = after
+    suspending and expelling Mr A) joined by "và" or a comma to ``verb``: one event of its kind for
+    each person or organisation ``verb``'s events name, with their authority and status."""
+    kind = _value("trigger", before.text)
+    if kind not in _STANDALONE_KINDS or not _MEASURE_GLUE.fullmatch(norm, before.end, verb.start):
+        return []
+    named = [e for e in later if e.kind in _STANDALONE_KINDS and e.target is not None
+             and e.target.kind in ("person", "organization")]  # fmt: skip
+    return [_respan(norm, attrs.evolve(e, kind=kind, trigger=before, term=None)) for e in named]  # type: ignore[arg-type]
+
+
+# "cùng 5 bị cáo khác" (together with 5 other defendants), "cùng 3 đồng phạm" (with 3
+# accomplices): a counted group sharing the named one's sentence (grammar: "cùng" = together
+# with, the numerals, the nouns of the accused, "khác"/"còn lại" = other/remaining)
+_COMPANIONS = regex.compile(
+    r"""\ *(?:\([^()]{0,60}\)\ *)?,?\ *cùng\ +
+        (?P<group>(?:\d+|""" + alternation("group_count", r"\ +") + r""")\ +
+        (?:bị\ +cáo|bị\ +can|đồng\ +phạm|đối\ +tượng|người)(?:\ +(?:khác|còn\ +lại))?)\ *,?\ *""",
+    regex.I | regex.VERBOSE,
+)
+
+
+def _companions(norm: str, found: Mentions, event: Event, shared: int) -> Party | None:
+    """Rule ``named_with_counted_group``: the counted group standing with the named target before
+    the part they share (at ``shared``): "A cùng 5 bị cáo khác nhận mức án từ 6 tháng đến 2 năm
+    tù" (A and five other defendants receive 6 months to 2 years) — an event of A and one of "5
+    bị cáo khác"; the range spans their sentences, no bracket of the law."""
+    target = event.target
+    if target is None or target.kind != "person" or target.end > shared:
+        return None
+    joined = _COMPANIONS.fullmatch(norm, target.end, shared)
+    if joined is None:
+        return None
+    count = next((c for c in found.counts if c.start == joined.start("group")), None)
+    if count is None:
+        return None
+    start, end = joined.span("group")
+    return Party(text=norm[start:end], start=start, end=end, kind="count", count=count)

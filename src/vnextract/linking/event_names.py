@@ -22,11 +22,13 @@ from vnextract.linking.event_parts import _entities
 from vnextract.mentions import Mentions
 from vnextract.records import Party
 
-__all__ = ["list_people"]
+__all__ = ["list_people", "name_after_verb"]
 
 # a run of capitalised words (a Lao name has up to six: "Chăm Khảo Phạ Na Xạ Máy"); not an
 # abbreviation in capitals ("HĐXX", "TAND")
-_WORD = r"\p{Lu}\p{Ll}*(?:'\p{L}+)?"  # "Xổm", "K'Lông"
+# "Xổm", "K'Lông", "H’rah" (either apostrophe), "BĐáp" (two capitals before small letters, a
+# Tây Nguyên spelling: not "TP" nor "HĐXX", which have none)
+_WORD = r"\p{Lu}(?:\p{Lu}\p{Ll}+|\p{Ll}*)(?:['’]\p{L}+)?"
 _RUN = regex.compile(rf"(?<![\p{{L}}\d']){_WORD}(?:\ +{_WORD}){{0,6}}(?![\p{{L}}\d])")
 # what must stand right before a run for its position to say it is a list's member: a list
 # separator, and a role word may follow it ("bị cáo" = defendant, "ông" = Mr)
@@ -72,6 +74,26 @@ def list_people(norm: str, found: Mentions, start: int, end: int) -> list[Party]
             text = norm[first:last]
             people[people.index(person)] = Party(text=text, start=first, end=last, kind="person", name=text)
     return sorted(people, key=lambda p: (p.start, p.end))
+
+
+# a role word before a name ("bị cáo" = defendant, "ông" = Mr): word_classes.tsv "party_word"
+_PARTY_LEAD = regex.compile(r"(?:(?:" + alternation("party_word", r"\ +") + r")\ +)?", regex.I)
+
+
+def name_after_verb(norm: str, found: Mentions, group: Party) -> Party | None:
+    """Rule ``name_after_verb``: the words a sentencing verb gives a term to, read as a noun phrase
+    because no Person record covers them, are a name when they are a run of two or more capitalised
+    words ("tuyên phạt Y Kơ Nia 15 năm tù", "tuyên phạt bị cáo Ksor Hlin 7 năm tù": Ê Đê and Jarai
+    names the person recognisers do not know); not a place the gazetteer knows."""
+    lead = _PARTY_LEAD.match(norm, group.start, group.end)
+    at = lead.end() if lead else group.start
+    run = _RUN.fullmatch(norm, at, group.end)
+    if run is None or len(run.group().split()) < 2:
+        return None
+    if any(loc.start < run.end() and run.start() < loc.end and (loc.code or loc.iso3166 or loc.kind)
+           for loc in found.locations):  # fmt: skip
+        return None
+    return Party(text=run.group(), start=run.start(), end=run.end(), kind="person", name=run.group())
 
 
 def same_party(one: Party, other: Party) -> bool:

@@ -106,18 +106,20 @@ _PARAGRAPH_END = regex.compile(r"(?<![;:,]\ *)\n")
 # an aside after a name that holds no value: "(30 tuổi)", "(SN 1980, trú Hà Nội)", also who the
 # defendant is, at length: "(vợ của ông A, nguyên trưởng phòng … Công an tỉnh X)" (the wife of …)
 _ASIDE = regex.compile(r"\ *\([^()]{0,160}\)")
-# from the names to their value: "mỗi người" (each), "cùng" (both), "mức án" (the sentence of)
+# from the names to their value: "mỗi người" (each), "cùng" (both), "mức án" (the sentence of); a
+# colon ("A: 3 năm tù", the list of a verdict's items)
 # (grammar: the distributives and the verbs of receiving)
 _TO_VALUE = regex.compile(
-    r"""\ *(?P<open>\(\ *)?(?:(?:mỗi\ +(?:người|bị\ +cáo)|cùng|đều)\ +)?
+    r"""\ *(?::\ *)?(?P<open>\(\ *)?(?:(?:mỗi\ +(?:người|bị\ +cáo)|cùng|đều)\ +)?
         (?:(?:lĩnh|lãnh|nhận|chịu)\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # a term turned suspended after it: "3 năm tù cho hưởng án treo", "2 năm tù nhưng được hưởng án
-# treo", "3 năm tù (treo)", "18 tháng tù treo"
+# treo", "3 năm tù (treo)", "2 năm tù (cho hưởng án treo)", "18 tháng tù treo"
 _SUSPENDED_AFTER = regex.compile(
     r"""\ *(?:(?:,\ *)?(?:nhưng\ +)?(?:cho\ +|được\ +)?(?:hưởng\ +)?(?P<word>án\ +treo)
-        |\(\ *(?P<word2>(?:tù\ +)?treo)\ *\)|(?P<word3>(?:tù\ +)?treo))(?![\p{L}])""",
+        |\(\ *(?:cho\ +|được\ +)?(?:hưởng\ +)?(?P<word2>(?:án\ +|tù\ +)?treo)\ *\)
+        |(?P<word3>(?:tù\ +)?treo))(?![\p{L}])""",
     regex.I | regex.VERBOSE,
 )
 # between listed numbers: "9, 7 và 5 năm tù"

@@ -19,7 +19,8 @@ The reason is the phrase opened by "do/vì/về tội/có thành tích …" afte
 next comma. A "có thể" (may), "sẽ bị", "tối đa" … before the trigger, or a range of money, makes
 the status "possible". Names listed under one trigger get one event each (``event_lists``);
 events telling the same fact (a headline and its body) are kept once (``event_facts``). The
-clause's parts (trigger table, parties, status, reason, term) are read by ``event_parts``.
+clause's parts (trigger table, parties, status, reason, term) are read by ``event_parts``; what a
+trigger states (kind, value) by ``event_stated``, who it is for and who decides by ``event_voice``.
 """
 
 from __future__ import annotations
@@ -28,74 +29,55 @@ import attrs
 import regex
 
 from vnextract.lexicon.words import alternation
-from vnextract.linking.event_appeals import appeal_events
+from vnextract.linking.event_anaphora import pointed_back
+from vnextract.linking.event_appeals import appeal_events, upheld_events
 from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_demands import demands
 from vnextract.linking.event_facts import _deduplicate
-from vnextract.linking.event_law import alternatives, with_alternatives
+from vnextract.linking.event_law import with_alternatives
 from vnextract.linking.event_lists import (
+    _companions,
     _continued,
     _coordinated,
     _following,
     _lend_targets,
     _listed_with,
+    _measure_before,
     _named_after_value,
     _next_sentences,
     _respan,
     _retarget,
 )
+from vnextract.linking.event_names import name_after_verb
 from vnextract.linking.event_parts import (
-    _AWARD_NAME,
     _LEVEL,
     _NEGATION,
-    _OUTCOME_LEAD,
-    _OUTCOME_REACH,
-    _OUTCOMES,
-    _PASSIVE,
     _SENTENCES,
     _STANDALONE_KINDS,
-    _VALUE_WINDOW,
-    _after_named,
     _after_spaces,
     _clauses,
-    _counted_opening,
-    _elided_subject,
-    _entities,
     _fronted_reason,
-    _group,
     _inside,
-    _is_prison_term,
     _is_their_total,
-    _is_total,
-    _joined_subject_start,
-    _last_comma,
-    _names_an_authority,
-    _no_authority,
-    _opening_authority,
     _outcome_trigger,
-    _party_before,
     _pattern,
     _phrase,
     _reason,
-    _right_after,
     _stands_alone,
     _status,
     _status_start,
-    _table,
-    _term_of_measure,
     _toward,
     _value,
 )
 from vnextract.linking.event_respectively import respectively
+from vnextract.linking.event_stated import stated_by
 from vnextract.linking.event_values import mixed_ranges, value_lists, with_listed_terms
 from vnextract.linking.event_verbless import verbless
+from vnextract.linking.event_voice import parties
 from vnextract.mentions import Mentions
 from vnextract.records import (
-    Duration,
     Event,
-    EventKind,
-    Money,
     Party,
     Phrase,
     Span,
@@ -108,45 +90,12 @@ __all__ = ["link"]
 _LIST_OPENS = regex.compile(r":\s*$")
 # how far such a list may run (characters)
 _LIST_REACH = 600
-# "của" (of) the one who demands a sentence, right after its value: "đề nghị 18-20 năm của VKS"
-_OWNER = regex.compile(r"\ *(?:\([^()]{0,40}\)\ *)?của\ +(?:đại\ +diện\ +)?", regex.I)
-# "tại" (at) before a workplace: "cán bộ tại UBND P.15"
-_WORKPLACE = regex.compile(r"(?<![\p{L}])tại\ +", regex.I)
-# a quantity opening a group: "một số" (some), "nhiều" (many), "các" (the …s) (grammar: the
-# plural quantifiers)
-_SOME = regex.compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
 # a group of several ("các" = the …s, "những", a number): "Các bị cáo còn lại" (the remaining
 # defendants), "Mười bị cáo" (ten defendants) (grammar: the plural quantifiers and the numerals
 # two to ten)
 _PLURAL = regex.compile(
     r"(?:các|những|nhiều|\d+|" + alternation("group_count") + r"|mươi)(?![\p{L}])", regex.I
 )
-
-
-# a demand before the sentencing verb: "đề nghị" (propose), "đề xuất", "kiến nghị" (recommend);
-# not "theo đề nghị" (at the proposal of: the decision is taken)
-_DEMAND = regex.compile(r"(?<![\p{L}])(?<!theo\ )(?:đề\ +nghị|đề\ +xuất|kiến\ +nghị)(?![\p{L}])", regex.I)
-
-
-def _demanding(norm: str, found: Mentions, start: int, trigger: Phrase) -> Party | None:
-    """Rule ``demand_by``: who demands a sentence stated by the court's verb: "VKSND TP đã đề nghị
-    TAND TP HCM tuyên phạt A mức án chung thân" (the prosecutor proposes that the court sentences
-    A to life) — the organisation before "đề nghị", not the court after it."""
-    demands = list(_DEMAND.finditer(norm, start, trigger.start))
-    if not demands:
-        return None
-    before = [e for e in _entities(norm, found, start, demands[-1].start()) if e.kind == "organization"]
-    return before[-1] if before else None
-
-
-def _is_demand(trigger: Phrase) -> bool:
-    """A prosecutor's demand: "đề nghị" (propose), "đề nghị mức án" …, not "theo đề nghị"."""
-    return trigger.text.casefold().startswith("đề nghị")
-
-
-# a name's apposition up to the comma closing it: ", nguyên đội trưởng đội tàu Phương Đông,"
-# (former captain of …): a comma, then words without another comma
-_APPOSITION = regex.compile(r"\ *(?:\([^()]{0,60}\)\ *)?,[^,;]{1,80},", regex.I)
 
 
 def _event_in(
@@ -161,222 +110,20 @@ def _event_in(
     """The events a trigger states, its values looked for between the trigger and ``limit``: one,
     or one per target of a list ("A và B cùng bị phạt 3 năm tù", "tuyên phạt A 8 năm tù, B 6 năm
     tù"). A list of sentences may go on past ";" up to ``list_limit``."""
-    kind_of_trigger = _value("trigger", trigger.text)
-    # "Bà Lan đã nộp phạt 10 tỷ đồng" (paid a fine): a fine whose payer stands before the verb
-    paid = kind_of_trigger == "fine_paid"
-    kind_of_trigger = "fine" if paid else kind_of_trigger
-    after = (trigger.end, min(limit, trigger.end + _VALUE_WINDOW))
-    kind: EventKind
-    money: Money | None = None
-    term: Duration | None = None
-    award: Phrase | None = None
-    recipients: tuple[Party, ...] = ()
-    value_end = trigger.end
-    counted: Party | None = None
-    outcome: regex.Match[str] | None = None
-    if kind_of_trigger == "none":
-        return []  # "hình phạt" (penalty, the noun), "trao đổi" (to discuss)
-    if kind_of_trigger in _STANDALONE_KINDS:  # "đình chỉ công tác", "treo giò 3 trận", "khai trừ"
-        kind = kind_of_trigger  # type: ignore[assignment]
-        term = _term_of_measure(norm, found, trigger, after[1])
-        value_end = term.end if term else trigger.end
-    elif kind_of_trigger in ("fine", "sentence", "sentence_received"):
-        fine = next((f for f in _inside(found.fines, *after) if f.start not in used), None)
-        duration = next(
-            (d for d in _inside(found.durations, *after)
-             if _is_prison_term(norm, d)
-             or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))
-             or (kind_of_trigger == "sentence" and _after_named(norm, found, trigger, d))),
-            None,
-        )  # fmt: skip
-        # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
-        # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo"), right after it ("phạt 3
-        # án tù chung thân" = three life sentences) or after the one it names ("xử phạt A án
-        # chung thân")
-        outcome = _pattern("outcome").search(norm, trigger.start, limit)
-        if outcome is not None and kind_of_trigger == "fine" and duration is None:
-            lead = _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start())
-            outcome = outcome if lead or _after_named(norm, found, trigger, outcome) else None
-        if outcome is not None and duration is not None and outcome.start() - duration.end > _OUTCOME_REACH:
-            outcome = None  # "X 5 năm tù, các thuộc cấp … 3 năm (án treo)": another's outcome
-        if outcome is not None and duration is not None and any(
-            p.kind == "person" for p in _entities(norm, found, duration.end, outcome.start())
-        ):
-            outcome = None  # "tuyên phạt A 20 năm tù, B tù chung thân": B's own outcome
-        if duration is not None and alternatives(norm, duration.end, limit):
-            outcome = None  # "phạt tù 20 năm, tù chung thân hoặc tử hình": the law's alternatives
-        # "tuyên phạt các bị cáo tổng cộng 15 năm tù" (in total): a sum of sentences, no one's
-        if duration is not None and _is_total(norm, trigger.end, duration):
-            return []
-        term_first = duration is not None and (fine is None or duration.start < fine.start)
-        if term_first or (outcome is not None and fine is None):
-            kind = "prison" if outcome is None else _value("outcome", outcome.group())  # type: ignore[assignment]
-            term = duration if kind in ("prison", "suspended_prison") else None
-            value_end = max(term.end if term else 0, outcome.end() if outcome else 0)
-        elif fine is not None:
-            kind, money = "fine", fine.money
-            # "xử lý 144 trường hợp vi phạm, với số tiền phạt …": the cases counted were fined
-            if fine.violations is not None:
-                counted = Party(text=fine.violations.text, start=fine.violations.start,
-                                end=fine.violations.end, kind="count", count=fine.violations)  # fmt: skip
-            used.add(fine.start)
-            value_end = fine.end
-        elif " ".join(trigger.text.casefold().split()) in _table()["fine_alone"]:
-            kind = "fine"  # "Công ty X bị xử phạt vi phạm hành chính": checked below (a target)
-        else:
-            return []  # "phạt tù" said in general, a bare "phạt" with no amount: no event here
-    else:
-        noun = _pattern("award").search(norm, *after)
-        name = _AWARD_NAME.match(norm, noun.end()) if noun else None
-        award = _phrase(norm, noun.start(), name.end()) if noun and name else None
-        counts = _inside(found.counts, *after)
-        recipients = tuple(
-            Party(text=c.text, start=c.start, end=c.end, kind="count", count=c) for c in counts
-        ) or tuple(_entities(norm, found, award.end if award else after[0], after[1]))
-        if award is None and (kind_of_trigger == "award_with_noun" or not counts):
-            return []  # "tặng quà" (give gifts), "khen thưởng" with no one counted
-        kind = "award"
-        value_end = max([trigger.end, *(r.end for r in recipients), *([award.end] if award else [])])
-    # who: passive "X bị Y <trigger>", else active "Y <trigger> X"
-    passive = None
-    for passive in _PASSIVE.finditer(norm, clause[0], trigger.start):  # noqa: B007 - the nearest one
-        pass
-    if passive is not None:
-        # "Vụ việc bị phanh phui, VKSND Hà Nội buộc thôi việc …": a name after a comma between
-        # "bị" and the trigger is the subject of an active trigger
-        comma = _last_comma(norm, passive.end(), trigger.start)
-        # rule ``passive_of_the_verb_before``: "5 người bị tuyên tử hình, 6 người lĩnh án chung
-        # thân" — "bị" is the first verb's; after a comma following it, a verb of receiving has
-        # its own subject
-        own_subject = kind_of_trigger == "sentence_received" and _pattern("trigger").search(
-            norm, passive.end(), max(comma, passive.end())
-        )
-        if comma >= 0 and (_entities(norm, found, comma, trigger.start) or own_subject):
-            passive = None
-    target: Party | None
-    authority: Party | None
-    following: list[Party] = []  # the names listed after "đối với" (towards)
-    if passive is not None:
-        subject_at = _joined_subject_start(norm, clause[0], passive.start())
-        target = _party_before(norm, found, subject_at, passive.start())
-        subset = None
-        for subset in _SUBSET.finditer(norm, clause[0], passive.start()):  # noqa: B007 - the last one
-            pass
-        if subset is not None:  # "(trong đó 3 bị cáo được hưởng án treo)": the subset is the target
-            target = _party_before(norm, found, subset.end(), passive.start()) or target
-        # "Vụ án được TAND đưa ra xét xử và tuyên phạt bà Út 20 năm tù": the case is passive,
-        # the person sentenced follows the trigger
-        first_value = min([x.start for x in (money, term) if x is not None], default=trigger.end)
-        named_after = [p for p in _entities(norm, found, trigger.end, first_value) if p.kind == "person"]
-        if named_after:
-            target = named_after[0]
-        between = _entities(norm, found, passive.end(), trigger.start)
-        authority = between[0] if between else _group(norm, passive.end(), trigger.start)
-        others = list(_pattern("trigger").finditer(norm, passive.end(), trigger.start))
-        if others:
-            # "bị treo giò 3 trận và phạt 20 triệu đồng": "bị" is the other verb's; an organisation
-            # after that verb is this one's ("được HĐXX xử phạt mức án chung thân (trước đó VKS đề
-            # nghị tử hình)" = the prosecutor had demanded death)
-            own = _entities(norm, found, others[-1].end(), trigger.start)
-            authority = next((e for e in reversed(own) if e.kind == "organization"), None)
-    else:
-        before = _entities(norm, found, clause[0], trigger.start)
-        # rule ``possessor_is_no_subject``: "HĐXX chấp nhận đề nghị của VKS, tuyên phạt A …" (accepts
-        # the prosecutor's proposal, sentences A): a name after "của" (of) owns a noun, it does not
-        # act; the subject stands before it
-        subjects = [e for e in before if not _POSSESSOR.search(norm, max(clause[0], e.start - 20), e.start)
-                    and not _no_authority(e)]  # fmt: skip
-        authority = subjects[-1] if subjects else None
-        if authority is None:
-            # "Tòa án tuyên phạt" (the court), also after a comma: "Sau khi nghị án, HĐXX tuyên
-            # phạt" (after deliberating, the trial panel sentences); the clause's subject before
-            # a possessor's comma: "HĐXX bác đề nghị của luật sư, tuyên phạt …"
-            group = _group(norm, clause[0], trigger.start)
-            authority = group if group is not None and _names_an_authority(group.text) else None
-            if authority is None:
-                authority = _opening_authority(norm, clause[0], before[0].start if before else trigger.start)
-        target = None
-        if kind_of_trigger == "sentence_received" or paid:  # "X lĩnh án 7 năm tù": X receives it
-            # "Tòa tuyên phạt A 5 năm tù, hai đồng phạm nhận mức án 2 năm": who stands after the
-            # comma, a name or a noun phrase
-            comma = _last_comma(norm, clause[0], trigger.start)
-            after_comma = [e for e in before if e.start > comma]
-            if after_comma:
-                target = after_comma[-1]
-            elif comma < 0:
-                # "Em trai của y phải bóc lịch 26 năm": no name, the noun phrase (younger brother)
-                target = authority or _group(norm, clause[0], trigger.start)
-            else:
-                target = _group(norm, comma + 1, trigger.start)
-                if target is None and before and _APPOSITION.fullmatch(norm, before[0].end, comma + 1):
-                    # "Nguyễn Văn Dũng, nguyên đội trưởng đội tàu, lãnh 8 năm tù": the name before
-                    # its apposition (nothing but the verb after the last comma)
-                    target = before[0]
-                elif target is None and before and _elided_subject(norm, clause[0], before[0], comma):
-                    target = before[0]
-            if kind in _SENTENCES and (target is None or target.kind == "organization"):
-                target = _counted_opening(norm, clause[0], trigger.start) or target
-            authority = None
-            # rule ``compelled_to_pay``: "Tòa còn tuyên buộc bị cáo A nộp phạt 10 triệu đồng" (the
-            # court also orders A to pay a fine): who compels is the authority
-            compelled = _COMPELLED.search(norm, clause[0], target.start if target else trigger.start)
-            if paid and compelled is not None:
-                orders = [e for e in before if e.end <= compelled.start() and e.kind == "organization"]
-                authority = orders[-1] if orders else _opening_authority(norm, clause[0], compelled.start())
-        elif kind != "award":
-            # "tuyên án tử hình bị cáo X": the outcome right after the trigger is not the target
-            begin = trigger.end
-            if outcome is not None and _OUTCOME_LEAD.fullmatch(norm, trigger.end, outcome.start()):
-                begin = outcome.end()
-            # an outcome after the target ends it: "tuyên phạt bị cáo tù chung thân", "tuyên phạt
-            # vị luật sư này mức án chung thân" (this lawyer)
-            stated_at = outcome.start() if outcome is not None and kind in _OUTCOMES else -1
-            values = [x.start for x in (money, term) if x is not None]
-            values += [stated_at] if stated_at >= begin else []
-            first_value = min(values, default=after[1])
-            if kind in _STANDALONE_KINDS:  # "đình chỉ công tác ông A, …": the target before a comma
-                comma = norm.find(",", trigger.end, first_value)
-                first_value = comma if comma >= 0 else first_value
-            # "cách chức một số cán bộ tại UBND P.15" (officers at the ward's committee): the
-            # organisation after "tại" (at) is where they work, not the one dismissed
-            workplace = _WORKPLACE.search(norm, begin, first_value)
-            if workplace is not None and kind in _STANDALONE_KINDS:
-                there = _entities(norm, found, workplace.end(), first_value)
-                if there and there[0].start == workplace.end() and there[0].kind == "organization":
-                    first_value = workplace.start()
-            people = _entities(norm, found, begin, first_value)
-            target = people[0] if people else _group(norm, begin, first_value)
-            if kind in _STANDALONE_KINDS and target is not None and target.kind == "group":
-                # after these triggers a name or a counted group ("đình chỉ công tác 6 cán bộ" =
-                # 6 officers, "một số cán bộ" = some officers), not "trong 3 tháng" (for 3
-                # months) nor "chức vụ" (the office)
-                target = target if target.text[:1].isdigit() or _SOME.match(target.text) else None
-            toward = _toward(norm, found, trigger.end, clause[1], anywhere=True)
-            # "bãi nhiệm … đối với ông Đinh Văn Khôi", "tuyên y án sơ thẩm 10 năm tù đối với X" (a
-            # noun phrase after the trigger is no one when a name follows "đối với")
-            named_first = target is not None and target.kind != "group"
-            if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
-                target = toward
-                following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
-    if authority is not None and _no_authority(authority):
-        authority = None  # "bị cảnh cáo về mặt Đảng, cách chức …": the Party is where, not who
-    if kind in _SENTENCES and authority is not None and authority.kind == "person":
-        # a court, its panel or a prosecutor passes a sentence, not a person: "TAND TPHCM đã tuyên
-        # án Lý Thu Trang …, xử phạt bị cáo Hạnh 2 năm tù cho hưởng án treo" (Trang is the one
-        # sentenced before); "HĐXX tuyên phạt Thái 9 năm tù, … so với đề nghị 18-20 năm của VKS"
-        authority = None
-    if kind in _SENTENCES and passive is None and authority is not None:
-        authority = _demanding(norm, found, clause[0], trigger) or authority
-    if kind in _SENTENCES and _is_demand(trigger):
-        # "đề nghị 18-20 năm của VKS" (the demand of the prosecutor): who demands it, after the value
-        owner = _OWNER.match(norm, value_end, clause[1])
-        demanding = _entities(norm, found, owner.end(), clause[1]) if owner is not None else []
-        if owner is not None and demanding and demanding[0].start == owner.end():
-            authority = demanding[0] if demanding[0].kind == "organization" else authority
+    read = stated_by(norm, found, trigger, limit, used)  # what it states: kind and value
+    if read is None:
+        return []
+    kind_of_trigger, kind, money, term = read.kind_of_trigger, read.kind, read.money, read.term
+    award, recipients, value_end, outcome = read.award, read.recipients, read.value_end, read.outcome
+    who = parties(norm, found, clause, trigger, read)  # who, by the clause's voice
+    passive, target, authority, following = who.passive, who.target, who.authority, who.following
+    if kind in _SENTENCES and target is not None and target.kind == "group" and target.start >= trigger.end:
+        # "tuyên phạt Y Kơ Nia 15 năm tù": a name no recogniser read, after the verb
+        target = name_after_verb(norm, found, target) or target
     if kind in _STANDALONE_KINDS and target is None and authority is None:
         return []  # "Ấn Độ cấm hoạt động xây dựng": a policy, no one sanctioned
     if target is None:
-        target = _toward(norm, found, value_end, clause[1]) or counted
+        target = _toward(norm, found, value_end, clause[1]) or read.counted
     if target is None and kind == "fine" and money is None:
         # "CSGT TP.HCM phạt nguội gần 280.000 trường hợp" (camera-fined nearly 280,000 cases):
         # the cases counted right after the verb were fined
@@ -433,6 +180,11 @@ def _event_in(
         award=award,
         date=dates[0] if dates else None,
     )
+    companions = _companions(norm, found, event, passive.start() if passive else trigger.start)
+    if companions is not None and kind in _SENTENCES:
+        # "A cùng 5 bị cáo khác nhận mức án từ 6 tháng đến 2 năm tù": A's, and the group's
+        event = attrs.evolve(event, status=_status(norm, cues, trigger, None, None))  # type: ignore[arg-type]
+        return [event, _retarget(norm, event, companions)]
     each = respectively(norm, found, event, clause) if kind in _SENTENCES else []
     if each:  # "A, B và C lần lượt bị phạt 3 năm tù, 30 tháng tù và 24 tháng tù"
         return each
@@ -468,15 +220,8 @@ def _event_in(
     return listed_events + _next_sentences(norm, found, event, trigger, list_limit or limit)
 
 
-
-
 # "trong đó" (of whom, among them): a subset of the ones named before
 _SUBSET = regex.compile(r"(?<![\p{L}])trong\ +đó(?![\p{L}])", regex.I)
-# "buộc" (compel), "tuyên buộc" (order): who pays a fine was made to
-_COMPELLED = regex.compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
-# "của" (of) before a name: its possessor, no actor ("đề nghị của VKS" = the prosecutor's demand);
-# "của đại diện VKS" (of the representative of)
-_POSSESSOR = regex.compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
 
 
 def _named_after(event: Event, trigger: Phrase) -> bool:
@@ -574,6 +319,10 @@ def link(text: Text, found: Mentions) -> Mentions:
             lent = _lend_targets(norm, earlier, trigger, stated)
             if lent:
                 events = [e for e in events if all(e is not x for x in earlier)] + lent
+            elif not earlier and index > 0 and (bare := triggers[index - 1]) is not None:
+                # "Sau khi đình chỉ công tác và khai trừ Đảng ông A": a measure with neither target
+                # nor authority (no event by itself) takes the targets of the one joined to it
+                events += _measure_before(norm, bare, trigger, stated)
             earlier = stated
             previous = stated[-1] if stated else previous
             events += stated
@@ -591,6 +340,10 @@ def link(text: Text, found: Mentions) -> Mentions:
     appeals = appeal_events(text, found, list(_clauses(text)))
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
+    # "Tòa phúc thẩm tuyên y án sơ thẩm" (upheld on appeal): the sentences stated before, again
+    events += upheld_events(text, found, events, list(_clauses(text)))
     events.sort(key=lambda e: e.start)
-    events = with_charges(text, found, _with_courts(found, _deduplicate(events), norm))
+    # "tuyên phạt hai bị cáo mức án 18 và 14 năm tù", "Bị cáo này …": the defendants named before
+    events = pointed_back(text, found, events)
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events, norm), norm))
     return attrs.evolve(given, events=tuple(events))
