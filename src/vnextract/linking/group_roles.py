@@ -4,8 +4,9 @@ Shapes (the names are capitalised runs, each with an optional aside, joined by "
 
 - ROLE: LIST — a line-up or a cast: "Thủ môn: Đỗ Văn An (Hà Nội), Lê Văn Bình." (goalkeepers),
   "các hậu vệ: Hải Lâm, Minh Đức; tiền vệ: …";
-- COUNT ROLE … là / gồm LIST — a counted or plural role: "4 HLV người xứ Basque là Mikel
-  Arteta, Xabi Alonso, Andoni Iraola và Unai Emery", "Các bị cáo gồm Trần Văn An và Lê Văn Bình";
+- COUNT ROLE … là / gồm / như LIST — a counted or plural role: "4 HLV người xứ Basque là Mikel
+  Arteta, Xabi Alonso, Andoni Iraola và Unai Emery", "Các bị cáo gồm Trần Văn An và Lê Văn Bình",
+  "những tay vợt như Lý Hoàng Nam và Trịnh Linh Giang" (players such as …);
 - COUNT ROLE LIST — "5 công nhân Nguyễn Văn An, Trần Văn Bình và Lê Văn Cường" (the persons
   linker already handles this shape when the names are found; here it also finds the names);
 - ROLE NUMBERED LIST — a line-up with shirt numbers: "hậu vệ 2-Emilio Martinez, 5-Jose De
@@ -39,9 +40,11 @@ _COLON = regex.compile(r"[ \t]*:[ \t]*")
 # riêng cho họ: A và B" (two singers who succeeded with songs of their own: …).
 # The description before "là" may name a body with its abbreviation in brackets: "hai nhà đàm
 # phán cao nhất của Mỹ và Liên minh châu Âu (EU) là A và B" (the two top negotiators of …).
+# "như" (such as) gives examples of the plural role: "những tay vợt như A, B và C" (players
+# such as A, B and C), "các cơ thủ nổi tiếng khác như A, B" (other famous cueists such as …).
 _COUNTED_OPENING = regex.compile(
     r"""(?:[ \t]+(?:[^\s,.;:()“”"]+|\(\p{Lu}[\p{L}\p{N}&.\-]{0,11}\))){0,10}?
-        [ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm)[ \t]*:?[ \t]*
+        [ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm|như)[ \t]*:?[ \t]*
         |(?:[ \t]+[^\s,.;:()“”"]+){1,12}?[ \t]*:[ \t]*
         |[ \t]+""",
     regex.VERBOSE,

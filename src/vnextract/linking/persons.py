@@ -105,6 +105,7 @@ from vnextract.linking.title_shapes import (
     THEO_REACH,
     WEAK_PREDICATE_REACH,
     describes_role,
+    named_holder,
     pretending,
 )
 from vnextract.mentions import Mentions
@@ -180,7 +181,8 @@ def _attach(
         if nkind == "p":
             if fits(PRE_GAP, end, nstart) or (
                 fits(PRE_GAP_LIST, end, nstart) and role_kind(titles[idx].role) == "case"
-            ) or (fits(PRE_GAP_NATIONALITY, end, nstart) and describes_role(s, end, nstart)):
+            ) or (fits(PRE_GAP_NATIONALITY, end, nstart) and describes_role(s, end, nstart)) \
+                    or named_holder(s, end, nstart):
                 forward[k] = (owner[nidx], True)
                 anchored.add(k)
             elif (fits(PRE_GAP_COMMA, end, nstart) or fits(PRE_GAP_DASH, end, nstart)) and (

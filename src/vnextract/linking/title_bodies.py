@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import regex
 
 from vnextract.lexicon import Key, phrase_class, stopwords
+from vnextract.lexicon.words import alternation
 
 #: At most this many words go on a body after the title recogniser's cut.
 _MAX_WORDS = 12
@@ -84,10 +85,27 @@ def body_end(s: str, end: int, limit: int, record_end: int | None = None) -> int
     return None
 
 
-# A role (and the lowercase words describing it) joined to its body by a connector: "Giám đốc
-# điều hành của UEFA" (của = of), "nhà nghiên cứu tại Đại học St. Andrews" (tại = at),
-# "chuyên gia cao cấp thuộc Cục Quản lý giá" (thuộc = belonging to) (grammar: the connectors).
-_CONNECTOR = regex.compile(r"(?P<words>(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,5}?)[ \t]+(?:của|tại|thuộc)[ \t]+")
+#: At most this many lowercase words describe a role before its connector ("Phó giám đốc thị
+#: trường điện tử gia dụng của LG": the deputy director for the home electronics market of LG).
+_MAX_DESCRIBING = 8
+
+
+@functools.cache
+def _connector() -> regex.Pattern[str]:
+    """A role (and the lowercase words describing it) joined to its body by a connector: "Giám
+    đốc điều hành của UEFA" (của = of), "nhà nghiên cứu tại Đại học St. Andrews" (tại = at),
+    "chuyên gia cao cấp thuộc Cục Quản lý giá" (thuộc = belonging to) (grammar: the
+    connectors); a lowercase word introducing the body may follow the connector, outside the
+    body's name ("chuyên gia săn tin của tạp chí People": of the magazine People; word class
+    org_introducer)."""
+    introducers = alternation("org_introducer", r"[ \t]+")
+    # grammar: the connectors "của", "tại", "thuộc" (of, at, belonging to)
+    return regex.compile(
+        rf"""(?P<words>(?:[ \t]+\p{{Ll}}[\p{{L}}\p{{M}}]*){{0,{_MAX_DESCRIBING}}}?)
+            [ \t]+(?:của|tại|thuộc)[ \t]+
+            (?:(?:{introducers})[ \t]+(?=\p{{Lu}}))?""",
+        regex.VERBOSE,
+    )
 
 
 @functools.cache
@@ -100,8 +118,9 @@ def connected_body(
     s: str, end: int, starts: Mapping[int, int], described: bool = True
 ) -> tuple[int, int] | None:
     """The body a title ending at ``end`` is joined to by "của", "tại" or "thuộc": the span of
-    the Organization record (``starts``: record start → end) right after the connector, with at
-    most five lowercase words describing the role before it (none when not ``described``: a
+    the Organization record (``starts``: record start → end) right after the connector (and a
+    word introducing it: "của hãng Lockheed Martin"), with at most eight lowercase words
+    describing the role before it (none when not ``described``: a
     title with its organisation already, "Phó Chủ tịch UBND tỉnh trao bằng khen của …", goes on
     with a verb); None when there is none.
 
@@ -109,7 +128,7 @@ def connected_body(
     >>> connected_body(s, s.index(" của"), {s.index("UEFA"): s.index(" cho")})
     (23, 27)
     """
-    m = _CONNECTOR.match(s, end, end + 80)
+    m = _connector().match(s, end, end + 120)
     if m is None or m.end() not in starts:
         return None
     words = m.group("words").split()

@@ -77,6 +77,22 @@ PRE_GAP_NATIONALITY = regex.compile(
 ARTICLE = frozenset({("một",)})  # grammar: the indefinite article
 ARTICLE_REACH = 5
 
+# "một công nhân tên Nguyễn Văn Hòa" (a worker named …), "Người đầu bếp có công bắt cướp tên là
+# Nguyễn Hải" (the cook who caught the robber, named …): a role, a few lowercase words describing
+# it, then "tên" / "có tên" / "tên là" (named) and the holder's name. (grammar: the words of
+# naming)
+PRE_GAP_NAMED = regex.compile(
+    r"(?P<words>(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)[ \t]+(?:có[ \t]+)?tên(?:[ \t]+là)?[ \t]+"
+)
+
+
+def named_holder(s: str, end: int, name_start: int) -> bool:
+    """Whether the text between a title ending at ``end`` and a name at ``name_start`` is
+    "(describing words) tên (là)": the name is the holder's ("một công nhân tên Nguyễn Văn Hòa")."""
+    m = PRE_GAP_NAMED.fullmatch(s, end, name_start) if end <= name_start else None
+    return m is not None and describes_role(s, m.start("words"), m.end("words"))
+
+
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
 PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
 

@@ -232,6 +232,13 @@ def organization_head(s: Scanner, at: At) -> bool:
     end, named = s.org_body(i + h, head)
     if p >= end - i and p > 0:
         return False  # "Đài Loan", "Hội An": a place that starts like a head
+    run = s.cap_run(i)
+    if h == 1 and end <= run and s.is_person_start(i, run) \
+            and (run >= s.n or s.toks[run].word_start) \
+            and match_at(s.toks, i, s.lex.orgs, s.lex.org_len) < run - i:
+        # "Đoàn Văn Hậu": a head that is also a surname, then only a name's syllables (the last
+        # not glued to a lowercase one: "Đoàn Thanh niên" is the Youth Union)
+        return False
     if named or (s.lex.heads[head].standalone or end > i + h):
         at.out.append(Cand("ORG", i, end))
         at.i = s._after_org(at.out, end)

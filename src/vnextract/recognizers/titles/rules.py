@@ -119,10 +119,40 @@ def country_before_name(f: Found) -> bool:
     return True
 
 
+@functools.cache
+def _national_team() -> regex.Pattern[str]:
+    """ " đội tuyển bóng đá nữ", " tuyển Đức", " đội tuyển quốc gia Pháp": a national team
+    (word class national_team), the words that say which one (team_descriptor; an age group
+    "U23"), then its country."""
+    countries = sorted(
+        (" ".join(k) for k, p in places().items() if p.kind == "quốc gia"), key=len, reverse=True
+    )
+    return regex.compile(
+        rf"""[ ](?P<team>(?:{alternation("national_team")})
+            (?P<which>(?:[ ](?:{alternation("team_descriptor")}|U\.?\d{{2}}))*+)
+            (?P<country>[ ](?:{"|".join(regex.escape(c) for c in countries)}))?)
+            (?![\p{{L}}\p{{N}}])""",
+        regex.VERBOSE,
+    )
+
+
+def national_team(f: Found) -> bool:
+    """A player's or a coach's national team is the organisation: "trung vệ đội tuyển Anh",
+    "HLV đội tuyển bóng đá nữ", "tiền đạo tuyển Đức" (LOC on the country by the
+    guideline; the title takes the whole team)."""
+    if f.kind != "sport" or f.no_org or f.org is not None:
+        return False
+    m = _national_team().match(f.s, f.end)
+    if m is None or not (m.group("which") or m.group("country")):
+        return False  # "HLV đội tuyển" alone says no team
+    f.org = m.span("team")
+    return True
+
+
 def organization_after(f: Found) -> bool:
     """The organisation written right after the role, one space between: "Giám đốc Sở Xây dựng
     TP.HCM" (read by the organisation reader's rules)."""
-    if f.no_org or not (f.s.startswith(" ", f.end) and not f.s.startswith("  ", f.end)):
+    if f.no_org or f.org is not None or not (f.s.startswith(" ", f.end) and not f.s.startswith("  ", f.end)):
         return False
     # a unit's or an owner's role may first name its unit in plain words ("trùm ngành viễn thông")
     f.org = f.read_organization(f.end + 1, unit=f.key in UNIT_ROLES or f.kind == "owner")
@@ -229,6 +259,7 @@ TITLE_RULES: tuple[TitleRule, ...] = (
     TitleRule(
         "country_before_name", "Thẩm phán Tây Ban Nha Alvaro Marquez", "organisation", country_before_name
     ),
+    TitleRule("national_team", "trung vệ đội tuyển Anh", "organisation", national_team),
     TitleRule("organization_after", "Giám đốc Sở Xây dựng TP.HCM", "organisation", organization_after),
     TitleRule("school_after_comma", "học sinh lớp 2A, trường THCS X", "organisation", school_after_comma),
     TitleRule("aside_rest", "(Giám đốc Công ty chế biến thủy sản Cà Mau)", "organisation", aside_rest),
