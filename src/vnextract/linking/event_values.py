@@ -474,7 +474,7 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
         # over one that ends a paragraph
         stop = _PARAGRAPH_END.search(norm, sentence.start, sentence.end)
         end = stop.start() if stop else sentence.end
-        openers = [m for m in phrases_in("trigger", norm, sentence.start, end)
+        openers = [m for m in phrases_in("trigger", text, sentence.start, end)
                    if _value("trigger", m.group()) in ("sentence", "sentence_received", "fine")]  # fmt: skip
         openers += list(_INCLUDING.finditer(norm, sentence.start, end))
         done = sentence.start
