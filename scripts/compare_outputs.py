@@ -5,7 +5,8 @@
 
 ``dump`` writes one JSON line per document, ``{"id", "doc", "sentences"}``: the id, the
 Document's ``to_dict()`` and its sentence offsets, for every article of ``articles.jsonl`` (336)
-and the first ``--big`` (2,000) of ``big.jsonl.gz``, in that order. ``compare`` prints how many
+the first ``--big`` (2,000) of ``big.jsonl.gz`` and the first ``--modern`` (1,000) short items of
+``modern2026.jsonl``, in that order. ``compare`` prints how many
 documents differ and, for the first ``--show`` of them, the first record keys that differ; it
 exits 1 when any document differs (the "0 differences, or the commit does not go in" check of
 issue 14).
@@ -27,8 +28,9 @@ import msgspec
 import vnextract
 
 
-def _items(news: Path, big: int) -> Iterator[tuple[str, str]]:
-    """(id, text) of every article of articles.jsonl, then the first ``big`` of big.jsonl.gz."""
+def _items(news: Path, big: int, modern: int) -> Iterator[tuple[str, str]]:
+    """(id, text) of every article of articles.jsonl, the first ``big`` of big.jsonl.gz, then the
+    first ``modern`` short items (headline + summary) of modern2026.jsonl."""
     with open(news / "articles.jsonl", encoding="utf-8") as lines:
         for line in lines:
             item = json.loads(line)
@@ -37,11 +39,15 @@ def _items(news: Path, big: int) -> Iterator[tuple[str, str]]:
         for line in itertools.islice(lines, big):
             item = json.loads(line)
             yield str(item["id"]), item["text"]
+    with open(news / "modern2026.jsonl", encoding="utf-8") as lines:
+        for line in itertools.islice(lines, modern):
+            item = json.loads(line)
+            yield str(item["id"]), item["text"]
 
 
-def dump(news: Path, out: Path, *, big: int, n_process: int) -> int:
+def dump(news: Path, out: Path, *, big: int, modern: int, n_process: int) -> int:
     encoder = msgspec.json.Encoder()
-    items = list(_items(news, big))
+    items = list(_items(news, big, modern))
     docs = vnextract.pipe(((text, ident) for ident, text in items), n_process=n_process, as_tuples=True)
     with open(out, "wb") as sink:
         for count, (doc, ident) in enumerate(docs, 1):
@@ -102,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     default_news = Path(__file__).resolve().parents[1] / ".." / "shared" / "news"
     dumping.add_argument("--news", type=Path, default=default_news)
     dumping.add_argument("--big", type=int, default=2000, help="how many of big.jsonl.gz (2000)")
+    dumping.add_argument("--modern", type=int, default=1000, help="how many of modern2026.jsonl (1000)")
     dumping.add_argument("--n-process", type=int, default=2)
     comparing = commands.add_parser("compare", help="count the documents whose output differs")
     comparing.add_argument("before", type=Path)
@@ -109,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     comparing.add_argument("--show", type=int, default=5, help="documents to show (5)")
     args = parser.parse_args(argv)
     if args.command == "dump":
-        print(f"{dump(args.news, args.out, big=args.big, n_process=args.n_process)} documents -> {args.out}")
+        count = dump(args.news, args.out, big=args.big, modern=args.modern, n_process=args.n_process)
+        print(f"{count} documents -> {args.out}")
         return 0
     return compare(args.before, args.after, show=args.show)
 

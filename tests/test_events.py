@@ -170,3 +170,27 @@ def test_numbers_listed_before_a_unit_are_terms_of_their_own() -> None:
         ("Lê Quang Vinh", "P12Y"),
     ]
     assert [d.text for d in doc.durations] == ["12 năm tù"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tòa tuyên phạt bị cáo Trần Văn Bình 5 năm tù; TUYÊN PHẠT bị cáo Lê Văn An 3 năm tù.",
+        "Ông Bình bị xử phạt vi phạm hành chính 7,5 triệu đồng và tước giấy phép lái xe 2 tháng.",
+        "Anh ấy thừa nhận đã nhận hối lộ, rồi nhận 3 năm tù treo.",
+        "Không có gì: phạt5 lần, xửphạt, trừng phạtt.",
+    ],
+)
+def test_trigger_phrases_are_found_as_finditer_finds_them(sentence: str) -> None:
+    """phrases_in (first words found once per Text, then the alternation tried there) gives the
+    trigger pattern's own finditer matches, over the whole text and over every sub-range."""
+    from vnextract.linking.event_parts import _pattern, phrases_in
+    from vnextract.text import Text
+
+    text = Text.from_string(sentence)
+    s = text.normalized
+    ranges = [(0, len(s))] + [(a, b) for a in range(0, len(s), 7) for b in range(a, len(s) + 1, 11)]
+    for a, b in ranges:
+        expected = [m.span() for m in _pattern("trigger").finditer(s, a, b)]
+        assert [m.span() for m in phrases_in("trigger", text, a, b)] == expected, (a, b)
+    assert [m.group() for m in phrases_in("trigger", text, 0, len(s))]  # the cases hold triggers

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from importlib import resources
@@ -12,7 +14,7 @@ import pytest
 import regex
 
 from vnextract import lexicon
-from vnextract.lexicon import gazetteer, organizations, roles, words
+from vnextract.lexicon import gazetteer, loader, organizations, roles, words
 from vnextract.text import canonical_tones
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "vnextract"
@@ -33,6 +35,30 @@ def test_table_is_clean(name: str) -> None:
     assert rows
     assert [r for r in rows if len(r) != len(header)] == []
     assert len(lexicon.load_tsv(name)) == len(rows)  # the loader reads every row (no quoting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word\tgloss\nphạt\tfine\n\nxử\tjudge\n",  # a blank line is skipped
+        "word\tgloss\nphạt\nxử\tjudge\textra\n",  # a short row and a long one: csv's reading
+        "\nword\tgloss\nphạt\tfine\n",  # an empty first line
+        'word\tgloss\n"phạt"\t"fine\n',  # quotes are characters
+    ],
+)
+def test_rows_are_read_as_csv_reads_them(text: str) -> None:
+    expected = [dict(r) for r in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)]
+    assert [dict(r) for r in loader.read_rows(text)] == expected
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_tables_are_read_as_csv_reads_them(name: str) -> None:
+    """The loader's own split of a table (start-up time) gives csv's rows, columns in order."""
+    with resources.files("vnextract.data").joinpath(name).open(encoding="utf-8") as handle:
+        expected = [dict(r) for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    rows = lexicon.load_tsv(name)
+    assert [dict(r) for r in rows] == expected
+    assert [list(r) for r in rows] == [list(r) for r in expected]
 
 
 @pytest.mark.parametrize("name", ["roles.tsv", "organization_heads.tsv", "place_prefixes.tsv"])

@@ -248,11 +248,11 @@ class _Context(NamedTuple):
     """What features read around a syllable, computed once per sentence. Lists prefixed ``padded_``
     hold two sentinels on each side ("BOS", "EOS"), so syllable ``i`` is at ``i + 2``."""
 
+    sentence: Sequence[Syllable]
     forms: list[str]
     padded_lowers: list[str]
     padded_rules: list[str]
     padded_cases: str  # "^^" + one case letter per syllable + "$$"
-    word_positions: list[str]  # "wp=B2" first syllable of a two-syllable word, "wp=I" inside
     runs: list[str]
     #: syllable → its lexicon features ("place=B", "head=I" …) and those its neighbours read
     #: ("-1:place=B" from the next one, "1:place=B" from the previous one; organisations' own
@@ -286,11 +286,11 @@ def _context(sentence: Sequence[Syllable], rules: Sequence[str], gazetteer: bool
         else:
             lexicon.setdefault(i, []).append("gaz=I")
     return _Context(
+        sentence,
         forms,
         ["BOS", "BOS", *map(str.lower, forms), "EOS", "EOS"],
         ["BOS", "BOS", *rules, "EOS", "EOS"],
         "^^" + cases + "$$",
-        [_WORD_START[min(s.word.count(" "), 3)] if s.word_start else "wp=I" for s in sentence],
         _capitalised_runs(cases),
         lexicon,
         before_next,
@@ -320,16 +320,19 @@ def _features(ctx: _Context, first: int, last: int) -> list[list[str]]:
     """The feature strings of syllables ``first`` to ``last`` of the context's sentence. Written
     for speed (it runs for every syllable the model reads): one list display per syllable."""
     forms, low, rule, cases = ctx.forms, ctx.padded_lowers, ctx.padded_rules, ctx.padded_cases
-    positions, runs = ctx.word_positions, ctx.runs
+    sentence, runs, form_features = ctx.sentence, ctx.runs, _form_features
     lexicon, before_next, after_previous = ctx.lexicon, ctx.before_next, ctx.after_previous
     feats: list[list[str]] = []
     for i in range(first, last):
         k = i + 2  # in the padded lists
         w = low[k]
+        s = sentence[i]
         f = [
-            *_form_features(forms[i]),
+            *form_features(forms[i]),
             "r=" + rule[k],
-            positions[i],
+            # where it stands in its word ("wp=B2": first of two syllables, "wp=I" inside), read
+            # here for the syllables in windows only, not for the whole sentence (a third of them)
+            _WORD_START[min(s.word.count(" "), 3)] if s.word_start else "wp=I",
             "cc=" + cases[i : i + 5],
             "-2:w=" + low[k - 2],
             "-1:w=" + low[k - 1],

@@ -83,6 +83,10 @@ class MentionWindow(NamedTuple):
     named: frozenset[int]  # syllables of the sentence inside some person's mention
 
 
+#: "gc=L0" … "gc=R2": how many commas stand between a syllable and the mention (0, 1, 2 or more)
+_GAP_COMMAS = {side: tuple(f"gc={side}{c}" for c in range(3)) for side in "LR"}
+
+
 def _bucket(distance: int) -> str:
     return str(distance) if distance <= 3 else "4" if distance <= 6 else "7"
 
@@ -169,30 +173,28 @@ def mention_windows(
                 row = own_names[pi] = [0] * (n + 1)
                 for i in range(n):
                     row[i + 1] = row[i] + (mention_of.get((si, i)) == pi)
+        row_rules = rules[si]
         for pi, a, b in items:
             first, last = max(0, a - REACH), min(n, b + REACH)
             own = own_names[pi]
             feats: list[list[str]] = []
             for i in range(first, last):
-                f = list(base[i - lo])
+                # each syllable's own strings in one list display (a window reads 20 syllables,
+                # each with 20-30 features: this loop is most of the step's Python time)
                 if a <= i < b:
-                    pos = "M"
-                elif i < a:
-                    pos = "L" + _bucket(a - i)
-                    gap = (i + 1, a)
+                    pos = side = "M"
+                    f = [*base[i - lo], "f=M", "f|r=M|" + row_rules[i], "f|w=M|" + lowers[i]]
                 else:
-                    pos = "R" + _bucket(i - b + 1)
-                    gap = (b, i)
-                f.append("f=" + pos)
-                f.append("f|r=" + pos[:1] + "|" + rules[si][i])
-                f.append("f|w=" + pos + "|" + lowers[i])
-                if pos != "M":
-                    c = commas[gap[1]] - commas[gap[0]]
-                    f.append("gc=" + pos[:1] + str(min(c, 2)))
-                    if ands[gap[1]] - ands[gap[0]]:
-                        f.append("ga=" + pos[:1])
-                    if (in_names[gap[1]] - in_names[gap[0]]) - (own[gap[1]] - own[gap[0]]):
-                        f.append("go=" + pos[:1])  # another person's name between
+                    if i < a:
+                        pos, side, g0, g1 = "L" + _bucket(a - i), "L", i + 1, a
+                    else:
+                        pos, side, g0, g1 = "R" + _bucket(i - b + 1), "R", b, i
+                    f = [*base[i - lo], "f=" + pos, "f|r=" + side + "|" + row_rules[i],
+                         "f|w=" + pos + "|" + lowers[i], _GAP_COMMAS[side][min(commas[g1] - commas[g0], 2)]]
+                    if ands[g1] - ands[g0]:
+                        f.append("ga=" + side)
+                    if (in_names[g1] - in_names[g0]) - (own[g1] - own[g0]):
+                        f.append("go=" + side)  # another person's name between
                 at = (si, i)
                 if at in holder:
                     f.append("rt=own" if holder[at] == pi else "rt=other")
@@ -201,7 +203,7 @@ def mention_windows(
                 other = mention_of.get(at)
                 if other is not None and other != pi:
                     f.append("per=other")
-                elif other == pi and pos != "M":
+                elif other == pi and side != "M":
                     f.append("per=same")
                 feats.append(f)
             out.append(MentionWindow(pi, si, first, last, (a, b), feats, named))

@@ -30,9 +30,12 @@ def places() -> Mapping[Key, Place]:
     """Every place name → its kind and tier (the most freely taggable reading wins), from
     ``places_vn.tsv`` (vietnamadminunits, MIT) and ``places_world.tsv``."""
     table: dict[Key, Place] = {}
+    keys: dict[str, Key] = {}  # a commune's name recurs in many provinces: cut it once (start-up)
 
     def add(name: str, kind: str, tier: int) -> None:
-        k = key(name)
+        k = keys.get(name)
+        if k is None:
+            k = keys[name] = key(name)
         if not k or (not k[0][:1].isupper() and not k[0][:1].islower()):
             return
         if k[0][:1].isdigit():  # numbered wards ("Phường 1") are matched by pattern

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import itertools
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -32,9 +33,20 @@ def load_tsv(name: str) -> tuple[Mapping[str, str], ...]:
     >>> load_tsv("surnames.tsv")[0]["surname"]
     'Nguyễn'
     """
-    with resources.files("vnextract.data").joinpath(name).open(encoding="utf-8") as handle:
-        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return tuple(MappingProxyType(dict(row)) for row in rows)
+    return read_rows(resources.files("vnextract.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def read_rows(text: str) -> tuple[Mapping[str, str], ...]:
+    """The rows of a table's text, as ``csv.DictReader`` (tab, no quoting) reads them."""
+    lines = [line for line in text.split("\n") if line]  # csv skips empty lines too
+    if lines and not text.startswith("\n"):  # (csv would take an empty first line as the header)
+        header = lines[0].split("\t")
+        cells = [line.split("\t") for line in lines[1:]]
+        if all(len(row) == len(header) for row in cells):  # about twice as fast as csv (start-up)
+            return tuple(MappingProxyType(dict(zip(header, row, strict=True))) for row in cells)
+    # a row short or long: csv's reading (None for missing cells, extra cells under None)
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple(MappingProxyType(dict(row)) for row in rows)
 
 
 def rows_where(name: str, column: str, value: str) -> Iterator[Mapping[str, str]]:

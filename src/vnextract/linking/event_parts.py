@@ -4,6 +4,7 @@ who stands before a verb, the status, the reason and the term."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -111,6 +112,35 @@ def _pattern(role: str) -> regex.Pattern[str]:
         for p in phrases
     )
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@functools.cache
+def _first_words(role: str) -> regex.Pattern[str]:
+    """Where a phrase of the role may start: its first words, with the same guard and flags as
+    :func:`_pattern` (every match of the role starts with a match of this)."""
+    firsts = sorted({p.split()[0] for p in _table()[role]}, key=len, reverse=True)
+    body = "|".join(r"\d+" if word == _NUMBER else regex.escape(word) for word in firsts)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{body})", regex.IGNORECASE)
+
+
+def phrases_in(role: str, text: Text, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``_pattern(role).finditer(text.normalized, start, end)``, the same matches, faster: the
+    role's long alternation is tried only where one of its first words stands, and those places
+    are found once per Text (the events and their value lists read every clause; scanning the
+    alternation at every position twice was 7 % of extract())."""
+    starts = text.views.get("first_words:" + role)
+    if starts is None:  # every position where a first word matches (overlapped: none skipped)
+        found_all = _first_words(role).finditer(text.normalized, overlapped=True)
+        starts = text.views["first_words:" + role] = [m.start() for m in found_all]
+    s, match = text.normalized, _pattern(role).match
+    k = bisect.bisect_left(starts, start)
+    while k < len(starts) and starts[k] < end:
+        found = match(s, starts[k], end)
+        if found is None:
+            k += 1
+            continue
+        yield found
+        k = bisect.bisect_left(starts, found.end(), k + 1)
 
 
 def _term_ahead() -> str:

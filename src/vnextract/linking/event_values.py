@@ -45,6 +45,7 @@ from vnextract.linking.event_parts import (
     _status,
     _status_start,
     _value,
+    phrases_in,
 )
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Fine, Party, Phrase, Span
@@ -475,7 +476,7 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
         # over one that ends a paragraph
         stop = _PARAGRAPH_END.search(norm, sentence.start, sentence.end)
         end = stop.start() if stop else sentence.end
-        openers = [m for m in _pattern("trigger").finditer(norm, sentence.start, end)
+        openers = [m for m in phrases_in("trigger", text, sentence.start, end)
                    if _value("trigger", m.group()) in ("sentence", "sentence_received", "fine")]  # fmt: skip
         openers += list(_INCLUDING.finditer(norm, sentence.start, end))
         done = sentence.start

@@ -69,6 +69,7 @@ from vnextract.linking.event_parts import (
     _status_start,
     _toward,
     _value,
+    phrases_in,
 )
 from vnextract.linking.event_respectively import respectively
 from vnextract.linking.event_stated import stated_by
@@ -279,7 +280,7 @@ def link(text: Text, found: Mentions) -> Mentions:
         # rule ``trigger_in_a_place``: a trigger word inside a place's name is none ("huyện Cao
         # Lãnh": "lãnh" = receive a sentence)
         triggers = _own_triggers(norm, [_phrase(norm, m.start(), m.end())
-                                        for m in _pattern("trigger").finditer(norm, *clause)
+                                        for m in phrases_in("trigger", text, *clause)
                                         if not any(p.start <= m.start() and m.end() <= p.end
                                                    for p in found.locations)])  # fmt: skip
         if not any(triggers):

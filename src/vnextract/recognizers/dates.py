@@ -520,8 +520,11 @@ def published(text: Text) -> dt.datetime | dt.date | None:
     >>> published(Text.from_string("Tuyên dương 13 tập thể\\n\\n24/08/2015 - 07:38\\n\\nNội dung."))
     datetime.datetime(2015, 8, 24, 7, 38)
     """
-    mention = _dateline(text.normalized)
-    return mention.earliest if mention is not None else None
+    if "published" not in text.views:  # kept on the Text: the pipeline asks twice (dates, Document)
+        mention = _dateline(text.normalized)
+        text.views["published"] = mention.earliest if mention is not None else None
+    stamp: dt.datetime | dt.date | None = text.views["published"]
+    return stamp
 
 
 def recognize(text: Text) -> Iterator[Span]:

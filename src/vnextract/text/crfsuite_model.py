@@ -20,6 +20,7 @@ _HEADER = struct.Struct("<4sI4sIIIIIIIII")
 _CHUNK = struct.Struct("<4sII")
 _FEATURE = struct.Struct("<IIId")
 _CQDB_HEADER = struct.Struct("<4sIIIII")
+_RECORD = struct.Struct("<iI")  # a CQDB record's id and size
 _STATE, _TRANSITION = 0, 1
 
 
@@ -42,9 +43,12 @@ def _strings(data: bytes, offset: int) -> list[str]:
     if magic != b"CQDB":
         raise ModelFormatError(f"no CQDB chunk at offset {offset}")
     out: list[str] = []
-    for index, (record,) in enumerate(struct.iter_unpack("<I", data[offset + backward :][: 4 * count])):
+    # the record offsets in one unpack, no copy of the file's tail (start-up time)
+    records = struct.unpack_from(f"<{count}I", data, offset + backward)
+    head = _RECORD.unpack_from
+    for index, record in enumerate(records):
         at = offset + record
-        number, size = struct.unpack_from("<iI", data, at)
+        number, size = head(data, at)
         if number != index:
             raise ModelFormatError(f"CQDB record {index} has id {number}")
         out.append(data[at + 8 : at + 7 + size].decode("utf-8"))  # size counts the final NUL
@@ -69,17 +73,22 @@ def read_crfsuite(data: bytes) -> CRFModel:
         raise ModelFormatError("no FEAT chunk")
     start = off_features + _CHUNK.size
     records = data[start : start + _FEATURE.size * count]
-    state: dict[str, list[float]] = {}
+    # by attribute id, in order of first appearance (as a dict by name would be: ids name
+    # distinct attributes), a row made only when it is new (start-up time)
+    state: dict[int, list[float]] = {}
     transition = [[0.0] * n_labels for _ in range(n_labels)]
     for kind_of, source, target, weight in _FEATURE.iter_unpack(records):
         if kind_of == _STATE:
-            state.setdefault(attributes[source], [0.0] * n_labels)[target] += weight
+            row = state.get(source)
+            if row is None:
+                row = state[source] = [0.0] * n_labels
+            row[target] += weight
         elif kind_of == _TRANSITION:
             transition[source][target] += weight
         else:
             raise ModelFormatError(f"unknown feature type {kind_of}")
     return CRFModel(
         labels=tuple(labels),
-        state={name: tuple(w) for name, w in state.items()},
+        state={attributes[source]: tuple(w) for source, w in state.items()},
         transition=tuple(tuple(row) for row in transition),
     )

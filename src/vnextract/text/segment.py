@@ -35,6 +35,9 @@ class Token(NamedTuple):
     end: int
 
 
+_new_token = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor (a word each)
+
+
 # What we cut a text into when underthesea must not see it (long runs): words and single marks.
 _PLAIN_TOKEN = regex.compile(r"\w++|\S")
 
@@ -99,7 +102,7 @@ def _word_tokens(normalized: str, begin: int, end: int) -> list[Token]:
             continue
         spans = _underthesea.word_spans(piece)
         if spans is not None:  # the usual case: offsets straight from the tokenizer
-            tokens.extend(Token(normalized[a + s : a + e], a + s, a + e) for s, e in spans)
+            tokens.extend([_new_token(Token, (normalized[a + s : a + e], a + s, a + e)) for s, e in spans])
             continue
         try:
             tokens.extend(_align_tokens(normalized, _underthesea.word_tokenize(piece), a, b))

@@ -103,11 +103,13 @@ class WordSegmenter:
             where[name] = (length, OFFSETS[length].index(first), function)
             if function in _FLAGS and (length, function) not in flags:
                 flags[length, function] = ([0.0] * len(OFFSETS[length]), [0.0] * len(OFFSETS[length]))
+        sizes = {n: len(o) for n, o in OFFSETS.items()}
         for attribute, (w_begin, w_inside) in model.state.items():
             name, _, value = attribute.partition("=")
-            if name not in where:
+            template = where.get(name)
+            if template is None:
                 raise ModelFormatError(f"attribute {attribute!r} of no known template")
-            length, slot, function = where[name]
+            length, slot, function = template
             weight = w_begin - w_inside  # only score(B-W) - score(I-W) matters to Viterbi
             if value == "BOS" or value == "EOS":
                 (bos if value == "BOS" else eos)[length][slot] += weight
@@ -115,7 +117,10 @@ class WordSegmenter:
                 flags[length, function][value == "True"][slot] += weight
             else:
                 table = (raw if function == "raw" else low)[length]
-                table.setdefault(value, [0.0] * len(OFFSETS[length]))[slot] += weight
+                row = table.get(value)
+                if row is None:  # a row made only for a new value (50,000 attributes: start-up time)
+                    row = table[value] = [0.0] * sizes[length]
+                row[slot] += weight
         self._by_length: dict[int, _WindowTables] = {
             n: _WindowTables(
                 raw=raw[n],
