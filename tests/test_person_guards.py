@@ -62,6 +62,14 @@ def _guard(sentence: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]
         pytest.param(
             "Anh là người gốc Ghana.", [("PER", "Ghana")], [("LOC", "Ghana")], id="after_origin_noun_goc",
         ),
+        pytest.param(
+            "Pháo kích vào căn cứ Tal Rimah đêm qua.", [("PER", "Tal Rimah")], [("LOC", "Tal Rimah")],
+            id="after_site_noun_place",
+        ),
+        pytest.param(
+            "Đoàn khách nghỉ tại khách sạn Sao Biển.", [("PER", "Sao Biển")], [("ORG", "Sao Biển")],
+            id="after_site_noun_body",
+        ),
         pytest.param(  # a longer noun for a person before the name: a person
             "Ảnh của người mẫu Lan Khuê được chia sẻ.", [("PER", "Lan Khuê")], [("PER", "Lan Khuê")],
             id="person_noun_is_no_origin",

@@ -17,6 +17,10 @@ out of sample it also tags brands, products and peoples as persons ("Anthropic C
 - *after_origin_noun*: the span follows "người" (people of) or "gốc" (of origin), word class
   ``origin_noun``: a nationality or a group ("người Nauy", "gốc Việt"), tagged LOC as the
   guideline tags "người Mỹ"; a person is named after a longer noun ("người mẫu", "người đẹp").
+- *after_site_noun*: the span follows a noun for a site (word classes ``site_place_noun``:
+  "căn cứ" base, "trại tị nạn" refugee camp, "khu vực" area → LOC; ``site_body_noun``:
+  "khách sạn" hotel, "nhà hàng" restaurant, "rạp" cinema → ORG): the site's name, as the
+  corpus tags names after these nouns (no PER after any of them in folds 1-3).
 """
 
 from __future__ import annotations
@@ -40,6 +44,16 @@ def _product_nouns() -> frozenset[tuple[str, ...]]:
 @functools.cache
 def _origin_nouns() -> frozenset[tuple[str, ...]]:
     return gz.phrase_class("origin_noun")
+
+
+@functools.cache
+def _site_place_nouns() -> frozenset[tuple[str, ...]]:
+    return gz.phrase_class("site_place_noun")
+
+
+@functools.cache
+def _site_body_nouns() -> frozenset[tuple[str, ...]]:
+    return gz.phrase_class("site_body_noun")
 
 
 def _before(sentence: Sequence[Syllable], first: int) -> list[str]:
@@ -79,6 +93,10 @@ def guard(p: Proposal, sentences: Sequence[Sequence[Syllable]]) -> Proposal | No
     quoted = p.first > 0 and sentence[p.first - 1].text in _OPEN_QUOTES
     if not quoted and before and (before[-1],) in _origin_nouns():  # after_origin_noun
         return p._replace(label="LOC")
+    if not quoted and _ends_with(before, _site_place_nouns()):  # after_site_noun
+        return p._replace(label="LOC")
+    if not quoted and _ends_with(before, _site_body_nouns()):
+        return p._replace(label="ORG")
     return p
 
 
