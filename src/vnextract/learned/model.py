@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vnextract.learned.combine import Proposal, Support, combine, spans_of_tags
 from vnextract.learned.features import document_windows, rule_marks
+from vnextract.learned.person_guards import guarded
 from vnextract.learned.view import Syllable, SyllableIndex, sentence_syllables
 from vnextract.mentions import Mentions
 from vnextract.text import Text
@@ -120,6 +121,7 @@ def apply(model: EntityModel, text: Text, found: Mentions) -> Mentions:
         return found
     sentences = sentence_syllables(text)
     proposals, support = propose(model, sentences, found)
+    proposals = guarded(proposals, sentences)  # brands, products, peoples read as persons
     return combine(model.strategy, text.normalized, sentences, found, proposals, support)
 
 
