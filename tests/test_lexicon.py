@@ -133,6 +133,24 @@ def test_the_gazetteer_of_organisations_says_which_names_stand_alone() -> None:
     assert lexicon.listed_organizations() < known
 
 
+def test_the_gazetteer_of_places_says_which_names_stand_alone() -> None:
+    """places_world_more.tsv: a widely known place named bare is a place anywhere, unless it is
+    also a person's name, a football club, a company or a word; those stay out of the rules."""
+    world = lexicon.world_places()
+    assert 2500 <= len(world) <= 3500
+    assert world["Hormuz"] == lexicon.WorldPlace("eo biển", alone=True)
+    assert world["Miến Điện"] == lexicon.WorldPlace("quốc gia", alone=True)
+    assert not world["Hamilton"].alone  # also a racing driver
+    assert not world["Leicester"].alone  # also a football club
+    assert not world["Đà"].alone  # a river named alone only after "sông"
+    places = lexicon.places()
+    assert places[("Hormuz",)] == gazetteer.Place("eo biển", lexicon.TIER_BARE)
+    assert ("Hamilton",) not in places and ("Leicester",) not in places
+    # a commune that is a landmark too is taggable bare; a capital's place stays as it was
+    assert places[("Lăng", "Cô")].tier == lexicon.TIER_BARE
+    assert places[("Hà", "Nội")].kind == "thành phố"
+
+
 def test_place_prefixes() -> None:
     prefixes = lexicon.place_prefixes()
     assert prefixes[("TP.",)].kind == "thành phố"  # "TP." as the scanner cuts "TP.HCM"

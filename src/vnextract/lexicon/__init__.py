@@ -6,7 +6,7 @@ Modules (each lookup is cached, built once per process):
 - :mod:`~vnextract.lexicon.names`: surnames, honorifics and their genders, foreign and Vietnamese
   given names;
 - :mod:`~vnextract.lexicon.gazetteer`: place names with kind and tier, place prefixes, kinds of
-  place;
+  place, the gazetteer of widely known places named bare (``world_places``);
 - :mod:`~vnextract.lexicon.roles`: roles (titles and the cues that announce a name);
 - :mod:`~vnextract.lexicon.organizations`: organisation heads and their properties, known
   organisations, the gazetteer of organisations named bare (``world_organizations``);
@@ -23,9 +23,11 @@ from vnextract.lexicon.gazetteer import (
     TIER_DISTRICT,
     Place,
     PlaceKind,
+    WorldPlace,
     place_kinds,
     place_prefixes,
     places,
+    world_places,
 )
 from vnextract.lexicon.loader import SYLLABLE, Key, key, load_tsv
 from vnextract.lexicon.names import foreign_given_names, given_names, honorific_genders, honorifics, surnames
@@ -51,6 +53,7 @@ __all__ = [
     "PlaceKind",
     "Role",
     "WorldOrganization",
+    "WorldPlace",
     "apposition_roles",
     "common_words",
     "foreign_given_names",
@@ -74,4 +77,5 @@ __all__ = [
     "title_roles",
     "word_class",
     "world_organizations",
+    "world_places",
 ]

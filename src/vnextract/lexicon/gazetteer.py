@@ -28,7 +28,8 @@ _PERSON_FIRST = frozenset({"Hồ Chí Minh"})
 @functools.cache
 def places() -> Mapping[Key, Place]:
     """Every place name → its kind and tier (the most freely taggable reading wins), from
-    ``places_vn.tsv`` (vietnamadminunits, MIT) and ``places_world.tsv``."""
+    ``places_vn.tsv`` (vietnamadminunits, MIT), ``places_world.tsv`` and the names of
+    ``places_world_more.tsv`` read "alone"."""
     table: dict[Key, Place] = {}
     keys: dict[str, Key] = {}  # a commune's name recurs in many provinces: cut it once (start-up)
 
@@ -63,14 +64,42 @@ def places() -> Mapping[Key, Place]:
                     add(part, kind, tier)
     for row in load_tsv("places_world.tsv"):
         add(row["name"], row["kind"], TIER_BARE)
+    for name, place in world_places().items():
+        if place.alone:
+            # a widely known place named bare ("Hormuz", "Miến Điện"): taggable anywhere, and
+            # it lifts a commune of the same name that is a landmark too ("Lăng Cô")
+            add(name, place.kind, TIER_BARE)
     return MappingProxyType(table)
+
+
+class WorldPlace(NamedTuple):
+    """A place of the gazetteer ``places_world_more.tsv``."""
+
+    #: the Location.kind: "thành phố", "eo biển", "đảo", "sân vận động" …
+    kind: str
+    #: the name standing alone is this place; False when it is also a person's name, a club, a
+    #: company or a word ("Hamilton", "Leicester", "Thái"), or a river's bare name ("Đà")
+    alone: bool
+
+
+@functools.cache
+def world_places() -> Mapping[str, WorldPlace]:
+    """Widely known places that news names bare, beyond the countries and cities of
+    ``places_world.tsv``: cities and regions of the world, seas, straits, rivers, mountains,
+    islands, old and Sino-Vietnamese country names, Vietnamese landmarks, venues.
+    ``world_places()["Hormuz"].kind == "eo biển"``."""
+    return MappingProxyType(
+        {r["name"]: WorldPlace(r["kind"], r["reading"] == "alone") for r in load_tsv("places_world_more.tsv")}
+    )
 
 
 @functools.cache
 def place_names() -> frozenset[str]:
     """Every place name as written in the two tables ("Bình Dương", "Hoa Kỳ")."""
-    return frozenset(row["name"] for row in load_tsv("places_vn.tsv")) | frozenset(
-        row["name"] for row in load_tsv("places_world.tsv")
+    return (
+        frozenset(row["name"] for row in load_tsv("places_vn.tsv"))
+        | frozenset(row["name"] for row in load_tsv("places_world.tsv"))
+        | frozenset(name for name, place in world_places().items() if place.alone)
     )
 
 
