@@ -194,3 +194,13 @@ def test_trigger_phrases_are_found_as_finditer_finds_them(sentence: str) -> None
         expected = [m.span() for m in _pattern("trigger").finditer(s, a, b)]
         assert [m.span() for m in phrases_in("trigger", text, a, b)] == expected, (a, b)
     assert [m.group() for m in phrases_in("trigger", text, 0, len(s))]  # the cases hold triggers
+
+
+def test_outcome_gives_way_to_a_longer_outcome() -> None:
+    """"án tử" (the death sentence, short) is an outcome, but in "án tử hình" the longer "tử hình"
+    that starts inside it is read, not the leftmost "án tử"."""
+    from vnextract.linking.event_parts import _pattern
+
+    outcome = _pattern("outcome")
+    assert [m.group() for m in outcome.finditer("tuyên án tử hình, lãnh án tử.")] == ["tử hình", "án tử"]
+    assert outcome.search("Hai bị cáo thoát án tử, lĩnh án treo").group() == "án tử"

@@ -70,3 +70,26 @@ def alternation(name: str, space: str = r"\ ") -> str:
 def phrase_class(name: str) -> frozenset[Key]:
     """The entries of a class as syllable keys: ``phrase_class("scope_word")`` holds ("quốc", "tế")."""
     return frozenset(spaced_key(w) for w in _classes()[name])
+
+
+def yield_to_longer(phrase: str, phrases: frozenset[str] | set[str] | list[str]) -> str:
+    """A negative lookahead for ``phrase`` that gives way to another phrase of the list which
+    starts inside it and reaches further: with "án tử" (the death sentence, short) and "tử hình"
+    (death penalty), "án tử" is not read in "án tử hình" — a leftmost alternation would take it
+    there and cut the longer reading. Empty when no phrase overlaps it so.
+
+    >>> ahead = yield_to_longer("án tử", ["tử hình", "án treo"])
+    >>> [bool(regex.match("án tử" + ahead, s)) for s in ("án tử hình", "án tử, 2 người")]
+    [False, True]
+    >>> yield_to_longer("tử hình", ["án tử", "án treo"])
+    ''
+    """
+    words = phrase.split()
+    tails: set[str] = set()
+    for other in phrases:
+        other_words = other.split()
+        for cut in range(1, len(words)):  # a proper suffix of the phrase opens the other phrase
+            suffix = words[cut:]
+            if len(other_words) > len(suffix) and other_words[: len(suffix)] == suffix:
+                tails.add(r"\ +".join(regex.escape(w) for w in other_words[len(suffix) :]))
+    return rf"(?!\ +(?:{'|'.join(sorted(tails))})(?![\p{{L}}]))" if tails else ""
