@@ -12,6 +12,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lexicon.words import alternation
 from vnextract.linking.event_law import alternatives
 from vnextract.linking.event_parts import (
     _AWARD_NAME,
@@ -34,7 +35,38 @@ from vnextract.linking.event_parts import (
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, EventKind, Money, Party, Phrase
 
-__all__ = ["Stated", "stated_by"]
+__all__ = ["EXTREMES", "Stated", "stated_by"]
+
+# rule ``group_extremes``: "tuyên phạt 12 bị cáo mức án thấp nhất là 3 năm tù, cao nhất là 20 năm
+# tù" (the lowest …, the highest …) states one event for the group; its term is the highest, as a
+# range's is its upper bound. The bottom word right before the first term ("thấp nhất (là)" =
+# lowest), the top word right before the second ("(và) cao nhất (là)" = (and) highest)
+_BOTTOM_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{alternation('sentence_bottom')})(?:\ +là)?[\ :]*$", regex.I
+)
+# where a group's extremes begin, after the group: "12 bị cáo | mức án thấp nhất …" (ends the target)
+EXTREMES = regex.compile(
+    r"\ +(?:(?:mức\ +án|hình\ +phạt|mức)\ +)?"
+    rf"(?:{alternation('sentence_bottom')}|{alternation('sentence_top')})(?![\p{{L}}])",
+    regex.I,
+)
+# what joins the two: the rest of the first term ("tù", "tù giam" = prison), a comma, "và" (and)
+_TOP_BETWEEN = regex.compile(
+    rf"(?:\ +tù(?:\ +giam)?)?[\ ,;]*(?:và\ +)?(?:mức\ +án\ +)?(?:{alternation('sentence_top')})"
+    r"(?:\ +là)?[\ :]*",
+    regex.I,
+)
+
+
+def _top_of_extremes(norm: str, found: Mentions, start: int, duration: Duration, limit: int) -> Duration:
+    """The highest term when ``duration`` is the lowest of a group's extremes (rule
+    ``group_extremes``), else ``duration``."""
+    if not _BOTTOM_BEFORE.search(norm, start, duration.start):
+        return duration
+    top = next((d for d in _inside(found.durations, duration.end, limit)), None)
+    if top is None or not _TOP_BETWEEN.fullmatch(norm, duration.end, top.start):
+        return duration
+    return top
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +127,8 @@ def stated_by(norm: str, found: Mentions, trigger: Phrase, limit: int, used: set
              or (kind_of_trigger == "sentence" and _after_named(norm, found, trigger, d))),
             None,
         )  # fmt: skip
+        if duration is not None:
+            duration = _top_of_extremes(norm, found, trigger.end, duration, limit)
         # a sentence word may state the outcome alone ("tuyên phạt tử hình"); after a fine word
         # only with a term ("bị phạt 2 năm tù nhưng cho hưởng án treo"), right after it ("phạt 3
         # án tù chung thân" = three life sentences) or after the one it names ("xử phạt A án

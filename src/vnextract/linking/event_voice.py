@@ -33,7 +33,7 @@ from vnextract.linking.event_parts import (
     _pattern,
     _toward,
 )
-from vnextract.linking.event_stated import Stated
+from vnextract.linking.event_stated import EXTREMES, Stated
 from vnextract.mentions import Mentions
 from vnextract.records import Party, Phrase
 
@@ -211,6 +211,10 @@ def parties(norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase
             values = [x.start for x in (money, term) if x is not None]
             values += [stated_at] if stated_at >= begin else []
             first_value = min(values, default=after[1])
+            # "tuyên phạt 12 bị cáo mức án thấp nhất là 3 năm tù, cao nhất là 20 năm tù": the group
+            # ends where its extremes begin (rule ``group_extremes``)
+            extremes = EXTREMES.search(norm, begin, first_value)
+            first_value = extremes.start() if extremes is not None else first_value
             if kind in _STANDALONE_KINDS:  # "đình chỉ công tác ông A, …": the target before a comma
                 comma = norm.find(",", trigger.end, first_value)
                 first_value = comma if comma >= 0 else first_value
