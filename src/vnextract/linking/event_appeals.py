@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import regex
 
-from vnextract.linking.event_parts import _NEGATION, _entities, _pattern, _phrase, _status, _value
+from vnextract.linking.event_parts import (
+    _NEGATION,
+    _ROLE_BEFORE_NAME,
+    _entities,
+    _pattern,
+    _phrase,
+    _status,
+    _value,
+)
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text
@@ -30,6 +38,10 @@ _TO = regex.compile(r"\ +(?:xuống(?:\ +còn)?|còn|lên|thành)\ +(?:mức\ +)
 # "3 năm tù (treo)", "3 năm tù treo", "3 năm án treo": a term said to be suspended
 _SUSPENDED_AFTER = regex.compile(r"\ *\(?\ *(?:án\ +|tù\ +)?treo\ *\)?", regex.I)
 _SUSPENDED_WORD = regex.compile(r"treo", regex.I)
+# rule ``change_for_whom``: "giảm án từ tử hình xuống chung thân cho (bị cáo) A" (reduced … for
+# A): with no one named before "từ", the person after "cho" (for) / "đối với" (towards) right
+# after the new sentence (grammar: the prepositions of a beneficiary)
+_FOR_WHOM = regex.compile(r"[\ ,]*(?:cho|đối\ +với)(?![\p{L}])", regex.I)
 
 
 def _value_at(
@@ -49,6 +61,15 @@ def _value_at(
         assert word is not None
         return "suspended_prison", term, _phrase(norm, word.start(), word.end()), suspended.end()
     return "prison", term, None, term.end
+
+
+def _for_whom(norm: str, found: Mentions, at: int, end: int) -> list[Party]:
+    """The person a change is for, named right after it: "… xuống chung thân cho bị cáo A"."""
+    prep = _FOR_WHOM.match(norm, at, end)
+    people = [p for p in _entities(norm, found, prep.end(), end) if p.kind == "person"] if prep else []
+    if prep is None or not people or not _ROLE_BEFORE_NAME.fullmatch(norm, prep.end(), people[0].start):
+        return []
+    return people[:1]
 
 
 def _authority(norm: str, found: Mentions, start: int, verb: Phrase) -> Party | None:
@@ -95,6 +116,7 @@ def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -
                 to = _TO.match(norm, old[3], clause[1]) if old else None
                 new = _value_at(norm, found, to.end()) if to else None
                 people = [p for p in _entities(norm, found, clause[0], cue.start()) if p.kind == "person"]
+                people = people or (_for_whom(norm, found, new[3], clause[1]) if new else [])
                 if old is None or new is None or not people:
                     continue
                 # the new sentence is proposed when the change is ("đề nghị giảm" = propose to reduce)
