@@ -104,13 +104,14 @@ def _pattern(role: str) -> regex.Pattern[str]:
     """The phrases of one role as whole words, longest first ("tuyên phạt" before "phạt"). A
     trigger of the ``needs_term`` rows is one only with a term or an outcome right after it
     ("nhận 3 năm tù", "nhận án treo"; not "thừa nhận" = admit, "nhận hối lộ" = take bribes). An
-    outcome gives way to one reaching further from inside it ("án tử hình": "tử hình", not "án tử")."""
+    outcome gives way to a phrase reaching further from inside it ("án tử hình": "tử hình", not
+    "án tử"; "án tử tù" = the sentence of a death-row inmate: no outcome)."""
     phrases = sorted(_table()[role], key=len, reverse=True)
     needs_term = _table().get("needs_term", {}) if role == "trigger" else {}
     body = "|".join(
         r"\ +".join(r"\d+" if word == _NUMBER else regex.escape(word) for word in p.split())
         + (_term_ahead() if p in needs_term else "")
-        + (yield_to_longer(p, phrases) if role == "outcome" else "")
+        + (yield_to_longer(p, [*phrases, *_table()["not_outcome"]]) if role == "outcome" else "")
         for p in phrases
     )
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
