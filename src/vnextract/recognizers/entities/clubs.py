@@ -1,0 +1,148 @@
+"""Clubs named by their city: in a sentence about a match, "Liverpool" is the club.
+
+The organisations gazetteer marks as ``context`` the clubs whose name is also a city or a region
+("Liverpool", "Valencia", "Hoàng Anh Gia Lai"): alone, the name is the place. The pass
+:func:`clubs_by_city` reads them as organisations where the sentence or its neighbour speaks of
+a match or a club (a word of the class ``sports_cue``: "thắng", "hậu vệ", "Ngoại hạng"; a score
+"2-0"; a club the gazetteer knows: "Chelsea và Liverpool"), unless a locative preposition or a
+place prefix stands right before the name ("giành 3 điểm tại Bremen", "thành phố Liverpool").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import regex
+
+from vnextract import lexicon
+from vnextract.lexicon import Key, phrase_class, word_class
+from vnextract.recognizers.entities.tables import Cand
+from vnextract.text.syllables import Syllable
+
+# A score between two teams: "2-0", "1 - 1" is cut in three syllables and is not read.
+SCORE = regex.compile(r"\d{1,2}-\d{1,2}")
+
+
+class _Tables(NamedTuple):
+    city_clubs: frozenset[Key]  # the gazetteer's clubs read in context: "Liverpool"
+    clubs: frozenset[Key]  # its clubs read alone: "Chelsea"
+    cues: frozenset[Key]  # words of a match or a club: "thắng", "hậu vệ"
+    prefixes: frozenset[Key]  # place prefixes: "thành phố"
+    locative: frozenset[str]  # "tại", "ở"
+    particles: frozenset[str]  # "dos", "van": inside a foreign person's name
+
+
+@functools.cache
+def _tables() -> _Tables:
+    orgs = lexicon.world_organizations()
+    return _Tables(
+        frozenset(k for k, o in orgs.items() if o.kind == "club" and not o.alone),
+        frozenset(k for k, o in orgs.items() if o.kind == "club" and o.alone),
+        phrase_class("sports_cue"),
+        frozenset(lexicon.place_prefixes()),
+        word_class("club_locative"),
+        word_class("foreign_name_particle"),
+    )
+
+
+def _entry_at(toks: Sequence[Syllable], i: int, table: frozenset[Key]) -> int:
+    """The length of the longest entry of ``table`` written from syllable ``i`` (1 to 4), 0 if none."""
+    for n in (4, 3, 2, 1):
+        if i + n <= len(toks) and tuple(t.text for t in toks[i : i + n]) in table:
+            return n
+    return 0
+
+
+def _whole_words(toks: Sequence[Syllable], i: int, n: int) -> bool:
+    """Syllables [i, i+n) start a word and end one: "thua" is a cue, "thua lỗ" (a loss) is not."""
+    return toks[i].word_start and (
+        i + n == len(toks) or toks[i + n].word_start or toks[i + n].kind == "punct"
+    )
+
+
+def sports_sentence(toks: Sequence[Syllable]) -> bool:
+    """The sentence speaks of a match or a club: a sports cue, a score, or a club the
+    gazetteer reads alone ("Chelsea")."""
+    tables = _tables()
+    for i, t in enumerate(toks):
+        if t.kind == "num" and SCORE.fullmatch(t.text) and not (i > 0 and toks[i - 1].text == "ngày"):
+            return True  # "thắng 2-0" ("ngày 10-5" is a date)
+        n = _entry_at(toks, i, tables.cues)
+        if not n and i == 0 and len(toks) > 1:
+            # "Trận đấu diễn ra …", "Hậu vệ Liverpool …": a cue of two syllables opening the
+            # sentence (one syllable there is rather a given name: "Thắng", "Hòa")
+            n = _entry_at([t._replace(text=t.text.lower()), *toks[1:4]], 0, tables.cues)
+            n = n if n >= 2 else 0
+        if n and _whole_words(toks, i, n):
+            return True
+        if t.kind in ("cap", "abbr") and _entry_at(toks, i, tables.clubs):
+            return True
+    return False
+
+
+def _alone_in_run(toks: Sequence[Syllable], i: int, n: int) -> bool:
+    """The name is its whole capitalised run ("Aston Villa", "Werder Bremen" are other names)."""
+    before = i > 0 and toks[i - 1].kind in ("cap", "abbr")
+    after = i + n < len(toks) and toks[i + n].kind in ("cap", "abbr")
+    return not before and not after
+
+
+def _in_foreign_name(toks: Sequence[Syllable], i: int) -> bool:
+    """The last word of a foreign name joined by a particle: "Julio dos Santos", "de Milan"."""
+    return (
+        i > 1
+        and toks[i - 1].text in _tables().particles
+        and any(c.isupper() for c in toks[i - 2].text)  # "Julio", "20-Julio" of a line-up
+    )
+
+
+def _after_place_word(toks: Sequence[Syllable], i: int) -> bool:
+    """A locative preposition or a place prefix right before: "tại Bremen", "thành phố Liverpool"."""
+    tables = _tables()
+    if i > 0 and toks[i - 1].text in tables.locative:
+        return True
+    return any(i - n >= 0 and tuple(t.text for t in toks[i - n : i]) in tables.prefixes for n in (1, 2, 3))
+
+
+def _exactly(c: Cand, start: int, end: int) -> bool:
+    return c.start == start and c.end == end
+
+
+def clubs_by_city(
+    sentences: Sequence[tuple[Sequence[Syllable], list[Cand]]], trace: list[str] | None = None
+) -> None:
+    """Rule ``club_by_city``: a ``context`` club of the organisations gazetteer, the whole of its
+    capitalised run, in a sentence about sports (or next to one) is an organisation: "Hậu vệ
+    Liverpool ghi bàn" → ORG "Liverpool"; "Ông sinh ra ở Liverpool" stays a place. A place
+    or an unlabelled run over exactly the name becomes the club; a person or a longer
+    candidate is left alone. Changes the candidates in place."""
+    city_clubs = _tables().city_clubs
+    sporty = [False, *(sports_sentence(toks) for toks, _cands in sentences), False]
+    for idx, (toks, cands) in enumerate(sentences):
+        if not any(sporty[idx : idx + 3]):  # this sentence, the one before or the one after
+            continue
+        for i, t in enumerate(toks):
+            n = _entry_at(toks, i, city_clubs) if t.kind == "cap" else 0
+            if (
+                not n
+                or not _alone_in_run(toks, i, n)
+                or _in_foreign_name(toks, i)
+                or _after_place_word(toks, i)
+            ):
+                continue
+            over = [q for q, c in enumerate(cands) if c.start < i + n and c.end > i]
+            if not over:
+                cands.append(Cand("ORG", i, i + n))
+                cands.sort(key=lambda c: c.start)
+            elif (
+                len(over) == 1
+                and _exactly(cands[over[0]], i, i + n)
+                and cands[over[0]].label in ("LOC", "UNK")
+            ):
+                cands[over[0]] = Cand("ORG", i, i + n)
+            else:
+                continue
+            if trace is not None:
+                trace.append("club_by_city")
