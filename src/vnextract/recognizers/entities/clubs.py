@@ -32,6 +32,9 @@ class _Tables(NamedTuple):
     prefixes: frozenset[Key]  # place prefixes: "thành phố"
     locative: frozenset[str]  # "tại", "ở"
     particles: frozenset[str]  # "dos", "van": inside a foreign person's name
+    provinces: frozenset[Key]  # Vietnam's provinces: "Bình Dương", "Đà Nẵng"
+    match_verbs: frozenset[Key]  # "thắng", "thua", "cầm hòa"
+    player_roles: frozenset[Key]  # "cầu thủ", "HLV"
 
 
 @functools.cache
@@ -44,6 +47,9 @@ def _tables() -> _Tables:
         frozenset(lexicon.place_prefixes()),
         word_class("club_locative"),
         word_class("foreign_name_particle"),
+        lexicon.vietnamese_provinces(),
+        phrase_class("match_verb"),
+        phrase_class("player_role"),
     )
 
 
@@ -106,6 +112,41 @@ def _after_place_word(toks: Sequence[Syllable], i: int) -> bool:
     return any(i - n >= 0 and tuple(t.text for t in toks[i - n : i]) in tables.prefixes for n in (1, 2, 3))
 
 
+def _ends_at(toks: Sequence[Syllable], i: int, table: frozenset[Key]) -> bool:
+    """An entry of ``table`` ends right before syllable ``i`` (its first letter lowercased at
+    the sentence's start: "Cầu thủ Đà Nẵng …")."""
+    for n in (1, 2, 3):
+        if i - n >= 0:
+            words = tuple(t.text for t in toks[i - n : i])
+            if words in table or (i == n and (words[0].lower(), *words[1:]) in table):
+                return True
+    return False
+
+
+def _province_club(toks: Sequence[Syllable], i: int, n: int) -> bool:
+    """A province named as its club by the match itself: "thua Bình Dương", "Đồng Tháp thắng",
+    "Nam Định - Bình Định 2-2", "cầu thủ Đà Nẵng". A country there is the national team, a
+    place by the guideline ("Việt Nam thắng Thái Lan"), and is not read."""
+    tables = _tables()
+    end = i + n
+
+    def score_at(k: int) -> bool:
+        return k < len(toks) and toks[k].kind == "num" and bool(SCORE.fullmatch(toks[k].text))
+
+    def run_end(k: int) -> int:
+        while k < len(toks) and toks[k].kind in ("cap", "abbr"):
+            k += 1
+        return k
+
+    if _ends_at(toks, i, tables.match_verbs) or _ends_at(toks, i, tables.player_roles):
+        return True
+    if _entry_at(toks, end, tables.match_verbs):
+        return True
+    if end + 1 < len(toks) and toks[end].text == "-" and toks[end + 1].kind in ("cap", "abbr"):
+        return score_at(run_end(end + 1))  # "Nam Định - Bình Định 2-2"
+    return i > 1 and toks[i - 1].text == "-" and toks[i - 2].kind in ("cap", "abbr") and score_at(end)
+
+
 def _exactly(c: Cand, start: int, end: int) -> bool:
     return c.start == start and c.end == end
 
@@ -118,13 +159,21 @@ def clubs_by_city(
     Liverpool ghi bàn" → ORG "Liverpool"; "Ông sinh ra ở Liverpool" stays a place. A place
     or an unlabelled run over exactly the name becomes the club; a person or a longer
     candidate is left alone. Changes the candidates in place."""
-    city_clubs = _tables().city_clubs
+    city_clubs, provinces = _tables().city_clubs, _tables().provinces
     sporty = [False, *(sports_sentence(toks) for toks, _cands in sentences), False]
     for idx, (toks, cands) in enumerate(sentences):
         if not any(sporty[idx : idx + 3]):  # this sentence, the one before or the one after
             continue
         for i, t in enumerate(toks):
             n = _entry_at(toks, i, city_clubs) if t.kind == "cap" else 0
+            rule = "club_by_city"
+            if (
+                not n
+                and t.kind == "cap"
+                and (p := _entry_at(toks, i, provinces))
+                and _province_club(toks, i, p)
+            ):
+                n, rule = p, "province_club"  # a V-League club named by its province
             if (
                 not n
                 or not _alone_in_run(toks, i, n)
@@ -145,4 +194,4 @@ def clubs_by_city(
             else:
                 continue
             if trace is not None:
-                trace.append("club_by_city")
+                trace.append(rule)
