@@ -35,21 +35,29 @@ class _Tables(NamedTuple):
     provinces: frozenset[Key]  # Vietnam's provinces: "Bình Dương", "Đà Nẵng"
     match_verbs: frozenset[Key]  # "thắng", "thua", "cầm hòa"
     player_roles: frozenset[Key]  # "cầu thủ", "HLV"
+    firsts: frozenset[str]  # the first syllables of the cues and the clubs
+    name_firsts: frozenset[str]  # the first syllables of the city clubs and the provinces
 
 
 @functools.cache
 def _tables() -> _Tables:
     orgs = lexicon.world_organizations()
+    city_clubs = frozenset(k for k, o in orgs.items() if o.kind == "club" and not o.alone)
+    clubs = frozenset(k for k, o in orgs.items() if o.kind == "club" and o.alone)
+    cues = phrase_class("sports_cue")
+    provinces = lexicon.vietnamese_provinces()
     return _Tables(
-        frozenset(k for k, o in orgs.items() if o.kind == "club" and not o.alone),
-        frozenset(k for k, o in orgs.items() if o.kind == "club" and o.alone),
-        phrase_class("sports_cue"),
+        city_clubs,
+        clubs,
+        cues,
         frozenset(lexicon.place_prefixes()),
         word_class("club_locative"),
         word_class("foreign_name_particle"),
-        lexicon.vietnamese_provinces(),
+        provinces,
         phrase_class("match_verb"),
         phrase_class("player_role"),
+        frozenset(k[0] for k in cues | clubs),
+        frozenset(k[0] for k in city_clubs | provinces),
     )
 
 
@@ -72,7 +80,10 @@ def sports_sentence(toks: Sequence[Syllable]) -> bool:
     """The sentence speaks of a match or a club: a sports cue, a score, or a club the
     gazetteer reads alone ("Chelsea")."""
     tables = _tables()
+    firsts = tables.firsts  # the scan probes a set per syllable, then the few that start an entry
     for i, t in enumerate(toks):
+        if t.text not in firsts and not (i == 0 and t.text.lower() in firsts) and t.kind != "num":
+            continue
         if t.kind == "num" and SCORE.fullmatch(t.text) and not (i > 0 and toks[i - 1].text == "ngày"):
             return True  # "thắng 2-0" ("ngày 10-5" is a date)
         n = _entry_at(toks, i, tables.cues)
@@ -159,12 +170,18 @@ def clubs_by_city(
     Liverpool ghi bàn" → ORG "Liverpool"; "Ông sinh ra ở Liverpool" stays a place. A place
     or an unlabelled run over exactly the name becomes the club; a person or a longer
     candidate is left alone. Changes the candidates in place."""
-    city_clubs, provinces = _tables().city_clubs, _tables().provinces
+    tables = _tables()
+    city_clubs, provinces, name_firsts = tables.city_clubs, tables.provinces, tables.name_firsts
+    named = [any(t.text in name_firsts for t in toks) for toks, _cands in sentences]
+    if not any(named):
+        return  # no club's city and no province: nothing to read (most documents)
     sporty = [False, *(sports_sentence(toks) for toks, _cands in sentences), False]
     for idx, (toks, cands) in enumerate(sentences):
-        if not any(sporty[idx : idx + 3]):  # this sentence, the one before or the one after
+        if not (named[idx] and any(sporty[idx : idx + 3])):  # this sentence, or one beside it
             continue
         for i, t in enumerate(toks):
+            if t.text not in name_firsts:
+                continue
             n = _entry_at(toks, i, city_clubs) if t.kind == "cap" else 0
             rule = "club_by_city"
             if (
