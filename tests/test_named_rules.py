@@ -35,8 +35,9 @@ from vnextract.recognizers.titles.rules import TITLE_RULES
 from vnextract.text import Text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-#: Rules applied outside the scan's list (entities.document.scan_sentences).
-DOCUMENT_RULES = ("byline",)
+#: Rules applied outside the scan's list (entities.document.scan_sentences; club_by_city and
+#: province_club are entities.clubs.clubs_by_city, a pass after the scan).
+DOCUMENT_RULES = ("byline", "club_by_city", "province_club")
 
 #: family → (every rule's name, what lists the rules that apply to a text)
 FAMILIES: dict[str, tuple[set[str], Callable[[Text], list[str]]]] = {

@@ -27,6 +27,7 @@ from vnextract.lexicon.gazetteer import (
     place_kinds,
     place_prefixes,
     places,
+    vietnamese_provinces,
     world_places,
 )
 from vnextract.lexicon.loader import SYLLABLE, Key, key, load_tsv
@@ -75,6 +76,7 @@ __all__ = [
     "stopwords",
     "surnames",
     "title_roles",
+    "vietnamese_provinces",
     "word_class",
     "world_organizations",
     "world_places",

@@ -103,6 +103,13 @@ def place_names() -> frozenset[str]:
     )
 
 
+@functools.cache
+def vietnamese_provinces() -> frozenset[Key]:
+    """The provinces and centrally-run cities of Vietnam, both eras, as syllable keys
+    (``places_vn.tsv``'s province column): ``("Bình", "Dương")``, ``("Đà", "Nẵng")``."""
+    return frozenset(key(row["province"]) for row in load_tsv("places_vn.tsv") if row["province"])
+
+
 class PlaceKind(NamedTuple):
     """What a kind of place is (``place_kinds.tsv``): "huyện" is a district, "đường" a street."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from vnextract import lexicon
+from vnextract.recognizers.entities.clubs import clubs_by_city
 from vnextract.recognizers.entities.scan import Scanner
 from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
@@ -109,6 +110,7 @@ def scan_sentences(text: Text, trace: list[str] | None = None) -> Scanned:
                 trace.append("byline")
             continue
         sentences.append((toks, Scanner(toks, lex).scan(trace)))
+    clubs_by_city(sentences, trace)  # "hậu vệ Liverpool": in a match report, the club
     return sentences
 
 
@@ -273,7 +275,7 @@ def recognize(text: Text) -> Iterator[Span]:
 
 def rules_fired(text: Text) -> list[str]:
     """The names of the rules that applied to ``text``, in order (for tests and debugging): the
-    scan's, "byline", and the organisation body's as "body:<name>".
+    scan's, "byline", "club_by_city", and the organisation body's as "body:<name>".
 
     >>> from vnextract.text import Text
     >>> rules_fired(Text.from_string("Giám đốc Sở TTTT Lai Xuân Thành."))
