@@ -25,7 +25,6 @@ out of sample it also tags brands, products and peoples as persons ("Anthropic C
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from vnextract import lexicon as gz
@@ -34,26 +33,6 @@ from vnextract.learned.view import Syllable
 
 #: Opening quotes a name of a thing may stand in: grammar, not a word list.
 _OPEN_QUOTES = frozenset({"'", '"', "“", "‘", "«"})
-
-
-@functools.cache
-def _product_nouns() -> frozenset[tuple[str, ...]]:
-    return gz.phrase_class("product_noun")
-
-
-@functools.cache
-def _origin_nouns() -> frozenset[tuple[str, ...]]:
-    return gz.phrase_class("origin_noun")
-
-
-@functools.cache
-def _site_place_nouns() -> frozenset[tuple[str, ...]]:
-    return gz.phrase_class("site_place_noun")
-
-
-@functools.cache
-def _site_body_nouns() -> frozenset[tuple[str, ...]]:
-    return gz.phrase_class("site_body_noun")
 
 
 def _before(sentence: Sequence[Syllable], first: int) -> list[str]:
@@ -88,14 +67,14 @@ def guard(p: Proposal, sentences: Sequence[Sequence[Syllable]]) -> Proposal | No
                 return p._replace(label="ORG")
             return p._replace(label="ORG", end=sentence[p.first + n - 1].end)
     before = _before(sentence, p.first)
-    if _ends_with(before, _product_nouns()):  # after_product_noun
+    if _ends_with(before, gz.phrase_class("product_noun")):  # after_product_noun
         return None
     quoted = p.first > 0 and sentence[p.first - 1].text in _OPEN_QUOTES
-    if not quoted and before and (before[-1],) in _origin_nouns():  # after_origin_noun
+    if not quoted and before and (before[-1],) in gz.phrase_class("origin_noun"):  # after_origin_noun
         return p._replace(label="LOC")
-    if not quoted and _ends_with(before, _site_place_nouns()):  # after_site_noun
+    if not quoted and _ends_with(before, gz.phrase_class("site_place_noun")):  # after_site_noun
         return p._replace(label="LOC")
-    if not quoted and _ends_with(before, _site_body_nouns()):
+    if not quoted and _ends_with(before, gz.phrase_class("site_body_noun")):
         return p._replace(label="ORG")
     return p
 
@@ -123,7 +102,7 @@ def _named_things(sentences: Sequence[Sequence[Syllable]]) -> set[tuple[str, ...
     """The capitalised runs written right after a product noun anywhere in the document
     ("trình duyệt Firefox" → ("Firefox",)), whoever tagged them."""
     found: set[tuple[str, ...]] = set()
-    nouns = _product_nouns()
+    nouns = gz.phrase_class("product_noun")
     for sentence in sentences:
         i = 0
         while i < len(sentence):

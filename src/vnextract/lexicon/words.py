@@ -67,6 +67,7 @@ def alternation(name: str, space: str = r"\ ") -> str:
     return "|".join(space.join(regex.escape(part) for part in w.split(" ")) for w in words)
 
 
+@functools.cache  # read in hot loops: built once per class, not per call
 def phrase_class(name: str) -> frozenset[Key]:
     """The entries of a class as syllable keys: ``phrase_class("scope_word")`` holds ("quốc", "tế")."""
     return frozenset(spaced_key(w) for w in _classes()[name])

@@ -30,17 +30,6 @@ _WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}&'’\-]|\.(?=[\p{L}\p{N}
 _CLAUSE_END = regex.compile(r"[ \t]*(?:[,.;:)\n]|$)")
 
 
-@functools.cache
-def _in_body() -> frozenset[Key]:
-    """Stop words found inside bodies' names ("và", "về", "điều tra")."""
-    return phrase_class("in_body_word")
-
-
-@functools.cache
-def _speech_verbs() -> frozenset[Key]:
-    return phrase_class("speech_verb")
-
-
 def _phrase_at(words: list[str], i: int, table: frozenset[Key]) -> int:
     """The length of the longest phrase of ``table`` at word ``i`` (0 if none)."""
     for n in (3, 2, 1):
@@ -72,10 +61,10 @@ def body_end(s: str, end: int, limit: int, record_end: int | None = None) -> int
         if gap.strip():
             break  # punctuation: the clause ends (or something else begins) here
         if skip == 0:
-            if _phrase_at(words, i, _speech_verbs()):
+            if _phrase_at(words, i, phrase_class("speech_verb")):
                 return last  # "… xuất khẩu thuỷ sản nói"
             n = _phrase_at(words, i, stopwords())
-            if n and _phrase_at(words, i, _in_body()) != n:
+            if n and _phrase_at(words, i, phrase_class("in_body_word")) != n:
                 return None  # a verb or a function word: "Chủ tịch UBND tỉnh phát biểu …"
             skip = n
         skip = max(0, skip - 1)
@@ -111,7 +100,7 @@ def _connector() -> regex.Pattern[str]:
 @functools.cache
 def _not_describing() -> frozenset[Key]:
     """Words that end a role's description: verbs of saying and aspect markers ("đã", "sẽ")."""
-    return _speech_verbs() | phrase_class("clause_marker")
+    return phrase_class("speech_verb") | phrase_class("clause_marker")
 
 
 def connected_body(
@@ -166,20 +155,15 @@ def apposition_end(s: str, end: int, limit: int) -> int | None:
         gap = s[(found[i - 1].end() if i else end) : m.start()]
         if gap.strip():
             break
-        if _phrase_at(words, i, _speech_verbs()):
+        if _phrase_at(words, i, phrase_class("speech_verb")):
             return last if body else None
-        if i == _MAX_APPOSITION_WORDS or _phrase_at(words, i, _clause_markers()):
+        if i == _MAX_APPOSITION_WORDS or _phrase_at(words, i, phrase_class("clause_marker")):
             return None
         body = body or _phrase_at(words, i, _body_words()) > 0
         last = m.end()
         if _CLAUSE_END.match(s, last) and last < limit:
             return last if body else None
     return None
-
-
-@functools.cache
-def _clause_markers() -> frozenset[Key]:
-    return phrase_class("clause_marker")
 
 
 @functools.cache
