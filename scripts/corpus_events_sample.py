@@ -41,6 +41,8 @@ def main() -> None:
     ap.add_argument("--name", default="E3")
     ap.add_argument("--articles", type=int, default=26)
     ap.add_argument("--items", type=int, default=5)
+    ap.add_argument("--max-chars", type=int, default=2500,
+                    help="longest law article drawn (E10 used 4000: few shorter ones were left)")
     args = ap.parse_args()
     used = used_ids()
     law = []
@@ -48,7 +50,7 @@ def main() -> None:
         for line in lines:
             row = json.loads(line)
             text = row["text"]
-            if ("-PL-" in row["id"] and row["id"] not in used and 500 <= len(text) <= 2500
+            if ("-PL-" in row["id"] and row["id"] not in used and 500 <= len(text) <= args.max_chars
                     and len(SENTENCING.findall(text)) >= 2):
                 law.append(row)
     with (args.news / "modern2026.jsonl").open(encoding="utf-8") as lines:

@@ -51,7 +51,7 @@ SUPPLEMENT_BATCHES = 4
 #: Later supplements: (seed, short items, articles per topic, batches), in the order drawn.
 SUPPLEMENTS = (
     (15, 100, 8, 4), (16, 200, 16, 8), (17, 200, 0, 4), (18, 100, 5, 4), (19, 100, 5, 4),
-    (20, 100, 5, 4), (21, 150, 6, 3), (22, 100, 5, 4),
+    (20, 100, 5, 4), (21, 150, 6, 3), (22, 100, 5, 4), (23, 100, 5, 4),
 )
 
 
