@@ -184,7 +184,7 @@ def test_numbers_listed_before_a_unit_are_terms_of_their_own() -> None:
 def test_trigger_phrases_are_found_as_finditer_finds_them(sentence: str) -> None:
     """phrases_in (first words found once per Text, then the alternation tried there) gives the
     trigger pattern's own finditer matches, over the whole text and over every sub-range."""
-    from vnextract.linking.event_parts import _pattern, phrases_in
+    from vnextract.linking.event_table import _pattern, phrases_in
     from vnextract.text import Text
 
     text = Text.from_string(sentence)
@@ -199,7 +199,7 @@ def test_trigger_phrases_are_found_as_finditer_finds_them(sentence: str) -> None
 def test_outcome_gives_way_to_a_longer_outcome() -> None:
     """"án tử" (the death sentence, short) is an outcome, but in "án tử hình" the longer "tử hình"
     that starts inside it is read, not the leftmost "án tử"."""
-    from vnextract.linking.event_parts import _pattern
+    from vnextract.linking.event_table import _pattern
 
     outcome = _pattern("outcome")
     assert [m.group() for m in outcome.finditer("tuyên án tử hình, lãnh án tử.")] == ["tử hình", "án tử"]

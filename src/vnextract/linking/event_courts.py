@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from vnextract.linking.event_parts import _SENTENCES, _table
+from vnextract.linking.event_table import _SENTENCES, _table
 from vnextract.mentions import Mentions
 from vnextract.records import Event, Organization, Party
 

@@ -9,17 +9,10 @@ import regex
 
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_names import list_people, same_party
-from vnextract.linking.event_parts import (
-    _OUTCOME_REACH,
-    _SENTENCES,
-    _STANDALONE_KINDS,
-    _entities,
-    _is_prison_term,
-    _outcome_trigger,
-    _pattern,
-    _reason,
-    _value,
-)
+from vnextract.linking.event_reasons import _reason
+from vnextract.linking.event_spans import _entities, _outcome_trigger
+from vnextract.linking.event_table import _OUTCOME_REACH, _SENTENCES, _STANDALONE_KINDS, _pattern, _value
+from vnextract.linking.event_terms import _is_prison_term
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Event,

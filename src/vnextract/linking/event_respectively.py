@@ -9,7 +9,8 @@ import regex
 
 from vnextract.linking.event_lists import _LIST_GLUE, _respan
 from vnextract.linking.event_names import list_people
-from vnextract.linking.event_parts import _OUTCOME_REACH, _outcome_trigger, _pattern, _value
+from vnextract.linking.event_spans import _outcome_trigger
+from vnextract.linking.event_table import _OUTCOME_REACH, _pattern, _value
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party
 

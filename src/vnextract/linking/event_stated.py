@@ -14,23 +14,23 @@ import regex
 
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_law import alternatives
-from vnextract.linking.event_parts import (
+from vnextract.linking.event_spans import _entities, _inside, _phrase
+from vnextract.linking.event_table import (
     _AWARD_NAME,
     _OUTCOME_LEAD,
     _OUTCOME_REACH,
     _STANDALONE_KINDS,
     _VALUE_WINDOW,
+    _pattern,
+    _table,
+    _value,
+)
+from vnextract.linking.event_terms import (
     _after_named,
-    _entities,
-    _inside,
     _is_prison_term,
     _is_total,
-    _pattern,
-    _phrase,
     _right_after,
-    _table,
     _term_of_measure,
-    _value,
 )
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, EventKind, Money, Party, Phrase

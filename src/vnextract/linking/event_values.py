@@ -34,19 +34,11 @@ import regex
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_names import list_people
-from vnextract.linking.event_parts import (
-    _SENTENCES,
-    _entities,
-    _is_prison_term,
-    _outcome_trigger,
-    _pattern,
-    _phrase,
-    _reason,
-    _status,
-    _status_start,
-    _value,
-    phrases_in,
-)
+from vnextract.linking.event_reasons import _reason
+from vnextract.linking.event_spans import _entities, _outcome_trigger, _phrase
+from vnextract.linking.event_status import _status, _status_start
+from vnextract.linking.event_table import _SENTENCES, _pattern, _value, phrases_in
+from vnextract.linking.event_terms import _is_prison_term
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Fine, Party, Phrase, Span
 from vnextract.text import Text

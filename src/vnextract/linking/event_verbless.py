@@ -19,15 +19,10 @@ from collections.abc import Sequence
 
 import regex
 
-from vnextract.linking.event_parts import (
-    _entities,
-    _is_prison_term,
-    _outcome_trigger,
-    _pattern,
-    _phrase,
-    _reason,
-    _value,
-)
+from vnextract.linking.event_reasons import _reason
+from vnextract.linking.event_spans import _entities, _outcome_trigger, _phrase
+from vnextract.linking.event_table import _pattern, _value
+from vnextract.linking.event_terms import _is_prison_term
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text

@@ -13,27 +13,20 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.linking.event_authorities import _names_an_authority, _no_authority, _opening_authority
 from vnextract.linking.event_lists import _following
-from vnextract.linking.event_parts import (
-    _OUTCOME_LEAD,
-    _OUTCOMES,
+from vnextract.linking.event_spans import _entities, _last_comma
+from vnextract.linking.event_stated import EXTREMES, Stated
+from vnextract.linking.event_table import _OUTCOME_LEAD, _OUTCOMES, _SENTENCES, _STANDALONE_KINDS, _pattern
+from vnextract.linking.event_targets import (
     _PASSIVE,
-    _SENTENCES,
-    _STANDALONE_KINDS,
     _counted_opening,
     _elided_subject,
-    _entities,
     _group,
     _joined_subject_start,
-    _last_comma,
-    _names_an_authority,
-    _no_authority,
-    _opening_authority,
     _party_before,
-    _pattern,
     _toward,
 )
-from vnextract.linking.event_stated import EXTREMES, Stated
 from vnextract.mentions import Mentions
 from vnextract.records import Party, Phrase
 
