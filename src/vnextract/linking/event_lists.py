@@ -246,6 +246,10 @@ def _listed_sentences(
         # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật", also after ";": "…; C 6
         # năm tù, D 4 năm tù về tội chống người thi hành công vụ"), not the first one's own
         own_reason = _reason(norm, last, limit)
+        if own_reason is None and event.reason is not None and event.reason.end <= verb.start:
+            # rule ``fronted_charge_of_the_list``: a charge fronted before the verb is the whole
+            # list's: "Về hành vi cướp tài sản, bị cáo A nhận 8 năm tù, B 7 năm" (for robbery …)
+            own_reason = event.reason
         # an outcome's own word is its trigger ("B tù chung thân"), a term's the verb
         stated = _outcome_trigger(norm, outcome, kind)
         out += [_respan(norm, attrs.evolve(

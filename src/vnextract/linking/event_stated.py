@@ -69,6 +69,20 @@ def _top_of_extremes(norm: str, found: Mentions, start: int, duration: Duration,
     return top
 
 
+# what may close a law's bracket: the end of its sentence, clause or item
+_BRACKET_END = regex.compile(r"\ *(?:[.,;:\n]|$)")
+
+
+def _is_bracket(norm: str, duration: Duration) -> bool:
+    """Rule ``bracket_after_fine_word``: a range of years or months right after "phạt" (punish,
+    fine), closing its clause, is the law's bracket of prison, "tù" (prison) said or not: "Người
+    nào … thì bị phạt từ 2 năm đến 7 năm." (whoever … is punished with 2 to 7 years); a fine's
+    amount has a currency, so no fine reads so. Not "bị phạt từ 2 đến 4 năm cấm thi đấu" (a ban's
+    term: a word follows)."""
+    closed = _BRACKET_END.match(norm, duration.end) is not None
+    return closed and duration.value_to is not None and duration.unit in ("year", "month")
+
+
 @attrs.frozen(kw_only=True)
 class Stated:
     """What one trigger states: the kind of event and its value."""
@@ -123,7 +137,7 @@ def stated_by(norm: str, found: Mentions, trigger: Phrase, limit: int, used: set
         duration = next(
             (d for d in _inside(found.durations, *after)
              if _is_prison_term(norm, d)
-             or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))
+             or ((kind_of_trigger != "fine" or _is_bracket(norm, d)) and _right_after(norm, trigger, d))
              or (kind_of_trigger == "sentence" and _after_named(norm, found, trigger, d))),
             None,
         )  # fmt: skip

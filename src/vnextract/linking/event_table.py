@@ -128,11 +128,16 @@ def _term_ahead() -> str:
     """What must follow a ``needs_term`` trigger: a number (its term, or a range's "từ" = from,
     "đến" = up to) or an outcome, behind "mức án" / "án" / "hình phạt" (the sentence, penalty of)."""
     outcomes = "|".join(r"\ +".join(regex.escape(w) for w in p.split()) for p in _table()["outcome"])
-    lead = r"(?:mức\ +án\ +|mức\ +hình\ +phạt\ +|mức\ +|án\ +|hình\ +phạt\ +)?"
+    # "lần lượt" (respectively) may open the list of terms: "bị tuyên lần lượt 20 năm và 18 năm tù"
+    # so may "mỗi bị cáo" / "mỗi người" (each), "cùng" (both), "đều" (all alike)
+    shared = r"(?:lần\ +lượt\ +|mỗi\ +(?:bị\ +cáo|người)\ +|cùng\ +|đều\ +)?"
+    lead = shared + r"(?:mức\ +án\ +|mức\ +hình\ +phạt\ +|mức\ +|án\ +|hình\ +phạt\ +)?"
     bound = r"(?:(?:từ|lên\ +đến|đến|tới)\ +)?"  # grammar: the prepositions of a range
     # the one sentenced may stand between: "Tòa tuyên Nguyễn Văn A tử hình" (a name: capitalised
     # words, "bị cáo" = defendant before it)
-    named = r"(?:(?:bị\ +cáo\ +)?(?-i:\p{Lu}\p{Ll}*(?:\ +\p{Lu}\p{Ll}*){0,4})\ +)?"  # case kept
+    # … or several, listed: "Tòa tuyên A, B tử hình" (", " or "và" = and between them)
+    name = r"(?-i:\p{Lu}\p{Ll}*(?:\ +\p{Lu}\p{Ll}*){0,4})"  # case kept
+    named = rf"(?:(?:(?:các\ +)?bị\ +cáo\ +)?{name}(?:(?:\ *,\ *|\ +và\ +){name}){{0,5}}\ +)?"
     return rf"(?=\ +{named}{lead}{bound}(?:\d|(?:{outcomes})(?![\p{{L}}])))"
 
 

@@ -74,7 +74,25 @@ def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | N
         comma = max([_last_comma(norm, start, end), *including])
         after = [e for e in entities if e.start > comma]
         return after[0] if after else entities[0]
-    return _group(norm, start, end)
+    group, whoever = _group(norm, start, end), _whoever(norm, start, end)
+    if whoever is not None and (group is None or group.start != whoever.start):
+        return whoever  # the deed described after "Người nào" is long or has commas in it
+    return group
+
+
+# the subject of a law's article: "Người nào" (whoever), after the item's number ("1. Người nào
+# …") (grammar: the law's indefinite pronoun)
+_WHOEVER = regex.compile(r"[\s\d.]*(?P<who>người\ +nào)(?![\p{L}])", regex.I)
+
+
+def _whoever(norm: str, start: int, end: int) -> Party | None:
+    """Rule ``whoever_of_the_law``: "Người nào …" (whoever …) opening a law's article quoted in
+    the text is who its penalty is for, however long the deed described after it: "Người nào tàng
+    trữ trái phép chất ma túy thì bị phạt tù từ 1 năm đến 5 năm"."""
+    who = _WHOEVER.match(norm, start, end)
+    if who is None:
+        return None
+    return Party(text=who.group("who"), start=who.start("who"), end=who.end("who"), kind="group")
 
 
 # "và" (and) joining two predicates: "A (1982, trú tại X) bị phạt 58 tháng tù và B (1984) bị phạt 30
@@ -190,3 +208,26 @@ def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | 
     if not _COUNTED.match(target.text) or _REST.search(target.text):
         return False  # "hai đồng phạm còn lại nhận mức án 2 năm" (the two remaining): each theirs
     return _EACH.search(norm, target.start, trigger.start) is None
+
+
+# "Đối với" (as for, towards) fronted at the clause's start, "riêng" (as for … alone) before it:
+# "Đối với bị cáo A, HĐXX tuyên phạt 12 năm tù" (grammar: the prepositions)
+_FRONTED_TOWARD = regex.compile(r"\s*(?:riêng\ +)?đối\ +với\ +", regex.I)
+
+
+def _fronted_toward(norm: str, found: Mentions, start: int, trigger_at: int) -> tuple[Party, int] | None:
+    """Rule ``fronted_toward``: the one named by "Đối với …" opening a clause, up to its comma,
+    before the trigger ("Đối với bị cáo A, HĐXX tuyên phạt mức án tử hình" = as for defendant A,
+    the panel sentences death): that party and where the rest of the clause begins (after the
+    comma). None when the clause does not open so or its opening names no one (one person or
+    organisation, a role word before it: "bị cáo", "ông")."""
+    cue = _FRONTED_TOWARD.match(norm, start, trigger_at)
+    comma = norm.find(",", cue.end(), trigger_at) if cue is not None else -1
+    if cue is None or comma < 0:
+        return None
+    named = [e for e in _entities(norm, found, cue.end(), comma) if e.kind in ("person", "organization")]
+    if len(named) != 1 or not _ROLE_BEFORE_NAME.fullmatch(norm, cue.end(), named[0].start):
+        return None
+    if norm[named[0].end : comma].strip(" )").split("(")[0].strip():
+        return None  # more words after the name than an aside in brackets: not a bare party
+    return named[0], comma + 1
