@@ -275,13 +275,14 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
 
 
 # what may lead from a sentence's value to the names it is given to: "mức án chung thân gồm: A,
-# B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to)
-# (a count: word_classes.tsv "group_count", or a number)
+# B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to),
+# "2 bị cáo bị tuyên tử hình là A và B" (are A and B) (a count: word_classes.tsv "group_count",
+# or a number)
 _VALUE_TO_NAMES = regex.compile(
     r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
         (?:(?:(?:các|\d+|""" + alternation("group_count", r"\ +") + r""")\ +)?
            (?:bị\ +cáo|đối\ +tượng|người)\ *)?
-        (?P<including>(?:bao\ +)?gồm)?\ *(?P<colon>:)?\ *""",
+        (?P<including>(?:bao\ +)?gồm|là)?\ *(?P<colon>:)?\ *""",
     regex.I | regex.VERBOSE,
 )
 

@@ -516,8 +516,8 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
                 or any(_overlaps(e.term, *v) or _overlaps(e.trigger, *v) for v in values)
             ) and sentence.start <= e.start < end]  # fmt: skip
             verb = _phrase(norm, opener.start(), opener.end())
-            if verb is None:
-                continue
+            if verb is None or (marker and replaced):
+                continue  # a list a verb's events read already keeps them (and their verb)
             if replaced:
                 base = replaced[0]
             else:

@@ -38,6 +38,7 @@ from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_demands import demands
 from vnextract.linking.event_facts import _deduplicate
+from vnextract.linking.event_groups import counted_groups
 from vnextract.linking.event_law import with_alternatives
 from vnextract.linking.event_lists import (
     _companions,
@@ -192,7 +193,9 @@ def _event_in(
         named_event = attrs.evolve(event, status=named_status)  # type: ignore[arg-type]
         return [_retarget(norm, named_event, p) for p in named_after]
     if kind == "award" or target is None or target.kind not in ("person", "organization"):
-        return [event]
+        # "tuyên phạt 5 bị cáo tử hình, 3 bị cáo chung thân": the counted groups listed after it
+        groups = counted_groups(norm, found, event, list_limit or limit) if kind in _SENTENCES else []
+        return [event, *groups]
     # where the part the listed targets share begins: "bị" (passive), the trigger ("A và B cùng
     # lĩnh án …"), or the value after them ("tuyên phạt A và B mỗi người 3 năm tù")
     values_after = [v.start for v in (money, term) if v is not None and v.start >= target.end]
