@@ -184,7 +184,7 @@ def test_numbers_listed_before_a_unit_are_terms_of_their_own() -> None:
 def test_trigger_phrases_are_found_as_finditer_finds_them(sentence: str) -> None:
     """phrases_in (first words found once per Text, then the alternation tried there) gives the
     trigger pattern's own finditer matches, over the whole text and over every sub-range."""
-    from vnextract.linking.event_parts import _pattern, phrases_in
+    from vnextract.linking.event_table import _pattern, phrases_in
     from vnextract.text import Text
 
     text = Text.from_string(sentence)
@@ -199,8 +199,34 @@ def test_trigger_phrases_are_found_as_finditer_finds_them(sentence: str) -> None
 def test_outcome_gives_way_to_a_longer_outcome() -> None:
     """"án tử" (the death sentence, short) is an outcome, but in "án tử hình" the longer "tử hình"
     that starts inside it is read, not the leftmost "án tử"."""
-    from vnextract.linking.event_parts import _pattern
+    from vnextract.linking.event_table import _pattern
 
     outcome = _pattern("outcome")
     assert [m.group() for m in outcome.finditer("tuyên án tử hình, lãnh án tử.")] == ["tử hình", "án tử"]
     assert outcome.search("Hai bị cáo thoát án tử, lĩnh án treo").group() == "án tử"
+
+
+def test_a_court_named_by_its_level_is_the_court_of_that_level_named_before() -> None:
+    """Rule ``court_by_its_level``: "TAND tỉnh" (the provincial court, no place named) is the
+    provincial court the article named before it, not a court of another level named later."""
+    doc = vnextract.extract(
+        "Sáng 12/3, TAND tỉnh Bạc Liêu mở phiên tòa xét xử Hà Văn Cường. Kết thúc phiên xử, "
+        "TAND tỉnh tuyên phạt Cường 12 năm tù."
+    )
+    (event,) = doc.events
+    assert event.authority is not None
+    assert (event.authority.text, event.authority.name) == ("TAND tỉnh", "TAND tỉnh Bạc Liêu")
+    alone = vnextract.extract("Kết thúc phiên xử, TAND tỉnh tuyên phạt Hà Văn Cường 12 năm tù.").events[0]
+    assert alone.authority is not None and alone.authority.name == "TAND tỉnh"  # none named before
+
+
+def test_a_licence_kind_is_no_office_holder() -> None:
+    """Rule ``office_holder_target`` reads the holder of an office after a suspension, a ban or a
+    dismissal ("đình chỉ công tác giám đốc Sở …"), not after a licence's trigger: in "thu hồi giấy
+    phép lái xe" (revoke the driving licence) "lái xe" (driver) is the licence's kind."""
+    text = "Phòng CSGT Công an tỉnh Long An thu hồi giấy phép lái xe 12 tháng của tài xế Nguyễn Văn An."
+    (event,) = vnextract.extract(text).events
+    assert event.kind == "licence_revoked"
+    assert event.target is None or event.target.text == "Nguyễn Văn An"
+    suspended = vnextract.extract("Đình chỉ công tác giám đốc Sở Xây dựng tỉnh Long An").events[0]
+    assert suspended.target is not None and suspended.target.text == "giám đốc Sở Xây dựng tỉnh Long An"

@@ -21,7 +21,8 @@ import attrs
 import regex
 
 from vnextract.lexicon.words import alternation
-from vnextract.linking.event_parts import _OUTCOMES, _SENTENCES, _entities
+from vnextract.linking.event_spans import _entities
+from vnextract.linking.event_table import _OUTCOMES, _SENTENCES
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, Party
 from vnextract.text import Text

@@ -12,15 +12,10 @@ from __future__ import annotations
 
 import regex
 
-from vnextract.linking.event_parts import (
-    _NEGATION,
-    _ROLE_BEFORE_NAME,
-    _entities,
-    _pattern,
-    _phrase,
-    _status,
-    _value,
-)
+from vnextract.linking.event_spans import _entities, _phrase
+from vnextract.linking.event_status import _status
+from vnextract.linking.event_table import _NEGATION, _pattern, _value
+from vnextract.linking.event_targets import _ROLE_BEFORE_NAME
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text

@@ -32,7 +32,8 @@ import attrs
 import regex
 
 from vnextract.linking.event_courts import _FINE_REACH
-from vnextract.linking.event_parts import _SENTENCES, _entities, _phrase
+from vnextract.linking.event_spans import _entities, _phrase
+from vnextract.linking.event_table import _SENTENCES
 from vnextract.mentions import Mentions
 from vnextract.records import Event, Phrase
 from vnextract.text import Text

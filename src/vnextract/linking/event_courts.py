@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from vnextract.linking.event_parts import _SENTENCES, _table
+from vnextract.linking.event_table import _SENTENCES, _table
 from vnextract.mentions import Mentions
 from vnextract.records import Event, Organization, Party
 
@@ -39,13 +39,34 @@ def _is_named_court(name: str) -> bool:
     return any(words.startswith(head + " ") for head in heads) and words not in _table()["court_word"]
 
 
+def _level(words: str) -> str | None:
+    """The level of a court by the ``court_level`` rows of the table, named by its level alone
+    ("tand tỉnh" = the provincial court → "tỉnh") or with its place ("tand tỉnh bạc liêu")."""
+    for phrase, level in _table()["court_level"].items():
+        if words == phrase or words.startswith(phrase + " "):
+            return level
+    return None
+
+
 def _courts(found: Mentions) -> list[Party]:
-    """The named courts of the text, in order."""
+    """The named courts of the text, in order (one named by its level alone, "TAND tỉnh", too)."""
     return [
         Party(text=o.text, start=o.start, end=o.end, kind="organization", name=o.name)
         for o in sorted(found.organizations, key=lambda o: o.start)
         if _is_named_court(o.name)
     ]
+
+
+def _court_of_level(authority: Party, before: Sequence[Party]) -> Party | None:
+    """Rule ``court_by_its_level``: a court named by its level alone ("TAND tỉnh" = the provincial
+    court, "Tòa án nhân dân huyện") is the court of that level the article named last before it
+    ("TAND tỉnh Bạc Liêu"); None when the authority is not so named or no such court stands before."""
+    words = _words(authority.text)
+    if words not in _table()["court_level"]:
+        return None
+    level = _level(words)
+    same = [c for c in before if _words(c.text) != words and _level(_words(c.name or c.text)) == level]
+    return same[-1] if same else None
 
 
 # how far a fine may stand after the sentence it is passed with (characters, no full stop between)
@@ -76,9 +97,14 @@ def _with_courts(found: Mentions, events: list[Event], norm: str = "") -> list[E
         if not sentence or event.status != "imposed" or not before:
             out.append(event)
         elif event.authority is None:
-            out.append(attrs.evolve(event, authority=before[-1]))
+            court = _court_of_level(before[-1], before[:-1])  # "TAND tỉnh" is "TAND tỉnh X" named before
+            named = before[-1] if court is None else attrs.evolve(before[-1], name=court.name)
+            out.append(attrs.evolve(event, authority=named))
         elif _words(event.authority.text) in _table()["court_word"]:
             mention = attrs.evolve(event.authority, kind="organization", name=before[-1].name)
+            out.append(attrs.evolve(event, authority=mention))
+        elif (court := _court_of_level(event.authority, before)) is not None:
+            mention = attrs.evolve(event.authority, kind="organization", name=court.name)
             out.append(attrs.evolve(event, authority=mention))
         else:
             out.append(event)

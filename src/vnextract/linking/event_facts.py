@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from vnextract.linking.event_appeals import UPHELD
-from vnextract.linking.event_parts import _SENTENCES
+from vnextract.linking.event_table import _SENTENCES
 from vnextract.records import (
     Event,
 )

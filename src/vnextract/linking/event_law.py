@@ -15,7 +15,8 @@ import attrs
 import regex
 
 from vnextract.linking.event_lists import _respan
-from vnextract.linking.event_parts import _outcome_trigger, _pattern, _value
+from vnextract.linking.event_spans import _outcome_trigger
+from vnextract.linking.event_table import _pattern, _value
 from vnextract.records import Event, EventKind
 
 __all__ = ["alternatives", "with_alternatives"]

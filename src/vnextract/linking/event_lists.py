@@ -9,17 +9,10 @@ import regex
 
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_names import list_people, same_party
-from vnextract.linking.event_parts import (
-    _OUTCOME_REACH,
-    _SENTENCES,
-    _STANDALONE_KINDS,
-    _entities,
-    _is_prison_term,
-    _outcome_trigger,
-    _pattern,
-    _reason,
-    _value,
-)
+from vnextract.linking.event_reasons import _reason
+from vnextract.linking.event_spans import _entities, _outcome_trigger
+from vnextract.linking.event_table import _OUTCOME_REACH, _SENTENCES, _STANDALONE_KINDS, _pattern, _value
+from vnextract.linking.event_terms import _is_prison_term
 from vnextract.mentions import Mentions
 from vnextract.records import (
     Event,
@@ -253,6 +246,10 @@ def _listed_sentences(
         # closing the list ("A 8 năm tù, B 6 năm tù về tội cướp giật", also after ";": "…; C 6
         # năm tù, D 4 năm tù về tội chống người thi hành công vụ"), not the first one's own
         own_reason = _reason(norm, last, limit)
+        if own_reason is None and event.reason is not None and event.reason.end <= verb.start:
+            # rule ``fronted_charge_of_the_list``: a charge fronted before the verb is the whole
+            # list's: "Về hành vi cướp tài sản, bị cáo A nhận 8 năm tù, B 7 năm" (for robbery …)
+            own_reason = event.reason
         # an outcome's own word is its trigger ("B tù chung thân"), a term's the verb
         stated = _outcome_trigger(norm, outcome, kind)
         out += [_respan(norm, attrs.evolve(
@@ -278,13 +275,14 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
 
 
 # what may lead from a sentence's value to the names it is given to: "mức án chung thân gồm: A,
-# B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to)
-# (a count: word_classes.tsv "group_count", or a number)
+# B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to),
+# "2 bị cáo bị tuyên tử hình là A và B" (are A and B) (a count: word_classes.tsv "group_count",
+# or a number)
 _VALUE_TO_NAMES = regex.compile(
     r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
         (?:(?:(?:các|\d+|""" + alternation("group_count", r"\ +") + r""")\ +)?
            (?:bị\ +cáo|đối\ +tượng|người)\ *)?
-        (?P<including>(?:bao\ +)?gồm)?\ *(?P<colon>:)?\ *""",
+        (?P<including>(?:bao\ +)?gồm|là)?\ *(?P<colon>:)?\ *""",
     regex.I | regex.VERBOSE,
 )
 

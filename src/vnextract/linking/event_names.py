@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex
 
 from vnextract.lexicon.words import alternation
-from vnextract.linking.event_parts import _entities
+from vnextract.linking.event_spans import _entities
 from vnextract.mentions import Mentions
 from vnextract.records import Party
 

@@ -14,23 +14,23 @@ import regex
 
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_law import alternatives
-from vnextract.linking.event_parts import (
+from vnextract.linking.event_spans import _entities, _inside, _phrase
+from vnextract.linking.event_table import (
     _AWARD_NAME,
     _OUTCOME_LEAD,
     _OUTCOME_REACH,
     _STANDALONE_KINDS,
     _VALUE_WINDOW,
+    _pattern,
+    _table,
+    _value,
+)
+from vnextract.linking.event_terms import (
     _after_named,
-    _entities,
-    _inside,
     _is_prison_term,
     _is_total,
-    _pattern,
-    _phrase,
     _right_after,
-    _table,
     _term_of_measure,
-    _value,
 )
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, EventKind, Money, Party, Phrase
@@ -67,6 +67,20 @@ def _top_of_extremes(norm: str, found: Mentions, start: int, duration: Duration,
     if top is None or not _TOP_BETWEEN.fullmatch(norm, duration.end, top.start):
         return duration
     return top
+
+
+# what may close a law's bracket: the end of its sentence, clause or item
+_BRACKET_END = regex.compile(r"\ *(?:[.,;:\n]|$)")
+
+
+def _is_bracket(norm: str, duration: Duration) -> bool:
+    """Rule ``bracket_after_fine_word``: a range of years or months right after "phạt" (punish,
+    fine), closing its clause, is the law's bracket of prison, "tù" (prison) said or not: "Người
+    nào … thì bị phạt từ 2 năm đến 7 năm." (whoever … is punished with 2 to 7 years); a fine's
+    amount has a currency, so no fine reads so. Not "bị phạt từ 2 đến 4 năm cấm thi đấu" (a ban's
+    term: a word follows)."""
+    closed = _BRACKET_END.match(norm, duration.end) is not None
+    return closed and duration.value_to is not None and duration.unit in ("year", "month")
 
 
 @attrs.frozen(kw_only=True)
@@ -123,7 +137,7 @@ def stated_by(norm: str, found: Mentions, trigger: Phrase, limit: int, used: set
         duration = next(
             (d for d in _inside(found.durations, *after)
              if _is_prison_term(norm, d)
-             or (kind_of_trigger != "fine" and _right_after(norm, trigger, d))
+             or ((kind_of_trigger != "fine" or _is_bracket(norm, d)) and _right_after(norm, trigger, d))
              or (kind_of_trigger == "sentence" and _after_named(norm, found, trigger, d))),
             None,
         )  # fmt: skip

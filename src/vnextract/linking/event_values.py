@@ -34,19 +34,11 @@ import regex
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_names import list_people
-from vnextract.linking.event_parts import (
-    _SENTENCES,
-    _entities,
-    _is_prison_term,
-    _outcome_trigger,
-    _pattern,
-    _phrase,
-    _reason,
-    _status,
-    _status_start,
-    _value,
-    phrases_in,
-)
+from vnextract.linking.event_reasons import _reason
+from vnextract.linking.event_spans import _entities, _outcome_trigger, _phrase
+from vnextract.linking.event_status import _status, _status_start
+from vnextract.linking.event_table import _SENTENCES, _pattern, _value, phrases_in
+from vnextract.linking.event_terms import _is_prison_term
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Fine, Party, Phrase, Span
 from vnextract.text import Text
@@ -96,6 +88,10 @@ _LEAD = regex.compile(
     regex.I | regex.VERBOSE,
 )
 _INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])", regex.I)
+# rule ``list_after_marker``: "theo đó" (accordingly), "cụ thể" (specifically) open a list of
+# sentences with no verb: "…, theo đó A 11 năm tù, B 9 năm tù, C 8 năm tù" (grammar: the
+# discourse markers)
+_LIST_MARKER = regex.compile(r"(?<![\p{L}])(?:theo\ +đó|cụ\ +thể)(?![\p{L}])", regex.I)
 # a role word before a name: "bị cáo" (defendant), "ông" (Mr) … (grammar: the role nouns)
 _ROLE = regex.compile(r"(?:(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?", regex.I)
 # between two names sharing a value: "A, B mỗi người 7 năm tù", "A và B (tử hình)"
@@ -479,16 +475,26 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
         openers = [m for m in phrases_in("trigger", text, sentence.start, end)
                    if _value("trigger", m.group()) in ("sentence", "sentence_received", "fine")]  # fmt: skip
         openers += list(_INCLUDING.finditer(norm, sentence.start, end))
+        openers += list(_LIST_MARKER.finditer(norm, sentence.start, end))
         done = sentence.start
         for opener in sorted(openers, key=lambda m: m.start()):
             if opener.start() < done:
                 continue
-            if opener.re is not _INCLUDING and _value("trigger", opener.group()) == "fine":
+            marker = opener.re is _LIST_MARKER
+            if marker:
+                # with no verb, only a list of two or more said to be sentences ("tù" = prison,
+                # an outcome: the values _items reads) is one
+                lead = _LEAD.match(norm, opener.end(), end)
+                listed = _items(norm, found, lead.end() if lead else opener.end(), end)
+                if len(listed) < 2:
+                    continue
+            if not marker and opener.re is not _INCLUDING and _value("trigger", opener.group()) == "fine":
                 out = _fine_events(norm, found, (sentence.start, end), opener, out)
             lead = _LEAD.match(norm, opener.end(), end)
             at = lead.end() if lead else opener.end()
             items = _items(norm, found, at, end)
-            received = opener.re is not _INCLUDING and _value("trigger", opener.group()) in _RECEIVED
+            verb_word = not marker and opener.re is not _INCLUDING
+            received = verb_word and _value("trigger", opener.group()) in _RECEIVED
             if not items and received:
                 first = _received_by(norm, found, sentence.start, opener)
                 items = _items(norm, found, opener.end(), end, first)
@@ -498,7 +504,7 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
                 # lists a court's statistics for a period, not the sentences of a case
                 lead = _VALUE_LEAD.match(norm, opener.end(), end)
                 at = lead.end() if lead else opener.end()
-                items = _value_first_items(norm, found, at, end) if opener.re is not _INCLUDING else []
+                items = _value_first_items(norm, found, at, end) if verb_word else []
                 if not items:
                     continue
             span = (min(_first(item) for item in items), items[-1].end)
@@ -510,8 +516,8 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
                 or any(_overlaps(e.term, *v) or _overlaps(e.trigger, *v) for v in values)
             ) and sentence.start <= e.start < end]  # fmt: skip
             verb = _phrase(norm, opener.start(), opener.end())
-            if verb is None:
-                continue
+            if verb is None or (marker and replaced):
+                continue  # a list a verb's events read already keeps them (and their verb)
             if replaced:
                 base = replaced[0]
             else:
@@ -520,6 +526,10 @@ def value_lists(text: Text, found: Mentions, events: Sequence[Event]) -> list[Ev
                 base = Event(text=verb.text, start=verb.start, end=verb.end, kind="prison", trigger=verb,
                              status=status)  # type: ignore[arg-type]  # fmt: skip
             made = _events_of(norm, items, base, verb, replaced, end)
+            if marker:  # no verb: a term states its sentence ("11 năm tù"), an outcome its own word
+                made = [_respan(norm, attrs.evolve(e, trigger=Phrase(text=e.term.text, start=e.term.start,
+                                                                     end=e.term.end)))
+                        if e.trigger is verb and e.term is not None else e for e in made]  # fmt: skip
             out = [e for e in out if all(e is not r for r in replaced)] + made
             done = span[1]
     out.sort(key=lambda e: e.start)

@@ -19,15 +19,10 @@ from collections.abc import Sequence
 
 import regex
 
-from vnextract.linking.event_parts import (
-    _entities,
-    _is_prison_term,
-    _outcome_trigger,
-    _pattern,
-    _phrase,
-    _reason,
-    _value,
-)
+from vnextract.linking.event_reasons import _reason
+from vnextract.linking.event_spans import _entities, _outcome_trigger, _phrase
+from vnextract.linking.event_table import _pattern, _value
+from vnextract.linking.event_terms import _is_prison_term
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text
@@ -48,12 +43,15 @@ _HEADLINE_LEAD = regex.compile(
         (?:mức\ +)?(?:án\ +)?""",
     regex.I | regex.VERBOSE,
 )
+# a count of sentences before the outcome: "17 án tử hình" (17 death sentences), "10 chung thân"
+_SENTENCE_COUNT = regex.compile(r"\d+\ +(?:án\ +)?", regex.I)
 # from the sentence to who gets it: "cho" (for), "đối với" / "với" (towards), "dành cho"
 # (grammar: the prepositions)
 _TO_TARGET = regex.compile(r"\ *(?:(?:dành\ +)?cho|đối\ +với|với)?\ *", regex.I)
 # where the one sentenced ends in a headline: a comma, a parenthesis, a reason ("vì", "do", "về
-# tội"), the case ("trong vụ" = in the case of) (grammar: the conjunctions of cause, prepositions)
-_TARGET_END = regex.compile(r"[,(:;]|(?<![\p{L}])(?:vì|do|về\ +tội|trong\ +vụ|tại)(?![\p{L}])", regex.I)
+# tội"), the case ("trong vụ" = in the case of), a place ("tại", "ở" = at) (grammar: the
+# conjunctions of cause, prepositions)
+_TARGET_END = regex.compile(r"[,(:;]|(?<![\p{L}])(?:vì|do|về\ +tội|trong\ +vụ|tại|ở)(?![\p{L}])", regex.I)
 # "Mức án dành cho A là …" (the sentence for A is …) (grammar: the prepositions)
 _SENTENCE_FOR = regex.compile(r"(?<![\p{L}])mức\ +án\ +(?:dành\ +)?(?:cho|với|đối\ +với)\ +", regex.I)
 _IS = regex.compile(r"(?:\ *\([^()]{0,60}\))?\ *(?:sẽ\ +)?là\ +", regex.I)
@@ -125,18 +123,48 @@ def _headlines(text: Text, found: Mentions, events: Sequence[Event]) -> list[Eve
         end = len(norm) if end < 0 else end
         line = norm[start:end]
         if 0 < len(line.strip()) <= _HEADLINE_REACH and not _FULL_STOP.search(line):
-            lead = _HEADLINE_LEAD.match(norm, start, end)
-            at = lead.end() if lead else start
-            value = _value_at(norm, found, at, end)
-            if value is not None and lead is not None and not _taken([*events, *out], at, value[3]):
-                kind, term, stated, value_end = value
-                to = _TO_TARGET.match(norm, value_end, end)
-                target = _target_in(norm, found, to.end() if to else value_end, end)
-                if target is not None:
-                    status = "possible" if lead.group("demand") else "imposed"
-                    out.append(_event(norm, kind, stated, term, target, None, status,
-                                      _reason(norm, target.end, end)))  # fmt: skip
+            out += _headline(norm, found, [*events, *out], start, end)
         start = end + 1
+    return out
+
+
+def _headline(norm: str, found: Mentions, events: Sequence[Event], start: int, end: int) -> list[Event]:
+    """The sentences a headline opens with (rule ``headline_sentence``), and those of its parts
+    after a comma (rule ``headline_sentences``): "Tử hình kẻ sát hại bạn gái, chung thân cho đồng
+    phạm" (death for …, life for the accomplice); a part naming no one is for the next part's
+    target: "17 án tử hình, 10 chung thân cho đường dây ma túy" (17 death sentences, 10 life
+    sentences for the drug ring)."""
+    out: list[Event] = []
+    waiting: list[tuple[_Stated, str]] = []  # parts read before the one that names who gets them
+    part_start = start
+    while part_start < end:
+        comma = norm.find(",", part_start, end)
+        part_end = end if comma < 0 else comma
+        lead = _HEADLINE_LEAD.match(norm, part_start, part_end)
+        at = lead.end() if lead else part_start
+        value = _value_at(norm, found, at, part_end)
+        counted = _SENTENCE_COUNT.match(norm, at, part_end) if value is None else None
+        if counted is not None:  # "17 án tử hình": the outcome after the count
+            value = _value_at(norm, found, counted.end(), part_end)
+            at = counted.end()
+        if value is None or lead is None or _taken([*events, *out], at, value[3]):
+            if part_start == start:
+                return []  # the headline opens with no sentence: none of its parts is one
+            break
+        demanded = lead.group("demand") or (waiting and waiting[0][1] == "possible")
+        status = "possible" if demanded else "imposed"
+        to = _TO_TARGET.match(norm, value[3], part_end)
+        target = _target_in(norm, found, to.end() if to else value[3], part_end)
+        if target is None and not norm[value[3] : part_end].strip():
+            waiting.append((value, status))  # the part is the sentence alone: "17 án tử hình,"
+        elif target is None:
+            break  # "Tử hình là hình phạt …" (death is the penalty …): no one's
+        else:
+            reason = _reason(norm, target.end, end)
+            for (kind, term, stated, _end), waiting_status in [*waiting, (value, status)]:
+                out.append(_event(norm, kind, stated, term, target, None, waiting_status, reason))
+            waiting = []
+        part_start = part_end + 1
     return out
 
 

@@ -13,27 +13,21 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.linking.event_authorities import _names_an_authority, _no_authority, _opening_authority
 from vnextract.linking.event_lists import _following
-from vnextract.linking.event_parts import (
-    _OUTCOME_LEAD,
-    _OUTCOMES,
+from vnextract.linking.event_spans import _entities, _last_comma
+from vnextract.linking.event_stated import EXTREMES, Stated
+from vnextract.linking.event_table import _OUTCOME_LEAD, _OUTCOMES, _SENTENCES, _STANDALONE_KINDS, _pattern
+from vnextract.linking.event_targets import (
     _PASSIVE,
-    _SENTENCES,
-    _STANDALONE_KINDS,
     _counted_opening,
     _elided_subject,
-    _entities,
+    _fronted_toward,
     _group,
     _joined_subject_start,
-    _last_comma,
-    _names_an_authority,
-    _no_authority,
-    _opening_authority,
     _party_before,
-    _pattern,
     _toward,
 )
-from vnextract.linking.event_stated import EXTREMES, Stated
 from vnextract.mentions import Mentions
 from vnextract.records import Party, Phrase
 
@@ -88,6 +82,29 @@ _SUBORDINATOR = regex.compile(r"(?<![\p{L}])(?:(?:sau|trước)\ +)?khi(?![\p{L}
 def _named_after_trigger(norm: str, found: Mentions, trigger: Phrase, end: int) -> bool:
     """Whether a person or organisation is named after ``trigger`` in its clause (up to ``end``)."""
     return any(p.kind in ("person", "organization") for p in _entities(norm, found, trigger.end, end))
+
+
+# the kinds an office holder receives: not a licence's ("thu hồi giấy phép lái xe" = revoke the
+# driving licence: "lái xe" = driver is the licence's kind, no one)
+_OFFICE_KINDS = frozenset({"suspension", "ban", "expulsion"})
+
+
+def _office_holder(norm: str, found: Mentions, begin: int, end: int) -> Party | None:
+    """Rule ``office_holder_target``: the holder of an office named by its title right after a
+    suspension, ban or dismissal, unnamed: "Đình chỉ công tác giám đốc Sở Xây dựng" (suspend the
+    director of the construction department) — the director, not the department; "cách chức phó
+    trưởng công an huyện" (dismiss the deputy police chief)."""
+    at = begin
+    while at < end and norm[at] == " ":
+        at += 1
+    title = next((t for t in found.titles if t.start == at and t.end <= end), None)
+    if title is None:
+        return None
+    # the holder named right after the title is the one: "cách chức chủ tịch UBND xã A Nguyễn Văn B"
+    holder = [p for p in _entities(norm, found, title.end, end) if p.kind == "person"]
+    if holder and not norm[title.end : holder[0].start].strip(" ,"):
+        return holder[0]
+    return Party(text=title.text, start=title.start, end=title.end, kind="group")
 
 
 @attrs.frozen(kw_only=True)
@@ -157,7 +174,9 @@ def parties(norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase
             own = _entities(norm, found, others[-1].end(), trigger.start)
             authority = next((e for e in reversed(own) if e.kind == "organization"), None)
     else:
-        before = _entities(norm, found, clause[0], trigger.start)
+        fronted = _fronted_toward(norm, found, clause[0], trigger.start)
+        opening = fronted[1] if fronted is not None else clause[0]  # the subject follows its comma
+        before = _entities(norm, found, opening, trigger.start)
         # rule ``possessor_is_no_subject``: "HĐXX chấp nhận đề nghị của VKS, tuyên phạt A …" (accepts
         # the prosecutor's proposal, sentences A): a name after "của" (of) owns a noun, it does not
         # act; the subject stands before it
@@ -168,10 +187,10 @@ def parties(norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase
             # "Tòa án tuyên phạt" (the court), also after a comma: "Sau khi nghị án, HĐXX tuyên
             # phạt" (after deliberating, the trial panel sentences); the clause's subject before
             # a possessor's comma: "HĐXX bác đề nghị của luật sư, tuyên phạt …"
-            group = _group(norm, clause[0], trigger.start)
+            group = _group(norm, opening, trigger.start)
             authority = group if group is not None and _names_an_authority(group.text) else None
             if authority is None:
-                authority = _opening_authority(norm, clause[0], before[0].start if before else trigger.start)
+                authority = _opening_authority(norm, opening, before[0].start if before else trigger.start)
         target = None
         if kind_of_trigger == "sentence_received" or paid:  # "X lĩnh án 7 năm tù": X receives it
             # "Tòa tuyên phạt A 5 năm tù, hai đồng phạm nhận mức án 2 năm": who stands after the
@@ -232,6 +251,12 @@ def parties(norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase
                 # 6 officers, "một số cán bộ" = some officers), not "trong 3 tháng" (for 3
                 # months) nor "chức vụ" (the office)
                 target = target if target.text[:1].isdigit() or _SOME.match(target.text) else None
+            if kind in _OFFICE_KINDS and (target is None or target.kind == "organization"):
+                target = _office_holder(norm, found, begin, first_value) or target
+            if target is None and kind in _SENTENCES:
+                # "Tuyên án tử hình 2 bị cáo vận chuyển 100 bánh heroin": the counted defendants
+                # opening a description too long for a noun phrase (rule ``counted_defendants_opening``)
+                target = _counted_opening(norm, begin, first_value)
             toward = _toward(norm, found, trigger.end, clause[1], anywhere=True)
             # "bãi nhiệm … đối với ông Đinh Văn Khôi", "tuyên y án sơ thẩm 10 năm tù đối với X" (a
             # noun phrase after the trigger is no one when a name follows "đối với")
@@ -239,6 +264,10 @@ def parties(norm: str, found: Mentions, clause: tuple[int, int], trigger: Phrase
             if toward is not None and (kind in _STANDALONE_KINDS or not named_first):
                 target = toward
                 following = _following(norm, found, toward)  # "đối với 3 ông bà: A, B, C"
+            if fronted is not None and kind in _SENTENCES and (target is None or target.kind == "group"):
+                # "Đối với bị cáo A, HĐXX tuyên phạt …": A (a sentence's: a fine's fronted
+                # organisation would be read as a list with its authority after the comma)
+                target = fronted[0]
     if authority is not None and _no_authority(authority):
         authority = None  # "bị cảnh cáo về mặt Đảng, cách chức …": the Party is where, not who
     if kind in _SENTENCES and authority is not None and authority.kind == "person":

@@ -19,8 +19,11 @@ The reason is the phrase opened by "do/vì/về tội/có thành tích …" afte
 next comma. A "có thể" (may), "sẽ bị", "tối đa" … before the trigger, or a range of money, makes
 the status "possible". Names listed under one trigger get one event each (``event_lists``);
 events telling the same fact (a headline and its body) are kept once (``event_facts``). The
-clause's parts (trigger table, parties, status, reason, term) are read by ``event_parts``; what a
-trigger states (kind, value) by ``event_stated``, who it is for and who decides by ``event_voice``.
+clause's parts are read by one module each: the trigger table (``event_table``), spans and the
+parties named in them (``event_spans``), who receives (``event_targets``), who decides
+(``event_authorities``), the reason (``event_reasons``), the term (``event_terms``) and the
+status (``event_status``); what a trigger states (kind, value) by ``event_stated``, who it is for
+and who decides by ``event_voice``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from vnextract.linking.event_charges import with_charges
 from vnextract.linking.event_courts import _with_courts
 from vnextract.linking.event_demands import demands
 from vnextract.linking.event_facts import _deduplicate
+from vnextract.linking.event_groups import counted_groups
 from vnextract.linking.event_law import with_alternatives
 from vnextract.linking.event_lists import (
     _companions,
@@ -50,29 +54,21 @@ from vnextract.linking.event_lists import (
     _retarget,
 )
 from vnextract.linking.event_names import name_after_verb
-from vnextract.linking.event_parts import (
+from vnextract.linking.event_reasons import _fronted_reason, _reason
+from vnextract.linking.event_respectively import respectively
+from vnextract.linking.event_spans import _after_spaces, _clauses, _inside, _outcome_trigger, _phrase
+from vnextract.linking.event_stated import stated_by
+from vnextract.linking.event_status import _status, _status_start
+from vnextract.linking.event_table import (
     _LEVEL,
     _NEGATION,
     _SENTENCES,
     _STANDALONE_KINDS,
-    _after_spaces,
-    _clauses,
-    _fronted_reason,
-    _inside,
-    _is_their_total,
-    _outcome_trigger,
     _pattern,
-    _phrase,
-    _reason,
-    _stands_alone,
-    _status,
-    _status_start,
-    _toward,
     _value,
     phrases_in,
 )
-from vnextract.linking.event_respectively import respectively
-from vnextract.linking.event_stated import stated_by
+from vnextract.linking.event_targets import _is_their_total, _stands_alone, _toward
 from vnextract.linking.event_values import mixed_ranges, value_lists, with_listed_terms
 from vnextract.linking.event_verbless import verbless
 from vnextract.linking.event_voice import parties
@@ -197,7 +193,9 @@ def _event_in(
         named_event = attrs.evolve(event, status=named_status)  # type: ignore[arg-type]
         return [_retarget(norm, named_event, p) for p in named_after]
     if kind == "award" or target is None or target.kind not in ("person", "organization"):
-        return [event]
+        # "tuyên phạt 5 bị cáo tử hình, 3 bị cáo chung thân": the counted groups listed after it
+        groups = counted_groups(norm, found, event, list_limit or limit) if kind in _SENTENCES else []
+        return [event, *groups]
     # where the part the listed targets share begins: "bị" (passive), the trigger ("A và B cùng
     # lĩnh án …"), or the value after them ("tuyên phạt A và B mỗi người 3 năm tù")
     values_after = [v.start for v in (money, term) if v is not None and v.start >= target.end]
