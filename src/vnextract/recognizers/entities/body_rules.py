@@ -122,7 +122,19 @@ def person_follows(r: OrganizationReader, b: Body) -> bool | None:
         return None  # "Hiệp hội Max Planck": a head that needs a name is named after a person
     if not b.people_ok and (r.is_person_start(k) or foreign):
         return False
+    if b.people_ok and b.proper and k > b.j and toks[k - 1].kind == "cap" and _full_name_ends_run(r, k):
+        # "tập đoàn Mường Thanh Lê Thanh Thản", "Công ty Hoàng Long Nguyễn Văn Tâm": a body named
+        # after a person has the name first ("Trường THPT Lê Quý Đôn"), so a full name after a
+        # proper name is the holder of the title written before the body
+        return False
     return None
+
+
+def _full_name_ends_run(r: OrganizationReader, k: int) -> bool:
+    """A Vietnamese full name of three or four syllables starts at ``k`` and ends the
+    capitalised run."""
+    end = r.cap_run(k)
+    return 3 <= end - k <= 4 and r.is_person_start(k, end) and not r.place_at(k, end, lexicon.TIER_BARE)
 
 
 def document_follows(r: OrganizationReader, b: Body) -> bool | None:
