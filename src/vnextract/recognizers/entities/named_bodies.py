@@ -1,7 +1,8 @@
 """Rules of the scan for organisations named through a cue around them: a describing phrase
 after an introducer ("hãng hàng không Qantas"), a relation written like a head ("Ban lãnh đạo
 Techcombank"), a branch's place after an abbreviation ("PC Quảng Ngãi"), and the team heads
-before a country alone, which name the national team ("Đội Lào": a place).
+before a country alone, which name the national team ("Đội Lào": a place), and a stock's
+ticker after "cổ phiếu" ("cổ phiếu HPG": the company).
 
 They are entries of :data:`~vnextract.recognizers.entities.scan_rules.RULES`, written as the
 rules there: ``apply(scanner, at) -> bool``, False leaving everything as it was.
@@ -24,6 +25,8 @@ from vnextract.recognizers.entities.tables import (
     LOC_PREFIXES,
     ORG_INTRODUCERS,
     PLACE_ACRONYMS,
+    STOCK_MARKET_WORDS,
+    TICKER_CUES,
     Cand,
     match_at,
 )
@@ -197,3 +200,44 @@ def abbreviation_at_place(s: Scanner, at: At) -> bool:
     at.out.append(Cand("ORG", i, end))
     at.i, at.pending = s._after_org(at.out, end), None
     return True
+
+
+#: A Vietnamese ticker: three capitals or digits, a capital first ("HPG", "TS4"; not "VN30").
+TICKER = regex.compile(r"[A-Z][A-Z0-9]{2}")
+
+
+def _is_ticker(s: Scanner, j: int) -> bool:
+    toks = s.toks
+    return (
+        j < s.n
+        and toks[j].kind == "abbr"
+        and TICKER.fullmatch(toks[j].text) is not None
+        and toks[j].text not in CURRENCIES
+        and toks[j].text not in GENERIC_ABBREVIATIONS
+        and not (j + 1 < s.n and toks[j + 1].kind in ("cap", "abbr"))  # "cổ phiếu FPT Retail"
+    )
+
+
+def ticker_after_cue(s: Scanner, at: At) -> bool:
+    """A stock's ticker after "cổ phiếu" (shares) or "mã CK" (securities code), and the tickers
+    listed after it: "cổ phiếu HPG", "mã VIC", "cổ phiếu VTC, TMS và SFC" (the companies)."""
+    i, toks = at.i, s.toks
+    m = match_at(toks, i, TICKER_CUES, 3)
+    if not (m and _is_ticker(s, i + m)):
+        return False
+    if m == 1 and toks[i].text.lower() == "mã" and not _speaks_of_stocks(s):
+        return False  # "mã OTP" (a one-time code), "mã PIN"
+    j = i + m
+    at.out.append(Cand("ORG", j, j + 1))
+    j += 1
+    # the list goes on after a comma or "và" (and): grammar
+    while j + 1 < s.n and toks[j].text in (",", "và") and _is_ticker(s, j + 1):
+        at.out.append(Cand("ORG", j + 1, j + 2))
+        j += 2
+    at.i, at.pending = j, None
+    return True
+
+
+def _speaks_of_stocks(s: Scanner) -> bool:
+    """The sentence has a word of the stock market ("chứng khoán", "HoSE", "VN-Index")."""
+    return any(match_at(s.toks, q, STOCK_MARKET_WORDS, 2) for q in range(s.n))

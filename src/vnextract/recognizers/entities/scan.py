@@ -13,6 +13,7 @@ from vnextract.recognizers.entities.tables import (
     LOOKS,
     ORG_INTRODUCERS,
     TEXT,
+    TICKER_CUES,
     Cand,
     first_index,
     lexicons,
@@ -32,6 +33,7 @@ def _start_tables() -> dict[str, frozenset[str]]:
         "organizations or heads": organizations | heads,
         "roles": frozenset(first_index(lex.cues)),
         "introducers": frozenset(first_index(ORG_INTRODUCERS)),
+        "ticker cues": frozenset(first_index(TICKER_CUES)),
         "places": frozenset(first_index(lex.place_keys)),
         "place prefixes": prefix_first_syllables(),
     }

@@ -25,6 +25,7 @@ from vnextract.recognizers.entities.named_bodies import (
     described_introduction,
     national_team,
     relation_of_body,
+    ticker_after_cue,
 )
 from vnextract.recognizers.entities.tables import (
     CUE_MODIFIERS,
@@ -524,6 +525,7 @@ RULES: tuple[Rule, ...] = (
         "non_governmental", "tổ chức phi Chính phủ", "skip", ANY, "organizations or heads",
         non_governmental,
     ),
+    Rule("ticker_after_cue", "cổ phiếu HPG, mã CK VIC", "ORG", ANY, "ticker cues", ticker_after_cue),
     Rule(
         "known_organization", "WHO, Dân trí, Viettel Mobile", "ORG", ANY, "organizations",
         known_organization,

@@ -153,6 +153,17 @@ NOT_NAMES = word_class("not_name")
 # person an apposition describes.
 PLACE_PREPOSITIONS = word_class("place_preposition")
 CURRENCIES = word_class("currency_code")
+
+
+def _sentence_case(table: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """A table of lowercase phrases with each also written as at a sentence's start."""
+    return table | frozenset((k[0][:1].upper() + k[0][1:], *k[1:]) for k in table)
+
+
+# Words after which a stock's ticker names its company ("cổ phiếu HPG", "mã CK VIC"), as the
+# guideline tags "cổ phiếu PNJ"; "mã" (code) alone only among words of the market.
+TICKER_CUES = _sentence_case(phrase_class("ticker_cue"))
+STOCK_MARKET_WORDS = phrase_class("stock_market_word")
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 NOT_NAME_SYLLABLES = word_class("not_name_syllable")
 # Compass and generic words never taken as a short reference to a person ("miền Nam").
@@ -257,7 +268,7 @@ def _triggers() -> frozenset[str]:
     """Lowercase syllables and marks that may start something the scanner looks for."""
     lex = lexicons()
     firsts: set[str] = {"ngành", "số", *PHOTO, *lex.honorifics}
-    for table in (lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, LOC_PREFIXES.keys()):
+    for table in (lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, TICKER_CUES, LOC_PREFIXES.keys()):
         firsts.update(k[0] for k in table)
     return frozenset(f for f in firsts if not f[:1].isupper())
 
@@ -272,7 +283,9 @@ def lower_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     singles: set[str] = {"ngành", "số", *PHOTO, *lex.honorifics}
     singles.update(t for t in _triggers() if t.lower() in lex.honorifics)
     pairs: set[tuple[str, str]] = set()
-    tables = (lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, LOC_PREFIXES, CAP_LOC_PREFIXES)
+    tables = (
+        lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, TICKER_CUES, LOC_PREFIXES, CAP_LOC_PREFIXES,
+    )  # fmt: skip
     for table in tables:
         for k in table:
             if len(k) == 1:
