@@ -68,6 +68,10 @@ ORG_INTRODUCERS = phrase_class("org_introducer")
 CLUB_INTRODUCERS = phrase_class("club_introducer")
 
 HEADS = listed_heads()
+# The fields of the ministries whose names hold a comma ("Văn hóa, Thể thao và Du lịch", of
+# "Bộ Văn hóa, Thể thao và Du lịch"): a province's department bears the same field.
+COMMA_SECTORS = frozenset(k[1:] for k in lexicon.known_organizations() if k[0] == "Bộ" and "," in k)
+COMMA_SECTOR_LEN = max(map(len, COMMA_SECTORS), default=1)
 # Heads whose name may go on in lowercase ("Trung tâm kiểm soát bệnh tật", "Quỹ hỗ trợ phát
 # triển", "Công ty cổ phần dược phẩm Nam Hà"); other heads need a capitalised word next.
 LOWERCASE_BODY_HEADS_LOWER = frozenset(
