@@ -19,11 +19,13 @@ from vnextract.lexicon import phrase_class
 from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
     CAP_LOC_PREFIXES,
+    CAPITALISED_INTRODUCERS,
     CURRENCIES,
     GENERIC_ABBREVIATIONS,
     GENERIC_BODIES,
     LOC_PREFIXES,
     ORG_INTRODUCERS,
+    PERSON_NAMED_INTRODUCERS,
     PLACE_ACRONYMS,
     STOCK_MARKET_WORDS,
     TICKER_CUES,
@@ -156,6 +158,33 @@ def described_introduction(s: Scanner, at: At) -> bool:
     if place:
         at.out.append(Cand("LOC", j, name, kind=s.place_kind(j, place)))
     at.out.append(Cand("ORG", name, end))
+    at.i = s._after_org(at.out, end)
+    at.pending = None
+    return True
+
+
+def capitalised_introduction(s: Scanner, at: At) -> bool:
+    """An introducer written with a capital, at a sentence's start or as part of the name, and
+    the name after it: "Hãng tin TASS", "Nhà mạng Vietnam Post" — one organisation, the head
+    inside (a head of the lexicon, "Công ty", is left to its rule; "Báo Malaysia", the papers
+    of a country, and "Đài Bắc", a place, are no such name)."""
+    i, toks = at.i, s.toks
+    intro = match_at(toks, i, CAPITALISED_INTRODUCERS, 4)
+    j = i + intro
+    if not (intro and s.is_name_tok(j)) or s.head_at(i) >= intro or s.head_at(j):
+        return False
+    if s.place_at(i) or s.place_at(j, None, lexicon.TIER_BARE):  # "Doanh nghiệp Việt", "Đài Bắc"
+        return False
+    known = match_at(toks, j, s.lex.orgs, s.lex.org_len)
+    if known and s.cap_run(j) == j + known:
+        end = j + known  # "Hãng tin TASS"
+    elif known or (s.is_person_start(j) and toks[i].text.lower() not in PERSON_NAMED_INTRODUCERS):
+        return False  # "Nhóm Phan Trọng Hiếu": the group of a person
+    else:
+        end = s.org_body(j, ("Công", "ty"))[0]
+    if end <= j or (end == j + 1 and toks[j].text in lexicon.given_names()):
+        return False  # "Doanh nghiệp Việt" (Vietnamese firms): one name syllable names no firm
+    at.out.append(Cand("ORG", i, end))
     at.i = s._after_org(at.out, end)
     at.pending = None
     return True

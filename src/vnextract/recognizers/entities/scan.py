@@ -10,6 +10,7 @@ import itertools
 from vnextract.recognizers.entities.classify import Classifier
 from vnextract.recognizers.entities.scan_rules import ANY, RULES, At, Firsts, Rule
 from vnextract.recognizers.entities.tables import (
+    CAPITALISED_INTRODUCERS,
     LOOKS,
     ORG_INTRODUCERS,
     TEXT,
@@ -34,6 +35,7 @@ def _start_tables() -> dict[str, frozenset[str]]:
         "roles": frozenset(first_index(lex.cues)),
         "introducers": frozenset(first_index(ORG_INTRODUCERS)),
         "ticker cues": frozenset(first_index(TICKER_CUES)),
+        "capitalised introducers": frozenset(first_index(CAPITALISED_INTRODUCERS)),
         "places": frozenset(first_index(lex.place_keys)),
         "place prefixes": prefix_first_syllables(),
     }

@@ -167,6 +167,12 @@ def _sentence_case(table: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ..
 # Words after which a stock's ticker names its company ("cổ phiếu HPG", "mã CK VIC"), as the
 # guideline tags "cổ phiếu PNJ"; "mã" (code) alone only among words of the market.
 TICKER_CUES = _sentence_case(phrase_class("ticker_cue"))
+# Introducers of businesses and schools, which are often named after a person: "công ty Nguyễn
+# Kim", "trường Nguyễn Du" (their first syllables: công ty, doanh nghiệp, tiệm, trường …).
+PERSON_NAMED_INTRODUCERS = word_class("person_named_introducer")
+# The introducers written with a capital ("Hãng tin TASS", "Nhà mạng Vietnam Post"): a
+# capitalised head is inside the organisation (corpus/ANNOTATING.md §5).
+CAPITALISED_INTRODUCERS = _sentence_case(ORG_INTRODUCERS) - ORG_INTRODUCERS
 STOCK_MARKET_WORDS = phrase_class("stock_market_word")
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 NOT_NAME_SYLLABLES = word_class("not_name_syllable")
