@@ -157,6 +157,8 @@ NOT_NAMES = word_class("not_name")
 # person an apposition describes.
 PLACE_PREPOSITIONS = word_class("place_preposition")
 CURRENCIES = word_class("currency_code")
+# Words that end in a place prefix and mean something else ("yêu cầu", to request: not "cầu", bridge).
+PREFIX_IN_WORD = word_class("prefix_in_word")
 
 
 def _sentence_case(table: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
