@@ -18,6 +18,8 @@ from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
     AT_PLACE_HEADS,
     CAP_LOC_PREFIXES,
+    COMMA_SECTOR_LEN,
+    COMMA_SECTORS,
     CRIME_FIELDS,
     DOCUMENT_KEYS,
     FOREIGN_CONNECTORS,
@@ -122,7 +124,19 @@ def person_follows(r: OrganizationReader, b: Body) -> bool | None:
         return None  # "Hiệp hội Max Planck": a head that needs a name is named after a person
     if not b.people_ok and (r.is_person_start(k) or foreign):
         return False
+    if b.people_ok and b.proper and k > b.j and toks[k - 1].kind == "cap" and r.full_name_ends_run(k):
+        # "tập đoàn Mường Thanh Lê Thanh Thản", "Công ty Hoàng Long Nguyễn Văn Tâm": a body named
+        # after a person has the name first ("Trường THPT Lê Quý Đôn"), so a full name after a
+        # proper name is the holder of the title written before the body
+        return False
     return None
+
+
+def ministry_sector(r: OrganizationReader, b: Body) -> bool | None:
+    """"Sở Văn hóa, Thể thao và Du lịch": a ministry's field written with a comma names a
+    department as it names the ministry (the comma ends other names)."""
+    m = match_at(r.toks, b.k, COMMA_SECTORS, COMMA_SECTOR_LEN) if b.k == b.j else 0
+    return b.named_to(b.k + m) if m else None
 
 
 def document_follows(r: OrganizationReader, b: Body) -> bool | None:
@@ -546,6 +560,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("seated_court", "TAND cấp cao tại Hà Nội", NAME | LOWER, seated_court),
     BodyRule("headline_runs_on", "Công ty Đông Nam Theo thông báo", NAME, headline_runs_on),
     BodyRule("place_after_city_prefix", "Sở Y tế TP Hồ Chí Minh", NAME, place_after_city_prefix),
+    BodyRule("ministry_sector", "Sở Văn hóa, Thể thao và Du lịch", NAME, ministry_sector),
     BodyRule("person_follows", "Sở TTTT Lai Xuân Thành", NAME, person_follows),
     BodyRule("document_follows", "Ban Chỉ đạo và Quyết định số 93", NAME, document_follows),
     BodyRule("hyphenated_place", "… Bà Rịa - Vũng Tàu", NAME, hyphenated_place),

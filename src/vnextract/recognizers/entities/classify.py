@@ -3,6 +3,8 @@ organisation, or unknown until the document pass)."""
 
 from __future__ import annotations
 
+import regex
+
 from vnextract import lexicon
 from vnextract.lexicon.roles import apposition_roles
 from vnextract.recognizers.entities.organizations import OrganizationReader
@@ -27,6 +29,7 @@ from vnextract.recognizers.entities.tables import (
     NOT_NAMES,
     NUMBERED,
     PLACE_PREPOSITIONS,
+    PREFIX_IN_WORD,
     REGION_KINDS,
     SENTENCE_CASE_PREFIXES,
     SENTENCE_STARTERS,
@@ -37,6 +40,10 @@ from vnextract.recognizers.entities.tables import (
     match_at,
 )
 from vnextract.text.spelling import looks_foreign
+
+#: An abbreviation of letters, its parts maybe joined by "-" or "&": "FFRD", "GD-ĐT", "GD&ĐT"
+#: (the ministries' and sectors' short forms), not "U23" or "COVID-19".
+JOINED_LETTERS = regex.compile(r"[^\W\d_]+(?:[-&][^\W\d_]+)*")
 
 #: nguyên, cựu (former), quyền (acting), tân (new) before a role in an apposition (the
 #: modifiers of titles.grammar.MODIFIERS that can open one: "Kane, cựu tiền đạo Tottenham"),
@@ -68,6 +75,8 @@ class Classifier(OrganizationReader):
             include = not at_sentence_start and self.key_at(i, m) not in SURNAME_PREFIXES
             if at_sentence_start:
                 include = False
+        if not m and not toks[i].word_start and i > 0 and toks[i - 1].word.lower() in PREFIX_IN_WORD:
+            return None  # "yêu cầu Interpol" (asked Interpol): the prefix ends another word
         if not m and (toks[i].word_start or (i + 1 < self.n and toks[i + 1].kind == "cap")):
             # a whole word ("thôn" but not "nông thôn 1"), or one underthesea glued to a name
             m = match_at(toks, i, LOC_PREFIXES, 4)
@@ -163,6 +172,12 @@ class Classifier(OrganizationReader):
         if pending == "" and self.national_body(i, end):
             return [Cand("ORG", i, end)]  # "Phó chủ tịch Duma Nga": a country's body, not a person
         if pending is not None:
+            if self.abbreviation_then_person(i, end):
+                # "Bộ trưởng GD-ĐT Nguyễn Kim Sơn", "Chủ tịch VASEP Hồ Quốc Lực": the body the
+                # title heads, then its holder (a generic body, "HĐQT", is no name)
+                generic = toks[i].text in GENERIC_ABBREVIATIONS or toks[i].text in GENERIC_BODIES
+                body = [] if generic else [Cand("ORG", i, i + 1)]
+                return [*body, Cand("PER", i + 1, end, honorific=pending or None)]
             if all(t.kind == "abbr" and "." not in t.text for t in toks[i:end]):
                 if (
                     pending == ""
@@ -170,7 +185,7 @@ class Classifier(OrganizationReader):
                     and i > 0
                     and toks[i - 1].kind in ("lower", "cap")
                     and len(toks[i].text) >= 3
-                    and toks[i].text.isalpha()
+                    and JOINED_LETTERS.fullmatch(toks[i].text)
                     and toks[i].text not in GENERIC_ABBREVIATIONS
                     and toks[i].text not in GENERIC_BODIES
                 ):
@@ -283,6 +298,20 @@ class Classifier(OrganizationReader):
             if (w,) in self.lex.stops or w in self.lex.words:
                 return [Cand("UNK", i, end, kind="sentence-start")]
         return [Cand("UNK", i, end)]
+
+    def abbreviation_then_person(self, i: int, end: int) -> bool:
+        """The run [i, end) is an abbreviation, then a Vietnamese full name of three or four
+        syllables that ends the run: "GD-ĐT Nguyễn Kim Sơn" (a two-syllable run after it may
+        be the body's own name: "HĐQT Tân Tạo")."""
+        toks = self.toks
+        return (
+            toks[i].kind == "abbr"
+            and JOINED_LETTERS.fullmatch(toks[i].text) is not None
+            and 3 <= end - i - 1 <= 4
+            and all(t.kind == "cap" for t in toks[i + 1 : end])
+            and self.is_person_start(i + 1, end)
+            and not self.place_at(i + 1, end, lexicon.TIER_BARE)  # "TNCS Hồ Chí Minh"
+        )
 
     def national_body(self, i: int, end: int) -> bool:
         """Whether the run [i, end) after a title is a foreign body and its country: "Duma

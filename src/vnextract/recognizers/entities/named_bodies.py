@@ -1,7 +1,8 @@
 """Rules of the scan for organisations named through a cue around them: a describing phrase
 after an introducer ("hãng hàng không Qantas"), a relation written like a head ("Ban lãnh đạo
 Techcombank"), a branch's place after an abbreviation ("PC Quảng Ngãi"), and the team heads
-before a country alone, which name the national team ("Đội Lào": a place).
+before a country alone, which name the national team ("Đội Lào": a place), and a stock's
+ticker after "cổ phiếu" ("cổ phiếu HPG": the company).
 
 They are entries of :data:`~vnextract.recognizers.entities.scan_rules.RULES`, written as the
 rules there: ``apply(scanner, at) -> bool``, False leaving everything as it was.
@@ -18,12 +19,16 @@ from vnextract.lexicon import phrase_class
 from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
     CAP_LOC_PREFIXES,
+    CAPITALISED_INTRODUCERS,
     CURRENCIES,
     GENERIC_ABBREVIATIONS,
     GENERIC_BODIES,
     LOC_PREFIXES,
     ORG_INTRODUCERS,
+    PERSON_NAMED_INTRODUCERS,
     PLACE_ACRONYMS,
+    STOCK_MARKET_WORDS,
+    TICKER_CUES,
     Cand,
     match_at,
 )
@@ -158,6 +163,33 @@ def described_introduction(s: Scanner, at: At) -> bool:
     return True
 
 
+def capitalised_introduction(s: Scanner, at: At) -> bool:
+    """An introducer written with a capital, at a sentence's start or as part of the name, and
+    the name after it: "Hãng tin TASS", "Nhà mạng Vietnam Post" — one organisation, the head
+    inside (a head of the lexicon, "Công ty", is left to its rule; "Báo Malaysia", the papers
+    of a country, and "Đài Bắc", a place, are no such name)."""
+    i, toks = at.i, s.toks
+    intro = match_at(toks, i, CAPITALISED_INTRODUCERS, 4)
+    j = i + intro
+    if not (intro and s.is_name_tok(j)) or s.head_at(i) >= intro or s.head_at(j):
+        return False
+    if s.place_at(i) or s.place_at(j, None, lexicon.TIER_BARE):  # "Doanh nghiệp Việt", "Đài Bắc"
+        return False
+    known = match_at(toks, j, s.lex.orgs, s.lex.org_len)
+    if known and s.cap_run(j) == j + known:
+        end = j + known  # "Hãng tin TASS"
+    elif known or (s.is_person_start(j) and toks[i].text.lower() not in PERSON_NAMED_INTRODUCERS):
+        return False  # "Nhóm Phan Trọng Hiếu": the group of a person
+    else:
+        end = s.org_body(j, ("Công", "ty"))[0]
+    if end <= j or (end == j + 1 and toks[j].text in lexicon.given_names()):
+        return False  # "Doanh nghiệp Việt" (Vietnamese firms): one name syllable names no firm
+    at.out.append(Cand("ORG", i, end))
+    at.i = s._after_org(at.out, end)
+    at.pending = None
+    return True
+
+
 def abbreviation_at_place(s: Scanner, at: At) -> bool:
     """An organisation's abbreviation and the place of its branch, nothing capitalised after:
     "PC Quảng Ngãi" (the power company of Quảng Ngãi), "CSGT TP.HCM" (Hồ Chí Minh City's
@@ -197,3 +229,44 @@ def abbreviation_at_place(s: Scanner, at: At) -> bool:
     at.out.append(Cand("ORG", i, end))
     at.i, at.pending = s._after_org(at.out, end), None
     return True
+
+
+#: A Vietnamese ticker: three capitals or digits, a capital first ("HPG", "TS4"; not "VN30").
+TICKER = regex.compile(r"[A-Z][A-Z0-9]{2}")
+
+
+def _is_ticker(s: Scanner, j: int) -> bool:
+    toks = s.toks
+    return (
+        j < s.n
+        and toks[j].kind == "abbr"
+        and TICKER.fullmatch(toks[j].text) is not None
+        and toks[j].text not in CURRENCIES
+        and toks[j].text not in GENERIC_ABBREVIATIONS
+        and not (j + 1 < s.n and toks[j + 1].kind in ("cap", "abbr"))  # "cổ phiếu FPT Retail"
+    )
+
+
+def ticker_after_cue(s: Scanner, at: At) -> bool:
+    """A stock's ticker after "cổ phiếu" (shares) or "mã CK" (securities code), and the tickers
+    listed after it: "cổ phiếu HPG", "mã VIC", "cổ phiếu VTC, TMS và SFC" (the companies)."""
+    i, toks = at.i, s.toks
+    m = match_at(toks, i, TICKER_CUES, 3)
+    if not (m and _is_ticker(s, i + m)):
+        return False
+    if m == 1 and toks[i].text.lower() == "mã" and not _speaks_of_stocks(s):
+        return False  # "mã OTP" (a one-time code), "mã PIN"
+    j = i + m
+    at.out.append(Cand("ORG", j, j + 1))
+    j += 1
+    # the list goes on after a comma or "và" (and): grammar
+    while j + 1 < s.n and toks[j].text in (",", "và") and _is_ticker(s, j + 1):
+        at.out.append(Cand("ORG", j + 1, j + 2))
+        j += 2
+    at.i, at.pending = j, None
+    return True
+
+
+def _speaks_of_stocks(s: Scanner) -> bool:
+    """The sentence has a word of the stock market ("chứng khoán", "HoSE", "VN-Index")."""
+    return any(match_at(s.toks, q, STOCK_MARKET_WORDS, 2) for q in range(s.n))

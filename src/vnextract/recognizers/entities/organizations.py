@@ -72,6 +72,13 @@ class OrganizationReader(SentenceSyllables):
 
     # --------------------------------------------------------------- organisation body
 
+    def full_name_ends_run(self, k: int) -> bool:
+        """A Vietnamese full name of three or four syllables starts at ``k`` and ends the
+        capitalised run ("… Mường Thanh Lê Thanh Thản")."""
+        end = self.cap_run(k)
+        named = self.is_person_start(k, end) and not self.place_at(k, end, lexicon.TIER_BARE)
+        return 3 <= end - k <= 4 and named
+
     def org_body(self, j: int, head: tuple[str, ...]) -> tuple[int, bool]:
         """End of an organisation's body starting at ``j``; and whether it names something.
 

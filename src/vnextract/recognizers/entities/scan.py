@@ -10,9 +10,11 @@ import itertools
 from vnextract.recognizers.entities.classify import Classifier
 from vnextract.recognizers.entities.scan_rules import ANY, RULES, At, Firsts, Rule
 from vnextract.recognizers.entities.tables import (
+    CAPITALISED_INTRODUCERS,
     LOOKS,
     ORG_INTRODUCERS,
     TEXT,
+    TICKER_CUES,
     Cand,
     first_index,
     lexicons,
@@ -32,6 +34,8 @@ def _start_tables() -> dict[str, frozenset[str]]:
         "organizations or heads": organizations | heads,
         "roles": frozenset(first_index(lex.cues)),
         "introducers": frozenset(first_index(ORG_INTRODUCERS)),
+        "ticker cues": frozenset(first_index(TICKER_CUES)),
+        "capitalised introducers": frozenset(first_index(CAPITALISED_INTRODUCERS)),
         "places": frozenset(first_index(lex.place_keys)),
         "place prefixes": prefix_first_syllables(),
     }

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from vnextract import lexicon
-from vnextract.lexicon import word_class
 from vnextract.recognizers.entities.named_bodies import (
     abbreviation_at_place,
+    capitalised_introduction,
     described_introduction,
     national_team,
     relation_of_body,
+    ticker_after_cue,
 )
 from vnextract.recognizers.entities.tables import (
     CUE_MODIFIERS,
@@ -34,6 +35,7 @@ from vnextract.recognizers.entities.tables import (
     INITIALS,
     NAME_SYLLABLE,
     ORG_INTRODUCERS,
+    PERSON_NAMED_INTRODUCERS,
     PHOTO,
     PLURAL,
     SENTENCE_STARTERS,
@@ -265,9 +267,6 @@ def sector_abbreviation(s: Scanner, at: At) -> bool:
     return True
 
 
-#: Introducers of businesses and schools, which are often named after a person: "công ty Nguyễn
-#: Kim", "trường Nguyễn Du" (their first syllables: công ty, doanh nghiệp, tiệm, trường).
-PERSON_NAMED_INTRODUCERS = word_class("person_named_introducer")
 
 
 def introduced_organization(s: Scanner, at: At) -> bool:
@@ -524,6 +523,7 @@ RULES: tuple[Rule, ...] = (
         "non_governmental", "tổ chức phi Chính phủ", "skip", ANY, "organizations or heads",
         non_governmental,
     ),
+    Rule("ticker_after_cue", "cổ phiếu HPG, mã CK VIC", "ORG", ANY, "ticker cues", ticker_after_cue),
     Rule(
         "known_organization", "WHO, Dân trí, Viettel Mobile", "ORG", ANY, "organizations",
         known_organization,
@@ -533,6 +533,10 @@ RULES: tuple[Rule, ...] = (
     Rule("plural_head", "6 CLB Anh, các Sở", "skip", ANY, "heads", plural_head),
     Rule("national_team", "Đội Lào, CLB Đức", "LOC", NAME, None, national_team),
     Rule("relation_of_body", "Ban lãnh đạo Corinthians", "ORG", NAME, None, relation_of_body),
+    Rule(
+        "capitalised_introduction", "Hãng tin TASS", "ORG", NAME, "capitalised introducers",
+        capitalised_introduction,
+    ),
     Rule("organization_head", "Sở TTTT, UBND tỉnh Bình Dương", "ORG", ANY, "heads", organization_head),
     Rule("sector_abbreviation", "ngành TTTT", "ORG", LOWER, frozenset({"ngành"}), sector_abbreviation),
     Rule("lowercase_place", "châu Á", "LOC", LOWER, "places", lowercase_place),

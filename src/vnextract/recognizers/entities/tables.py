@@ -68,6 +68,10 @@ ORG_INTRODUCERS = phrase_class("org_introducer")
 CLUB_INTRODUCERS = phrase_class("club_introducer")
 
 HEADS = listed_heads()
+# The fields of the ministries whose names hold a comma ("Văn hóa, Thể thao và Du lịch", of
+# "Bộ Văn hóa, Thể thao và Du lịch"): a province's department bears the same field.
+COMMA_SECTORS = frozenset(k[1:] for k in lexicon.known_organizations() if k[0] == "Bộ" and "," in k)
+COMMA_SECTOR_LEN = max(map(len, COMMA_SECTORS), default=1)
 # Heads whose name may go on in lowercase ("Trung tâm kiểm soát bệnh tật", "Quỹ hỗ trợ phát
 # triển", "Công ty cổ phần dược phẩm Nam Hà"); other heads need a capitalised word next.
 LOWERCASE_BODY_HEADS_LOWER = frozenset(
@@ -153,6 +157,25 @@ NOT_NAMES = word_class("not_name")
 # person an apposition describes.
 PLACE_PREPOSITIONS = word_class("place_preposition")
 CURRENCIES = word_class("currency_code")
+# Words that end in a place prefix and mean something else ("yêu cầu", to request: not "cầu", bridge).
+PREFIX_IN_WORD = word_class("prefix_in_word")
+
+
+def _sentence_case(table: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """A table of lowercase phrases with each also written as at a sentence's start."""
+    return table | frozenset((k[0][:1].upper() + k[0][1:], *k[1:]) for k in table)
+
+
+# Words after which a stock's ticker names its company ("cổ phiếu HPG", "mã CK VIC"), as the
+# guideline tags "cổ phiếu PNJ"; "mã" (code) alone only among words of the market.
+TICKER_CUES = _sentence_case(phrase_class("ticker_cue"))
+# Introducers of businesses and schools, which are often named after a person: "công ty Nguyễn
+# Kim", "trường Nguyễn Du" (their first syllables: công ty, doanh nghiệp, tiệm, trường …).
+PERSON_NAMED_INTRODUCERS = word_class("person_named_introducer")
+# The introducers written with a capital ("Hãng tin TASS", "Nhà mạng Vietnam Post"): a
+# capitalised head is inside the organisation (corpus/ANNOTATING.md §5).
+CAPITALISED_INTRODUCERS = _sentence_case(ORG_INTRODUCERS) - ORG_INTRODUCERS
+STOCK_MARKET_WORDS = phrase_class("stock_market_word")
 # Syllables of titles and heads, never inside a person's name ("Từ Trưởng khoa …").
 NOT_NAME_SYLLABLES = word_class("not_name_syllable")
 # Compass and generic words never taken as a short reference to a person ("miền Nam").
@@ -257,7 +280,7 @@ def _triggers() -> frozenset[str]:
     """Lowercase syllables and marks that may start something the scanner looks for."""
     lex = lexicons()
     firsts: set[str] = {"ngành", "số", *PHOTO, *lex.honorifics}
-    for table in (lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, LOC_PREFIXES.keys()):
+    for table in (lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, TICKER_CUES, LOC_PREFIXES.keys()):
         firsts.update(k[0] for k in table)
     return frozenset(f for f in firsts if not f[:1].isupper())
 
@@ -272,7 +295,9 @@ def lower_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     singles: set[str] = {"ngành", "số", *PHOTO, *lex.honorifics}
     singles.update(t for t in _triggers() if t.lower() in lex.honorifics)
     pairs: set[tuple[str, str]] = set()
-    tables = (lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, LOC_PREFIXES, CAP_LOC_PREFIXES)
+    tables = (
+        lex.orgs, lex.cues, lex.place_keys, ORG_INTRODUCERS, TICKER_CUES, LOC_PREFIXES, CAP_LOC_PREFIXES,
+    )  # fmt: skip
     for table in tables:
         for k in table:
             if len(k) == 1:
