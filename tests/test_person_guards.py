@@ -66,6 +66,10 @@ def _guard(sentence: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]
             "Pháo kích vào căn cứ Tal Rimah đêm qua.", [("PER", "Tal Rimah")], [("LOC", "Tal Rimah")],
             id="after_site_noun_place",
         ),
+        pytest.param(  # a noun of four syllables
+            "Hài cốt được đưa về nghĩa trang liệt sĩ Tân Hòa.", [("PER", "Tân Hòa")], [("LOC", "Tân Hòa")],
+            id="after_site_noun_four_syllables",
+        ),
         pytest.param(
             "Đoàn khách nghỉ tại khách sạn Sao Biển.", [("PER", "Sao Biển")], [("ORG", "Sao Biển")],
             id="after_site_noun_body",

@@ -36,16 +36,16 @@ _OPEN_QUOTES = frozenset({"'", '"', "“", "‘", "«"})
 
 
 def _before(sentence: Sequence[Syllable], first: int) -> list[str]:
-    """The lowercase syllables before ``first`` (up to three), an opening quote right before
-    the name skipped."""
+    """The lowercase syllables before ``first`` (up to four: "nghĩa trang liệt sĩ"), an
+    opening quote right before the name skipped."""
     k = first
     if k > 0 and sentence[k - 1].text in _OPEN_QUOTES:
         k -= 1
-    return [s.text.lower() for s in sentence[max(0, k - 3) : k]]
+    return [s.text.lower() for s in sentence[max(0, k - 4) : k]]
 
 
 def _ends_with(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(len(words) >= n and tuple(words[-n:]) in phrases for n in (1, 2, 3))
+    return any(len(words) >= n and tuple(words[-n:]) in phrases for n in (1, 2, 3, 4))
 
 
 def guard(p: Proposal, sentences: Sequence[Sequence[Syllable]]) -> Proposal | None:
