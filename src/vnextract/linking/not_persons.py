@@ -11,7 +11,10 @@ one, with its titles), so that a name the linker found again later cannot come b
   tagged. *named_thing* ("mang tên", "có tên": bearing the name, called) does not apply after a
   word for a person ("một cầu thủ cũng mang tên Luis Garcia": a player also called Luis
   Garcia). The words are the rows of data/entity_name_contexts.tsv whose ``records`` is
-  "persons". A character ("vào vai Tiểu Long Nữ") is tagged PER by the guideline, so "vai"
+  "persons". A bare person (no honorific, no title) whose name is written once as a work's is
+  that work in its other mentions of the same name ("hiện tượng La Nina", then "La Nina
+  thường kéo dài 9-12 tháng").
+  A character ("vào vai Tiểu Long Nữ") is tagged PER by the guideline, so "vai"
   (role) is not among them.
 - rule *address*: a name right after a house number ("trú tại 267 Tô Ngọc Vân, Tây Hồ, Hà
   Nội", "Hải Phòng: số 10 Trần Phú", "(158 Nguyễn Thiện Thuật)", "nhà số 647/15 Tùng Thiện
@@ -211,9 +214,19 @@ def _taken(s: str, found: Mentions) -> tuple[dict[tuple[int, int], str], list[Lo
     and organisations they become."""
     taken: dict[tuple[int, int], str] = {}
     for p in found.persons:
-        for m in p.mentions or ((p.start, p.end),):
+        mentions = p.mentions or ((p.start, p.end),)
+        for m in mentions:
             if (rule := work_context(s, m[0])) is not None:
                 taken[m] = rule
+        # a work named once is that work throughout ("hiện tượng La Nina" … "Khi La Nina xảy
+        # ra"): the person's other mentions spelling its whole name go too, when nothing says
+        # it is a person (no honorific, no title: "triển lãm 'Lê Bá Đảng'" then "danh họa Lê Bá
+        # Đảng" is the painter) and the name is its whole name (not "Ali" of Muhammad Ali)
+        bare = p.honorific is None and not p.titles
+        works = {s[a:b] for a, b in mentions if (a, b) in taken} & {p.name} if bare else set()
+        for m in mentions:
+            if m not in taken and s[m[0] : m[1]] in works:
+                taken[m] = taken[next(t for t in mentions if t in taken)]
     bare = [p for p in found.persons if p.honorific is None and not p.titles]  # no "ông", no title
     plain = {m for p in bare for m in p.mentions or ((p.start, p.end),)}
     places = {(r.start, r.end): r.kind for r in found.locations}
