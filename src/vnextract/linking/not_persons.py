@@ -222,8 +222,8 @@ def _taken(s: str, found: Mentions) -> tuple[dict[tuple[int, int], str], list[Lo
         # ra"): the person's other mentions spelling its whole name go too, when nothing says
         # it is a person (no honorific, no title: "triển lãm 'Lê Bá Đảng'" then "danh họa Lê Bá
         # Đảng" is the painter) and the name is its whole name (not "Ali" of Muhammad Ali)
-        bare = p.honorific is None and not p.titles
-        works = {s[a:b] for a, b in mentions if (a, b) in taken} & {p.name} if bare else set()
+        named_only = p.honorific is None and not p.titles
+        works = {s[a:b] for a, b in mentions if (a, b) in taken} & {p.name} if named_only else set()
         for m in mentions:
             if m not in taken and s[m[0] : m[1]] in works:
                 taken[m] = taken[next(t for t in mentions if t in taken)]
