@@ -66,6 +66,17 @@ def _guard(sentence: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]
             "Pháo kích vào căn cứ Tal Rimah đêm qua.", [("PER", "Tal Rimah")], [("LOC", "Tal Rimah")],
             id="after_site_noun_place",
         ),
+        pytest.param(  # a brand's spelling: lowercase, then a capital
+            "Apple sẽ bán iPhone Air từ tháng sau.", [("PER", "iPhone Air")], [], id="camel_case_start",
+        ),
+        pytest.param(  # a word glued before a name is no brand's spelling (span_edges cuts it)
+            "Cô nghe theo lờiCharles Graner.", [("PER", "lờiCharles Graner")], [("PER", "lờiCharles Graner")],
+            id="glued_word_is_no_camel_case",
+        ),
+        pytest.param(  # a noun of four syllables
+            "Hài cốt được đưa về nghĩa trang liệt sĩ Tân Hòa.", [("PER", "Tân Hòa")], [("LOC", "Tân Hòa")],
+            id="after_site_noun_four_syllables",
+        ),
         pytest.param(
             "Đoàn khách nghỉ tại khách sạn Sao Biển.", [("PER", "Sao Biển")], [("ORG", "Sao Biển")],
             id="after_site_noun_body",

@@ -226,3 +226,11 @@ def test_name_keeps_the_tone_placement_of_the_text(text: str, name: str) -> None
     """Rule name-as-written: old-style "Thuỳ", "Hoà" are not rewritten to "Thùy", "Hòa"."""
     (person,) = vnextract.extract(text).persons
     assert person.name == name == person.text
+
+
+def test_a_generation_suffix_is_no_name_of_its_own() -> None:
+    # "Johnson" is the "Paul Johnson III" of the sentence before (the suffix "III" aside)
+    doc = vnextract.extract(
+        "Kỹ sư Paul Johnson III bị bắt cóc hôm thứ bảy. Nhóm bắt cóc đe dọa sẽ giết Johnson trong 72 giờ."
+    )
+    assert [(p.name, len(p.mentions)) for p in doc.persons] == [("Paul Johnson III", 2)]

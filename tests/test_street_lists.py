@@ -23,6 +23,10 @@ import vnextract
             "Giá thuê mặt bằng trên các tuyến đường Lê Lợi, Nguyễn Huệ, Đồng Khởi và Hai Bà Trưng tăng mạnh.",
             ["Lê Lợi", "Nguyễn Huệ", "Đồng Khởi", "Hai Bà Trưng"],
         ),
+        (  # a route: streets joined by spaced dashes
+            "Xe tải đi theo đường Phạm Văn Đồng - Phạm Hùng - Trần Duy Hưng để vào nội đô.",
+            ["Phạm Văn Đồng", "Phạm Hùng", "Trần Duy Hưng"],
+        ),
         (  # "thay vì": instead of
             "Đoàn đua sẽ chạy theo đường Nguyễn Bỉnh Khiêm thay vì Đinh Tiên Hoàng.",
             ["Nguyễn Bỉnh Khiêm", "Đinh Tiên Hoàng"],
@@ -70,3 +74,9 @@ def test_a_list_of_streets_left_open_takes_its_kind_word() -> None:
         ("Hàng Bạc", "phố"), ("Tạ Hiện", "phố"), ("Mã Mây", "phố")
     ]
     assert doc.persons == ()
+
+
+def test_a_dash_after_a_person_is_no_route() -> None:
+    # no street before the dash: an apposition, not a route
+    doc = vnextract.extract("Ông Nguyễn Văn Bình - Giám đốc Sở Xây dựng cho biết đường sẽ thông xe.")
+    assert [p.name for p in doc.persons] == ["Nguyễn Văn Bình"]

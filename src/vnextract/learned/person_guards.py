@@ -17,6 +17,9 @@ out of sample it also tags brands, products and peoples as persons ("Anthropic C
 - *after_origin_noun*: the span follows "người" (people of) or "gốc" (of origin), word class
   ``origin_noun``: a nationality or a group ("người Nauy", "gốc Việt"), tagged LOC as the
   guideline tags "người Mỹ"; a person is named after a longer noun ("người mẫu", "người đẹp").
+- *camel_case_start*: the span starts with a word written with one lowercase letter then a capital
+  ("iPhone Air", "eBay", "iPad Pro"): a brand's or a product's spelling, never a person's
+  name (folds 1-3 gold: 9 such entities, all ORG, no PER).
 - *after_site_noun*: the span follows a noun for a site (word classes ``site_place_noun``:
   "căn cứ" base, "trại tị nạn" refugee camp, "khu vực" area → LOC; ``site_body_noun``:
   "khách sạn" hotel, "nhà hàng" restaurant, "rạp" cinema → ORG): the site's name, as the
@@ -27,25 +30,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from vnextract import lexicon as gz
 from vnextract.learned.combine import Proposal
 from vnextract.learned.view import Syllable
+
+#: One lowercase letter then a capital: "iPhone", "eBay" (a brand's spelling; not a word glued
+#: before a name, "lờiCharles Graner", which linking/span_edges.py cuts off).
+_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 
 #: Opening quotes a name of a thing may stand in: grammar, not a word list.
 _OPEN_QUOTES = frozenset({"'", '"', "“", "‘", "«"})
 
 
 def _before(sentence: Sequence[Syllable], first: int) -> list[str]:
-    """The lowercase syllables before ``first`` (up to three), an opening quote right before
-    the name skipped."""
+    """The lowercase syllables before ``first`` (up to four: "nghĩa trang liệt sĩ"), an
+    opening quote right before the name skipped."""
     k = first
     if k > 0 and sentence[k - 1].text in _OPEN_QUOTES:
         k -= 1
-    return [s.text.lower() for s in sentence[max(0, k - 3) : k]]
+    return [s.text.lower() for s in sentence[max(0, k - 4) : k]]
 
 
 def _ends_with(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(len(words) >= n and tuple(words[-n:]) in phrases for n in (1, 2, 3))
+    return any(len(words) >= n and tuple(words[-n:]) in phrases for n in (1, 2, 3, 4))
 
 
 def guard(p: Proposal, sentences: Sequence[Sequence[Syllable]]) -> Proposal | None:
@@ -66,6 +75,8 @@ def guard(p: Proposal, sentences: Sequence[Sequence[Syllable]]) -> Proposal | No
             if n < len(words) and words[n:] in gz.places():  # "Mujahideen Iraq": named with its place
                 return p._replace(label="ORG")
             return p._replace(label="ORG", end=sentence[p.first + n - 1].end)
+    if _CAMEL_CASE.match(words[0]):  # camel_case_start
+        return None
     before = _before(sentence, p.first)
     if _ends_with(before, gz.phrase_class("product_noun")):  # after_product_noun
         return None

@@ -11,7 +11,10 @@ one, with its titles), so that a name the linker found again later cannot come b
   tagged. *named_thing* ("mang tên", "có tên": bearing the name, called) does not apply after a
   word for a person ("một cầu thủ cũng mang tên Luis Garcia": a player also called Luis
   Garcia). The words are the rows of data/entity_name_contexts.tsv whose ``records`` is
-  "persons". A character ("vào vai Tiểu Long Nữ") is tagged PER by the guideline, so "vai"
+  "persons". A bare person (no honorific, no title) whose name is written once as a work's is
+  that work in its other mentions of the same name ("hiện tượng La Nina", then "La Nina
+  thường kéo dài 9-12 tháng").
+  A character ("vào vai Tiểu Long Nữ") is tagged PER by the guideline, so "vai"
   (role) is not among them.
 - rule *address*: a name right after a house number ("trú tại 267 Tô Ngọc Vân, Tây Hồ, Hà
   Nội", "Hải Phòng: số 10 Trần Phú", "(158 Nguyễn Thiện Thuật)", "nhà số 647/15 Tùng Thiện
@@ -20,6 +23,12 @@ one, with its titles), so that a name the linker found again later cannot come b
   "tại", "ở", "trú", "ngụ", "nhà" …; at, in, resides, house) or a colon, comma or bracket, with
   "số" (number) or not; a seed's or a shirt's number ("hạt giống số 2 Amelie Mauresmo") is no
   house number.
+- rule *site_name*: a bare name (no honorific, no title) right after a noun for a site is the
+  site's name, named after a person or a place: a place after the word class
+  ``site_place_noun`` ("nghĩa trang liệt sĩ Trường Sơn" war cemetery, "phố đi bộ Nguyễn Huệ"
+  walking street, "căn cứ" base), an organisation after ``site_body_noun`` ("khách sạn" hotel,
+  "phòng trà" music café). The learned layer's guard (learned/person_guards.py) reads the same
+  classes on the model's spans; this rule reads them on every person, the rules' included.
 
 A mention a rule takes leaves its person; a person left with no mention is dropped.
 """
@@ -32,11 +41,11 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from vnextract.lexicon import honorifics, load_tsv, person_cues, word_class
+from vnextract.lexicon import honorifics, load_tsv, person_cues, phrase_class, word_class
 from vnextract.lexicon.loader import norm
 from vnextract.lexicon.words import alternation
 from vnextract.mentions import Mentions
-from vnextract.records import Location, Person
+from vnextract.records import Location, Organization, Person
 from vnextract.text import Text
 
 _OPEN_QUOTE = "\"'“‘«"
@@ -168,20 +177,65 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("work_name", "chiến dịch Tia chớp, cuộc chạy Terry Fox", "no person"),
     ("named_thing", "ứng dụng có tên Tammi", "no person"),
     ("address", "trú tại 267 Tô Ngọc Vân, Tây Hồ, Hà Nội", "Location"),
+    ("site_name", "nghĩa trang liệt sĩ Trường Sơn, khách sạn Sao Biển", "Location or Organization"),
+)
+
+#: The words of a noun right before a name: letters and the spaces between them, an opening
+#: quote before the name allowed.
+_WORDS_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}])((?:[\p{L}\p{M}]+[ \t]+){0,3}[\p{L}\p{M}]+)[ \t]+[" + _OPEN_QUOTE + r"]?$"
 )
 
 
-def _taken(s: str, found: Mentions) -> tuple[dict[tuple[int, int], str], list[Location]]:
-    """The persons' mentions the rules take (mention → rule), and the streets they become."""
+def site_kind(normalized: str, start: int) -> type[Location] | type[Organization] | None:
+    """What the name at ``start`` names when a site noun stands right before it (rule
+    *site_name*): Location after ``site_place_noun``, Organization after ``site_body_noun``.
+
+    >>> s = "viếng nghĩa trang liệt sĩ Trường Sơn rồi nghỉ ở khách sạn Sao Biển"
+    >>> site_kind(s, 26).__name__, site_kind(s, 58).__name__
+    ('Location', 'Organization')
+    >>> site_kind("liệt sĩ Trần Văn Ơn", 8) is None
+    True
+    """
+    found = _WORDS_BEFORE.search(normalized, max(0, start - 40), start)
+    if found is None:
+        return None
+    words = tuple(found.group(1).lower().split())
+    for n in range(len(words), 0, -1):
+        if words[-n:] in phrase_class("site_place_noun"):
+            return Location
+        if words[-n:] in phrase_class("site_body_noun"):
+            return Organization
+    return None
+
+
+def _taken(s: str, found: Mentions) -> tuple[dict[tuple[int, int], str], list[Location | Organization]]:
+    """The persons' mentions the rules take (mention → rule), and the places (streets, sites)
+    and organisations they become."""
     taken: dict[tuple[int, int], str] = {}
     for p in found.persons:
-        for m in p.mentions or ((p.start, p.end),):
+        mentions = p.mentions or ((p.start, p.end),)
+        for m in mentions:
             if (rule := work_context(s, m[0])) is not None:
                 taken[m] = rule
+        # a work named once is that work throughout ("hiện tượng La Nina" … "Khi La Nina xảy
+        # ra"): the person's other mentions spelling its whole name go too, when nothing says
+        # it is a person (no honorific, no title: "triển lãm 'Lê Bá Đảng'" then "danh họa Lê Bá
+        # Đảng" is the painter) and the name is its whole name (not "Ali" of Muhammad Ali)
+        named_only = p.honorific is None and not p.titles
+        works = {s[a:b] for a, b in mentions if (a, b) in taken} & {p.name} if named_only else set()
+        for m in mentions:
+            if m not in taken and s[m[0] : m[1]] in works:
+                taken[m] = taken[next(t for t in mentions if t in taken)]
     bare = [p for p in found.persons if p.honorific is None and not p.titles]  # no "ông", no title
     plain = {m for p in bare for m in p.mentions or ((p.start, p.end),)}
     places = {(r.start, r.end): r.kind for r in found.locations}
-    streets: list[Location] = []
+    streets: list[Location | Organization] = []
+    for m in sorted(plain - set(taken)):
+        if (kind := site_kind(s, m[0])) is not None:
+            taken[m] = "site_name"
+            name = s[m[0] : m[1]]
+            streets.append(kind(text=name, start=m[0], end=m[1], name=name))
     for items in addresses(s, sorted((plain | set(places)) - set(taken))):
         for m in items:
             if m in plain:
@@ -197,13 +251,16 @@ def rules_fired(text: Text, found: Mentions) -> list[str]:
 
 
 def drop(text: Text, found: Mentions) -> Mentions:
-    """Drop the persons' mentions that name works or named things; make the persons listed
-    after a street into streets."""
+    """Drop the persons' mentions that name works or named things; make the persons written
+    as an address or a site's name into places or organisations."""
     s = text.normalized
-    taken, streets = _taken(s, found)
+    taken, named = _taken(s, found)
     if not taken:
         return found
     gone = set(taken)
     persons = tuple(q for p in found.persons if (q := _without(p, gone, s)) is not None)
-    locations = tuple(sorted((*found.locations, *streets), key=lambda r: (r.start, r.end)))
-    return attrs.evolve(found, persons=persons, locations=locations)
+    places = [r for r in named if isinstance(r, Location)]
+    bodies = [r for r in named if isinstance(r, Organization)]
+    locations = tuple(sorted((*found.locations, *places), key=lambda r: (r.start, r.end)))
+    organizations = tuple(sorted((*found.organizations, *bodies), key=lambda r: (r.start, r.end)))
+    return attrs.evolve(found, persons=persons, locations=locations, organizations=organizations)

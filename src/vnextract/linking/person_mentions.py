@@ -173,12 +173,21 @@ class Cluster:
         self.genders |= genders
 
 
+@functools.cache
+def _generation_suffixes() -> frozenset[str]:
+    """"Jr", "Sr", "III" … casefolded (word class ``generation_suffix``)."""
+    return frozenset(w.casefold() for w in word_class("generation_suffix"))
+
+
 def _name_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The names a person with these words may be called by later: the full name, its last
-    words ("Liêm", "Thanh Liêm") and, for a foreign name, its first words ("Tala")."""
+    words ("Liêm", "Thanh Liêm") and, for a foreign name, its first words ("Tala"). A
+    generation's suffix is no name of its own: "Paul Johnson III" is later "Johnson"."""
     keys = [words[i:] for i in range(len(words))]
     if not _is_vietnamese(list(words)):
         keys += [words[:i] for i in range(1, len(words))]
+        if len(words) > 2 and words[-1] in _generation_suffixes():
+            keys += [words[i:-1] for i in range(1, len(words) - 1)]
     return keys
 
 

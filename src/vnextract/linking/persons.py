@@ -30,7 +30,7 @@ The entities recogniser yields one Person per mention ("Trần Thanh Liêm", lat
    (:mod:`person_details`);
 4. then, on the whole persons (every mention of one, with its titles), the steps of
    ``PERSON_STEPS`` in order: mentions that name a work, a named thing or a street leave their
-   person (:mod:`not_persons`: rules *work_name*, *named_thing*, *address*), and a one-word
+   person (:mod:`not_persons`: rules *work_name*, *named_thing*, *address*, *site_name*), and a one-word
    surname joins the one longer name it starts (:mod:`surname_first`: "HLV Kim" is Kim
    Sang-sik). They need what the steps before made: whether a name is bare (no honorific, no
    title) and which persons are left.

@@ -11,7 +11,10 @@ Rule *street_list*: after a place whose kind is named after people (``place_kind
 như", "các phố:"), each person the list goes on with becomes a place of that kind. A name
 after a comma only continues the list when the list goes on after it or a "và"/"hoặc" (and/or)
 came before it: "Trên đường Nguyễn Huệ, Lê Văn Tám phóng xe" (on Nguyễn Huệ street, Lê Văn Tám
-rode) is a new clause's subject.
+rode) is a new clause's subject. A route is written with spaced dashes between its streets
+("theo đường Phạm Văn Đồng - Phạm Hùng - Trần Duy Hưng", along these streets): a person joined
+by such a dash goes on the list too (in folds 1-3 gold the names a dash joins to a street are
+places, never persons).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from vnextract.text import Text
 # Grammar: the function words of a list.
 _JOINED = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:và|hoặc|hay|thay[ \t]+vì)[ \t]+")
 _COMMA = regex.compile(r"[ \t]*,[ \t]*")
+# Between two streets of a route: a spaced dash (grammar).
+_ROUTE_DASH = regex.compile(r"[ \t]+[-–][ \t]+")
 # The list goes on after a name: a separator before a capital, or "..." closing it (grammar:
 # the same function words).
 _GOES_ON = regex.compile(
@@ -85,11 +90,12 @@ def link(text: Text, found: Mentions) -> Mentions:
             at = first.end
         while True:
             joined = _JOINED.match(s, at)
-            gap = joined or _COMMA.match(s, at)
+            dash = _ROUTE_DASH.match(s, at) if joined is None else None
+            gap = joined or dash or _COMMA.match(s, at)
             nxt = persons.get(gap.end()) if gap else None
-            if nxt is None or nxt.start in streets:
+            if nxt is None or nxt.start in streets or (dash is not None and not isinstance(nxt, Person)):
                 break
-            if joined is None and not _GOES_ON.match(s, nxt.end):
+            if joined is None and dash is None and not _GOES_ON.match(s, nxt.end):
                 break
             streets[nxt.start] = _as_street(nxt, kind)
             at = nxt.end
