@@ -321,7 +321,12 @@ def lowercase_place(s: Scanner, at: At) -> bool:
 
 
 def place_prefix(s: Scanner, at: At) -> bool:
-    """A place prefix and its name: "tỉnh Bình Dương", "TP.HCM", "quận 12"."""
+    """A place prefix and its name: "tỉnh Bình Dương", "TP.HCM", "quận 12". A lowercase prefix
+    inside a word names a place only when a known place of two syllables or more follows
+    ("nhảy cầu Châu Giang", to jump off the Châu Giang bridge): "bản" (a highland village) ends
+    "cơ bản" (basic), "cầu" (bridge) "yêu cầu" (to ask), "làng" (village) "lão làng" (veteran)."""
+    if at.t.kind == "lower" and not at.t.word_start and s.place_at(at.i + 1) < 2:
+        return False
     place = s._place(at.i, at.at_sentence_start) if at.t.text in s.firsts.place_prefixes else None
     if place is None:
         return False
