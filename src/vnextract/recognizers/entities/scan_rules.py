@@ -27,10 +27,12 @@ from vnextract.recognizers.entities.named_bodies import (
     relation_of_body,
 )
 from vnextract.recognizers.entities.tables import (
+    COMPANY_FORMS,
     CUE_MODIFIERS,
     CURRENCIES,
     FOREIGN_ORG_WORDS,
     GENERIC_ABBREVIATIONS,
+    HEADS,
     INITIALS,
     NAME_SYLLABLE,
     ORG_INTRODUCERS,
@@ -268,6 +270,30 @@ def sector_abbreviation(s: Scanner, at: At) -> bool:
 #: Introducers of businesses and schools, which are often named after a person: "công ty Nguyễn
 #: Kim", "trường Nguyễn Du" (their first syllables: công ty, doanh nghiệp, tiệm, trường).
 PERSON_NAMED_INTRODUCERS = word_class("person_named_introducer")
+
+
+def company_with_form(s: Scanner, at: At) -> bool:
+    """A lowercase introducer that is also a head ("công ty"), a company form, then the name:
+    "công ty TNHH Vương Vũ", "công ty cổ phần Đồng Xuân" — one organisation, head included,
+    as when the head is capitalised; "công ty Hoàng Nguyên" is left to introduced_organization."""
+    i, toks = at.i, s.toks
+    intro = match_at(toks, i, ORG_INTRODUCERS, 4) if at.t.text in s.firsts.introducers else 0
+    if not (intro and at.t.word_start):
+        return False
+    head = (toks[i].text.capitalize(), *(t.text for t in toks[i + 1 : i + intro]))
+    if head not in HEADS:
+        return False
+    form = match_at(toks, i + intro, COMPANY_FORMS, 3)
+    j = i + intro + form
+    if not form or j >= s.n or not s.is_name_tok(j):
+        return False
+    end, _ = s.org_body(i + intro, head)
+    if end <= j:
+        return False
+    at.out.append(Cand("ORG", i, end))
+    at.i = s._after_org(at.out, end)
+    at.pending = None
+    return True
 
 
 def introduced_organization(s: Scanner, at: At) -> bool:
@@ -541,6 +567,7 @@ RULES: tuple[Rule, ...] = (
     Rule("organization_head", "Sở TTTT, UBND tỉnh Bình Dương", "ORG", ANY, "heads", organization_head),
     Rule("sector_abbreviation", "ngành TTTT", "ORG", LOWER, frozenset({"ngành"}), sector_abbreviation),
     Rule("lowercase_place", "châu Á", "LOC", LOWER, "places", lowercase_place),
+    Rule("company_with_form", "công ty TNHH Vương Vũ", "ORG", LOWER, "introducers", company_with_form),
     Rule("introduced_organization", "báo Tuổi Trẻ", "ORG", LOWER, "introducers", introduced_organization),
     Rule(
         "described_introduction", "hãng hàng không Qantas", "ORG", LOWER, "introducers",
