@@ -11,7 +11,8 @@ Rule *street_list*: after a place whose kind is named after people (``place_kind
 như", "các phố:"), each person the list goes on with becomes a place of that kind. A name
 after a comma only continues the list when the list goes on after it or a "và"/"hoặc" (and/or)
 came before it: "Trên đường Nguyễn Huệ, Lê Văn Tám phóng xe" (on Nguyễn Huệ street, Lê Văn Tám
-rode) is a new clause's subject.
+rode) is a new clause's subject. A route chains its streets with spaced dashes ("đi theo đường
+Láng - Nguyễn Trãi - Khuất Duy Tiến").
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from vnextract.mentions import Mentions
 from vnextract.records import Location, Person
 from vnextract.text import Text
 
-# Between two listed names: a comma, "và"/"hoặc"/"hay" (and/or), "thay vì" (instead of).
-# Grammar: the function words of a list.
-_JOINED = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:và|hoặc|hay|thay[ \t]+vì)[ \t]+")
+# Between two listed names: a comma, "và"/"hoặc"/"hay" (and/or), "thay vì" (instead of), or a
+# spaced dash chaining the streets of a route ("theo đường Phạm Văn Đồng - Phạm Hùng - Khuất
+# Duy Tiến"). Grammar: the function words of a list.
+_JOINED = regex.compile(r"[ \t]*(?:(?:,[ \t]*)?(?:và|hoặc|hay|thay[ \t]+vì)[ \t]+|[-–][ \t]+)")
 _COMMA = regex.compile(r"[ \t]*,[ \t]*")
 # The list goes on after a name: a separator before a capital, or "..." closing it (grammar:
 # the same function words).
