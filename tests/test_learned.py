@@ -258,6 +258,24 @@ def test_a_model_span_inside_a_named_body_does_not_doubt_it() -> None:
     assert names([("ORG", "Sáng nay , TAND Cấp cao")]) == {"Sáng nay, TAND Cấp cao"}
 
 
+def test_a_model_span_without_a_companys_lowercase_head_does_not_doubt_it() -> None:
+    text = Text.from_string("Họ đến trụ sở của công ty TNHH Vương Vũ để đòi tiền.")
+    sentences = sentence_syllables(text)
+    found = pipeline.found_before(text, "learned_entities")
+    assert [o.text for o in found.organizations] == ["công ty TNHH Vương Vũ"]
+    labels = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+    rows: list[list[float] | None] = [[1.0, 0, 0, 0, 0, 0, 0] for _ in sentences[0]]  # the model doubts it
+
+    def names(wanted: list[tuple[str, str]]) -> set[str]:
+        combined = combining.combine("swap@0.1", text.normalized, sentences, found,
+                                     _proposals(text, wanted), combining.Support(labels, {0: rows}))
+        return {r.text for r in (*combined.organizations, *combined.persons)}
+
+    # the company form makes the lowercase head part of the name: a span without it is no rival
+    assert names([("ORG", "TNHH Vương Vũ")]) == {"công ty TNHH Vương Vũ"}
+    assert names([("PER", "Vương Vũ")]) == {"công ty TNHH Vương Vũ"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

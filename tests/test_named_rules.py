@@ -36,8 +36,8 @@ from vnextract.text import Text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 #: Rules applied outside the scan's list (entities.document.scan_sentences; club_by_city and
-#: province_club are entities.clubs.clubs_by_city, a pass after the scan).
-DOCUMENT_RULES = ("byline", "club_by_city", "province_club")
+#: province_club and standings_row are entities.clubs.clubs_by_city, a pass after the scan).
+DOCUMENT_RULES = ("byline", "club_by_city", "province_club", "standings_row")
 
 #: family → (every rule's name, what lists the rules that apply to a text)
 FAMILIES: dict[str, tuple[set[str], Callable[[Text], list[str]]]] = {

@@ -31,6 +31,10 @@ import vnextract
             "Đoàn đua sẽ chạy theo đường Nguyễn Bỉnh Khiêm thay vì Đinh Tiên Hoàng.",
             ["Nguyễn Bỉnh Khiêm", "Đinh Tiên Hoàng"],
         ),
+        (  # a route: its streets chained by spaced dashes
+            "Xe buýt chạy theo đường Trần Quang Khải - Phạm Văn Đồng - Khuất Duy Tiến rồi về bến.",
+            ["Trần Quang Khải", "Phạm Văn Đồng", "Khuất Duy Tiến"],
+        ),
     ],
 )
 def test_listed_names_are_streets(text: str, streets: list[str]) -> None:
@@ -80,3 +84,9 @@ def test_a_dash_after_a_person_is_no_route() -> None:
     # no street before the dash: an apposition, not a route
     doc = vnextract.extract("Ông Nguyễn Văn Bình - Giám đốc Sở Xây dựng cho biết đường sẽ thông xe.")
     assert [p.name for p in doc.persons] == ["Nguyễn Văn Bình"]
+
+
+def test_a_dash_before_a_person_with_an_honorific_ends_the_route() -> None:
+    doc = vnextract.extract("Cửa hàng nằm trên đường Lê Lợi - ông Nguyễn Văn Hùng cho biết.")
+    assert [x.name for x in doc.locations] == ["Lê Lợi"]
+    assert [p.name for p in doc.persons] == ["Nguyễn Văn Hùng"]

@@ -162,3 +162,31 @@ def test_sentence_without_punctuation_is_tokenized_in_chunks():
     # every syllable is covered once; only a word at a chunk cut (every ~5,000 chars) may split
     assert " ".join(words) == line.strip()
     assert words.count("người dân") >= 1200 - 3
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        # a form's field glued to the editor's name; a weekday glued to a club (lost line breaks)
+        ("Gửi tới: Ban Biên tậpTiêu đề: Góp ý", "Gửi tới: Ban Biên tập Tiêu đề: Góp ý"),
+        ("Chủ nhậtAlbacete - Murcia", "Chủ nhật Albacete - Murcia"),
+        # a league table's rank glued to the club; a score glued to the next fixture
+        ("2Đà Nẵng 22 10 84 38 3Deportivo 25", "2 Đà Nẵng 22 10 84 38 3 Deportivo 25"),
+        ("Sevilla - Sociedad: 1-0Valencia", "Sevilla - Sociedad: 1-0 Valencia"),
+        # left alone: Latin inner capitals, codes, units, a capital of one letter
+        ("DisplayPort, McArthur, VinFast", "DisplayPort, McArthur, VinFast"),
+        ("U23Việt Nam, A4Tech, 3Ghz, 2Mbps, 5Kg, 3Ha", "U23Việt Nam, A4Tech, 3Ghz, 2Mbps, 5Kg, 3Ha"),
+        ("ngườI", "ngườI"),
+    ],
+)
+def test_normalize_parts_glued_words(original: str, expected: str) -> None:
+    norm = normalize(original)
+    assert norm.text == expected
+    # every character maps back to a non-empty stretch; a word keeps its own offsets
+    for i in range(len(norm.text)):
+        a, b = norm.to_original(i, i + 1)
+        assert a < b
+    for word in regex.findall(r"\p{Lu}\p{L}+", expected):
+        start = norm.text.index(word)
+        a, b = norm.to_original(start, start + len(word))
+        assert original[a:b] == word

@@ -20,6 +20,8 @@ the name (the guideline keeps the place in the organisation's name). It keeps th
 whole (a retrained model read "TAND Cấp cao tại Hà Nội" as "Hà Nội") and changes no entity of
 folds 1-3 out of fold (without "after some words" it changed one, wrongly: "Báo Tây Ban Nha",
 the Spanish press, is no body named by its place).
+Nor is a rule's company written with a lowercase head and its legal form ("công ty TNHH Vương
+Vũ") doubted by a model span inside it: the form makes the head part of the name.
 Beside the rules, a model span starting on a lowercase word is no name (a name starts with a
 capital or a digit; "ePass" is no lowercase word): the lowercase words the guideline takes into
 some names ("châu Á", "đồng bằng sông Cửu Long") the rules read from their lists. Out of fold on
@@ -159,6 +161,8 @@ def combine(
                 return True  # no competing reading: the rule stands, however doubted
             if _cut_inside(r, proposed) and _head_to_place(r, index, sentences):
                 return True  # the model cuts a named body into head and place: no other reading
+            if _cut_inside(r, proposed) and _company_with_form(r, index, sentences):
+                return True  # "công ty TNHH Vương Vũ": the model leaves out the lowercase head
             if _within(r, proposed) and _after_admin_prefix(r, index, sentences):
                 return True  # "Tỉnh Bình Dương hỗ trợ …": a province, whatever it does
             return _confidence(r, index, support) >= threshold
@@ -233,6 +237,20 @@ def _head_to_place(r: Span, index: SyllableIndex, sentences: Sequence[Sequence[S
     head = next((n for n in range(min(len(forms) - 1, 6), 0, -1) if forms[:n] in heads), 0)
     # a word between them: "Báo Tây Ban Nha" (the Spanish press) is a head and a place only
     return bool(head) and any(forms[i:] in places for i in range(head + 1, len(forms)))
+
+
+def _company_with_form(r: Span, index: SyllableIndex, sentences: Sequence[Sequence[Syllable]]) -> bool:
+    """The organisation starts with a lowercase head and a company form (the rule
+    ``company_with_form``: "công ty TNHH Vương Vũ", "công ty cổ phần Đồng Xuân"): the form
+    makes the head part of the name, which a model span without the head cuts."""
+    forms = tuple(sentences[si][yi].text for si, yi in index.covered(r.start, r.end))
+    if not forms or not forms[0].islower():
+        return False
+    heads, company_forms = gz.org_heads(), gz.phrase_class("company_form")
+    for n in range(min(len(forms) - 1, 3), 0, -1):
+        if (forms[0].capitalize(), *forms[1:n]) in heads:
+            return any(forms[n : n + k] in company_forms for k in (1, 2, 3))
+    return False
 
 
 def _within(r: Span, proposed: Sequence[tuple[int, int]]) -> bool:

@@ -167,6 +167,33 @@ def _one_space(m: regex.Match[str]) -> str:
     return " "
 
 
+# Words glued where a line break or a table cell was lost in scraping: "Ban Biên tậpTiêu đề"
+# (a form's field after the editor's name), "Chủ nhậtAlbacete", "3Deportivo 25 15 55 50" (a
+# league table's rank before the club). A Vietnamese syllable never has a capital inside it, so
+# a lowercase letter only Vietnamese spells (ă â đ ê ô ơ ư, a hook above, a dot below, a tilde
+# on e/i/u/y) right before a capital and a further letter is a seam; so is a number standing
+# alone (not a code's tail: "A4", "U23") right before a capitalised word of three letters or
+# more, or of two before a capitalised syllable ("2Đà Nẵng"; "5Kg", "3Ha" stay), unless that
+# word is a unit ("3Ghz", "2Mbps", "500Kcal"). Latin words keep their inner
+# capitals ("DisplayPort", "McArthur", "VinFast"). The glued character gets a space after it,
+# and both map back to it, so every character still maps to a non-empty stretch.
+_VIETNAMESE_ONLY_LOWER = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ"
+_GLUED = regex.compile(
+    rf"""
+    \p{{Ll}} (?<= [{_VIETNAMESE_ONLY_LOWER}] \p{{Ll}}{{0,4}} )   # "tậpTiêu", "nhậtAlbacete", "lậpITV"
+    (?= \p{{Lu}} \p{{L}} )
+  | (?<! \p{{L}} \p{{N}}* ) \p{{Nd}}                            # "3Deportivo", "0-1Chủ nhật"
+    (?= \p{{Lu}} \p{{Ll}} (?: \p{{Ll}} | \ \p{{Lu}} ) )       # "3Deportivo", "2Đà Nẵng"
+    (?! \p{{Lu}} (?: hz | bps | bit | cal | wh ) (?! \p{{L}} ) )   # units: "3Ghz", "2Mbps"
+    """,
+    flags=regex.VERBOSE,
+)
+
+
+def _unglue(m: regex.Match[str]) -> str:
+    return m.group() + " "
+
+
 # Old-style ("hoà", "thuỷ", "Uỷ") versus canonical ("hòa", "thủy", "Ủy") tone placement: in an
 # open syllable ending in oa/oe/uy the tone sits on the first vowel. Both forms have two
 # characters, so the swap keeps offsets. "quý" is left alone: its "u" belongs to "qu".
@@ -228,7 +255,8 @@ class Normalized:
 
 
 def normalize(original: str) -> Normalized:
-    """NFC, canonical tone marks, one plain space, entities decoded, with a map to ``original``.
+    """NFC, canonical tone marks, one plain space, entities decoded, glued words parted, with a
+    map to ``original``.
 
     Every normalised character maps to a non-empty stretch of ``original``: its own character,
     or the whole entity ("&amp;"), decomposed cluster ("a" + U+0300), CR LF or run of spaces it
@@ -245,7 +273,8 @@ def normalize(original: str) -> Normalized:
         text, clusters = _rewrite(text, _CLUSTER, _compose)
     else:
         clusters = None
-    maps = [m for m in (clusters, spaces, edits) if m is not None]
+    text, glued = _rewrite(text, _GLUED, _unglue)
+    maps = [m for m in (glued, clusters, spaces, edits) if m is not None]
     return Normalized(canonical_tones(text), tuple(maps))
 
 

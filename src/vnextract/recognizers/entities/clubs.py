@@ -23,6 +23,8 @@ from vnextract.text.syllables import Syllable
 
 # A score between two teams: "2-0", "1 - 1" is cut in three syllables and is not read.
 SCORE = regex.compile(r"\d{1,2}-\d{1,2}")
+# After "A - B", a score or a fixture's kick-off time ("Nam Định - Hải Phòng 16h").
+SCORE_OR_KICKOFF = regex.compile(r"\d{1,2}-\d{1,2}|\d{1,2}h(?:\d{2})?")
 
 
 class _Tables(NamedTuple):
@@ -134,15 +136,37 @@ def _ends_at(toks: Sequence[Syllable], i: int, table: frozenset[Key]) -> bool:
     return False
 
 
+def standings_row(
+    sentences: Sequence[tuple[Sequence[Syllable], list[Cand]]], idx: int, i: int, end: int
+) -> bool:
+    """Syllables [i, end) of sentence ``idx`` are a team in a row of a league table: a rank
+    right before them and three figures right after (matches, points, goals), on one line
+    ("3 Bình Dương 22 11 56 38") or a cell a line, as tables of scraped pages come."""
+    toks = sentences[idx][0]
+    if i > 0:
+        rank = toks[i - 1].kind == "num"
+    else:
+        rank = idx > 0 and len(sentences[idx - 1][0]) > 0 and sentences[idx - 1][0][-1].kind == "num"
+    if not rank:
+        return False
+    after = list(toks[end : end + 3])
+    k = idx + 1
+    while len(after) < 3 and k < len(sentences):
+        after.extend(sentences[k][0][: 3 - len(after)])
+        k += 1
+    return len(after) == 3 and all(t.kind == "num" for t in after)
+
+
 def _province_club(toks: Sequence[Syllable], i: int, n: int) -> bool:
     """A province named as its club by the match itself: "thua Bình Dương", "Đồng Tháp thắng",
-    "Nam Định - Bình Định 2-2", "cầu thủ Đà Nẵng". A country there is the national team, a
-    place by the guideline ("Việt Nam thắng Thái Lan"), and is not read."""
+    "Nam Định - Bình Định 2-2", "cầu thủ Đà Nẵng", or by a row of a league table (a rank before
+    it, three figures after it: "3 Bình Dương 22 11 56 38"). A country there is the national
+    team, a place by the guideline ("Việt Nam thắng Thái Lan"), and is not read."""
     tables = _tables()
     end = i + n
 
-    def score_at(k: int) -> bool:
-        return k < len(toks) and toks[k].kind == "num" and bool(SCORE.fullmatch(toks[k].text))
+    def score_at(k: int) -> bool:  # a score, or a fixture's kick-off: "2-2", "16h", "17h30"
+        return k < len(toks) and toks[k].kind == "num" and bool(SCORE_OR_KICKOFF.fullmatch(toks[k].text))
 
     def run_end(k: int) -> int:
         while k < len(toks) and toks[k].kind in ("cap", "abbr"):
@@ -176,21 +200,23 @@ def clubs_by_city(
     if not any(named):
         return  # no club's city and no province: nothing to read (most documents)
     sporty = [False, *(sports_sentence(toks) for toks, _cands in sentences), False]
+    sports_document = any(sporty)
     for idx, (toks, cands) in enumerate(sentences):
-        if not (named[idx] and any(sporty[idx : idx + 3])):  # this sentence, or one beside it
+        near = any(sporty[idx : idx + 3])  # this sentence, or one beside it
+        if not (named[idx] and sports_document):
             continue
         for i, t in enumerate(toks):
             if t.text not in name_firsts:
                 continue
             n = _entry_at(toks, i, city_clubs) if t.kind == "cap" else 0
             rule = "club_by_city"
-            if (
-                not n
-                and t.kind == "cap"
-                and (p := _entry_at(toks, i, provinces))
-                and _province_club(toks, i, p)
-            ):
-                n, rule = p, "province_club"  # a V-League club named by its province
+            if n and not near:
+                n, rule = (n, "standings_row") if standings_row(sentences, idx, i, i + n) else (0, rule)
+            if not n and t.kind == "cap" and (p := _entry_at(toks, i, provinces)):
+                if near and _province_club(toks, i, p):
+                    n, rule = p, "province_club"  # a V-League club named by its province
+                elif standings_row(sentences, idx, i, i + p):
+                    n, rule = p, "standings_row"  # a row of a league table in a sports article
             if (
                 not n
                 or not _alone_in_run(toks, i, n)

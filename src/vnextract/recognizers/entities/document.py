@@ -11,8 +11,10 @@ from vnextract.recognizers.entities.clubs import clubs_by_city
 from vnextract.recognizers.entities.scan import Scanner
 from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
+    COMPANY_FORMS,
     FOREIGN_SYLLABLE,
     NAME_SYLLABLE,
+    NAMED_AFTER_PEOPLE,
     NOT_SHORT_NAMES,
     PLACE_NAMED_HEADS,
     Cand,
@@ -128,12 +130,14 @@ def organization_names(sentences: Scanned) -> set[str]:
                     match_at(toks, c.start, lex.heads, lex.head_len)
                 ):
                     org_names.add(" ".join(words))  # "doanh nghiệp tư nhân Bình Lộc" → "Bình Lộc"
-                h = match_at(toks, c.start, lex.heads, lex.head_len)
+                h = match_at(toks, c.start, lex.heads, lex.head_len) or _lowercase_head(toks, c)
+                form = match_at(toks, c.start + h, COMPANY_FORMS, 3) if h else 0
+                h += form  # "công ty TNHH Vương Vũ" → "Vương Vũ": the legal form is no name
                 body = words[h:]
                 if (
                     h
                     and body
-                    and words[:h] not in PLACE_NAMED_HEADS  # "Đại học Lanzhou": Lanzhou is a city
+                    and words[: h - form] not in PLACE_NAMED_HEADS  # "Đại học Lanzhou": a city
                     and all(toks[c.start + h + q].kind == "cap" for q in range(len(body)))
                     and (len(body) >= 2 or body[0].lower() not in lex.words)
                     and not Scanner(list(toks[c.start + h : c.end]), lex).place_at(
@@ -160,6 +164,49 @@ def organization_names(sentences: Scanned) -> set[str]:
                     # "Công ty Cổ phần Đầu tư và Công nghiệp Tân Tạo" → "Tân Tạo"
                     org_names.add(" ".join(t.text for t in toks[tail : c.end]))
     return org_names
+
+
+def _lowercase_head(toks: Sequence[Syllable], c: Cand) -> int:
+    """The length of a head written in lowercase at the organisation's start, when a company
+    form follows it ("công ty TNHH Vương Vũ", rule company_with_form), else 0."""
+    lex = lexicons()
+    if toks[c.start].kind != "lower":
+        return 0
+    capitalised = [toks[c.start]._replace(text=toks[c.start].text.capitalize()), *toks[c.start + 1 : c.end]]
+    h = match_at(capitalised, 0, lex.heads, lex.head_len)
+    return h if h and match_at(toks, c.start + h, COMPANY_FORMS, 3) else 0
+
+
+def bare_persons_named_as_organizations(sentences: Scanned, org_names: set[str]) -> None:
+    """A "person" read from the shape of a name alone (no honorific, no title), named like the
+    short name of an organisation the document gives with its head, is that organisation:
+    "công ty TNHH Vương Vũ … khả năng thanh toán của Vương Vũ". Not when the head is one named
+    after people without a company form ("Trường THPT Lê Lợi … Lê Lợi là vị vua": the king), nor
+    when the name is a person's elsewhere (after an honorific or a title). Changes the
+    candidates in place."""
+    lex = lexicons()
+    cued: set[str] = set()  # persons named with an honorific or a title somewhere
+    after_people: set[str] = set()  # "Trường Lê Lợi": the king is meant elsewhere
+    for toks, cands in sentences:
+        for c in cands:
+            if c.label == "PER" and (c.honorific or c.by_cue):
+                cued.add(" ".join(t.text for t in toks[c.start : c.end]))
+            elif c.label == "ORG":
+                h = match_at(toks, c.start, lex.heads, lex.head_len)
+                head = tuple(t.text for t in toks[c.start : c.start + h])
+                if h and head in NAMED_AFTER_PEOPLE and not match_at(toks, c.start + h, COMPANY_FORMS, 3):
+                    after_people.add(" ".join(t.text for t in toks[c.start + h : c.end]))
+    names = org_names - cued - after_people
+    if not names:
+        return
+    for toks, cands in sentences:
+        for q, c in enumerate(cands):
+            if (
+                c.label == "PER"
+                and not (c.honorific or c.by_cue)
+                and " ".join(t.text for t in toks[c.start : c.end]) in names
+            ):
+                cands[q] = c._replace(label="ORG")
 
 
 def titled_organizations(sentences: Scanned, org_names: set[str]) -> None:
@@ -269,6 +316,7 @@ def recognize(text: Text) -> Iterator[Span]:
     _same_name_elsewhere(sentences)  # "Học viện Báo chí" grows to the full name met elsewhere
     org_names = organization_names(sentences)
     titled_organizations(sentences, org_names)
+    bare_persons_named_as_organizations(sentences, org_names)
     person_names, loc_names = person_and_place_names(sentences)
     yield from names_met_before(text, sentences, person_names, org_names, loc_names)
 

@@ -28,10 +28,12 @@ from vnextract.recognizers.entities.named_bodies import (
     ticker_after_cue,
 )
 from vnextract.recognizers.entities.tables import (
+    COMPANY_FORMS,
     CUE_MODIFIERS,
     CURRENCIES,
     FOREIGN_ORG_WORDS,
     GENERIC_ABBREVIATIONS,
+    HEADS,
     INITIALS,
     NAME_SYLLABLE,
     ORG_INTRODUCERS,
@@ -269,6 +271,30 @@ def sector_abbreviation(s: Scanner, at: At) -> bool:
 
 
 
+def company_with_form(s: Scanner, at: At) -> bool:
+    """A lowercase introducer that is also a head ("công ty"), a company form, then the name:
+    "công ty TNHH Vương Vũ", "công ty cổ phần Đồng Xuân" — one organisation, head included,
+    as when the head is capitalised; "công ty Hoàng Nguyên" is left to introduced_organization."""
+    i, toks = at.i, s.toks
+    intro = match_at(toks, i, ORG_INTRODUCERS, 4) if at.t.text in s.firsts.introducers else 0
+    if not (intro and at.t.word_start):
+        return False
+    head = (toks[i].text.capitalize(), *(t.text for t in toks[i + 1 : i + intro]))
+    if head not in HEADS:
+        return False
+    form = match_at(toks, i + intro, COMPANY_FORMS, 3)
+    j = i + intro + form
+    if not form or j >= s.n or not s.is_name_tok(j):
+        return False
+    end, _ = s.org_body(i + intro, head)
+    if end <= j:
+        return False
+    at.out.append(Cand("ORG", i, end))
+    at.i = s._after_org(at.out, end)
+    at.pending = None
+    return True
+
+
 def introduced_organization(s: Scanner, at: At) -> bool:
     """A lowercase introducer and the name after it: "công ty Hoàng Nguyên", "báo Tuổi Trẻ",
     "đội bóng Bình Định"; "trường THPT …" is left to the head, "doanh nghiệp FDI" is a kind."""
@@ -320,7 +346,12 @@ def lowercase_place(s: Scanner, at: At) -> bool:
 
 
 def place_prefix(s: Scanner, at: At) -> bool:
-    """A place prefix and its name: "tỉnh Bình Dương", "TP.HCM", "quận 12"."""
+    """A place prefix and its name: "tỉnh Bình Dương", "TP.HCM", "quận 12". A lowercase prefix
+    inside a word names a place only when a known place of two syllables or more follows
+    ("nhảy cầu Châu Giang", to jump off the Châu Giang bridge): "bản" (a highland village) ends
+    "cơ bản" (basic), "cầu" (bridge) "yêu cầu" (to ask), "làng" (village) "lão làng" (veteran)."""
+    if at.t.kind == "lower" and not at.t.word_start and s.place_at(at.i + 1) < 2:
+        return False
     place = s._place(at.i, at.at_sentence_start) if at.t.text in s.firsts.place_prefixes else None
     if place is None:
         return False
@@ -540,6 +571,7 @@ RULES: tuple[Rule, ...] = (
     Rule("organization_head", "Sở TTTT, UBND tỉnh Bình Dương", "ORG", ANY, "heads", organization_head),
     Rule("sector_abbreviation", "ngành TTTT", "ORG", LOWER, frozenset({"ngành"}), sector_abbreviation),
     Rule("lowercase_place", "châu Á", "LOC", LOWER, "places", lowercase_place),
+    Rule("company_with_form", "công ty TNHH Vương Vũ", "ORG", LOWER, "introducers", company_with_form),
     Rule("introduced_organization", "báo Tuổi Trẻ", "ORG", LOWER, "introducers", introduced_organization),
     Rule(
         "described_introduction", "hãng hàng không Qantas", "ORG", LOWER, "introducers",

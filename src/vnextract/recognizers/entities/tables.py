@@ -64,6 +64,9 @@ NUMBERED = frozenset(p.kind for p in PREFIXES.values() if p.numbered)
 ADMIN_WORDS = frozenset(k for k, p in PREFIXES.items() if p.in_organization)
 # Lowercase words that introduce an organisation but stay outside its span ("báo Tuổi Trẻ").
 ORG_INTRODUCERS = phrase_class("org_introducer")
+# A company's legal form ("TNHH", "cổ phần"): after a lowercase "công ty" it makes the head
+# part of the name ("công ty TNHH Vương Vũ"); the short name is what follows it.
+COMPANY_FORMS = phrase_class("company_form")
 # Introducers of a sports club: a place right after them names the club, not the place.
 CLUB_INTRODUCERS = phrase_class("club_introducer")
 
