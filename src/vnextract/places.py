@@ -29,8 +29,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-import regex
-
+from vnextract.lazy_regex import lazy_compile
 from vnextract.numerals import load_tsv
 from vnextract.text import canonical_tones
 
@@ -66,8 +65,8 @@ class Unit(NamedTuple):
     district_code: str  # legacy communes only, else ""
 
 
-_SPACES = regex.compile(r"\s+")
-_HYPHEN = regex.compile(r"\s*[-–]\s*")
+_SPACES = lazy_compile(r"\s+")
+_HYPHEN = lazy_compile(r"\s*[-–]\s*")
 
 
 def fold(name: str) -> str:

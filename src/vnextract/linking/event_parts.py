@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import key, load_tsv, org_heads
 from vnextract.lexicon.words import alternation, yield_to_longer
 from vnextract.mentions import Mentions
@@ -28,9 +29,9 @@ from vnextract.text import Text
 _VALUE_WINDOW = 120
 # not (yet) done: "chưa" (not yet), "không" (not), "chưa bị xử phạt" (not fined yet) (grammar:
 # the negation words)
-_NEGATION = regex.compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", regex.I)
+_NEGATION = lazy_compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", regex.I)
 # "mức xử phạt" (the level of fines), "quá mức xử phạt hành chính": the noun, no fine
-_LEVEL = regex.compile(r"(?<![\p{L}])mức\ +$", regex.I)
+_LEVEL = lazy_compile(r"(?<![\p{L}])mức\ +$", regex.I)
 # the kinds a person alone receives
 _SENTENCES = frozenset({"prison", "suspended_prison", "life_prison", "death"})
 # the kinds an outcome word states ("án treo", "tù chung thân", "tử hình"): that word is their trigger
@@ -40,20 +41,20 @@ _STANDALONE_KINDS = frozenset({"licence_revoked", "suspension", "ban", "expulsio
 # how far after a standalone trigger its term may stand: "tước giấy phép lái xe 22 tháng"
 _TERM_REACH = 40
 # "đối với" (towards) the target, after the value: "cấm giao dịch 18 tháng đối với ông A"
-_TOWARD = regex.compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
+_TOWARD = lazy_compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
 # a role word before a name: "bị cáo" (defendant), "bị can" (accused), "ông" (Mr) …
 # (lower-case words: names are capitalised): "đối với cầu thủ Phan Văn Tú" (towards player …)
 # "đối với 3 ông bà: A, B, C" (towards 3 gentlemen and ladies: …)
-_ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
+_ROLE_BEFORE_NAME = lazy_compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
 # what may stand between a sentence word and the outcome it states: "tuyên án tử hình", "phạt 3
 # án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình", "mức án cao nhất là tử
 # hình" (the highest sentence, death)
-_OUTCOME_LEAD = regex.compile(
+_OUTCOME_LEAD = lazy_compile(
     r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +|hình\ +phạt\ +)?(?:cao\ +nhất\ *(?:là\ +|[:\-–]\ *)?)?", regex.I
 )
 # a sum of several defendants' terms: "tổng cộng" (in total), "tổng mức án" (the total sentence),
 # "và đồng phạm" (and accomplices: "tuyên phạt A và đồng phạm 38 năm tù")
-_TOTAL = regex.compile(
+_TOTAL = lazy_compile(
     r"(?<![\p{L}])(?:tổng\ +cộng|tổng\ +mức\ +án|tổng\ +số|và\ +(?:các\ +)?đồng\ +phạm)\ +$", regex.I
 )
 # how far after a term its outcome may stand: "3 năm tù nhưng cho hưởng án treo" (characters)
@@ -62,24 +63,24 @@ _OUTCOME_REACH = 30
 _GROUP_WORDS = 6
 # what may close a phrase: "(Lazada)", "50%", a quoted charge: về tội “Giết người”
 _CLOSERS = frozenset(')%”"»’')
-_CLAUSE_END = regex.compile(r"[;\n]")
+_CLAUSE_END = lazy_compile(r"[;\n]")
 # "bị" (passive) and "được" (passive, good things); not "bị cáo"/"bị can" (defendant, accused)
 # (grammar: the passive markers and the three nouns they start)
 # nor a "được" closing a phrase ("nhắc nhở không được," = reminding did not work)
-_PASSIVE = regex.compile(
+_PASSIVE = lazy_compile(
     r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
 )
 # words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also,
 # "chỉ" = only; word_classes.tsv "target_hedge")
-_HEDGES = regex.compile(rf"^(?:(?:{alternation('target_hedge')})(?:\ +|$))+", regex.I)
+_HEDGES = lazy_compile(rf"^(?:(?:{alternation('target_hedge')})(?:\ +|$))+", regex.I)
 # ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined) or before an
 # outcome ("tuyên phạt vị luật sư này mức án chung thân"; "target_trailing_hedge")
-_TRAILING_HEDGES = regex.compile(rf"(?:\ +(?:{alternation('target_trailing_hedge')}))+$", regex.I)
+_TRAILING_HEDGES = lazy_compile(rf"(?:\ +(?:{alternation('target_trailing_hedge')}))+$", regex.I)
 
 
 # the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
 # (grammar: the class ordinals)
-_AWARD_NAME = regex.compile(
+_AWARD_NAME = lazy_compile(
     r"""(?:\ +\p{Lu}\p{Ll}*(?:\ +\p{Ll}+)?)*         # "Lao động": a capital, then lower case
         (?:\ +hạng\ +(?:Nhất|Nhì|Ba|I{1,3}|[1-3]))?  # "hạng Ba" (third class)""",
     regex.VERBOSE,
@@ -325,7 +326,7 @@ def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | N
 
 # "và" (and) joining two predicates: "A (1982, trú tại X) bị phạt 58 tháng tù và B (1984) bị phạt 30
 # tháng tù" (grammar: the conjunction)
-_AND = regex.compile(r"(?<![\p{L}])và(?![\p{L}])", regex.I)
+_AND = lazy_compile(r"(?<![\p{L}])và(?![\p{L}])", regex.I)
 
 
 def _joined_subject_start(norm: str, start: int, passive_at: int) -> int:
@@ -361,7 +362,7 @@ def _elided_subject(norm: str, start: int, subject: Party, comma: int) -> bool:
 # a counted group of defendants opening a clause: "Mười bị cáo còn lại" (the ten remaining
 # defendants), "Các bị cáo khác" (the other defendants), "Ba đồng phạm" (three accomplices)
 _SPACES = r"\ +"
-_COUNTED_PARTIES = regex.compile(
+_COUNTED_PARTIES = lazy_compile(
     rf"""\s*(?P<group>(?:các|những|{alternation("group_count", _SPACES)}|\d+)\ +
         (?:{alternation("party_word", _SPACES)})(?:\ +(?:còn\ +lại|khác))?)(?![\p{{L}}])""",
     regex.I | regex.VERBOSE,
@@ -381,7 +382,7 @@ def _counted_opening(norm: str, start: int, trigger_at: int) -> Party | None:
 
 
 # "gồm" (including), "bao gồm": the names of a group follow
-_INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
+_INCLUDING = lazy_compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
 
 
 def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:
@@ -397,7 +398,7 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
 # what opens a new predicate after a sentence's value: "bị" / "được" (passive: another acts),
 # "nhưng" (but) (grammar: the passive markers and the conjunction); not a comma ("đề nghị phạt A
 # 5 năm tù, phạt bổ sung …" is one demand)
-_NEW_PREDICATE = regex.compile(r"(?<![\p{L}])(?:bị|được|nhưng)(?![\p{L}])", regex.I)
+_NEW_PREDICATE = lazy_compile(r"(?<![\p{L}])(?:bị|được|nhưng)(?![\p{L}])", regex.I)
 
 
 def _status_start(norm: str, found: Mentions, start: int, trigger: Phrase) -> int:
@@ -446,12 +447,12 @@ def _fronted_reason(norm: str, start: int, end: int) -> Phrase | None:
 
 # a charge that only points back: "hành vi trên / này / đó / nói trên" (the act above, this, that)
 # (grammar: the demonstratives)
-_POINTER = regex.compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
+_POINTER = lazy_compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
 
 
 # a charge cue opening a part of the clause: at its start (\G: where the search starts, the
 # clause's first character; "^" is only the text's), after a comma or a line's end
-_FRONTED_CHARGE = regex.compile(
+_FRONTED_CHARGE = lazy_compile(
     r"""(?:\G|(?<=,)|(?<=\n))\ *
         (?P<cue>(?:về|với)\ +hành\ +vi|về\ +(?:các\ +|hai\ +|ba\ +|\d+\ +)?tội)(?![\p{L}])""",
     regex.I | regex.VERBOSE,
@@ -459,7 +460,7 @@ _FRONTED_CHARGE = regex.compile(
 
 
 # a comma, ";", a line's or a sentence's end ("." before a space: not "TP.HCM")
-_REASON_END = regex.compile(r"[,;\n]|\.(?=\s|$)")
+_REASON_END = lazy_compile(r"[,;\n]|\.(?=\s|$)")
 
 
 @functools.cache
@@ -470,22 +471,21 @@ def _joined_trigger() -> regex.Pattern[str]:
 
 
 # "tù" (prison) as a word, in a term or right after it
-_PRISON_WORD = regex.compile(r"(?<![\p{L}])tù(?![\p{L}])")
-_PRISON_AFTER = regex.compile(r"\ *tù(?![\p{L}])")
+_PRISON_WORD = lazy_compile(r"(?<![\p{L}])tù(?![\p{L}])")
+_PRISON_AFTER = lazy_compile(r"\ *tù(?![\p{L}])")
 
 
 def _is_prison_term(norm: str, duration: Duration, end: int | None = None) -> bool:
     """ "18 năm tù" (the recogniser keeps "tù" = prison in the span) or "18 năm tù giam"; the word
     after the term is looked for before ``end`` (a clause's end) when given."""
     limit = duration.end + 4 if end is None else min(end, duration.end + 4)
-    return _PRISON_WORD.search(duration.text) is not None or bool(
-        _PRISON_AFTER.match(norm[duration.end : limit])
-    )
+    word_after = _PRISON_AFTER.match(norm[duration.end : limit]) is not None
+    return word_after or _PRISON_WORD.search(duration.text) is not None
 
 
 # what may stand between a sentence word and its term: "phạt tù đến 7 năm" (up to 7 years)
 # or "mức án" (the sentence of: "bị tuyên phạt mức án 20 năm")
-_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +(?:án\ +)?)?", regex.I)
+_BRACKET_WORDS = lazy_compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +(?:án\ +)?)?", regex.I)
 
 
 def _term_of_measure(norm: str, found: Mentions, trigger: Phrase, end: int) -> Duration | None:
@@ -516,7 +516,7 @@ def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:
 # from a defendant's name to the bare term a sentence word gives them: "tuyên phạt Sơn 4 năm",
 # "A (30 tuổi) mức án 6 năm", "A, B mỗi bị cáo 3 năm" (each) (grammar: distributives and the
 # sentence's nouns)
-_NAME_TO_TERM = regex.compile(
+_NAME_TO_TERM = lazy_compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +(?:bị\ +cáo|người))\ +)?
         (?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
@@ -569,14 +569,14 @@ def _opening_authority(norm: str, start: int, end: int) -> Party | None:
 
 
 # a counted group: "hai thanh niên" (two young men), "3 bị cáo"
-_COUNTED = regex.compile(r"(?:" + alternation("group_count", r"\ +") + r"|\d+)\ ", regex.I)
+_COUNTED = lazy_compile(r"(?:" + alternation("group_count", r"\ +") + r"|\d+)\ ", regex.I)
 # a bound of a range before a term: "từ" (from), "đến" / "tới" (to) (grammar: the prepositions of a range)
-_RANGE_BOUND = regex.compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
+_RANGE_BOUND = lazy_compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
 # the rest of a list of sentences: "còn lại" (remaining), "khác" (other)
-_REST = regex.compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
+_REST = lazy_compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
 # each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all) (grammar:
 # the quantifiers of a shared predicate)
-_EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
+_EACH = lazy_compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
 
 
 def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | None) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_lists import _LIST_GLUE, _respan
 from vnextract.linking.event_names import list_people
 from vnextract.linking.event_parts import _OUTCOME_REACH, _outcome_trigger, _pattern, _value
@@ -15,9 +16,9 @@ from vnextract.records import Duration, Event, EventKind, Party
 
 # "lần lượt" (respectively), after the list of names: "A và B lần lượt bị phạt …"; a parenthesis
 # or comma may stand between ("A (30 tuổi), B (25 tuổi) lần lượt …")
-_RESPECTIVELY = regex.compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*lần\ +lượt(?![\p{L}])", regex.I)
+_RESPECTIVELY = lazy_compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*lần\ +lượt(?![\p{L}])", regex.I)
 # between two terms of the list: ", " or "và" (and)
-_TERM_GLUE = regex.compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
+_TERM_GLUE = lazy_compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
 # how far the first term may stand after "lần lượt" ("bị TAND tỉnh X tuyên phạt mức án")
 _TERMS_REACH = 80
 

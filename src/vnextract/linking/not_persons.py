@@ -32,6 +32,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import honorifics, load_tsv, person_cues, word_class
 from vnextract.lexicon.loader import norm
 from vnextract.lexicon.words import alternation
@@ -146,7 +147,7 @@ def addresses(normalized: str, spans: list[tuple[int, int]]) -> Iterator[list[tu
         yield items
 
 
-_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+_COMMA = lazy_compile(r"[ \t]*,[ \t]*")
 
 
 def _without(person: Person, gone: set[tuple[int, int]], normalized: str) -> Person | None:
