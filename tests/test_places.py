@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vnextract
 from vnextract import places
 from vnextract.linking.places import resolve
 from vnextract.records import Location
+from vnextract.text.normalize import canonical_tones
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "places" / "own.jsonl"
 CASES = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -249,3 +253,19 @@ def test_an_undated_hue_is_the_former_city_unless_a_year_says_otherwise(
 ) -> None:
     hue = vnextract.extract(text).locations[-1]
     assert (hue.name, hue.level, hue.era, hue.province_2025) == ("Huế", level, era, "Thành phố Huế")
+
+
+# Whitespace of every kind (tab, line breaks, no-break and other Unicode spaces, "\x1c" which
+# Python's str.split takes for a space and regex's \s does not), hyphens and toned letters.
+_FOLD_ALPHABET = "aAđĐHoà-– \t\n\x0b\x1c\x85\xa0\u2002\u2028\u2029\u202f\u3000\u200b"
+
+
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=14) | st.text(max_size=14))
+def test_fold_skips_only_substitutions_that_change_nothing(name: str) -> None:
+    s = canonical_tones(unicodedata.normalize("NFC", name.strip()))
+    assert places.fold(name) == places._HYPHEN.sub("-", places._SPACES.sub(" ", s)).casefold()
+
+
+def test_fold_examples() -> None:
+    assert places.fold(" Thừa  Thiên\u00a0–  Huế ") == "thừa thiên-huế"
+    assert places.fold("Thanh Hoá") == "thanh hóa"

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.loader import load_tsv
 from vnextract.lexicon.words import alternation
 
@@ -98,7 +99,7 @@ _WORD = rf"(?<![\p{{L}}\p{{N}}])(?:{_WORDS_ALT})(?![\p{{L}}\p{{N}}])"
 # Scale words that are really the first syllable of another word: "tỷ lệ" (ratio), "tỉ phú"
 # (billionaire), "triệu chứng" (symptom), "triệu tập" (to convene), "vạn vật" (all things).
 _NOT_SCALE = r"\ (?:" + alternation("scale_compound", r"\ +") + r")(?!\p{L})"
-NUMBER_RE = regex.compile(
+NUMBER_RE = lazy_compile(
     rf"""
     (?:{_DIGITS}|{_WORD})
     (?:(?!{_NOT_SCALE})\ (?:{_DIGITS}|{_WORD}))*+
@@ -173,7 +174,7 @@ def number_candidates(text: str) -> Iterator[regex.Match[str]]:
 
 # ----------------------------------------------------------------------------- digits
 
-_GROUPED = regex.compile(r"\d{1,3}(?:[.]\d{3})+|\d{1,3}(?:,\d{3})+")
+_GROUPED = lazy_compile(r"\d{1,3}(?:[.]\d{3})+|\d{1,3}(?:,\d{3})+")
 
 
 def parse_digits(text: str, *, comma_groups: bool = False) -> Decimal | None:
@@ -418,7 +419,7 @@ def _read_digits(word: str) -> NumberReading | None:
     return NumberReading(total, len(word), False, scale, None)
 
 
-_GLUED_SCALE_RE = regex.compile(rf"(?<=\d)(?:{_GLUED_SCALES})\Z", flags=regex.IGNORECASE)
+_GLUED_SCALE_RE = lazy_compile(rf"(?<=\d)(?:{_GLUED_SCALES})\Z", flags=regex.IGNORECASE)
 
 
 def split_glued_scale(word: str) -> tuple[str, Decimal | None]:

@@ -15,7 +15,6 @@ from typing import Any
 
 import attrs
 
-from vnextract import parallel
 from vnextract.document import Document
 from vnextract.errors import InvalidUTF8Error, LoneSurrogateError, TextTooLongError
 from vnextract.kinds import DOCUMENT_FIELDS
@@ -316,6 +315,9 @@ def pipe(
             f"pipe() expects an iterable of texts, got a single {type(texts).__name__}; "
             "for one text use extract(text), or pipe([text])"
         )
+    # imported here: multiprocessing and the engine cost about 0.05 s of start-up extract() never needs
+    from vnextract import parallel
+
     workers = parallel.resolve_n_process(n_process)
     size = parallel.DEFAULT_BATCH_SIZE if batch_size is None else batch_size
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:

@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv, word_class
 
 __all__ = ["qualifier_after", "qualifier_before", "qualifiers"]
@@ -33,17 +34,17 @@ _PHRASES = "|".join(
 # The phrase must end right before the number (one or more spaces between).
 # Searched backwards ("(?r)"): one attempt at the end instead of one per character of the
 # window; the phrases are longest first, so the match is the one a forward search finds.
-_BEFORE_RE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?P<q>{_PHRASES})\ +\Z", flags=regex.IGNORECASE)
+_BEFORE_RE = lazy_compile(rf"(?r)(?<![\p{{L}}\p{{N}}])(?P<q>{_PHRASES})\ +\Z", flags=regex.IGNORECASE)
 
 # Adjectives that make "hơn" a comparative ("cao hơn" = higher than/by): no qualifier then.
 _COMPARATIVES = word_class("comparative_adjective")
 # Verbs of motion that make "vượt" a verb of its own ("nhảy vượt ba lớp" = skipped three grades,
 # "bơi vượt 2 km" = swam across 2 km): the number is exact, no "more than".
 _CROSSING_VERBS = word_class("crossing_verb")
-_WORD_BEFORE_RE = regex.compile(r"(?r)(?P<w>\p{L}+)\ +\Z")
+_WORD_BEFORE_RE = lazy_compile(r"(?r)(?P<w>\p{L}+)\ +\Z")
 
 # "từ 18 tuổi trở lên" (18 and above), "từ 7.000 đồng trở xuống" (7,000 and below)
-_AFTER_RE = regex.compile(r"\ +(?P<q>trở\ +lên|trở\ +xuống)(?![\p{L}\p{N}])", flags=regex.IGNORECASE)
+_AFTER_RE = lazy_compile(r"\ +(?P<q>trở\ +lên|trở\ +xuống)(?![\p{L}\p{N}])", flags=regex.IGNORECASE)
 
 
 def qualifier_before(text: str, start: int, *, comparatives: bool = True) -> tuple[str, int] | None:

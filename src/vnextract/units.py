@@ -14,6 +14,7 @@ from typing import Any, Literal, NamedTuple
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv
 
 __all__ = ["UNIT_RE", "Unit", "currency_prefix", "unit_after", "units"]  # noqa: F822 - UNIT_RE: __getattr__
@@ -120,7 +121,7 @@ def _unit_pattern(first: str) -> regex.Pattern[str] | None:
 _BEFORE = [s for s, u in units().items() if u.kind == "currency" and u.position in ("before", "both")]
 #: A currency symbol or code written before the number: "$10", "US$ 5", "USD1,23", "€20".
 _BEFORE_ALT = "|".join(regex.escape(s) for s in sorted(_BEFORE, key=len, reverse=True))
-_PREFIX_RE = regex.compile(rf"(?:(?<![\p{{L}}\p{{N}}])|(?<=\$))(?P<unit>{_BEFORE_ALT})\ ?\Z")
+_PREFIX_RE = lazy_compile(rf"(?:(?<![\p{{L}}\p{{N}}])|(?<=\$))(?P<unit>{_BEFORE_ALT})\ ?\Z")
 
 
 def unit_after(text: str, pos: int) -> tuple[Unit, int, int] | None:

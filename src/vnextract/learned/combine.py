@@ -37,15 +37,15 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import attrs
-import regex
 
 from vnextract import lexicon as gz
+from vnextract.lazy_regex import lazy_compile
 from vnextract.learned.view import Syllable, SyllableIndex
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Organization, Person, Span
 
 STRATEGIES: tuple[str, ...] = ("rules", "model", "add", "model+doc", "add+doc", "swap@0.1+doc")
-_STRATEGY = regex.compile(r"(?:rules|model|add|(?:keep|swap)@(?:0|1|0?\.\d+))(?:\+doc)?")
+_STRATEGY = lazy_compile(r"(?:rules|model|add|(?:keep|swap)@(?:0|1|0?\.\d+))(?:\+doc)?")
 
 
 def is_strategy(name: str) -> bool:

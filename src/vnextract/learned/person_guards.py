@@ -30,15 +30,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from vnextract import lexicon as gz
+from vnextract.lazy_regex import lazy_compile
 from vnextract.learned.combine import Proposal
 from vnextract.learned.view import Syllable
 
 #: One lowercase letter then a capital: "iPhone", "eBay" (a brand's spelling; not a word glued
 #: before a name, "lờiCharles Graner", which linking/span_edges.py cuts off).
-_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
+_CAMEL_CASE = lazy_compile(r"\p{Ll}\p{Lu}")
 
 #: Opening quotes a name of a thing may stand in: grammar, not a word list.
 _OPEN_QUOTES = frozenset({"'", '"', "“", "‘", "«"})

@@ -107,7 +107,8 @@ def place_names() -> frozenset[str]:
 def vietnamese_provinces() -> frozenset[Key]:
     """The provinces and centrally-run cities of Vietnam, both eras, as syllable keys
     (``places_vn.tsv``'s province column): ``("Bình", "Dương")``, ``("Đà", "Nẵng")``."""
-    return frozenset(key(row["province"]) for row in load_tsv("places_vn.tsv") if row["province"])
+    names = {row["province"] for row in load_tsv("places_vn.tsv")}  # 13,902 rows: cut each name once
+    return frozenset(key(name) for name in names if name)
 
 
 class PlaceKind(NamedTuple):

@@ -13,13 +13,14 @@ from collections.abc import Mapping
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.mentions import Mentions
 from vnextract.recognizers.abbreviations import common
 from vnextract.records import Abbreviation, Organization, Title
 from vnextract.text import Text
 
 # A token that may be an abbreviation inside a name: "UBND", "TTTT", "GD&ĐT", "TP.HCM", "BR-VT".
-_TOKEN = regex.compile(r"(?<![\p{L}\p{N}&])[\p{L}\p{N}](?:[\p{L}\p{N}&]|[.\-](?=[\p{L}\p{N}]))*+")
+_TOKEN = lazy_compile(r"(?<![\p{L}\p{N}&])[\p{L}\p{N}](?:[\p{L}\p{N}&]|[.\-](?=[\p{L}\p{N}]))*+")
 
 
 def table_for(abbreviations: tuple[Abbreviation, ...]) -> dict[str, str]:

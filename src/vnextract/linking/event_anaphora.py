@@ -20,6 +20,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_spans import _entities
 from vnextract.linking.event_table import _OUTCOMES, _SENTENCES
@@ -34,18 +35,18 @@ _REACH = 400
 # "hai bị cáo" (two defendants), "3 bị cáo", "Hai bị can": a counted group of defendants, not the
 # rest of a list ("còn lại" = remaining, "khác" = other) (grammar: the numerals and the nouns of
 # the accused)
-_COUNTED_DEFENDANTS = regex.compile(
+_COUNTED_DEFENDANTS = lazy_compile(
     r"(?<![\p{L}\d])(?P<count>" + alternation("group_count", r"\ +") + r"|\d)\ +(?:bị\ +cáo|bị\ +can)"
     r"(?!\ +(?:còn\ +lại|khác))(?![\p{L}])",
     regex.I,
 )
 # "bị cáo này" (this defendant), "bị cáo trên" (the above), "bị cáo nói trên" (the said)
 # (grammar: the demonstratives)
-_THIS_DEFENDANT = regex.compile(r"bị\ +(?:cáo|can)\ +(?:nói\ +)?(?:này|trên|đó|ấy)", regex.I)
+_THIS_DEFENDANT = lazy_compile(r"bị\ +(?:cáo|can)\ +(?:nói\ +)?(?:này|trên|đó|ấy)", regex.I)
 # each, both, all: "cùng", "mỗi", "đều", "cả" (grammar: the quantifiers of a shared predicate)
-_EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
+_EACH = lazy_compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
 # two names of one list: ", " or "và" (and) between them
-_GLUE = regex.compile(
+_GLUE = lazy_compile(
     r"\ *(?:,\ *(?:và\ +)?|và\ +)(?:(?:" + alternation("party_word", r"\ +") + r")\ +)?", regex.I
 )
 

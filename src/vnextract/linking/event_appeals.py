@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_spans import _entities, _phrase
 from vnextract.linking.event_status import _status
 from vnextract.linking.event_table import _NEGATION, _pattern, _value
@@ -21,22 +22,22 @@ from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text
 
 # the change stated in the sentence: giảm (án) = reduce (the sentence), tăng = raise, chuyển = turn
-_CHANGE = regex.compile(
+_CHANGE = lazy_compile(
     r"(?<![\p{L}])(?:(?:tuyên\ +)?giảm(?:\ +án)?|tăng(?:\ +án)?|chuyển)(?![\p{L}])", regex.I
 )
 # "từ (mức án) <value>": where the old sentence starts
-_FROM = regex.compile(r"(?<![\p{L}])từ\ +(?:mức\ +)?(?:án\ +)?", regex.I)
+_FROM = lazy_compile(r"(?<![\p{L}])từ\ +(?:mức\ +)?(?:án\ +)?", regex.I)
 # "xuống (còn) / còn / lên / thành (mức án) <value>": where the new one starts
 # (not the "án" of "xuống án treo" = down to a suspended sentence: that is the new outcome)
 # (grammar: the prepositions of a change)
-_TO = regex.compile(r"\ +(?:xuống(?:\ +còn)?|còn|lên|thành)\ +(?:mức\ +)?(?:án\ +(?!treo))?", regex.I)
+_TO = lazy_compile(r"\ +(?:xuống(?:\ +còn)?|còn|lên|thành)\ +(?:mức\ +)?(?:án\ +(?!treo))?", regex.I)
 # "3 năm tù (treo)", "3 năm tù treo", "3 năm án treo": a term said to be suspended
-_SUSPENDED_AFTER = regex.compile(r"\ *\(?\ *(?:án\ +|tù\ +)?treo\ *\)?", regex.I)
-_SUSPENDED_WORD = regex.compile(r"treo", regex.I)
+_SUSPENDED_AFTER = lazy_compile(r"\ *\(?\ *(?:án\ +|tù\ +)?treo\ *\)?", regex.I)
+_SUSPENDED_WORD = lazy_compile(r"treo", regex.I)
 # rule ``change_for_whom``: "giảm án từ tử hình xuống chung thân cho (bị cáo) A" (reduced … for
 # A): with no one named before "từ", the person after "cho" (for) / "đối với" (towards) right
 # after the new sentence (grammar: the prepositions of a beneficiary)
-_FOR_WHOM = regex.compile(r"[\ ,]*(?:cho|đối\ +với)(?![\p{L}])", regex.I)
+_FOR_WHOM = lazy_compile(r"[\ ,]*(?:cho|đối\ +với)(?![\p{L}])", regex.I)
 
 
 def _value_at(
@@ -124,7 +125,7 @@ def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -
 # rule ``upheld_on_appeal``: "(tuyên / xử) y án" (uphold the sentence), "giữ nguyên mức án /
 # bản án / án / hình phạt" (keep the sentence, the judgment, the penalty) (grammar: the verbs of
 # an appeal upheld)
-UPHELD = regex.compile(
+UPHELD = lazy_compile(
     r"(?<![\p{L}])(?:(?:(?:tuyên|xử)\ +)?y\ +án|giữ\ +nguyên\ +(?:mức\ +án|bản\ +án|án|hình\ +phạt))"
     r"(?![\p{L}])",
     regex.I,

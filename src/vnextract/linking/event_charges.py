@@ -31,6 +31,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_courts import _FINE_REACH
 from vnextract.linking.event_spans import _entities, _phrase
 from vnextract.linking.event_table import _SENTENCES
@@ -44,18 +45,18 @@ __all__ = ["with_charges"]
 # the crime of: a finding of guilt; not "người phạm tội là …" = the offender is …, nor "hành vi
 # phạm tội" = the criminal act); after "cùng" / "đều" (all alike) it is said of everyone of its
 # sentence
-_CHARGE = regex.compile(
+_CHARGE = lazy_compile(
     r"""(?<![\p{L}])(?P<all>(?:cùng|đều)\ +)?
         (?P<cue>về\ +(?:các\ +|hai\ +|ba\ +|\d+\ +)?tội|(?<=đã\ +)phạm\ +tội)(?![\p{L}])""",
     regex.I | regex.VERBOSE,
 )
 # where a charge ends: a comma, ";", a line's or a sentence's end
-_CHARGE_END = regex.compile(r"[,;\n]|\.(?=\s|$)")
+_CHARGE_END = lazy_compile(r"[,;\n]|\.(?=\s|$)")
 # a charge that only points back ("tội danh trên" = the charge above, "tội này") names nothing
 # (grammar: the demonstratives)
-_POINTER = regex.compile(r"(?:trên|này|đó|ấy)$", regex.I)
+_POINTER = lazy_compile(r"(?:trên|này|đó|ấy)$", regex.I)
 # the start of a charge's clause: a sentence's start, ";", a line's end
-_CLAUSE_START = regex.compile(r"[;\n]")
+_CLAUSE_START = lazy_compile(r"[;\n]")
 
 
 class _Charge(NamedTuple):

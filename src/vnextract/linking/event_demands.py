@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_spans import _entities, _phrase
 from vnextract.linking.event_table import _SENTENCES
@@ -30,14 +31,14 @@ from vnextract.text import Text
 __all__ = ["demands"]
 
 # "đề nghị của Viện kiểm sát (14-16 năm)": the proposal, whose it is, the term in brackets
-_PROPOSAL = regex.compile(r"(?<![\p{L}])đề\ +nghị(?![\p{L}])", regex.I)
-_OWNER = regex.compile(r"\ +của\ +(?:đại\ +diện\ +)?", regex.I)
-_BRACKET = regex.compile(r"\ *\(\ *(?:mức\ +án\ +)?(?:từ\ +)?", regex.I)
+_PROPOSAL = lazy_compile(r"(?<![\p{L}])đề\ +nghị(?![\p{L}])", regex.I)
+_OWNER = lazy_compile(r"\ +của\ +(?:đại\ +diện\ +)?", regex.I)
+_BRACKET = lazy_compile(r"\ *\(\ *(?:mức\ +án\ +)?(?:từ\ +)?", regex.I)
 # what says a demand is compared with the sentence before it: "so với" (compared with), "thấp /
 # cao / nhẹ / nặng hơn" (lower / higher / lighter / heavier than), "dưới" (below), "mức án này"
 # (this sentence),
 # "như" (as) (grammar: the comparatives)
-_COMPARED = regex.compile(
+_COMPARED = lazy_compile(
     r"(?<![\p{L}])(?:so\ +với|(?:thấp|cao|nhẹ|nặng)\ +hơn|dưới|mức\ +án\ +(?:này|trên)|như)(?![\p{L}])",
     regex.I,
 )

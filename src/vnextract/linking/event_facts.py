@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_appeals import UPHELD
 from vnextract.linking.event_table import _SENTENCES
 from vnextract.records import (
@@ -74,7 +75,7 @@ def _told_apart(one: Event, other: Event) -> bool:
 
 
 # what joins two coordinated measures: ", ", "và" (and)
-_AND = regex.compile(r"\ *(?:,\ *)?(?:và\ +)?", regex.I)
+_AND = lazy_compile(r"\ *(?:,\ *)?(?:và\ +)?", regex.I)
 
 
 def _coordinated(one: Event, other: Event) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_reasons import _reason
@@ -27,7 +28,7 @@ _SPACES = r"\ +"
 # defendants), "và hai đồng phạm khác" (and two other accomplices) (grammar: the separators,
 # "các" = the …s, "còn lại" / "khác" = remaining / other), and what may stand before its value:
 # a verb of receiving, "mức án" (the sentence of)
-_NEXT_GROUP = regex.compile(
+_NEXT_GROUP = lazy_compile(
     rf"""[\ ,;]*(?:và\ +)?
         (?P<group>(?:các|\d+|{alternation("group_count", _SPACES)})\ +
         (?:{alternation("party_word", _SPACES)})(?:\ +(?:còn\ +lại|khác))?)
@@ -35,7 +36,7 @@ _NEXT_GROUP = regex.compile(
     regex.I | regex.VERBOSE,
 )
 # a counted group as the first event's target: "5 bị cáo" (grammar: the numerals)
-_COUNTED = regex.compile(rf"(?:\d+|{alternation('group_count', _SPACES)})\ ", regex.I)
+_COUNTED = lazy_compile(rf"(?:\d+|{alternation('group_count', _SPACES)})\ ", regex.I)
 
 
 def counted_groups(norm: str, found: Mentions, event: Event, limit: int) -> list[Event]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_spans import _outcome_trigger
 from vnextract.linking.event_table import _pattern, _value
@@ -22,8 +23,8 @@ from vnextract.records import Event, EventKind
 __all__ = ["alternatives", "with_alternatives"]
 
 # between two alternatives: a comma, "hoặc" (or), ", hoặc"
-_OR = regex.compile(r"\ *(?:,\ *(?:hoặc\ +)?|hoặc\ +)", regex.I)
-_OR_WORD = regex.compile(r"(?<![\p{L}])hoặc(?![\p{L}])", regex.I)
+_OR = lazy_compile(r"\ *(?:,\ *(?:hoặc\ +)?|hoặc\ +)", regex.I)
+_OR_WORD = lazy_compile(r"(?<![\p{L}])hoặc(?![\p{L}])", regex.I)
 
 
 def alternatives(norm: str, end: int, limit: int) -> list[regex.Match[str]]:

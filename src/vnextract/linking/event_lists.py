@@ -7,6 +7,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_names import list_people, same_party
 from vnextract.linking.event_reasons import _reason
@@ -28,7 +29,7 @@ from vnextract.records import (
 # (the role words: word_classes.tsv "party_word"; the ranks are grammar, two closed sets of
 # syllables that compose)
 _PARTY_WORD = alternation("party_word", r"\ +")
-_LIST_GLUE = regex.compile(
+_LIST_GLUE = lazy_compile(
     r"""(?:\ *\([^()]{0,60}\))?(?:\ *(?:,|và|cùng|;)|\ +[-–])\ *
         (?:(?:các\ +)?(?:""" + _PARTY_WORD + r""")\ +)?
         (?:(?:thiếu|trung|thượng|đại)\ +(?:úy|uý|tá|tướng)\ +)?""",
@@ -41,7 +42,7 @@ _LIST_GLUE = regex.compile(
 # "sentence_receive_verb".
 _RECEIVE = alternation("sentence_receive_verb", r"\ +")
 # (grammar: the adverbs of a shared predicate — together, all, already, also, only, each)
-_LIST_TAIL = regex.compile(
+_LIST_TAIL = lazy_compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*
         (?:(?:cùng|đều|đã|cũng|chỉ|vẫn|mỗi\ +(?:bị\ +cáo|người|đối\ +tượng|người\ +một)|mức\ +án|mức|
               """ + _RECEIVE + r"""|án)\ *)*""",
@@ -126,7 +127,7 @@ def _respan(norm: str, event: Event) -> Event:
 # a name opening the next of a list of sentences: ", Mai Thị Hoa 6 năm tù" (after the last value)
 # (the first one's charge may stand between: "A 9 năm tù về tội giết người; B 8 năm tù")
 # (grammar: "và"/"còn"/"riêng" = and/whereas/as for open the next; then a party word)
-_NEXT_GLUE = regex.compile(
+_NEXT_GLUE = lazy_compile(
     r"""(?:\ +(?:cùng\ +)?về\ +(?:[\p{Ll}\d]+\ +){0,2}?tội[^,;]*)?
         [\ ,;:\n\-+•*]*(?:(?:và|còn|riêng)\ +)?(?:(?:""" + _PARTY_WORD + r""")\ +)?""",
     regex.I | regex.VERBOSE,
@@ -136,7 +137,7 @@ _NEXT_GLUE = regex.compile(
 # (grammar: together, all alike, each person, each defendant); also after the name's apposition
 # up to a number, no comma closing it: "; B, nhân viên hợp đồng của Phòng Tài chính 16 tháng tù"
 # (B, contract staff of the finance office, 16 months); a colon: "; C: 3 năm tù"
-_OWN_VALUE = regex.compile(
+_OWN_VALUE = lazy_compile(
     r"""(?:\ *\([^()]{0,60}\)|,[^,;:()\d\n]{1,100}?(?=\ +\d))?
         [\ ,]*(?::\ *)?(?:(?:cùng|đều|mỗi\ +người|mỗi\ +bị\ +cáo)\ +)?
         (?:(?:""" + _RECEIVE + r""")\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
@@ -180,7 +181,7 @@ def _continued(
 # a clause naming a sentence, then who it is given to: "Mức án treo 3 năm dành cho A, B và C"
 # (the suspended sentence of 3 years is for …), "Án tù chung thân cho A"
 # (grammar: "các"/"còn"/"riêng" = the/whereas/as for; then a party word)
-_GIVEN_TO = regex.compile(
+_GIVEN_TO = lazy_compile(
     r"""[\ ,]*(?:(?:các|còn|riêng)\ +)?(?:mức\ +)?(?P<value>.{0,40}?)[\ ,]*(?:được\ +)?(?:dành\ +)?cho\ +
         (?:(?:các\ +)?(?:""" + _PARTY_WORD + r""")\ +)?""",
     regex.I | regex.VERBOSE,
@@ -262,7 +263,7 @@ def _listed_sentences(
 
 # what joins two sanctions of one sentence: "5 năm tù và phạt bổ sung 20 triệu đồng" (and),
 # "đồng thời" (at the same time), "kèm theo" (along with)
-_COORDINATION = regex.compile(r"[\ ,]*(?:(?:và|đồng\ +thời|kèm\ +theo|cùng)\ +)?(?:bị\ +)?", regex.I)
+_COORDINATION = lazy_compile(r"[\ ,]*(?:(?:và|đồng\ +thời|kèm\ +theo|cùng)\ +)?(?:bị\ +)?", regex.I)
 
 
 def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
@@ -278,7 +279,7 @@ def _coordinated(norm: str, previous: Event, trigger: Phrase) -> bool:
 # B" (including), "20-22 năm tù 3 bị cáo: A, B và C", "3 năm tù dành cho A và B" (given to),
 # "2 bị cáo bị tuyên tử hình là A và B" (are A and B) (a count: word_classes.tsv "group_count",
 # or a number)
-_VALUE_TO_NAMES = regex.compile(
+_VALUE_TO_NAMES = lazy_compile(
     r"""[\ ,]*(?P<cue>(?:dành\ +)?cho|đối\ +với)?\ *
         (?:(?:(?:các|\d+|""" + alternation("group_count", r"\ +") + r""")\ +)?
            (?:bị\ +cáo|đối\ +tượng|người)\ *)?
@@ -301,7 +302,7 @@ def _named_after_value(norm: str, found: Mentions, value_end: int, limit: int) -
 
 
 # between two measures sharing what follows the second: ", " or "và" (and)
-_MEASURE_GLUE = regex.compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
+_MEASURE_GLUE = lazy_compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
 
 
 def _lend_targets(norm: str, earlier: list[Event], verb: Phrase, later: list[Event]) -> list[Event]:
@@ -335,7 +336,7 @@ def _measure_before(norm: str, before: Phrase, verb: Phrase, later: list[Event])
 # "cùng 5 bị cáo khác" (together with 5 other defendants), "cùng 3 đồng phạm" (with 3
 # accomplices): a counted group sharing the named one's sentence (grammar: "cùng" = together
 # with, the numerals, the nouns of the accused, "khác"/"còn lại" = other/remaining)
-_COMPANIONS = regex.compile(
+_COMPANIONS = lazy_compile(
     r"""\ *(?:\([^()]{0,60}\)\ *)?,?\ *cùng\ +
         (?P<group>(?:\d+|""" + alternation("group_count", r"\ +") + r""")\ +
         (?:bị\ +cáo|bị\ +can|đồng\ +phạm|đối\ +tượng|người)(?:\ +(?:khác|còn\ +lại))?)\ *,?\ *""",

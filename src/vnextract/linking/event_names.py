@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_spans import _entities
 from vnextract.mentions import Mentions
@@ -29,11 +30,11 @@ __all__ = ["list_people", "name_after_verb"]
 # "Xổm", "K'Lông", "H’rah" (either apostrophe), "BĐáp" (two capitals before small letters, a
 # Tây Nguyên spelling: not "TP" nor "HĐXX", which have none)
 _WORD = r"\p{Lu}(?:\p{Lu}\p{Ll}+|\p{Ll}*)(?:['’]\p{L}+)?"
-_RUN = regex.compile(rf"(?<![\p{{L}}\d']){_WORD}(?:\ +{_WORD}){{0,6}}(?![\p{{L}}\d])")
+_RUN = lazy_compile(rf"(?<![\p{{L}}\d']){_WORD}(?:\ +{_WORD}){{0,6}}(?![\p{{L}}\d])")
 # what must stand right before a run for its position to say it is a list's member: a list
 # separator, and a role word may follow it ("bị cáo" = defendant, "ông" = Mr)
 # (the role words: word_classes.tsv "party_word")
-_AFTER_SEPARATOR = regex.compile(
+_AFTER_SEPARATOR = lazy_compile(
     r"(?:[,;:\n]|(?<![\p{L}])và)\ *(?:(?:" + alternation("party_word", r"\ +") + r")\ +)?$", regex.I
 )
 # how far back a separator is looked for (characters)
@@ -77,7 +78,7 @@ def list_people(norm: str, found: Mentions, start: int, end: int) -> list[Party]
 
 
 # a role word before a name ("bị cáo" = defendant, "ông" = Mr): word_classes.tsv "party_word"
-_PARTY_LEAD = regex.compile(r"(?:(?:" + alternation("party_word", r"\ +") + r")\ +)?", regex.I)
+_PARTY_LEAD = lazy_compile(r"(?:(?:" + alternation("party_word", r"\ +") + r")\ +)?", regex.I)
 
 
 def name_after_verb(norm: str, found: Mentions, group: Party) -> Party | None:

@@ -7,6 +7,7 @@ import functools
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_spans import _phrase
 from vnextract.linking.event_table import _pattern
 from vnextract.records import Phrase
@@ -41,12 +42,12 @@ def _fronted_reason(norm: str, start: int, end: int) -> Phrase | None:
 
 # a charge that only points back: "hành vi trên / này / đó / nói trên" (the act above, this, that)
 # (grammar: the demonstratives)
-_POINTER = regex.compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
+_POINTER = lazy_compile(r"(?:hành\ +vi|tội)\ +(?:nói\ +)?(?:trên|này|đó|ấy)$", regex.I)
 
 
 # a charge cue opening a part of the clause: at its start (\G: where the search starts, the
 # clause's first character; "^" is only the text's), after a comma or a line's end
-_FRONTED_CHARGE = regex.compile(
+_FRONTED_CHARGE = lazy_compile(
     r"""(?:\G|(?<=,)|(?<=\n))\ *
         (?P<cue>(?:về|với)\ +hành\ +vi|về\ +(?:các\ +|hai\ +|ba\ +|\d+\ +)?tội)(?![\p{L}])""",
     regex.I | regex.VERBOSE,
@@ -54,7 +55,7 @@ _FRONTED_CHARGE = regex.compile(
 
 
 # a comma, ";", a line's or a sentence's end ("." before a space: not "TP.HCM")
-_REASON_END = regex.compile(r"[,;\n]|\.(?=\s|$)")
+_REASON_END = lazy_compile(r"[,;\n]|\.(?=\s|$)")
 
 
 @functools.cache

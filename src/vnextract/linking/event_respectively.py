@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_lists import _LIST_GLUE, _respan
 from vnextract.linking.event_names import list_people
 from vnextract.linking.event_spans import _outcome_trigger
@@ -18,16 +19,16 @@ from vnextract.records import Duration, Event, EventKind, Party, Phrase
 
 # "lần lượt" (respectively), after the list of names: "A và B lần lượt bị phạt …"; a parenthesis
 # or comma may stand between ("A (30 tuổi), B (25 tuổi) lần lượt …")
-_RESPECTIVELY = regex.compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*lần\ +lượt(?![\p{L}])", regex.I)
+_RESPECTIVELY = lazy_compile(r"(?:\ *\([^()]{0,60}\))?[\ ,]*lần\ +lượt(?![\p{L}])", regex.I)
 # between two terms of the list: ", " or "và" (and)
-_TERM_GLUE = regex.compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
+_TERM_GLUE = lazy_compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
 # how far the first term may stand after "lần lượt" ("bị TAND tỉnh X tuyên phạt mức án")
 _TERMS_REACH = 80
 
 
 # rule ``respectively_after_verb``: "lần lượt" after the names' verb, "A và B bị tuyên phạt lần
 # lượt 20 năm và 18 năm tù": a few lower-case words holding a trigger, no comma
-_VERB_WORDS = regex.compile(r"(?:\ *\([^()]{0,60}\))?(?:\ +\p{Ll}+){1,5}\ *")
+_VERB_WORDS = lazy_compile(r"(?:\ *\([^()]{0,60}\))?(?:\ +\p{Ll}+){1,5}\ *")
 
 
 def _verb_between(norm: str, start: int, end: int) -> bool:

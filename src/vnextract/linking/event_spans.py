@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_table import _OUTCOMES
 from vnextract.mentions import Mentions
 from vnextract.records import Party, Phrase, Span
@@ -17,7 +18,7 @@ from vnextract.text import Text
 _CLOSERS = frozenset(')%”"»’')
 
 
-_CLAUSE_END = regex.compile(r"[;\n]")
+_CLAUSE_END = lazy_compile(r"[;\n]")
 
 
 def _outcome_trigger(norm: str, outcome: regex.Match[str] | None, kind: str) -> Phrase | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_law import alternatives
 from vnextract.linking.event_spans import _entities, _inside, _phrase
@@ -41,17 +42,17 @@ __all__ = ["EXTREMES", "Stated", "stated_by"]
 # tù" (the lowest …, the highest …) states one event for the group; its term is the highest, as a
 # range's is its upper bound. The bottom word right before the first term ("thấp nhất (là)" =
 # lowest), the top word right before the second ("(và) cao nhất (là)" = (and) highest)
-_BOTTOM_BEFORE = regex.compile(
+_BOTTOM_BEFORE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('sentence_bottom')})(?:\ +là)?[\ :]*$", regex.I
 )
 # where a group's extremes begin, after the group: "12 bị cáo | mức án thấp nhất …" (ends the target)
-EXTREMES = regex.compile(
+EXTREMES = lazy_compile(
     r"\ +(?:(?:mức\ +án|hình\ +phạt|mức)\ +)?"
     rf"(?:{alternation('sentence_bottom')}|{alternation('sentence_top')})(?![\p{{L}}])",
     regex.I,
 )
 # what joins the two: the rest of the first term ("tù", "tù giam" = prison), a comma, "và" (and)
-_TOP_BETWEEN = regex.compile(
+_TOP_BETWEEN = lazy_compile(
     rf"(?:\ +tù(?:\ +giam)?)?[\ ,;]*(?:và\ +)?(?:mức\ +án\ +)?(?:{alternation('sentence_top')})"
     r"(?:\ +là)?[\ :]*",
     regex.I,
@@ -70,7 +71,7 @@ def _top_of_extremes(norm: str, found: Mentions, start: int, duration: Duration,
 
 
 # what may close a law's bracket: the end of its sentence, clause or item
-_BRACKET_END = regex.compile(r"\ *(?:[.,;:\n]|$)")
+_BRACKET_END = lazy_compile(r"\ *(?:[.,;:\n]|$)")
 
 
 def _is_bracket(norm: str, duration: Duration) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_table import _pattern, _table, _value
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Money, Phrase
@@ -23,7 +24,7 @@ def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: D
 # what opens a new predicate after a sentence's value: "bị" / "được" (passive: another acts),
 # "nhưng" (but) (grammar: the passive markers and the conjunction); not a comma ("đề nghị phạt A
 # 5 năm tù, phạt bổ sung …" is one demand)
-_NEW_PREDICATE = regex.compile(r"(?<![\p{L}])(?:bị|được|nhưng)(?![\p{L}])", regex.I)
+_NEW_PREDICATE = lazy_compile(r"(?<![\p{L}])(?:bị|được|nhưng)(?![\p{L}])", regex.I)
 
 
 def _status_start(norm: str, found: Mentions, start: int, trigger: Phrase) -> int:

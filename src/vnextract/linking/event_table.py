@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv
 from vnextract.lexicon.words import yield_to_longer
 from vnextract.text import Text
@@ -20,11 +21,11 @@ _VALUE_WINDOW = 120
 
 # not (yet) done: "chưa" (not yet), "không" (not), "chưa bị xử phạt" (not fined yet) (grammar:
 # the negation words)
-_NEGATION = regex.compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", regex.I)
+_NEGATION = lazy_compile(r"(?<![\p{L}])(?:chưa|không|chẳng)(?![\p{L}])", regex.I)
 
 
 # "mức xử phạt" (the level of fines), "quá mức xử phạt hành chính": the noun, no fine
-_LEVEL = regex.compile(r"(?<![\p{L}])mức\ +$", regex.I)
+_LEVEL = lazy_compile(r"(?<![\p{L}])mức\ +$", regex.I)
 
 
 # the kinds a person alone receives
@@ -46,7 +47,7 @@ _TERM_REACH = 40
 # what may stand between a sentence word and the outcome it states: "tuyên án tử hình", "phạt 3
 # án tù chung thân" (three life sentences), "tuyên phạt mức án tử hình", "mức án cao nhất là tử
 # hình" (the highest sentence, death)
-_OUTCOME_LEAD = regex.compile(
+_OUTCOME_LEAD = lazy_compile(
     r"\ *(?:\d+\ +)?(?:mức\ +)?(?:án\ +|hình\ +phạt\ +)?(?:cao\ +nhất\ *(?:là\ +|[:\-–]\ *)?)?", regex.I
 )
 
@@ -57,7 +58,7 @@ _OUTCOME_REACH = 30
 
 # the name after an award's noun: "Huân chương Lao động hạng Ba" (Labour Order, third class)
 # (grammar: the class ordinals)
-_AWARD_NAME = regex.compile(
+_AWARD_NAME = lazy_compile(
     r"""(?:\ +\p{Lu}\p{Ll}*(?:\ +\p{Ll}+)?)*         # "Lao động": a capital, then lower case
         (?:\ +hạng\ +(?:Nhất|Nhì|Ba|I{1,3}|[1-3]))?  # "hạng Ba" (third class)""",
     regex.VERBOSE,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_spans import _entities, _last_comma, _phrase
 from vnextract.linking.event_table import _pattern, _table
@@ -14,13 +15,13 @@ from vnextract.mentions import Mentions
 from vnextract.records import Duration, Party, Phrase
 
 # "đối với" (towards) the target, after the value: "cấm giao dịch 18 tháng đối với ông A"
-_TOWARD = regex.compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
+_TOWARD = lazy_compile(r"[\ ,]*(?:đối\ +với|với)(?![\p{L}])", regex.I)
 
 
 # a role word before a name: "bị cáo" (defendant), "bị can" (accused), "ông" (Mr) …
 # (lower-case words: names are capitalised): "đối với cầu thủ Phan Văn Tú" (towards player …)
 # "đối với 3 ông bà: A, B, C" (towards 3 gentlemen and ladies: …)
-_ROLE_BEFORE_NAME = regex.compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
+_ROLE_BEFORE_NAME = lazy_compile(r"[\ ,:]*(?:[\p{Ll}\d]+[\ :]+){0,3}")
 
 
 # a target named by a bare noun phrase ("tài xế" = driver) has at most this many words
@@ -30,19 +31,19 @@ _GROUP_WORDS = 6
 # "bị" (passive) and "được" (passive, good things); not "bị cáo"/"bị can" (defendant, accused)
 # (grammar: the passive markers and the three nouns they start)
 # nor a "được" closing a phrase ("nhắc nhở không được," = reminding did not work)
-_PASSIVE = regex.compile(
+_PASSIVE = lazy_compile(
     r"(?<![\p{L}])(?:bị|được)(?!\ +(?:cáo|can|hại)(?![\p{L}]))(?![\p{L}])(?!\ *[,.;:])", regex.I
 )
 
 
 # words opening the noun phrase of a target that are not part of it ("đã" = already, "cũng" = also,
 # "chỉ" = only; word_classes.tsv "target_hedge")
-_HEDGES = regex.compile(rf"^(?:(?:{alternation('target_hedge')})(?:\ +|$))+", regex.I)
+_HEDGES = lazy_compile(rf"^(?:(?:{alternation('target_hedge')})(?:\ +|$))+", regex.I)
 
 
 # ... and closing it before "bị" ("tài xế có thể bị phạt": the driver may be fined) or before an
 # outcome ("tuyên phạt vị luật sư này mức án chung thân"; "target_trailing_hedge")
-_TRAILING_HEDGES = regex.compile(rf"(?:\ +(?:{alternation('target_trailing_hedge')}))+$", regex.I)
+_TRAILING_HEDGES = lazy_compile(rf"(?:\ +(?:{alternation('target_trailing_hedge')}))+$", regex.I)
 
 
 def _group(norm: str, start: int, end: int) -> Party | None:
@@ -82,7 +83,7 @@ def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | N
 
 # the subject of a law's article: "Người nào" (whoever), after the item's number ("1. Người nào
 # …") (grammar: the law's indefinite pronoun)
-_WHOEVER = regex.compile(r"[\s\d.]*(?P<who>người\ +nào)(?![\p{L}])", regex.I)
+_WHOEVER = lazy_compile(r"[\s\d.]*(?P<who>người\ +nào)(?![\p{L}])", regex.I)
 
 
 def _whoever(norm: str, start: int, end: int) -> Party | None:
@@ -97,7 +98,7 @@ def _whoever(norm: str, start: int, end: int) -> Party | None:
 
 # "và" (and) joining two predicates: "A (1982, trú tại X) bị phạt 58 tháng tù và B (1984) bị phạt 30
 # tháng tù" (grammar: the conjunction)
-_AND = regex.compile(r"(?<![\p{L}])và(?![\p{L}])", regex.I)
+_AND = lazy_compile(r"(?<![\p{L}])và(?![\p{L}])", regex.I)
 
 
 def _joined_subject_start(norm: str, start: int, passive_at: int) -> int:
@@ -135,7 +136,7 @@ def _elided_subject(norm: str, start: int, subject: Party, comma: int) -> bool:
 _SPACES = r"\ +"
 
 
-_COUNTED_PARTIES = regex.compile(
+_COUNTED_PARTIES = lazy_compile(
     rf"""\s*(?P<group>(?:các|những|{alternation("group_count", _SPACES)}|\d+)\ +
         (?:{alternation("party_word", _SPACES)})(?:\ +(?:còn\ +lại|khác))?)(?![\p{{L}}])""",
     regex.I | regex.VERBOSE,
@@ -155,7 +156,7 @@ def _counted_opening(norm: str, start: int, trigger_at: int) -> Party | None:
 
 
 # "gồm" (including), "bao gồm": the names of a group follow
-_INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
+_INCLUDING = lazy_compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])\ *:?", regex.I)
 
 
 def _toward(norm: str, found: Mentions, start: int, end: int, *, anywhere: bool = False) -> Party | None:
@@ -180,20 +181,20 @@ def _stands_alone(passive: bool, target: Party | None, authority: Party | None) 
 
 
 # a counted group: "hai thanh niên" (two young men), "3 bị cáo"
-_COUNTED = regex.compile(r"(?:" + alternation("group_count", r"\ +") + r"|\d+)\ ", regex.I)
+_COUNTED = lazy_compile(r"(?:" + alternation("group_count", r"\ +") + r"|\d+)\ ", regex.I)
 
 
 # a bound of a range before a term: "từ" (from), "đến" / "tới" (to) (grammar: the prepositions of a range)
-_RANGE_BOUND = regex.compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
+_RANGE_BOUND = lazy_compile(r"(?<![\p{L}])(?:từ|đến|tới)\ +$", regex.I)
 
 
 # the rest of a list of sentences: "còn lại" (remaining), "khác" (other)
-_REST = regex.compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
+_REST = lazy_compile(r"(?<![\p{L}])(?:còn\ +lại|khác)(?![\p{L}])", regex.I)
 
 
 # each, both, all: "cùng" (together), "mỗi" (each), "đều" (all alike), "cả" (all) (grammar:
 # the quantifiers of a shared predicate)
-_EACH = regex.compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
+_EACH = lazy_compile(r"(?<![\p{L}])(?:cùng|mỗi|đều|cả)(?![\p{L}])", regex.I)
 
 
 def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | None) -> bool:
@@ -212,7 +213,7 @@ def _is_their_total(norm: str, target: Party, trigger: Phrase, term: Duration | 
 
 # "Đối với" (as for, towards) fronted at the clause's start, "riêng" (as for … alone) before it:
 # "Đối với bị cáo A, HĐXX tuyên phạt 12 năm tù" (grammar: the prepositions)
-_FRONTED_TOWARD = regex.compile(r"\s*(?:riêng\ +)?đối\ +với\ +", regex.I)
+_FRONTED_TOWARD = lazy_compile(r"\s*(?:riêng\ +)?đối\ +với\ +", regex.I)
 
 
 def _fronted_toward(norm: str, found: Mentions, start: int, trigger_at: int) -> tuple[Party, int] | None:

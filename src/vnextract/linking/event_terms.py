@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_spans import _entities, _inside
 from vnextract.linking.event_table import _TERM_REACH
 from vnextract.linking.event_targets import _ROLE_BEFORE_NAME
@@ -16,16 +17,16 @@ from vnextract.records import Duration, Phrase
 
 # a sum of several defendants' terms: "tổng cộng" (in total), "tổng mức án" (the total sentence),
 # "và đồng phạm" (and accomplices: "tuyên phạt A và đồng phạm 38 năm tù")
-_TOTAL = regex.compile(
+_TOTAL = lazy_compile(
     r"(?<![\p{L}])(?:tổng\ +cộng|tổng\ +mức\ +án|tổng\ +số|và\ +(?:các\ +)?đồng\ +phạm)\ +$", regex.I
 )
 
 
 # "tù" (prison) as a word, in a term or right after it
-_PRISON_WORD = regex.compile(r"(?<![\p{L}])tù(?![\p{L}])")
+_PRISON_WORD = lazy_compile(r"(?<![\p{L}])tù(?![\p{L}])")
 
 
-_PRISON_AFTER = regex.compile(r"\ *tù(?![\p{L}])")
+_PRISON_AFTER = lazy_compile(r"\ *tù(?![\p{L}])")
 
 
 def _is_prison_term(norm: str, duration: Duration, end: int | None = None) -> bool:
@@ -39,7 +40,7 @@ def _is_prison_term(norm: str, duration: Duration, end: int | None = None) -> bo
 
 # what may stand between a sentence word and its term: "phạt tù đến 7 năm" (up to 7 years)
 # or "mức án" (the sentence of: "bị tuyên phạt mức án 20 năm")
-_BRACKET_WORDS = regex.compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +(?:án\ +)?)?", regex.I)
+_BRACKET_WORDS = lazy_compile(r"\ *(?:(?:lên\ +)?(?:đến|tới)\ +|mức\ +(?:án\ +)?)?", regex.I)
 
 
 def _term_of_measure(norm: str, found: Mentions, trigger: Phrase, end: int) -> Duration | None:
@@ -70,7 +71,7 @@ def _right_after(norm: str, trigger: Phrase, duration: Duration) -> bool:
 # from a defendant's name to the bare term a sentence word gives them: "tuyên phạt Sơn 4 năm",
 # "A (30 tuổi) mức án 6 năm", "A, B mỗi bị cáo 3 năm" (each) (grammar: distributives and the
 # sentence's nouns)
-_NAME_TO_TERM = regex.compile(
+_NAME_TO_TERM = lazy_compile(
     r"""(?:\ *\([^()]{0,60}\))?[\ ,]*(?:(?:cùng|đều|mỗi\ +(?:bị\ +cáo|người))\ +)?
         (?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,

@@ -31,6 +31,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_lists import _respan
 from vnextract.linking.event_names import list_people
@@ -47,7 +48,7 @@ __all__ = ["mixed_ranges", "value_lists", "with_listed_terms"]
 
 # numbers listed before the term that carries their unit: "16 và 12 năm tù", "9, 7 và 5 năm"
 # (the last number is the Duration's own)
-_LISTED_NUMBERS = regex.compile(r"(?<![\p{L}\d.,/])(\d{1,2})((?:\ *,\ *\d{1,2})*)\ *,?\ *và\ +$", regex.I)
+_LISTED_NUMBERS = lazy_compile(r"(?<![\p{L}\d.,/])(\d{1,2})((?:\ *,\ *\d{1,2})*)\ *,?\ *và\ +$", regex.I)
 # how many characters before a Duration such a list may reach
 _LISTED_REACH = 40
 
@@ -79,7 +80,7 @@ _NUMBER_WORD = alternation("group_count")
 # gồm A 5 năm tù, …"), "đối với" (towards: "y án đối với A (tử hình) và B (chung thân)"), and
 # what may stand before its first name: "các bị cáo" (the defendants), ":", "y án sơ thẩm"
 # (grammar: the prepositions, numerals and role nouns that open a list)
-_LEAD = regex.compile(
+_LEAD = lazy_compile(
     r"""[\ :,]*(?:(?:y\ +án\ +)?(?:sơ\ +thẩm\ +)?)?
         (?:(?:đối\ +với|gồm|bao\ +gồm)\ *:?\ *)?
         (?:(?:các|những|\d+|""" + _NUMBER_WORD + r""")\ +)?
@@ -93,36 +94,36 @@ _INCLUDING = regex.compile(r"(?<![\p{L}])(?:bao\ +)?gồm(?![\p{L}])", regex.I)
 # discourse markers)
 _LIST_MARKER = regex.compile(r"(?<![\p{L}])(?:theo\ +đó|cụ\ +thể)(?![\p{L}])", regex.I)
 # a role word before a name: "bị cáo" (defendant), "ông" (Mr) … (grammar: the role nouns)
-_ROLE = regex.compile(r"(?:(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?", regex.I)
+_ROLE = lazy_compile(r"(?:(?:bị\ +cáo|bị\ +can|đối\ +tượng|ông|bà|anh|chị)\ +)?", regex.I)
 # between two names sharing a value: "A, B mỗi người 7 năm tù", "A và B (tử hình)"
-_NAME_GLUE = regex.compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
+_NAME_GLUE = lazy_compile(r"\ *(?:,\ *(?:và\ +)?|và\ +)", regex.I)
 # between two items of the list: ", ", "; ", "và" (and); a line break after ";" or ":"
-_ITEM_GLUE = regex.compile(r"\ *(?:[,;:]\s*(?:và\ +|còn\ +)?|và\ +)", regex.I)
+_ITEM_GLUE = lazy_compile(r"\ *(?:[,;:]\s*(?:và\ +|còn\ +)?|và\ +)", regex.I)
 # a line break that ends a paragraph: not after ";", ":" or ","
-_PARAGRAPH_END = regex.compile(r"(?<![;:,]\ *)\n")
+_PARAGRAPH_END = lazy_compile(r"(?<![;:,]\ *)\n")
 # an aside after a name that holds no value: "(30 tuổi)", "(SN 1980, trú Hà Nội)", also who the
 # defendant is, at length: "(vợ của ông A, nguyên trưởng phòng … Công an tỉnh X)" (the wife of …)
-_ASIDE = regex.compile(r"\ *\([^()]{0,160}\)")
+_ASIDE = lazy_compile(r"\ *\([^()]{0,160}\)")
 # from the names to their value: "mỗi người" (each), "cùng" (both), "mức án" (the sentence of); a
 # colon ("A: 3 năm tù", the list of a verdict's items)
 # (grammar: the distributives and the verbs of receiving)
-_TO_VALUE = regex.compile(
+_TO_VALUE = lazy_compile(
     r"""\ *(?::\ *)?(?P<open>\(\ *)?(?:(?:mỗi\ +(?:người|bị\ +cáo)|cùng|đều)\ +)?
         (?:(?:lĩnh|lãnh|nhận|chịu)\ +)?(?:(?:mức\ +án|mức|án)\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # a term turned suspended after it: "3 năm tù cho hưởng án treo", "2 năm tù nhưng được hưởng án
 # treo", "3 năm tù (treo)", "2 năm tù (cho hưởng án treo)", "18 tháng tù treo"
-_SUSPENDED_AFTER = regex.compile(
+_SUSPENDED_AFTER = lazy_compile(
     r"""\ *(?:(?:,\ *)?(?:nhưng\ +)?(?:cho\ +|được\ +)?(?:hưởng\ +)?(?P<word>án\ +treo)
         |\(\ *(?:cho\ +|được\ +)?(?:hưởng\ +)?(?P<word2>(?:án\ +|tù\ +)?treo)\ *\)
         |(?P<word3>(?:tù\ +)?treo))(?![\p{L}])""",
     regex.I | regex.VERBOSE,
 )
 # between listed numbers: "9, 7 và 5 năm tù"
-_NUMBER_GLUE = regex.compile(r"\ *,?\ *(?:và\ +)?", regex.I)
+_NUMBER_GLUE = lazy_compile(r"\ *,?\ *(?:và\ +)?", regex.I)
 # a charge right after an item's value opens with "về" (for)
-_OWN_CHARGE = regex.compile(r"\ *(?:\)\ *)?về\ ", regex.I)
+_OWN_CHARGE = lazy_compile(r"\ *(?:\)\ *)?về\ ", regex.I)
 
 
 _RECEIVED = frozenset({"sentence_received"})
@@ -238,14 +239,14 @@ def _items(norm: str, found: Mentions, at: int, end: int, first: list[Party] | N
 
 # a count before a counted outcome: "16 án tử hình, 11 chung thân" (sixteen death sentences,
 # eleven life sentences) (grammar: the numerals)
-_COUNT = regex.compile(
+_COUNT = lazy_compile(
     r"(?:\d+|" + _NUMBER_WORD + r")\ +(?=(?:án\ +)?(?:tù\ +)?\p{L})", regex.I
 )
 # from a value to the names it is given to: "tử hình (đối với) A", "12 năm tù đối với A", "cho A"
 # (grammar: the prepositions)
-_TO_NAMES = regex.compile(r"\ *(?:(?:đối\ +với|với|cho)\ +)?:?\ *", regex.I)
+_TO_NAMES = lazy_compile(r"\ *(?:(?:đối\ +với|với|cho)\ +)?:?\ *", regex.I)
 # what may stand between the verb and the first value: "tuyên y án sơ thẩm tử hình A"
-_VALUE_LEAD = regex.compile(r"[\ :,]*(?:y\ +án\ +)?(?:sơ\ +thẩm\ +)?", regex.I)
+_VALUE_LEAD = lazy_compile(r"[\ :,]*(?:y\ +án\ +)?(?:sơ\ +thẩm\ +)?", regex.I)
 
 
 def _value_first_items(norm: str, found: Mentions, at: int, end: int) -> list[_Item]:
@@ -291,7 +292,7 @@ def _value_first_items(norm: str, found: Mentions, at: int, end: int) -> list[_I
 
 # from the names to their fine: "(30 tuổi)", "mỗi người" (each), "số tiền" (the sum of)
 # (grammar: the distributives)
-_TO_FINE = regex.compile(
+_TO_FINE = lazy_compile(
     r"(?:\ *\([^()]{0,60}\))?\ *(?:mỗi\ +(?:người|bị\ +cáo|đơn\ +vị)\ +)?(?:số\ +tiền\ +)?", regex.I
 )
 
@@ -392,7 +393,7 @@ def _events_of(
 
 # between the one who receives a sentence and the verb: "A đã lĩnh", "A và B cùng lãnh"
 # (grammar: the aspect and distributive words)
-_BEFORE_VERB = regex.compile(r"(?:\ *\([^()]{0,60}\))?\ *(?:(?:đã|cùng|đều|phải|chỉ)\ +)*", regex.I)
+_BEFORE_VERB = lazy_compile(r"(?:\ *\([^()]{0,60}\))?\ *(?:(?:đã|cùng|đều|phải|chỉ)\ +)*", regex.I)
 
 
 def _received_by(norm: str, found: Mentions, start: int, verb: regex.Match[str]) -> list[Party]:
@@ -415,8 +416,8 @@ def _overlaps(a: Span | None, start: int, end: int) -> bool:
 
 
 # a range from a suspended term to a prison term: "từ 18 tháng tù treo đến 5 năm tù giam"
-_RANGE_FROM = regex.compile(r"(?<![\p{L}])từ\ +$", regex.I)
-_RANGE_TO = regex.compile(r"\ *(?:đến|tới)\ +", regex.I)
+_RANGE_FROM = lazy_compile(r"(?<![\p{L}])từ\ +$", regex.I)
+_RANGE_TO = lazy_compile(r"\ *(?:đến|tới)\ +", regex.I)
 
 
 def mixed_ranges(norm: str, found: Mentions, events: Sequence[Event]) -> list[Event]:
@@ -444,10 +445,10 @@ def mixed_ranges(norm: str, found: Mentions, events: Sequence[Event]) -> list[Ev
 
 
 # "treo" (suspended) as a word; with "tù" before it, the phrase a term may end on
-_TREO_WORD = regex.compile(r"(?<![\p{L}])treo(?![\p{L}])")
-_TREO_PHRASE = regex.compile(r"(?:tù\ +)?treo")
+_TREO_WORD = lazy_compile(r"(?<![\p{L}])treo(?![\p{L}])")
+_TREO_PHRASE = lazy_compile(r"(?:tù\ +)?treo")
 # the rest of a bracketed value: "A (20 năm tù)"
-_CLOSING_BRACKET = regex.compile(r"[^()]{0,40}\)")
+_CLOSING_BRACKET = lazy_compile(r"[^()]{0,40}\)")
 
 
 def _treo_in(term: Duration) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_reasons import _reason
 from vnextract.linking.event_spans import _entities, _outcome_trigger, _phrase
 from vnextract.linking.event_table import _pattern, _value
@@ -35,33 +36,33 @@ _PHRASE_WORDS = 8
 # a headline is a line of at most this many characters with no full stop in it
 _HEADLINE_REACH = 160
 # a full stop: at the end of the line or before a space (not "TP.HCM")
-_FULL_STOP = regex.compile(r"\.(?:\s|$)")
+_FULL_STOP = lazy_compile(r"\.(?:\s|$)")
 # what may open a headline before its sentence: "Thêm" (more), "Y án" (upheld), "Đề nghị" /
 # "Đề xuất" (proposed: a demand), "mức án" / "án" (the sentence of)
-_HEADLINE_LEAD = regex.compile(
+_HEADLINE_LEAD = lazy_compile(
     r"""\ *(?:(?P<more>thêm)\ +|(?P<upheld>y\ +án)\ +|(?P<demand>đề\ +nghị|đề\ +xuất)\ +)?
         (?:mức\ +)?(?:án\ +)?""",
     regex.I | regex.VERBOSE,
 )
 # a count of sentences before the outcome: "17 án tử hình" (17 death sentences), "10 chung thân"
-_SENTENCE_COUNT = regex.compile(r"\d+\ +(?:án\ +)?", regex.I)
+_SENTENCE_COUNT = lazy_compile(r"\d+\ +(?:án\ +)?", regex.I)
 # from the sentence to who gets it: "cho" (for), "đối với" / "với" (towards), "dành cho"
 # (grammar: the prepositions)
-_TO_TARGET = regex.compile(r"\ *(?:(?:dành\ +)?cho|đối\ +với|với)?\ *", regex.I)
+_TO_TARGET = lazy_compile(r"\ *(?:(?:dành\ +)?cho|đối\ +với|với)?\ *", regex.I)
 # where the one sentenced ends in a headline: a comma, a parenthesis, a reason ("vì", "do", "về
 # tội"), the case ("trong vụ" = in the case of), a place ("tại", "ở" = at) (grammar: the
 # conjunctions of cause, prepositions)
-_TARGET_END = regex.compile(r"[,(:;]|(?<![\p{L}])(?:vì|do|về\ +tội|trong\ +vụ|tại|ở)(?![\p{L}])", regex.I)
+_TARGET_END = lazy_compile(r"[,(:;]|(?<![\p{L}])(?:vì|do|về\ +tội|trong\ +vụ|tại|ở)(?![\p{L}])", regex.I)
 # "Mức án dành cho A là …" (the sentence for A is …) (grammar: the prepositions)
-_SENTENCE_FOR = regex.compile(r"(?<![\p{L}])mức\ +án\ +(?:dành\ +)?(?:cho|với|đối\ +với)\ +", regex.I)
-_IS = regex.compile(r"(?:\ *\([^()]{0,60}\))?\ *(?:sẽ\ +)?là\ +", regex.I)
+_SENTENCE_FOR = lazy_compile(r"(?<![\p{L}])mức\ +án\ +(?:dành\ +)?(?:cho|với|đối\ +với)\ +", regex.I)
+_IS = lazy_compile(r"(?:\ *\([^()]{0,60}\))?\ *(?:sẽ\ +)?là\ +", regex.I)
 # "mức án" (the sentence) before a value the court assesses
-_SENTENCE_NOUN = regex.compile(r"(?<![\p{L}])mức\ +án\ +", regex.I)
+_SENTENCE_NOUN = lazy_compile(r"(?<![\p{L}])mức\ +án\ +", regex.I)
 # from the assessed value to the copula: "như đại diện VKS đề nghị" (as the prosecutor proposed),
 # "đối với bị cáo" …, with no comma or full stop between
-_TO_COPULA = regex.compile(r"[^,.;:\n]{0,60}?(?<![\p{L}])là\ +", regex.I)
+_TO_COPULA = lazy_compile(r"[^,.;:\n]{0,60}?(?<![\p{L}])là\ +", regex.I)
 # "như (đại diện) X đề nghị" (as X proposed), "như đề nghị của X" (as the proposal of X)
-_AS_PROPOSED = regex.compile(
+_AS_PROPOSED = lazy_compile(
     r"""\ +(?:như|đúng\ +như|bằng)\ +(?:(?P<owner>.{1,40}?)\ +(?:đã\ +)?(?P<verb>đề\ +nghị)
         |(?P<verb2>đề\ +nghị)\ +của\ +(?P<owner2>.{1,40}?))(?=\ +là|[,.;])""",
     regex.I | regex.VERBOSE,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_authorities import _names_an_authority, _no_authority, _opening_authority
 from vnextract.linking.event_lists import _following
 from vnextract.linking.event_spans import _entities, _last_comma
@@ -34,15 +35,15 @@ from vnextract.records import Party, Phrase
 __all__ = ["Parties", "parties"]
 
 # "của" (of) the one who demands a sentence, right after its value: "đề nghị 18-20 năm của VKS"
-_OWNER = regex.compile(r"\ *(?:\([^()]{0,40}\)\ *)?của\ +(?:đại\ +diện\ +)?", regex.I)
+_OWNER = lazy_compile(r"\ *(?:\([^()]{0,40}\)\ *)?của\ +(?:đại\ +diện\ +)?", regex.I)
 # "tại" (at) before a workplace: "cán bộ tại UBND P.15"
-_WORKPLACE = regex.compile(r"(?<![\p{L}])tại\ +", regex.I)
+_WORKPLACE = lazy_compile(r"(?<![\p{L}])tại\ +", regex.I)
 # a quantity opening a group: "một số" (some), "nhiều" (many), "các" (the …s) (grammar: the
 # plural quantifiers)
-_SOME = regex.compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
+_SOME = lazy_compile(r"(?:một\ +số|nhiều|các|những)\ ", regex.I)
 # a demand before the sentencing verb: "đề nghị" (propose), "đề xuất", "kiến nghị" (recommend);
 # not "theo đề nghị" (at the proposal of: the decision is taken)
-_DEMAND = regex.compile(r"(?<![\p{L}])(?<!theo\ )(?:đề\ +nghị|đề\ +xuất|kiến\ +nghị)(?![\p{L}])", regex.I)
+_DEMAND = lazy_compile(r"(?<![\p{L}])(?<!theo\ )(?:đề\ +nghị|đề\ +xuất|kiến\ +nghị)(?![\p{L}])", regex.I)
 
 
 def _demanding(norm: str, found: Mentions, start: int, trigger: Phrase) -> Party | None:
@@ -63,20 +64,20 @@ def _is_demand(trigger: Phrase) -> bool:
 
 # a name's apposition up to the comma closing it: ", nguyên đội trưởng đội tàu Phương Đông,"
 # (former captain of …): a comma, then words without another comma
-_APPOSITION = regex.compile(r"\ *(?:\([^()]{0,60}\)\ *)?,[^,;]{1,80},", regex.I)
+_APPOSITION = lazy_compile(r"\ *(?:\([^()]{0,60}\)\ *)?,[^,;]{1,80},", regex.I)
 
 # "trong đó" (of whom, among them): a subset of the ones named before
-_SUBSET = regex.compile(r"(?<![\p{L}])trong\ +đó(?![\p{L}])", regex.I)
+_SUBSET = lazy_compile(r"(?<![\p{L}])trong\ +đó(?![\p{L}])", regex.I)
 # "buộc" (compel), "tuyên buộc" (order): who pays a fine was made to
-_COMPELLED = regex.compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
+_COMPELLED = lazy_compile(r"(?<![\p{L}])buộc(?![\p{L}])", regex.I)
 # "của" (of) before a name: its possessor, no actor ("đề nghị của VKS" = the prosecutor's demand);
 # "của đại diện VKS" (of the representative of)
-_POSSESSOR = regex.compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
+_POSSESSOR = lazy_compile(r"(?<![\p{L}])của\ +(?:đại\ +diện\ +)?$", regex.I)
 
 
 # a subordinate clause's opener: "sau khi" (after), "trước khi" (before), "khi" (when) (grammar:
 # the subordinating conjunctions of time)
-_SUBORDINATOR = regex.compile(r"(?<![\p{L}])(?:(?:sau|trước)\ +)?khi(?![\p{L}])", regex.I)
+_SUBORDINATOR = lazy_compile(r"(?<![\p{L}])(?:(?:sau|trước)\ +)?khi(?![\p{L}])", regex.I)
 
 
 def _named_after_trigger(norm: str, found: Mentions, trigger: Phrase, end: int) -> bool:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.event_anaphora import pointed_back
 from vnextract.linking.event_appeals import appeal_events, upheld_events
@@ -84,13 +85,13 @@ from vnextract.text import Text
 __all__ = ["link"]
 
 # a sentence opening a list of its own lines: "tuyên phạt các bị cáo như sau:" (as follows)
-_LIST_OPENS = regex.compile(r":\s*$")
+_LIST_OPENS = lazy_compile(r":\s*$")
 # how far such a list may run (characters)
 _LIST_REACH = 600
 # a group of several ("các" = the …s, "những", a number): "Các bị cáo còn lại" (the remaining
 # defendants), "Mười bị cáo" (ten defendants) (grammar: the plural quantifiers and the numerals
 # two to ten)
-_PLURAL = regex.compile(
+_PLURAL = lazy_compile(
     r"(?:các|những|nhiều|\d+|" + alternation("group_count") + r"|mươi)(?![\p{L}])", regex.I
 )
 
@@ -220,7 +221,7 @@ def _event_in(
 
 
 # "trong đó" (of whom, among them): a subset of the ones named before
-_SUBSET = regex.compile(r"(?<![\p{L}])trong\ +đó(?![\p{L}])", regex.I)
+_SUBSET = lazy_compile(r"(?<![\p{L}])trong\ +đó(?![\p{L}])", regex.I)
 
 
 def _named_after(event: Event, trigger: Phrase) -> bool:

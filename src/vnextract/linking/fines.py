@@ -14,6 +14,7 @@ import bisect
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv
 from vnextract.mentions import Mentions
 from vnextract.records import Count, Fine, Money
@@ -22,21 +23,21 @@ from vnextract.text import Text
 __all__ = ["is_fine", "link"]
 
 _TRIGGERS = {row["phrase"]: row["is_fine"] == "true" for row in load_tsv("fine_triggers.tsv")}
-_TRIGGER_RE = regex.compile(
+_TRIGGER_RE = lazy_compile(
     r"(?<![\p{L}])(?P<t>"
     + "|".join(r"\ +".join(map(regex.escape, p.split())) for p in sorted(_TRIGGERS, key=len, reverse=True))
     + r")(?![\p{L}])",
     flags=regex.IGNORECASE,
 )
 # "10 triệu đồng tiền phạt" (10 million in fines): the trigger may follow the amount
-_AFTER_RE = regex.compile(r"\ *(?:tiền\ +phạt|tiền\ +nộp\ +phạt)(?![\p{L}])", flags=regex.IGNORECASE)
+_AFTER_RE = lazy_compile(r"\ *(?:tiền\ +phạt|tiền\ +nộp\ +phạt)(?![\p{L}])", flags=regex.IGNORECASE)
 # how far after the amount _AFTER_RE may look (characters): regex's match(s, pos) without an end
 # position first scans the rest of the text for the literal "phạt", once per amount (quadratic)
 _AFTER_WINDOW = 40
 _VIOLATION_UNITS = frozenset(row["noun"] for row in load_tsv("violation_units.tsv"))
 # how far back a penalty word may stand (characters), and what ends a clause
 _WINDOW = 160
-_CLAUSE_END = regex.compile(r"[;!?\n]|\.(?=\s)")  # not "1.250" nor "L.T.B": a full stop ends a clause
+_CLAUSE_END = lazy_compile(r"[;!?\n]|\.(?=\s)")  # not "1.250" nor "L.T.B": a full stop ends a clause
 
 
 def is_fine(norm: str, money: Money, clause_start: int = 0) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import TIER_BARE, key, places
 from vnextract.lexicon.words import alternation
 from vnextract.records import Title
@@ -28,21 +29,21 @@ from vnextract.records import Title
 # defendants), "những ca sĩ" (singers), "cặp tiền đạo" (the pair of strikers), "2 nữ ca sĩ"
 # (two female singers: "nam"/"nữ", male/female, may come between). The number words two to ten
 # are word_classes.tsv "group_count"; grammar: the plural markers.
-_PLURAL_BEFORE = regex.compile(
+_PLURAL_BEFORE = lazy_compile(
     r"""(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:""" + alternation("group_count") + r"""|các|những|cặp|bộ\s+đôi))
         [ \t]+(?:(?i:nam|nữ)[ \t]+)?$""",
     regex.VERBOSE,
 )
 # Between the role and its list: a colon; or, for a counted role, a short description then
 # "là" / "gồm" (are / consist of): "4 HLV người xứ Basque là …", "3 bị can gồm: …".
-_COLON = regex.compile(r"[ \t]*:[ \t]*")
+_COLON = lazy_compile(r"[ \t]*:[ \t]*")
 # A longer description may end on a colon: "2 nữ ca sĩ thành công với những ca khúc chỉ dành
 # riêng cho họ: A và B" (two singers who succeeded with songs of their own: …).
 # The description before "là" may name a body with its abbreviation in brackets: "hai nhà đàm
 # phán cao nhất của Mỹ và Liên minh châu Âu (EU) là A và B" (the two top negotiators of …).
 # "như" (such as) gives examples of the plural role: "những tay vợt như A, B và C" (players
 # such as A, B and C), "các cơ thủ nổi tiếng khác như A, B" (other famous cueists such as …).
-_COUNTED_OPENING = regex.compile(
+_COUNTED_OPENING = lazy_compile(
     r"""(?:[ \t]+(?:[^\s,.;:()“”"]+|\(\p{Lu}[\p{L}\p{N}&.\-]{0,11}\))){0,10}?
         [ \t]+(?:là|gồm(?:[ \t]+có)?|bao[ \t]+gồm|như)[ \t]*:?[ \t]*
         |(?:[ \t]+[^\s,.;:()“”"]+){1,12}?[ \t]*:[ \t]*
@@ -64,30 +65,30 @@ NAME_PARTICLES = frozenset(
 #: "al-Qosi", "el-Sisi", "ash-Shaibani" (grammar).
 ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az)-"
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \t]+"
-_NAME = regex.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE})?(?:{ARABIC_ARTICLE})?{_WORD}){{0,4}}")
+_NAME = lazy_compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE})?(?:{ARABIC_ARTICLE})?{_WORD}){{0,4}}")
 # The aside may also be set off by commas when it gives the nationality, age or birth year:
 # "2 nghi phạm là A, quốc tịch Yemen, và B, người Sudan" (two suspects: A, a Yemeni, and B …).
-_ASIDE = regex.compile(
+_ASIDE = lazy_compile(
     r"""[ \t]*\([^()\n]{1,240}\)
         |[ \t]*,[ \t]*(?:(?:quốc[ \t]+tịch|người)[ \t]+[^,.;:()\n]{1,40}?|\d{1,3}[ \t]+tuổi
                         |(?:SN|sinh[ \t]+năm)[ \t]*\d{4})(?=[ \t]*,)""",
     regex.VERBOSE,
 )
-_SEPARATOR = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
+_SEPARATOR = lazy_compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
 # Where a colon list ends: a sentence end, a semicolon, a line end, "…" or the text's end; or
 # the next group of a line-up, a separator then a lowercase word ("các tiền vệ: A, B và hai
 # tiền đạo C, D", the midfielders …, and two strikers …).
-_LIST_END = regex.compile(r"[ \t]*(?:[.;\n…]|$|(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)\p{Ll})")
+_LIST_END = lazy_compile(r"[ \t]*(?:[.;\n…]|$|(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)\p{Ll})")
 # Where a counted list may also end: a lowercase word (the predicate: "… và Unai Emery đều …").
-_COUNTED_END = regex.compile(r"[ \t]*(?:[.;:,\n…)]|$|\p{Ll})")
+_COUNTED_END = lazy_compile(r"[ \t]*(?:[.;:,\n…)]|$|\p{Ll})")
 #: Items in a list at most (a squad is 23, a cast rarely longer).
 _MAX_ITEMS = 30
 
 
 # A line-up writes each player with the shirt number: "hậu vệ 2-Emilio Martinez, 5-Jose De Vaca
 # (15-Pedro Benitez, 60'), 4-Carlos Gamarra;" (the aside: the substitute and the minute).
-SHIRT_NUMBER = regex.compile(r"\d{1,2}[ \t]*-[ \t]*(?=\p{Lu})")
-_SUBSTITUTE = regex.compile(rf"[ \t]*\([ \t]*{SHIRT_NUMBER.pattern}")
+SHIRT_NUMBER = lazy_compile(r"\d{1,2}[ \t]*-[ \t]*(?=\p{Lu})")
+_SUBSTITUTE = lazy_compile(rf"[ \t]*\([ \t]*{SHIRT_NUMBER.pattern}")
 
 
 def _read_list(

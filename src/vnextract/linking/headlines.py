@@ -19,16 +19,15 @@ A headline may also open with a role as its subject, and the summary go on with 
 
 from __future__ import annotations
 
-import regex
-
+from vnextract.lazy_regex import lazy_compile
 from vnextract.records import Title
 
 # The role opens the headline and a quotation follows it: "Cầu thủ Malaysia: 'Chúng tôi …'"
 # (not a name: "Vua phá lưới ASEAN Cup: Xuân Son 'đua' với Đình Bắc" is a race for the title).
-_AFTER_ROLE = regex.compile(r"""[ \t]*:[ \t]*['"‘“]""")
+_AFTER_ROLE = lazy_compile(r"""[ \t]*:[ \t]*['"‘“]""")
 # What may come before the summary's subject: a few words, no clause ("Theo báo cáo của Sở
 # Xây dựng, ông A …" names A as the signer, not as the speaker).
-_SUBJECT_PREFIX = regex.compile(r"(?:[\p{L}]+[ \t]+){0,3}")
+_SUBJECT_PREFIX = lazy_compile(r"(?:[\p{L}]+[ \t]+){0,3}")
 
 
 def _next_line(s: str, at: int) -> int | None:
@@ -65,12 +64,12 @@ def opens_summary(s: str, line_start: int, mention_start: int) -> bool:
 # Before a role opening a headline as its subject: a gender or kinship word, "cựu" (former), a
 # count: "Nữ diễn viên …", "Anh nông dân …", "Cựu HLV …" (grammar: gender words, the commonest
 # honorifics, small number words).
-_BEFORE_SUBJECT_ROLE = regex.compile(
+_BEFORE_SUBJECT_ROLE = lazy_compile(
     r"[ \t]*(?:(?i:nam|nữ|anh|chị|cô|ông|bà|cựu|hai|ba|bốn|năm|\d{1,3})[ \t]+)?"
 )
 # A short phrase fronted before the summary's subject: "Sau 'Vợ ba', Trà My …", "Được mệnh
 # danh là 'máy in sống', Natalie Harp …" (one comma, no sentence end).
-_FRONTED_PHRASE = regex.compile(r"[^,.;:!?\n]{1,48},[ \t]*")
+_FRONTED_PHRASE = lazy_compile(r"[^,.;:!?\n]{1,48},[ \t]*")
 
 
 def subject_line(s: str, title: Title) -> int | None:
@@ -89,7 +88,7 @@ def subject_line(s: str, title: Title) -> int | None:
     return _next_line(s, title.end)
 
 
-_COLON_AFTER = regex.compile(r"[ \t]*:")
+_COLON_AFTER = lazy_compile(r"[ \t]*:")
 
 
 def subject_of_summary(s: str, line_start: int, mention_start: int) -> bool:

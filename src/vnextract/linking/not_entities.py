@@ -36,6 +36,7 @@ from typing import NamedTuple, TypeVar
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import foreign_given_names, load_tsv, word_class
 from vnextract.lexicon.loader import key, norm
 from vnextract.lexicon.roles import person_cues
@@ -46,13 +47,13 @@ from vnextract.text import Text
 from vnextract.text.spelling import looks_foreign
 
 #: the event's year or edition right after the name: " 2026", " lần thứ II năm 2026", " lần V – 2027"
-_YEAR_OR_EDITION_AFTER = regex.compile(
+_YEAR_OR_EDITION_AFTER = lazy_compile(
     r"[^\S\n]+(?:lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})(?!\p{L})|(?:19|20)\d\d(?![\p{N}\p{L}]))"
 )
 
 
 #: the word after a brand: one space, then a capitalised word (letters, digits, "-", "+", "'")
-_NEXT_WORD = regex.compile(r"[^\S\n]([\p{Lu}][\p{L}\p{N}\-+'’]*)")
+_NEXT_WORD = lazy_compile(r"[^\S\n]([\p{Lu}][\p{L}\p{N}\-+'’]*)")
 
 
 class _Contexts(NamedTuple):

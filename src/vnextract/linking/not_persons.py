@@ -41,6 +41,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import honorifics, load_tsv, person_cues, phrase_class, word_class
 from vnextract.lexicon.loader import norm
 from vnextract.lexicon.words import alternation
@@ -155,7 +156,7 @@ def addresses(normalized: str, spans: list[tuple[int, int]]) -> Iterator[list[tu
         yield items
 
 
-_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+_COMMA = lazy_compile(r"[ \t]*,[ \t]*")
 
 
 def _without(person: Person, gone: set[tuple[int, int]], normalized: str) -> Person | None:
@@ -182,7 +183,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
 
 #: The words of a noun right before a name: letters and the spaces between them, an opening
 #: quote before the name allowed.
-_WORDS_BEFORE = regex.compile(
+_WORDS_BEFORE = lazy_compile(
     r"(?<![\p{L}\p{M}])((?:[\p{L}\p{M}]+[ \t]+){0,3}[\p{L}\p{M}]+)[ \t]+[" + _OPEN_QUOTE + r"]?$"
 )
 

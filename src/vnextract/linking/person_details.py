@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.linking.person_mentions import Cluster, Mention, gender_of
 
 # Person details next to a mention.
-_AGE = regex.compile(r"\s*[,(]\s*(?:SN\s*\d{4}\s*,\s*)?(\d{1,3})\s+tuổi")
+_AGE = lazy_compile(r"\s*[,(]\s*(?:SN\s*\d{4}\s*,\s*)?(\d{1,3})\s+tuổi")
 
 
 # (grammar: the three ways a birth year is written, "SN" = sinh năm = born in)
-_BIRTH_YEAR = regex.compile(r"\s*,?\s*\(?\s*(?:\d{1,3}\s+tuổi\s*,\s*)?(?:SN|sinh\s+năm|sinh)\s*(\d{4})(?!\d)")
+_BIRTH_YEAR = lazy_compile(r"\s*,?\s*\(?\s*(?:\d{1,3}\s+tuổi\s*,\s*)?(?:SN|sinh\s+năm|sinh)\s*(\d{4})(?!\d)")
 
 
 # the unit words of an address: "thôn" (hamlet), "phường" (ward), "TP." … (word_classes.tsv
@@ -34,7 +35,7 @@ _PLACE_CHUNK = rf"""
 _RESIDENCE_CUE = alternation("residence_cue", r"\s+")
 
 # "trú tại xã Tân Phú, huyện Đức Hòa", "ngụ huyện Bình Chánh", "ở thôn 2, xã Quảng Bị".
-_RESIDENCE = regex.compile(
+_RESIDENCE = lazy_compile(
     rf"""\s*[,(]\s*(?:[^,()\n]{{0,30}}?,\s*){{0,2}}?            # "(25 tuổi, " / ", 65 tuổi, "
     (?:{_RESIDENCE_CUE})(?:\s+(?:tại|ở))?\s+                  # "trú tại", "ngụ", "quê"
     (?P<r>{_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)""",
@@ -44,7 +45,7 @@ _RESIDENCE = regex.compile(
 
 # An address in brackets right after the name: "cô Nguyễn Thị Hồng Xương (xã Long An, Long Hồ,
 # Vĩnh Long)", "nạn nhân Bùi Thanh Hải (ngõ Quan Thổ 1, quận Đống Đa)".
-_ADDRESS_ASIDE = regex.compile(
+_ADDRESS_ASIDE = lazy_compile(
     rf"""[ \t]*\([ \t]*(?P<r>(?={_PLACE_UNIT}\s){_PLACE_CHUNK}(?:\s*,\s*{_PLACE_CHUNK})*)[ \t]*\)""",
     regex.VERBOSE,
 )
@@ -75,7 +76,7 @@ def details_of(s: str, cluster: Cluster) -> dict[str, object]:
 # A given name cut to its first consonants, as the press writes a suspect's or a victim's name:
 # "Lê Thị Th.", "Nguyễn Văn H." — the dot is part of the name ("Nguyễn Văn An." is not cut: a
 # syllable has a vowel).
-_CUT_GIVEN_NAME = regex.compile(r"(?:^|\s)(?i:[bcdđghklmnpqrstvx]{1,3})$")
+_CUT_GIVEN_NAME = lazy_compile(r"(?:^|\s)(?i:[bcdđghklmnpqrstvx]{1,3})$")
 
 
 def written_name(s: str, mention: Mention) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import honorific_genders, honorifics, person_cues, surnames, word_class
 from vnextract.lexicon.names import Gender
 from vnextract.lexicon.words import alternation
@@ -117,7 +118,7 @@ def mentions_of(text: Text, persons: Sequence[Person]) -> list[Mention]:
 
 # An Arabic article joined to a name by a hyphen counts as a word of its own, so that "Qosi"
 # refers to "Ibrahim al-Qosi".
-_ARABIC_ARTICLE = regex.compile(rf"(?<![\p{{L}}])({ARABIC_ARTICLE[:-1]})-(?=\p{{L}})")
+_ARABIC_ARTICLE = lazy_compile(rf"(?<![\p{{L}}])({ARABIC_ARTICLE[:-1]})-(?=\p{{L}})")
 
 
 def name_words(name: str) -> list[str]:
@@ -197,7 +198,7 @@ def _name_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 _BODY_WORDS = sorted(word_class("body_in_name"))
 
 
-_BODY_IN_NAME = regex.compile(
+_BODY_IN_NAME = lazy_compile(
     rf"(?<![\p{{L}}.])(?:{'|'.join(regex.escape(w) for w in _BODY_WORDS)})(?![\p{{L}}.])"
 )
 
@@ -221,7 +222,7 @@ def named(mentions: list[Mention]) -> list[Mention]:
 # ("Nualphan Lamsam, còn gọi là Madam Pang": grammar, the guideline's "Madam", "Mr.").
 # The cues are word_classes.tsv "alias_cue".
 _ALIAS_CUE = alternation("alias_cue", r"[ \t]+")
-_ALIAS_GAP = regex.compile(
+_ALIAS_GAP = lazy_compile(
     rf"""(?:[ \t]+[“"'‘][^”"'’\n]{{1,20}}[”"'’])?
         [ \t]*[(,]?[ \t]*(?i:{_ALIAS_CUE})
         [ \t]+(?:(?:Madam|Mr|Mrs|Ms|Miss|Sir)\.?[ \t]+)?[“"'‘]?""",

@@ -46,6 +46,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import phrase_class
 from vnextract.linking import not_persons, surname_first
 from vnextract.linking.person_details import details_of, written_name
@@ -261,9 +262,9 @@ def _attach(
 # cứu Bệnh viện Chợ Rẫy, cho biết"), an aside ("luật sư Nguyễn Kỳ Việt (Văn phòng luật sư Việt
 # - Chương, …)") or after a dash ("luật sư Phạm Ngọc Hiếu - văn phòng luật sư Á Châu").
 # (Over characters: these two read punctuation between spans, no word.)
-_WORKPLACE_GAP = regex.compile(r"[ \t]*(?:,|\(|[\-–][ \t])[ \t]*")
+_WORKPLACE_GAP = lazy_compile(r"[ \t]*(?:,|\(|[\-–][ \t])[ \t]*")
 # What may follow the workplace: the end of the apposition, aside or sentence.
-_WORKPLACE_END = regex.compile(r"[ \t]*(?:[,;.)]|$)", regex.MULTILINE)
+_WORKPLACE_END = lazy_compile(r"[ \t]*(?:[,;.)]|$)", regex.MULTILINE)
 
 
 def _lower_workplace_head(text: Text, at: int) -> int | None:
@@ -338,7 +339,7 @@ def _bare_name_before(
 
 # "A và B đều là nhân viên …", "A, B cùng là giáo viên", "A và B là nhân viên …": the predicate
 # holds for every subject of the list.
-_BARE_LA = regex.compile(r"[ \t]+là[ \t]+")  # the whole gap between a name and a title (over characters)
+_BARE_LA = lazy_compile(r"[ \t]+là[ \t]+")  # the whole gap between a name and a title (over characters)
 _ALL_ALIKE = frozenset({"đều", "cùng"})  # grammar: all alike, together
 _BE = frozenset({"là", "làm"})  # grammar: is, works as
 _ALL_ALIKE_REACH = 12  # characters before a title where "đều là" may start

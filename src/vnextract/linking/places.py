@@ -32,6 +32,7 @@ import attrs
 import regex
 
 from vnextract import places
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv, place_kinds
 from vnextract.mentions import Mentions
 from vnextract.places import LEVEL_RANK, Unit
@@ -59,17 +60,17 @@ _WORD = "|".join(
 )
 _ABBR = r"TP\.?|Tp\.?|TX\.|TT\.|Q\.|P\.|H\."
 #: A type word right before the mention ("xã Tân Phú", "Q.Tân Bình").
-_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)$", regex.IGNORECASE)
+_BEFORE = lazy_compile(rf"(?<![\p{{L}}])(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)$", regex.IGNORECASE)
 #: A type word opening the mention itself ("quận 1", "Q.Tân Bình", "TP.Thủ Đức").
-_OPENING = regex.compile(rf"^(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)(?P<rest>\S.*)$", regex.IGNORECASE)
+_OPENING = lazy_compile(rf"^(?:(?P<w>{_WORD})\s+|(?P<a>{_ABBR})\s*)(?P<rest>\S.*)$", regex.IGNORECASE)
 #: What may stand between a place and the place that encloses it: ", ", " (", " - ", and a
 #: type word ("xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước").
-_ENCLOSING_GAP = regex.compile(rf"^\s*[,(\-–]?\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
+_ENCLOSING_GAP = lazy_compile(rf"^\s*[,(\-–]?\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
 #: What joins places of one level in a list: ", " or " và " (and), maybe with a type word
 #: ("xã Phong Phú và Phú Lạc", "xã A, xã B").
-_LIST_GAP = regex.compile(rf"^\s*(?:,|và)\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
+_LIST_GAP = lazy_compile(rf"^\s*(?:,|và)\s*(?:(?:{_WORD})\s+|(?:{_ABBR})\s*)?$", regex.IGNORECASE)
 #: A house number right before a bare name makes it a street: "47 Lạch Tray", "số 15/2 Lý Thường Kiệt".
-_HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\d])\d+[\p{L}\d/]*\s+$")
+_HOUSE_NUMBER = lazy_compile(r"(?<![\p{L}\d])\d+[\p{L}\d/]*\s+$")
 #: Kinds of the entity recogniser a Vietnamese administrative unit may carry: its types, and
 #: "vùng" (area), which the recogniser gives famous bare names ("Phú Quốc", "Vũng Tàu"). Other
 #: kinds are something else of that name: "chợ Tân Bình" (a market), "sông Sài Gòn" (a river),
@@ -78,7 +79,7 @@ _UNIT_KINDS = frozenset({unit_type for _levels, unit_type in _TYPE_WORDS.values(
 #: Type words of districts, which exist only until 2025: a text naming "huyện X" (not "huyện X
 #: cũ", the former district) writes in the legacy era.
 _DISTRICT_WORDS = frozenset(word for word, (levels, _unit) in _TYPE_WORDS.items() if levels == {"district"})
-_FORMER = regex.compile(r"^\s*\(?\s*cũ(?!\p{L})")  # "(cũ)": former
+_FORMER = lazy_compile(r"^\s*\(?\s*cũ(?!\p{L})")  # "(cũ)": former
 
 
 def _type_key(word: str | None, abbr: str | None) -> str | None:
@@ -522,7 +523,7 @@ def link(text: Text, found: Mentions) -> Mentions:
     return attrs.evolve(found, locations=resolve(text.normalized, found.locations, date, latest_year=latest))
 
 
-_ISO_YEAR = regex.compile(r"\d{4}")
+_ISO_YEAR = lazy_compile(r"\d{4}")
 
 
 def _latest_year(dates: Sequence[DateMention]) -> int | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.records import Title
 
@@ -31,7 +32,7 @@ RULES = ("headline_subject", "demonstrative")
 # After the role: an optional age or nationality, then the demonstrative: "Hậu vệ trái này",
 # "Nhà cầm quân người Hà Lan này", "tiền vệ 33 tuổi này", "bị cáo nói trên" (grammar: the
 # demonstratives này = this, ấy = that, nói trên = aforesaid).
-_DEMONSTRATIVE = regex.compile(
+_DEMONSTRATIVE = lazy_compile(
     r"""[ \t]+(?:\d{1,3}[ \t]+tuổi[ \t]+)?                                  # an age
         (?:người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2}[ \t]+)?     # a nationality
         (?:này|ấy|nói[ \t]+trên)(?![\p{L}])""",
@@ -39,15 +40,15 @@ _DEMONSTRATIVE = regex.compile(
 )
 # After a role opening a clause: the age, then a lowercase word (the predicate, not a name):
 # "Tiền vệ 33 tuổi cũng cho biết", "Nam tài tử 33 tuổi cho biết".
-_AGED_SUBJECT = regex.compile(r"[ \t]+\d{1,3}[ \t]+tuổi[ \t]+\p{Ll}")
+_AGED_SUBJECT = lazy_compile(r"[ \t]+\d{1,3}[ \t]+tuổi[ \t]+\p{Ll}")
 # A count or a plural marker right before the role: a group, not one person ("hai bị can trên";
 # the number words two to ten are word_classes.tsv "group_count"; grammar: the plural markers).
-_PLURAL_BEFORE = regex.compile(
+_PLURAL_BEFORE = lazy_compile(
     r"(?<![\p{L}\p{N}])(?:\d{1,3}|(?i:" + alternation("group_count") + r"|các|những|cả))[ \t]+"
     r"(?:(?i:nam|nữ)[ \t]+)?$"
 )
 # What may open a clause before a role: a sentence or clause boundary, "Nam"/"Nữ" (male/female).
-_CLAUSE_OPENING = regex.compile(r"(?:^|[.!?;:,\n\"“(]|\s[-–])[ \t]*(?:(?i:nam|nữ)[ \t]+)?$")
+_CLAUSE_OPENING = lazy_compile(r"(?:^|[.!?;:,\n\"“(]|\s[-–])[ \t]*(?:(?i:nam|nữ)[ \t]+)?$")
 _LOOK_BACK = 12  # characters before a role that the two patterns above read
 
 

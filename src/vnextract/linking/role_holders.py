@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
+from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.group_roles import listed_names
 from vnextract.linking.headlines import opens_summary, speaker_line, subject_line, subject_of_summary
 from vnextract.linking.person_mentions import Mention
@@ -75,7 +74,7 @@ def subject_of_summary_line(
 
 # Between a role (its words the title reader left out: "tiền vệ đội tuyển Nhật Bản") and its
 # own name in apposition: ", Hidetoshi Nakata".
-_APPOSITION_GAP = regex.compile(r"[^,.;:\n]{0,40}?,[ \t]*")
+_APPOSITION_GAP = lazy_compile(r"[^,.;:\n]{0,40}?,[ \t]*")
 
 
 #: How many sentences back a role standing for a person ("Hậu vệ trái này") looks for the name.

@@ -32,6 +32,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import foreign_given_names, function_words, places, surnames, word_class
 from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import title_reader_heads
@@ -44,9 +45,9 @@ from vnextract.text import Text
 from vnextract.text.spelling import looks_foreign
 
 #: A capitalised word of a name: "Donald", "McKinlay", "Jean-Michel", "Da'i", an initial "B.".
-_NAME_WORD = regex.compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+|\p{Lu}\.")
+_NAME_WORD = lazy_compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’]*+(?:-\p{Lu}?[\p{Ll}\p{M}]++)*+|\p{Lu}\.")
 #: An abbreviation of a body, part of the organisation before a name: "LĐBĐ", "IDC", "MU".
-_ABBREVIATION = regex.compile(r"\p{Lu}[\p{Lu}\p{N}&.\-]*\p{Lu}[\p{Lu}\p{N}]*")
+_ABBREVIATION = lazy_compile(r"\p{Lu}[\p{Lu}\p{N}&.\-]*\p{Lu}[\p{Lu}\p{N}]*")
 #: Names of two to six words; a Vietnamese name has two to four syllables.
 _MAX_NAME_WORDS = 6
 _MAX_VIETNAMESE_WORDS = 4
@@ -56,11 +57,11 @@ _COMPANY_ROLE_KINDS = frozenset({"business", "owner"})
 #: What may stand between a name and its title after it: "Marc Chandler, Giám đốc …",
 #: "Katsuya Okada - lãnh đạo …", "Yevgeny Baru - một luật sư …" (grammar: một = a, là = is,
 #: the modifiers nguyên/cựu = former).
-_POST_GAP = regex.compile(r"[ \t]*(?:,|[\-–—])[ \t]*(?:(?:một|là|nguyên|cựu)[ \t]+)?")
-_POST_GAP_AT_END = regex.compile(_POST_GAP.pattern + "$")
+_POST_GAP = lazy_compile(r"[ \t]*(?:,|[\-–—])[ \t]*(?:(?:một|là|nguyên|cựu)[ \t]+)?")
+_POST_GAP_AT_END = lazy_compile(_POST_GAP.pattern + "$")
 #: What opens the clause a name before its title starts: the text's or a line's start, a
 #: sentence end, a quote, "Theo" (according to), a colon.
-_CLAUSE_OPENING = regex.compile(r"(?:^|[\n.!?:;\"“”‘’'(]|[\"”’'][ \t]*,|(?<![\p{L}])(?i:theo))[ \t]*$")
+_CLAUSE_OPENING = lazy_compile(r"(?:^|[\n.!?:;\"“”‘’'(]|[\"”’'][ \t]*,|(?<![\p{L}])(?i:theo))[ \t]*$")
 
 
 class _Word(NamedTuple):
@@ -105,7 +106,7 @@ def _org_words() -> frozenset[str]:
     return word_class("foreign_org_word")
 
 
-_WORD = regex.compile(r"[^\s,;:()]+")
+_WORD = lazy_compile(r"[^\s,;:()]+")
 
 
 def _words(s: str, start: int, end: int) -> list[_Word]:
@@ -249,7 +250,7 @@ def _names_ending_titles(s: str, titles: tuple[Title, ...], persons: _Taken) -> 
 _NATIONALITY = r"[ \t]+(?:người|gốc)[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2}"
 _RUN_WORD = r"(?:\p{Lu}[^\s,.;:()]*|" + "|".join(sorted(NAME_PARTICLES)) + ")"
 _FIRST_WORD = r"\p{Lu}[^\s,.;:()]*"
-_AFTER_TITLE = regex.compile(
+_AFTER_TITLE = lazy_compile(
     rf"""(?P<nationality>{_NATIONALITY})?
     (?:(?P<of>[ \t]+của(?:[ \t]+\p{{Ll}}+){{0,5}})?                # "của hãng nghiên cứu …"
        [ \t]+(?P<run>{_FIRST_WORD}(?:[ \t]+{_RUN_WORD}){{1,7}})
@@ -408,7 +409,7 @@ def _without(locations: tuple[Location, ...], names: list[tuple[int, int]]) -> t
 
 # The rest of a foreign name after a particle: " de Grey", " da Messina", " bin Haji Hassan";
 # or an Arabic article joined to the last name by a hyphen: " al-Qosi", " el-Sisi".
-_PARTICLE_TAIL = regex.compile(
+_PARTICLE_TAIL = lazy_compile(
     r"(?:[ \t]+(?:" + "|".join(sorted(NAME_PARTICLES)) + r")(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]*+)+"
     r"|[ \t]+" + ARABIC_ARTICLE + r"\p{Lu}[\p{Ll}\p{M}'’]*+)+"
     r"(?![\p{L}\p{N}])"
@@ -456,7 +457,7 @@ def _out_of_title_bodies(
 
 
 # What closes an apposition after a title: a comma, a full stop, a bracket, a dash, the end.
-_APPOSITION_END = regex.compile(r"[ \t]*(?:[,;.)]|[\-–][ \t]|$)", regex.MULTILINE)
+_APPOSITION_END = lazy_compile(r"[ \t]*(?:[,;.)]|[\-–][ \t]|$)", regex.MULTILINE)
 
 
 def _organizations_of_held_titles(

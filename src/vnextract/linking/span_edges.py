@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import attrs
-import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.mentions import Mentions
 from vnextract.records import Person
 from vnextract.text import Text
 
 #: initials only: "C", "M.C", "H.T.P" (a dot between letters, none at the end yet)
-_INITIALS = regex.compile(r"(?:\p{Lu}\.){0,4}\p{Lu}")
+_INITIALS = lazy_compile(r"(?:\p{Lu}\.){0,4}\p{Lu}")
 
 
 def _dot_after_initials(normalized: str, start: int, end: int) -> bool:
@@ -49,9 +49,9 @@ def with_initials_dot(normalized: str, person: Person) -> Person:
 
 
 #: a lowercase word or a score glued before a capitalised name word: "lờiCharles", "7-5Rika"
-_GLUED_HEAD = regex.compile(r"(?:\p{Ll}{2,}+|[\d\-–]++)(?=\p{Lu}\p{Ll})")
+_GLUED_HEAD = lazy_compile(r"(?:\p{Ll}{2,}+|[\d\-–]++)(?=\p{Lu}\p{Ll})")
 #: an e-mail header glued after a name, before its colon: "Kim AnhTo: tamsu@…"
-_GLUED_HEADER = regex.compile(r"(?<=\p{Ll})(?:To|Cc|From|Sent|Subject|Date)$")
+_GLUED_HEADER = lazy_compile(r"(?<=\p{Ll})(?:To|Cc|From|Sent|Subject|Date)$")
 
 
 def _unglued(normalized: str, start: int, end: int) -> tuple[int, int]:

@@ -20,8 +20,8 @@ places, never persons).
 from __future__ import annotations
 
 import attrs
-import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import place_kinds
 from vnextract.mentions import Mentions
 from vnextract.records import Location, Person
@@ -29,20 +29,20 @@ from vnextract.text import Text
 
 # Between two listed names: a comma, "và"/"hoặc"/"hay" (and/or), "thay vì" (instead of).
 # Grammar: the function words of a list.
-_JOINED = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:và|hoặc|hay|thay[ \t]+vì)[ \t]+")
-_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+_JOINED = lazy_compile(r"[ \t]*(?:,[ \t]*)?(?:và|hoặc|hay|thay[ \t]+vì)[ \t]+")
+_COMMA = lazy_compile(r"[ \t]*,[ \t]*")
 # Between two streets of a route: a spaced dash (grammar).
-_ROUTE_DASH = regex.compile(r"[ \t]+[-–][ \t]+")
+_ROUTE_DASH = lazy_compile(r"[ \t]+[-–][ \t]+")
 # The list goes on after a name: a separator before a capital, or "..." closing it (grammar:
 # the same function words).
-_GOES_ON = regex.compile(
+_GOES_ON = lazy_compile(
     r"[ \t]*(?:,[ \t]*(?:(?:và|hoặc|hay)[ \t]+)?\p{Lu}|(?:và|hoặc|hay)[ \t]+\p{Lu}|\.\.\.|…)"
 )
 # A kind word opening a list without a name of its own: "các tuyến đường như " (streets such
 # as), "những con phố: ", "các cầu là " — a plural, the kind, "như"/"là"/"gồm"/":". (grammar:
 # the plural markers, the classifiers "tuyến", "con", "cây" of a road, and the words that open
 # a list: such as, are, including)
-_OPENING = regex.compile(
+_OPENING = lazy_compile(
     r"(?<![\p{L}])(?i:các|những)[ \t]+(?:(?:tuyến|con|cây)[ \t]+)?(?P<kind>\p{L}+(?:[ \t]\p{L}+)?)"
     r"[ \t]*(?:(?:như|là|gồm(?:[ \t]+có)?)[ \t]*:?|:)[ \t]*$"
 )

@@ -19,15 +19,16 @@ from collections.abc import Mapping
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import Key, phrase_class, stopwords
 from vnextract.lexicon.words import alternation
 
 #: At most this many words go on a body after the title recogniser's cut.
 _MAX_WORDS = 12
 # A word of the text: letters, digits and the marks inside a name ("TP.HCM", "GD&ĐT").
-_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}&'’\-]|\.(?=[\p{L}\p{N}]))*")
+_WORD = lazy_compile(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}&'’\-]|\.(?=[\p{L}\p{N}]))*")
 # Where a clause ends after a body.
-_CLAUSE_END = regex.compile(r"[ \t]*(?:[,.;:)\n]|$)")
+_CLAUSE_END = lazy_compile(r"[ \t]*(?:[,.;:)\n]|$)")
 
 
 def _phrase_at(words: list[str], i: int, table: frozenset[Key]) -> int:

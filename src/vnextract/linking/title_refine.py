@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import surnames
 from vnextract.lexicon.gazetteer import place_names
 from vnextract.lexicon.organizations import listed_heads
@@ -28,7 +29,7 @@ from vnextract.recognizers.titles import lexicon as titles_lexicon
 from vnextract.records import Organization, Person, Title
 from vnextract.text import Text
 
-_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
+_NAME_WORD = lazy_compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
 
 
 def names_out_of_organizations(text: Text, found: Mentions) -> Mentions:
@@ -122,8 +123,8 @@ def _title_key(title: Title) -> tuple[str, ...]:
 
 # Between a name and a role in apposition after it: "Hiroyuki Hosoda, phát ngôn viên …", "ông A,
 # một chuyên gia …" (an article may come between).
-_AFTER_NAME = regex.compile(r"[ \t]*,[ \t]*(?:(?i:một)[ \t]+)?")
-_OF_BODY = regex.compile(r"[ \t]+của[ \t]+")
+_AFTER_NAME = lazy_compile(r"[ \t]*,[ \t]*(?:(?i:một)[ \t]+)?")
+_OF_BODY = lazy_compile(r"[ \t]+của[ \t]+")
 
 
 # How far after a title the patterns above may look (characters). regex's match(s, pos) with no

@@ -12,6 +12,7 @@ import functools
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import Key, phrase_class
 from vnextract.lexicon.roles import roles_with
 from vnextract.lexicon.words import alternation
@@ -23,7 +24,7 @@ from vnextract.text.view import phrase_before
 
 # Between a name and a title after it: "Trần Thanh Liêm, Ủy viên …", "Bùi Ngọc Cẩm - Chủ tịch …",
 # "Chu Quang Việt (25 tuổi, Giám đốc …", "Nguyễn Minh Hoa (sinh 1952), hiện là chủ tịch …".
-POST_GAP = regex.compile(
+POST_GAP = lazy_compile(
     r"""
     [ \t]*
     (?:\([^()\n]{0,60}\)[ \t]*)?                       # a closed aside: "(sinh 1952)"
@@ -43,7 +44,7 @@ POST_GAP = regex.compile(
 # tỉnh", "A, B và C, cùng là giáo viên", "…, cả ba đều là tài xế" (all three are drivers; only
 # after two names or more: "Gates, 4 tỉ phú còn lại" is no apposition).
 # The count is a word of class group_count ("hai", "ba" …) or a digit.
-PLURAL_GAP = regex.compile(
+PLURAL_GAP = lazy_compile(
     r"[ \t]*,[ \t]*(?:(?:cả[ \t]+)?(?:" + alternation("group_count", r"[ \t]+") + r"|\d)[ \t]+"
     r"(?:(?:cùng|đều)[ \t]+(?:là[ \t]+)?)?"
     r"|(?:cùng|đều)[ \t]+(?:là[ \t]+)?)"
@@ -52,15 +53,15 @@ PLURAL_GAP = regex.compile(
 # The same list when each name carries an aside, the title shared and counted after the last:
 # "A (SN 1979, ngụ Bình Thạnh), B (SN 1966) và C (SN 1978), cả ba đều là tài xế" (all three
 # are drivers). Without the count an aside-broken list is not read as sharing the title.
-PLURAL_GAP_ASIDE = regex.compile(r"[ \t]*(?:\([^()\n]{0,120}\))?" + PLURAL_GAP.pattern)
-LIST_GAP_ASIDE = regex.compile(r"[ \t]*(?:\([^()\n]{0,120}\)[ \t]*)?(?:,|và|,[ \t]*và)[ \t]*")
+PLURAL_GAP_ASIDE = lazy_compile(r"[ \t]*(?:\([^()\n]{0,120}\))?" + PLURAL_GAP.pattern)
+LIST_GAP_ASIDE = lazy_compile(r"[ \t]*(?:\([^()\n]{0,120}\)[ \t]*)?(?:,|và|,[ \t]*và)[ \t]*")
 
 
 # Between a title and the name it precedes: "Giám đốc Sở TTTT Lai Xuân Thành", "vua thép người
 # Ấn Độ L.Mittal" (a nationality between), "Chủ tịch Hiệp hội là ông Đỗ Hà Nam".
 # An abbreviation in brackets may close the organisation: "Tổng thư ký Hiệp hội Chè Việt Nam
 # (Vitas) Nguyễn Tấn Phong".
-PRE_GAP = regex.compile(
+PRE_GAP = lazy_compile(
     r"[ \t]*(?:\(\p{Lu}[\p{L}\p{N}&.\-]{1,11}\)[ \t]+)?"
     r"(?:người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3})?(?:là[ \t]+)?"
 )
@@ -68,7 +69,7 @@ PRE_GAP = regex.compile(
 # "phóng viên tự do người Mỹ Steven Vincent" (the American freelance reporter): a few lowercase
 # words describing the role, then the nationality, then the name (the words pass
 # :func:`describes_role`).
-PRE_GAP_NATIONALITY = regex.compile(
+PRE_GAP_NATIONALITY = lazy_compile(
     r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){1,3}[ \t]+người[ \t]+(?:\p{Lu}[\p{L}\-]*[ \t]+){1,3}"
 )
 # "Một tay vợt trẻ người Nga khác, Maria Kirilenko, …" (another young Russian player, NAME):
@@ -81,7 +82,7 @@ ARTICLE_REACH = 5
 # Nguyễn Hải" (the cook who caught the robber, named …): a role, a few lowercase words describing
 # it, then "tên" / "có tên" / "tên là" (named) and the holder's name. (grammar: the words of
 # naming)
-PRE_GAP_NAMED = regex.compile(
+PRE_GAP_NAMED = lazy_compile(
     r"(?P<words>(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,6}?)[ \t]+(?:có[ \t]+)?tên(?:[ \t]+là)?[ \t]+"
 )
 
@@ -94,26 +95,26 @@ def named_holder(s: str, end: int, name_start: int) -> bool:
 
 
 # "Ba bị can gồm A, B và C", "Các bị cáo gồm: A, B": a role in a case shared by the names listed.
-PRE_GAP_LIST = regex.compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
+PRE_GAP_LIST = lazy_compile(r"[ \t]*(?:bao[ \t]+)?gồm(?:[ \t]+có)?[ \t]*:?[ \t]*")
 
 
 # "Tay vợt người Bỉ, Justine Henin, …" (the Belgian player): a nationality may come between.
-PRE_GAP_COMMA = regex.compile(
+PRE_GAP_COMMA = lazy_compile(
     r"(?:[ \t]+người[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})?[ \t]*,[ \t]*"
 )
 
 
 # "Trong pha bóng đó, hậu vệ Indonesia - Rizky Pratama đã …" (the Indonesian defender, NAME): a
 # spaced dash between a title opening a clause and its holder.
-PRE_GAP_DASH = regex.compile(r"[ \t]+[\-–][ \t]+")
+PRE_GAP_DASH = lazy_compile(r"[ \t]+[\-–][ \t]+")
 
 
 # "Cơ thủ nổi tiếng người Philippines, Efren Reyes, đánh bại …" (the famous Filipino billiards
 # player, NAME, beat …): a title opening a clause, a few words describing it, then its holder's
 # name set off by commas; :data:`APPOSITION_CLOSE` must follow the name.
-PRE_GAP_DESCRIBED = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,6}?[ \t]*,[ \t]*")
+PRE_GAP_DESCRIBED = lazy_compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,6}?[ \t]*,[ \t]*")
 # What closes an apposition after the name: a comma, a colon, an aside or a dash.
-APPOSITION_CLOSE = regex.compile(r"[ \t]*(?:[,:(]|[\-–][ \t])")
+APPOSITION_CLOSE = lazy_compile(r"[ \t]*(?:[,:(]|[\-–][ \t])")
 
 
 @functools.cache
@@ -133,18 +134,18 @@ def describes_role(s: str, start: int, end: int) -> bool:
 
 
 # "Nguyên đơn của vụ kiện hy hữu này là cô …": a title opening a clause, a few words, "là".
-PRE_GAP_CLAUSE = regex.compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
+PRE_GAP_CLAUSE = lazy_compile(r"(?:[ \t]+[^ \t\n,.;:()\"“”]+){1,7}?[ \t]+là[ \t]+")
 
 
 # Between two titles of one person: "…, Phó Chủ tịch …", "… kiêm giám đốc …", "… làm Trưởng đoàn".
 # (grammar: the conjunctions that chain two posts: concurrently, at the same time, and, as)
-CHAIN_GAP = regex.compile(
+CHAIN_GAP = lazy_compile(
     r"[ \t]*(?:[,\-–][ \t]*)?(?:(?:kiêm(?:[ \t]+nhiệm)?|đồng[ \t]+thời[ \t]+là|và|làm)[ \t]+)?"
 )
 
 
 # Between two names of a list that shares the title after it: "ông A và bà B, Phó Giám đốc …".
-LIST_GAP = regex.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+LIST_GAP = lazy_compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 
 
 # A predicate right before a title: "là người mẫu", "giữ chức vụ phó giám đốc", "trên cương vị …"
@@ -155,7 +156,7 @@ PREDICATE_REACH = 40
 
 # "Là sinh viên …, Diệp Hồng …", "với tư cách là thành viên, bà Nguyễn Minh Hoa": the
 # predicate opens the clause and the name follows the title.
-OPENING_PREDICATE = regex.compile(
+OPENING_PREDICATE = lazy_compile(
     r"(?:^|[,;:.]\s*|\n)(?:\p{L}+\s+){0,2}?(?i:là|với\s+tư\s+cách(?:\s+là)?)\s+$"
 )
 
@@ -166,7 +167,7 @@ OPENING_WINDOW = 120  # characters before a title that OPENING_PREDICATE reads (
 # A bare pronoun standing for a person mentioned before ("ông giữ chức vụ …"): not followed by
 # a name, not part of "ông bà" or "người đàn ông". (grammar: the five pronouns of a person
 # referred back to, and the two words they must not be part of)
-PRONOUN = regex.compile(
+PRONOUN = lazy_compile(
     r"(?<![\p{L}])(?<!đàn\s)(?<!người\s)(?P<p>(?i:ông|bà|cô|anh|chị))(?![\p{L}])(?!\s+(?:\p{Lu}|bà|ông))"
 )
 
@@ -188,14 +189,14 @@ def pretending(text: Text, at: int) -> bool:
 
 
 # Bracketed asides do not count as words between a subject and its predicate.
-ASIDE = regex.compile(r"\([^()\n]*\)")
+ASIDE = lazy_compile(r"\([^()\n]*\)")
 
 
 # A residence clause between a subject and its predicate does not count as words either: "Trần
 # Bá Ngọc Dung (33 tuổi), ngụ tại phường An Hòa, quận Ninh Kiều, là kẻ cầm đầu …".
 # The cue is a word of word_classes.tsv "residence_cue" ("trú", "ngụ", "quê" …), as for a person's
 # residence (person_details).
-RESIDENCE_CLAUSE = regex.compile(
+RESIDENCE_CLAUSE = lazy_compile(
     r"^[ \t]*,[ \t]*(?:" + alternation("residence_cue", r"[ \t]+") + r")(?:[ \t]+(?:tại|ở))?"
     r"[ \t]+[^;:.()\n]*?,[ \t]*$"
 )
@@ -211,7 +212,7 @@ WEAK_PREDICATE_REACH = 6
 
 # Another subject between a name and a predicate: a pronoun or "còn" (whereas). (grammar: the
 # third-person pronouns, and the honorifics as pronouns, capitalised at a sentence's start)
-OTHER_SUBJECT = regex.compile(
+OTHER_SUBJECT = lazy_compile(
     r"(?<![\p{L}])(?:hắn|họ|gã|ông\s+ta|bà\s+ta|anh\s+ta|cô\s+ta|chị\s+ta|người\s+này|ông\s+này|còn|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Cc]ô)(?![\p{L}])"
 )
 
@@ -231,7 +232,7 @@ OBJECT_REACH = 12
 
 
 # (word_classes.tsv "predicate_opener": the adverbs that open a predicate, verbs of saying)
-PREDICATE_AFTER = regex.compile(r"[ \t]+(?:" + alternation("predicate_opener", r"[ \t]+") + r")(?![\p{L}])")
+PREDICATE_AFTER = lazy_compile(r"[ \t]+(?:" + alternation("predicate_opener", r"[ \t]+") + r")(?![\p{L}])")
 
 
 # Roles that serve another office-holder: "phát ngôn viên văn phòng Thủ tướng Anh Tony Blair"
@@ -239,4 +240,4 @@ PREDICATE_AFTER = regex.compile(r"[ \t]+(?:" + alternation("predicate_opener", r
 SERVING_ROLES = roles_with("serving")
 
 
-AND_BEFORE = regex.compile(r"\s(?:và|,)\s+$")
+AND_BEFORE = lazy_compile(r"\s(?:và|,)\s+$")

@@ -22,6 +22,7 @@ from types import MappingProxyType
 import regex
 
 from vnextract import lexicon
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv, word_class
 from vnextract.lexicon.words import alternation
 from vnextract.records import Abbreviation
@@ -73,7 +74,7 @@ def _provinces() -> MappingProxyType[str, tuple[str, ...]]:
 
 # An abbreviation-like token: at least two capitals, digits, "&", "-" or "." inside ("GD&ĐT",
 # "BR-VT", "TP.HCM"), one lowercase letter allowed after a capital ("ThS").
-_SHORT = regex.compile(
+_SHORT = lazy_compile(
     r"""(?=(?:\P{Ll}*\p{Lu}){2})          # two capitals somewhere
         [\p{Lu}\p{N}]
         (?:[\p{Lu}\p{N}&]
@@ -82,10 +83,10 @@ _SHORT = regex.compile(
         )*+""",
     regex.VERBOSE,
 )
-_CAPS = regex.compile(r"(?<![\p{L}\p{N}&.\-])\p{Lu}{2,4}(?:-\p{Lu}{1,3})?(?![\p{L}\p{N}]|[.&\-][\p{L}\p{N}])")
+_CAPS = lazy_compile(r"(?<![\p{L}\p{N}&.\-])\p{Lu}{2,4}(?:-\p{Lu}{1,3})?(?![\p{L}\p{N}]|[.&\-][\p{L}\p{N}])")
 
 # "(TTTT)", "(viết tắt là QSDĐ)", "(sau đây gọi tắt là Trái phiếu đô thị)".
-_DEFINITION = regex.compile(
+_DEFINITION = lazy_compile(
     r"""\(\s*
     (?P<intro>(?:sau\s+đây\s+)?(?i:"""
     + alternation("abbreviation_intro", r"\s+")
@@ -94,7 +95,7 @@ _DEFINITION = regex.compile(
     \s*\)""",
     regex.VERBOSE,
 )
-_SYLLABLE_BACK = regex.compile(r"(?r)[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
+_SYLLABLE_BACK = lazy_compile(r"(?r)[\p{L}\p{N}]+|[^\s\p{L}\p{N}]")
 # Words an abbreviation skips: "Thông tin và Truyền thông" → TTTT (grammar: and, of, the plural).
 _SKIPPED = frozenset({"và", "&", "-", ",", "các", "của"})
 # Where the words spelling an abbreviation stop, read backwards: grammar (prepositions,
@@ -149,8 +150,8 @@ def _named_phrase(s: str, end: int) -> int | None:
 
 
 # An acronym of foreign words: two to six Latin capitals ("VCCI", "CDC", "WHO", "UNICEF").
-_LATIN_ACRONYM = regex.compile(r"[A-Z]{2,6}")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_LATIN_ACRONYM = lazy_compile(r"[A-Z]{2,6}")
+_WORD = lazy_compile(r"[\p{L}\p{N}]+")
 
 
 @functools.cache

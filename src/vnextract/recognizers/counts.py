@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation, word_class
 from vnextract.numerals import load_tsv
 from vnextract.qualifiers import qualifier_after
@@ -26,9 +27,9 @@ __all__ = ["fallback_count", "make_count", "one_is_counted"]
 _STOPWORDS = frozenset(row["word"].casefold() for row in load_tsv("count_stopwords.tsv"))
 # Classifier nouns: "hai vị khách" counts guests, "2 chiếc xe" vehicles.
 _CLASSIFIERS = word_class("classifier_noun")
-_NOUN_AFTER_RE = regex.compile(r"\ +(?P<w>\p{Ll}\p{L}*+)(?![\p{N}])")
+_NOUN_AFTER_RE = lazy_compile(r"\ +(?P<w>\p{Ll}\p{L}*+)(?![\p{N}])")
 # "mỗi thành phố 1 (doanh nghiệp) DN": the noun in brackets explains the abbreviation
-_GLOSSED_ABBR_RE = regex.compile(
+_GLOSSED_ABBR_RE = lazy_compile(
     r"\ *\(\ *(?P<noun>[\p{L} ]{2,30}?)\ *\)\ *(?P<abbr>[\p{Lu}]{2,5})(?![\p{L}])"
 )
 # how far after the number _GLOSSED_ABBR_RE may look: regex's match(s, pos) without an end
@@ -39,7 +40,7 @@ _GLOSSED_ABBR_WINDOW = 80
 # once, "chỉ còn một con") unless a word on the way makes "một" the article again ("chỉ là một ca
 # sĩ" = is just a singer, "chỉ như một", "chỉ trong một tuần" = within a week). The words that
 # make "một" the article again are grammar (prepositions, conjunctions, "là" = is), kept here.
-_ONE_COUNTS_AFTER_RE = regex.compile(
+_ONE_COUNTS_AFTER_RE = lazy_compile(
     r"""(?r)(?<![\p{L}])
         (?:trên
           |(?<!(?:không|chẳng)\ +)chỉ  # "không chỉ một lần" is "not only once"
@@ -54,10 +55,10 @@ _ONE_COUNTS_AFTER_RE = regex.compile(
     flags=regex.IGNORECASE | regex.VERBOSE,
 )
 # "một lần duy nhất" (one single time): the count is stressed
-_SINGLE_AFTER_RE = regex.compile(r"\ +duy\ +nhất(?![\p{L}])", flags=regex.IGNORECASE)
+_SINGLE_AFTER_RE = lazy_compile(r"\ +duy\ +nhất(?![\p{L}])", flags=regex.IGNORECASE)
 # "iPhone 12 mini", "tàu ngầm Nanggala 402 chở …": after a capitalised word, a number is a name
-_NAME_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\ +\Z")
-_YEAR_LIKE_RE = regex.compile(r"(?:19|20)\d\d")
+_NAME_BEFORE_RE = lazy_compile(r"(?<=[\p{L}\p{N}][^\S\n]*\ )[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\ +\Z")
+_YEAR_LIKE_RE = lazy_compile(r"(?:19|20)\d\d")
 # A range of repetitions ("âm tính từ 1-3 lần" = tested negative one to three times, "uống 2-3
 # lần mỗi ngày") is a frequency, not a tally: the gold (GUIDELINE.md has no count ranges) leaves
 # it out, while "4 lần" alone is counted.
@@ -83,7 +84,7 @@ def one_is_counted(norm: str, ex: Expression) -> bool:
 
 # "trú tại 255 ngõ 11" (lives at 255, lane 11): a label word with its own number after it is
 # part of an address, and the number before it a house number, not a count of lanes
-_LABELLED_NUMBER_RE = regex.compile(r"\ +\d")
+_LABELLED_NUMBER_RE = lazy_compile(r"\ +\d")
 
 
 def _integral(value: Decimal) -> int | None:
@@ -94,7 +95,7 @@ def _integral(value: Decimal) -> int | None:
 # files), "3 bản hợp đồng" (three copies of a contract), "500 bao thuốc lá": the noun after them
 # joins the unit ("bộ hồ sơ"), so the unit names what is counted
 _MEASURE_NOUNS = word_class("measure_noun")
-_ACRONYM_RE = regex.compile(r"\p{Lu}{2,5}")
+_ACRONYM_RE = lazy_compile(r"\p{Lu}{2,5}")
 
 
 def _measured_noun(norm: str, noun: str, end: int, tokens: Mapping[int, Token] | None) -> tuple[str, int]:

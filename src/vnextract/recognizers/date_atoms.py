@@ -14,6 +14,7 @@ from typing import Literal
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.loader import load_tsv as load_table
 
 # The grammar's word lists, regex and context checks; the underscored helpers are the grammar
@@ -192,7 +193,7 @@ def _date_atom(text: str, m: regex.Match[str]) -> Atom | None:
 
 #: Rule *in force from*: "có hiệu lực (thi hành) từ 20-9" (takes effect from 20 September) — a
 #: law's start is a day, not a range of numbers ("từ 1-3 lần")
-_IN_FORCE_FROM = regex.compile(
+_IN_FORCE_FROM = lazy_compile(
     r"(?<![\p{L}])hiệu[^\S\n]+lực(?:[^\S\n]+thi[^\S\n]+hành)?[^\S\n]+(?:kể[^\S\n]+)?từ[^\S\n]+$",
     flags=regex.IGNORECASE,
 )

@@ -5,8 +5,7 @@ not a date. The date atoms (:mod:`.date_atoms`) ask these checks before taking a
 
 from __future__ import annotations
 
-import regex
-
+from vnextract.lazy_regex import lazy_compile
 from vnextract.recognizers.date_grammar import CUE_WORDS, load_table
 
 #: Event heads ("giải vô địch", "hoa hậu", "triển lãm") and the words that end a name before a
@@ -27,17 +26,17 @@ _NAME_CUES = frozenset(
 )
 _NAME_CUE_MAX = max(len(h) for h in _NAME_CUES)
 #: "lần V", "lần thứ II", "lần thứ 24" (edition V …) right before a year: the edition's year
-_EDITION_TAIL = regex.compile(r"(?<![\p{L}])lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})[^\S\n]*$")
+_EDITION_TAIL = lazy_compile(r"(?<![\p{L}])lần[^\S\n]+(?:thứ[^\S\n]+)?(?:[IVXLC]+|\d{1,3})[^\S\n]*$")
 #: " – " between a name and its year: "… lần V – 2027"
-_DASH_TAIL = regex.compile(r"[^\S\n]+[-–—][^\S\n]*$")
-_YEAR_WORD_TAIL = regex.compile(r"(?<![\p{L}])năm[^\S\n]*$")  # "năm" (year) ending the window
+_DASH_TAIL = lazy_compile(r"[^\S\n]+[-–—][^\S\n]*$")
+_YEAR_WORD_TAIL = lazy_compile(r"(?<![\p{L}])năm[^\S\n]*$")  # "năm" (year) ending the window
 #: an opening quote: the name in quotes starts after it
-_OPEN_QUOTE = regex.compile(r"""["“'‘][^"“”'‘’\n]*$""")
+_OPEN_QUOTE = lazy_compile(r"""["“'‘][^"“”'‘’\n]*$""")
 #: "SEA Games 1999, 2003": a year listed after a year of a name
-_LISTED_AFTER_YEAR = regex.compile(r"(?<![\p{N}])(\d{4})[^\S\n]*,[^\S\n]*$")
+_LISTED_AFTER_YEAR = lazy_compile(r"(?<![\p{N}])(\d{4})[^\S\n]*,[^\S\n]*$")
 _NAME_WORDS_BACK = 10  # how far back an event head may stand ("Đại hội thể thao robot … 2026")
-_CLAUSE_MARK = regex.compile(r"""[.,;:!?\n"“”'‘’(\[|]""")
-_BRACKETED_TAIL = regex.compile(r"\([^()\n]{1,40}\)[^\S\n]*$")  # "… (Premier League) 2026-2027"
+_CLAUSE_MARK = lazy_compile(r"""[.,;:!?\n"“”'‘’(\[|]""")
+_BRACKETED_TAIL = lazy_compile(r"\([^()\n]{1,40}\)[^\S\n]*$")  # "… (Premier League) 2026-2027"
 
 
 def year_in_name(text: str, start: int, *, of_range: bool = False) -> bool:
@@ -145,7 +144,7 @@ def bulletin_hour(text: str, start: int) -> bool:
 
 
 _LINE_HEAD_WORDS = 6  # a bulletin's name and its topic before the day: "Tin tức thế giới 21-8:"
-_LABEL_END = regex.compile(r"[^\S\n]*:")
+_LABEL_END = lazy_compile(r"[^\S\n]*:")
 
 
 def bulletin_day(text: str, start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.recognizers.date_atoms import clock_hour, parse_atoms
 from vnextract.recognizers.date_grammar import Atom, Point, valid_day
 from vnextract.recognizers.date_lunar import lunar_to_solar
@@ -34,24 +35,24 @@ from vnextract.text import Text
 
 # Between the two ends of a range: "-", "đến" (to), "đến hết" (through), "tới", "cho đến";
 # "và"/"hoặc"/"hay" (and/or) make a range only after a lone day ("ngày 22 và 23-9-2005").
-_RANGE_GAP = regex.compile(
+_RANGE_GAP = lazy_compile(
     r"[^\S\n]*(?:[-–—]|đến(?:[^\S\n]+hết)?|tới|cho[^\S\n]+(?:đến|tới))[^\S\n]*", regex.IGNORECASE
 )
 # grammar: the conjunctions "và" (and), "hoặc"/"hay" (or)
-_AND_GAP = regex.compile(r"[^\S\n]*(?:và|hoặc|hay|,)[^\S\n]*", regex.IGNORECASE)
+_AND_GAP = lazy_compile(r"[^\S\n]*(?:và|hoặc|hay|,)[^\S\n]*", regex.IGNORECASE)
 # a relative day then its date: "Hôm nay, 19-1", "chiều qua (23-4)"
-_APPOSITION_GAP = regex.compile(r"[^\S\n]*[,(]?[^\S\n]*")
+_APPOSITION_GAP = lazy_compile(r"[^\S\n]*[,(]?[^\S\n]*")
 # time → day: "14h30 ngày 5/6", "7:30 tối 20/4/2017", "9h sáng hôm qua", "10h, 5/6"
-_TIME_DAY_GAP = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:vào[^\S\n]+)?(?:hôm|bữa)[^\S\n]+)?", regex.IGNORECASE)
+_TIME_DAY_GAP = lazy_compile(r"[^\S\n]*,?[^\S\n]*(?:(?:vào[^\S\n]+)?(?:hôm|bữa)[^\S\n]+)?", regex.IGNORECASE)
 # day → time: "24/08/2015 - 07:38", "ngày 5/6/2021 lúc 14h"
-_DAY_TIME_GAP = regex.compile(
+_DAY_TIME_GAP = lazy_compile(
     r"[^\S\n]*(?:[-–,|][^\S\n]*)?(?:(?:vào[^\S\n]+)?lúc[^\S\n]+)?", regex.IGNORECASE
 )
 # "từ" (from) opens a range and belongs to its span
-_FROM = regex.compile(r"(?<![\p{L}])từ[^\S\n]+$", regex.IGNORECASE)
+_FROM = lazy_compile(r"(?<![\p{L}])từ[^\S\n]+$", regex.IGNORECASE)
 # what may stand beside the date on a dateline: "Cập nhật:" (updated), "|", "(GMT+7)"
 # (grammar: the labels of the datelines the corpus has)
-_DATELINE_REST = regex.compile(
+_DATELINE_REST = lazy_compile(
     r"[\s\W]*(?:(?:cập\s+nhật|đăng\s+lúc|ngày\s+đăng|đăng\s+ngày|ngày|thời\s+gian)\s*:?)?[\s\W]*",
     regex.IGNORECASE,
 )
@@ -190,7 +191,7 @@ def _range(first: Atom, second: Atom, *, lone_day_only: bool) -> tuple[Point, Po
     return a, b
 
 
-_WORD_TO = regex.compile(r"[^\S\n]*(?:đến|tới)[^\S\n]+", regex.IGNORECASE)
+_WORD_TO = lazy_compile(r"[^\S\n]*(?:đến|tới)[^\S\n]+", regex.IGNORECASE)
 
 
 def _day_to_day(text: str, start: int, a: Atom, b: Atom, gap: regex.Match[str] | None) -> bool:

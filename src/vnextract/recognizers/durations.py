@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv
 from vnextract.records import Duration
 
@@ -36,30 +37,30 @@ _NEXT_UNIT = {"year": "month", "month": "day", "hour": "minute", "minute": "seco
 _UNIT_WORDS = {row["surface"]: row["unit"] for row in load_tsv("time_units.tsv")}
 
 # "5 tháng 9", "3 năm 2020", "20 ngày 10/5": the unit word starts a date, not a duration.
-_DATE_AFTER_RE = regex.compile(r"\ *(?:\d|/)")
+_DATE_AFTER_RE = lazy_compile(r"\ *(?:\d|/)")
 # "2 giờ chiều", "7 giờ sáng": a clock time (grammar: the parts of a day)
-_CLOCK_AFTER_RE = regex.compile(
+_CLOCK_AFTER_RE = lazy_compile(
     r"\ +(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?![\p{L}])", flags=regex.IGNORECASE
 )
-_MINUTES_AFTER_RE = regex.compile(r"\ *\d")
-_HOUR_BEFORE_RE = regex.compile(r"\d\ *(?:giờ|h)\ +\Z", flags=regex.IGNORECASE)
+_MINUTES_AFTER_RE = lazy_compile(r"\ *\d")
+_HOUR_BEFORE_RE = lazy_compile(r"\d\ *(?:giờ|h)\ +\Z", flags=regex.IGNORECASE)
 # "lúc 17 giờ", "hồi 15 giờ", "đúng 7 giờ", "đến 8 giờ", "từ 22 giờ": a clock time (grammar: the
 # prepositions of a point in time)
-_CLOCK_BEFORE_RE = regex.compile(r"(?<![\p{L}])(?:lúc|hồi|đúng|đến|tới|vào|từ)\ +\Z", flags=regex.IGNORECASE)
+_CLOCK_BEFORE_RE = lazy_compile(r"(?<![\p{L}])(?:lúc|hồi|đúng|đến|tới|vào|từ)\ +\Z", flags=regex.IGNORECASE)
 # "2 năm 8 tháng", "3 giờ 15 phút": a smaller unit after a larger one (grammar: the units a
 # compound goes on with)
-_COMPOUND_RE = regex.compile(
+_COMPOUND_RE = lazy_compile(
     r"\ +(?:và\ +)?(?P<n>\d{1,2})\ +(?P<u>tháng|ngày|phút|giây)(?![\p{L}])", flags=regex.IGNORECASE
 )
 # what may close the span: "rưỡi" (and a half), "tù" (prison), "qua"/"nay"/"trước"/"tới" (past/coming)
 # (grammar: the closed set of words a duration ends with)
-_TAIL_RE = regex.compile(
+_TAIL_RE = lazy_compile(
     r"\ +(?P<t>rưỡi|tù\ +giam|tù\ +treo|tù|qua|nay|liền|liên\ tục)(?![\p{L}])", flags=regex.IGNORECASE
 )
 _UNIT_ALT = "|".join(
     r"\ +".join(map(regex.escape, w.split())) for w in sorted(_UNIT_WORDS, key=len, reverse=True)
 )
-_HALF_RE = regex.compile(
+_HALF_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?P<q>gần\ +|hơn\ +)?nửa\ +(?P<u>{_UNIT_ALT})(?![\p{{L}}])",
     flags=regex.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from typing import Literal
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv, word_class
 from vnextract.lexicon.words import alternation
 from vnextract.numerals import parse_digits
@@ -37,24 +38,24 @@ _NOT_LABELS = word_class("not_number_label")
 # first try is at the end, so a window costs one attempt instead of one per character; the
 # match is the same as a forward search gives (the longest one ending there).
 # (a word may carry hyphens: "ki-ốt 61" = kiosk 61)
-_WORDS_BEFORE_RE = regex.compile(
+_WORDS_BEFORE_RE = lazy_compile(
     r"(?r)(?:(?P<w1>[\p{L}\p{N}]+)\ +)?(?P<w2>[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)\ +\Z"
 )
 # Between the two ends of a range: "5-7", "540.000 -580.000", "từ 5 đến 7", "10 ~ 15" (the words
 # are grammar: to, or, and).
-_RANGE_SEP_RE = regex.compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc|và)\ +", flags=regex.IGNORECASE)
+_RANGE_SEP_RE = lazy_compile(r"\ *[-–—~]\ *|\ +(?P<word>đến|tới|hoặc|và)\ +", flags=regex.IGNORECASE)
 #: "từ" (from) opening a range or an "at least" ("từ 18 tuổi trở lên"); it joins the span.
-FROM_RE = regex.compile(r"(?r)(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNORECASE)
+FROM_RE = lazy_compile(r"(?r)(?<![\p{L}])(?P<from>từ)\ +\Z", flags=regex.IGNORECASE)
 # "giữa 1000 và 2000 đồng" (between 1000 and 2000): "và" (and) joins a range only after "giữa"
-_BETWEEN_RE = regex.compile(r"(?<![\p{L}])(?P<from>giữa)\ +\Z", flags=regex.IGNORECASE)
+_BETWEEN_RE = lazy_compile(r"(?<![\p{L}])(?P<from>giữa)\ +\Z", flags=regex.IGNORECASE)
 # "tăng từ 31 USD lên 45 USD", "giảm từ 10% đến 5%": a change, not a range
-_CHANGE_RE = regex.compile(
+_CHANGE_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('change_verb')})\ +(?:giá\ +)?từ\ +\Z",
     flags=regex.IGNORECASE,
 )
 # "Covid - 19", "SARS-CoV - 2": a name with a number, not an amount; "số 14-15", "gấp 2-3 lần",
 # "1+4": the second half of a pair whose first half was not an amount either
-_CODE_BEFORE_RE = regex.compile(
+_CODE_BEFORE_RE = lazy_compile(
     r"""(?r)\p{L}\ ?[-–]\Z                                  # "Covid-19", "Covid -19"
        |(?<![\p{L}])\p{L}*\p{Lu}\p{L}*\ +[-–]\ +\Z      # "Covid - 19" (not "đồng/lượng - 55,57")
        |\d[-–+]\Z                                      # "14-15" after a label, "1+4"
@@ -106,7 +107,7 @@ class TokensAt(Mapping[int, Token]):
 # a scale word keeps the comma decimal ("2,500 tỷ" is 2.5 billion).
 #: The least amount an "after_large" currency word ("bảng", pound sterling) is read after
 _LARGE_AMOUNT = Decimal(1000)
-_THOUSANDS_COMMA_RE = regex.compile(r"[1-9]\d{0,2},000")
+_THOUSANDS_COMMA_RE = lazy_compile(r"[1-9]\d{0,2},000")
 
 
 @attrs.frozen
@@ -160,7 +161,7 @@ def label_blocks(word: str) -> str | None:
     return _LABELS.get(word.casefold())
 
 
-_SO_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}])số\ +\Z", flags=regex.IGNORECASE)
+_SO_BEFORE_RE = lazy_compile(r"(?r)(?<![\p{L}])số\ +\Z", flags=regex.IGNORECASE)
 
 
 def _amount_after_number_word(norm: str, first: NumberSpan) -> bool:
@@ -171,7 +172,7 @@ def _amount_after_number_word(norm: str, first: NumberSpan) -> bool:
     return found is not None and found[0].kind == "currency"
 
 
-_WORD_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}])(?P<word>\p{L}+)\ +\Z")
+_WORD_BEFORE_RE = lazy_compile(r"(?r)(?<![\p{L}])(?P<word>\p{L}+)\ +\Z")
 
 
 def _amount_after_period_word(norm: str, first: NumberSpan) -> bool:
@@ -338,7 +339,7 @@ def read_expression(
 
 # "từ 180 lên 202 tỷ đồng": from the first amount up (lên), down (xuống) or to (đến, tới) the second
 # (grammar: the four directional words)
-_CHANGE_TO_RE = regex.compile(r"\ +(?:lên|xuống|đến|tới)\ +", flags=regex.IGNORECASE)
+_CHANGE_TO_RE = lazy_compile(r"\ +(?:lên|xuống|đến|tới)\ +", flags=regex.IGNORECASE)
 
 
 def _change_start(
@@ -424,7 +425,7 @@ def bare_scaled_range(first: NumberSpan, second: NumberSpan) -> bool:
 
 
 # A range whose second end is written in whole thousands ("300.000", "10.000")
-_WHOLE_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:\.000)+")
+_WHOLE_THOUSANDS_RE = lazy_compile(r"\d{1,3}(?:\.000)+")
 
 
 def _shares_thousands(norm: str, first: NumberSpan, second: NumberSpan) -> bool:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
 from vnextract.recognizers.expressions import Expression, clean_decimal
 from vnextract.records import Money
@@ -24,15 +25,15 @@ CENT = "_CENT"
 
 # Words before a bare "30 nghìn" / "99 tỉ" that make it money (price, capital, salary …;
 # word_classes.tsv "money_context")
-_MONEY_CONTEXT_RE = regex.compile(
+_MONEY_CONTEXT_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('money_context')})(?![\p{{L}}])[^.;:!?\n]{{0,24}}\Z",
     flags=regex.IGNORECASE,
 )
 # "3,7 triệu tiền vốn" (3.7 million of capital)
-_MONEY_AFTER_RE = regex.compile(r"\ +tiền(?![\p{L}])", flags=regex.IGNORECASE)
-_WORD_AFTER_RE = regex.compile(r"\ +\p{Ll}")
+_MONEY_AFTER_RE = lazy_compile(r"\ +tiền(?![\p{L}])", flags=regex.IGNORECASE)
+_WORD_AFTER_RE = lazy_compile(r"\ +\p{Ll}")
 #: "54,9 triệu loại 40 inch": a type, line, model or edition named by a number or a capital after it
-KIND_AFTER_RE = regex.compile(rf"\ +(?:{alternation('priced_kind')})\ +(?=[\p{{N}}\p{{Lu}}])")
+KIND_AFTER_RE = lazy_compile(rf"\ +(?:{alternation('priced_kind')})\ +(?=[\p{{N}}\p{{Lu}}])")
 # "5 trăm" is not money: only thousands and more make a bare amount money
 _SMALLEST_MONEY_SCALE = Decimal(1000)
 
@@ -111,18 +112,18 @@ def money_currency(
     return listed
 
 
-_MONEY_IN_SPAN_RE = regex.compile(r"tiền\ ", flags=regex.IGNORECASE)
+_MONEY_IN_SPAN_RE = lazy_compile(r"tiền\ ", flags=regex.IGNORECASE)
 _MILLION = Decimal(10**6)
 _BILLION = Decimal(10**9)
 # A period after the amount: "800 triệu mỗi tháng" (a month), "5 triệu/tháng", "2 tỷ một năm"
 # (grammar: "mỗi"/"một"/"hằng" = each, and the calendar's own period words)
-_PER_PERIOD_RE = regex.compile(
+_PER_PERIOD_RE = lazy_compile(
     r"\ *(?:/|\ (?:mỗi|một|1|hằng|hàng)\ +)\ *(?:ngày|tuần|tháng|quý|năm)(?![\p{L}])", flags=regex.IGNORECASE
 )
 
 
 # A slash after the amount: "1,5 triệu/người" (per person)
-_SLASH_RE = regex.compile(r"\ ?/\ ?")
+_SLASH_RE = lazy_compile(r"\ ?/\ ?")
 
 
 def _per_unit(norm: str, end: int) -> bool:
@@ -140,24 +141,24 @@ def _per_unit(norm: str, end: int) -> bool:
 _CLAUSE_BEFORE = r"[^.;:!?\n,]"
 # rule *price_far*: a price word earlier in the clause, "Giá công bố của chiếc điện thoại gập là
 # 47 triệu" (the listed price … is 47 million): word_classes.tsv "price_word"
-_PRICE_FAR_RE = regex.compile(
+_PRICE_FAR_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('price_word')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
     flags=regex.IGNORECASE,
 )
 # rule *price_floor*: "chỉ", "chỉ từ" (only, only from) right before it: "SUV chỉ từ 450 triệu"
-_PRICE_FLOOR_RE = regex.compile(
+_PRICE_FLOOR_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('price_floor')})\ +\Z", flags=regex.IGNORECASE
 )
 # rule *buy_after*: a verb of buying after it in its clause, "450 triệu nên mua xe gì" (what car
 # should 450 million buy), "2 tỷ tậu nhà ở đâu": word_classes.tsv "buy_after"
-_BUY_AFTER_RE = regex.compile(
+_BUY_AFTER_RE = lazy_compile(
     rf"{_CLAUSE_BEFORE}{{0,20}}?(?<![\p{{L}}])(?:{alternation('buy_after')})(?![\p{{L}}])",
     flags=regex.IGNORECASE,
 )
 # rule *priced_thing*: the thing priced right before it, perhaps with its seats ("chỗ") or its
 # maker's and model's capitalised names: "sedan 600 triệu", "xe 7 chỗ 600 triệu", "SUV Mazda
 # CX-5 749 triệu", "căn hộ 3 tỷ" (flat; word_classes.tsv "priced_thing")
-_PRICED_THING_RE = regex.compile(
+_PRICED_THING_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('priced_thing')})(?:\ +\d+\ +chỗ)?"
     rf"(?:\ +\p{{Lu}}[\p{{L}}\p{{N}}-]*){{0,3}}\ +\Z",
     flags=regex.IGNORECASE,
@@ -166,11 +167,11 @@ _PRICED_THING_RE = regex.compile(
 # The number or quantity of something earlier in the clause: "khối lượng" (volume), "lượng
 # khách" (the number of visitors): word_classes.tsv "count_subject"; "số" (number) is weaker,
 # as it is also a car's gears ("xe số sàn", manual): "count_subject_weak"
-_COUNT_SUBJECT_RE = regex.compile(
+_COUNT_SUBJECT_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('count_subject')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
     flags=regex.IGNORECASE,
 )
-_WEAK_COUNT_SUBJECT_RE = regex.compile(
+_WEAK_COUNT_SUBJECT_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('count_subject_weak')})(?![\p{{L}}]){_CLAUSE_BEFORE}{{0,60}}\Z",
     flags=regex.IGNORECASE,
 )
@@ -208,18 +209,18 @@ def _price_rule(norm: str, ex: Expression, sentence_start: int) -> str | None:
 
 
 # Verbs of getting and spending: "đội chỉ nhận được 100 triệu", "tốn 2 tỷ", "hết 50 triệu"
-_MONEY_VERB_RE = regex.compile(
+_MONEY_VERB_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('money_verb')})(?![\p{{L}}])[^.;:!?\n]{{0,16}}\Z", flags=regex.IGNORECASE
 )
 # The amount closes its phrase: punctuation, a line end or the end of the text
-_PHRASE_END_RE = regex.compile(r"\ *+(?:[.,;:!?)\n]|\Z)")
+_PHRASE_END_RE = lazy_compile(r"\ *+(?:[.,;:!?)\n]|\Z)")
 # A scaled amount written with its currency: "117 triệu đồng", "2 tỷ USD" (grammar: the
 # number scale words, as the number grammar reads them)
-_SCALED_AMOUNT_RE = regex.compile(
+_SCALED_AMOUNT_RE = lazy_compile(
     r"(?<![\p{L}\p{N}])\d[\d.,]*+\ +(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}])"
 )
 # Numbers of people and the like: "dân số 3 triệu" (a population of 3 million), "3 triệu lượt"
-_NOT_MONEY_BEFORE_RE = regex.compile(
+_NOT_MONEY_BEFORE_RE = lazy_compile(
     rf"(?<![\p{{L}}])(?:{alternation('not_money_before')})(?![\p{{L}}])[^.;:!?\n]{{0,24}}\Z",
     flags=regex.IGNORECASE,
 )
@@ -244,7 +245,7 @@ def _is_count_noun(norm: str, pos: int) -> bool:
 
 # The next amount of a list: "10.000 và 20.000 đồng", "100.000 hay 200.000 bảng" (or), "5.000, 10.000 USD"
 # (grammar: the conjunctions "và" and, "hay"/"hoặc" or)
-_NEXT_IN_LIST_RE = regex.compile(
+_NEXT_IN_LIST_RE = lazy_compile(
     r"\ *(?:,|và|hay|hoặc)\ +(?P<number>\d(?:[\d.,]*\d)?)", flags=regex.IGNORECASE
 )
 
@@ -271,7 +272,7 @@ def listed_currency(norm: str, ex: Expression) -> str | None:
 
 # A medal of a colour counted before the number, in its clause: "113 HC vàng, 29 bạc" (gold and
 # silver medals; "HC", "HCV", "HCB" = huy chương, medal, gold, silver)
-_MEDALS_BEFORE_RE = regex.compile(
+_MEDALS_BEFORE_RE = lazy_compile(
     r"""(?<![\p{L}\p{N}])(?:
         \d+\ +(?:(?:HC|huy\ chương)\ +)?(?:vàng|bạc)   # "113 HC vàng", "29 bạc"
         | HCV | HCB                                       # gold, silver medal

@@ -11,8 +11,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-import regex
-
+from vnextract.lazy_regex import lazy_compile
 from vnextract.numerals import NumberReading, load_tsv, number_candidates, number_words, read_number
 
 __all__ = ["NumberSpan", "scan_numbers"]
@@ -69,7 +68,7 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
 
 #: A colloquial tail: one to three digits after "triệu" or "tỷ" that end the number, before the
 #: end of the text or a mark ("3 tỷ 5." = 3.5 billion).
-_DIGIT_TAIL_RE = regex.compile(r"\ (\d{1,3})(?![.,]\d)(?=\s*(?:$|[.,;:!?)\]\"”'…]))")
+_DIGIT_TAIL_RE = lazy_compile(r"\ (\d{1,3})(?![.,]\d)(?=\s*(?:$|[.,;:!?)\]\"”'…]))")
 
 
 def _digit_tail(norm: str, at: int, candidate: str, reading: NumberReading) -> NumberReading | None:
@@ -111,7 +110,7 @@ def _vague_words() -> dict[str, frozenset[str]]:
 # "chục" (ten), "trăm" (hundred) and the scale words: what a vague amount multiplies
 _MULTIPLIER_ROLES = frozenset({"dozen", "hundred", "scale"})
 # the word before the scale words, and the word before that one (lower case)
-_TWO_WORDS_BEFORE_RE = regex.compile(r"(?r)(?:(?P<w1>\p{L}+)\ +)?(?P<w2>\p{L}+)\ +\Z")
+_TWO_WORDS_BEFORE_RE = lazy_compile(r"(?r)(?:(?P<w1>\p{L}+)\ +)?(?P<w2>\p{L}+)\ +\Z")
 
 
 def _vague_amount(norm: str, at: int, candidate: str) -> NumberSpan | None:
@@ -191,4 +190,4 @@ def _bare_scale_amount(norm: str, end: int, word_before: str, scale: Decimal | N
 
 
 #: The one or two words after the scale words ("USD", "đô la").
-_WORD_AFTER_RE = regex.compile(r"\ +\p{L}+(?:\ \p{L}+)?")
+_WORD_AFTER_RE = lazy_compile(r"\ +\p{L}+(?:\ \p{L}+)?")

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.recognizers.counts import fallback_count, make_count, one_is_counted
 from vnextract.recognizers.durations import half_durations, make_duration
 from vnextract.recognizers.expressions import Expression, TokensAt, clean_decimal, read_expression
@@ -69,7 +70,7 @@ def recognize(text: Text) -> Iterator[Span]:
 
 
 # "2 đô la và 23 xen" (2 dollars and 23 cents), "5 USD 50 cent", "3 bảng Anh 50 pence": one amount
-_CENTS_GAP_RE = regex.compile(r"\ +(?:và\ +)?", flags=regex.IGNORECASE)
+_CENTS_GAP_RE = lazy_compile(r"\ +(?:và\ +)?", flags=regex.IGNORECASE)
 
 
 def _with_cents(norm: str, money: Money, cents: NumberSpan) -> Money | None:

@@ -3,9 +3,8 @@ organisation, or unknown until the document pass)."""
 
 from __future__ import annotations
 
-import regex
-
 from vnextract import lexicon
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.roles import apposition_roles
 from vnextract.recognizers.entities.organizations import OrganizationReader
 from vnextract.recognizers.entities.tables import (
@@ -43,7 +42,7 @@ from vnextract.text.spelling import looks_foreign
 
 #: An abbreviation of letters, its parts maybe joined by "-" or "&": "FFRD", "GD-ĐT", "GD&ĐT"
 #: (the ministries' and sectors' short forms), not "U23" or "COVID-19".
-JOINED_LETTERS = regex.compile(r"[^\W\d_]+(?:[-&][^\W\d_]+)*")
+JOINED_LETTERS = lazy_compile(r"[^\W\d_]+(?:[-&][^\W\d_]+)*")
 
 #: nguyên, cựu (former), quyền (acting), tân (new) before a role in an apposition (the
 #: modifiers of titles.grammar.MODIFIERS that can open one: "Kane, cựu tiền đạo Tottenham"),

@@ -14,17 +14,16 @@ import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import regex
-
 from vnextract import lexicon
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import Key, phrase_class, word_class
 from vnextract.recognizers.entities.tables import Cand
 from vnextract.text.syllables import Syllable
 
 # A score between two teams: "2-0", "1 - 1" is cut in three syllables and is not read.
-SCORE = regex.compile(r"\d{1,2}-\d{1,2}")
+SCORE = lazy_compile(r"\d{1,2}-\d{1,2}")
 # After "A - B", a score or a fixture's kick-off time ("Nam Định - Hải Phòng 16h").
-SCORE_OR_KICKOFF = regex.compile(r"\d{1,2}-\d{1,2}|\d{1,2}h(?:\d{2})?")
+SCORE_OR_KICKOFF = lazy_compile(r"\d{1,2}-\d{1,2}|\d{1,2}h(?:\d{2})?")
 
 
 class _Tables(NamedTuple):

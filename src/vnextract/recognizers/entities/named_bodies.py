@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
 from vnextract import lexicon
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import phrase_class
 from vnextract.recognizers.entities.tables import (
     ADMIN_WORDS,
@@ -42,7 +41,7 @@ if TYPE_CHECKING:  # the scanner calls the rules; the rules only need its types
 #: the guideline tags as the country (corpus/ANNOTATING.md §6): "Đội Lào", "CLB Đức".
 TEAM_HEADS = phrase_class("team_head")
 #: An age group or the Olympic team between the head and the country ("Đội U23 Lào").
-TEAM_GRADE = regex.compile(r"U\d{2}|Olympic")
+TEAM_GRADE = lazy_compile(r"U\d{2}|Olympic")
 
 
 def national_team(s: Scanner, at: At) -> bool:
@@ -232,7 +231,7 @@ def abbreviation_at_place(s: Scanner, at: At) -> bool:
 
 
 #: A Vietnamese ticker: three capitals or digits, a capital first ("HPG", "TS4"; not "VN30").
-TICKER = regex.compile(r"[A-Z][A-Z0-9]{2}")
+TICKER = lazy_compile(r"[A-Z][A-Z0-9]{2}")
 
 
 def _is_ticker(s: Scanner, j: int) -> bool:

@@ -12,9 +12,8 @@ import operator
 from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
-import regex
-
 from vnextract import lexicon
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import Key, load_tsv, phrase_class, place_prefixes, word_class
 from vnextract.lexicon.gazetteer import place_kinds
 from vnextract.lexicon.organizations import listed_heads
@@ -23,13 +22,13 @@ from vnextract.text.syllables import Syllable, syllable_kind
 # ----------------------------------------------------------------------------- name shapes
 
 # Initials before a surname ("W.Buffett", "H.Hariri") or initials only ("H.T.P").
-INITIALS = regex.compile(r"(?:\p{Lu}\.)++\p{Lu}\p{Ll}++|\p{Lu}(?:\.\p{Lu})++\.?")
+INITIALS = lazy_compile(r"(?:\p{Lu}\.)++\p{Lu}\p{Ll}++|\p{Lu}(?:\.\p{Lu})++\.?")
 # A syllable of a foreign name ("Gates", "Moo-hyun", "O'Neill").
-FOREIGN_SYLLABLE = regex.compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’\-]*+")  # "McAuliff", "MacArthur"
+FOREIGN_SYLLABLE = lazy_compile(r"(?:Mc|Mac)?\p{Lu}[\p{Ll}\p{M}'’\-]*+")  # "McAuliff", "MacArthur"
 # A Scottish or Irish surname with an inner capital ("McAuliff"): a name, not a CamelCase brand.
-MC_NAME = regex.compile(r"(?:Mc|Mac)\p{Lu}\p{Ll}++")
+MC_NAME = lazy_compile(r"(?:Mc|Mac)\p{Lu}\p{Ll}++")
 # A Vietnamese-looking name syllable: one capital then lowercase letters ("Liêm", "Thị").
-NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
+NAME_SYLLABLE = lazy_compile(r"\p{Lu}[\p{Ll}\p{M}]*+")
 
 TEXT = operator.itemgetter(0)  # a Syllable's text, for map() (faster than a generator over .text)
 
@@ -153,7 +152,7 @@ GENERIC_BODIES = word_class("generic_body")
 # Heads of units that a title ending in them may name ("Trưởng Ban quản lý …", "Phó Vụ …").
 UNIT_HEADS_IN_CUES = word_class("unit_head_in_title")
 # A brand written in CamelCase ("LienVietPostBank", "VinaPhone"), never a person.
-CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
+CAMEL_CASE = lazy_compile(r"\p{Ll}\p{Lu}")
 # Words that follow titles but are not names ("Bí thư Trung ương Đảng").
 NOT_NAMES = word_class("not_name")
 # "Tại Tottenham, HLV …": after these a capitalised run is a place or a body, never the

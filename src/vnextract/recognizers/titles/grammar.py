@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import load_tsv, place_prefixes, title_roles, word_class
 from vnextract.lexicon.organizations import title_reader_heads
 from vnextract.lexicon.roles import roles_with
@@ -113,7 +114,7 @@ def lexicon() -> Lexicon:
     stops = [row["word"] for row in load_tsv("entity_stopwords.tsv")] + list(EXTRA_STOPS)
     # Words that end a name but occur inside plain-word unit names ("khoa chính trị học").
     stops = [w for w in stops if w not in UNIT_WORDS]
-    title = regex.compile(
+    title = lazy_compile(
         rf"""
         (?<![\p{{L}}\p{{N}}])
         (?:(?P<modifier>(?i:{_alternation(list(MODIFIERS))}))\s+)?  # former, acting, new, the late
@@ -131,10 +132,10 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         title=title,
-        org_head=regex.compile(rf"(?i:{_alternation(heads)})(?![\p{{L}}\p{{N}}])"),
-        lower_head=regex.compile(rf"(?i:{_alternation(list(LOWER_UNIT_HEADS))})(?![\p{{L}}\p{{N}}])"),
-        admin=regex.compile(rf"(?:{_alternation(list(ADMIN_WORDS))})(?![\p{{L}}\p{{N}}])"),
-        stop=regex.compile(rf"(?i:{_alternation(stops)})(?![\p{{L}}\p{{N}}])"),
+        org_head=lazy_compile(rf"(?i:{_alternation(heads)})(?![\p{{L}}\p{{N}}])"),
+        lower_head=lazy_compile(rf"(?i:{_alternation(list(LOWER_UNIT_HEADS))})(?![\p{{L}}\p{{N}}])"),
+        admin=lazy_compile(rf"(?:{_alternation(list(ADMIN_WORDS))})(?![\p{{L}}\p{{N}}])"),
+        stop=lazy_compile(rf"(?i:{_alternation(stops)})(?![\p{{L}}\p{{N}}])"),
         kinds=MappingProxyType(kinds),
         abbreviations=MappingProxyType(academic),
         first_syllables=frozenset(
@@ -162,7 +163,7 @@ def role_kind(role: str) -> str | None:
 
 # ----------------------------------------------------------------------------- words
 
-_ABBREVIATION = regex.compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N}.&\-]*+")
+_ABBREVIATION = lazy_compile(r"[\p{Lu}\p{N}][\p{Lu}\p{N}.&\-]*+")
 
 
 def is_cap(word: str) -> bool:
@@ -173,7 +174,7 @@ def is_abbr(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2 and _ABBREVIATION.fullmatch(word) is not None
 
 
-SYLLABLE = regex.compile(r"[\p{L}\p{N}]++")
+SYLLABLE = lazy_compile(r"[\p{L}\p{N}]++")
 
 
 class Fast(NamedTuple):

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import regex
 
+from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon import places, word_class
 from vnextract.lexicon.names import honorifics_where
 from vnextract.lexicon.words import alternation
@@ -74,7 +75,7 @@ class Found:
 
 # Qualifiers of a pupil's or student's role: "lớp 2A" (class), "năm thứ 4" (4th year), "khóa 2019"
 # (intake): grammar, with the ordinals of "năm thứ" (nhất = first … năm = fifth).
-_STUDENT_QUALIFIER = regex.compile(
+_STUDENT_QUALIFIER = lazy_compile(
     r"\s+(?:lớp\s+[\p{L}\p{N}/.\-]+|năm\s+thứ\s+(?:\d+|nhất|hai|ba|tư|năm)|khóa\s+[\p{N}\p{L}\-]+)"
 )
 
@@ -160,7 +161,7 @@ def organization_after(f: Found) -> bool:
 
 
 # ", trường TH-THCS Nguyễn Du": a pupil's school after the class, behind a comma.
-_SCHOOL_AFTER_COMMA = regex.compile(r",\s*(?=(?i:" + alternation("school_word", r"\s+") + r")(?!\p{L}))")
+_SCHOOL_AFTER_COMMA = lazy_compile(r",\s*(?=(?i:" + alternation("school_word", r"\s+") + r")(?!\p{L}))")
 
 
 def school_after_comma(f: Found) -> bool:
@@ -175,10 +176,10 @@ def school_after_comma(f: Found) -> bool:
 
 # A title opening a bracketed aside or a part of it after a comma: "Hà Tiến Danh (nguyên kế
 # toán trưởng …", "Chu Quang Việt (25 tuổi, Giám đốc …", "(Chủ nhiệm HTX …, kiêm tổ trưởng …".
-_ASIDE_OPEN = regex.compile(r"\((?:[^()\n]{1,80}?,[ \t]*(?:kiêm[ \t]+)?)?$")
+_ASIDE_OPEN = lazy_compile(r"\((?:[^()\n]{1,80}?,[ \t]*(?:kiêm[ \t]+)?)?$")
 # The rest of that aside up to its closing bracket or next comma: the organisation goes on to
 # there, whatever its case ("Công ty chế biến thủy sản và xuất nhập khẩu Cà Mau)").
-_ASIDE_REST = regex.compile(r"[^()\n,;:]{1,90}?(?=[ \t]*[),;])")
+_ASIDE_REST = lazy_compile(r"[^()\n,;:]{1,90}?(?=[ \t]*[),;])")
 #: Words that end a title's organisation inside an aside: what follows is another detail
 #: ("(nguyên giám đốc Sở Tài chính từ năm 2001)", "(Phó giám đốc Sở, bị phạt 3 năm tù)").
 _ASIDE_STOPS = word_class("aside_stop")
@@ -206,7 +207,7 @@ def aside_rest(f: Found) -> bool:
 
 
 # " tại Mỹ", " tại Hoa Kỳ": the host country (capitalised words; a name after it is cut later).
-_POSTED_AT = regex.compile(r" tại (?:\p{Lu}[\p{L}\-]*+)(?: \p{Lu}[\p{L}\-]*+)*+")
+_POSTED_AT = lazy_compile(r" tại (?:\p{Lu}[\p{L}\-]*+)(?: \p{Lu}[\p{L}\-]*+)*+")
 
 
 def posted_abroad(f: Found) -> bool:
@@ -228,7 +229,7 @@ def owner_of_named_business(f: Found) -> bool:
 
 # "ông chủ", "bà chủ" (the boss, the owner): an honorific right before "chủ" (honorifics.tsv,
 # the rows with boss=yes).
-_HONORIFIC_BEFORE = regex.compile(
+_HONORIFIC_BEFORE = lazy_compile(
     rf"(?<![\p{{L}}])(?i:{'|'.join(sorted(honorifics_where('boss')))})\s+$"
 )
 
