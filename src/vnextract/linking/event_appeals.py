@@ -93,10 +93,20 @@ def _event(
     )  # fmt: skip
 
 
-def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -> list[Event]:
-    """The old and the new sentence of every change on appeal the text states."""
+def old_sentence_key(event: Event) -> tuple[str, int]:
+    """What tells an old sentence of a change apart after the events are merged: its kind and
+    where its value (term, else outcome word) starts."""
+    return event.kind, event.term.start if event.term is not None else event.trigger.start
+
+
+def appeal_events(
+    text: Text, found: Mentions, clauses: list[tuple[int, int]]
+) -> tuple[list[Event], set[tuple[str, int]]]:
+    """The old and the new sentence of every change on appeal the text states, and the keys
+    (``old_sentence_key``) of the old ones: passed before, by an earlier court."""
     norm = text.normalized
     out: list[Event] = []
+    old_ones: set[tuple[str, int]] = set()
     for sentence in text.sentences:
         change = _CHANGE.search(norm, sentence.start, sentence.end)
         if change is None:
@@ -117,8 +127,9 @@ def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -
                 # the new sentence is proposed when the change is ("đề nghị giảm" = propose to reduce)
                 status = _status(norm, sentence.start, verb, None, new[1])
                 out.append(_event(norm, old[0], old[1], old[2], verb, people[-1], "imposed"))
+                old_ones.add(old_sentence_key(out[-1]))
                 out.append(_event(norm, new[0], new[1], new[2], verb, people[-1], status, authority))
-    return out
+    return out, old_ones
 
 
 # rule ``upheld_on_appeal``: "(tuyên / xử) y án" (uphold the sentence), "giữ nguyên mức án /

@@ -336,7 +336,7 @@ def link(text: Text, found: Mentions) -> Mentions:
     events = demands(text, found, events)
     # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
     # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
-    appeals = appeal_events(text, found, list(_clauses(text)))
+    appeals, old_sentences = appeal_events(text, found, list(_clauses(text)))
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     # "Tòa phúc thẩm tuyên y án sơ thẩm" (upheld on appeal): the sentences stated before, again
@@ -344,5 +344,5 @@ def link(text: Text, found: Mentions) -> Mentions:
     events.sort(key=lambda e: e.start)
     # "tuyên phạt hai bị cáo mức án 18 và 14 năm tù", "Bị cáo này …": the defendants named before
     events = pointed_back(text, found, events)
-    events = with_charges(text, found, _with_courts(found, _deduplicate(events, norm), norm))
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events, norm), norm, old_sentences))
     return attrs.evolve(given, events=tuple(events))
