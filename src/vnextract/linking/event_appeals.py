@@ -16,6 +16,7 @@ from vnextract.linking.event_spans import _entities, _phrase
 from vnextract.linking.event_status import _status
 from vnextract.linking.event_table import _NEGATION, _pattern, _value
 from vnextract.linking.event_targets import _ROLE_BEFORE_NAME
+from vnextract.linking.event_voice import _DEMAND
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text
@@ -79,6 +80,18 @@ def _authority(norm: str, found: Mentions, start: int, verb: Phrase) -> Party | 
     return named[-1] if named else None
 
 
+def _proposer(norm: str, found: Mentions, start: int, verb: Phrase) -> Party | None:
+    """Rule ``proposed_change_by``: who proposes a change ("VKS đề nghị tòa giảm án cho A" = the
+    prosecutor proposes that the court reduce A's sentence) is the party named before the
+    proposing word, not the court after it, which is only asked to."""
+    demands = list(_DEMAND.finditer(norm, start, verb.start))
+    if not demands:
+        return None
+    word = _phrase(norm, demands[-1].start(), demands[-1].end())
+    assert word is not None
+    return _authority(norm, found, start, word)
+
+
 def _event(
     norm: str, kind: EventKind, term: Duration | None, stated: Phrase | None, verb: Phrase,
     target: Party, status: str, authority: Party | None = None,
@@ -126,6 +139,8 @@ def appeal_events(
                     continue
                 # the new sentence is proposed when the change is ("đề nghị giảm" = propose to reduce)
                 status = _status(norm, sentence.start, verb, None, new[1])
+                if status == "possible":
+                    authority = _proposer(norm, found, sentence.start, verb) or authority
                 out.append(_event(norm, old[0], old[1], old[2], verb, people[-1], "imposed"))
                 old_ones.add(old_sentence_key(out[-1]))
                 out.append(_event(norm, new[0], new[1], new[2], verb, people[-1], status, authority))
