@@ -220,6 +220,20 @@ def test_a_court_named_by_its_level_is_the_court_of_that_level_named_before() ->
     assert alone.authority is not None and alone.authority.name == "TAND tỉnh"  # none named before
 
 
+def test_a_bare_procuracy_word_names_the_procuracy_named_before() -> None:
+    """Rule ``procuracy_named_before``: "VKS" (the procuracy) in a demand keeps its span and names
+    the procuracy the article named in full before it; with none named, itself."""
+    doc = vnextract.extract(
+        "Ngày 2/6, VKSND tỉnh Nghệ An truy tố Phan Văn Lực về tội giết người. Tại phiên tòa, "
+        "đại diện VKS đề nghị phạt Lực 15-16 năm tù."
+    )
+    (event,) = doc.events
+    assert event.authority is not None
+    assert (event.authority.text, event.authority.name) == ("VKS", "VKSND tỉnh Nghệ An")
+    alone = vnextract.extract("Tại phiên tòa, VKS đề nghị phạt Phan Văn Lực 15-16 năm tù.").events[0]
+    assert alone.authority is not None and alone.authority.name == "VKS"
+
+
 def test_a_licence_kind_is_no_office_holder() -> None:
     """Rule ``office_holder_target`` reads the holder of an office after a suspension, a ban or a
     dismissal ("đình chỉ công tác giám đốc Sở …"), not after a licence's trigger: in "thu hồi giấy

@@ -94,6 +94,25 @@ def _is_appeal_court(court: Party) -> bool:
     return any(f" {phrase} " in words for phrase in _table()["appeal_court"])
 
 
+def _procuracy_named_before(authority: Party, organizations: Sequence[Organization]) -> Party:
+    """Rule ``procuracy_named_before``: a procuracy named by a bare word ("VKS", "Viện kiểm sát" =
+    the procuracy, rows ``procuracy_word``) is the one the article named in full last before it
+    ("VKSND TP HCM", "Viện kiểm sát nhân dân tỉnh Nghệ An"), as a bare court word is the court of
+    the case; the span stays the clause's word."""
+    if _words(authority.text) not in _table()["procuracy_word"]:
+        return authority
+    heads = [f"{head} " for head in _table()["procuracy_head"]]
+    named = [
+        o for o in organizations
+        if o.end <= authority.start and any(_words(o.name).startswith(h) for h in heads)
+        and _words(o.name) not in _table()["procuracy_word"]
+    ]  # fmt: skip
+    if not named:
+        return authority
+    last = max(named, key=lambda o: o.start)
+    return attrs.evolve(authority, kind="organization", name=last.name)
+
+
 def _with_courts(
     found: Mentions, events: list[Event], norm: str = "", old_sentences: Collection[tuple[str, int]] = ()
 ) -> list[Event]:
@@ -107,6 +126,9 @@ def _with_courts(
     courts = _courts(found)
     out = []
     for event in events:
+        if event.authority is not None:
+            procuracy = _procuracy_named_before(event.authority, found.organizations)
+            event = attrs.evolve(event, authority=procuracy)
         before = [c for c in courts if c.end <= event.trigger.start]
         if old_sentence_key(event) in old_sentences:
             before = [c for c in before if not _is_appeal_court(c)]
