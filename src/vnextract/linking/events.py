@@ -52,6 +52,7 @@ from vnextract.linking.event_lists import (
     _next_sentences,
     _respan,
     _retarget,
+    _verb_lends_authority,
 )
 from vnextract.linking.event_names import name_after_verb
 from vnextract.linking.event_reasons import _fronted_reason, _reason
@@ -314,6 +315,9 @@ def link(text: Text, found: Mentions) -> Mentions:
                     e, target=e.target if _named_after(e, trigger) else previous.target,
                     authority=previous.authority,
                 )) if e.kind != "award" else e for e in stated]  # fmt: skip
+            if not earlier and index > 0 and (verb := triggers[index - 1]) is not None:
+                # "Tòa tuyên phạt A, B cùng chịu 8 năm tù": the court's, though "chịu" (bear) says it
+                stated = _verb_lends_authority(norm, found, clause[0], verb, trigger, stated)
             # "đình chỉ công tác và khai trừ Đảng ông A": the first measure is A's too
             lent = _lend_targets(norm, earlier, trigger, stated)
             if lent:
