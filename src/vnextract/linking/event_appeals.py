@@ -17,6 +17,7 @@ from vnextract.linking.event_spans import _entities, _phrase
 from vnextract.linking.event_status import _status
 from vnextract.linking.event_table import _NEGATION, _pattern, _value
 from vnextract.linking.event_targets import _ROLE_BEFORE_NAME
+from vnextract.linking.event_voice import _DEMAND
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Event, EventKind, Party, Phrase
 from vnextract.text import Text
@@ -80,6 +81,18 @@ def _authority(norm: str, found: Mentions, start: int, verb: Phrase) -> Party | 
     return named[-1] if named else None
 
 
+def _proposer(norm: str, found: Mentions, start: int, verb: Phrase) -> Party | None:
+    """Rule ``proposed_change_by``: who proposes a change ("VKS đề nghị tòa giảm án cho A" = the
+    prosecutor proposes that the court reduce A's sentence) is the party named before the
+    proposing word, not the court after it, which is only asked to."""
+    demands = list(_DEMAND.finditer(norm, start, verb.start))
+    if not demands:
+        return None
+    word = _phrase(norm, demands[-1].start(), demands[-1].end())
+    assert word is not None
+    return _authority(norm, found, start, word)
+
+
 def _event(
     norm: str, kind: EventKind, term: Duration | None, stated: Phrase | None, verb: Phrase,
     target: Party, status: str, authority: Party | None = None,
@@ -94,10 +107,20 @@ def _event(
     )  # fmt: skip
 
 
-def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -> list[Event]:
-    """The old and the new sentence of every change on appeal the text states."""
+def old_sentence_key(event: Event) -> tuple[str, int]:
+    """What tells an old sentence of a change apart after the events are merged: its kind and
+    where its value (term, else outcome word) starts."""
+    return event.kind, event.term.start if event.term is not None else event.trigger.start
+
+
+def appeal_events(
+    text: Text, found: Mentions, clauses: list[tuple[int, int]]
+) -> tuple[list[Event], set[tuple[str, int]]]:
+    """The old and the new sentence of every change on appeal the text states, and the keys
+    (``old_sentence_key``) of the old ones: passed before, by an earlier court."""
     norm = text.normalized
     out: list[Event] = []
+    old_ones: set[tuple[str, int]] = set()
     for sentence in text.sentences:
         change = _CHANGE.search(norm, sentence.start, sentence.end)
         if change is None:
@@ -117,9 +140,12 @@ def appeal_events(text: Text, found: Mentions, clauses: list[tuple[int, int]]) -
                     continue
                 # the new sentence is proposed when the change is ("đề nghị giảm" = propose to reduce)
                 status = _status(norm, sentence.start, verb, None, new[1])
+                if status == "possible":
+                    authority = _proposer(norm, found, sentence.start, verb) or authority
                 out.append(_event(norm, old[0], old[1], old[2], verb, people[-1], "imposed"))
+                old_ones.add(old_sentence_key(out[-1]))
                 out.append(_event(norm, new[0], new[1], new[2], verb, people[-1], status, authority))
-    return out
+    return out, old_ones
 
 
 # rule ``upheld_on_appeal``: "(tuyên / xử) y án" (uphold the sentence), "giữ nguyên mức án /

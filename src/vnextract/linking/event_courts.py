@@ -18,10 +18,11 @@ is the court's too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 
+from vnextract.linking.event_appeals import old_sentence_key
 from vnextract.linking.event_table import _SENTENCES, _table
 from vnextract.mentions import Mentions
 from vnextract.records import Event, Organization, Party
@@ -86,13 +87,51 @@ def _with_a_sentence(norm: str, event: Event, events: Sequence[Event]) -> bool:
     )  # fmt: skip
 
 
-def _with_courts(found: Mentions, events: list[Event], norm: str = "") -> list[Event]:
+def _is_appeal_court(court: Party) -> bool:
+    """Whether a court's name says it hears appeals (the ``appeal_court`` rows: "TAND tối cao tại
+    TP HCM", "TAND cấp cao tại Hà Nội", "tòa phúc thẩm")."""
+    words = f" {_words(court.name or court.text)} "
+    return any(f" {phrase} " in words for phrase in _table()["appeal_court"])
+
+
+def _procuracy_named_before(authority: Party, organizations: Sequence[Organization]) -> Party:
+    """Rule ``procuracy_named_before``: a procuracy named by a bare word ("VKS", "Viện kiểm sát" =
+    the procuracy, rows ``procuracy_word``) is the one the article named in full last before it
+    ("VKSND TP HCM", "Viện kiểm sát nhân dân tỉnh Nghệ An"), as a bare court word is the court of
+    the case; the span stays the clause's word."""
+    if _words(authority.text) not in _table()["procuracy_word"]:
+        return authority
+    heads = [f"{head} " for head in _table()["procuracy_head"]]
+    named = [
+        o for o in organizations
+        if o.end <= authority.start and any(_words(o.name).startswith(h) for h in heads)
+        and _words(o.name) not in _table()["procuracy_word"]
+    ]  # fmt: skip
+    if not named:
+        return authority
+    last = max(named, key=lambda o: o.start)
+    return attrs.evolve(authority, kind="organization", name=last.name)
+
+
+def _with_courts(
+    found: Mentions, events: list[Event], norm: str = "", old_sentences: Collection[tuple[str, int]] = ()
+) -> list[Event]:
     """``events`` with the court of the case as the authority of the sentences that lack one, and
-    linked to the bare "HĐXX" / "Tòa" that stand for it."""
+    linked to the bare "HĐXX" / "Tòa" that stand for it.
+
+    Rule ``old_sentence_not_the_appeal_court``: the old sentence of a change on appeal
+    (``old_sentences``: "giảm án từ tử hình xuống chung thân" = reduced from death to life) was
+    passed by an earlier court, not by the court of appeal named before it ("TAND cấp cao tại
+    TP HCM giảm án …"): it takes the last court named before that hears no appeals, or none."""
     courts = _courts(found)
     out = []
     for event in events:
+        if event.authority is not None:
+            procuracy = _procuracy_named_before(event.authority, found.organizations)
+            event = attrs.evolve(event, authority=procuracy)
         before = [c for c in courts if c.end <= event.trigger.start]
+        if old_sentence_key(event) in old_sentences:
+            before = [c for c in before if not _is_appeal_court(c)]
         sentence = event.kind in _SENTENCES or _with_a_sentence(norm, event, events)
         if not sentence or event.status != "imposed" or not before:
             out.append(event)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from vnextract.lazy_regex import lazy_compile
 from vnextract.linking.event_appeals import UPHELD
 from vnextract.linking.event_table import _SENTENCES
-from vnextract.records import (
-    Event,
-)
+from vnextract.records import Event, Phrase
 
 # the kinds a measure's own words tell apart when it has no value (term)
 _MEASURES = frozenset({"suspension", "ban", "expulsion", "licence_revoked"})
@@ -127,6 +126,7 @@ def _deduplicate(events: list[Event], norm: str = "") -> list[Event]:
     fined = {_named_target(e) for e in events if e.kind == "fine" and e.money is not None} - {None}
     events = [e for e in events if not (e.kind == "fine" and e.money is None and _named_target(e) in fined)]
     kept: list[Event] = []
+    reasons: dict[int, Phrase] = {}  # id of a kept event → the reason its twin gave
     for event in events:
         fact, name = _fact(event, norm), _named_target(event)
         twin = next(
@@ -137,9 +137,17 @@ def _deduplicate(events: list[Event], norm: str = "") -> list[Event]:
         )  # fmt: skip
         if twin is None:
             kept.append(event)
-        elif _completeness(event) > _completeness(kept[twin]) or (
+            continue
+        loser = event
+        if _completeness(event) > _completeness(kept[twin]) or (
             _completeness(event) == _completeness(kept[twin]) and _named_target(kept[twin]) is None
         ):  # a tie: the named target wins
-            kept[twin] = event
+            kept[twin], loser = event, kept[twin]
+        if kept[twin].reason is None and loser.reason is not None:
+            # rule ``reason_of_the_twin``: the fact told twice keeps the reason only one telling
+            # gives ("bị đình chỉ thi đấu vì dương tính với cocaine" in the headline, the body's
+            # fuller statement without it)
+            reasons[id(kept[twin])] = loser.reason
     keep = {id(e) for e in kept}
-    return [e for e in events if id(e) in keep]
+    kept_events = [e for e in events if id(e) in keep]
+    return [attrs.evolve(e, reason=reasons[id(e)]) if id(e) in reasons else e for e in kept_events]

@@ -9,6 +9,7 @@ import regex
 
 from vnextract.lazy_regex import lazy_compile
 from vnextract.lexicon.words import alternation
+from vnextract.linking.event_authorities import _opening_authority
 from vnextract.linking.event_names import list_people, same_party
 from vnextract.linking.event_reasons import _reason
 from vnextract.linking.event_spans import _entities, _outcome_trigger
@@ -331,6 +332,23 @@ def _measure_before(norm: str, before: Phrase, verb: Phrase, later: list[Event])
     named = [e for e in later if e.kind in _STANDALONE_KINDS and e.target is not None
              and e.target.kind in ("person", "organization")]  # fmt: skip
     return [_respan(norm, attrs.evolve(e, kind=kind, trigger=before, term=None)) for e in named]  # type: ignore[arg-type]
+
+
+def _verb_lends_authority(
+    norm: str, found: Mentions, opening: int, verb: Phrase, later: Phrase, stated: list[Event]
+) -> list[Event]:
+    """Rule ``sentencing_verb_lends_authority``: a verb of receiving ("chịu" = bear, "nhận" =
+    receive) right after a sentencing verb that stated nothing by itself ("Tòa tuyên phạt A, B
+    cùng chịu 8 năm tù" = the court sentences A and B to bear 8 years each) gives sentences the
+    first verb's subject passes: the authority named before that verb, where ``later``'s own
+    events name none."""
+    if _value("trigger", verb.text) != "sentence" or _value("trigger", later.text) != "sentence_received":
+        return stated
+    orgs = [e for e in _entities(norm, found, opening, verb.start) if e.kind == "organization"]
+    authority = orgs[-1] if orgs else _opening_authority(norm, opening, verb.start)
+    if authority is None:
+        return stated
+    return [_respan(norm, attrs.evolve(e, authority=authority)) if e.authority is None else e for e in stated]
 
 
 # "cùng 5 bị cáo khác" (together with 5 other defendants), "cùng 3 đồng phạm" (with 3

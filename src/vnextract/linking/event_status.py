@@ -10,10 +10,17 @@ from vnextract.linking.event_table import _pattern, _table, _value
 from vnextract.mentions import Mentions
 from vnextract.records import Duration, Money, Phrase
 
+# rule ``range_for_each``: "xử phạt mỗi người 18-30 tháng tù" (each of them 18 to 30 months): a
+# range given to "mỗi <noun>" (each …) spans the sentences of a group, no bracket of the law
+# (grammar: the distributive "mỗi" and its noun, right before the value)
+_EACH_BEFORE = regex.compile(r"(?<![\p{L}])mỗi(?:\ +\p{Ll}+){1,2}\ *$", regex.I)
+
 
 def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:
     """ "possible" after "có thể" (may), "sẽ bị" …, or for a range: the law's bracket."""
     ranged = (money and money.amount_to is not None) or (term and term.value_to is not None)
+    if ranged and term is not None and _EACH_BEFORE.search(norm, max(start, term.start - 25), term.start):
+        ranged = False
     cues = [_value("status", m.group()) for m in _pattern("status").finditer(norm, start, trigger.start)]
     bracket = " ".join(trigger.text.casefold().split()) in _table()["status"]  # "khung hình phạt"
     if ranged or bracket or "possible" in cues:  # "theo đề nghị" (at the proposal of) is no cue: value "none"

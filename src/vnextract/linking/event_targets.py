@@ -65,6 +65,12 @@ def _group(norm: str, start: int, end: int) -> Party | None:
     return Party(text=phrase.text, start=phrase.start, end=phrase.end, kind="group")
 
 
+# "là" (is) naming who a description is, and "của" (of) owning the description (grammar: the
+# copula and the possessive preposition)
+_NAMED_AS = regex.compile(r"(?<![\p{L}])là(?![\p{L}])", regex.I)
+_OF = regex.compile(r"(?<![\p{L}])của(?![\p{L}])", regex.I)
+
+
 def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
     """Who stands in [start, end): the first entity after its last comma outside parentheses or
     after "gồm" (including: "Hai bị cáo của A gồm B và C cùng bị phạt"), else the first of all,
@@ -72,7 +78,12 @@ def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | N
     entities = _entities(norm, found, start, end)
     if entities:
         including = [m.end() for m in _INCLUDING.finditer(norm, start, end)]
-        comma = max([_last_comma(norm, start, end), *including])
+        # rule ``named_as_after_possessor``: "Em trai của A là B bị tuyên phạt …" (A's younger
+        # brother, B, is sentenced): after "của … là" (of … is) the one named is who
+        named_as = [m.end() for m in _NAMED_AS.finditer(norm, start, end)
+                    if _OF.search(norm, start, m.start())
+                    and any(e.kind == "person" and e.start >= m.end() for e in entities)]  # fmt: skip
+        comma = max([_last_comma(norm, start, end), *including, *named_as])
         after = [e for e in entities if e.start > comma]
         return after[0] if after else entities[0]
     group, whoever = _group(norm, start, end), _whoever(norm, start, end)

@@ -53,6 +53,7 @@ from vnextract.linking.event_lists import (
     _next_sentences,
     _respan,
     _retarget,
+    _verb_lends_authority,
 )
 from vnextract.linking.event_names import name_after_verb
 from vnextract.linking.event_reasons import _fronted_reason, _reason
@@ -315,6 +316,9 @@ def link(text: Text, found: Mentions) -> Mentions:
                     e, target=e.target if _named_after(e, trigger) else previous.target,
                     authority=previous.authority,
                 )) if e.kind != "award" else e for e in stated]  # fmt: skip
+            if not earlier and index > 0 and (verb := triggers[index - 1]) is not None:
+                # "Tòa tuyên phạt A, B cùng chịu 8 năm tù": the court's, though "chịu" (bear) says it
+                stated = _verb_lends_authority(norm, found, clause[0], verb, trigger, stated)
             # "đình chỉ công tác và khai trừ Đảng ông A": the first measure is A's too
             lent = _lend_targets(norm, earlier, trigger, stated)
             if lent:
@@ -337,7 +341,7 @@ def link(text: Text, found: Mentions) -> Mentions:
     events = demands(text, found, events)
     # a sentence changed on appeal ("giảm từ 12 năm xuống 9 năm"): its reading of the terms wins
     # over a trigger's ("VKS chấp nhận đề nghị giảm án cho A từ 9 năm tù xuống 7 năm tù")
-    appeals = appeal_events(text, found, list(_clauses(text)))
+    appeals, old_sentences = appeal_events(text, found, list(_clauses(text)))
     taken = {e.term.start if e.term else e.trigger.start for e in appeals}
     events = [e for e in events if (e.term.start if e.term else e.trigger.start) not in taken] + appeals
     # "Tòa phúc thẩm tuyên y án sơ thẩm" (upheld on appeal): the sentences stated before, again
@@ -345,5 +349,5 @@ def link(text: Text, found: Mentions) -> Mentions:
     events.sort(key=lambda e: e.start)
     # "tuyên phạt hai bị cáo mức án 18 và 14 năm tù", "Bị cáo này …": the defendants named before
     events = pointed_back(text, found, events)
-    events = with_charges(text, found, _with_courts(found, _deduplicate(events, norm), norm))
+    events = with_charges(text, found, _with_courts(found, _deduplicate(events, norm), norm, old_sentences))
     return attrs.evolve(given, events=tuple(events))
