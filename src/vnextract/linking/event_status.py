@@ -13,7 +13,7 @@ from vnextract.records import Duration, Money, Phrase
 # rule ``range_for_each``: "xử phạt mỗi người 18-30 tháng tù" (each of them 18 to 30 months): a
 # range given to "mỗi <noun>" (each …) spans the sentences of a group, no bracket of the law
 # (grammar: the distributive "mỗi" and its noun, right before the value)
-_EACH_BEFORE = regex.compile(r"(?<![\p{L}])mỗi(?:\ +\p{Ll}+){1,2}\ *$", regex.I)
+_EACH_BEFORE = lazy_compile(r"(?<![\p{L}])mỗi(?:\ +\p{Ll}+){1,2}\ *$", regex.I)
 
 
 def _status(norm: str, start: int, trigger: Phrase, money: Money | None, term: Duration | None) -> str:

@@ -67,8 +67,8 @@ def _group(norm: str, start: int, end: int) -> Party | None:
 
 # "là" (is) naming who a description is, and "của" (of) owning the description (grammar: the
 # copula and the possessive preposition)
-_NAMED_AS = regex.compile(r"(?<![\p{L}])là(?![\p{L}])", regex.I)
-_OF = regex.compile(r"(?<![\p{L}])của(?![\p{L}])", regex.I)
+_NAMED_AS = lazy_compile(r"(?<![\p{L}])là(?![\p{L}])", regex.I)
+_OF = lazy_compile(r"(?<![\p{L}])của(?![\p{L}])", regex.I)
 
 
 def _party_before(norm: str, found: Mentions, start: int, end: int) -> Party | None:
