@@ -71,7 +71,8 @@ def _guard(sentence: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]
         ),
         pytest.param(  # a word glued before a name is no brand's spelling (span_edges cuts it);
             # the text layer parts the seam ("lời Charles"), and the guard keeps the person
-            "Cô nghe theo lờiCharles Graner.", [("PER", "lờiCharles Graner")], [("PER", "lời Charles Graner")],
+            "Cô nghe theo lờiCharles Graner.", [("PER", "lờiCharles Graner")],
+            [("PER", "lời Charles Graner")],
             id="glued_word_is_no_camel_case",
         ),
         pytest.param(  # a noun of four syllables
