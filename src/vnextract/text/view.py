@@ -17,6 +17,7 @@ module adds the map of underthesea's words and the look-up of lexicon entries.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Collection
 from typing import NamedTuple
 
@@ -47,6 +48,35 @@ def token_view(text: Text) -> TokenView:
         words = {t.start: t.text for t in text.tokens}
         cached = text.views["tokens"] = TokenView(text.syllables, words)
     assert isinstance(cached, TokenView)
+    return cached
+
+
+def glued_starts(text: Text) -> frozenset[int]:
+    """Offsets of the syllables the caller wrote glued to the one before, parted by the
+    normaliser ("Ban Biên tậpTiêu đề": a lost line break between a form's fields), so that a
+    name does not run across the seam; built once and kept on the Text.
+
+    >>> from vnextract.text import Text
+    >>> text = Text.from_string("Gửi tới: Ban Biên tậpTiêu đề: Góp ý")
+    >>> sorted(text.normalized[i : i + 4] for i in glued_starts(text))
+    ['Tiêu']
+    """
+    cached = text.views.get("glued")
+    if cached is None:
+        found = set()
+        if text.maps:  # most text needed no normalising: nothing was parted
+            for sentence in text.syllables:
+                for prev, s in itertools.pairwise(sentence):
+                    # the space the normaliser inserted maps back to the glued character before it
+                    if (
+                        prev.end + 1 == s.start
+                        and text.normalized[prev.end] == " "
+                        and text.to_original(prev.end - 1, prev.end)[1]
+                        >= text.to_original(s.start, s.start + 1)[0]
+                    ):
+                        found.add(s.start)
+        cached = text.views["glued"] = frozenset(found)
+    assert isinstance(cached, frozenset)
     return cached
 
 

@@ -24,7 +24,7 @@ from vnextract.recognizers.entities.tables import (
 from vnextract.records import Location, Organization, Person, Span
 from vnextract.text import Text
 from vnextract.text.syllables import Syllable
-from vnextract.text.view import token_view
+from vnextract.text.view import glued_starts, token_view
 
 
 def _bylines(segments: Sequence[list[Syllable]]) -> set[int]:
@@ -98,6 +98,7 @@ def scan_sentences(text: Text, trace: list[str] | None = None) -> Scanned:
     lex = lexicons()
     segments = token_view(text).sentences
     bylines = _bylines(segments)
+    glued = glued_starts(text)
     sentences: Scanned = []
     for idx, toks in enumerate(segments):
         if not toks:
@@ -111,7 +112,7 @@ def scan_sentences(text: Text, trace: list[str] | None = None) -> Scanned:
             if trace is not None:
                 trace.append("byline")
             continue
-        sentences.append((toks, Scanner(toks, lex).scan(trace)))
+        sentences.append((toks, Scanner(toks, lex, glued).scan(trace)))
     clubs_by_city(sentences, trace)  # "hậu vệ Liverpool": in a match report, the club
     return sentences
 

@@ -20,9 +20,11 @@ from vnextract.text.syllables import Syllable
 class SentenceSyllables:
     """One sentence's syllables and the questions every rule asks about them."""
 
-    def __init__(self, toks: list[Syllable], lex: Lexicons) -> None:
+    def __init__(self, toks: list[Syllable], lex: Lexicons, glued: frozenset[int] = frozenset()) -> None:
         self.toks = toks
         self.lex = lex
+        #: offsets of syllables written glued to the one before (``text.view.glued_starts``)
+        self.glued = glued
         self.n = len(toks)
         self.place_first = first_index(lex.place_keys)
         #: names of the rules that applied, in order, when tracing (see document.rules_fired)
