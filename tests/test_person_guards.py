@@ -88,6 +88,26 @@ def _guard(sentence: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]
             "Ảnh của người mẫu Lan Khuê được chia sẻ.", [("PER", "Lan Khuê")], [("PER", "Lan Khuê")],
             id="person_noun_is_no_origin",
         ),
+        pytest.param(  # names listed after "như" (such as) are instances of the noun before it
+            "Các khách sạn lớn như Hương Giang, Duy Tân và Bình Minh đều kín phòng.",
+            [("PER", "Hương Giang"), ("PER", "Duy Tân"), ("PER", "Bình Minh")],
+            [("ORG", "Hương Giang"), ("ORG", "Duy Tân"), ("ORG", "Bình Minh")],
+            id="listed_after_site_body_noun",
+        ),
+        pytest.param(  # a modifier and a comma between the noun and "như"; a product list is nothing
+            "Bản mới thêm tính năng cho các ứng dụng lõi, như Word, Power Point và Publisher.",
+            [("PER", "Power Point"), ("PER", "Publisher")], [], id="listed_after_product_noun",
+        ),
+        pytest.param(  # "game thủ" (gamer) is a person noun that starts with "game" (a game)
+            "Các game thủ như Trần Văn Hùng, Lê Minh Tuấn đều có mặt.",
+            [("PER", "Trần Văn Hùng"), ("PER", "Lê Minh Tuấn")],
+            [("PER", "Trần Văn Hùng"), ("PER", "Lê Minh Tuấn")], id="listed_after_person_noun",
+        ),
+        pytest.param(  # "như" after a noun no class holds: the model's reading stands
+            "Nhiều nghệ sĩ như Hồng Nhung, Thanh Lam tham gia.",
+            [("PER", "Hồng Nhung"), ("PER", "Thanh Lam")],
+            [("PER", "Hồng Nhung"), ("PER", "Thanh Lam")], id="listed_after_other_noun",
+        ),
         pytest.param(  # no cue, no known name: the model's reading stands
             "Hôm qua Trần Văn Hùng và Robben ra sân, còn Vinamilk tăng giá.",
             [("PER", "Trần Văn Hùng"), ("PER", "Robben"), ("ORG", "Vinamilk")],

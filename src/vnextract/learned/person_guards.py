@@ -24,6 +24,11 @@ out of sample it also tags brands, products and peoples as persons ("Anthropic C
   "căn cứ" base, "trại tị nạn" refugee camp, "khu vực" area → LOC; ``site_body_noun``:
   "khách sạn" hotel, "nhà hàng" restaurant, "rạp" cinema → ORG): the site's name, as the
   corpus tags names after these nouns (no PER after any of them in folds 1-3).
+- *listed_after_noun*: the span is an item of a list opened by "như" (such as) or "bao gồm"
+  (including), word class ``list_opener``, after a noun phrase headed by one of those nouns
+  ("các khách sạn lớn như Hương Giang, Duy Tân" the big hotels such as …; "các ứng dụng lõi,
+  như Word, Power Point" the core applications such as …): an instance of that noun, read as
+  the noun right before it would be read.
 """
 
 from __future__ import annotations
@@ -86,7 +91,60 @@ def guard(p: Proposal, sentences: Sequence[Sequence[Syllable]]) -> Proposal | No
         return p._replace(label="LOC")
     if not quoted and _ends_with(before, gz.phrase_class("site_body_noun")):
         return p._replace(label="ORG")
+    head = _list_head(sentence, p.first)  # listed_after_noun
+    if head == "product_noun":
+        return None
+    if head is not None:
+        return p._replace(label=_SITE_LABEL[head])
     return p
+
+
+#: Marks between a list's noun phrase and its opener ("các ứng dụng lõi, như …").
+_LIST_MARKS = frozenset({",", ":"})
+#: The label of a name a site noun stands before.
+_SITE_LABEL = {"site_place_noun": "LOC", "site_body_noun": "ORG"}
+#: How many syllables of a list's noun phrase are read ("các ứng dụng lõi" the core applications).
+_HEAD_REACH = 6
+
+
+def _list_head(sentence: Sequence[Syllable], first: int) -> str | None:
+    """The class of the noun a list the span belongs to is introduced by, or None.
+
+    "các khách sạn lớn như Hương Giang, Duy Tân" (the big hotels such as …), "các ứng dụng lõi,
+    như Word, Excel, Power Point" (the core applications, such as …): the names listed after
+    "như" (such as) or "bao gồm" (including), word class ``list_opener``, are instances of the
+    noun phrase before it; when that phrase starts (after a plural marker: "các", "những") with
+    a noun of ``product_noun``, ``site_place_noun`` or ``site_body_noun``, so are they."""
+    k = first  # walk back over the earlier items: names, commas, "và" (and)
+    joiners = gz.phrase_class("list_joiner")
+    while k > 0 and (sentence[k - 1].kind in _NAME_KINDS or sentence[k - 1].text == ","
+                     or (sentence[k - 1].text,) in joiners):
+        k -= 1
+    words = [s.text.lower() for s in sentence[max(0, k - 2) : k]]
+    openers = gz.phrase_class("list_opener")
+    opener = next((n for n in (2, 1) if len(words) >= n and tuple(words[-n:]) in openers), 0)
+    if not opener:
+        return None
+    k -= opener
+    if k > 0 and sentence[k - 1].text in _LIST_MARKS:
+        k -= 1
+    start = k  # the noun phrase: lowercase syllables back to a mark, a name or the sentence's start
+    while start > 0 and k - start < _HEAD_REACH and sentence[start - 1].kind == "lower":
+        start -= 1
+    syllables = sentence[start:k]
+    phrase = [s.text.lower() for s in syllables]
+    plural = gz.phrase_class("plural_marker")
+    for i in range(len(phrase)):  # the head: at the phrase's start or after a plural marker
+        if i and (phrase[i - 1],) not in plural:
+            continue
+        for name in ("product_noun", "site_place_noun", "site_body_noun"):
+            nouns = gz.phrase_class(name)
+            for n in range(1, min(4, len(phrase) - i) + 1):
+                # a whole word: "game" (a game), not "game thủ" (a gamer, a person)
+                whole = i + n == len(phrase) or syllables[i + n].word_start
+                if whole and tuple(phrase[i : i + n]) in nouns:
+                    return name
+    return None
 
 
 def _words(p: Proposal, sentences: Sequence[Sequence[Syllable]]) -> tuple[str, ...]:
@@ -134,3 +192,4 @@ _NAME_KINDS = frozenset({"cap", "abbr"})
 def _names_thing(words: tuple[str, ...], things: set[tuple[str, ...]]) -> bool:
     """``words`` hold a thing's name ("Spread Firefox" after "trình duyệt Firefox")."""
     return any(words[i : i + len(t)] == t for t in things for i in range(len(words) - len(t) + 1))
+

@@ -29,6 +29,11 @@ one, with its titles), so that a name the linker found again later cannot come b
   walking street, "căn cứ" base), an organisation after ``site_body_noun`` ("khách sạn" hotel,
   "phòng trà" music café). The learned layer's guard (learned/person_guards.py) reads the same
   classes on the model's spans; this rule reads them on every person, the rules' included.
+- rule *year_name*: a bare name ending with a heavenly stem and an earthly branch (the
+  sexagenary cycle's year name, data/dates_lunar.tsv: "Bính Ngọ", "Giáp Thìn") right after a
+  word of the class ``lunar_year_word`` ("Xuân" spring, "Tết" the lunar New Year, "năm" year),
+  inside the name or before it ("mừng Xuân Bính Ngọ", "chào Xuân Giáp Thìn"), names a year, no
+  person. Without that word the pair stays a person: "Quý Sửu" is a footballer's given name.
 
 A mention a rule takes leaves its person; a person left with no mention is dropped.
 """
@@ -179,7 +184,31 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("named_thing", "ứng dụng có tên Tammi", "no person"),
     ("address", "trú tại 267 Tô Ngọc Vân, Tây Hồ, Hà Nội", "Location"),
     ("site_name", "nghĩa trang liệt sĩ Trường Sơn, khách sạn Sao Biển", "Location or Organization"),
+    ("year_name", "mừng Xuân Bính Ngọ, chào Xuân Giáp Thìn", "no person"),
 )
+
+
+@functools.cache
+def _cycle_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The heavenly stems and the earthly branches, lowercase ("bính", "ngọ")."""
+    rows = load_tsv("dates_lunar.tsv")
+    return (frozenset(norm(r["word"]) for r in rows if r["kind"] == "can"),
+            frozenset(norm(r["word"]) for r in rows if r["kind"] == "chi"))
+
+
+def year_name(normalized: str, start: int, end: int) -> bool:
+    """The name ``normalized[start:end]`` ends with a stem and a branch after a word for a year
+    or a season, in the name or right before it (rule *year_name*).
+
+    >>> s = "Đêm nhạc mừng Xuân Bính Ngọ, có Nguyễn Quý Sửu"
+    >>> year_name(s, 14, 27), year_name(s, 18, 27), year_name(s, 36, 43)
+    (True, True, False)
+    """
+    stems, branches = _cycle_words()
+    before = regex.findall(r"[\p{L}\p{M}]+", normalized[max(0, start - 12) : start])[-1:]
+    words = [*before, *normalized[start:end].split()]
+    return (len(words) >= 3 and words[-2].lower() in stems and words[-1].lower() in branches
+            and words[-3].lower() in word_class("lunar_year_word"))
 
 #: The words of a noun right before a name: letters and the spaces between them, an opening
 #: quote before the name allowed.
@@ -233,6 +262,9 @@ def _taken(s: str, found: Mentions) -> tuple[dict[tuple[int, int], str], list[Lo
     places = {(r.start, r.end): r.kind for r in found.locations}
     streets: list[Location | Organization] = []
     for m in sorted(plain - set(taken)):
+        if year_name(s, *m):
+            taken[m] = "year_name"
+            continue
         if (kind := site_kind(s, m[0])) is not None:
             taken[m] = "site_name"
             name = s[m[0] : m[1]]
