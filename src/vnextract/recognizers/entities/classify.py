@@ -28,7 +28,6 @@ from vnextract.recognizers.entities.tables import (
     NOT_NAMES,
     NUMBERED,
     PLACE_PREPOSITIONS,
-    PREFIX_IN_WORD,
     REGION_KINDS,
     SENTENCE_CASE_PREFIXES,
     SENTENCE_STARTERS,
@@ -74,8 +73,6 @@ class Classifier(OrganizationReader):
             include = not at_sentence_start and self.key_at(i, m) not in SURNAME_PREFIXES
             if at_sentence_start:
                 include = False
-        if not m and not toks[i].word_start and i > 0 and toks[i - 1].word.lower() in PREFIX_IN_WORD:
-            return None  # "yêu cầu Interpol" (asked Interpol): the prefix ends another word
         if not m and (toks[i].word_start or (i + 1 < self.n and toks[i + 1].kind == "cap")):
             # a whole word ("thôn" but not "nông thôn 1"), or one underthesea glued to a name
             m = match_at(toks, i, LOC_PREFIXES, 4)

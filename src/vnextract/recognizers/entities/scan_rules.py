@@ -40,6 +40,7 @@ from vnextract.recognizers.entities.tables import (
     PERSON_NAMED_INTRODUCERS,
     PHOTO,
     PLURAL,
+    PREFIX_IN_WORD,
     SENTENCE_STARTERS,
     Cand,
     match_at,
@@ -349,8 +350,11 @@ def place_prefix(s: Scanner, at: At) -> bool:
     """A place prefix and its name: "tỉnh Bình Dương", "TP.HCM", "quận 12". A lowercase prefix
     inside a word names a place only when a known place of two syllables or more follows
     ("nhảy cầu Châu Giang", to jump off the Châu Giang bridge): "bản" (a highland village) ends
-    "cơ bản" (basic), "cầu" (bridge) "yêu cầu" (to ask), "làng" (village) "lão làng" (veteran)."""
-    if at.t.kind == "lower" and not at.t.word_start and s.place_at(at.i + 1) < 2:
+    "cơ bản" (basic), "cầu" (bridge) "yêu cầu" (to ask), "làng" (village) "lão làng" (veteran);
+    after the words of class prefix_in_word ("yêu cầu Hà Nội", asked Hanoi) never."""
+    if at.t.kind == "lower" and not at.t.word_start and (
+        s.toks[at.i - 1].word.lower() in PREFIX_IN_WORD or s.place_at(at.i + 1) < 2
+    ):
         return False
     place = s._place(at.i, at.at_sentence_start) if at.t.text in s.firsts.place_prefixes else None
     if place is None:
